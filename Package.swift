@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+// Debrief: a terminal journal for deliberate professional networking.
+//
+// Dependencies point one way: debrief → DebriefApp → (DebriefUI, DebriefCore);
+// only DebriefTerminal imports the C curses module, and only the executable links it,
+// so every test target runs without a terminal.
+import PackageDescription
+
+let package = Package(
+    name: "debrief",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "debrief", targets: ["debrief"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // The default reflection flow and pitfall catalog, embedded so a copied binary works alone.
+        .target(
+            name: "DebriefPrompts",
+            path: "Prompts",
+            exclude: ["README.md"],
+            sources: ["DefaultCatalog.swift"],
+            resources: [
+                .embedInCode("reflection.yaml"),
+                .embedInCode("pitfalls.yaml"),
+            ]
+        ),
+        // Pure core: model, catalog, store, detection, review. Foundation and Yams only.
+        .target(
+            name: "DebriefCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Terminal-free UI layer: screen buffer, display width, widgets, keys.
+        .target(name: "DebriefUI"),
+        // Screens as values (state + update + render) and the effects they ask for.
+        .target(name: "DebriefApp", dependencies: ["DebriefCore", "DebriefUI"]),
+        // The C curses module (ncursesw from libncursesw5-dev).
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The one module that talks to curses.
+        .target(name: "DebriefTerminal", dependencies: ["CNcursesw", "DebriefUI"]),
+        .executableTarget(
+            name: "debrief",
+            dependencies: [
+                "DebriefCore", "DebriefApp", "DebriefTerminal", "DebriefPrompts",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DebriefCoreTests", dependencies: ["DebriefCore", "DebriefPrompts"]),
+        .testTarget(name: "DebriefUITests", dependencies: ["DebriefUI"]),
+        .testTarget(name: "DebriefAppTests", dependencies: ["DebriefApp", "DebriefCore", "DebriefPrompts", "DebriefUI"]),
+        // Runs the built `debrief` binary as a subprocess and inside tmux.
+        .testTarget(name: "DebriefCLITests", dependencies: ["DebriefCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

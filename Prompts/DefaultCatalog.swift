@@ -1,0 +1,9 @@
+/// The default catalog files, embedded in the binary so a copied release binary works alone.
+///
+/// SwiftPM's generated `PackageResources` is internal to this target; these accessors expose it.
+public enum DefaultCatalog {
+    /// `Prompts/reflection.yaml`: the sections and prompts of the guided reflection.
+    public static var reflectionYAML: [UInt8] { PackageResources.reflection_yaml }
+    /// `Prompts/pitfalls.yaml`: the seven networking pitfalls and the rules that detect them.
+    public static var pitfallsYAML: [UInt8] { PackageResources.pitfalls_yaml }
+}
