@@ -1,0 +1,49 @@
+/// The active reflection flow and pitfall catalog: the defaults from `Prompts/`, with the user's
+/// overrides from `$XDG_CONFIG_HOME/debrief/prompts/` applied on top.
+public struct Catalog: Hashable, Sendable {
+    public var sections: [Section]
+    public var pitfalls: [Pitfall]
+
+    public init(sections: [Section], pitfalls: [Pitfall]) {
+        self.sections = sections
+        self.pitfalls = pitfalls
+    }
+
+    /// Every prompt in flow order.
+    public var prompts: [Prompt] { sections.flatMap(\.prompts) }
+
+    public func prompt(_ id: String) -> Prompt? {
+        for section in sections {
+            if let p = section.prompts.first(where: { $0.id == id }) { return p }
+        }
+        return nil
+    }
+
+    /// The section a prompt belongs to.
+    public func section(of promptID: String) -> Section? {
+        sections.first { $0.prompts.contains { $0.id == promptID } }
+    }
+
+    public func pitfall(_ id: String) -> Pitfall? { pitfalls.first { $0.id == id } }
+
+    /// The prompt whose answer is the Markdown body, if any.
+    public var bodyPrompt: Prompt? { prompts.first(where: \.isBody) }
+
+    /// Front-matter keys debrief writes itself, before the answers.
+    public static let metadataKeys = ["schema", "id", "created", "updated"]
+
+    /// The prompts, ids and types the rest of debrief relies on; a catalog must keep them.
+    public static let requiredPrompts: [(id: String, type: PromptType)] = [
+        ("title", .line), ("date", .datetime), ("kind", .choice),
+        ("purpose", .text), ("professional-topics", .yesno), ("purpose-met", .scale), ("horizon", .choice),
+        ("people", .people), ("asked-about-them", .yesno), ("talk-share", .percent), ("asked-favor", .yesno),
+        ("offered", .text), ("outreach-count", .number), ("outreach-personalized", .choice),
+        ("follow-ups", .followUps), ("reconnected", .yesno), ("learned", .text), ("tags", .tags), ("notes", .text),
+    ]
+
+    /// Pitfall ids other tools read; the catalog must define each.
+    public static let pitfallIDs = [
+        "casual-socializing", "self-promotion", "generic-outreach", "only-high-profile",
+        "no-follow-up", "ignoring-existing-network", "immediate-gratification",
+    ]
+}

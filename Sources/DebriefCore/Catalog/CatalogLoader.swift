@@ -1,0 +1,415 @@
+import Yams
+
+/// Builds the active catalog from catalog files: the defaults first, then the user's overrides.
+///
+/// An override file has the same shape as the defaults. A section, prompt or pitfall with an id
+/// that already exists is patched (the keys it gives replace the old ones; a pitfall's `signals`
+/// are replaced as a whole, which is how a user changes a threshold); a new id is appended.
+/// Every problem is collected, with its file and line, rather than stopping at the first.
+public enum CatalogLoader {
+    /// Loads and validates; throws every problem found.
+    public static func load(_ files: [CatalogFile]) throws(CatalogProblems) -> Catalog {
+        var builder = Builder()
+        for file in files { builder.apply(file) }
+        builder.validate()
+        if !builder.problems.isEmpty { throw CatalogProblems(problems: builder.problems) }
+        return builder.catalog
+    }
+
+    private struct Builder {
+        var catalog = Catalog(sections: [], pitfalls: [])
+        var problems: [CatalogProblem] = []
+        /// Where each id was last defined, for validation messages.
+        var promptLines: [String: (file: String, line: Int)] = [:]
+        var pitfallLines: [String: (file: String, line: Int)] = [:]
+        var file = ""
+
+        mutating func problem(_ line: Int, _ message: String) {
+            problems.append(CatalogProblem(file: file, line: line, message: message))
+        }
+
+        mutating func apply(_ source: CatalogFile) {
+            file = source.name
+            let root: Node?
+            do {
+                root = try YAML.compose(source.text)
+            } catch {
+                problem(error.line, error.message)
+                return
+            }
+            guard let root else { return }
+            guard let pairs = root.pairs else {
+                problem(root.line, "a catalog file is a mapping with `sections` and/or `pitfalls`")
+                return
+            }
+            for (key, keyNode, value) in pairs {
+                switch key {
+                case "schema":
+                    if value.text != "1" { problem(value.line, "unsupported schema \(value.text ?? "?"); this debrief reads schema 1") }
+                case "sections": applySections(value)
+                case "pitfalls": applyPitfalls(value)
+                default: problem(keyNode.line, "unknown key `\(key)`; expected schema, sections or pitfalls")
+                }
+            }
+        }
+
+        // MARK: - Sections and prompts
+
+        mutating func applySections(_ node: Node) {
+            guard let items = node.items else { return problem(node.line, "`sections` must be a list") }
+            for item in items {
+                guard let pairs = item.pairs else { problem(item.line, "a section must be a mapping with id, title and prompts"); continue }
+                guard let id = string(pairs, "id", item) else { continue }
+                var index = catalog.sections.firstIndex { $0.id == id }
+                if index == nil {
+                    catalog.sections.append(Section(id: id, title: id, prompts: []))
+                    index = catalog.sections.count - 1
+                    if !pairs.contains(where: { $0.key == "title" }) { problem(item.line, "section `\(id)` needs a title") }
+                }
+                guard let i = index else { continue }
+                for (key, keyNode, value) in pairs {
+                    switch key {
+                    case "id": break
+                    case "title": if let t = scalar(value, "title") { catalog.sections[i].title = t }
+                    case "prompts":
+                        guard let prompts = value.items else { problem(value.line, "`prompts` must be a list"); continue }
+                        for p in prompts { applyPrompt(p, section: i) }
+                    default: problem(keyNode.line, "unknown section key `\(key)`; expected id, title, prompts")
+                    }
+                }
+            }
+        }
+
+        mutating func applyPrompt(_ node: Node, section: Int) {
+            guard let pairs = node.pairs else { return problem(node.line, "a prompt must be a mapping") }
+            guard let id = string(pairs, "id", node) else { return }
+            guard isValidID(id) else {
+                return problem(node.line, "prompt id `\(id)` must be lowercase letters, digits and hyphens")
+            }
+            if Catalog.metadataKeys.contains(id) { return problem(node.line, "prompt id `\(id)` is reserved for debrief's own keys") }
+            var existing: (s: Int, p: Int)?
+            for (s, sec) in catalog.sections.enumerated() {
+                if let p = sec.prompts.firstIndex(where: { $0.id == id }) { existing = (s, p) }
+            }
+            var prompt = existing.map { catalog.sections[$0.s].prompts[$0.p] }
+                ?? Prompt(id: id, type: .line, question: "")
+            if existing == nil {
+                for required in ["type", "question"] where !pairs.contains(where: { $0.key == required }) {
+                    problem(node.line, "prompt `\(id)` needs a \(required)")
+                }
+            }
+            for (key, keyNode, value) in pairs {
+                switch key {
+                case "id": break
+                case "type":
+                    guard let raw = scalar(value, "type") else { continue }
+                    if let t = PromptType(rawValue: raw) { prompt.type = t } else {
+                        problem(value.line, "unknown type `\(raw)`; expected one of \(PromptType.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                case "question": if let v = scalar(value, "question") { prompt.question = v }
+                case "hint": if let v = scalar(value, "hint") { prompt.hint = v }
+                case "options": if let v = list(value, "options") { prompt.options = v }
+                case "levels": if let v = list(value, "levels") { prompt.levels = v }
+                case "relations": if let v = list(value, "relations") { prompt.relations = v }
+                case "default": prompt.defaultValue = value.text
+                case "required": if let v = flag(value, "required") { prompt.required = v }
+                case "body": if let v = flag(value, "body") { prompt.isBody = v }
+                default:
+                    problem(keyNode.line, "unknown prompt key `\(key)`; expected id, type, question, hint, options, levels, relations, default, required, body")
+                }
+            }
+            promptLines[id] = (file, node.line)
+            if let existing {
+                catalog.sections[existing.s].prompts[existing.p] = prompt
+            } else {
+                catalog.sections[section].prompts.append(prompt)
+            }
+        }
+
+        // MARK: - Pitfalls
+
+        mutating func applyPitfalls(_ node: Node) {
+            guard let items = node.items else { return problem(node.line, "`pitfalls` must be a list") }
+            for item in items {
+                guard let pairs = item.pairs else { problem(item.line, "a pitfall must be a mapping"); continue }
+                guard let id = string(pairs, "id", item) else { continue }
+                var index = catalog.pitfalls.firstIndex { $0.id == id }
+                if index == nil {
+                    catalog.pitfalls.append(Pitfall(id: id, title: "", looksLike: "", whyItHurts: "", instead: "", signals: []))
+                    index = catalog.pitfalls.count - 1
+                    for required in ["title", "instead", "signals"] where !pairs.contains(where: { $0.key == required }) {
+                        problem(item.line, "pitfall `\(id)` needs \(required)")
+                    }
+                }
+                guard let i = index else { continue }
+                pitfallLines[id] = (file, item.line)
+                for (key, keyNode, value) in pairs {
+                    switch key {
+                    case "id": break
+                    case "title": if let v = scalar(value, key) { catalog.pitfalls[i].title = v }
+                    case "looks-like": if let v = scalar(value, key) { catalog.pitfalls[i].looksLike = v }
+                    case "why-it-hurts": if let v = scalar(value, key) { catalog.pitfalls[i].whyItHurts = v }
+                    case "instead": if let v = scalar(value, key) { catalog.pitfalls[i].instead = v }
+                    case "signals":
+                        guard let signals = value.items else { problem(value.line, "`signals` must be a list"); continue }
+                        catalog.pitfalls[i].signals = signals.compactMap { signal($0) }
+                    default:
+                        problem(keyNode.line, "unknown pitfall key `\(key)`; expected id, title, looks-like, why-it-hurts, instead, signals")
+                    }
+                }
+            }
+        }
+
+        mutating func signal(_ node: Node) -> Signal? {
+            guard let pairs = node.pairs else { problem(node.line, "a signal is a mapping with `when` and `reason`"); return nil }
+            var condition: Condition?
+            var reason: String?
+            for (key, keyNode, value) in pairs {
+                switch key {
+                case "when": condition = self.condition(value)
+                case "reason": reason = scalar(value, "reason")
+                default: problem(keyNode.line, "unknown signal key `\(key)`; expected when, reason")
+                }
+            }
+            guard let condition else { problem(node.line, "a signal needs `when`"); return nil }
+            guard let reason else { problem(node.line, "a signal needs `reason`"); return nil }
+            conditionLines.append((condition, file, node.line))
+            return Signal(condition: condition, reason: reason)
+        }
+
+        var conditionLines: [(Condition, String, Int)] = []
+
+        mutating func condition(_ node: Node) -> Condition? {
+            guard let pairs = node.pairs else { problem(node.line, "a condition is a mapping, e.g. { answer: talk-share, at-least: 70 }"); return nil }
+            let keys = Set(pairs.map(\.key))
+            func value(_ k: String) -> Node? { pairs.first { $0.key == k }?.value }
+            func int(_ k: String) -> Int? {
+                guard let n = value(k) else { return nil }
+                guard let s = n.text, let i = Int(s) else { problem(n.line, "`\(k)` must be a whole number"); return nil }
+                return i
+            }
+            func allowed(_ set: Set<String>) -> Bool {
+                let extra = keys.subtracting(set)
+                if extra.isEmpty { return true }
+                problem(node.line, "unexpected \(extra.sorted().map { "`\($0)`" }.joined(separator: ", ")) in condition")
+                return false
+            }
+            if let list = value("all") ?? value("any") {
+                guard allowed(["all", "any"]), keys.count == 1 else { return nil }
+                guard let items = list.items, !items.isEmpty else { problem(list.line, "`all`/`any` take a non-empty list of conditions"); return nil }
+                let conds = items.compactMap { condition($0) }
+                guard conds.count == items.count else { return nil }
+                return keys.contains("all") ? .all(conds) : .any(conds)
+            }
+            if let target = value("overdue") {
+                guard allowed(["overdue"]), let id = scalar(target, "overdue") else { return nil }
+                return .overdue(id)
+            }
+            if let target = value("count") {
+                guard allowed(["count", "at-least", "at-most"]), let id = scalar(target, "count") else { return nil }
+                let lo = int("at-least"), hi = int("at-most")
+                guard lo != nil || hi != nil else { problem(node.line, "`count` needs at-least or at-most"); return nil }
+                return .count(id, atLeast: lo, atMost: hi)
+            }
+            if let target = value("every") {
+                guard allowed(["every", "field", "in"]), let id = scalar(target, "every"),
+                      let fieldNode = value("field"), let field = scalar(fieldNode, "field"),
+                      let inNode = value("in"), let values = list(inNode, "in") else {
+                    if !keys.contains("field") || !keys.contains("in") { problem(node.line, "`every` needs field and in") }
+                    return nil
+                }
+                return .every(id, field: field, oneOf: values)
+            }
+            if let target = value("answer") {
+                guard allowed(["answer", "missing", "is", "in", "at-least", "at-most"]), let id = scalar(target, "answer") else { return nil }
+                let tests = keys.subtracting(["answer"])
+                guard tests.count == 1, let test = tests.first else {
+                    problem(node.line, "an `answer` condition takes exactly one of missing, is, in, at-least, at-most"); return nil
+                }
+                switch test {
+                case "missing":
+                    guard let n = value("missing"), let f = flag(n, "missing") else { return nil }
+                    if !f { problem(n.line, "write `missing: true`; to test for a given answer use `is`") }
+                    return .missing(id)
+                case "is":
+                    guard let n = value("is"), let v = n.text else { problem(node.line, "`is` needs a value"); return nil }
+                    return .equals(id, v)
+                case "in":
+                    guard let n = value("in"), let v = list(n, "in") else { return nil }
+                    return .oneOf(id, v)
+                case "at-least":
+                    return int("at-least").map { .atLeast(id, $0) }
+                default:
+                    return int("at-most").map { .atMost(id, $0) }
+                }
+            }
+            problem(node.line, "a condition starts with one of answer, count, every, overdue, all, any")
+            return nil
+        }
+
+        // MARK: - Validation of the merged catalog
+
+        mutating func validate() {
+            var seen = Set<String>()
+            for section in catalog.sections {
+                for prompt in section.prompts {
+                    let (f, line) = promptLines[prompt.id] ?? ("catalog", 1)
+                    file = f
+                    if !seen.insert(prompt.id).inserted { problem(line, "prompt id `\(prompt.id)` is used twice") }
+                    if prompt.type == .choice, prompt.options.isEmpty { problem(line, "choice prompt `\(prompt.id)` needs options") }
+                    if prompt.type == .people, prompt.levels.isEmpty || prompt.relations.isEmpty {
+                        problem(line, "people prompt `\(prompt.id)` needs levels and relations")
+                    }
+                    if prompt.isBody, prompt.type != .text { problem(line, "only a `text` prompt can be the body") }
+                    if let d = prompt.defaultValue, let message = defaultProblem(prompt, d) { problem(line, message) }
+                }
+            }
+            let bodies = catalog.prompts.filter(\.isBody)
+            if bodies.count > 1, let second = bodies.dropFirst().first {
+                let (f, line) = promptLines[second.id] ?? ("catalog", 1)
+                file = f
+                problem(line, "only one prompt can be the body; `\(bodies[0].id)` already is")
+            }
+            for (id, type) in Catalog.requiredPrompts {
+                let (f, line) = promptLines[id] ?? (catalogName, 1)
+                file = f
+                guard let p = catalog.prompt(id) else { problem(line, "the catalog must keep prompt `\(id)` (\(type.rawValue))"); continue }
+                let compatible = p.type == type || (Set([p.type, type]) == [.line, .text])
+                if !compatible { problem(line, "prompt `\(id)` must stay \(type.rawValue): entries and pitfall rules rely on it") }
+            }
+            if catalog.prompts.first?.id != "title" {
+                file = promptLines["title"]?.file ?? catalogName
+                problem(promptLines["title"]?.line ?? 1, "the flow must start with `title`")
+            }
+            for (condition, f, line) in conditionLines {
+                file = f
+                check(condition, line: line)
+            }
+            for id in Catalog.pitfallIDs where catalog.pitfall(id) == nil {
+                file = catalogName
+                problem(1, "the catalog must define pitfall `\(id)`")
+            }
+        }
+
+        var catalogName: String { promptLines["title"]?.file ?? "catalog" }
+
+        mutating func check(_ condition: Condition, line: Int) {
+            func prompt(_ id: String) -> Prompt? {
+                if let p = catalog.prompt(id) { return p }
+                problem(line, "condition reads unknown prompt `\(id)`")
+                return nil
+            }
+            switch condition {
+            case .all(let cs), .any(let cs): cs.forEach { check($0, line: line) }
+            case .missing(let id): _ = prompt(id)
+            case .equals(let id, let value):
+                check(.oneOf(id, [value]), line: line)
+            case .oneOf(let id, let values):
+                guard let p = prompt(id) else { return }
+                for value in values where !accepts(p, value) {
+                    problem(line, "`\(value)` is not a possible answer to `\(id)` (\(p.type.rawValue)\(p.options.isEmpty ? "" : ": " + p.options.joined(separator: ", ")))")
+                }
+            case .atLeast(let id, _), .atMost(let id, _):
+                guard let p = prompt(id) else { return }
+                if p.type.range == nil { problem(line, "at-least/at-most need a numeric prompt; `\(id)` is \(p.type.rawValue)") }
+            case .count(let id, _, _):
+                guard let p = prompt(id) else { return }
+                if !p.type.isList { problem(line, "`count` needs a list prompt; `\(id)` is \(p.type.rawValue)") }
+            case .every(let id, let field, let values):
+                guard let p = prompt(id) else { return }
+                switch (p.type, field) {
+                case (.people, "level"):
+                    for v in values where !p.levels.contains(v) { problem(line, "`\(v)` is not a level of `\(id)`") }
+                case (.people, "relation"):
+                    for v in values where !p.relations.contains(v) { problem(line, "`\(v)` is not a relation of `\(id)`") }
+                case (.people, _): problem(line, "`every` on people reads level or relation, not `\(field)`")
+                default: problem(line, "`every` needs a people prompt; `\(id)` is \(p.type.rawValue)")
+                }
+            case .overdue(let id):
+                guard let p = prompt(id) else { return }
+                if p.type != .followUps { problem(line, "`overdue` needs a follow-ups prompt; `\(id)` is \(p.type.rawValue)") }
+            }
+        }
+
+        func accepts(_ prompt: Prompt, _ value: String) -> Bool {
+            switch prompt.type {
+            case .yesno: return ["yes", "no"].contains(value)
+            case .choice: return prompt.options.contains(value)
+            case .scale, .percent, .number: return Int(value).map { prompt.type.range?.contains($0) ?? false } ?? false
+            default: return true
+            }
+        }
+
+        func defaultProblem(_ prompt: Prompt, _ value: String) -> String? {
+            switch prompt.type {
+            case .datetime: return value == "now" ? nil : "the default of a date-time prompt can only be `now`"
+            case .yesno, .choice, .scale, .percent, .number:
+                return accepts(prompt, value) ? nil : "default `\(value)` is not a possible answer to `\(prompt.id)`"
+            default: return nil
+            }
+        }
+
+        // MARK: - Scalars
+
+        func isValidID(_ id: String) -> Bool {
+            !id.isEmpty && id.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
+        }
+
+        mutating func string(_ pairs: [(key: String, keyNode: Node, value: Node)], _ key: String, _ owner: Node) -> String? {
+            guard let node = pairs.first(where: { $0.key == key })?.value else {
+                problem(owner.line, "missing `\(key)`")
+                return nil
+            }
+            return scalar(node, key)
+        }
+
+        mutating func scalar(_ node: Node, _ key: String) -> String? {
+            guard let s = node.text, !s.isEmpty else {
+                problem(node.line, "`\(key)` must be a non-empty text")
+                return nil
+            }
+            return s
+        }
+
+        mutating func list(_ node: Node, _ key: String) -> [String]? {
+            guard let items = node.items else {
+                problem(node.line, "`\(key)` must be a list, e.g. [a, b]")
+                return nil
+            }
+            var out: [String] = []
+            for item in items {
+                guard let s = item.text else { problem(item.line, "`\(key)` items must be plain values"); return nil }
+                out.append(s)
+            }
+            return out
+        }
+
+        mutating func flag(_ node: Node, _ key: String) -> Bool? {
+            switch node.text {
+            case "true", "yes": return true
+            case "false", "no": return false
+            default:
+                problem(node.line, "`\(key)` must be true or false")
+                return nil
+            }
+        }
+    }
+}
+
+extension CatalogLoader {
+    /// The user's override files in `directory` (`*.yaml`, `*.yml`), in name order.
+    public static func overrideFiles(in directory: String?) throws(CatalogProblems) -> [CatalogFile] {
+        guard let directory, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        var files: [CatalogFile] = []
+        for name in names.sorted() where (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix(".") {
+            let path = directory + "/" + name
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw CatalogProblems(problems: [CatalogProblem(file: path, line: 1, message: "cannot read this file as UTF-8 text")])
+            }
+            files.append(CatalogFile(name: path, text: text))
+        }
+        return files
+    }
+}
+
+import Foundation

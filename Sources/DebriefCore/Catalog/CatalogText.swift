@@ -1,0 +1,46 @@
+/// The active catalog as readable text, for `debrief prompts show`.
+public enum CatalogText {
+    public static func render(_ catalog: Catalog) -> String {
+        var out: [String] = []
+        for (n, section) in catalog.sections.enumerated() {
+            out.append("\(n + 1). \(section.title)")
+            for p in section.prompts {
+                var head = "   \(p.id) (\(p.type.rawValue)"
+                if p.required { head += ", required" }
+                if let d = p.defaultValue { head += ", default \(d)" }
+                if p.isBody { head += ", the Markdown body" }
+                out.append(head + ")")
+                out.append("      " + p.question)
+                if !p.hint.isEmpty { out.append("      " + p.hint) }
+                if !p.options.isEmpty { out.append("      options: " + p.options.joined(separator: ", ")) }
+                if !p.levels.isEmpty { out.append("      levels: " + p.levels.joined(separator: ", ")) }
+                if !p.relations.isEmpty { out.append("      relations: " + p.relations.joined(separator: ", ")) }
+            }
+            out.append("")
+        }
+        out.append("Pitfalls")
+        for pitfall in catalog.pitfalls {
+            out.append("   \(pitfall.id): \(pitfall.title)")
+            for s in pitfall.signals { out.append("      when \(describe(s.condition))") }
+            out.append("      instead: \(pitfall.instead)")
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// A condition in words, close to how it is written in YAML.
+    public static func describe(_ c: Condition) -> String {
+        switch c {
+        case .missing(let id): return "\(id) is missing"
+        case .equals(let id, let v): return "\(id) is \(v)"
+        case .oneOf(let id, let vs): return "\(id) is one of \(vs.joined(separator: ", "))"
+        case .atLeast(let id, let n): return "\(id) ≥ \(n)"
+        case .atMost(let id, let n): return "\(id) ≤ \(n)"
+        case .count(let id, let lo, let hi):
+            return [lo.map { "\(id) count ≥ \($0)" }, hi.map { "\(id) count ≤ \($0)" }].compactMap { $0 }.joined(separator: " and ")
+        case .every(let id, let field, let vs): return "every \(id) \(field) is one of \(vs.joined(separator: ", "))"
+        case .overdue(let id): return "a \(id) action is overdue"
+        case .all(let cs): return cs.map(describe).joined(separator: " and ")
+        case .any(let cs): return "(" + cs.map(describe).joined(separator: " or ") + ")"
+        }
+    }
+}

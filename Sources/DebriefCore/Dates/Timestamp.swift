@@ -1,0 +1,108 @@
+import Foundation
+
+/// An instant together with the UTC offset it was written in (`2026-11-24T18:30:00+01:00`).
+///
+/// Keeping the offset means a file is rewritten with the same bytes, and the wall-clock time the
+/// user saw at the event ("18:30") is what debrief shows and files the entry under, even after
+/// they travel or the clocks change.
+public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Whole seconds since 1970-01-01T00:00:00Z.
+    public let seconds: Int
+    /// Offset from UTC in seconds, as written.
+    public let utcOffset: Int
+
+    public init(seconds: Int, utcOffset: Int) {
+        self.seconds = seconds
+        self.utcOffset = utcOffset
+    }
+
+    /// The instant `date` (whole seconds) written with the offset `timeZone` has at that instant.
+    public init(_ date: Date, in timeZone: TimeZone) {
+        let s = Int(floor(date.timeIntervalSince1970))
+        self.init(seconds: s, utcOffset: timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(s))))
+    }
+
+    /// A wall-clock time in `timeZone`; nil when it does not exist there (skipped by a clock change).
+    public init?(day: Day, hour: Int, minute: Int, second: Int = 0, in timeZone: TimeZone) {
+        guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
+        let local = day.ordinal * 86_400 + hour * 3600 + minute * 60 + second
+        // Try the offsets in force around that moment; the first whose round trip matches wins.
+        for guess in [local - timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local))),
+                      local - timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - 86_400))),
+                      local - timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local + 86_400)))] {
+            let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess)))
+            if guess + offset == local {
+                self.init(seconds: guess, utcOffset: offset)
+                return
+            }
+        }
+        return nil
+    }
+
+    public var date: Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
+
+    /// Seconds since the epoch of the wall-clock reading, treated as if it were UTC.
+    private var localSeconds: Int { seconds + utcOffset }
+
+    /// The day on the wall clock where it was written.
+    public var day: Day { Day(ordinal: Int(floor(Double(localSeconds) / 86_400))) }
+
+    /// Seconds since midnight on the wall clock.
+    public var secondOfDay: Int { ((localSeconds % 86_400) + 86_400) % 86_400 }
+    public var hour: Int { secondOfDay / 3600 }
+    public var minute: Int { secondOfDay / 60 % 60 }
+    public var second: Int { secondOfDay % 60 }
+
+    /// `2026-11-24T18:30:00+01:00` (or `Z` never: the offset is always written numerically).
+    public var iso: String {
+        let sign = utcOffset < 0 ? "-" : "+"
+        let off = abs(utcOffset)
+        return day.iso + String(format: "T%02d:%02d:%02d%@%02d:%02d", hour, minute, second, sign, off / 3600, off / 60 % 60)
+    }
+
+    /// `2026-11-24 18:30`, for people.
+    public var display: String { day.iso + String(format: " %02d:%02d", hour, minute) }
+
+    public var description: String { iso }
+
+    /// Parses ISO 8601 `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM|±HHMM)`; a space may stand for `T`.
+    public init?(iso text: some StringProtocol) {
+        let u = Array(text.utf8)
+        guard u.count >= 17, let day = Day(iso: String(decoding: u[0..<10], as: UTF8.self)),
+              u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: "t") || u[10] == UInt8(ascii: " "),
+              let hh = Day.digits(u[11..<13]), u[13] == UInt8(ascii: ":"), let mm = Day.digits(u[14..<16])
+        else { return nil }
+        var i = 16
+        var ss = 0
+        if i < u.count, u[i] == UInt8(ascii: ":") {
+            guard i + 3 <= u.count, let s = Day.digits(u[(i + 1)..<(i + 3)]) else { return nil }
+            ss = s
+            i += 3
+            if i < u.count, u[i] == UInt8(ascii: ".") {
+                i += 1
+                while i < u.count, u[i] >= 48, u[i] <= 57 { i += 1 }
+            }
+        }
+        guard i < u.count else { return nil }
+        var offset = 0
+        switch u[i] {
+        case UInt8(ascii: "Z"), UInt8(ascii: "z"):
+            guard i + 1 == u.count else { return nil }
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            let rest = u[(i + 1)...]
+            let compact = rest.filter { $0 != UInt8(ascii: ":") }
+            guard compact.count == 4 || compact.count == 2, rest.count <= 5,
+                  let oh = Day.digits(compact.prefix(2)) else { return nil }
+            let om = compact.count == 4 ? (Day.digits(compact.suffix(2)) ?? 99) : 0
+            guard oh <= 23, om <= 59 else { return nil }
+            offset = (oh * 3600 + om * 60) * (u[i] == UInt8(ascii: "-") ? -1 : 1)
+        default:
+            return nil
+        }
+        guard hh <= 23, mm <= 59, ss <= 60 else { return nil }
+        let local = day.ordinal * 86_400 + hh * 3600 + mm * 60 + min(ss, 59)
+        self.init(seconds: local - offset, utcOffset: offset)
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.seconds < rhs.seconds }
+}

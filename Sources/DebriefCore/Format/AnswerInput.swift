@@ -1,0 +1,56 @@
+import Foundation
+
+/// Reads answers given to `debrief add` as a YAML or JSON map of prompt id to answer (the same
+/// shape as the front matter), validated against the catalog: nothing unknown, nothing mistyped.
+public enum AnswerInput {
+    /// Every answer in `text`, or the first problem, naming the key and its line.
+    public static func parse(_ text: String, catalog: Catalog, clock: Clock) throws(YAMLProblem) -> [String: Answer] {
+        guard let root = try YAML.compose(text) else { return [:] }
+        guard let pairs = root.pairs else {
+            throw YAMLProblem(line: root.line, message: "answers must be a map of prompt id to answer, e.g. title: Swift meetup")
+        }
+        var answers: [String: Answer] = [:]
+        var seen = Set<String>()
+        for (key, keyNode, value) in pairs {
+            guard seen.insert(key).inserted else { throw YAMLProblem(line: keyNode.line, message: "`\(key)` is given twice") }
+            if Catalog.metadataKeys.contains(key) {
+                throw YAMLProblem(line: keyNode.line, message: "`\(key)` is set by debrief and cannot be given")
+            }
+            guard let prompt = catalog.prompt(key) else {
+                throw YAMLProblem(line: keyNode.line, message: "unknown key `\(key)`: not a prompt in the catalog (see `debrief prompts show`)")
+            }
+            let yaml = try YAMLValue(value)
+            if prompt.type == .datetime, let s = yaml.string {
+                guard let ts = DateInput.timestamp(s, clock: clock) else {
+                    throw YAMLProblem(line: value.line, message: "`\(key)`: '\(s)' is not a date; try 2026-11-24 18:30, today 18:30 or yesterday")
+                }
+                answers[key] = .timestamp(ts)
+                continue
+            }
+            do {
+                if let answer = try AnswerCoding.decode(yaml, as: prompt, timeZone: clock.timeZone), !answer.isEmpty {
+                    answers[key] = answer
+                }
+            } catch {
+                throw YAMLProblem(line: value.line, message: error.message)
+            }
+        }
+        return answers
+    }
+
+    /// One answer typed on the command line (`--kind meetup`), checked like the file's.
+    public static func single(_ text: String, for promptID: String, catalog: Catalog, clock: Clock) throws(YAMLProblem) -> Answer? {
+        guard let prompt = catalog.prompt(promptID) else { throw YAMLProblem(line: 1, message: "unknown prompt `\(promptID)`") }
+        if prompt.type == .datetime {
+            guard let ts = DateInput.timestamp(text, clock: clock) else {
+                throw YAMLProblem(line: 1, message: "'\(text)' is not a date; try 2026-11-24 18:30, today 18:30 or yesterday")
+            }
+            return .timestamp(ts)
+        }
+        do {
+            return try AnswerCoding.decode(.scalar(text, plain: false), as: prompt, timeZone: clock.timeZone)
+        } catch {
+            throw YAMLProblem(line: 1, message: error.message)
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+
+/// Why an entry file could not be read: shown with its path and line, never "fixed" silently.
+public struct EntryProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var reason: String
+
+    public init(path: String, line: Int, reason: String) {
+        self.path = path
+        self.line = line
+        self.reason = reason
+    }
+
+    public var description: String { "\(path):\(line): \(reason)" }
+}
+
+/// Reads and writes entry files: Markdown with YAML front matter (see docs/FORMAT.md).
+///
+/// Reading takes the fast path for fields in debrief's canonical form and falls back to Yams for
+/// anything written by hand. Writing keeps every field whose answer did not change byte for byte.
+public struct EntryCodec: Sendable {
+    public var catalog: Catalog
+    /// Zone for date-times written by hand without an offset.
+    public var timeZone: TimeZone
+    private let promptsByID: [String: Prompt]
+    /// Front-matter keys in the order a new entry writes them.
+    private let keyOrder: [String: Int]
+
+    public init(catalog: Catalog, timeZone: TimeZone) {
+        self.catalog = catalog
+        self.timeZone = timeZone
+        var byID: [String: Prompt] = [:]
+        for p in catalog.prompts { byID[p.id] = p }
+        promptsByID = byID
+        var order: [String: Int] = [:]
+        for (i, key) in (Catalog.metadataKeys + catalog.prompts.filter { !$0.isBody }.map(\.id)).enumerated() { order[key] = i }
+        keyOrder = order
+    }
+
+    public static let schemaVersion = 1
+
+    // MARK: - Reading
+
+    /// Decodes an entry file's bytes. `id` is the file name without `.md`.
+    public func decode(_ bytes: [UInt8], id: String, path: String) throws(EntryProblem) -> Entry {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw EntryProblem(path: path, line: Self.lineOfInvalidUTF8(bytes), reason: "not valid UTF-8 text")
+        }
+        var doc: EntryDocument
+        do {
+            doc = try FrontMatter.split(text)
+        } catch {
+            throw EntryProblem(path: path, line: error.line, reason: error.message)
+        }
+        var answers: [String: Answer] = [:]
+        var created: Timestamp?
+        var updated: Timestamp?
+        var seen = Set<String>()
+        for i in doc.fields.indices {
+            let field = doc.fields[i]
+            let (key, value) = try read(field, path: path)
+            if !seen.insert(key).inserted {
+                throw EntryProblem(path: path, line: field.line, reason: "duplicate key `\(key)`")
+            }
+            switch key {
+            case "schema":
+                guard let s = value.string, let n = Int(s) else {
+                    throw EntryProblem(path: path, line: field.line, reason: "`schema` must be a number")
+                }
+                guard n <= Self.schemaVersion else {
+                    throw EntryProblem(path: path, line: field.line, reason: "written by a newer debrief (schema \(n)); this one reads schema \(Self.schemaVersion)")
+                }
+            case "id":
+                break
+            case "created", "updated":
+                guard let s = value.string, let ts = AnswerCoding.timestamp(s, timeZone: timeZone) else {
+                    throw EntryProblem(path: path, line: field.line, reason: "`\(key)` must be a date and time like 2026-11-24T21:05:12+01:00")
+                }
+                if key == "created" { created = ts } else { updated = ts }
+            default:
+                guard let prompt = promptsByID[key], !prompt.isBody else { continue }
+                do {
+                    let answer = try AnswerCoding.decode(value, as: prompt, timeZone: timeZone)
+                    doc.fields[i].answer = answer
+                    if let answer, !answer.isEmpty { answers[key] = answer }
+                } catch {
+                    throw EntryProblem(path: path, line: field.line, reason: error.message)
+                }
+            }
+        }
+        if let body = catalog.bodyPrompt {
+            let notes = Self.notes(fromBody: doc.body)
+            doc.bodyAnswer = notes.isEmpty ? nil : .text(notes)
+            if let answer = doc.bodyAnswer { answers[body.id] = answer }
+        }
+        guard let created = created ?? answers["date"]?.timestamp else {
+            throw EntryProblem(path: path, line: 1, reason: "missing `created` (and no `date` to stand in for it)")
+        }
+        let entry = Entry(id: id, created: created, updated: updated ?? created, answers: answers,
+                          source: EntrySource(path: path, fingerprint: Fingerprint(of: bytes), document: doc))
+        return entry
+    }
+
+    /// The key and value of one field: fast path first, Yams for anything else.
+    private func read(_ field: EntryDocument.Field, path: String) throws(EntryProblem) -> (String, YAMLValue) {
+        if let value = FastFieldReader.value(of: field.raw) { return (field.key, value) }
+        do throws(YAMLProblem) {
+            guard let node = try YAML.compose(field.raw, lineOffset: field.line - 1),
+                  let pairs = node.pairs, pairs.count == 1, let pair = pairs.first else {
+                throw YAMLProblem(line: field.line, message: "expected one `key: value`")
+            }
+            return (pair.key, try YAMLValue(pair.value))
+        } catch {
+            throw EntryProblem(path: path, line: error.line, reason: error.message)
+        }
+    }
+
+    /// The notes answer is the body less the one line break that ends the file.
+    static func notes(fromBody body: String) -> String {
+        body.hasSuffix("\n") ? String(body.unicodeScalars.dropLast()) : body
+    }
+
+    private static func lineOfInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == 10 {
+            if String(validating: bytes[start..<i], as: UTF8.self) == nil { return line }
+            line += 1
+            start = i + 1
+        }
+        return line
+    }
+
+    // MARK: - Writing
+
+    /// The file text for `entry`, keeping unchanged fields of its source document byte for byte.
+    public func encode(_ entry: Entry) -> String {
+        var doc = entry.source?.document ?? EntryDocument()
+        set(&doc, "schema", raw: "schema: \(Self.schemaVersion)\n", keepIf: { $0.raw.hasPrefix("schema:") })
+        set(&doc, "id", raw: "id: \(YAMLEmitter.idScalar(entry.id))\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == entry.id })
+        set(&doc, "created", raw: "created: \(entry.created.iso)\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == entry.created.iso })
+        set(&doc, "updated", raw: "updated: \(entry.updated.iso)\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == entry.updated.iso })
+        for prompt in catalog.prompts where !prompt.isBody {
+            let answer = entry[prompt.id]
+            if let answer {
+                set(&doc, prompt.id, raw: AnswerCoding.encode(answer, key: prompt.id), keepIf: { $0.answer == answer })
+                if let i = doc.fields.firstIndex(where: { $0.key == prompt.id }) { doc.fields[i].answer = answer }
+            } else {
+                doc.fields.removeAll { $0.key == prompt.id }
+            }
+        }
+        if let body = catalog.bodyPrompt {
+            let answer = entry[body.id]
+            if answer != doc.bodyAnswer || entry.source == nil {
+                let notes = answer?.text ?? ""
+                doc.body = notes.isEmpty ? "" : notes + "\n"
+                doc.bodyAnswer = answer
+            }
+        }
+        return doc.text
+    }
+
+    /// Replaces a field's raw text unless `keepIf` says the old one already says the same,
+    /// inserting a missing field at its place in the canonical order.
+    private func set(_ doc: inout EntryDocument, _ key: String, raw: String, keepIf: (EntryDocument.Field) -> Bool) {
+        if let i = doc.fields.firstIndex(where: { $0.key == key }) {
+            if !keepIf(doc.fields[i]) { doc.fields[i].raw = raw }
+            return
+        }
+        let rank = keyOrder[key] ?? Int.max
+        var position = 0
+        for (i, f) in doc.fields.enumerated() {
+            if let r = keyOrder[f.key], r < rank { position = i + 1 }
+        }
+        doc.fields.insert(EntryDocument.Field(key: key, line: 0, raw: raw), at: position)
+    }
+}

@@ -1,0 +1,199 @@
+/// Reads the value of one front-matter field when it is in the canonical form debrief writes
+/// (plain or double-quoted scalars, literal blocks, flow lists of scalars, block lists of flat
+/// mappings), in microseconds. Anything else returns nil and goes to the Yams fallback, so this
+/// path only has to be right, never complete. Tests check it agrees with Yams.
+enum FastFieldReader {
+    /// The value of `raw` (`key: …` lines without the trailer), or nil when not canonical.
+    static func value(of raw: String) -> YAMLValue? {
+        let lines = raw.scalarLines.map { $0.hasSuffix("\n") ? String($0.unicodeScalars.dropLast()) : $0 }
+        guard let head = lines.first, let colon = head.unicodeScalars.firstIndex(of: ":") else { return nil }
+        let key = head.unicodeScalars[..<colon]
+        guard key.allSatisfy({ isKeyScalar($0) }) else { return nil }
+        let rest = String(head.unicodeScalars[head.unicodeScalars.index(after: colon)...])
+        var tail = Array(lines.dropFirst())
+        while let last = tail.last, last.isEmpty { tail.removeLast() }
+        if rest.isEmpty {
+            return tail.isEmpty ? .null : blockList(tail)
+        }
+        guard rest.hasPrefix(" ") else { return nil }
+        let value = String(rest.dropFirst())
+        if value.hasPrefix("|") { return literal(header: value, lines: tail) }
+        guard tail.isEmpty else { return nil }
+        if value.hasPrefix("[") { return flowList(value) }
+        return scalar(value)
+    }
+
+    private static func isKeyScalar(_ u: Unicode.Scalar) -> Bool {
+        (97...122).contains(u.value) || (65...90).contains(u.value) || (48...57).contains(u.value) || u == "-" || u == "_"
+    }
+
+    /// A one-line scalar: plain (when unambiguous) or double-quoted.
+    static func scalar(_ text: String) -> YAMLValue? {
+        if text.hasPrefix("\"") { return doubleQuoted(text).map { .scalar($0, plain: false) } }
+        guard text == text.trimmingCharacters(in: .whitespaces) else { return nil }
+        if text.isEmpty || text == "~" || text == "null" { return .null }
+        guard isReadablePlain(text) else { return nil }
+        return .scalar(text, plain: true)
+    }
+
+    /// A plain scalar this reader can take without YAML's finer rules.
+    private static func isReadablePlain(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first else { return false }
+        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
+        if s.contains(": ") || s.contains(" #") || s.hasSuffix(":") || s.contains("\t") { return false }
+        return s.unicodeScalars.allSatisfy(YAMLEmitter.isPrintable)
+    }
+
+    /// Decodes a whole double-quoted scalar; nil if it is not exactly one.
+    static func doubleQuoted(_ text: String) -> String? {
+        var out = String.UnicodeScalarView()
+        var it = text.unicodeScalars.makeIterator()
+        guard it.next() == "\"" else { return nil }
+        while let u = it.next() {
+            switch u {
+            case "\"":
+                return it.next() == nil ? String(out) : nil
+            case "\\":
+                guard let e = it.next() else { return nil }
+                switch e {
+                case "\"": out.append("\"")
+                case "\\": out.append("\\")
+                case "/": out.append("/")
+                case "n": out.append("\n")
+                case "t", "\t": out.append("\t")
+                case "r": out.append("\r")
+                case "0": out.append("\0")
+                case " ": out.append(" ")
+                case "a": out.append("\u{07}")
+                case "b": out.append("\u{08}")
+                case "e": out.append("\u{1B}")
+                case "f": out.append("\u{0C}")
+                case "v": out.append("\u{0B}")
+                case "N": out.append("\u{85}")
+                case "_": out.append("\u{A0}")
+                case "L": out.append("\u{2028}")
+                case "P": out.append("\u{2029}")
+                case "x", "u", "U":
+                    let width = e == "x" ? 2 : e == "u" ? 4 : 8
+                    var hex = ""
+                    for _ in 0..<width {
+                        guard let h = it.next() else { return nil }
+                        hex.unicodeScalars.append(h)
+                    }
+                    guard let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else { return nil }
+                    out.append(scalar)
+                default: return nil
+                }
+            default:
+                guard u != "\n", u != "\r" else { return nil }
+                out.append(u)
+            }
+        }
+        return nil
+    }
+
+    /// `[a, "b c"]`: a flow list of one-line scalars.
+    private static func flowList(_ text: String) -> YAMLValue? {
+        guard text.hasSuffix("]") else { return nil }
+        let inner = String(text.dropFirst().dropLast())
+        if inner.trimmingCharacters(in: .whitespaces).isEmpty { return .list([]) }
+        var items: [YAMLValue] = []
+        var rest = Substring(inner)
+        while true {
+            rest = rest.drop(while: { $0 == " " })
+            let item: String
+            if rest.hasPrefix("\"") {
+                // Find the closing quote, skipping escaped characters.
+                var index = rest.index(after: rest.startIndex)
+                var escaped = false
+                var end: Substring.Index?
+                while index < rest.endIndex {
+                    let c = rest[index]
+                    if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { end = index; break }
+                    index = rest.index(after: index)
+                }
+                guard let end else { return nil }
+                item = String(rest[...end])
+                rest = rest[rest.index(after: end)...]
+            } else {
+                let end = rest.firstIndex(of: ",") ?? rest.endIndex
+                item = String(rest[..<end]).trimmingCharacters(in: .whitespaces)
+                rest = rest[end...]
+                if item.unicodeScalars.contains(where: { "[]{}#:".unicodeScalars.contains($0) }) { return nil }
+            }
+            guard let value = scalar(item), value != .null else { return nil }
+            items.append(value)
+            rest = rest.drop(while: { $0 == " " })
+            if rest.isEmpty { return .list(items) }
+            guard rest.hasPrefix(",") else { return nil }
+            rest = rest.dropFirst()
+        }
+    }
+
+    /// A block list of flat mappings (`  - name: Ana` / `    level: peer`) or of scalars.
+    private static func blockList(_ lines: [String]) -> YAMLValue? {
+        var items: [YAMLValue] = []
+        var pairs: [(String, YAMLValue)]?
+        func flush() { if let p = pairs { items.append(.map(p)) }; pairs = nil }
+        for line in lines {
+            if line.hasPrefix("  - ") {
+                flush()
+                let content = String(line.dropFirst(4))
+                if let pair = keyValue(content) {
+                    pairs = [pair]
+                } else if let v = scalar(content), v != .null, !content.contains(": ") {
+                    items.append(v)
+                } else {
+                    return nil
+                }
+            } else if line.hasPrefix("    "), pairs != nil, !line.hasPrefix("     ") {
+                guard let pair = keyValue(String(line.dropFirst(4))) else { return nil }
+                pairs?.append(pair)
+            } else {
+                return nil
+            }
+        }
+        flush()
+        return items.isEmpty ? nil : .list(items)
+    }
+
+    private static func keyValue(_ text: String) -> (String, YAMLValue)? {
+        guard let colon = text.unicodeScalars.firstIndex(of: ":") else { return nil }
+        let key = String(text.unicodeScalars[..<colon])
+        guard !key.isEmpty, key.unicodeScalars.allSatisfy(isKeyScalar) else { return nil }
+        let rest = String(text.unicodeScalars[text.unicodeScalars.index(after: colon)...])
+        if rest.isEmpty { return (key, .null) }
+        guard rest.hasPrefix(" "), let v = scalar(String(rest.dropFirst())) else { return nil }
+        return (key, v)
+    }
+
+    /// `|`, `|-` or `|2-` style literal blocks.
+    private static func literal(header: String, lines: [String]) -> YAMLValue? {
+        var chomp: Character = " "
+        var indicator: Int?
+        for c in header.dropFirst() {
+            if c == "-" || c == "+" { chomp = c } else if let d = c.wholeNumberValue, d > 0 { indicator = d } else { return nil }
+        }
+        guard chomp != "+" else { return nil }
+        let indent = indicator.map { $0 } ?? lines.first(where: { !$0.isEmpty })?.prefix(while: { $0 == " " }).count ?? 0
+        guard indent > 0 else { return nil }
+        let pad = String(repeating: " ", count: indent)
+        var content: [String] = []
+        for line in lines {
+            if line.isEmpty || line.allSatisfy({ $0 == " " }) && line.count <= indent {
+                content.append("")
+            } else if line.hasPrefix(pad) {
+                content.append(String(line.dropFirst(indent)))
+            } else {
+                return nil
+            }
+        }
+        while let last = content.last, last.isEmpty { content.removeLast() }
+        var text = content.joined(separator: "\n")
+        guard text.unicodeScalars.allSatisfy({ $0 == "\n" || $0 == "\t" || YAMLEmitter.isPrintable($0) }) else { return nil }
+        if chomp == " ", !content.isEmpty { text += "\n" }
+        return .scalar(text, plain: false)
+    }
+}
+
+import Foundation

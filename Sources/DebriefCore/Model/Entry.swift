@@ -1,0 +1,97 @@
+/// One reflection: the answers to the catalog's prompts about one event.
+///
+/// An entry read from disk remembers its `source` (path, the bytes' fingerprint, the document's
+/// fields as written) so that saving it back keeps every byte it did not change, keeps keys
+/// debrief does not know, and refuses to overwrite a file that changed on disk meanwhile.
+public struct Entry: Sendable, Equatable {
+    /// The file name without `.md`, e.g. `2026-11-24-1830-swift-meetup-berlin`.
+    public var id: String
+    public var created: Timestamp
+    public var updated: Timestamp
+    /// Answers by prompt id. Absent and empty answers are not stored.
+    public private(set) var answers: [String: Answer]
+    /// Where this entry came from, or nil for one not yet saved.
+    public var source: EntrySource?
+
+    public init(id: String, created: Timestamp, updated: Timestamp, answers: [String: Answer] = [:], source: EntrySource? = nil) {
+        self.id = id
+        self.created = created
+        self.updated = updated
+        self.answers = answers.filter { !$0.value.isEmpty }
+        self.source = source
+    }
+
+    public subscript(_ promptID: String) -> Answer? {
+        get { answers[promptID] }
+        set {
+            if let newValue, !newValue.isEmpty { answers[promptID] = newValue } else { answers[promptID] = nil }
+        }
+    }
+
+    // MARK: - The answers every part of debrief relies on
+
+    public var title: String { answers["title"]?.text ?? "" }
+    public var date: Timestamp? { answers["date"]?.timestamp }
+    public var kind: String? { answers["kind"]?.choice }
+    public var people: [Person] { answers["people"]?.people ?? [] }
+    public var followUps: [FollowUp] { answers["follow-ups"]?.followUps ?? [] }
+    public var tags: [String] { answers["tags"]?.tags ?? [] }
+    public var notes: String { answers["notes"]?.text ?? "" }
+
+    /// The moment the entry is filed under: its event date, else when it was written.
+    public var eventTime: Timestamp { date ?? created }
+
+    public static func == (lhs: Entry, rhs: Entry) -> Bool {
+        lhs.id == rhs.id && lhs.created == rhs.created && lhs.updated == rhs.updated && lhs.answers == rhs.answers
+    }
+}
+
+/// Where an entry was read from.
+public struct EntrySource: Sendable, Equatable {
+    /// Absolute path of the file.
+    public var path: String
+    /// Fingerprint of the bytes read; a save first checks the file still has it.
+    public var fingerprint: Fingerprint
+    /// The document as written, for byte-preserving rewrites.
+    public var document: EntryDocument
+
+    public init(path: String, fingerprint: Fingerprint, document: EntryDocument) {
+        self.path = path
+        self.fingerprint = fingerprint
+        self.document = document
+    }
+}
+
+/// A cheap, stable fingerprint of a file's bytes (FNV-1a 64 and the length).
+///
+/// Stable across processes, so a draft can remember which version of an entry it edits.
+public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
+    public let hash: UInt64
+    public let length: Int
+
+    public init(hash: UInt64, length: Int) {
+        self.hash = hash
+        self.length = length
+    }
+
+    public init(of bytes: some Sequence<UInt8>) {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var n = 0
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+            n += 1
+        }
+        hash = h
+        length = n
+    }
+
+    public var description: String { String(hash, radix: 16) + "-" + String(length) }
+
+    /// Parses `description`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let h = UInt64(parts[0], radix: 16), let n = Int(parts[1]) else { return nil }
+        self.init(hash: h, length: n)
+    }
+}

@@ -1,0 +1,49 @@
+/// Answers as people read them, shared by `show`, the TUI and the review.
+public enum AnswerText {
+    /// A one-line rendering (`yes`, `40%`, `4/5`, `2026-11-24 18:30`, `swift, server`).
+    public static func inline(_ answer: Answer, type: PromptType) -> String {
+        switch answer {
+        case .text(let s), .choice(let s): return s
+        case .bool(let b): return b ? "yes" : "no"
+        case .number(let n):
+            switch type {
+            case .percent: return "\(n)%"
+            case .scale: return "\(n)/5"
+            default: return String(n)
+            }
+        case .timestamp(let ts): return ts.display
+        case .tags(let t): return t.joined(separator: ", ")
+        case .people(let p): return p.map(\.name).joined(separator: ", ")
+        case .followUps(let f): return f.map { $0.action }.joined(separator: "; ")
+        }
+    }
+
+    /// `Ana Li (peer, new): Migrating their services to Swift`.
+    public static func person(_ p: Person) -> String {
+        let details = [p.level, p.relation].compactMap { $0 }
+        var s = p.name
+        if !details.isEmpty { s += " (" + details.joined(separator: ", ") + ")" }
+        if let note = p.note, !note.isEmpty { s += ": " + note }
+        return s
+    }
+
+    /// `Ana Li: Send the link, due 2026-11-27 [done 2026-11-28]`.
+    public static func followUp(_ f: FollowUp) -> String {
+        var s = f.who.isEmpty ? f.action : "\(f.who): \(f.action)"
+        if let due = f.due { s += ", due \(due.iso)" }
+        if let done = f.done { s += " [done \(done.iso)]" }
+        return s
+    }
+
+    /// "in 2 days", "today", "3 days overdue", for a due day seen from `today`.
+    public static func relativeDue(_ due: Day, today: Day) -> String {
+        let n = today.days(until: due)
+        switch n {
+        case 0: return "due today"
+        case 1: return "due tomorrow"
+        case 2...: return "in \(n) days"
+        case -1: return "1 day overdue"
+        default: return "\(-n) days overdue"
+        }
+    }
+}

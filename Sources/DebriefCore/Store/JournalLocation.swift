@@ -1,0 +1,38 @@
+/// Where the journal and the user's catalog overrides live.
+public enum JournalLocation {
+    /// First match wins: `--journal DIR`, `DEBRIEF_JOURNAL`, `$XDG_DATA_HOME/debrief`,
+    /// `~/.local/share/debrief`. Nil when none can be worked out (no HOME).
+    public static func journal(option: String?, environment: [String: String]) -> String? {
+        if let option, !option.isEmpty { return absolute(option, environment) }
+        if let dir = environment["DEBRIEF_JOURNAL"], !dir.isEmpty { return absolute(dir, environment) }
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/debrief" }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.local/share/debrief"
+    }
+
+    /// `$XDG_CONFIG_HOME/debrief/prompts`, else `~/.config/debrief/prompts`.
+    public static func promptsDirectory(environment: [String: String]) -> String? {
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/debrief/prompts" }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.config/debrief/prompts"
+    }
+
+    private static func absolute(_ path: String, _ environment: [String: String]) -> String {
+        if path.hasPrefix("/") { return path }
+        if path == "~" || path.hasPrefix("~/"), let home = environment["HOME"] { return home + path.dropFirst() }
+        let cwd = currentDirectory()
+        return cwd + "/" + path
+    }
+
+    private static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,228 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A reference to an entry file found on disk, before reading it.
+public struct EntryRef: Hashable, Sendable {
+    /// The file name without `.md`.
+    public var id: String
+    public var path: String
+}
+
+/// Every readable entry and every file that could not be read.
+public struct JournalSnapshot: Sendable {
+    /// Newest first (by id, which starts with the event's date and time).
+    public var entries: [Entry]
+    public var problems: [EntryProblem]
+}
+
+/// The journal folder: `entries/YYYY/MM/<id>.md`, with `drafts/` and `trash/` beside it.
+///
+/// Reads are tolerant (a broken file is reported, never touched, and the rest keeps working);
+/// writes are atomic and never overwrite a file that changed since it was read.
+public struct JournalStore: Sendable {
+    public let root: String
+    public var codec: EntryCodec
+
+    public init(root: String, codec: EntryCodec) {
+        self.root = root
+        self.codec = codec
+    }
+
+    public var entriesDirectory: String { root + "/entries" }
+    public var draftsDirectory: String { root + "/drafts" }
+    public var trashDirectory: String { root + "/trash" }
+
+    // MARK: - Listing and reading
+
+    /// Every `*.md` under `entries/` (any depth), newest id first. Uses readdir: listing 10,000
+    /// files costs ~10 ms, a fifth of FileManager's enumerator.
+    public func refs() -> [EntryRef] {
+        var out: [EntryRef] = []
+        Self.collect(entriesDirectory, depth: 0, into: &out)
+        out.sort { $0.id > $1.id }
+        return out
+    }
+
+    private static func collect(_ dir: String, depth: Int, into out: inout [EntryRef]) {
+        guard depth < 4, let handle = opendir(dir) else { return }
+        defer { closedir(handle) }
+        while let item = readdir(handle) {
+            let name = withUnsafePointer(to: item.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") { continue }
+            let path = dir + "/" + name
+            let type = item.pointee.d_type
+            if type == DT_DIR || (type == DT_UNKNOWN && isDirectory(path)) {
+                collect(path, depth: depth + 1, into: &out)
+            } else if name.hasSuffix(".md") {
+                out.append(EntryRef(id: String(name.dropLast(3)), path: path))
+            }
+        }
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Reads one entry.
+    public func read(_ ref: EntryRef) throws(StoreError) -> Entry {
+        guard let bytes = try AtomicFile.read(ref.path) else { throw StoreError.notFound(ref.id) }
+        do {
+            return try codec.decode(bytes, id: ref.id, path: ref.path)
+        } catch {
+            throw StoreError.invalid(error)
+        }
+    }
+
+    /// Reads every entry, collecting the files that do not parse instead of stopping at them.
+    public func loadAll() -> JournalSnapshot {
+        var entries: [Entry] = []
+        var problems: [EntryProblem] = []
+        for ref in refs() {
+            do {
+                entries.append(try read(ref))
+            } catch {
+                switch error {
+                case .invalid(let problem): problems.append(problem)
+                case .notFound: continue
+                default: problems.append(EntryProblem(path: ref.path, line: 1, reason: error.description))
+                }
+            }
+        }
+        return JournalSnapshot(entries: entries, problems: problems)
+    }
+
+    /// The entry whose id is `text` or uniquely starts with it.
+    public func find(_ text: String) throws(StoreError) -> EntryRef {
+        let key = text.hasSuffix(".md") ? String(text.dropLast(3)) : text
+        if let direct = canonicalRef(for: key), FileManager.default.fileExists(atPath: direct.path) { return direct }
+        let all = refs()
+        if let exact = all.first(where: { $0.id == key }) { return exact }
+        let matches = all.filter { $0.id.hasPrefix(key) }
+        guard !key.isEmpty, let first = matches.first else { throw StoreError.notFound(text) }
+        guard matches.count == 1 else { throw StoreError.ambiguous(text, matches.map(\.id)) }
+        return first
+    }
+
+    /// `entries/YYYY/MM/<id>.md` for an id that starts with a date.
+    public func canonicalRef(for id: String) -> EntryRef? {
+        let u = Array(id.utf8)
+        guard u.count >= 10, Day(iso: String(decoding: u[0..<10], as: UTF8.self)) != nil,
+              !id.contains("/") else { return nil }
+        let year = String(decoding: u[0..<4], as: UTF8.self)
+        let month = String(decoding: u[5..<7], as: UTF8.self)
+        return EntryRef(id: id, path: "\(entriesDirectory)/\(year)/\(month)/\(id).md")
+    }
+
+    // MARK: - Writing
+
+    /// Saves a new entry under a fresh id (`YYYY-MM-DD-HHMM-<slug>`, `-2`, `-3`… on collision),
+    /// never replacing a file. Returns the entry as written, with its source.
+    public func create(_ entry: Entry) throws(StoreError) -> Entry {
+        var entry = entry
+        entry.source = nil
+        let when = entry.eventTime
+        let stem = String(format: "%@-%02d%02d-", when.day.iso, when.hour, when.minute) + Slug.make(entry.title)
+        for n in 1...1000 {
+            entry.id = n == 1 ? stem : "\(stem)-\(n)"
+            guard let ref = canonicalRef(for: entry.id) else { break }
+            let text = codec.encode(entry)
+            do {
+                try withLock { () throws(StoreError) in try AtomicFile.write(Array(text.utf8), to: ref.path, replace: false) }
+                return try read(ref)
+            } catch {
+                if case .exists = error { continue }
+                throw error
+            }
+        }
+        throw StoreError.exists(stem)
+    }
+
+    /// Writes back an entry read from disk, after checking the file still has the bytes it was read
+    /// from. Sets `updated` to `now`. Returns the entry as written.
+    public func save(_ entry: Entry, now: Timestamp) throws(StoreError) -> Entry {
+        guard let source = entry.source else { return try create(entry) }
+        var entry = entry
+        entry.updated = now
+        let text = codec.encode(entry)
+        try withLock { () throws(StoreError) in
+            guard let current = try AtomicFile.read(source.path), Fingerprint(of: current) == source.fingerprint else {
+                throw StoreError.changedOnDisk(source.path)
+            }
+            try AtomicFile.write(Array(text.utf8), to: source.path, replace: true)
+        }
+        return try read(EntryRef(id: entry.id, path: source.path))
+    }
+
+    /// Moves an entry to `trash/`, refusing when it changed since it was read. Returns the trash path.
+    @discardableResult
+    public func trash(_ entry: Entry) throws(StoreError) -> String {
+        guard let source = entry.source else { throw StoreError.notFound(entry.id) }
+        return try withLock { () throws(StoreError) -> String in
+            guard let current = try AtomicFile.read(source.path), Fingerprint(of: current) == source.fingerprint else {
+                throw StoreError.changedOnDisk(source.path)
+            }
+            var target = "\(trashDirectory)/\(entry.id).md"
+            var n = 2
+            while FileManager.default.fileExists(atPath: target) {
+                target = "\(trashDirectory)/\(entry.id)~\(n).md"
+                n += 1
+            }
+            try AtomicFile.move(source.path, to: target)
+            return target
+        }
+    }
+
+    /// Puts a trashed entry back where it was (`path`), never replacing a file there.
+    public func restore(trashPath: String, to path: String) throws(StoreError) {
+        try withLock { () throws(StoreError) in try AtomicFile.move(trashPath, to: path) }
+    }
+
+    // MARK: - Drafts
+
+    /// A draft's file under `drafts/`.
+    public func draftPath(_ name: String) -> String { "\(draftsDirectory)/\(name).md" }
+
+    /// Writes a draft atomically, replacing the previous version of the same draft.
+    public func writeDraft(_ name: String, text: String) throws(StoreError) {
+        try AtomicFile.write(Array(text.utf8), to: draftPath(name), replace: true)
+    }
+
+    /// Draft names (file names without `.md`), most recently written first.
+    public func draftNames() -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: draftsDirectory) else { return [] }
+        let drafts = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+        func mtime(_ n: String) -> Double {
+            var st = stat()
+            guard stat(draftsDirectory + "/" + n, &st) == 0 else { return 0 }
+            return Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+        }
+        return drafts.map { ($0, mtime($0)) }.sorted { $0.1 > $1.1 }.map { String($0.0.dropLast(3)) }
+    }
+
+    public func readDraft(_ name: String) throws(StoreError) -> [UInt8]? { try AtomicFile.read(draftPath(name)) }
+
+    public func removeDraft(_ name: String) {
+        unlink(draftPath(name))
+    }
+
+    // MARK: - Locking
+
+    /// Serialises writers across processes with an advisory lock on `<root>/.lock`, so the
+    /// check-then-rename of a save cannot interleave with another debrief's.
+    public func withLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try AtomicFile.makeDirectory(root)
+        let fd = open(root + "/.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw AtomicFile.failure(root + "/.lock") }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0, errno == EINTR {}
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+}

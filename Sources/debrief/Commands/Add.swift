@@ -1,0 +1,81 @@
+import ArgumentParser
+import DebriefCore
+import Foundation
+
+/// `debrief add`: a new entry without the TUI, for scripts and quick notes.
+struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add an entry from a YAML or JSON file of answers, or from flags.",
+        discussion: """
+        The answers file is a map of prompt id to answer, the same shape as an entry's front matter \
+        (see `debrief prompts show` for the ids). Flags override the file. Prints the new entry's id and path.
+
+        Examples:
+          debrief add --title "Coffee with Ana" --kind one-on-one --date "yesterday 15:00"
+          debrief add --answers reflection.yaml
+          echo '{"title": "Swift meetup", "talk-share": 40}' | debrief add --answers -
+        """
+    )
+
+    @OptionGroup var journal: JournalOptions
+
+    @Option(name: .long, help: ArgumentHelp("Read answers from a YAML or JSON file ('-' for stdin).", valueName: "file"))
+    var answers: String?
+
+    @Option(name: .long, help: "The event's title.")
+    var title: String?
+
+    @Option(name: .long, help: "When it started: ISO 8601, 'today 18:30', 'yesterday', 'mon'… (default: now).")
+    var date: String?
+
+    @Option(name: .long, help: "The kind of event (see `debrief prompts show`).")
+    var kind: String?
+
+    func run() throws {
+        try runReportingErrors {
+            let context = try Context(journal)
+            var given: [String: Answer] = [:]
+            if let answers {
+                let text = try Self.readInput(answers)
+                do throws(YAMLProblem) {
+                    given = try AnswerInput.parse(text, catalog: context.catalog, clock: context.clock)
+                } catch {
+                    throw CLIError.data("\(answers == "-" ? "stdin" : answers):\(error.line): \(error.message)")
+                }
+            }
+            for (id, value) in [("title", title), ("date", date), ("kind", kind)] {
+                guard let value else { continue }
+                do throws(YAMLProblem) {
+                    given[id] = try AnswerInput.single(value, for: id, catalog: context.catalog, clock: context.clock)
+                } catch {
+                    throw CLIError.data("--\(id): \(error.message)")
+                }
+            }
+            for prompt in context.catalog.prompts where prompt.required && given[prompt.id] == nil {
+                throw CLIError.data("`\(prompt.id)` is required (give --\(prompt.id) or a `\(prompt.id):` answer)")
+            }
+            if given["date"] == nil, context.catalog.prompt("date")?.defaultValue == "now" {
+                given["date"] = .timestamp(context.clock.timestamp)
+            }
+            let now = context.clock.timestamp
+            let entry = try context.store.create(Entry(id: "", created: now, updated: now, answers: given))
+            Output.print(entry.id)
+            Output.print(entry.source?.path ?? "")
+        }
+    }
+
+    static func readInput(_ source: String) throws -> String {
+        let data: Data?
+        if source == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard FileManager.default.fileExists(atPath: source) else {
+                throw CLIError(message: "\(source): no such file", code: Exit.noInput)
+            }
+            data = FileManager.default.contents(atPath: source)
+        }
+        guard let data else { throw CLIError(message: "\(source): cannot read", code: Exit.ioError) }
+        guard let text = String(data: data, encoding: .utf8) else { throw CLIError.data("\(source): not valid UTF-8 text") }
+        return text
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import DebriefCore
+
+/// `debrief show ID`: one entry, for reading or for scripts.
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show one entry.",
+        discussion: "ID is an entry id or a unique prefix of one (see `debrief list`)."
+    )
+
+    @OptionGroup var journal: JournalOptions
+    @Argument(help: "The entry's id, or a unique prefix.") var id: String
+    @Option(help: "Output format.") var format: Format = .text
+
+    func run() throws {
+        try runReportingErrors {
+            let context = try Context(journal)
+            let entry = try context.store.read(try context.store.find(id))
+            let flags = context.detector.flags(for: entry, asOf: context.clock.today)
+            switch format {
+            case .json:
+                Output.print(EntryJSON.full(entry, catalog: context.catalog, pitfalls: flags.map(\.pitfallID)).rendered())
+            case .text, .markdown:
+                Output.print(EntryReport.render(entry, catalog: context.catalog, flags: flags, style: format == .text ? .text : .markdown))
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `debrief`: a terminal journal for deliberate professional networking.
+@main
+struct Debrief: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "debrief",
+        abstract: "Reflect on networking events and turn the reflections into better habits.",
+        discussion: """
+        After each event, `debrief new` walks you through a short reflection. `debrief review` shows \
+        which networking pitfalls keep recurring. Entries are Markdown files you own (see docs/FORMAT.md).
+        """,
+        subcommands: [
+            Add.self, List.self, Show.self, Doctor.self, Prompts.self,
+        ]
+    )
+}
