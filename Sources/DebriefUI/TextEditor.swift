@@ -52,11 +52,19 @@ public struct TextEditor: Hashable, Sendable {
     public var isEmpty: Bool { characters.isEmpty }
 
     /// Inserts text at the cursor as if typed (line breaks normalised; see ``sanitize``).
+    ///
+    /// The neighbouring graphemes are re-segmented with the new text, so a combining mark or
+    /// skin-tone modifier typed separately joins the character before it, as it would in a String.
     public mutating func insert(_ string: String) {
-        let new = Array(TextEditor.sanitize(string, multiline: multiline))
-        characters.insert(contentsOf: new, at: cursor)
-        cursor += new.count
-        preferredColumn = nil
+        let new = TextEditor.sanitize(string, multiline: multiline)
+        guard !new.isEmpty else { return }
+        let start = max(0, cursor - 1)
+        let end = min(characters.count, cursor + 1)
+        let after = String(characters[cursor..<end])
+        let merged = Array(String(characters[start..<cursor]) + new + after)
+        characters.replaceSubrange(start..<end, with: merged)
+        let trailing = after.isEmpty || merged.last.map(String.init) != after ? 0 : 1
+        cursor = start + merged.count - trailing
     }
 
     /// Inserts a line break (the app binds Ctrl-J to this); returns false in single-line mode.

@@ -59,3 +59,32 @@ struct KeyMapTests {
         #expect(map.helpLines().last == "S-Tab  previous")
     }
 }
+
+@Suite("Escape sequences")
+struct EscapeSequenceTests {
+    @Test func csiDialects() {
+        #expect(EscapeSequence.key(csi: "1", final: "~") == .home)
+        #expect(EscapeSequence.key(csi: "", final: "H") == .home)
+        #expect(EscapeSequence.key(csi: "4", final: "~") == .end)
+        #expect(EscapeSequence.key(csi: "", final: "F") == .end)
+        #expect(EscapeSequence.key(csi: "3", final: "~") == .delete)
+        #expect(EscapeSequence.key(csi: "5", final: "~") == .pageUp)
+        #expect(EscapeSequence.key(csi: "1;5", final: "A") == .up)
+        #expect(EscapeSequence.key(csi: "", final: "Z") == .backTab)
+        #expect(EscapeSequence.key(csi: "15", final: "~") == .function(5))
+        #expect(EscapeSequence.key(csi: "24", final: "~") == .function(12))
+        #expect(EscapeSequence.key(csi: "2", final: "~") == nil)
+        #expect(EscapeSequence.key(ss3: "P") == .function(1))
+        #expect(EscapeSequence.key(ss3: "H") == .home)
+    }
+
+    @Test func controlBytes() {
+        #expect(EscapeSequence.key(control: 13) == .enter)
+        #expect(EscapeSequence.key(control: 10) == .ctrl("j"))
+        #expect(EscapeSequence.key(control: 9) == .tab)
+        #expect(EscapeSequence.key(control: 127) == .backspace)
+        #expect(EscapeSequence.key(control: 19) == .ctrl("s"))
+        #expect(EscapeSequence.key(control: 3) == .ctrl("c"))
+        #expect(EscapeSequence.key(control: 27) == nil)
+    }
+}

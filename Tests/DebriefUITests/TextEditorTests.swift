@@ -19,6 +19,18 @@ struct TextEditorTests {
         #expect(e.text == "hello")
     }
 
+    @Test func separatelyTypedCombiningMarksJoinTheirBase() {
+        var e = editor("ab", cursor: 1)
+        e.handle(.char("e"))
+        e.handle(.char("\u{301}"))
+        #expect(e.characters == ["a", "e\u{301}", "b"])
+        #expect(e.cursor == 2)
+        e.handle(.char("👍"))
+        e.handle(.char("🏽"))
+        #expect(e.characters == ["a", "e\u{301}", "👍🏽", "b"])
+        #expect(e.cursor == 3)
+    }
+
     @Test func leftAndRightMoveByGrapheme() {
         var e = editor("a👍🏽b")
         #expect(e.cursor == 3)
