@@ -1,0 +1,90 @@
+import Testing
+@testable import DebriefUI
+
+@Suite("Keys and key maps")
+struct KeyMapTests {
+    enum Action: Equatable, Sendable { case save, quit, help, next, previous }
+
+    let map = KeyMap<Action>([
+        KeyBinding(.ctrl("s"), help: "save", action: .save),
+        KeyBinding(.ctrl("q"), help: "quit", action: .quit),
+        KeyBinding([.function(1), .char("?")], help: "help", action: .help),
+        KeyBinding([.tab, .down], label: "Tab", help: "next", action: .next),
+        KeyBinding(.backTab, help: "previous", action: .previous, showsInHelpBar: false),
+    ])
+
+    @Test func displayNames() {
+        #expect(Key.ctrl("s").displayName == "^S")
+        #expect(Key.enter.displayName == "Enter")
+        #expect(Key.escape.displayName == "Esc")
+        #expect(Key.up.displayName == "↑")
+        #expect(Key.function(12).displayName == "F12")
+        #expect(Key.char(" ").displayName == "Space")
+        #expect(Key.alt("x").displayName == "M-x")
+    }
+
+    @Test func dispatchesFromTheSameBindings() {
+        #expect(map.action(for: .ctrl("s")) == .save)
+        #expect(map.action(for: .char("?")) == .help)
+        #expect(map.action(for: .down) == .next)
+        #expect(map.action(for: .char("x")) == nil)
+    }
+
+    @Test func helpBarShowsHintsThatFit() {
+        #expect(map.helpBar(width: 80) == "^S save  ^Q quit  F1/? help  Tab next")
+        #expect(map.helpBar(width: 20) == "^S save  ^Q quit")
+        // A long hint that does not fit is skipped, a later short one still shows.
+        #expect(map.helpBar(width: 26) == "^S save  ^Q quit  Tab next")
+        #expect(map.helpBar(width: 3) == "")
+        for width in 0...40 { #expect(map.helpBar(width: width).displayWidth <= width) }
+    }
+
+    @Test func helpOverlayListsEveryBinding() {
+        let small = KeyMap<Action>([
+            KeyBinding(.ctrl("s"), help: "save", action: .save),
+            KeyBinding(.ctrl("q"), help: "quit", action: .quit),
+        ])
+        var buffer = ScreenBuffer(width: 20, height: 6)
+        buffer.put("background", row: 2, col: 0)
+        small.renderHelpOverlay(into: &buffer, area: buffer.area, symbols: .ascii)
+        #expect(buffer.trimmedRows == [
+            "",
+            "    +- Keys ---+",
+            "back| ^S  save |",
+            "    | ^Q  quit |",
+            "    +----------+",
+            "",
+        ])
+        #expect(map.helpLines().count == map.bindings.count)
+        #expect(map.helpLines().last == "S-Tab  previous")
+    }
+}
+
+@Suite("Escape sequences")
+struct EscapeSequenceTests {
+    @Test func csiDialects() {
+        #expect(EscapeSequence.key(csi: "1", final: "~") == .home)
+        #expect(EscapeSequence.key(csi: "", final: "H") == .home)
+        #expect(EscapeSequence.key(csi: "4", final: "~") == .end)
+        #expect(EscapeSequence.key(csi: "", final: "F") == .end)
+        #expect(EscapeSequence.key(csi: "3", final: "~") == .delete)
+        #expect(EscapeSequence.key(csi: "5", final: "~") == .pageUp)
+        #expect(EscapeSequence.key(csi: "1;5", final: "A") == .up)
+        #expect(EscapeSequence.key(csi: "", final: "Z") == .backTab)
+        #expect(EscapeSequence.key(csi: "15", final: "~") == .function(5))
+        #expect(EscapeSequence.key(csi: "24", final: "~") == .function(12))
+        #expect(EscapeSequence.key(csi: "2", final: "~") == nil)
+        #expect(EscapeSequence.key(ss3: "P") == .function(1))
+        #expect(EscapeSequence.key(ss3: "H") == .home)
+    }
+
+    @Test func controlBytes() {
+        #expect(EscapeSequence.key(control: 13) == .enter)
+        #expect(EscapeSequence.key(control: 10) == .ctrl("j"))
+        #expect(EscapeSequence.key(control: 9) == .tab)
+        #expect(EscapeSequence.key(control: 127) == .backspace)
+        #expect(EscapeSequence.key(control: 19) == .ctrl("s"))
+        #expect(EscapeSequence.key(control: 3) == .ctrl("c"))
+        #expect(EscapeSequence.key(control: 27) == nil)
+    }
+}
