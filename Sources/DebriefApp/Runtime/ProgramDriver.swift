@@ -1,0 +1,68 @@
+import DebriefUI
+
+/// Runs a program without a terminal, the way the real runtime does: events in, commands
+/// performed, messages fed back. Tests script keys with it and read frames; nothing sleeps.
+public struct ProgramDriver<P: Program> {
+    public var program: P
+    public var width: Int
+    public var height: Int
+    /// Stands in for `$EDITOR`: receives the text (or file path) and returns the outcome.
+    public var editor: (String) -> EditorOutcome
+    /// Set when the program asked to quit or to die of a signal.
+    public private(set) var exitStatus: Int32?
+    public private(set) var exitSignal: Int32?
+
+    public init(_ program: P, width: Int = 80, height: Int = 24, editor: @escaping (String) -> EditorOutcome = { .edited($0) }) {
+        self.program = program
+        self.width = width
+        self.height = height
+        self.editor = editor
+    }
+
+    /// Sends one event and performs every command that follows from it.
+    public mutating func send(_ event: TerminalEvent) {
+        if case .resize(let w, let h) = event {
+            width = w
+            height = h
+        }
+        perform(program.update(.terminal(event)))
+    }
+
+    /// Sends keys in order.
+    public mutating func press(_ keys: Key...) {
+        for key in keys { send(.key(key)) }
+    }
+
+    /// Types text one character at a time, as a person would.
+    public mutating func type(_ text: String) {
+        for c in text { send(.key(.char(c))) }
+    }
+
+    /// The current screen as rows of text.
+    public var rows: [String] { program.view(width: width, height: height).buffer.rows }
+
+    /// The current frame.
+    public var frame: Frame { program.view(width: width, height: height) }
+
+    /// The screen as one string, for `contains` checks.
+    public var screen: String { rows.joined(separator: "\n") }
+
+    private mutating func perform(_ commands: [Command<P.Message>]) {
+        var queue = commands
+        while !queue.isEmpty, exitStatus == nil, exitSignal == nil {
+            let command = queue.removeFirst()
+            switch command {
+            case .perform(let work):
+                queue += program.update(.message(work()))
+            case .editText(let text, _, let then):
+                queue += program.update(.message(then(editor(text))))
+            case .editFile(let path, let then):
+                queue += program.update(.message(then(editor(path))))
+            case .quit(let code):
+                exitStatus = code
+            case .exitOnSignal(let signal):
+                exitSignal = signal
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import DebriefApp
+import DebriefTerminal
+import DebriefUI
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real runtime: owns the terminal, draws each frame, reads events, and performs the
+/// program's commands (I/O, the external editor, quitting) on the main thread.
+@MainActor
+enum TerminalRunner {
+    /// Runs `program` until it quits; returns the exit status. Prints a one-line error and returns
+    /// 64 when there is no terminal to run on.
+    static func run<P: Program>(_ program: P, environment: [String: String]) -> Int32 {
+        let terminal: Terminal
+        do {
+            terminal = try Terminal.open(environment: environment)
+        } catch {
+            switch error {
+            case .notATerminal:
+                Output.error("this screen needs a terminal on stdin and stdout; for scripts use `debrief add`")
+                return Exit.usage
+            case .unknownTerminal(let name):
+                Output.error(name.isEmpty
+                    ? "TERM is not set, so the screen cannot be drawn; set it (for example TERM=xterm-256color)"
+                    : "unknown terminal type '\(name)'; set TERM to one this system knows (for example xterm-256color)")
+                return Exit.usage
+            default:
+                Output.error("cannot start the screen: \(error)")
+                return Exit.software
+            }
+        }
+        var program = program
+        var queue: [Command<P.Message>] = []
+        while true {
+            terminal.draw(program.view(width: terminal.width, height: terminal.height))
+            let event = terminal.nextEvent()
+            if case .tick = event { continue }
+            queue = program.update(.terminal(event))
+            while !queue.isEmpty {
+                let command = queue.removeFirst()
+                switch command {
+                case .perform(let work):
+                    queue += program.update(.message(work()))
+                case .editText(let text, let suffix, let then):
+                    let outcome = terminal.suspend { ExternalEditor.edit(text: text, suffix: suffix, environment: environment) }
+                    queue += program.update(.message(then(outcome)))
+                case .editFile(let path, let then):
+                    let outcome = terminal.suspend { ExternalEditor.edit(path: path, environment: environment) }
+                    queue += program.update(.message(then(outcome)))
+                case .quit(let code):
+                    terminal.close()
+                    return code
+                case .exitOnSignal(let signal):
+                    terminal.exit(reraising: signal)
+                }
+            }
+        }
+    }
+}
+
+/// Runs `$VISUAL`, else `$EDITOR`, else `vi` on a file, through `/bin/sh` so editor settings
+/// with arguments (`code --wait`) work.
+enum ExternalEditor {
+    static func edit(text: String, suffix: String, environment: [String: String]) -> EditorOutcome {
+        var template = Array((NSTemporaryDirectory() + "/debrief-XXXXXX").utf8CString)
+        guard let dirPointer = mkdtemp(&template) else { return .failed("cannot create a temporary folder") }
+        let dir = String(cString: dirPointer)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/answer" + suffix
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            return .failed("cannot write a temporary file")
+        }
+        return edit(path: path, environment: environment)
+    }
+
+    static func edit(path: String, environment: [String: String]) -> EditorOutcome {
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", editor + " \"$1\"", "sh", path]
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            return .failed("cannot run the editor '\(editor)': \(error.localizedDescription)")
+        }
+        guard process.terminationStatus == 0 else {
+            return .failed("the editor '\(editor)' exited with status \(process.terminationStatus); nothing was changed")
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            return .failed("cannot read the edited file as UTF-8 text")
+        }
+        return .edited(text)
+    }
+}
