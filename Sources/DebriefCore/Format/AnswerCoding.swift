@@ -39,7 +39,7 @@ enum AnswerCoding {
         case .tags:
             switch value {
             case .scalar(let s, _):
-                return .tags(s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+                return .tags(s.split(separator: ",").map { $0.trimmingBlanks }.filter { !$0.isEmpty })
             case .list(let items):
                 var tags: [String] = []
                 for item in items {
@@ -72,8 +72,8 @@ enum AnswerCoding {
     }
 
     static func number(_ s: String, percent: Bool) -> Int? {
-        var t = s.trimmingCharacters(in: .whitespaces)
-        if percent, t.hasSuffix("%") { t = String(t.dropLast()).trimmingCharacters(in: .whitespaces) }
+        var t = s.trimmingBlanks
+        if percent, t.hasSuffix("%") { t = String(t.dropLast()).trimmingBlanks }
         return Int(t)
     }
 
@@ -120,7 +120,7 @@ enum AnswerCoding {
             default: person.note = s
             }
         }
-        guard !person.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !person.name.trimmingBlanks.isEmpty else {
             throw Mismatch(message: "`\(prompt.id)` item \(n) needs a name")
         }
         return person
@@ -137,14 +137,14 @@ enum AnswerCoding {
             case "who": action.who = s
             case "action": action.action = s
             case "due", "done":
-                guard let day = Day(iso: s.trimmingCharacters(in: .whitespaces)) else {
+                guard let day = Day(iso: s.trimmingBlanks) else {
                     throw Mismatch(message: "`\(prompt.id)` item \(n): `\(key)` must be a date like 2026-11-27")
                 }
                 if key == "due" { action.due = day } else { action.done = day }
             default: break
             }
         }
-        guard !action.action.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !action.action.trimmingBlanks.isEmpty else {
             throw Mismatch(message: "`\(prompt.id)` item \(n) needs an action")
         }
         return action

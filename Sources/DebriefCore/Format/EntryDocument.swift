@@ -115,8 +115,8 @@ enum FrontMatter {
 
     /// The key of a `key: value` line as written (quotes are resolved by the YAML fallback).
     private static func key(of line: String) -> String {
-        if let colon = line.firstIndex(of: ":") { return String(line[..<colon]).trimmingCharacters(in: .whitespaces) }
-        return String(line).trimmingCharacters(in: .whitespacesAndNewlines)
+        if let colon = line.unicodeScalars.firstIndex(of: ":") { return String(line.unicodeScalars[..<colon]).trimmingBlanks }
+        return line.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 
@@ -144,7 +144,7 @@ extension String {
         guard let nl = firstIndex(of: "\n") else { return false }
         let head = self[..<nl]
         guard let colon = head.firstIndex(of: ":") else { return false }
-        let value = head[head.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let value = head[head.index(after: colon)...].trimmingBlanks
         return (value.hasPrefix("|") || value.hasPrefix(">")) && value.contains("+")
     }
 }

@@ -30,7 +30,7 @@ enum FastFieldReader {
     /// A one-line scalar: plain (when unambiguous) or double-quoted.
     static func scalar(_ text: String) -> YAMLValue? {
         if text.hasPrefix("\"") { return doubleQuoted(text).map { .scalar($0, plain: false) } }
-        guard text == text.trimmingCharacters(in: .whitespaces) else { return nil }
+        guard text == text.trimmingBlanks else { return nil }
         if text.isEmpty || text == "~" || text == "null" { return .null }
         guard isReadablePlain(text) else { return nil }
         return .scalar(text, plain: true)
@@ -40,7 +40,7 @@ enum FastFieldReader {
     private static func isReadablePlain(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first else { return false }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
-        if s.contains(": ") || s.contains(" #") || s.hasSuffix(":") || s.contains("\t") { return false }
+        if s.containsBytes(": ") || s.containsBytes(" #") || s.hasSuffix(":") || s.containsBytes("\t") { return false }
         return s.unicodeScalars.allSatisfy(YAMLEmitter.isPrintable)
     }
 
@@ -96,7 +96,7 @@ enum FastFieldReader {
     private static func flowList(_ text: String) -> YAMLValue? {
         guard text.hasSuffix("]") else { return nil }
         let inner = String(text.dropFirst().dropLast())
-        if inner.trimmingCharacters(in: .whitespaces).isEmpty { return .list([]) }
+        if inner.trimmingBlanks.isEmpty { return .list([]) }
         var items: [YAMLValue] = []
         var rest = Substring(inner)
         while true {
@@ -117,7 +117,7 @@ enum FastFieldReader {
                 rest = rest[rest.index(after: end)...]
             } else {
                 let end = rest.firstIndex(of: ",") ?? rest.endIndex
-                item = String(rest[..<end]).trimmingCharacters(in: .whitespaces)
+                item = String(rest[..<end]).trimmingBlanks
                 rest = rest[end...]
                 if item.unicodeScalars.contains(where: { "[]{}#:".unicodeScalars.contains($0) }) { return nil }
             }
@@ -141,7 +141,7 @@ enum FastFieldReader {
                 let content = String(line.dropFirst(4))
                 if let pair = keyValue(content) {
                     pairs = [pair]
-                } else if let v = scalar(content), v != .null, !content.contains(": ") {
+                } else if let v = scalar(content), v != .null, !content.containsBytes(": ") {
                     items.append(v)
                 } else {
                     return nil

@@ -98,7 +98,7 @@ enum YAMLEmitter {
         if first == " " || last == " " || last == ":" { return false }
         if "-?:,[]{}#&*!|>'\"%@`+.0123456789 \t".unicodeScalars.contains(first) { return false }
         if reservedWords.contains(s.lowercased()) { return false }
-        if s.contains(": ") || s.contains(" #") || s.contains("\t") { return false }
+        if s.containsBytes(": ") || s.containsBytes(" #") || s.containsBytes("\t") { return false }
         if inFlow, s.unicodeScalars.contains(where: { ",[]{}:#".unicodeScalars.contains($0) }) { return false }
         return s.unicodeScalars.allSatisfy(isPrintable)
     }

@@ -16,7 +16,7 @@ public enum Answer: Hashable, Sendable {
     /// True for answers that say nothing: empty text and empty lists. Such answers are not written.
     public var isEmpty: Bool {
         switch self {
-        case .text(let s): return s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        case .text(let s): return s.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
         case .choice(let s): return s.isEmpty
         case .people(let p): return p.isEmpty
         case .followUps(let f): return f.isEmpty

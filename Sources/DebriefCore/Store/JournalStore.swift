@@ -81,10 +81,13 @@ public struct JournalStore: Sendable {
     }
 
     /// Reads every entry, collecting the files that do not parse instead of stopping at them.
-    public func loadAll() -> JournalSnapshot {
+    public func loadAll() -> JournalSnapshot { load(refs()) }
+
+    /// Reads the given entries, collecting the files that do not parse.
+    public func load(_ refs: [EntryRef]) -> JournalSnapshot {
         var entries: [Entry] = []
         var problems: [EntryProblem] = []
-        for ref in refs() {
+        for ref in refs {
             do {
                 entries.append(try read(ref))
             } catch {

@@ -35,7 +35,20 @@ struct List: ParsableCommand {
             if let kind, let options = context.catalog.prompt("kind")?.options, !options.contains(kind) {
                 throw CLIError.usage("--kind must be one of \(options.joined(separator: ", ")), not '\(kind)'")
             }
-            let snapshot = context.store.loadAll()
+            // Read only what the listing needs: ids start with the event's day, so a date range
+            // skips files unread, and a bare --limit stops after the newest ones.
+            var refs = context.store.refs().filter { ref in
+                guard let day = Day(iso: ref.id.prefix(10)) else { return true }
+                if let since, day < since { return false }
+                if let until, day > until { return false }
+                return true
+            }
+            let unfiltered = person == nil && tag == nil && kind == nil
+            if unfiltered, let limit, refs.count > limit * 2 {
+                // Ids sort by the event's local time; keep a margin for entries whose offsets differ.
+                refs = Array(refs.prefix(limit * 2))
+            }
+            let snapshot = context.store.load(refs)
             var entries = snapshot.entries.filter { entry in
                 let day = entry.eventTime.day
                 if let since, day < since { return false }
