@@ -15,6 +15,12 @@ public struct FollowUpOutOfRange: Error, Equatable, Sendable, CustomStringConver
     /// How many actions the entry has.
     public var count: Int
 
+    public init(entryID: String, n: Int, count: Int) {
+        self.entryID = entryID
+        self.n = n
+        self.count = count
+    }
+
     public var description: String {
         switch count {
         case 0: return "\(entryID) has no follow-up actions"
