@@ -33,7 +33,7 @@ struct FollowUps: ParsableCommand {
         static func help(for value: Which) -> ArgumentHelp? {
             switch value {
             case .overdue: return "Only open actions due before today."
-            case .open: return "Only actions not done yet (the default)."
+            case .open: return "Only actions not done yet."
             case .done: return "Only actions marked done."
             case .all: return "Every action."
             }
@@ -53,7 +53,7 @@ struct FollowUps: ParsableCommand {
 
     @OptionGroup var journal: JournalOptions
     @Flag var which: Which = .open
-    @Option(help: ArgumentHelp("Only actions with this person.", valueName: "name")) var person: String?
+    @Option(help: ArgumentHelp("Only actions with this person (part of the name will do).", valueName: "name")) var person: String?
     @Option(help: "Output format.") var format: OutputFormat = .text
     @Flag(name: [.short, .long], help: "Print nothing; exit 1 when any action matches, 0 when none does.")
     var quiet = false
