@@ -1,0 +1,38 @@
+/// Every follow-up action across the journal, soonest due first.
+///
+/// Built once from loaded entries and queried many times (the CLI once, the TUI on every filter
+/// change), so it is a value with no reference to the store.
+public struct FollowUpIndex: Sendable {
+    /// Every action, sorted by `FollowUpItem.soonestDueFirst`.
+    public let items: [FollowUpItem]
+
+    public init(entries: [Entry]) {
+        var items: [FollowUpItem] = []
+        for entry in entries {
+            for (i, followUp) in entry.followUps.enumerated() {
+                items.append(FollowUpItem(entry: entry, n: i + 1, followUp: followUp))
+            }
+        }
+        items.sort(by: FollowUpItem.soonestDueFirst)
+        self.items = items
+    }
+
+    /// The actions `filter` keeps on `today`, optionally only those with `person`.
+    ///
+    /// `person` matches the action's `who` ignoring case, accents and spacing, and may be part of
+    /// it ("ana" finds "Ana Li"), like `debrief list --person`.
+    public func items(_ filter: FollowUpFilter, today: Day, person: String? = nil) -> [FollowUpItem] {
+        let wanted = person?.folded
+        return items.filter { item in
+            guard filter.includes(item, today: today) else { return false }
+            guard let wanted, !wanted.isEmpty else { return true }
+            return item.who.folded.contains(wanted)
+        }
+    }
+
+    /// Open actions whose `who` is exactly `name` once folded: the ones the people index shows.
+    public func open(with name: String) -> [FollowUpItem] {
+        let key = name.folded
+        return items.filter { $0.isOpen && $0.who.folded == key }
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import DebriefCore
+
+/// `debrief followups`: every follow-up action across the journal, soonest due first.
+struct FollowUps: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "followups",
+        abstract: "List follow-up actions across the journal, soonest due first.",
+        discussion: """
+        Shows who, what, when it is due ("in 2 days", "3 days overdue") and the entry it came from, \
+        with the N that `debrief done ENTRY-ID N` takes. Actions without a due date come last. \
+        --person matches the action's "who" ignoring case, accents and spacing, and may be part of \
+        the name.
+
+        --quiet prints nothing and answers with the exit code alone, for shell prompts and cron: \
+        1 when at least one action matches the filters, 0 when none does (the convention of \
+        `git diff --quiet`: 1 means there is something to look at). So `debrief followups --overdue \
+        --quiet` exits 1 when something is overdue and 0 when nothing is; with --open it asks \
+        "anything open?", with --done "anything done?". It works with --person, ignores --format, and \
+        does not warn about unreadable files (run `debrief doctor` for those). Errors still print \
+        and exit 64 or above.
+
+        Examples:
+          debrief followups --overdue
+          debrief followups --all --person "Ana Li" --format json
+          debrief followups --overdue --quiet || echo "You have overdue follow-ups"
+        """
+    )
+
+    enum Which: String, EnumerableFlag {
+        case overdue, open, done, all
+
+        static func help(for value: Which) -> ArgumentHelp? {
+            switch value {
+            case .overdue: return "Only open actions due before today."
+            case .open: return "Only actions not done yet."
+            case .done: return "Only actions marked done."
+            case .all: return "Every action."
+            }
+        }
+
+        var filter: FollowUpFilter {
+            switch self {
+            case .overdue: return .overdue
+            case .open: return .open
+            case .done: return .done
+            case .all: return .all
+            }
+        }
+    }
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var journal: JournalOptions
+    @Flag var which: Which = .open
+    @Option(help: ArgumentHelp("Only actions with this person (part of the name will do).", valueName: "name")) var person: String?
+    @Option(help: "Output format.") var format: OutputFormat = .text
+    @Flag(name: [.short, .long], help: "Print nothing; exit 1 when any action matches, 0 when none does.")
+    var quiet = false
+
+    func run() throws {
+        try runReportingErrors {
+            let context = try Context(journal)
+            let snapshot = context.store.loadAll()
+            let today = context.clock.today
+            let items = FollowUpIndex(entries: snapshot.entries).items(which.filter, today: today, person: person)
+            if quiet {
+                if !items.isEmpty { throw ExitCode(1) }
+                return
+            }
+            switch format {
+            case .json:
+                Output.print(JSONValue.array(items.map(\.json)).rendered())
+            case .text:
+                if items.isEmpty { Output.note(emptyMessage) }
+                for item in items { Output.print(Self.lines(item, today: today)) }
+            }
+            if !snapshot.problems.isEmpty {
+                let n = snapshot.problems.count
+                Output.error("\(n) file\(n == 1 ? "" : "s") could not be read and \(n == 1 ? "is" : "are") not included; run `debrief doctor`")
+            }
+        }
+    }
+
+    private var emptyMessage: String {
+        let with = person.map { " with \($0)" } ?? ""
+        switch which {
+        case .overdue: return "Nothing overdue\(with). Well done."
+        case .open: return "No open follow-ups\(with)."
+        case .done: return "No follow-ups\(with) marked done yet."
+        case .all: return "No follow-ups\(with) yet."
+        }
+    }
+
+    /// Two lines per action: who and what, then when and where it came from.
+    static func lines(_ item: FollowUpItem, today: Day) -> String {
+        let what = item.who.isEmpty ? item.action : "\(item.who): \(item.action)"
+        var when: String
+        if let done = item.done {
+            when = "done \(done.iso)"
+            if let due = item.due { when += " (was due \(due.iso))" }
+        } else if let due = item.due {
+            when = "\(AnswerText.relativeDue(due, today: today)) (\(due.iso))"
+        } else {
+            when = "no due date"
+        }
+        return what + "\n  " + when + " · from \(item.entryTitle) · \(item.entryID) \(item.n)"
+    }
+}

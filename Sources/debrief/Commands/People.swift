@@ -1,0 +1,101 @@
+import ArgumentParser
+import DebriefCore
+
+/// `debrief people`: everyone named in any reflection, merged by name.
+struct People: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the people in your reflections, most recently met first.",
+        discussion: """
+        Names merge across entries ignoring case, accents, Unicode form and spacing ("Zoë Brandt" \
+        and "zoe  brandt" are one person), shown in their most recent spelling, with how often and \
+        when you met, their latest level and relation, open follow-ups with them and your notes.
+
+        --cold [DAYS] lists only people you already know (called "existing" in some entry, or met \
+        more than once) whom no reflection has mentioned, as a person or in a follow-up, for at \
+        least DAYS days (default 90), the longest silent first: the people to reconnect with. DAYS \
+        is the number after --cold and only goes with it.
+
+        Examples:
+          debrief people
+          debrief people --cold
+          debrief people --cold 180 --format json
+        """
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var journal: JournalOptions
+    @Flag(help: "Only people you know whom no reflection mentioned for DAYS days (default 90).") var cold = false
+    @Argument(help: ArgumentHelp("With --cold: days without a mention (default 90).", valueName: "days")) var days: Int?
+    @Option(help: "Output format.") var format: OutputFormat = .text
+
+    func validate() throws {
+        guard let days else { return }
+        guard cold else { throw ValidationError("DAYS goes with --cold, as in `debrief people --cold \(days)`") }
+        guard days >= 0 else { throw ValidationError("--cold DAYS must be 0 or more, not \(days)") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let context = try Context(journal)
+            let snapshot = context.store.loadAll()
+            let today = context.clock.today
+            let index = PeopleIndex(entries: snapshot.entries)
+            let threshold = days ?? PeopleIndex.defaultColdDays
+            let people = cold ? index.cold(asOf: today, days: threshold) : index.people
+            switch format {
+            case .json:
+                Output.print(JSONValue.array(people.map(\.json)).rendered())
+            case .text:
+                if people.isEmpty {
+                    Output.note(cold
+                        ? "Nobody you know has gone unmentioned for \(threshold) days or more."
+                        : "No people in the journal yet; name them under `people` in a reflection.")
+                }
+                for person in people {
+                    Output.print(cold ? Self.coldLine(person, today: today) : Self.lines(person, today: today))
+                }
+            }
+            if !snapshot.problems.isEmpty {
+                let n = snapshot.problems.count
+                Output.error("\(n) file\(n == 1 ? "" : "s") could not be read and \(n == 1 ? "is" : "are") not included; run `debrief doctor`")
+            }
+        }
+    }
+
+    /// How many notes the text view shows per person; JSON has them all.
+    static let notesShown = 3
+
+    /// The name line, then open follow-ups and the latest notes, indented.
+    static func lines(_ p: PersonSummary, today: Day) -> String {
+        var head = [p.name, met(p)]
+        let details = [p.level, p.relation].compactMap { $0 }
+        if !details.isEmpty { head.append(details.joined(separator: ", ")) }
+        var out = [head.joined(separator: " · ")]
+        for item in p.openFollowUps {
+            let due = item.due.map { "\(AnswerText.relativeDue($0, today: today)) (\($0.iso))" } ?? "no due date"
+            out.append("  to do: \(item.action), \(due) · \(item.entryID) \(item.n)")
+        }
+        for note in p.notes.prefix(notesShown) {
+            out.append("  \(note.day.iso) \(note.entryTitle): \(note.text)")
+        }
+        if p.notes.count > notesShown {
+            let more = p.notes.count - notesShown
+            out.append("  … and \(more) earlier note\(more == 1 ? "" : "s") (see --format json)")
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// One line per cold person: how long it has been, then what you know.
+    static func coldLine(_ p: PersonSummary, today: Day) -> String {
+        let days = p.daysSinceMentioned(asOf: today)
+        var parts = [p.name, "last mentioned \(p.lastMentioned.iso), \(days) day\(days == 1 ? "" : "s") ago", met(p)]
+        let details = [p.level, p.relation].compactMap { $0 }
+        if !details.isEmpty { parts.append(details.joined(separator: ", ")) }
+        return parts.joined(separator: " · ")
+    }
+
+    private static func met(_ p: PersonSummary) -> String {
+        p.met == 1 ? "met once, \(p.lastMet.iso)" : "met \(p.met) times, \(p.firstMet.iso) to \(p.lastMet.iso)"
+    }
+}
