@@ -85,3 +85,101 @@ enum ReviewFixture {
         ]
     }
 }
+
+extension ReviewFixture {
+    /// Review "now": Thursday of 2027-W01, so that week is still running and every other is over.
+    static let now = time("2027-01-07T09:00:00+01:00")
+    static var clock: Clock { Clock.fixed(now.date, timeZone: berlin) }
+
+    static func week(_ iso: String) -> ISOWeek {
+        guard let w = ISOWeek(iso: iso) else {
+            Issue.record("bad week \(iso)")
+            return ISOWeek(containing: Day(ordinal: 0))
+        }
+        return w
+    }
+
+    /// A small journal from autumn 2026 to January 2027, written in Berlin (and one online event
+    /// noted in UTC). It crosses the clock change of 25 October 2026 and the 2026/2027 year
+    /// boundary (2026-W53, then 2027-W01 from Monday 4 January).
+    static var journal: [Entry] {
+        let p = person
+        func answers(_ changes: [String: Answer?]) -> [String: Answer] {
+            // People and follow-ups only where an entry names them.
+            var all = clean
+            all["people"] = nil
+            all["follow-ups"] = nil
+            for (k, v) in changes { all[k] = v }
+            return all.compactMapValues { $0 }
+        }
+        return [
+            // 2026-W43 (19–25 October): clocks go back at 03:00 on Sunday 25 October.
+            entry("Design systems meetup", at: "2026-10-24T19:00:00+02:00", createdAfterHours: 25, answers([
+                "people": .people([p("Lena Vogt", "peer", "new"), p("Omar Haddad", "junior", "new")]),
+                "follow-ups": .followUps([action("Lena Vogt", "Send the token naming write-up", due: "2026-10-28", done: "2026-10-27")]),
+                "talk-share": .number(70),
+            ])),
+            entry("Hackathon wrap-up", at: "2026-10-25T23:30:00+01:00", createdAfterHours: 1, answers([
+                "people": .people([p("Omar Haddad", "junior", "new")]),
+                "follow-ups": nil,
+            ])),
+            entry("Remote panel on hiring", at: "2026-10-25T23:30:00+00:00", createdAfterHours: 0.5, answers([
+                "kind": .choice("online"), "people": nil, "follow-ups": nil,
+                "outreach-count": .number(4), "outreach-personalized": .choice("some"),
+            ])),
+            // 2026-W44: the first Monday after the change.
+            entry("Monday breakfast", at: "2026-10-26T00:30:00+01:00", createdAfterHours: 8, answers([
+                "reconnected": .bool(false),
+            ])),
+            // 2026-W46: an alumni week that neglected the existing network twice.
+            entry("Alumni dinner", at: "2026-11-12T19:00:00+01:00", answers([
+                "professional-topics": .bool(false), "reconnected": .bool(false),
+                "people": .people([p("Jonas Berg", "peer", "existing")]),
+            ])),
+            entry("Startup night", at: "2026-11-13T20:00:00+01:00", answers([
+                "reconnected": .bool(false), "talk-share": .number(75),
+            ])),
+            // 2026-W47.
+            entry("Product conference", at: "2026-11-17T09:00:00+01:00", createdAfterHours: 30, answers([
+                "kind": .choice("conference"), "talk-share": .number(72),
+                "people": .people([p("Eve Martin", "senior", "new"), p("Raj Patel", "peer", "new")]),
+                "follow-ups": .followUps([action("Eve Martin", "Share the slides", due: "2026-11-20", done: "2026-11-25")]),
+            ])),
+            // 2026-W48 (23–29 November): a busy week.
+            entry("Swift meetup Berlin", at: "2026-11-24T18:30:00+01:00", createdAfterHours: 2.5, answers([
+                "talk-share": .number(80),
+                "people": .people([p("Ana Li", "peer", "new"), p("Bo Chen", "senior", "existing")]),
+                "follow-ups": .followUps([
+                    action("Ana Li", "Send the benchmark repository link", due: "2026-11-27"),
+                    action("Bo Chen", "Introduce him to the platform team", due: "2026-11-30", done: "2026-11-26"),
+                ]),
+            ])),
+            entry("Coffee with Dana", at: "2026-11-26T08:30:00+01:00", createdAfterHours: 4, answers([
+                "kind": .choice("one-on-one"), "purpose": nil, "horizon": .choice("immediate"),
+                "asked-about-them": .bool(false), "talk-share": .number(75),
+                "people": .people([p("Dana Wu", "executive", "new")]), "follow-ups": nil,
+            ])),
+            entry("Hiring fair", at: "2026-11-28T10:00:00+01:00", createdAfterHours: 72, answers([
+                "kind": .choice("conference"), "outreach-count": .number(12), "outreach-personalized": .choice("none"),
+                "people": .people([p("Carla Ruiz", "executive", "new"), p("Bo Chen", "senior", "existing")]),
+                "follow-ups": .followUps([action("Carla Ruiz", "Apply to the staff role she mentioned", due: nil)]),
+            ])),
+            // 2026-W49 is empty. 2026-W53 (28 December – 3 January) spans the new year.
+            entry("New Year's Eve drinks", at: "2026-12-31T20:00:00+01:00", answers([
+                "kind": .choice("social"), "professional-topics": .bool(false), "horizon": .choice("immediate"),
+                "people": .people([p("Mia Scholz", "peer", "existing")]),
+                "follow-ups": .followUps([action("Mia Scholz", "Ask about the open-source grant", due: "2027-01-04")]),
+            ])),
+            entry("Open-source sprint", at: "2027-01-02T10:00:00+01:00", answers([
+                "people": .people([p("Tom Rees", "junior", "new"), p("Mia Scholz", "peer", "existing")]),
+                "follow-ups": .followUps([action("Tom Rees", "Review his first pull request", due: "2027-01-09")]),
+            ])),
+            // 2027-W01, running on "now".
+            entry("Kickoff breakfast", at: "2027-01-05T08:00:00+01:00", answers([
+                "horizon": .choice("immediate"),
+                "people": .people([p("Sven Olsen", "executive", "new"), p("Ines Kalb", "senior", "new")]),
+                "follow-ups": .followUps([action("Sven Olsen", "Send the proposal", due: "2027-01-08")]),
+            ])),
+        ]
+    }
+}

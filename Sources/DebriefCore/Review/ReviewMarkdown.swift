@@ -31,7 +31,7 @@ public enum ReviewMarkdown {
                 }
             }
             if !review.progress.isEmpty {
-                out += ["", "## Progress", ""]
+                out += ["", "## Progress", "", ReviewWords.progressIntro, ""]
                 out += review.progress.map { "- \(escape(ReviewWords.progress($0)))" }
             }
         }

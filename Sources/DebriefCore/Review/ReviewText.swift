@@ -46,7 +46,7 @@ public enum ReviewText {
             var line = first
             var empty = true
             for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-                if !empty, line.count + 1 + word.count > options.width {
+                if !empty, Self.visible(line) + 1 + Self.visible(word) > options.width {
                     lines.append(line)
                     line = rest
                     empty = true
@@ -55,6 +55,16 @@ public enum ReviewText {
                 empty = false
             }
             lines.append(line)
+        }
+
+        /// Columns a string takes, not counting colour escapes.
+        static func visible(_ s: some StringProtocol) -> Int {
+            var n = 0
+            var inEscape = false
+            for c in s {
+                if inEscape { if c == "m" { inEscape = false } } else if c == "\u{1B}" { inEscape = true } else { n += 1 }
+            }
+            return n
         }
 
         mutating func heading(_ title: String) {
@@ -70,6 +80,7 @@ public enum ReviewText {
                 pitfalls(review)
                 if !review.progress.isEmpty {
                     heading("PROGRESS")
+                    add("  " + ReviewWords.progressIntro)
                     for p in review.progress { wrap(green("+ ") + ReviewWords.progress(p), first: "  ", rest: "    ") }
                 }
             }
@@ -135,7 +146,8 @@ public enum ReviewText {
             let groups: [(String, [WeeklyReview.FollowUpLine], Bool)] = [
                 ("Overdue", f.overdue, true), ("Still open", f.open, false), ("Done this week", f.done, false),
             ]
-            var first = true
+            if f.overdue.isEmpty { add("  " + ReviewWords.noOverdue) }
+            var first = !f.overdue.isEmpty
             for (name, items, late) in groups where !items.isEmpty {
                 if !first { add() }
                 first = false
@@ -146,7 +158,6 @@ public enum ReviewText {
                     wrap(when + dot + "from " + ReviewWords.source(item.entryTitle, item.entryDay), first: "      ", rest: "      ")
                 }
             }
-            if f.overdue.isEmpty { add("  " + ReviewWords.noOverdue) }
         }
     }
 }

@@ -99,8 +99,10 @@ enum ReviewWords {
         people.cold.isEmpty ? nil : "Worth a catch-up, not heard from in a while: " + people.cold.joined(separator: ", ") + "."
     }
 
+    static let progressIntro = "Recurred before, not seen this week. Keep it up."
+
     static func progress(_ p: WeeklyReview.ProgressLine) -> String {
-        "\(p.title): recurring as late as \(p.lastRecurring.iso), not seen this week."
+        "\(p.title) (last recurring in \(p.lastRecurring.iso))"
     }
 
     /// Lines joined, with runs of blank lines collapsed to one and none at either end.
