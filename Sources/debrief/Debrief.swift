@@ -11,7 +11,8 @@ struct Debrief: ParsableCommand {
         which networking pitfalls keep recurring. Entries are Markdown files you own (see docs/FORMAT.md).
         """,
         subcommands: [
-            Add.self, List.self, Show.self, Doctor.self, Prompts.self, FollowUps.self, Done.self, Undone.self, People.self,
+            Add.self, List.self, Show.self, Review.self, FollowUps.self, Done.self, Undone.self, People.self,
+            Doctor.self, Prompts.self,
         ]
     )
 }

@@ -35,8 +35,12 @@ public struct Detector: Sendable {
         var value: String?
         var threshold: String?
 
-        func or(_ other: Match) -> Match {
-            Match(value: value ?? other.value, threshold: threshold ?? other.threshold)
+        /// `other`'s value and threshold where it has them, else these: inside `all`, the later
+        /// condition wins. Rules put the gate first and the tested answer last ("at least one
+        /// message sent, and it was only `some` personalised"), so `{value}` names what the reason
+        /// talks about: "some of the outreach was personalised", not "3 of the outreach…".
+        func overridden(by other: Match) -> Match {
+            Match(value: other.value ?? value, threshold: other.threshold ?? threshold)
         }
     }
 
@@ -85,7 +89,7 @@ public struct Detector: Sendable {
             var match = Match()
             for c in conditions {
                 guard let m = evaluate(c, entry, asOf) else { return nil }
-                match = match.or(m)
+                match = match.overridden(by: m)
             }
             return match
         case .any(let conditions):

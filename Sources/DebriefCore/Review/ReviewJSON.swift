@@ -1,0 +1,67 @@
+/// The review as JSON for scripts. Keys are a contract: `week`, `start`, `end`, `as_of`,
+/// `entries` (how many reflections), `written_within_24h`, `trend_weeks`, `pitfalls` (every
+/// catalog pitfall in catalog order, so scripts can diff weeks: `id`, `title`, `count`,
+/// `recurring`, `streak`, `trend` oldest first, `reasons` as `{entry, reason}`), `progress`,
+/// `follow_ups` (`done`, `open`, `overdue`: lists of `entry`, `who`, `action`, `due`, `done`),
+/// `people` (`met`, `new`, `existing` counts, `levels` by level, `names`, `cold`), `advice`.
+public enum ReviewJSON {
+    public static func value(_ review: WeeklyReview, catalog: Catalog) -> JSONValue {
+        let order = catalog.pitfalls.map(\.id)
+        let pitfalls = review.pitfalls.sorted { (order.firstIndex(of: $0.id) ?? 0) < (order.firstIndex(of: $1.id) ?? 0) }
+        return .object([
+            ("week", .string(review.week.iso)),
+            ("start", .string(review.start.iso)),
+            ("end", .string(review.end.iso)),
+            ("as_of", .string(review.asOf.iso)),
+            ("entries", .number(review.entries.count)),
+            ("written_within_24h", .number(review.writtenWithin24Hours)),
+            ("trend_weeks", .array(review.trendWeeks.map { .string($0.iso) })),
+            ("pitfalls", .array(pitfalls.map(pitfall))),
+            ("progress", .array(review.progress.map { p in
+                .object([("id", .string(p.id)), ("title", .string(p.title)), ("last_recurring", .string(p.lastRecurring.iso))])
+            })),
+            ("follow_ups", .object([
+                ("done", .array(review.followUps.done.map(followUp))),
+                ("open", .array(review.followUps.open.map(followUp))),
+                ("overdue", .array(review.followUps.overdue.map(followUp))),
+            ])),
+            ("people", .object([
+                ("met", .number(review.people.met.count)),
+                ("new", .number(review.people.new)),
+                ("existing", .number(review.people.existing)),
+                ("levels", .object(review.people.levels.map { ($0.level, .number($0.count)) })),
+                ("names", .array(review.people.met.map { .string($0.name) })),
+                ("cold", .array(review.people.cold.map { .string($0) })),
+            ])),
+            ("advice", .array(review.advice.map { a in
+                .object([("id", .string(a.id)), ("title", .string(a.title)), ("instead", .string(a.instead))])
+            })),
+        ])
+    }
+
+    public static func render(_ review: WeeklyReview, catalog: Catalog) -> String {
+        value(review, catalog: catalog).rendered() + "\n"
+    }
+
+    static func pitfall(_ p: WeeklyReview.PitfallLine) -> JSONValue {
+        .object([
+            ("id", .string(p.id)),
+            ("title", .string(p.title)),
+            ("count", .number(p.count)),
+            ("recurring", .bool(p.recurring)),
+            ("streak", .number(p.streak)),
+            ("trend", .array(p.trend.map { .number($0) })),
+            ("reasons", .array(p.reasons.map { r in .object([("entry", .string(r.entryID)), ("reason", .string(r.text))]) })),
+        ])
+    }
+
+    static func followUp(_ f: WeeklyReview.FollowUpLine) -> JSONValue {
+        .object([
+            ("entry", .string(f.entryID)),
+            ("who", .string(f.who)),
+            ("action", .string(f.action)),
+            ("due", .optional(f.due?.iso)),
+            ("done", .optional(f.done?.iso)),
+        ])
+    }
+}

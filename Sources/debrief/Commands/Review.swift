@@ -1,0 +1,87 @@
+import ArgumentParser
+import DebriefCore
+
+/// `debrief review`: the weekly habit review of one ISO week.
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Review a week: recurring pitfalls, their trend, follow-ups and the people you met.",
+        discussion: """
+        Weeks run Monday to Sunday (ISO 8601); an entry belongs to the week of its event date. \
+        Follow-ups are judged as of the end of the week or now, whichever is earlier, so the \
+        review of a past week never changes.
+
+        Examples:
+          debrief review                      this week
+          debrief review --week last --format markdown > review.md
+          debrief review --week 2026-W48 --weeks 12 --format json
+        """
+    )
+
+    enum ColorMode: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    @OptionGroup var journal: JournalOptions
+
+    @Option(help: ArgumentHelp("The week: this, last, an ISO week like 2026-W48, or a date inside it.", valueName: "week"))
+    var week: String = "this"
+
+    @Option(help: ArgumentHelp("How many weeks the trend covers, ending with the reviewed one (1 to 104).", valueName: "n"))
+    var weeks: Int = 8
+
+    @Option(help: "Output format.") var format: Format = .text
+
+    @Option(help: "Colour: auto (only on a terminal without NO_COLOR), always or never.")
+    var color: ColorMode = .auto
+
+    func validate() throws {
+        guard (1...104).contains(weeks) else { throw ValidationError("--weeks must be a whole number from 1 to 104, not \(weeks)") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let context = try Context(journal)
+            guard let target = ISOWeek.parse(week, clock: context.clock) else {
+                throw CLIError.usage("--week: '\(week)' is not a week; try this, last, 2026-W48 or a date such as 2026-11-24")
+            }
+            let current = ISOWeek(containing: context.clock.today)
+            if target > current {
+                throw CLIError.usage("--week: \(target.iso) has not started yet; the latest week to review is \(current.iso)")
+            }
+            // Every entry, not just the week's: open and overdue follow-ups and streaks reach back.
+            let snapshot = context.store.loadAll()
+            var review = WeeklyReview.make(
+                entries: snapshot.entries, catalog: context.catalog, week: target, weeks: weeks, clock: context.clock
+            )
+            // When the week neglected the existing network, name up to three people to reconnect
+            // with, judged as of the week's end so a past week's review never changes.
+            if review.pitfalls.contains(where: { $0.id == "ignoring-existing-network" && $0.count > 0 }) {
+                let asOf = min(target.sunday, context.clock.today)
+                let known = snapshot.entries.filter { $0.eventTime.day <= asOf }
+                review = WeeklyReview.make(
+                    entries: snapshot.entries, catalog: context.catalog, week: target, weeks: weeks, clock: context.clock,
+                    coldPeople: PeopleIndex.coldNames(in: known, asOf: asOf)
+                )
+            }
+            switch format {
+            case .json:
+                Output.print(ReviewJSON.render(review, catalog: context.catalog))
+            case .markdown:
+                Output.print(ReviewMarkdown.render(review))
+            case .text:
+                let env = context.environment
+                let useColor = color == .always || (color == .auto && Output.colorAllowed(environment: env))
+                Output.print(ReviewText.render(review, options: .init(color: useColor, unicode: Self.utf8Locale(env))))
+            }
+            if !snapshot.problems.isEmpty {
+                let n = snapshot.problems.count
+                Output.error("\(n) file\(n == 1 ? "" : "s") could not be read and \(n == 1 ? "is" : "are") left out of the review; run `debrief doctor`")
+            }
+        }
+    }
+
+    /// Whether the locale's character set is UTF-8 (LC_ALL, then LC_CTYPE, then LANG, as setlocale reads them).
+    static func utf8Locale(_ environment: [String: String]) -> Bool {
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let lower = locale.lowercased()
+        return lower.contains("utf-8") || lower.contains("utf8")
+    }
+}
