@@ -112,10 +112,7 @@ public struct EntryCodec: Sendable {
             }
             return (pair.key, try YAMLValue(pair.value))
         } catch {
-            // libyaml reports some problems (an unclosed `[`) at the end of its input, which is the
-            // line after the field; keep the line within the field.
-            let lastLine = field.line + max(field.raw.scalarLines.count - 1, 0)
-            throw EntryProblem(path: path, line: min(max(error.line, field.line), lastLine), reason: error.message)
+            throw EntryProblem(path: path, line: error.line, reason: error.message)
         }
     }
 
