@@ -74,9 +74,9 @@ struct BinaryRunner {
         let id = UUID().uuidString
         let outPath = root + "/.out-\(id)", errPath = root + "/.err-\(id)", inPath = root + "/.in-\(id)"
         defer { for p in [outPath, errPath, inPath] { try? FileManager.default.removeItem(atPath: p) } }
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
-        FileManager.default.createFile(atPath: inPath, contents: Data((stdin ?? "").utf8))
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: inPath, contents: Data((stdin ?? "").utf8))
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))
