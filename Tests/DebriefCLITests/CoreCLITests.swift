@@ -421,6 +421,30 @@ import Testing
         #expect((dir[.posixPermissions] as? Int) == 0o700)
     }
 
+    /// The binary run through `sh -c 'umask 000; exec …'`: still 0700 folders and 0600 files.
+    @Test func filesArePrivateUnderUmaskZero() throws {
+        let debrief = try BinaryRunner()
+        defer { debrief.cleanUp() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "umask 000; exec \"$0\" \"$@\"", BinaryRunner.binary, "add", "--title", "Umask"]
+        process.environment = debrief.baseEnvironment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        func mode(_ path: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        }
+        let entries = debrief.journal + "/entries"
+        for dir in [debrief.journal, entries, entries + "/2026", entries + "/2026/11"] {
+            #expect(try mode(dir) == 0o700, "\(dir)")
+        }
+        #expect(try mode(entries + "/2026/11/2026-11-26-1000-umask.md") == 0o600)
+        #expect(try mode(debrief.journal + "/.lock") == 0o600)
+    }
+
     @Test func noArgumentsPrintsHelp() throws {
         let debrief = try BinaryRunner()
         defer { debrief.cleanUp() }
