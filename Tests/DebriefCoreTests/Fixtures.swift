@@ -52,14 +52,6 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 }
 
-/// Answers printed scalar by scalar, so two strings that are only canonically equivalent
-/// (é vs e + U+0301) still compare different.
-func exactDescription(_ answers: [String: Answer]) -> [String] {
-    answers.keys.sorted().map { key in
-        key + "=" + String(reflecting: answers[key]!).unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " ")
-    }
-}
-
 /// The keys whose answers differ scalar by scalar, readable: "" when they are the same.
 func answerDiff(_ a: [String: Answer], _ b: [String: Answer]) -> String {
     Set(a.keys).union(b.keys).sorted().compactMap { key -> String? in
