@@ -118,7 +118,8 @@ public struct EntryCodec: Sendable {
 
     /// The notes answer is the body less the one line break that ends the file.
     static func notes(fromBody body: String) -> String {
-        body.hasSuffix("\n") ? String(body.unicodeScalars.dropLast()) : body
+        // Scalars, not Characters: a body ending "\r\n" ends in one Character that is not "\n".
+        body.unicodeScalars.last == "\n" ? String(body.unicodeScalars.dropLast()) : body
     }
 
     private static func lineOfInvalidUTF8(_ bytes: [UInt8]) -> Int {

@@ -15,8 +15,8 @@ enum FastFieldReader {
         if rest.isEmpty {
             return tail.isEmpty ? .null : blockList(tail)
         }
-        guard rest.hasPrefix(" ") else { return nil }
-        let value = String(rest.dropFirst())
+        guard rest.hasScalarPrefix(" ") else { return nil }
+        let value = String(rest.unicodeScalars.dropFirst())
         if value.hasPrefix("|") { return literal(header: value, lines: tail) }
         guard tail.isEmpty else { return nil }
         if value.hasPrefix("[") { return flowList(value) }
@@ -30,7 +30,8 @@ enum FastFieldReader {
     /// A one-line scalar: plain (when unambiguous) or double-quoted.
     static func scalar(_ text: String) -> YAMLValue? {
         if text.hasPrefix("\"") { return doubleQuoted(text).map { .scalar($0, plain: false) } }
-        guard text == text.trimmingBlanks else { return nil }
+        if let f = text.unicodeScalars.first, f == " " || f == "\t" { return nil }
+        if let l = text.unicodeScalars.last, l == " " || l == "\t" { return nil }
         if text.isEmpty || text == "~" || text == "null" { return .null }
         guard isReadablePlain(text) else { return nil }
         return .scalar(text, plain: true)
@@ -40,7 +41,7 @@ enum FastFieldReader {
     private static func isReadablePlain(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first else { return false }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
-        if s.containsBytes(": ") || s.containsBytes(" #") || s.hasSuffix(":") || s.containsBytes("\t") { return false }
+        if s.containsScalars(": ") || s.containsScalars(" #") || s.hasScalarSuffix(":") || s.containsScalars("\t") { return false }
         return s.unicodeScalars.allSatisfy(YAMLEmitter.isPrintable)
     }
 
@@ -92,21 +93,22 @@ enum FastFieldReader {
         return nil
     }
 
-    /// `[a, "b c"]`: a flow list of one-line scalars.
+    /// `[a, "b c"]`: a flow list of one-line scalars. Works on scalars, as YAML does: a quote or
+    /// comma followed by a combining mark is one Character to Swift but still a quote or comma.
     private static func flowList(_ text: String) -> YAMLValue? {
-        guard text.hasSuffix("]") else { return nil }
-        let inner = String(text.dropFirst().dropLast())
-        if inner.trimmingBlanks.isEmpty { return .list([]) }
+        let all = text.unicodeScalars
+        guard all.first == "[", all.last == "]", all.count >= 2 else { return nil }
+        var rest = all.dropFirst().dropLast()
+        if rest.allSatisfy({ $0 == " " }) { return .list([]) }
         var items: [YAMLValue] = []
-        var rest = Substring(inner)
         while true {
             rest = rest.drop(while: { $0 == " " })
             let item: String
-            if rest.hasPrefix("\"") {
+            if rest.first == "\"" {
                 // Find the closing quote, skipping escaped characters.
                 var index = rest.index(after: rest.startIndex)
                 var escaped = false
-                var end: Substring.Index?
+                var end: Substring.UnicodeScalarView.Index?
                 while index < rest.endIndex {
                     let c = rest[index]
                     if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { end = index; break }
@@ -117,7 +119,9 @@ enum FastFieldReader {
                 rest = rest[rest.index(after: end)...]
             } else {
                 let end = rest.firstIndex(of: ",") ?? rest.endIndex
-                item = String(rest[..<end]).trimmingBlanks
+                var plain = rest[..<end]
+                while plain.last == " " { plain.removeLast() }
+                item = String(plain)
                 rest = rest[end...]
                 if item.unicodeScalars.contains(where: { "[]{}#:".unicodeScalars.contains($0) }) { return nil }
             }
@@ -125,7 +129,7 @@ enum FastFieldReader {
             items.append(value)
             rest = rest.drop(while: { $0 == " " })
             if rest.isEmpty { return .list(items) }
-            guard rest.hasPrefix(",") else { return nil }
+            guard rest.first == "," else { return nil }
             rest = rest.dropFirst()
         }
     }
@@ -141,7 +145,7 @@ enum FastFieldReader {
                 let content = String(line.dropFirst(4))
                 if let pair = keyValue(content) {
                     pairs = [pair]
-                } else if let v = scalar(content), v != .null, !content.containsBytes(": ") {
+                } else if let v = scalar(content), v != .null, !content.containsScalars(": ") {
                     items.append(v)
                 } else {
                     return nil
@@ -163,7 +167,7 @@ enum FastFieldReader {
         guard !key.isEmpty, key.unicodeScalars.allSatisfy(isKeyScalar) else { return nil }
         let rest = String(text.unicodeScalars[text.unicodeScalars.index(after: colon)...])
         if rest.isEmpty { return (key, .null) }
-        guard rest.hasPrefix(" "), let v = scalar(String(rest.dropFirst())) else { return nil }
+        guard rest.hasScalarPrefix(" "), let v = scalar(String(rest.unicodeScalars.dropFirst())) else { return nil }
         return (key, v)
     }
 
@@ -175,15 +179,25 @@ enum FastFieldReader {
             if c == "-" || c == "+" { chomp = c } else if let d = c.wholeNumberValue, d > 0 { indicator = d } else { return nil }
         }
         guard chomp != "+" else { return nil }
-        let indent = indicator.map { $0 } ?? lines.first(where: { !$0.isEmpty })?.prefix(while: { $0 == " " }).count ?? 0
+        // Indentation counts scalars: " \u{301}" is one Character but two scalars.
+        let indent: Int
+        if let indicator {
+            indent = indicator
+        } else {
+            // Auto-detected from the first non-empty line; leave blank-looking first lines and a tab
+            // right after the indentation (which libyaml refuses) to the fallback.
+            guard let first = lines.first(where: { !$0.isEmpty })?.unicodeScalars else { return nil }
+            indent = first.prefix(while: { $0 == " " }).count
+            guard indent < first.count, first.dropFirst(indent).first != "\t" else { return nil }
+        }
         guard indent > 0 else { return nil }
-        let pad = String(repeating: " ", count: indent)
         var content: [String] = []
         for line in lines {
-            if line.isEmpty || line.allSatisfy({ $0 == " " }) && line.count <= indent {
+            let scalars = line.unicodeScalars
+            if scalars.allSatisfy({ $0 == " " }) && scalars.count <= indent {
                 content.append("")
-            } else if line.hasPrefix(pad) {
-                content.append(String(line.dropFirst(indent)))
+            } else if scalars.count > indent, scalars.prefix(indent).allSatisfy({ $0 == " " }) {
+                content.append(String(scalars.dropFirst(indent)))
             } else {
                 return nil
             }

@@ -28,11 +28,14 @@ enum YAMLEmitter {
         } else {
             chomp = "-"
         }
-        // Trailing lines of spaces only would be read as blank lines, not content.
-        if let last = lines.last, !last.isEmpty, last.allSatisfy({ $0 == " " }) { return nil }
+        // Trailing lines of blanks only would be read as blank lines (and split off as the field's
+        // trailer), not content.
+        if let last = lines.last, !last.isEmpty, last.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
         guard let first = lines.first(where: { !$0.isEmpty }) else { return nil }
-        let needsIndicator = first.hasPrefix(" ") || lines.first?.isEmpty == true
-            || lines.first.map { $0.allSatisfy { $0 == " " } } == true
+        // Scalars, not Characters: " \u{301}" is one Character but still starts with a space. A
+        // first line starting with a tab needs the indicator too (libyaml refuses it otherwise).
+        let needsIndicator = first.unicodeScalars.first == " " || first.unicodeScalars.first == "\t"
+            || lines.first?.isEmpty == true
         var out = "|" + (needsIndicator ? "2" : "") + chomp + "\n"
         for line in lines {
             out += line.isEmpty ? "\n" : "  " + line + "\n"
@@ -98,7 +101,7 @@ enum YAMLEmitter {
         if first == " " || last == " " || last == ":" { return false }
         if "-?:,[]{}#&*!|>'\"%@`+.0123456789 \t".unicodeScalars.contains(first) { return false }
         if reservedWords.contains(s.lowercased()) { return false }
-        if s.containsBytes(": ") || s.containsBytes(" #") || s.containsBytes("\t") { return false }
+        if s.containsScalars(": ") || s.containsScalars(" #") || s.containsScalars("\t") { return false }
         if inFlow, s.unicodeScalars.contains(where: { ",[]{}:#".unicodeScalars.contains($0) }) { return false }
         return s.unicodeScalars.allSatisfy(isPrintable)
     }
@@ -119,4 +122,24 @@ enum YAMLEmitter {
             return "\n" + pairs.map { pad + inlineScalar($0.0) + ":" + value($0.1, indent: indent + 2) }.joined()
         }
     }
+}
+
+extension StringProtocol {
+    /// Whether `other` occurs in the text byte for byte. `String.contains` compares Characters, so
+    /// it does not find ": " in ": \u{301}" (a space with a combining accent), which YAML does.
+    func containsScalars(_ other: String) -> Bool {
+        let hay = utf8, needle = other.utf8
+        var i = hay.startIndex
+        while i != hay.endIndex {
+            if hay[i...].starts(with: needle) { return true }
+            hay.formIndex(after: &i)
+        }
+        return false
+    }
+
+    /// `hasPrefix` scalar for scalar (see `containsScalars`).
+    func hasScalarPrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+
+    /// `hasSuffix` scalar for scalar (see `containsScalars`).
+    func hasScalarSuffix(_ suffix: String) -> Bool { utf8.reversed().starts(with: suffix.utf8.reversed()) }
 }

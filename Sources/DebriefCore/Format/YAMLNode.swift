@@ -22,7 +22,11 @@ enum YAML {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw problem(from: error, lineOffset: lineOffset)
+            // libyaml reports some problems (an unclosed `[`) at the end of its input, the line
+            // after the last one; point at the last line instead.
+            var p = problem(from: error, lineOffset: lineOffset)
+            p.line = min(p.line, lineOffset + max(text.scalarLines.count, 1))
+            throw p
         } catch {
             throw YAMLProblem(line: lineOffset + 1, message: "\(error)")
         }

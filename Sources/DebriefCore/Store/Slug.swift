@@ -7,7 +7,10 @@ public enum Slug {
     public static func make(_ title: String) -> String {
         var out = ""
         var pendingHyphen = false
-        for scalar in title.folded.unicodeScalars {
+        // Letters that folding leaves alone because they are not a base letter plus a diacritic.
+        var folded = ""
+        for c in title.folded.unicodeScalars { folded += Self.letters[c] ?? String(c) }
+        for scalar in folded.unicodeScalars {
             let v = scalar.value
             if (97...122).contains(v) || (48...57).contains(v) {
                 if pendingHyphen, !out.isEmpty { out += "-" }
@@ -25,4 +28,8 @@ public enum Slug {
         }
         return out.isEmpty ? "reflection" : out
     }
+
+    private static let letters: [Unicode.Scalar: String] = [
+        "æ": "ae", "ø": "o", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ŧ": "t", "ħ": "h",
+    ]
 }

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Runs the built `debrief` binary (`.build/debug/debrief`, which `swift test` builds) in a clean,
+/// private environment: every location it reads points into a fresh temp folder, the clock is
+/// fixed and the zone is Europe/Berlin, so a test never sees the real home, journal or date.
+///
+///     let debrief = try BinaryRunner()
+///     defer { debrief.cleanUp() }
+///     let r = try debrief.run(["add", "--title", "Coffee"])
+///     #expect(r.status == 0)
+struct BinaryRunner {
+    struct Result {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    /// The package root: three levels up from this file (Tests/DebriefCLITests/BinaryRunner.swift).
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+    static let binary = packageRoot + "/.build/debug/debrief"
+
+    /// The fixed "now" every run sees unless `env` overrides `DEBRIEF_NOW` (a Thursday).
+    static let now = "2026-11-26T10:00:00+01:00"
+
+    /// The temp folder holding everything below; also the working directory of each run.
+    let root: String
+    /// `DEBRIEF_JOURNAL`.
+    let journal: String
+    /// `HOME`.
+    let home: String
+    /// `XDG_CONFIG_HOME`; catalog overrides go in `config/debrief/prompts/`.
+    let config: String
+    /// `XDG_DATA_HOME`.
+    let data: String
+
+    init() throws {
+        root = NSTemporaryDirectory() + "debrief-cli-\(UUID().uuidString)"
+        journal = root + "/journal"
+        home = root + "/home"
+        config = root + "/config"
+        data = root + "/data"
+        for dir in [root, home, config, data] {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        }
+    }
+
+    /// The folder for catalog override files (created on demand).
+    var promptsDirectory: String { config + "/debrief/prompts" }
+
+    /// The environment every run starts from; `env` in `run` adds to it, and an empty value unsets.
+    var baseEnvironment: [String: String] {
+        [
+            "DEBRIEF_JOURNAL": journal,
+            "DEBRIEF_NOW": Self.now,
+            "TZ": "Europe/Berlin",
+            "HOME": home,
+            "XDG_CONFIG_HOME": config,
+            "XDG_DATA_HOME": data,
+            "PATH": "/usr/local/bin:/usr/bin:/bin",
+            "LANG": "C.UTF-8",
+        ]
+    }
+
+    /// Runs `debrief args…`, feeding `stdin` (or nothing), and waits for it to exit.
+    func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = args
+        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        process.environment = baseEnvironment.merging(env) { $1 }.filter { !$0.value.isEmpty }
+
+        // Files, not pipes: no deadlock however much the binary writes.
+        let id = UUID().uuidString
+        let outPath = root + "/.out-\(id)", errPath = root + "/.err-\(id)", inPath = root + "/.in-\(id)"
+        defer { for p in [outPath, errPath, inPath] { try? FileManager.default.removeItem(atPath: p) } }
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: inPath, contents: Data((stdin ?? "").utf8))
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))
+        defer { try? out.close(); try? err.close(); try? input.close() }
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+
+        try process.run()
+        process.waitUntilExit()
+        return Result(stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+                      stderr: try String(contentsOfFile: errPath, encoding: .utf8),
+                      status: process.terminationStatus)
+    }
+
+    /// Writes a file under `root` (a relative path) or at an absolute path, creating folders.
+    @discardableResult
+    func write(_ text: String, to path: String) throws -> String {
+        let full = path.hasPrefix("/") ? path : root + "/" + path
+        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: full))
+        return full
+    }
+
+    /// Every entry file in the journal, sorted.
+    func entryFiles() -> [String] {
+        let dir = journal + "/entries"
+        guard let all = FileManager.default.enumerator(atPath: dir) else { return [] }
+        return all.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.map { dir + "/" + $0 }.sorted()
+    }
+
+    /// Removes the temp folder.
+    func cleanUp() {
+        try? FileManager.default.removeItem(atPath: root)
+    }
+}
