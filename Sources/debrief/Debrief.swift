@@ -12,6 +12,8 @@ struct Debrief: ParsableCommand {
         """,
         subcommands: [
             Add.self, List.self, Show.self, Doctor.self, Prompts.self,
-        ]
+            Home.self, Browse.self,
+        ],
+        defaultSubcommand: Home.self
     )
 }
