@@ -93,7 +93,10 @@ extension BrowseProgram {
         case .search:
             prompt = .search(TextEditor(text: "", multiline: false, width: width), origin: state.scroll)
         case .nextMatch, .previousMatch:
-            state.scroll = jumpToMatchInDetail(lines, from: state.scroll, forward: action == .nextMatch, maxScroll: maxScroll)
+            if let hit = jumpToMatchInDetail(lines, from: state.match ?? (state.scroll - 1), forward: action == .nextMatch) {
+                state.match = hit
+                state.scroll = min(hit, maxScroll)
+            }
         case .editFile: return editFile(entry)
         case .guidedEdit:
             handoff = .editEntry(entry.id)

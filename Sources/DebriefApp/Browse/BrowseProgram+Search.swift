@@ -85,6 +85,7 @@ extension BrowseProgram {
             let maxScroll = max(0, lines.count - detailHeight)
             if let hit = (lines.indices.first { $0 >= (origin ?? 0) && SearchMatch.lineMatches(lines[$0].text, query: text) }) {
                 state.scroll = min(hit, maxScroll)
+                state.match = hit
                 status = nil
             } else if !text.folded.isEmpty {
                 status = "No match for “\(text)”"
@@ -96,7 +97,7 @@ extension BrowseProgram {
     /// Selects the next (or previous) visible entry whose text contains the query, wrapping around.
     mutating func jumpToMatchInList(forward: Bool, from start: Int, skipCurrent: Bool) {
         guard !query.folded.isEmpty else {
-            status = query.isEmpty ? "Search with / first" : nil
+            status = query.isEmpty && prompt == nil ? "Search with / first" : nil
             return
         }
         if haystacks == nil { haystacks = entries.map { SearchMatch.haystack($0, catalog: catalog) } }
@@ -113,18 +114,17 @@ extension BrowseProgram {
         status = "No match for “\(query)”"
     }
 
-    /// The scroll position that puts the next (or previous) matching line at the top.
-    mutating func jumpToMatchInDetail(_ lines: [DetailLine], from scroll: Int, forward: Bool, maxScroll: Int) -> Int {
+    /// The next (or previous) matching row after `current`, wrapping around; nil when none.
+    mutating func jumpToMatchInDetail(_ lines: [DetailLine], from current: Int, forward: Bool) -> Int? {
         guard !query.folded.isEmpty else {
             status = "Search with / first"
-            return scroll
+            return nil
         }
         let hits = lines.indices.filter { SearchMatch.lineMatches(lines[$0].text, query: query) }
-        guard !hits.isEmpty else {
+        guard let first = hits.first, let last = hits.last else {
             status = "No match for “\(query)” in this entry"
-            return scroll
+            return nil
         }
-        let target = forward ? (hits.first { $0 > scroll } ?? hits[0]) : (hits.last { $0 < scroll } ?? hits[hits.count - 1])
-        return min(target, maxScroll)
+        return forward ? (hits.first { $0 > current } ?? first) : (hits.last { $0 < current } ?? last)
     }
 }

@@ -101,7 +101,11 @@ extension BrowseProgram {
             if status == nil { status = "The edited file reads fine" }
             return []
         case .checked(let pending, .failure(let error)):
-            prompt = .invalidEdit(pending, problem: error.description)
+            if case .invalid(let problem) = error {
+                prompt = .invalidEdit(pending, problem: "line \(problem.line): \(problem.reason)")
+            } else {
+                prompt = .invalidEdit(pending, problem: error.description)
+            }
             return []
         }
     }

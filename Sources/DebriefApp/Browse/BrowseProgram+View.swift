@@ -108,6 +108,9 @@ extension BrowseProgram {
         switch prompt {
         case .search(let editor, _)?:
             let end = buffer.put("/" + editor.text, row: row, col: 0, style: Style().bolded(), maxWidth: width)
+            if let status, end + 3 < width {
+                buffer.put(status, row: row, col: end + 2, style: .role(.danger), maxWidth: width - end - 2)
+            }
             return Position(row: row, col: min(end, width - 1))
         case .filter(let editor, let error)?:
             let end = buffer.put("Filter: " + editor.text, row: row, col: 0, style: Style().bolded(), maxWidth: width)
@@ -120,7 +123,7 @@ extension BrowseProgram {
             let title = index(of: id).map { entries[$0].title } ?? id
             buffer.put("Move “\(title)” to trash? y/n", row: row, col: 0, style: Style.role(.danger).bolded(), maxWidth: width)
         case .invalidEdit(_, let problem)?:
-            buffer.put("The edited file does not read: \(problem) — e edit again · r restore the previous version",
+            buffer.put("e edit again · r restore the previous version — the edited file does not read: \(problem)",
                        row: row, col: 0, style: Style.role(.danger).bolded().reversed(), maxWidth: width)
         case nil:
             if let status {

@@ -45,6 +45,9 @@ public struct BrowseProgram: Program, HandsOff {
         var scroll = 0
         /// Index of the follow-up Space acts on.
         var followUp: Int?
+        /// The detail row n/N last jumped to, so repeated jumps advance even when the last rows
+        /// cannot scroll to the top.
+        var match: Int?
     }
 
     enum Prompt: Equatable {
