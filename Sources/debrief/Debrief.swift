@@ -11,8 +11,9 @@ struct Debrief: ParsableCommand {
         which networking pitfalls keep recurring. Entries are Markdown files you own (see docs/FORMAT.md).
         """,
         subcommands: [
-            Add.self, List.self, Show.self, Review.self, FollowUps.self, Done.self, Undone.self, People.self,
-            Doctor.self, Prompts.self,
-        ]
+            Home.self, Browse.self, Add.self, List.self, Show.self, Review.self, FollowUps.self, Done.self,
+            Undone.self, People.self, Doctor.self, Prompts.self,
+        ],
+        defaultSubcommand: Home.self
     )
 }

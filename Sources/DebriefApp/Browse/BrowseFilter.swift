@@ -1,0 +1,76 @@
+import DebriefCore
+
+/// The list's filter, typed as `person:zoe tag:swift kind:meetup pitfall:taker since:2026-11-01 until:today`.
+///
+/// One line of `key:value` words instead of a form: it is quick to type, shows as-is above the
+/// list, and words after a value belong to it, so `person:zoe brandt` works.
+struct BrowseFilter: Equatable, Sendable {
+    var person: String?
+    var tag: String?
+    var kind: String?
+    var pitfall: String?
+    var since: Day?
+    var until: Day?
+
+    static let keys = ["person", "tag", "kind", "pitfall", "since", "until"]
+
+    var isEmpty: Bool { self == BrowseFilter() }
+
+    /// The filter as the user would type it, for the line above the list and to prefill the prompt.
+    var text: String {
+        var parts: [String] = []
+        if let person { parts.append("person:\(person)") }
+        if let tag { parts.append("tag:\(tag)") }
+        if let kind { parts.append("kind:\(kind)") }
+        if let pitfall { parts.append("pitfall:\(pitfall)") }
+        if let since { parts.append("since:\(since.iso)") }
+        if let until { parts.append("until:\(until.iso)") }
+        return parts.joined(separator: " ")
+    }
+
+    /// Parses the typed line, or returns a message saying what is wrong.
+    static func parse(_ line: String, clock: Clock) -> Result<BrowseFilter, FilterError> {
+        var fields: [(String, String)] = []
+        for word in line.split(whereSeparator: \.isWhitespace) {
+            if let colon = word.firstIndex(of: ":"), keys.contains(String(word[..<colon]).lowercased()) {
+                fields.append((String(word[..<colon]).lowercased(), String(word[word.index(after: colon)...])))
+            } else if let last = fields.popLast() {
+                fields.append((last.0, last.1.isEmpty ? String(word) : last.1 + " " + word))
+            } else {
+                return .failure(FilterError("start with one of \(keys.map { $0 + ":" }.joined(separator: " "))"))
+            }
+        }
+        var filter = BrowseFilter()
+        for (key, value) in fields {
+            guard !value.isEmpty else { return .failure(FilterError("\(key): needs a value")) }
+            switch key {
+            case "person": filter.person = value
+            case "tag": filter.tag = value
+            case "kind": filter.kind = value
+            case "pitfall": filter.pitfall = value
+            default:
+                guard let day = DateInput.day(value, clock: clock) else {
+                    return .failure(FilterError("\(key): '\(value)' is not a date; try 2026-11-24, today or mon"))
+                }
+                if key == "since" { filter.since = day } else { filter.until = day }
+            }
+        }
+        return .success(filter)
+    }
+
+    func matches(_ entry: Entry, row: BrowseRow) -> Bool {
+        if let since, row.day < since { return false }
+        if let until, row.day > until { return false }
+        if let kind, !row.kind.folded.hasPrefix(kind.folded) { return false }
+        if let tag, !entry.tags.contains(where: { $0.folded == tag.folded }) { return false }
+        if let person, !entry.people.contains(where: { $0.name.folded.contains(person.folded) }),
+           !entry.followUps.contains(where: { $0.who.folded.contains(person.folded) }) { return false }
+        if let pitfall, !row.pitfalls.contains(where: { $0.folded.contains(pitfall.folded) }) { return false }
+        return true
+    }
+}
+
+struct FilterError: Error, Equatable, Sendable {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

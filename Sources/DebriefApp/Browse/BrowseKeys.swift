@@ -1,0 +1,54 @@
+import DebriefUI
+
+/// What a key does in the browser; the key maps below are the single source for dispatch, the
+/// help bar and the `?` overlay.
+enum BrowseAction: Sendable, Equatable {
+    case up, down, pageUp, pageDown, first, last
+    case open, back
+    case search, nextMatch, previousMatch
+    case filter, clearFilter
+    case guidedEdit, editFile
+    case delete, undo, reload
+    case nextFollowUp, previousFollowUp, toggleFollowUp
+    case help, quit
+}
+
+enum BrowseKeys {
+    static let list = KeyMap<BrowseAction>([
+        KeyBinding([.enter], label: "Enter", help: "open", action: .open),
+        KeyBinding(.char("/"), help: "search", action: .search),
+        KeyBinding([.char("n"), .char("N")], label: "n/N", help: "next/prev match", action: .nextMatch),
+        KeyBinding(.char("F"), help: "filter", action: .filter),
+        KeyBinding(.char("x"), help: "clear filter", action: .clearFilter),
+        KeyBinding(.char("d"), help: "delete", action: .delete),
+        KeyBinding(.char("u"), help: "undo delete", action: .undo),
+        KeyBinding(.char("E"), help: "edit file", action: .editFile),
+        KeyBinding(.char("e"), help: "guided edit", action: .guidedEdit),
+        KeyBinding(.char("R"), help: "reload", action: .reload),
+        KeyBinding(.char("?"), help: "help", action: .help),
+        KeyBinding([.char("q"), .escape], label: "q", help: "quit", action: .quit),
+        KeyBinding([.up, .char("k")], label: "↑/k", help: "up", action: .up, showsInHelpBar: false),
+        KeyBinding([.down, .char("j")], label: "↓/j", help: "down", action: .down, showsInHelpBar: false),
+        KeyBinding(.pageUp, label: "PgUp", help: "page up", action: .pageUp, showsInHelpBar: false),
+        KeyBinding(.pageDown, label: "PgDn", help: "page down", action: .pageDown, showsInHelpBar: false),
+        KeyBinding([.home, .char("g")], label: "g/Home", help: "first", action: .first, showsInHelpBar: false),
+        KeyBinding([.end, .char("G")], label: "G/End", help: "last", action: .last, showsInHelpBar: false),
+    ])
+
+    static let detail = KeyMap<BrowseAction>([
+        KeyBinding([.tab, .backTab], label: "Tab", help: "next follow-up", action: .nextFollowUp),
+        KeyBinding(.char(" "), help: "done/open", action: .toggleFollowUp),
+        KeyBinding(.char("/"), help: "search", action: .search),
+        KeyBinding([.char("n"), .char("N")], label: "n/N", help: "next/prev match", action: .nextMatch),
+        KeyBinding(.char("E"), help: "edit file", action: .editFile),
+        KeyBinding(.char("e"), help: "guided edit", action: .guidedEdit),
+        KeyBinding(.char("?"), help: "help", action: .help),
+        KeyBinding([.escape, .char("q")], label: "Esc/q", help: "back", action: .back),
+        KeyBinding([.up, .char("k")], label: "↑/k", help: "scroll up", action: .up, showsInHelpBar: false),
+        KeyBinding([.down, .char("j")], label: "↓/j", help: "scroll down", action: .down, showsInHelpBar: false),
+        KeyBinding(.pageUp, label: "PgUp", help: "page up", action: .pageUp, showsInHelpBar: false),
+        KeyBinding(.pageDown, label: "PgDn", help: "page down", action: .pageDown, showsInHelpBar: false),
+        KeyBinding([.home, .char("g")], label: "g/Home", help: "top", action: .first, showsInHelpBar: false),
+        KeyBinding([.end, .char("G")], label: "G/End", help: "bottom", action: .last, showsInHelpBar: false),
+    ])
+}

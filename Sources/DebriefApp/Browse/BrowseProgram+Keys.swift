@@ -1,0 +1,119 @@
+import DebriefCore
+import DebriefUI
+
+/// What keys do on the list and in the detail view.
+extension BrowseProgram {
+    mutating func handleListKey(_ key: Key) -> [Command<Message>] {
+        guard var action = BrowseKeys.list.action(for: key) else { return [] }
+        if action == .nextMatch, key == .char("N") { action = .previousMatch }
+        let h = listHeight
+        switch action {
+        case .up: list.moveUp(height: h)
+        case .down: list.moveDown(height: h)
+        case .pageUp: list.pageUp(height: h)
+        case .pageDown: list.pageDown(height: h)
+        case .first: list.moveToFirst(height: h)
+        case .last: list.moveToLast(height: h)
+        case .open:
+            guard let i = selectedEntryIndex else { return [] }
+            openDetail(entries[i])
+        case .search:
+            prompt = .search(TextEditor(text: "", multiline: false, width: width), origin: list.selected)
+        case .nextMatch: jumpToMatchInList(forward: true, from: list.selected ?? 0, skipCurrent: true)
+        case .previousMatch: jumpToMatchInList(forward: false, from: list.selected ?? 0, skipCurrent: true)
+        case .filter:
+            prompt = .filter(TextEditor(text: filter.text, multiline: false, width: width), error: nil)
+        case .clearFilter:
+            guard !filter.isEmpty else { return [] }
+            filter = BrowseFilter()
+            refilter(keeping: selectedEntryIndex.map { entries[$0].id })
+        case .guidedEdit:
+            guard let i = selectedEntryIndex else { return [] }
+            handoff = .editEntry(entries[i].id)
+            return [.quit(0)]
+        case .editFile:
+            guard let i = selectedEntryIndex else { return [] }
+            return editFile(entries[i])
+        case .delete:
+            guard let i = selectedEntryIndex else { return [] }
+            prompt = .confirmDelete(entries[i].id)
+        case .undo: return undoTrash()
+        case .reload:
+            status = "Reloaded"
+            return reload()
+        case .help: showHelp = true
+        case .quit: return [.quit(0)]
+        case .back, .nextFollowUp, .previousFollowUp, .toggleFollowUp: break
+        }
+        return []
+    }
+
+    mutating func openDetail(_ entry: Entry) {
+        var state = DetailState(id: entry.id, scroll: 0, followUp: entry.followUps.isEmpty ? nil : 0)
+        if !query.isEmpty, let first = detailLines(for: entry).firstIndex(where: { SearchMatch.lineMatches($0.text, query: query) }),
+           first >= detailHeight {
+            state.scroll = first
+        }
+        screen = .detail(state)
+    }
+
+    mutating func handleDetailKey(_ key: Key, state: DetailState) -> [Command<Message>] {
+        guard var action = BrowseKeys.detail.action(for: key), let i = index(of: state.id) else {
+            if index(of: state.id) == nil { screen = .list }
+            return []
+        }
+        if action == .nextMatch, key == .char("N") { action = .previousMatch }
+        if action == .nextFollowUp, key == .backTab { action = .previousFollowUp }
+        let entry = entries[i]
+        let lines = detailLines(for: entry)
+        let maxScroll = max(0, lines.count - detailHeight)
+        var state = state
+        switch action {
+        case .up: state.scroll = max(0, state.scroll - 1)
+        case .down: state.scroll = min(maxScroll, state.scroll + 1)
+        case .pageUp: state.scroll = max(0, state.scroll - max(1, detailHeight - 1))
+        case .pageDown: state.scroll = min(maxScroll, state.scroll + max(1, detailHeight - 1))
+        case .first: state.scroll = 0
+        case .last: state.scroll = maxScroll
+        case .nextFollowUp, .previousFollowUp:
+            let count = entry.followUps.count
+            guard count > 0 else { status = "This entry has no follow-ups"; break }
+            let current = state.followUp ?? 0
+            state.followUp = (current + (action == .nextFollowUp ? 1 : count - 1)) % count
+            if let row = lines.firstIndex(where: { $0.kind == .followUp(state.followUp ?? 0) }),
+               row < state.scroll || row >= state.scroll + detailHeight {
+                state.scroll = min(maxScroll, max(0, row - detailHeight / 2))
+            }
+        case .toggleFollowUp:
+            guard let n = state.followUp, n < entry.followUps.count else {
+                status = "This entry has no follow-ups"
+                break
+            }
+            return toggleFollowUp(n, of: entry)
+        case .search:
+            prompt = .search(TextEditor(text: "", multiline: false, width: width), origin: state.scroll)
+        case .nextMatch, .previousMatch:
+            if let hit = jumpToMatchInDetail(lines, from: state.match ?? (state.scroll - 1), forward: action == .nextMatch) {
+                state.match = hit
+                state.scroll = min(hit, maxScroll)
+            }
+        case .editFile: return editFile(entry)
+        case .guidedEdit:
+            handoff = .editEntry(entry.id)
+            return [.quit(0)]
+        case .help: showHelp = true
+        case .back:
+            screen = .list
+            return reloadIfChanged()
+        default: break
+        }
+        screen = .detail(state)
+        return []
+    }
+
+    /// The detail rows of an entry at the current width.
+    func detailLines(for entry: Entry) -> [DetailLine] {
+        DetailDocument.lines(for: entry, catalog: catalog, flags: detector.flags(for: entry, asOf: clock.today),
+                             today: clock.today, width: width)
+    }
+}

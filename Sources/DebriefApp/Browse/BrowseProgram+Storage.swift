@@ -1,0 +1,196 @@
+import DebriefCore
+import DebriefUI
+
+/// Reading and writing the journal: every call to the store runs inside a `.perform` command and
+/// comes back as a message, so `update` itself never touches the disk.
+extension BrowseProgram {
+    // MARK: - Loading
+
+    /// Replaces the entries with a fresh snapshot, keeping the selected entry when it still exists.
+    mutating func apply(_ snapshot: JournalSnapshot, signature: JournalSignature?) {
+        let selectedID = selectedEntryIndex.map { entries[$0].id }
+        let today = clock.today
+        entries = snapshot.entries
+        rows = entries.map { BrowseRow($0, detector: detector, today: today) }
+        haystacks = nil
+        problems = snapshot.problems.count
+        self.signature = signature
+        refilter(keeping: selectedID)
+    }
+
+    /// Recomputes the visible rows after a filter change or a reload.
+    mutating func refilter(keeping id: String?) {
+        let previous = list.selected ?? 0
+        visible = entries.indices.filter { filter.isEmpty || filter.matches(entries[$0], row: rows[$0]) }
+        list = ListState(count: visible.count)
+        let target = id.flatMap { id in visible.firstIndex { entries[$0].id == id } } ?? min(previous, max(0, visible.count - 1))
+        list.select(target, height: listHeight)
+    }
+
+    /// Re-reads the whole journal (`R`).
+    func reload() -> [Command<Message>] {
+        let store = self.store
+        return [.perform {
+            let signature = JournalSignature.of(store)
+            return .loaded(store.loadAll(), signature)
+        }]
+    }
+
+    /// Re-reads the journal only if its files changed since the last load (back to the list).
+    func reloadIfChanged() -> [Command<Message>] {
+        let store = self.store
+        let known = signature
+        return [.perform {
+            let now = JournalSignature.of(store)
+            guard now != known else { return .unchanged }
+            return .loaded(store.loadAll(), now)
+        }]
+    }
+
+    /// Puts a re-read entry in place of the old one and refreshes its row.
+    mutating func replace(_ entry: Entry) {
+        guard let i = index(of: entry.id) else { return }
+        entries[i] = entry
+        rows[i] = BrowseRow(entry, detector: detector, today: clock.today)
+        haystacks?[i] = SearchMatch.haystack(entry, catalog: catalog)
+    }
+
+    // MARK: - Messages
+
+    mutating func handle(_ message: Message) -> [Command<Message>] {
+        switch message {
+        case .loaded(let snapshot, let signature):
+            apply(snapshot, signature: signature)
+            if problems > 0 { status = "\(problems) file\(problems == 1 ? "" : "s") could not be read; run `debrief doctor`" }
+            return []
+        case .unchanged:
+            return []
+        case .saved(.success(let entry)):
+            replace(entry)
+            status = "Saved"
+            return []
+        case .saved(.failure(let error)):
+            status = "Not saved: \(error.description)"
+            return []
+        case .trashed(.success(let record)):
+            undo.append(record)
+            status = "Moved “\(record.title)” to trash — u undoes"
+            return reload()
+        case .trashed(.failure(let error)):
+            status = "Not deleted: \(error.description)"
+            return []
+        case .restored(.success(let title)):
+            status = "Restored “\(title)”"
+            return reload()
+        case .restored(.failure(let error)):
+            status = "Could not restore: \(error.description)"
+            return []
+        case .readForEdit(.success(let pending)):
+            return [.editFile(pending.path, then: { .edited(pending, $0) })]
+        case .readForEdit(.failure(let error)):
+            status = "Cannot edit: \(error.description)"
+            return []
+        case .edited(let pending, .failed(let reason)):
+            status = reason
+            return check(pending)
+        case .edited(let pending, .edited):
+            return check(pending)
+        case .checked(_, .success(let entry)):
+            prompt = nil
+            replace(entry)
+            if status == nil { status = "The edited file reads fine" }
+            return []
+        case .checked(let pending, .failure(let error)):
+            if case .invalid(let problem) = error {
+                prompt = .invalidEdit(pending, problem: "line \(problem.line): \(problem.reason)")
+            } else {
+                prompt = .invalidEdit(pending, problem: error.description)
+            }
+            return []
+        }
+    }
+
+    // MARK: - Writes
+
+    /// Space in the detail view: done today, or open again.
+    func toggleFollowUp(_ number: Int, of entry: Entry) -> [Command<Message>] {
+        var followUps = entry.followUps
+        guard number < followUps.count else { return [] }
+        followUps[number].done = followUps[number].done == nil ? clock.today : nil
+        var edited = entry
+        edited["follow-ups"] = .followUps(followUps)
+        let changed = edited
+        let store = self.store
+        let now = clock.timestamp
+        return [.perform { .saved(Result { () throws(StoreError) in try store.save(changed, now: now) }) }]
+    }
+
+    func trash(_ entry: Entry) -> [Command<Message>] {
+        let store = self.store
+        let title = entry.title.isEmpty ? entry.id : entry.title
+        let original = entry.source?.path ?? ""
+        return [.perform {
+            .trashed(Result { () throws(StoreError) in
+                TrashRecord(id: entry.id, title: title, trashPath: try store.trash(entry), originalPath: original)
+            })
+        }]
+    }
+
+    mutating func undoTrash() -> [Command<Message>] {
+        guard let record = undo.popLast() else {
+            status = "Nothing to undo"
+            return []
+        }
+        let store = self.store
+        return [.perform {
+            .restored(Result { () throws(StoreError) in
+                try store.restore(trashPath: record.trashPath, to: record.originalPath)
+                return record.title
+            })
+        }]
+    }
+
+    /// `E`: keep the file's current bytes, then open it in the editor.
+    func editFile(_ entry: Entry) -> [Command<Message>] {
+        guard let path = entry.source?.path else { return [] }
+        let id = entry.id
+        return [.perform {
+            .readForEdit(Result { () throws(StoreError) in
+                guard let bytes = try AtomicFile.read(path) else { throw StoreError.notFound(id) }
+                return PendingEdit(id: id, path: path, previous: bytes)
+            })
+        }]
+    }
+
+    /// Reads the edited file back; a file that no longer parses is never left silently.
+    func check(_ pending: PendingEdit) -> [Command<Message>] {
+        let store = self.store
+        return [.perform {
+            .checked(pending, Result { () throws(StoreError) in try Self.read(pending, store: store) })
+        }]
+    }
+
+    /// Reads the entry at a pending edit's path (the store's `read` needs an `EntryRef`, which
+    /// only the core can make).
+    static func read(_ pending: PendingEdit, store: JournalStore) throws(StoreError) -> Entry {
+        guard let bytes = try AtomicFile.read(pending.path) else { throw StoreError.notFound(pending.id) }
+        do {
+            return try store.codec.decode(bytes, id: pending.id, path: pending.path)
+        } catch {
+            throw StoreError.invalid(error)
+        }
+    }
+
+    /// Writes the bytes from before the edit back, atomically, and reads them again.
+    func restorePrevious(_ pending: PendingEdit) -> [Command<Message>] {
+        let store = self.store
+        return [.perform {
+            .checked(pending, Result { () throws(StoreError) in
+                try store.withLock { () throws(StoreError) in
+                    try AtomicFile.write(pending.previous, to: pending.path, replace: true)
+                }
+                return try Self.read(pending, store: store)
+            })
+        }]
+    }
+}

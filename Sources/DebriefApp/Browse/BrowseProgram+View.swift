@@ -1,0 +1,137 @@
+import DebriefCore
+import DebriefUI
+
+/// Drawing: a title line, the list or the entry, a status/prompt line and the help bar generated
+/// from the key map. Focus is reverse video plus bold so it shows without colour.
+extension BrowseProgram {
+    static let titleStyle = Style.role(.accent).bolded().reversed()
+    static let selectedStyle = Style.role(.highlight).bolded().reversed()
+    static let matchStyle = Style.role(.highlight).bolded().underlined()
+
+    public func view(width: Int, height: Int) -> Frame {
+        var buffer = ScreenBuffer(width: width, height: height)
+        guard width > 0, height > 0 else { return Frame(buffer: buffer) }
+        let (body, bottom) = buffer.area.splitRows(bottom: min(2, height))
+        var cursor: Position?
+        let keys: KeyMap<BrowseAction>
+        switch screen {
+        case .list:
+            keys = BrowseKeys.list
+            drawList(into: &buffer, area: body)
+        case .detail(let state):
+            keys = BrowseKeys.detail
+            drawDetail(state, into: &buffer, area: body)
+        }
+        if bottom.height > 0 {
+            cursor = drawStatus(into: &buffer, row: bottom.row, width: width)
+            if bottom.height > 1 {
+                buffer.put(keys.helpBar(width: width), row: bottom.row + 1, col: 0, style: .role(.muted))
+            }
+        }
+        if showHelp {
+            keys.renderHelpOverlay(into: &buffer, area: buffer.area, title: "Keys (any key closes)")
+            cursor = nil
+        }
+        return Frame(buffer: buffer, cursor: cursor)
+    }
+
+    private func titleBar(_ text: String, into buffer: inout ScreenBuffer, row: Int, width: Int) {
+        buffer.put(" " + text.fitted(toWidth: max(0, width - 1)), row: row, col: 0, style: Self.titleStyle)
+    }
+
+    private func drawList(into buffer: inout ScreenBuffer, area: Rect) {
+        guard area.height > 0 else { return }
+        let total = entries.count == 1 ? "1 entry" : "\(entries.count) entries"
+        let count = visible.count == entries.count ? total : "\(visible.count) of \(total)"
+        titleBar("Debrief · browse · " + count, into: &buffer, row: area.row, width: area.width)
+        var rest = area.inset(top: 1)
+        if !filter.isEmpty, rest.height > 0 {
+            buffer.put(("Filter: " + filter.text + "   (x clears)").truncated(toWidth: area.width), row: rest.row, col: 0,
+                       style: Style.role(.warning).bolded())
+            rest = rest.inset(top: 1)
+        }
+        guard rest.height > 0 else { return }
+        buffer.put(BrowseRow.headerLine(width: area.width), row: rest.row, col: 0, style: Style.role(.muted).bolded())
+        let rowsArea = rest.inset(top: 1)
+        if entries.isEmpty {
+            buffer.put("The journal is empty. Write a reflection with `debrief new`.", row: rowsArea.row, col: 1, style: .role(.muted))
+            return
+        }
+        if visible.isEmpty {
+            buffer.put("No entry matches the filter; x clears it.", row: rowsArea.row, col: 1, style: .role(.muted))
+            return
+        }
+        var state = list
+        state.scrollToSelection(height: rowsArea.height)
+        for (line, position) in state.visibleRange(height: rowsArea.height).enumerated() {
+            let row = rows[visible[position]]
+            let selected = position == state.selected
+            let text = row.line(width: area.width)
+            buffer.put(text, row: rowsArea.row + line, col: 0, style: selected ? Self.selectedStyle : .plain)
+        }
+    }
+
+    private func drawDetail(_ state: DetailState, into buffer: inout ScreenBuffer, area: Rect) {
+        guard area.height > 0, let i = index(of: state.id) else { return }
+        let entry = entries[i]
+        titleBar(entry.title.isEmpty ? entry.id : entry.title, into: &buffer, row: area.row, width: area.width)
+        let lines = detailLines(for: entry)
+        let body = area.inset(top: 1)
+        let scroll = min(state.scroll, max(0, lines.count - body.height))
+        for (offset, line) in lines.dropFirst(scroll).prefix(body.height).enumerated() {
+            let y = body.row + offset
+            let style: Style
+            switch line.kind {
+            case .heading: style = Style.role(.accent).bolded()
+            case .label: style = Style().bolded()
+            case .tableHeader: style = Style.role(.muted).underlined()
+            case .followUp(let n): style = n == state.followUp ? Self.selectedStyle : .plain
+            case .text: style = .plain
+            }
+            buffer.put(line.text, row: y, col: 0, style: style, maxWidth: body.width)
+            if !query.folded.isEmpty {
+                for hit in SearchMatch.highlights(in: line.text, query: query) {
+                    var highlight = Self.matchStyle
+                    if style.reverse { highlight = highlight.reversed() }
+                    buffer.setStyle(Rect(row: y, col: hit.col, width: hit.width, height: 1).intersection(body), style: highlight)
+                }
+            }
+        }
+        if lines.count > body.height, body.width > 8 {
+            let position = "\(min(100, (scroll + body.height) * 100 / max(1, lines.count)))%"
+            buffer.put(position, row: area.row, col: area.width - position.count - 1, style: Self.titleStyle)
+        }
+    }
+
+    /// The status line: an open prompt (with the cursor), else the last message, else a hint.
+    private func drawStatus(into buffer: inout ScreenBuffer, row: Int, width: Int) -> Position? {
+        switch prompt {
+        case .search(let editor, _)?:
+            let end = buffer.put("/" + editor.text, row: row, col: 0, style: Style().bolded(), maxWidth: width)
+            if let status, end + 3 < width {
+                buffer.put(status, row: row, col: end + 2, style: .role(.danger), maxWidth: width - end - 2)
+            }
+            return Position(row: row, col: min(end, width - 1))
+        case .filter(let editor, let error)?:
+            let end = buffer.put("Filter: " + editor.text, row: row, col: 0, style: Style().bolded(), maxWidth: width)
+            let hint = error ?? "person: tag: kind: pitfall: since: until:  Enter applies, Esc cancels"
+            if end + 3 < width {
+                buffer.put(hint, row: row, col: end + 2, style: .role(error == nil ? .muted : .danger), maxWidth: width - end - 2)
+            }
+            return Position(row: row, col: min(end, width - 1))
+        case .confirmDelete(let id)?:
+            let title = index(of: id).map { entries[$0].title } ?? id
+            buffer.put("Move “\(title)” to trash? y/n", row: row, col: 0, style: Style.role(.danger).bolded(), maxWidth: width)
+        case .invalidEdit(_, let problem)?:
+            buffer.put("e edit again · r restore the previous version — the edited file does not read: \(problem)",
+                       row: row, col: 0, style: Style.role(.danger).bolded().reversed(), maxWidth: width)
+        case nil:
+            if let status {
+                buffer.put(status, row: row, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
+            } else if !query.isEmpty {
+                buffer.put("/\(query)  (n/N next/previous)", row: row, col: 0, style: .role(.muted), maxWidth: width)
+            }
+        }
+        return nil
+    }
+}

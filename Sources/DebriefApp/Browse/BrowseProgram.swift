@@ -1,0 +1,156 @@
+import DebriefCore
+import DebriefUI
+
+/// `debrief browse`: the journal as a list, newest first, with a detail view per entry, search,
+/// filters, follow-up toggling, editing in `$EDITOR`, and delete with undo.
+///
+/// A value in the Elm shape: keys and I/O results come in through `update`, every read and write
+/// of the journal goes out as a `.perform` command, so tests drive it with `ProgramDriver` over a
+/// temporary journal and read the frames.
+public struct BrowseProgram: Program, HandsOff {
+    /// Results of the I/O the program asked for.
+    public enum Message: Sendable {
+        case loaded(JournalSnapshot, JournalSignature)
+        case unchanged
+        case saved(Result<Entry, StoreError>)
+        case trashed(Result<TrashRecord, StoreError>)
+        case restored(Result<String, StoreError>)
+        case readForEdit(Result<PendingEdit, StoreError>)
+        case edited(PendingEdit, EditorOutcome)
+        case checked(PendingEdit, Result<Entry, StoreError>)
+    }
+
+    /// An entry moved to `trash/`, remembered so `u` can put it back.
+    public struct TrashRecord: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var trashPath: String
+        public var originalPath: String
+    }
+
+    /// An external edit in progress: the bytes before it, kept in memory so a broken edit can be undone.
+    public struct PendingEdit: Sendable, Equatable {
+        public var id: String
+        public var path: String
+        public var previous: [UInt8]
+    }
+
+    enum Screen: Equatable {
+        case list
+        case detail(DetailState)
+    }
+
+    struct DetailState: Equatable {
+        var id: String
+        var scroll = 0
+        /// Index of the follow-up Space acts on.
+        var followUp: Int?
+        /// The detail row n/N last jumped to, so repeated jumps advance even when the last rows
+        /// cannot scroll to the top.
+        var match: Int?
+    }
+
+    enum Prompt: Equatable {
+        case search(TextEditor, origin: Int?)
+        case filter(TextEditor, error: String?)
+        case confirmDelete(String)
+        case invalidEdit(PendingEdit, problem: String)
+    }
+
+    // MARK: - State
+
+    /// Set when the user asked for a screen this program does not own (the guided edit); the
+    /// program then quits with status 0 and the executable runs that screen.
+    public internal(set) var handoff: Handoff?
+
+    let store: JournalStore
+    let catalog: Catalog
+    let clock: Clock
+    let detector: Detector
+
+    /// Every entry, newest first, with its row.
+    var entries: [Entry] = []
+    var rows: [BrowseRow] = []
+    /// Folded search text per entry, built on the first search.
+    var haystacks: [String]?
+    /// Indices into `entries` that pass the filter, in order.
+    var visible: [Int] = []
+    var list = ListState(count: 0)
+    var filter = BrowseFilter()
+    /// The committed search query ("" when none).
+    var query = ""
+    var screen = Screen.list
+    var prompt: Prompt?
+    var showHelp = false
+    var status: String?
+    var problems = 0
+    var undo: [TrashRecord] = []
+    var signature: JournalSignature?
+    var width = 80
+    var height = 24
+
+    /// A browser over an already loaded snapshot (loading before the first frame keeps the first
+    /// paint a complete list instead of a "loading" screen; see the measured cost in the issue).
+    ///
+    /// `width` and `height` are the terminal's size at start (the runtime reports only changes),
+    /// so the first page moves by the right amount.
+    public init(store: JournalStore, catalog: Catalog, clock: Clock, snapshot: JournalSnapshot,
+                width: Int = 80, height: Int = 24) {
+        self.width = width
+        self.height = height
+        self.store = store
+        self.catalog = catalog
+        self.clock = clock
+        self.detector = Detector(catalog: catalog)
+        apply(snapshot, signature: nil)
+    }
+
+    /// Loads the journal and makes a browser; for tests and callers that do not time the load.
+    public init(store: JournalStore, catalog: Catalog, clock: Clock, width: Int = 80, height: Int = 24) {
+        self.init(store: store, catalog: catalog, clock: clock, snapshot: store.loadAll(), width: width, height: height)
+    }
+
+    // MARK: - Update
+
+    public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
+        switch event {
+        case .terminal(.resize(let w, let h)):
+            width = w
+            height = h
+            list.scrollToSelection(height: listHeight)
+            return []
+        case .terminal(.signal(let signal)):
+            return [.exitOnSignal(signal)]
+        case .terminal(.tick):
+            return []
+        case .terminal(.key(let key)):
+            if showHelp {
+                showHelp = false
+                return []
+            }
+            if prompt != nil { return handlePromptKey(key) }
+            status = nil
+            switch screen {
+            case .list: return handleListKey(key)
+            case .detail(let state): return handleDetailKey(key, state: state)
+            }
+        case .message(let message):
+            return handle(message)
+        }
+    }
+
+    // MARK: - Lookups
+
+    var selectedEntryIndex: Int? {
+        guard let s = list.selected, s < visible.count else { return nil }
+        return visible[s]
+    }
+
+    func index(of id: String) -> Int? { entries.firstIndex { $0.id == id } }
+
+    /// Rows the list has between its header and the status line.
+    var listHeight: Int { max(1, height - 4 - (filter.isEmpty ? 0 : 1)) }
+
+    /// Rows the detail view has between its title and the status line.
+    var detailHeight: Int { max(1, height - 3) }
+}

@@ -1,0 +1,130 @@
+import ArgumentParser
+import DebriefApp
+import DebriefCore
+import DebriefUI
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `debrief browse`: past entries in the TUI.
+struct Browse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Browse, search and edit past entries.",
+        discussion: "Keys: / search, F filter, Enter open, Space marks a follow-up done, E edit the file, d delete, u undo, ? help."
+    )
+
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+        // ArgumentParser calls `run` on the main thread; the terminal lives on the main actor.
+        try MainActor.assumeIsolated { try runScreens() }
+    }
+
+    @MainActor
+    private func runScreens() throws {
+        try runReportingErrors {
+            let context = try Context(journal)
+            let (status, handoff) = Screens.browse(context)
+            if let handoff, let note = Screens.unavailable(handoff) { Output.note(note) }
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}
+
+/// `debrief` with no arguments: the home screen, and the screens it leads to.
+struct Home: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The home screen: follow-ups due and recent reflections (the default).",
+        shouldDisplay: false
+    )
+
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+        // ArgumentParser calls `run` on the main thread; the terminal lives on the main actor.
+        try MainActor.assumeIsolated { try runScreens() }
+    }
+
+    @MainActor
+    private func runScreens() throws {
+        try runReportingErrors {
+            let context = try Context(journal)
+            var notice: String?
+            while true {
+                let home = HomeProgram(snapshot: context.store.loadAll(), clock: context.clock, notice: notice)
+                let (status, handoff) = Screens.run(home, context)
+                notice = nil
+                guard status == 0, let handoff else {
+                    if status != 0 { throw ExitCode(status) }
+                    return
+                }
+                switch handoff {
+                case .browse:
+                    let (status, next) = Screens.browse(context)
+                    if status != 0 { throw ExitCode(status) }
+                    notice = next.flatMap(Screens.unavailable)
+                default:
+                    notice = Screens.unavailable(handoff)
+                }
+            }
+        }
+    }
+}
+
+/// Runs the TUI programs and reads where each one wants to go next.
+@MainActor
+enum Screens {
+    static func browse(_ context: Context) -> (Int32, Handoff?) {
+        let size = terminalSize()
+        let program = BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock,
+                                    width: size.width, height: size.height)
+        return run(program, context)
+    }
+
+    /// Runs `program` to its end; the handoff is recorded after every update because the runner
+    /// hands back only the exit status.
+    static func run<P: Program & HandsOff>(_ program: P, _ context: Context) -> (Int32, Handoff?) {
+        let box = HandoffBox()
+        let status = TerminalRunner.run(Recording(inner: program, box: box), environment: context.environment)
+        return (status, box.value)
+    }
+
+    /// What to tell the user about a screen that is not part of this build yet.
+    static func unavailable(_ handoff: Handoff) -> String? {
+        switch handoff {
+        case .browse: return nil
+        case .newReflection: return "The guided reflection (`debrief new`) is not in this build yet."
+        case .editEntry(let id): return "Editing in the guided flow is not in this build yet; `debrief browse`, then E, edits \(id) in $EDITOR."
+        case .review: return "`debrief review` is not in this build yet."
+        case .followUps: return "`debrief followups` is not in this build yet."
+        case .people: return "`debrief people` is not in this build yet."
+        }
+    }
+
+    /// Rows and columns of the terminal on stdout (80×24 when unknown).
+    static func terminalSize() -> (width: Int, height: Int) {
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return (80, 24) }
+        return (Int(size.ws_col), Int(size.ws_row))
+    }
+}
+
+/// Where a finished program wanted to go.
+final class HandoffBox {
+    var value: Handoff?
+}
+
+/// A program that copies its inner program's handoff into a box after each update.
+struct Recording<P: Program & HandsOff>: Program {
+    var inner: P
+    let box: HandoffBox
+
+    mutating func update(_ event: ProgramEvent<P.Message>) -> [Command<P.Message>] {
+        let commands = inner.update(event)
+        box.value = inner.handoff
+        return commands
+    }
+
+    func view(width: Int, height: Int) -> Frame { inner.view(width: width, height: height) }
+}

@@ -1,0 +1,75 @@
+import DebriefApp
+import DebriefCore
+import DebriefUI
+import Foundation
+import Testing
+
+@Suite struct BrowseDetailTests {
+    @Test func detailShowsAnswersBySectionWithQuestionsAndTables() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = f.driver(width: 90, height: 40)
+        d.press(.enter)
+        let screen = d.screen
+        #expect(d.rows[0].contains("Swift meetup Berlin"))
+        #expect(screen.contains("2026-11-24 18:30 · meetup · #swift"))
+        #expect(screen.contains("Reciprocity"))
+        #expect(screen.contains("Whom did you really talk to?"))
+        #expect(screen.contains("Zoë Brandt          peer       new       Works on server-side Swift"))
+        #expect(screen.contains("[ ]  Zoë Brandt      Send the talk link"))
+        #expect(screen.contains("due tomorrow"))
+        #expect(screen.contains("6 days overdue"))
+        #expect(screen.contains("Ask about the SwiftNIO migration next time."))
+        #expect(screen.contains("Space done/open"))
+    }
+
+    @Test func longAnswersWrapAndScroll() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        let long = (1...40).map { "word\($0)" }.joined(separator: " ")
+        try f.add("Wrapped", day: "2026-11-01", learned: long)
+        var d = f.driver(width: 40, height: 10)
+        d.press(.enter)
+        #expect(d.rows.allSatisfy { $0.displayWidth <= 40 })
+        d.press(.char("G"))
+        #expect(d.screen.contains("word40"))
+        d.press(.char("g"))
+        #expect(d.rows[1].contains("Wrapped"))
+        #expect(!d.screen.contains("word40"))
+    }
+
+    @Test func escapeReturnsToTheSamePlaceInTheList() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        for n in 1...20 { try f.add(String(format: "Event %02d", n), day: String(format: "2026-10-%02d", n)) }
+        var d = f.driver(width: 80, height: 10)
+        for _ in 0..<9 { d.press(.down) }
+        let before = d.rows
+        d.press(.enter)
+        #expect(d.rows[0].contains("Event 11"))
+        d.press(.escape)
+        #expect(d.rows == before)
+        d.press(.enter, .char("q"))
+        #expect(d.rows == before)
+        #expect(d.exitStatus == nil)
+    }
+
+    @Test func returningToTheListShowsEntriesAddedMeanwhile() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = f.driver(width: 80, height: 12)
+        d.press(.enter)
+        try f.add("Added by another process", day: "2026-11-25")
+        d.press(.escape)
+        #expect(d.screen.contains("Added by another process"))
+        #expect(d.screen.contains("4 entries"))
+        // The selection stays on the entry that was open.
+        #expect(d.frame.buffer.style(row: 3, col: 0)?.reverse == true)
+        #expect(d.rows[3].contains("Swift meetup Berlin"))
+        try f.add("And another", day: "2026-11-26")
+        d.press(.char("R"))
+        #expect(d.screen.contains("And another"))
+    }
+}

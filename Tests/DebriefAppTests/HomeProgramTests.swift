@@ -1,0 +1,64 @@
+import DebriefApp
+import DebriefCore
+import DebriefUI
+import Foundation
+import Testing
+
+@Suite struct HomeProgramTests {
+    @Test func showsDueFollowUpsFirstThenRecentReflectionsAndKeys() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        try f.add("Far future", day: "2026-11-10",
+                  followUps: [FollowUp(who: "Kai", action: "Check in next quarter", due: Day(iso: "2027-02-01")),
+                              FollowUp(who: "Lea", action: "Already done", due: Day(iso: "2026-11-12"), done: Day(iso: "2026-11-12"))])
+        let d = ProgramDriver(HomeProgram(snapshot: f.store.loadAll(), clock: f.clock), width: 100, height: 20)
+        let rows = d.rows
+        #expect(rows[1].contains("Follow-ups due"))
+        #expect(rows[2].contains("6 days overdue") && rows[2].contains("Ana Li: Intro to Marc") && rows[2].contains("(from Swift meetup Berlin)"))
+        #expect(rows[3].contains("due tomorrow") && rows[3].contains("Zoë Brandt: Send the talk link"))
+        #expect(!d.screen.contains("Check in next quarter"))
+        #expect(!d.screen.contains("Already done"))
+        let recent = try #require(rows.firstIndex { $0.contains("Recent reflections") })
+        #expect(rows[recent + 1].contains("2026-11-24") && rows[recent + 1].contains("Swift meetup Berlin"))
+        #expect(rows[recent + 2].contains("Product coffee"))
+        #expect(rows[19].contains("n new reflection") && rows[19].contains("b browse") && rows[19].contains("q quit"))
+    }
+
+    @Test func emptyJournalExplainsDebriefAndOffersN() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        let d = ProgramDriver(HomeProgram(snapshot: f.store.loadAll(), clock: f.clock), width: 90, height: 16)
+        #expect(d.screen.contains("Debrief helps you get more out of networking events."))
+        #expect(d.screen.contains("Press n to write your first reflection."))
+        #expect(!d.screen.contains("Follow-ups due"))
+    }
+
+    @Test(arguments: [
+        (Character("n"), Handoff.newReflection), ("b", .browse), ("r", .review), ("f", .followUps), ("p", .people),
+    ])
+    func keysHandOffToOtherScreens(key: Character, target: Handoff) throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        var d = ProgramDriver(HomeProgram(snapshot: f.store.loadAll(), clock: f.clock), width: 80, height: 16)
+        d.press(.char(key))
+        #expect(d.exitStatus == 0)
+        #expect(d.program.handoff == target)
+    }
+
+    @Test func helpAndQuit() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        var d = ProgramDriver(HomeProgram(snapshot: f.store.loadAll(), clock: f.clock, notice: "`debrief review` is not in this build yet."),
+                              width: 80, height: 16)
+        #expect(d.rows[14].contains("not in this build yet"))
+        d.press(.char("?"))
+        #expect(d.screen.contains("Keys (any key closes)"))
+        d.press(.char("q"))
+        #expect(d.exitStatus == nil)
+        #expect(!d.screen.contains("Keys (any key closes)"))
+        d.press(.char("q"))
+        #expect(d.exitStatus == 0)
+        #expect(d.program.handoff == nil)
+    }
+}
