@@ -445,12 +445,20 @@ import Testing
         #expect(try mode(debrief.journal + "/.lock") == 0o600)
     }
 
-    @Test func noArgumentsPrintsHelp() throws {
+    @Test func noArgumentsWithoutATerminalPointsAtAdd() throws {
         let debrief = try BinaryRunner()
         defer { debrief.cleanUp() }
+        // No arguments opens the home screen, which needs a terminal: without one, one line on
+        // stderr pointing at the scripting commands, exit 64, nothing on stdout.
         let r = try debrief.run([])
-        #expect(r.stdout.contains("USAGE") || r.stderr.contains("USAGE"))
+        #expect(r.status == 64)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("debrief add"))
+        #expect(r.stderr.split(separator: "\n").count == 1)
         Self.expectClean(r)
+        let help = try debrief.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE"))
         // Even when the terminal type asks for colour, piped output has no escape codes.
         let colour = try debrief.run(["list"], env: ["TERM": "xterm-256color", "CLICOLOR_FORCE": "1"])
         Self.expectClean(colour)
