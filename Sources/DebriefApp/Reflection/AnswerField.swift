@@ -1,0 +1,203 @@
+import DebriefCore
+import DebriefUI
+
+/// The input widget for one prompt, chosen by its answer type.
+///
+/// Kept per prompt while the flow runs, so going back to a prompt finds the text and cursor
+/// exactly as they were left.
+enum AnswerField: Sendable {
+    /// line, text, number, datetime, tags: typed text, parsed on accept.
+    case text(TextEditor)
+    /// yesno, choice.
+    case options(OptionsField)
+    /// scale, percent.
+    case number(NumberPicker)
+    /// people, follow-ups.
+    case rows(RowsField)
+
+    /// What the widget needs beyond the prompt and its answer.
+    struct Context: Sendable {
+        var clock: Clock
+        /// Names from the journal, offered by Tab in the people widget.
+        var knownPeople: [String]
+        /// Names entered in this reflection, offered for follow-ups.
+        var peopleHere: [String]
+    }
+
+    /// A widget showing `answer` (or the prompt's default).
+    static func make(for prompt: Prompt, answer: Answer?, context: Context) -> AnswerField {
+        switch prompt.type {
+        case .line, .text, .number, .datetime, .tags:
+            let text = answer.map { AnswerText.inline($0, type: prompt.type) } ?? ""
+            return .text(TextEditor(text: text, multiline: prompt.type == .text))
+        case .yesno:
+            var field = OptionsField(options: ["yes", "no"], selected: nil, horizontal: true)
+            if let b = answer?.bool { field.selected = b ? 0 : 1 } else if let d = prompt.defaultValue { field.selected = field.options.firstIndex(of: d) }
+            return .options(field)
+        case .choice:
+            let current = answer?.choice ?? prompt.defaultValue
+            return .options(OptionsField(options: prompt.options, selected: current.flatMap { prompt.options.firstIndex(of: $0) }, horizontal: false))
+        case .scale, .percent:
+            let range = prompt.type.range ?? 0...100
+            return .number(NumberPicker(range: range, step: prompt.type == .percent ? 5 : 1,
+                                        value: answer?.number ?? prompt.defaultValue.flatMap { Int($0) }))
+        case .people:
+            let columns = [
+                RowsField.Column(label: "Name", kind: .text),
+                RowsField.Column(label: "Level", kind: .choice(prompt.levels)),
+                RowsField.Column(label: "Relation", kind: .choice(prompt.relations)),
+                RowsField.Column(label: "Note", kind: .text),
+            ]
+            let rows = (answer?.people ?? []).map {
+                RowsField.Row(values: [$0.name, $0.level ?? "", $0.relation ?? "", $0.note ?? ""], original: .person($0))
+            }
+            var field = RowsField(columns: columns, rows: rows, completions: context.knownPeople,
+                                  completesEmpty: false, relationColumn: 2, clock: context.clock)
+            field.emptyText = "Nobody yet. Type a name, Enter to walk the fields; Enter on an empty name moves on."
+            return .rows(field)
+        case .followUps:
+            let fallback = context.clock.today.adding(days: 3)
+            let columns = [
+                RowsField.Column(label: "Who", kind: .text),
+                RowsField.Column(label: "What", kind: .text),
+                RowsField.Column(label: "Due", kind: .day(fallback: fallback)),
+            ]
+            let rows = (answer?.followUps ?? []).map {
+                RowsField.Row(values: [$0.who, $0.action, $0.due?.iso ?? ""], original: .followUp($0))
+            }
+            var names = context.peopleHere
+            for n in context.knownPeople where !names.contains(n) { names.append(n) }
+            var field = RowsField(columns: columns, rows: rows, completions: names,
+                                  completesEmpty: !context.peopleHere.isEmpty, relationColumn: nil, clock: context.clock)
+            field.emptyText = "No actions yet. Tab picks someone you met; Enter on an empty Who moves on."
+            return .rows(field)
+        }
+    }
+
+    /// Passes a key to the widget; false when the widget leaves it to the flow.
+    mutating func handle(_ key: Key) -> Bool {
+        switch self {
+        case .text(var editor):
+            if key == .tab || key == .enter { return false }
+            let used = editor.handle(key)
+            self = .text(editor)
+            return used
+        case .options(var field):
+            let used = field.handle(key)
+            self = .options(field)
+            return used
+        case .number(var picker):
+            let used = picker.handle(key)
+            self = .number(picker)
+            return used
+        case .rows(var rows):
+            let used = rows.handle(key)
+            self = .rows(rows)
+            return used
+        }
+    }
+
+    /// The text editor being typed into, if the focus is on one.
+    var focusedEditor: TextEditor? {
+        switch self {
+        case .text(let editor): return editor
+        case .rows(let rows):
+            if case .field(let f) = rows.focus, case .choice = rows.columns[f].kind { return nil }
+            if case .field(let f) = rows.focus { return rows.form[f] }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Replaces the text of the focused editor (after `$EDITOR`).
+    mutating func setText(_ text: String) {
+        guard case .text(let editor) = self else { return }
+        self = .text(TextEditor(text: text.hasSuffix("\n") ? String(text.dropLast()) : text, multiline: editor.multiline))
+    }
+
+    /// Inserts a line break in multi-line text; false elsewhere.
+    mutating func insertNewline() -> Bool {
+        guard case .text(var editor) = self else { return false }
+        let done = editor.insertNewline()
+        self = .text(editor)
+        return done
+    }
+
+    /// Gives editors the wrap width they are drawn at, so Up/Down/Home/End match the screen.
+    mutating func setWidth(_ width: Int) {
+        if case .text(var editor) = self {
+            editor.width = max(1, width)
+            self = .text(editor)
+        }
+    }
+
+    /// The answer as it stands: nil when empty, or a message saying what cannot be read.
+    func value(for prompt: Prompt, clock: Clock) -> Result<Answer?, ReflectionProblem> {
+        switch self {
+        case .text(let editor):
+            let raw = editor.text
+            let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            switch prompt.type {
+            case .number:
+                guard !trimmed.isEmpty else { return .success(nil) }
+                guard let n = Int(trimmed), prompt.type.range?.contains(n) ?? true else {
+                    return .failure(ReflectionProblem("Please type a whole number, like 3."))
+                }
+                return .success(.number(n))
+            case .datetime:
+                if trimmed.isEmpty {
+                    return .success(prompt.defaultValue == "now" ? .timestamp(clock.timestamp) : nil)
+                }
+                guard let ts = DateInput.timestamp(trimmed, clock: clock) else {
+                    return .failure(ReflectionProblem("I can't read “\(trimmed)” as a date. Try “today 18:30”, “yesterday”, “mon” or 2026-11-24 19:00."))
+                }
+                return .success(.timestamp(ts))
+            case .tags:
+                let tags = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                return .success(tags.isEmpty ? nil : .tags(tags))
+            case .line:
+                return .success(trimmed.isEmpty ? nil : .text(trimmed))
+            default:
+                return .success(trimmed.isEmpty ? nil : .text(raw))
+            }
+        case .options(let field):
+            guard let v = field.value else { return .success(nil) }
+            return .success(prompt.type == .yesno ? .bool(v == "yes") : .choice(v))
+        case .number(let picker):
+            return .success(picker.value.map(Answer.number))
+        case .rows(let field):
+            let rows: [RowsField.Row]
+            switch field.collected() {
+            case .success(let r): rows = r
+            case .failure(let problem): return .failure(problem)
+            }
+            if prompt.type == .people {
+                let people = rows.map { row -> Person in
+                    var p: Person
+                    if case .person(let original) = row.original { p = original } else { p = Person(name: "") }
+                    p.name = row.values[0]
+                    p.level = row.values[1].isEmpty ? nil : row.values[1]
+                    p.relation = row.values[2].isEmpty ? nil : row.values[2]
+                    p.note = row.values[3].isEmpty ? nil : row.values[3]
+                    return p
+                }
+                return .success(people.isEmpty ? nil : .people(people))
+            }
+            let items = rows.map { row -> FollowUp in
+                var f: FollowUp
+                if case .followUp(let original) = row.original { f = original } else { f = FollowUp(who: "", action: "") }
+                f.who = row.values[0]
+                f.action = row.values[1]
+                f.due = Day(iso: row.values[2])
+                return f
+            }
+            return .success(items.isEmpty ? nil : .followUps(items))
+        }
+    }
+}
+
+/// Something about an answer the person should fix, in words meant for them.
+struct ReflectionProblem: Error, Equatable, Sendable {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

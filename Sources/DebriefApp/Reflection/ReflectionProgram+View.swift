@@ -1,0 +1,200 @@
+import DebriefCore
+import DebriefUI
+
+extension ReflectionProgram {
+    /// The smallest screen the flow can be drawn on.
+    static let minimumWidth = 40
+    static let minimumHeight = 12
+
+    /// The column the content uses: the whole width less a margin, capped so lines stay readable
+    /// on very wide terminals.
+    static func content(width: Int, height: Int) -> Rect {
+        let w = min(width - 4, 100)
+        return Rect(row: 0, col: (width - w) / 2, width: w, height: height)
+    }
+
+    /// The width text answers wrap at; key handling uses the same value as drawing.
+    var inputWidth: Int { max(1, Self.content(width: width, height: height).width - 2) }
+
+    public func view(width: Int, height: Int) -> Frame {
+        var buffer = ScreenBuffer(width: width, height: height)
+        guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+            let lines = wrap("Debrief needs at least \(Self.minimumWidth)×\(Self.minimumHeight) to draw this screen; please enlarge the terminal. Your answers are safe.", width: max(1, width - 2))
+            for (i, line) in lines.prefix(height).enumerated() { buffer.put(line, row: i, col: 1) }
+            return Frame(buffer: buffer)
+        }
+        var program = self
+        program.width = width
+        program.height = height
+        var cursor: Position?
+        switch mode {
+        case .resumeOffer, .finished:
+            program.drawResumeOffer(into: &buffer)
+        case .prompting:
+            cursor = program.drawPrompt(into: &buffer)
+        case .summary:
+            program.drawSummary(into: &buffer)
+        case .confirmLeave:
+            if modeBeforeLeave == .summary { program.drawSummary(into: &buffer) } else { _ = program.drawPrompt(into: &buffer) }
+        }
+        if mode == .confirmLeave {
+            drawLeaveDialog(into: &buffer)
+            cursor = nil
+        }
+        if showsHelp {
+            helpKeys.renderHelpOverlay(into: &buffer, area: buffer.area.inset(by: 1), title: "Keys")
+            cursor = nil
+        }
+        return Frame(buffer: buffer, cursor: cursor)
+    }
+
+    /// The key map in force, for the help bar and overlay.
+    var helpKeys: KeyMap<ReflectionAction> {
+        if mode == .summary || (mode == .confirmLeave && modeBeforeLeave == .summary) { return Self.summaryKeys }
+        let f = field
+        var isRows = false
+        if case .rows = f { isRows = true }
+        return Self.promptKeys(textInput: f.focusedEditor != nil, multiline: prompt.type == .text, rows: isRows)
+    }
+
+    // MARK: - Header and footer
+
+    private func drawHeader(into buffer: inout ScreenBuffer, area: Rect, right: String, fraction: Double) {
+        let heading = setup.editing == nil ? "Debrief · new reflection" : "Debrief · editing “\(setup.editing?.title ?? "")”"
+        let rightWidth = right.displayWidth
+        buffer.put(heading.truncated(toWidth: max(0, area.width - rightWidth - 2)), row: area.row, col: area.col,
+                   style: Style.role(.accent).bolded())
+        buffer.put(right, row: area.row, col: area.right - rightWidth, style: .role(.muted))
+        ProgressBar(fraction: fraction).render(into: &buffer, rect: Rect(row: area.row + 1, col: area.col, width: area.width, height: 1))
+    }
+
+    private func drawFooter(into buffer: inout ScreenBuffer, area: Rect) {
+        if let status {
+            let lines = wrap(status.text, width: area.width)
+            let shown = lines.suffix(2)
+            for (i, line) in shown.enumerated() {
+                buffer.put(line, row: area.bottom - 1 - shown.count + i, col: area.col, style: Style.role(status.role).bolded())
+            }
+        }
+        buffer.put(helpKeys.helpBar(width: area.width), row: area.bottom - 1, col: area.col, style: .role(.muted))
+    }
+
+    // MARK: - Prompt
+
+    /// Draws the prompt in focus and returns where the cursor goes.
+    private mutating func drawPrompt(into buffer: inout ScreenBuffer) -> Position? {
+        let area = Self.content(width: buffer.width, height: buffer.height)
+        let section = setup.catalog.section(of: prompt.id)
+        let inSection = section?.prompts.firstIndex { $0.id == prompt.id } ?? 0
+        let progress = "\(section?.title ?? "") · \(inSection + 1) of \(section?.prompts.count ?? 1)"
+        drawHeader(into: &buffer, area: area, right: progress, fraction: Double(index) / Double(max(1, prompts.count)))
+        let footer = Rect(row: area.bottom - 3, col: area.col, width: area.width, height: 3)
+        drawFooter(into: &buffer, area: footer)
+        var row = area.row + 3
+        let question = prompt.question + (prompt.required ? " (required)" : "")
+        for line in wrap(question, width: area.width).prefix(3) {
+            buffer.put(line, row: row, col: area.col, style: Style.plain.bolded())
+            row += 1
+        }
+        for line in wrap(prompt.hint, width: area.width).prefix(2) {
+            buffer.put(line, row: row, col: area.col, style: .role(.muted))
+            row += 1
+        }
+        row += 1
+        let input = Rect(row: row, col: area.col + 2, width: area.width - 2, height: max(1, footer.row - row - 1))
+        var f = field
+        let cursor = AnswerFieldView.draw(&f, prompt: prompt, clock: setup.clock, into: &buffer, rect: input)
+        return cursor
+    }
+
+    // MARK: - Summary
+
+    /// One summary row per prompt, then the pitfalls with their advice.
+    private mutating func drawSummary(into buffer: inout ScreenBuffer) {
+        let area = Self.content(width: buffer.width, height: buffer.height)
+        drawHeader(into: &buffer, area: area, right: "Summary", fraction: 1)
+        let footer = Rect(row: area.bottom - 3, col: area.col, width: area.width, height: 3)
+        drawFooter(into: &buffer, area: footer)
+        var lines: [(text: String, style: Style)] = []
+        let labelWidth = min(30, area.width / 2)
+        var selectedLine = 0
+        for (i, p) in prompts.enumerated() {
+            let letter = i < Self.jumpLetters.count ? String(Self.jumpLetters[i]) : " "
+            let label = p.question.truncated(toWidth: labelWidth - 1).padded(toWidth: labelWidth)
+            let value = answers[p.id].map { Self.summaryText($0, type: p.type) } ?? "—"
+            let selected = i == summarySelection
+            if selected { selectedLine = lines.count }
+            lines.append(("\(letter)  \(label)\(value)", selected ? Style.role(.highlight).reversed().bolded() : .plain))
+        }
+        lines.append(("", .plain))
+        let flags = Detector(catalog: setup.catalog).flags(for: entry, asOf: setup.clock.today)
+        if flags.isEmpty {
+            lines.append(("No networking pitfalls show in this reflection. Nicely done.", .role(.success)))
+        } else {
+            lines.append(("Pitfalls this reflection shows", Style.role(.warning).bolded()))
+            for flag in flags {
+                let pitfall = setup.catalog.pitfall(flag.pitfallID)
+                lines.append(("• " + (pitfall?.title ?? flag.pitfallID), Style.plain.bolded()))
+                for reason in flag.reasons {
+                    for l in wrap(reason, width: area.width - 4) { lines.append(("    " + l, .role(.muted))) }
+                }
+                if let instead = pitfall?.instead, !instead.isEmpty {
+                    for (n, l) in wrap("Instead: " + instead, width: area.width - 4).enumerated() {
+                        lines.append(((n == 0 ? "  " : "    ") + l, .plain))
+                    }
+                }
+            }
+        }
+        let list = Rect(row: area.row + 3, col: area.col, width: area.width, height: max(1, footer.row - area.row - 4))
+        var offset = 0
+        if summarySelection >= prompts.count {
+            offset = max(0, lines.count - list.height)
+        } else if selectedLine >= list.height {
+            offset = selectedLine - list.height + 1
+        }
+        for (i, line) in lines.dropFirst(offset).prefix(list.height).enumerated() {
+            let text = line.text.truncated(toWidth: list.width)
+            buffer.put(text, row: list.row + i, col: list.col, style: line.style)
+        }
+    }
+
+    /// An answer on one summary line.
+    static func summaryText(_ answer: Answer, type: PromptType) -> String {
+        switch answer {
+        case .people(let people): return people.map(AnswerText.person).joined(separator: "; ")
+        case .followUps(let items): return items.map(AnswerText.followUp).joined(separator: "; ")
+        case .text(let text): return text.replacingOccurrences(of: "\n", with: " ⏎ ")
+        default: return AnswerText.inline(answer, type: type)
+        }
+    }
+
+    // MARK: - Dialogs
+
+    private func drawResumeOffer(into buffer: inout ScreenBuffer) {
+        guard let draft = setup.resumable else { return }
+        let title = draft.title.isEmpty ? "an untitled event" : "“\(draft.title)”"
+        let text = "Resume the unfinished reflection on \(title) from \(draft.savedAt.display)?"
+        drawDialog(into: &buffer, title: "Unfinished reflection", lines: [text, "",
+            "r  resume where you left off",
+            "d  discard it and start a new one",
+            "n  keep it and start a new one"])
+    }
+
+    private func drawLeaveDialog(into buffer: inout ScreenBuffer) {
+        drawDialog(into: &buffer, title: "Leave?", lines: [
+            "Your answers so far can wait in a draft.", "",
+            "s  save the draft and quit",
+            "d  discard this reflection and quit",
+            "g  go on answering"])
+    }
+
+    private func drawDialog(into buffer: inout ScreenBuffer, title: String, lines: [String]) {
+        let width = min(buffer.width - 4, 64)
+        let wrapped = lines.flatMap { $0.isEmpty ? [""] : wrap($0, width: width - 4) }
+        let box = buffer.area.centered(width: width, height: wrapped.count + 2)
+        let inner = Box(title: title, titleStyle: Style.role(.accent).bolded()).render(into: &buffer, rect: box, clear: true)
+        for (i, line) in wrapped.prefix(inner.height).enumerated() {
+            buffer.put(line, row: inner.row + i, col: inner.col + 1, maxWidth: inner.width - 2)
+        }
+    }
+}

@@ -1,0 +1,402 @@
+import DebriefCore
+import DebriefUI
+
+/// The guided post-event reflection (`debrief new`, `debrief edit`): one prompt in focus at a
+/// time, a summary with the pitfalls the answers show, and a draft written after every answer so
+/// that a crash or a closed terminal loses at most the answer being typed.
+public struct ReflectionProgram: Program {
+    public enum Message: Sendable {
+        /// A draft write finished; the error text when it failed.
+        case draftWritten(String?)
+        /// The draft was written and the person asked to leave.
+        case leaveAfterDraft(String?)
+        /// The entry was saved under this id.
+        case saved(String)
+        case saveFailed(String, changedOnDisk: Bool)
+        case edited(EditorOutcome)
+        case discarded
+    }
+
+    public enum Mode: Equatable, Sendable {
+        /// Asking whether to resume an unfinished draft.
+        case resumeOffer
+        case prompting
+        case summary
+        /// Esc / Ctrl-C: save the draft and quit, discard, or go on.
+        case confirmLeave
+        case finished
+    }
+
+    /// A line under the prompt: what just happened or what needs fixing.
+    struct Status: Equatable, Sendable {
+        var text: String
+        var role: ColorRole
+    }
+
+    let setup: ReflectionSetup
+    public private(set) var mode: Mode
+    /// Index of the prompt in focus, in catalog order.
+    public private(set) var index = 0
+    public private(set) var answers: [String: Answer]
+    /// Widgets by prompt id, kept so returning to a prompt restores text and cursor.
+    var fields: [String: AnswerField] = [:]
+    var status: Status?
+    var showsHelp = false
+    /// Set when a prompt was opened from the summary: accepting returns there.
+    var returnToSummary = false
+    var summarySelection = 0
+    var modeBeforeLeave: Mode = .prompting
+    public private(set) var draftName: String
+    /// Last known screen size; the editor's wrap width follows it.
+    var width = 80
+    var height = 24
+    /// The id of the saved entry, once saved.
+    public private(set) var savedID: String?
+
+    public init(_ setup: ReflectionSetup) {
+        self.setup = setup
+        self.answers = setup.prefill
+        self.draftName = setup.draftName
+        self.mode = setup.resumable == nil ? .prompting : .resumeOffer
+        if mode == .prompting { enter(0) }
+    }
+
+    var prompts: [Prompt] { setup.catalog.prompts }
+    var prompt: Prompt { prompts[min(index, prompts.count - 1)] }
+
+    /// The widget of the prompt in focus.
+    var field: AnswerField {
+        get { fields[prompt.id] ?? AnswerField.make(for: prompt, answer: answers[prompt.id], context: fieldContext) }
+        set { fields[prompt.id] = newValue }
+    }
+
+    var fieldContext: AnswerField.Context {
+        AnswerField.Context(clock: setup.clock, knownPeople: setup.knownPeople,
+                            peopleHere: (answers["people"]?.people ?? []).map(\.name))
+    }
+
+    // MARK: - Update
+
+    public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
+        switch event {
+        case .terminal(.resize(let w, let h)):
+            width = w
+            height = h
+            return []
+        case .terminal(.signal(let signal)):
+            if mode == .prompting { storeCurrent(strict: false) }
+            return [draftCommand(), .exitOnSignal(signal)]
+        case .terminal(.tick):
+            return []
+        case .terminal(.key(let key)):
+            if showsHelp {
+                showsHelp = false
+                return []
+            }
+            switch mode {
+            case .resumeOffer: return resumeKey(key)
+            case .prompting: return promptKey(key)
+            case .summary: return summaryKey(key)
+            case .confirmLeave: return leaveKey(key)
+            case .finished: return []
+            }
+        case .message(let message):
+            return handle(message)
+        }
+    }
+
+    private mutating func handle(_ message: Message) -> [Command<Message>] {
+        switch message {
+        case .draftWritten(let error):
+            if let error { status = Status(text: "Could not write the draft: \(error)", role: .danger) }
+            return []
+        case .leaveAfterDraft(let error):
+            if let error {
+                status = Status(text: "Could not write the draft: \(error). Nothing was lost yet; try again.", role: .danger)
+                mode = modeBeforeLeave
+                return []
+            }
+            mode = .finished
+            return [.quit(0)]
+        case .discarded:
+            mode = .finished
+            return [.quit(0)]
+        case .saved(let id):
+            savedID = id
+            mode = .finished
+            return [.quit(0)]
+        case .saveFailed(let text, let changedOnDisk):
+            status = Status(text: changedOnDisk
+                ? "The entry changed on disk while you were editing, so nothing was overwritten. Your answers are kept in \(setup.store.draftPath(draftName)); run `debrief edit` again to resume them on the new version."
+                : "Could not save: \(text). Your answers are kept in the draft.", role: .danger)
+            return []
+        case .edited(let outcome):
+            switch outcome {
+            case .edited(let text):
+                var f = field
+                f.setText(text)
+                field = f
+                status = Status(text: "Took the text back from your editor.", role: .success)
+            case .failed(let reason):
+                status = Status(text: reason, role: .warning)
+            }
+            return []
+        }
+    }
+
+    // MARK: - Resume offer
+
+    private mutating func resumeKey(_ key: Key) -> [Command<Message>] {
+        guard let draft = setup.resumable else { mode = .prompting; return [] }
+        switch key {
+        case .char("r"), .enter:
+            answers = draft.answers
+            draftName = draft.name
+            mode = .prompting
+            let first = prompts.firstIndex { answers[$0.id] == nil } ?? 0
+            enter(first)
+            status = Status(text: "Welcome back. Your earlier answers are all here.", role: .success)
+            return []
+        case .char("d"):
+            mode = .prompting
+            enter(0)
+            let store = setup.store
+            let name = draft.name
+            return [.perform { store.removeDraft(name); return .draftWritten(nil) }]
+        case .char("n"), .char("k"):
+            mode = .prompting
+            enter(0)
+            return []
+        case .escape, .ctrl("c"):
+            mode = .finished
+            return [.quit(0)]
+        default:
+            return []
+        }
+    }
+
+    // MARK: - Prompts
+
+    /// Moves the focus to prompt `i` and prepares its widget.
+    mutating func enter(_ i: Int) {
+        index = max(0, min(i, prompts.count - 1))
+        if prompt.type == .followUps, case .rows(var rows)? = fields[prompt.id] {
+            // People may have changed since this widget was made.
+            var names = fieldContext.peopleHere
+            for n in setup.knownPeople where !names.contains(n) { names.append(n) }
+            rows.completions = names
+            rows.completesEmpty = !fieldContext.peopleHere.isEmpty
+            fields[prompt.id] = .rows(rows)
+        }
+        var f = field
+        f.setWidth(inputWidth)
+        field = f
+    }
+
+    private mutating func promptKey(_ key: Key) -> [Command<Message>] {
+        var f = field
+        f.setWidth(inputWidth)
+        let isText = f.focusedEditor != nil
+        let isRows: Bool
+        if case .rows = f { isRows = true } else { isRows = false }
+        let multiline = prompt.type == .text
+        let keys = Self.promptKeys(textInput: isText, multiline: multiline, rows: isRows)
+        // Keys that mean the same everywhere come first; the widget never sees them.
+        switch keys.action(for: key) {
+        case .save?: return save()
+        case .leave?: return askToLeave()
+        case .help?:
+            showsHelp = true
+            return []
+        case .newline?:
+            if f.insertNewline() { field = f }
+            return []
+        case .openEditor?:
+            guard case .text(let editor) = f else { return [] }
+            return [.editText(editor.text, fileSuffix: ".md", then: { .edited($0) })]
+        default:
+            break
+        }
+        if status?.role != .success { status = nil }
+        if f.handle(key) {
+            field = f
+            if case .rows(let rows) = f, let problem = rows.problem { status = Status(text: problem, role: .warning) }
+            return []
+        }
+        field = f
+        switch key {
+        case .enter, .tab:
+            return accept()
+        case .backTab, .up:
+            return goBack()
+        default:
+            return []
+        }
+    }
+
+    /// Stores the widget's answer. Strict: refuses unreadable text and an empty required answer,
+    /// explaining why; loose (going back, leaving): keeps whatever can be read.
+    @discardableResult
+    mutating func storeCurrent(strict: Bool) -> Bool {
+        switch field.value(for: prompt, clock: setup.clock) {
+        case .failure(let problem):
+            if strict { status = Status(text: problem.message, role: .warning) }
+            return false
+        case .success(let answer):
+            if strict, prompt.required, answer == nil {
+                status = Status(text: prompt.id == "title"
+                    ? "A title is needed so you can find this reflection again; a few words are enough."
+                    : "This one needs an answer before moving on.", role: .warning)
+                return false
+            }
+            answers[prompt.id] = answer
+            return true
+        }
+    }
+
+    private mutating func accept() -> [Command<Message>] {
+        guard storeCurrent(strict: true) else { return [] }
+        status = nil
+        if returnToSummary || index + 1 >= prompts.count {
+            openSummary()
+        } else {
+            enter(index + 1)
+        }
+        return [draftCommand()]
+    }
+
+    private mutating func goBack() -> [Command<Message>] {
+        storeCurrent(strict: false)
+        guard index > 0 else { return [] }
+        returnToSummary = false
+        enter(index - 1)
+        return [draftCommand()]
+    }
+
+    private mutating func openSummary() {
+        returnToSummary = false
+        mode = .summary
+        summarySelection = min(summarySelection, prompts.count)
+    }
+
+    // MARK: - Summary
+
+    /// Letters that jump from the summary to a prompt, in prompt order.
+    static let jumpLetters = Array("abcdefghijklmnopqrstuvwxyz")
+
+    private mutating func summaryKey(_ key: Key) -> [Command<Message>] {
+        switch Self.summaryKeys.action(for: key) {
+        case .save?: return save()
+        case .leave?: return askToLeave()
+        case .help?:
+            showsHelp = true
+            return []
+        default: break
+        }
+        switch key {
+        case .up: summarySelection = max(0, summarySelection - 1)
+        case .down: summarySelection = min(prompts.count, summarySelection + 1)
+        case .right: if summarySelection < prompts.count { jump(to: summarySelection) }
+        case .backTab, .left: jump(to: prompts.count - 1)
+        case .char(let c):
+            if let i = Self.jumpLetters.firstIndex(of: Character(c.lowercased())), i < prompts.count { jump(to: i) }
+        default: break
+        }
+        return []
+    }
+
+    private mutating func jump(to i: Int) {
+        mode = .prompting
+        summarySelection = i
+        enter(i)
+        returnToSummary = true
+    }
+
+    // MARK: - Saving and leaving
+
+    /// The entry the answers make, over the edited entry when there is one.
+    var entry: Entry {
+        let now = setup.clock.timestamp
+        var entry = setup.editing ?? Entry(id: "", created: now, updated: now)
+        for p in prompts { entry[p.id] = answers[p.id] }
+        if setup.editing == nil, entry["date"] == nil, setup.catalog.prompt("date")?.defaultValue == "now" {
+            entry["date"] = .timestamp(now)
+        }
+        return entry
+    }
+
+    private mutating func save() -> [Command<Message>] {
+        if mode == .prompting, !storeCurrent(strict: false), case .failure(let p) = field.value(for: prompt, clock: setup.clock) {
+            status = Status(text: p.message, role: .warning)
+            return []
+        }
+        if let missing = prompts.firstIndex(where: { $0.required && answers[$0.id] == nil }) {
+            mode = .prompting
+            enter(missing)
+            status = Status(text: prompts[missing].id == "title"
+                ? "A title is needed before saving; a few words are enough."
+                : "This one needs an answer before saving.", role: .warning)
+            return []
+        }
+        let entry = self.entry
+        let store = setup.store
+        let name = draftName
+        let now = setup.clock.timestamp
+        let isEdit = setup.editing != nil
+        return [draftCommand(), .perform {
+            do throws(StoreError) {
+                let saved = isEdit ? try store.save(entry, now: now) : try store.create(entry)
+                store.removeDraft(name)
+                return .saved(saved.id)
+            } catch {
+                if case .changedOnDisk = error { return .saveFailed(error.description, changedOnDisk: true) }
+                return .saveFailed(error.description, changedOnDisk: false)
+            }
+        }]
+    }
+
+    private mutating func askToLeave() -> [Command<Message>] {
+        if mode == .prompting { storeCurrent(strict: false) }
+        modeBeforeLeave = mode
+        mode = .confirmLeave
+        return []
+    }
+
+    private mutating func leaveKey(_ key: Key) -> [Command<Message>] {
+        switch key {
+        case .char("s"), .enter:
+            let command = draftCommand()
+            guard case .perform(let write) = command else { return [] }
+            return [.perform {
+                if case .draftWritten(let error) = write() { return .leaveAfterDraft(error) }
+                return .leaveAfterDraft(nil)
+            }]
+        case .char("d"):
+            let store = setup.store
+            let name = draftName
+            return [.perform { store.removeDraft(name); return .discarded }]
+        case .char("g"), .escape, .ctrl("c"):
+            mode = modeBeforeLeave
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// Writes every answer so far to the draft (atomically, via the store).
+    func draftCommand() -> Command<Message> {
+        let draft = ReflectionDraft(name: draftName, answers: answers, draftOf: setup.editing?.id,
+                                    base: setup.editing?.source?.fingerprint.description, savedAt: setup.clock.timestamp)
+        let text = draft.encode(with: setup.store.codec)
+        let store = setup.store
+        let name = draftName
+        return .perform {
+            do throws(StoreError) {
+                try store.writeDraft(name, text: text)
+                return .draftWritten(nil)
+            } catch {
+                return .draftWritten(error.description)
+            }
+        }
+    }
+}

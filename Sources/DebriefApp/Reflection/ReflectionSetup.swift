@@ -1,0 +1,43 @@
+import DebriefCore
+
+/// Everything the guided reflection needs from outside: the catalog, where to save, the clock,
+/// and what to start from. The command builds it; tests build it with a temp journal and a fixed clock.
+public struct ReflectionSetup: Sendable {
+    public var catalog: Catalog
+    public var store: JournalStore
+    public var clock: Clock
+    /// Names of people already in the journal, offered by Tab.
+    public var knownPeople: [String]
+    /// Answers to start with (`--title`, `--kind`, `--date`, or the entry being edited).
+    public var prefill: [String: Answer]
+    /// The entry `debrief edit` works on; nil for a new reflection.
+    public var editing: Entry?
+    /// An unfinished draft to offer before starting.
+    public var resumable: ReflectionDraft?
+    /// The draft this run writes to.
+    public var draftName: String
+
+    public init(catalog: Catalog, store: JournalStore, clock: Clock, knownPeople: [String] = [],
+                prefill: [String: Answer] = [:], editing: Entry? = nil, resumable: ReflectionDraft? = nil,
+                draftName: String? = nil) {
+        self.catalog = catalog
+        self.store = store
+        self.clock = clock
+        self.knownPeople = knownPeople
+        self.prefill = prefill
+        self.editing = editing
+        self.resumable = resumable
+        self.draftName = draftName
+            ?? editing.map { ReflectionDraft.editName(for: $0.id) }
+            ?? ReflectionDraft.newName(at: clock.timestamp)
+    }
+
+    /// Every person's name in the journal, most frequent first, for completion.
+    public static func knownPeople(in entries: [Entry]) -> [String] {
+        var counts: [String: Int] = [:]
+        for entry in entries {
+            for person in entry.people where !person.name.isEmpty { counts[person.name, default: 0] += 1 }
+        }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    }
+}

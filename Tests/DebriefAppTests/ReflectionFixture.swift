@@ -1,0 +1,51 @@
+@testable import DebriefApp
+import DebriefCore
+import DebriefPrompts
+import DebriefUI
+import Foundation
+
+/// A temp journal, the default catalog and a clock stopped at Thursday 2026-11-26 21:00 Berlin,
+/// so the reflection's screens are driven by keys alone.
+struct ReflectionFixture {
+    let root: String
+    let catalog: Catalog
+    let clock: Clock
+    let store: JournalStore
+
+    init() throws {
+        root = NSTemporaryDirectory() + "debrief-reflection-" + UUID().uuidString
+        catalog = try CatalogLoader.load([
+            CatalogFile(name: "reflection.yaml", text: String(decoding: DefaultCatalog.reflectionYAML, as: UTF8.self)),
+            CatalogFile(name: "pitfalls.yaml", text: String(decoding: DefaultCatalog.pitfallsYAML, as: UTF8.self)),
+        ])
+        let zone = TimeZone(identifier: "Europe/Berlin")!
+        clock = Clock.fixed(Timestamp(iso: "2026-11-26T21:00:00+01:00")!.date, timeZone: zone)
+        store = JournalStore(root: root, codec: EntryCodec(catalog: catalog, timeZone: zone))
+    }
+
+    func setup(knownPeople: [String] = [], prefill: [String: Answer] = [:], editing: Entry? = nil,
+               resumable: ReflectionDraft? = nil) -> ReflectionSetup {
+        ReflectionSetup(catalog: catalog, store: store, clock: clock, knownPeople: knownPeople, prefill: prefill,
+                        editing: editing, resumable: resumable)
+    }
+
+    func driver(_ setup: ReflectionSetup? = nil, width: Int = 80, height: Int = 24) -> ProgramDriver<ReflectionProgram> {
+        ProgramDriver(ReflectionProgram(setup ?? self.setup()), width: width, height: height)
+    }
+
+    /// Every saved entry.
+    var entries: [Entry] { store.loadAll().entries }
+
+    func remove() { try? FileManager.default.removeItem(atPath: root) }
+}
+
+extension ProgramDriver where P == ReflectionProgram {
+    /// Types `text` and presses Enter.
+    mutating func answer(_ text: String) {
+        type(text)
+        press(.enter)
+    }
+
+    /// The id of the prompt in focus.
+    var promptID: String { program.prompts[program.index].id }
+}
