@@ -11,7 +11,7 @@ struct Debrief: ParsableCommand {
         which networking pitfalls keep recurring. Entries are Markdown files you own (see docs/FORMAT.md).
         """,
         subcommands: [
-            Add.self, List.self, Show.self, Doctor.self, Prompts.self,
+            New.self, Edit.self, Add.self, List.self, Show.self, Doctor.self, Prompts.self,
         ]
     )
 }
