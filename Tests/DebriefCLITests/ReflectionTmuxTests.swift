@@ -180,6 +180,7 @@ final class Tmux {
         let command = "env -i \(assignments) \(TmuxSession.quote(Self.binary)) " + arguments.map(TmuxSession.quote).joined(separator: " ")
         let wrapped = "sh -c " + TmuxSession.quote(command + "; echo $? > " + TmuxSession.quote(statusPath))
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", wrapped])
+        try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
     deinit {
