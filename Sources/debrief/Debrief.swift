@@ -11,8 +11,8 @@ struct Debrief: ParsableCommand {
         which networking pitfalls keep recurring. Entries are Markdown files you own (see docs/FORMAT.md).
         """,
         subcommands: [
-            Home.self, Browse.self, Add.self, List.self, Show.self, Review.self, FollowUps.self, Done.self,
-            Undone.self, People.self, Doctor.self, Prompts.self,
+            Home.self, New.self, Edit.self, Browse.self, Review.self, FollowUps.self, Done.self, Undone.self,
+            People.self, Add.self, List.self, Show.self, Doctor.self, Prompts.self,
         ],
         defaultSubcommand: Home.self
     )

@@ -71,7 +71,7 @@ extension ReflectionProgram {
     private func drawFooter(into buffer: inout ScreenBuffer, area: Rect) {
         if let status {
             let lines = wrap(status.text, width: area.width)
-            let shown = lines.suffix(2)
+            let shown = lines.prefix(2)
             for (i, line) in shown.enumerated() {
                 buffer.put(line, row: area.bottom - 1 - shown.count + i, col: area.col, style: Style.role(status.role).bolded())
             }

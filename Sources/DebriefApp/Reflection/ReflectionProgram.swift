@@ -127,7 +127,7 @@ public struct ReflectionProgram: Program {
             return [.quit(0)]
         case .saveFailed(let text, let changedOnDisk):
             status = Status(text: changedOnDisk
-                ? "The entry changed on disk while you were editing, so nothing was overwritten. Your answers are kept in \(setup.store.draftPath(draftName)); run `debrief edit` again to resume them on the new version."
+                ? "The entry changed on disk meanwhile, so nothing was overwritten. Your answers wait in its draft: run `debrief edit \(setup.editing?.id ?? "")` again to pick them up."
                 : "Could not save: \(text). Your answers are kept in the draft.", role: .danger)
             return []
         case .edited(let outcome):

@@ -1,0 +1,32 @@
+import ArgumentParser
+import DebriefApp
+import DebriefCore
+
+/// `debrief edit ID`: the guided reflection over an existing entry.
+struct Edit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Go through an entry's reflection again and save the changes.",
+        discussion: """
+        ID is an entry id or a unique prefix of one (see `debrief list`). The answers are kept in a \
+        draft while you work; if the file changes on disk meanwhile, nothing is overwritten and the \
+        draft keeps your answers for the next `debrief edit`.
+        """
+    )
+
+    @OptionGroup var journal: JournalOptions
+    @Argument(help: "The entry's id, or a unique prefix.") var id: String
+
+    func run() throws {
+        try runReportingErrors {
+            let context = try Context(journal)
+            let entry = try context.store.read(try context.store.find(id))
+            let draftName = ReflectionDraft.editName(for: entry.id)
+            let setup = ReflectionSetup(
+                catalog: context.catalog, store: context.store, clock: context.clock,
+                knownPeople: ReflectionSetup.knownPeople(in: context.store.loadAll().entries),
+                prefill: entry.answers, editing: entry,
+                resumable: ReflectionDraft.read(draftName, from: context.store), draftName: draftName)
+            try ReflectionCommand.run(setup, environment: context.environment)
+        }
+    }
+}

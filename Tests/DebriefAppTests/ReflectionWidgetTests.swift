@@ -1,0 +1,136 @@
+@testable import DebriefApp
+import DebriefCore
+import DebriefUI
+import Testing
+
+@Suite("Reflection widgets")
+struct ReflectionWidgetTests {
+    @Test func wideCharactersStayAlignedAndTheCursorFollowsTheirWidth() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        var d = fx.driver()
+        d.type("Zoë 李雷 👋")
+        let row = try #require(d.rows.firstIndex { $0.contains("Zoë") })
+        // Two margin columns, two of indent, then 3 + 1 + 4 + 1 + 2 columns of text.
+        #expect(d.frame.cursor == Position(row: row, col: 4 + 11))
+        #expect(d.rows[row].hasPrefix("    Zoë 李雷 👋"))
+        #expect(d.rows.allSatisfy { $0.displayWidth == 80 })
+        // The rule under the field still ends where the others do.
+        #expect(d.rows[row + 1].trimmingCharacters(in: .whitespaces).count == 74)
+        d.press(.left, .left)
+        #expect(d.frame.cursor == Position(row: row, col: 4 + 8))   // before " 👋"
+    }
+
+    @Test func resizeMidTypingKeepsTextAndCursorAndAsksForRoomWhenSmall() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        var d = fx.driver(fx.setup(prefill: ["title": .text("T")]))
+        for _ in 0..<3 { d.press(.tab) }                 // to "purpose", a multi-line text
+        #expect(d.promptID == "purpose")
+        d.type("Meet people who run Swift on servers and ask them about Zoë 李雷 👋")
+        d.press(.left, .left)
+        d.send(.resize(width: 50, height: 16))
+        #expect(d.screen.contains("Zoë 李雷"))
+        d.type("!")
+        d.send(.resize(width: 30, height: 10))
+        #expect(d.screen.contains("needs at least 40×12"))
+        d.type("?")
+        d.send(.resize(width: 120, height: 40))
+        #expect(d.screen.contains("Zoë 李雷!? 👋"))
+        #expect(d.program.fields["purpose"].flatMap { if case .text(let e) = $0 { return e.text } else { return nil } }
+                == "Meet people who run Swift on servers and ask them about Zoë 李雷!? 👋")
+        #expect(d.frame.cursor != nil)
+    }
+
+    @Test func peopleRowsAreAddedEditedAndRemovedAndKnownNamesComplete() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        var d = fx.driver(fx.setup(knownPeople: ["Ana Li", "Bo Chen"], prefill: ["title": .text("T")]))
+        while d.promptID != "people" { d.press(.tab) }
+        d.type("b")
+        d.press(.tab)
+        #expect(d.screen.contains("Bo Chen"))
+        #expect(d.screen.contains("[existing]"))
+        d.press(.enter, .enter, .enter, .enter)               // keep level empty, relation existing, no note
+        d.answer("Zoë 李雷 👋")
+        d.answer("j")
+        d.answer("n")
+        d.answer("Great questions")
+        #expect(d.screen.contains("Bo Chen · existing"))
+        #expect(d.screen.contains("Zoë 李雷 👋 · junior · new · Great questions"))
+        d.press(.up)                                          // to the last row
+        d.press(.enter)                                       // edit it
+        d.press(.enter)                                       // keep the name
+        d.type("e")                                           // level: executive
+        d.press(.enter, .enter, .enter)
+        #expect(d.screen.contains("Zoë 李雷 👋 · executive · new"))
+        d.press(.up, .up)                                     // Bo Chen
+        d.type("d")
+        #expect(!d.screen.contains("Bo Chen"))
+        d.press(.down)
+        d.press(.enter)                                       // empty form: next prompt
+        #expect(d.promptID == "asked-about-them")
+        #expect(d.program.answers["people"] == .people([Person(name: "Zoë 李雷 👋", level: "executive", relation: "new", note: "Great questions")]))
+    }
+
+    @Test func followUpsOfferThePeopleJustMetAndDefaultToThreeDaysAhead() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        let prefill: [String: Answer] = ["title": .text("T"), "people": .people([Person(name: "Ana Li"), Person(name: "Bo Chen")])]
+        var d = fx.driver(fx.setup(prefill: prefill))
+        while d.promptID != "follow-ups" { d.press(.tab) }
+        d.press(.tab)
+        #expect(d.screen.contains("Who  Ana Li"))
+        d.press(.tab)
+        #expect(d.screen.contains("Who  Bo Chen"))
+        d.press(.enter)
+        d.answer("Send the slides")
+        d.press(.enter)                                       // default due
+        d.answer("Carla")
+        d.answer("Intro to Bo")
+        d.answer("fri")
+        d.answer("Dan")
+        d.answer("Call")
+        d.answer("whenever")
+        #expect(d.screen.contains("I can't read “whenever” as a date"))
+        d.press(.ctrl("u"))
+        d.answer("+7d")
+        d.press(.enter)
+        #expect(d.promptID == "reconnected")
+        #expect(d.program.answers["follow-ups"] == .followUps([
+            FollowUp(who: "Bo Chen", action: "Send the slides", due: Day(iso: "2026-11-29")),
+            FollowUp(who: "Carla", action: "Intro to Bo", due: Day(iso: "2026-11-20")),
+            FollowUp(who: "Dan", action: "Call", due: Day(iso: "2026-12-03")),
+        ]))
+    }
+
+    @Test func choicesScalesAndPercentsByArrowsLettersAndDigits() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        var d = fx.driver(fx.setup(prefill: ["title": .text("T")]))
+        d.press(.tab, .tab)
+        #expect(d.promptID == "kind")
+        d.press(.down, .down, .down)                          // conference → meetup → one-on-one
+        d.type("o")                                           // next starting with o: online
+        d.press(.enter)
+        #expect(d.program.answers["kind"] == .choice("online"))
+        d.press(.tab)
+        d.press(.right)                                       // yes/no: yes
+        #expect(d.screen.contains("[yes]"))
+        let row = try #require(d.rows.firstIndex { $0.contains("[yes]") })
+        let col = try #require(d.rows[row].firstRange(of: "[yes]")).lowerBound.utf16Offset(in: d.rows[row])
+        #expect(d.frame.buffer.style(row: row, col: col)?.reverse == true)   // visible without colour
+        d.type("n")
+        d.press(.enter)
+        #expect(d.program.answers["professional-topics"] == .bool(false))
+        d.press(.right, .right, .right, .left)
+        d.press(.enter)
+        #expect(d.program.answers["purpose-met"] == .number(2))
+        while d.promptID != "talk-share" { d.press(.tab) }
+        d.type("7")
+        d.type("5")
+        d.press(.right)
+        d.press(.enter)
+        #expect(d.program.answers["talk-share"] == .number(80))
+    }
+}
