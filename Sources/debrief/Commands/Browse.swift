@@ -25,9 +25,16 @@ struct Browse: ParsableCommand {
     private func runScreens() throws {
         try runReportingErrors {
             let context = try Context(journal)
-            let (status, handoff) = Screens.browse(context)
-            if let handoff, let note = Screens.unavailable(handoff) { Output.note(note) }
-            if status != 0 { throw ExitCode(status) }
+            while true {
+                let (status, handoff) = Screens.browse(context)
+                if status != 0 { throw ExitCode(status) }
+                // `e` hands the entry to the guided flow; afterwards the list comes back.
+                guard case .editEntry(let id)? = handoff else {
+                    if let handoff, let note = Screens.unavailable(handoff) { Output.note(note) }
+                    return
+                }
+                try ReflectionCommand.run(try ReflectionCommand.editSetup(context, id: id), environment: context.environment)
+            }
         }
     }
 }
@@ -63,7 +70,15 @@ struct Home: ParsableCommand {
                 case .browse:
                     let (status, next) = Screens.browse(context)
                     if status != 0 { throw ExitCode(status) }
-                    notice = next.flatMap(Screens.unavailable)
+                    if case .editEntry(let id)? = next {
+                        try ReflectionCommand.run(try ReflectionCommand.editSetup(context, id: id), environment: context.environment)
+                    } else {
+                        notice = next.flatMap(Screens.unavailable)
+                    }
+                case .newReflection:
+                    try ReflectionCommand.run(ReflectionCommand.newSetup(context), environment: context.environment)
+                case .editEntry(let id):
+                    try ReflectionCommand.run(try ReflectionCommand.editSetup(context, id: id), environment: context.environment)
                 default:
                     notice = Screens.unavailable(handoff)
                 }
@@ -94,11 +109,10 @@ enum Screens {
     static func unavailable(_ handoff: Handoff) -> String? {
         switch handoff {
         case .browse: return nil
-        case .newReflection: return "The guided reflection (`debrief new`) is not in this build yet."
-        case .editEntry(let id): return "Editing in the guided flow is not in this build yet; `debrief browse`, then E, edits \(id) in $EDITOR."
-        case .review: return "`debrief review` is not in this build yet."
-        case .followUps: return "`debrief followups` is not in this build yet."
-        case .people: return "`debrief people` is not in this build yet."
+        case .newReflection, .editEntry: return nil
+        case .review: return "The review screen is not in the TUI yet; run `debrief review` in the shell."
+        case .followUps: return "The follow-ups screen is not in the TUI yet; run `debrief followups` in the shell."
+        case .people: return "The people screen is not in the TUI yet; run `debrief people` in the shell."
         }
     }
 

@@ -19,14 +19,7 @@ struct Edit: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let context = try Context(journal)
-            let entry = try context.store.read(try context.store.find(id))
-            let draftName = ReflectionDraft.editName(for: entry.id)
-            let setup = ReflectionSetup(
-                catalog: context.catalog, store: context.store, clock: context.clock,
-                knownPeople: ReflectionSetup.knownPeople(in: context.store.loadAll().entries),
-                prefill: entry.answers, editing: entry,
-                resumable: ReflectionDraft.read(draftName, from: context.store), draftName: draftName)
-            try ReflectionCommand.run(setup, environment: context.environment)
+            try ReflectionCommand.run(try ReflectionCommand.editSetup(context, id: id), environment: context.environment)
         }
     }
 }

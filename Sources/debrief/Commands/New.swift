@@ -40,21 +40,36 @@ struct New: ParsableCommand {
                     throw CLIError.data("--\(id): \(error.message)")
                 }
             }
-            let setup = ReflectionSetup(
-                catalog: context.catalog, store: context.store, clock: context.clock,
-                knownPeople: ReflectionSetup.knownPeople(in: context.store.loadAll().entries),
-                prefill: prefill, resumable: ReflectionDraft.latestNew(in: context.store))
-            try ReflectionCommand.run(setup, environment: context.environment)
+            try ReflectionCommand.run(ReflectionCommand.newSetup(context, prefill: prefill), environment: context.environment)
         }
     }
 }
 
-/// What `new` and `edit` share: running the flow on the terminal and passing on its exit status.
+/// What `new`, `edit`, home and browse share: setting up the flow and running it on the terminal.
 enum ReflectionCommand {
     static func run(_ setup: ReflectionSetup, environment: [String: String]) throws {
         let code = MainActor.assumeIsolated {
             TerminalRunner.run(ReflectionProgram(setup), environment: environment)
         }
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// A new reflection, offering to resume an unfinished one.
+    static func newSetup(_ context: Context, prefill: [String: Answer] = [:]) -> ReflectionSetup {
+        ReflectionSetup(
+            catalog: context.catalog, store: context.store, clock: context.clock,
+            knownPeople: ReflectionSetup.knownPeople(in: context.store.loadAll().entries),
+            prefill: prefill, resumable: ReflectionDraft.latestNew(in: context.store))
+    }
+
+    /// The flow prefilled with an entry's answers, resuming an unfinished edit of it.
+    static func editSetup(_ context: Context, id: String) throws -> ReflectionSetup {
+        let entry = try context.store.read(try context.store.find(id))
+        let draftName = ReflectionDraft.editName(for: entry.id)
+        return ReflectionSetup(
+            catalog: context.catalog, store: context.store, clock: context.clock,
+            knownPeople: ReflectionSetup.knownPeople(in: context.store.loadAll().entries),
+            prefill: entry.answers, editing: entry,
+            resumable: ReflectionDraft.read(draftName, from: context.store), draftName: draftName)
     }
 }
