@@ -64,32 +64,10 @@ struct BinaryRunner {
 
     /// Runs `debrief args…`, feeding `stdin` (or nothing), and waits for it to exit.
     func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = args
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
-        process.environment = baseEnvironment.merging(env) { $1 }.filter { !$0.value.isEmpty }
-
-        // Files, not pipes: no deadlock however much the binary writes.
-        let id = UUID().uuidString
-        let outPath = root + "/.out-\(id)", errPath = root + "/.err-\(id)", inPath = root + "/.in-\(id)"
-        defer { for p in [outPath, errPath, inPath] { try? FileManager.default.removeItem(atPath: p) } }
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: inPath, contents: Data((stdin ?? "").utf8))
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))
-        defer { try? out.close(); try? err.close(); try? input.close() }
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-
-        try process.run()
-        process.waitUntilExit()
-        return Result(stdout: try String(contentsOfFile: outPath, encoding: .utf8),
-                      stderr: try String(contentsOfFile: errPath, encoding: .utf8),
-                      status: process.terminationStatus)
+        let r = try Subprocess.run(Self.binary, args,
+                                   environment: baseEnvironment.merging(env) { $1 }.filter { !$0.value.isEmpty },
+                                   stdin: stdin ?? "", directory: root)
+        return Result(stdout: r.stdout, stderr: r.stderr, status: r.status)
     }
 
     /// Writes a file under `root` (a relative path) or at an absolute path, creating folders.

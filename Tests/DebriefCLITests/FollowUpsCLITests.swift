@@ -260,10 +260,7 @@ struct PeopleCLIHarness {
 
     func run(_ arguments: [String], stdin: String? = nil, now: String? = nil) throws -> Result {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build debrief first: \(Self.binary)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        process.environment = [
+        let environment = [
             "DEBRIEF_JOURNAL": journal,
             "DEBRIEF_NOW": now ?? self.now,
             "TZ": "Europe/Berlin",
@@ -271,26 +268,8 @@ struct PeopleCLIHarness {
             "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
             "PATH": "/usr/bin:/bin",
         ]
-        // Files, not pipes: nothing can block on a full pipe buffer.
-        let id = UUID().uuidString
-        let outURL = home.appendingPathComponent("out-\(id)")
-        let errURL = home.appendingPathComponent("err-\(id)")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: outURL)
-        let errHandle = try FileHandle(forWritingTo: errURL)
-        defer { try? outHandle.close(); try? errHandle.close() }
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        let out = String(decoding: try Data(contentsOf: outURL), as: UTF8.self)
-        let err = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-        return Result(code: process.terminationStatus, out: out, err: err)
+        let r = try Subprocess.run(Self.binary, arguments, environment: environment, stdin: stdin ?? "")
+        return Result(code: r.status, out: r.stdout, err: r.stderr)
     }
 
     /// Adds an entry from YAML answers and returns its id and path.

@@ -139,20 +139,11 @@ struct ReflectionTmuxTests {
 
     @Test func withoutATerminalItExplainsAndExits64() throws {
         let box = try Sandbox()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Tmux.binary)
-        process.arguments = ["new"]
-        process.environment = box.environment.merging(["TERM": "xterm-256color", "PATH": "/usr/bin:/bin"]) { $1 }
-        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile() + err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 64)
-        let text = String(decoding: output, as: UTF8.self)
+        let result = try Subprocess.run(Tmux.binary, ["new"],
+            environment: box.environment.merging(["TERM": "xterm-256color", "PATH": "/usr/bin:/bin"]) { $1 })
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        let text = result.stderr
         #expect(text.contains("debrief add"))
         #expect(!text.contains("\u{1b}"))
         #expect(text.split(separator: "\n").count == 1)

@@ -40,22 +40,9 @@ import Testing
         }
 
         func run(_ arguments: [String], stdin: String = "", extra: [String: String] = [:]) throws -> Result {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: ReviewCLITests.binary)
-            process.arguments = arguments
-            process.environment = environment.merging(extra) { _, new in new }
-            let input = Pipe(), output = Pipe(), errors = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
-            process.standardError = errors
-            try process.run()
-            input.fileHandleForWriting.write(Data(stdin.utf8))
-            try input.fileHandleForWriting.close()
-            let out = output.fileHandleForReading.readDataToEndOfFile()
-            let err = errors.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                          stderr: String(decoding: err, as: UTF8.self))
+            let r = try Subprocess.run(ReviewCLITests.binary, arguments,
+                                       environment: environment.merging(extra) { _, new in new }, stdin: stdin)
+            return Result(status: r.status, stdout: r.stdout, stderr: r.stderr)
         }
 
         /// Adds an entry through `debrief add --answers -`.
