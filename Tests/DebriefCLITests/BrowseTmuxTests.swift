@@ -140,18 +140,23 @@ import Testing
 final class SpawnedTmux {
     let socket = "debrief-browse-\(getpid())-\(UUID().uuidString.prefix(8))"
     let name = "t"
+    /// Where the pane's shell writes the program's exit status.
+    let statusFile = NSTemporaryDirectory() + "debrief-browse-exit-" + UUID().uuidString
 
     init(_ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24) throws {
         var env = ["TERM": "tmux-256color", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
         let command = "env -i \(assignments) \(TmuxSession.quote(TmuxSession.binary)) " + arguments.map(TmuxSession.quote).joined(separator: " ")
-            + "; echo debrief-exit=$?"
+            + "; echo $? > " + TmuxSession.quote(statusFile)
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit {
+        _ = try? tmux(["kill-server"])
+        unlink(statusFile)
+    }
 
     func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
@@ -169,12 +174,17 @@ final class SpawnedTmux {
         throw TmuxError.timeout("timed out waiting for \"\(text)\"; the screen was:\n\(screen)")
     }
 
-    /// Waits for the program to exit and returns its status. The pane's command echoes it,
-    /// because this tmux leaves `#{pane_dead_status}` empty.
+    /// Waits for the program to exit and returns its status, which the pane's shell writes to
+    /// a file (this tmux, 3.3a, leaves `#{pane_dead_status}` empty).
     func waitForExit(timeout: TimeInterval = 10) throws -> Int32 {
-        let screen = try waitFor("debrief-exit=", timeout: timeout)
-        let tail = screen.components(separatedBy: "debrief-exit=").last ?? ""
-        return Int32(tail.prefix { $0.isNumber }) ?? -1
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let text = try? String(contentsOfFile: statusFile, encoding: .utf8), text.hasSuffix("\n") {
+                return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+            }
+            usleep(50_000)
+        }
+        throw TmuxError.timeout("the program did not exit; the screen was:\n\(try capture())")
     }
 
     func value(_ format: String) throws -> String {
@@ -199,8 +209,20 @@ final class SpawnedTmux {
         let argv = ["/usr/bin/tmux", "-L", socket] + arguments
         var cargs = argv.map { strdup($0) } + [nil]
         defer { for p in cargs { free(p) } }
+        // Test threads block signals and a spawned process inherits that mask: the tmux server
+        // would then never see SIGCHLD or SIGTERM. Start it with an empty mask and default handlers.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, &cargs, environ)
+        let rc = posix_spawn(&pid, "/usr/bin/tmux", &actions, &attributes, &cargs, environ)
         close(fds[1])
         guard rc == 0 else {
             close(fds[0])
