@@ -7,7 +7,7 @@ extension BrowseProgram {
     // MARK: - Loading
 
     /// Replaces the entries with a fresh snapshot, keeping the selected entry when it still exists.
-    mutating func apply(_ snapshot: JournalSnapshot, signature: JournalSignature?) {
+    mutating func apply(_ snapshot: EntryBatch, signature: JournalSignature?) {
         let selectedID = selectedEntryIndex.map { entries[$0].id }
         let today = clock.today
         entries = snapshot.entries
@@ -15,6 +15,7 @@ extension BrowseProgram {
         haystacks = nil
         problems = snapshot.problems.count
         self.signature = signature
+        pending = []
         refilter(keeping: selectedID)
     }
 
@@ -60,10 +61,13 @@ extension BrowseProgram {
     mutating func handle(_ message: Message) -> [Command<Message>] {
         switch message {
         case .loaded(let snapshot, let signature):
-            apply(snapshot, signature: signature)
+            apply(EntryBatch(entries: snapshot.entries, problems: snapshot.problems), signature: signature)
             if problems > 0 { status = "\(problems) file\(problems == 1 ? "" : "s") could not be read; run `debrief doctor`" }
             return []
         case .unchanged:
+            return []
+        case .chunk(let snapshot, let count):
+            append(snapshot, count: count)
             return []
         case .saved(.success(let entry)):
             replace(entry)

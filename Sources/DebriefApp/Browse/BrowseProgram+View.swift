@@ -41,8 +41,9 @@ extension BrowseProgram {
 
     private func drawList(into buffer: inout ScreenBuffer, area: Rect) {
         guard area.height > 0 else { return }
-        let total = entries.count == 1 ? "1 entry" : "\(entries.count) entries"
-        let count = visible.count == entries.count ? total : "\(visible.count) of \(total)"
+        let all = entries.count + pending.count
+        let total = (all == 1 ? "1 entry" : "\(all) entries") + (pending.isEmpty ? "" : " (reading \(entries.count)…)")
+        let count = filter.isEmpty ? total : "\(visible.count) of \(total)"
         titleBar("Debrief · browse · " + count, into: &buffer, row: area.row, width: area.width)
         var rest = area.inset(top: 1)
         if !filter.isEmpty, rest.height > 0 {

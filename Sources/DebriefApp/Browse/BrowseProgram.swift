@@ -18,6 +18,8 @@ public struct BrowseProgram: Program, HandsOff {
         case readForEdit(Result<PendingEdit, StoreError>)
         case edited(PendingEdit, EditorOutcome)
         case checked(PendingEdit, Result<Entry, StoreError>)
+        /// Entries read on an idle tick; `count` refs were consumed.
+        case chunk(EntryBatch, count: Int)
     }
 
     /// An entry moved to `trash/`, remembered so `u` can put it back.
@@ -86,6 +88,8 @@ public struct BrowseProgram: Program, HandsOff {
     var problems = 0
     var undo: [TrashRecord] = []
     var signature: JournalSignature?
+    /// Entry files not read yet (newest first); see `BrowseProgram+Loading.swift`.
+    var pending: [EntryRef] = []
     var width = 80
     var height = 24
 
@@ -96,13 +100,18 @@ public struct BrowseProgram: Program, HandsOff {
     /// so the first page moves by the right amount.
     public init(store: JournalStore, catalog: Catalog, clock: Clock, snapshot: JournalSnapshot,
                 width: Int = 80, height: Int = 24) {
+        self.init(store: store, catalog: catalog, clock: clock, width: width, height: height, loading: ())
+        apply(EntryBatch(entries: snapshot.entries, problems: snapshot.problems), signature: nil)
+    }
+
+    /// An empty browser; the public initialisers fill it.
+    init(store: JournalStore, catalog: Catalog, clock: Clock, width: Int, height: Int, loading: Void) {
         self.width = width
         self.height = height
         self.store = store
         self.catalog = catalog
         self.clock = clock
         self.detector = Detector(catalog: catalog)
-        apply(snapshot, signature: nil)
     }
 
     /// Loads the journal and makes a browser; for tests and callers that do not time the load.
@@ -122,7 +131,7 @@ public struct BrowseProgram: Program, HandsOff {
         case .terminal(.signal(let signal)):
             return [.exitOnSignal(signal)]
         case .terminal(.tick):
-            return []
+            return loadNextChunk()
         case .terminal(.key(let key)):
             if showHelp {
                 showHelp = false
@@ -130,6 +139,10 @@ public struct BrowseProgram: Program, HandsOff {
             }
             if prompt != nil { return handlePromptKey(key) }
             status = nil
+            if !pending.isEmpty, let action = BrowseKeys.list.action(for: key),
+               [.search, .filter, .last, .nextMatch, .reload].contains(action) {
+                finishLoading()
+            }
             switch screen {
             case .list: return handleListKey(key)
             case .detail(let state): return handleDetailKey(key, state: state)

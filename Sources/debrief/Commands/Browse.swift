@@ -92,7 +92,9 @@ struct Home: ParsableCommand {
 enum Screens {
     static func browse(_ context: Context) -> (Int32, Handoff?) {
         let size = terminalSize()
+        // The newest few pages before the first frame, the rest on idle ticks.
         let program = BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock,
+                                    refs: context.store.refs(), firstPage: max(100, size.height * 3),
                                     width: size.width, height: size.height)
         return run(program, context)
     }

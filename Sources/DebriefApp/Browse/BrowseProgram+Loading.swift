@@ -1,0 +1,66 @@
+import DebriefCore
+
+/// Entries read together, with the files among them that did not parse.
+public struct EntryBatch: Sendable {
+    var entries: [Entry] = []
+    var problems: [EntryProblem] = []
+}
+
+/// Loading a large journal without holding back the first frame: the newest page is read before
+/// the first paint, the rest in chunks on idle ticks (a debug build decodes ~4 entries per ms,
+/// so 10,000 entries up front delayed the first screen by seconds).
+extension BrowseProgram {
+    /// Entries read per idle tick.
+    static let chunkSize = 400
+
+    /// A browser that has read only the newest `firstPage` entries of `refs` (newest first); the
+    /// rest arrive on `.tick` events, or all at once before a search, a filter or a jump to the end.
+    public init(store: JournalStore, catalog: Catalog, clock: Clock, refs: [EntryRef], firstPage: Int,
+                width: Int = 80, height: Int = 24) {
+        self.init(store: store, catalog: catalog, clock: clock, width: width, height: height, loading: ())
+        apply(Self.read(refs.prefix(firstPage), store: store), signature: nil)
+        pending = Array(refs.dropFirst(firstPage))
+    }
+
+    /// Reads entries in order, collecting the files that do not parse.
+    static func read(_ refs: some Sequence<EntryRef>, store: JournalStore) -> EntryBatch {
+        var batch = EntryBatch()
+        for ref in refs {
+            do {
+                batch.entries.append(try store.read(ref))
+            } catch {
+                if case .invalid(let problem) = error { batch.problems.append(problem) }
+            }
+        }
+        return batch
+    }
+
+    /// The next chunk to read on an idle tick, if any is left.
+    func loadNextChunk() -> [Command<Message>] {
+        guard !pending.isEmpty else { return [] }
+        let chunk = Array(pending.prefix(Self.chunkSize))
+        let store = self.store
+        return [.perform { .chunk(Self.read(chunk, store: store), count: chunk.count) }]
+    }
+
+    /// Appends a chunk read in the background of the user's idle time.
+    mutating func append(_ snapshot: EntryBatch, count: Int) {
+        pending.removeFirst(min(count, pending.count))
+        let selectedID = selectedEntryIndex.map { entries[$0].id }
+        let today = clock.today
+        let start = entries.count
+        entries += snapshot.entries
+        rows += snapshot.entries.map { BrowseRow($0, detector: detector, today: today) }
+        if haystacks != nil {
+            haystacks? += entries[start...].map { SearchMatch.haystack($0, catalog: catalog) }
+        }
+        problems += snapshot.problems.count
+        refilter(keeping: selectedID)
+    }
+
+    /// Reads everything still pending now, before an action that needs the whole journal.
+    mutating func finishLoading() {
+        guard !pending.isEmpty else { return }
+        append(Self.read(pending, store: store), count: pending.count)
+    }
+}
