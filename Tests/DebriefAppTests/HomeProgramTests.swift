@@ -49,7 +49,7 @@ import Testing
     @Test func helpAndQuit() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }
-        var d = ProgramDriver(HomeProgram(snapshot: f.store.loadAll(), clock: f.clock, notice: "`debrief review` is not in this build yet."),
+        var d = ProgramDriver(HomeProgram(snapshot: f.store.loadAll(), clock: f.clock, notice: "The review screen is not in the TUI yet"),
                               width: 80, height: 16)
         #expect(d.rows[14].contains("not in this build yet"))
         d.press(.char("?"))

@@ -90,7 +90,7 @@ import Testing
         try tmux.type("q")
         try tmux.waitFor("Recent reflections")
         try tmux.type("r")
-        try tmux.waitFor("`debrief review` is not in this build yet.")
+        try tmux.waitFor("The review screen is not in the TUI yet")
         try tmux.type("q")
         #expect(try tmux.waitForExit() == 0)
     }
