@@ -97,14 +97,26 @@ import Testing
         var d = ProgramDriver(program, width: 80, height: 10)
         #expect(d.rows[0].contains("30 entries (reading 5…)"))
         #expect(d.rows[2].contains("Event 30"))
-        d.press(.down)
         d.send(.tick)
         #expect(d.rows[0].contains("30 entries"))
         #expect(!d.rows[0].contains("reading"))
+        d.press(.down)
         #expect(d.frame.buffer.style(row: 3, col: 0)?.reverse == true)
         #expect(d.rows[3].contains("Event 29"))
         d.press(.char("G"))
         #expect(d.rows[7].contains("Event 01"))
+    }
+
+    @Test func eachKeyReadsAChunkWhenTicksDoNotArrive() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        for n in 1...30 { try f.add(String(format: "Event %02d", n), day: String(format: "2026-10-%02d", n)) }
+        let program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, refs: f.store.refs(), firstPage: 5,
+                                    width: 80, height: 10)
+        var d = ProgramDriver(program, width: 80, height: 10)
+        d.press(.down)
+        #expect(!d.rows[0].contains("reading"))
+        #expect(d.rows[3].contains("Event 29"))
     }
 
     @Test func searchReadsWhatIsStillPendingFirst() throws {

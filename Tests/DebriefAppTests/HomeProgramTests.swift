@@ -61,4 +61,17 @@ import Testing
         #expect(d.exitStatus == 0)
         #expect(d.program.handoff == nil)
     }
+
+    @Test func manyDueFollowUpsAreCappedSoRecentReflectionsStillShow() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        for n in 1...20 {
+            try f.add("Event \(n)", day: String(format: "2026-10-%02d", n),
+                      followUps: [FollowUp(who: "P\(n)", action: "Call", due: Day(iso: String(format: "2026-10-%02d", n + 1)))])
+        }
+        let d = ProgramDriver(HomeProgram(snapshot: f.store.loadAll(), clock: f.clock), width: 90, height: 30)
+        #expect(d.screen.contains("… and 12 more (f shows every follow-up)"))
+        #expect(d.screen.contains("Recent reflections"))
+        #expect(d.screen.contains("P1: Call"))
+    }
 }

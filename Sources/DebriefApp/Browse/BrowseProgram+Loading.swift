@@ -7,14 +7,15 @@ public struct EntryBatch: Sendable {
 }
 
 /// Loading a large journal without holding back the first frame: the newest page is read before
-/// the first paint, the rest in chunks on idle ticks (a debug build decodes ~4 entries per ms,
+/// the first paint, the rest in chunks on idle ticks and with each key (a debug build decodes ~4 entries per ms,
 /// so 10,000 entries up front delayed the first screen by seconds).
 extension BrowseProgram {
     /// Entries read per idle tick.
     static let chunkSize = 400
 
     /// A browser that has read only the newest `firstPage` entries of `refs` (newest first); the
-    /// rest arrive on `.tick` events, or all at once before a search, a filter or a jump to the end.
+    /// rest arrive a chunk per `.tick` event and per key, or all at once before a search, a filter
+    /// or a jump to the end.
     public init(store: JournalStore, catalog: Catalog, clock: Clock, refs: [EntryRef], firstPage: Int,
                 width: Int = 80, height: Int = 24) {
         self.init(store: store, catalog: catalog, clock: clock, width: width, height: height, loading: ())

@@ -142,6 +142,11 @@ public struct BrowseProgram: Program, HandsOff {
             if !pending.isEmpty, let action = BrowseKeys.list.action(for: key),
                [.search, .filter, .last, .nextMatch, .reload].contains(action) {
                 finishLoading()
+            } else if !pending.isEmpty {
+                // The runtime does not pass idle ticks on, so every key also reads one chunk:
+                // a chunk is more than a page, so moving down never reaches the unread part.
+                let chunk = Array(pending.prefix(Self.chunkSize))
+                append(Self.read(chunk, store: store), count: chunk.count)
             }
             switch screen {
             case .list: return handleListKey(key)

@@ -23,6 +23,9 @@ public struct HomeProgram: Program, HandsOff {
         KeyBinding([.char("q"), .escape], label: "q", help: "quit", action: .quit),
     ])
 
+    /// Follow-ups listed at most, however many are due.
+    static let maxDueLines = 8
+
     public internal(set) var handoff: Handoff?
     let content: HomeContent
     let today: Day
@@ -91,11 +94,16 @@ public struct HomeProgram: Program, HandsOff {
             if content.due.isEmpty {
                 lines.append(("  Nothing overdue or due this week.", .role(.muted)))
             }
-            for item in content.due {
+            // A capped list, so the recent reflections always show too.
+            let shown = content.due.prefix(max(1, min(Self.maxDueLines, height - 12)))
+            for item in shown {
                 let f = item.followUp
                 let when = AnswerText.relativeDue(item.due, today: today)
                 let text = "  " + when.fitted(toWidth: 16) + " " + (f.who.isEmpty ? "" : f.who + ": ") + f.action + "  (from " + item.event + ")"
                 lines.append((text, item.due < today ? Style.role(.danger).bolded() : .plain))
+            }
+            if content.due.count > shown.count {
+                lines.append(("  … and \(content.due.count - shown.count) more (f shows every follow-up)", .role(.muted)))
             }
             lines.append(("", .plain))
             lines.append(("Recent reflections", heading))
