@@ -4,8 +4,9 @@
 // (get_wch, mvaddnwstr, wint_t) is hidden.
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
-#include <langinfo.h>
+#include <pthread.h>
 #include <signal.h>
+#include <langinfo.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -83,6 +84,17 @@ static inline void debrief_install_signal_handlers(void) {
     sigemptyset(&crash.sa_mask);
     int crashes[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
     for (unsigned i = 0; i < sizeof crashes / sizeof crashes[0]; i++) sigaction(crashes[i], &crash, NULL);
+
+    // A parent may hand down a blocked signal mask (threads of a test runner do, and tmux passes
+    // it on). Blocked, SIGTERM and SIGHUP would never reach the handlers above, and a program whose
+    // terminal is gone could never be told to stop.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGTERM);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGINT);
+    for (unsigned i = 0; i < sizeof crashes / sizeof crashes[0]; i++) sigaddset(&wanted, crashes[i]);
+    pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
 }
 
 /// While a child (the user's $EDITOR) owns the terminal, Ctrl-C and Ctrl-\ are for the child:

@@ -22,7 +22,20 @@ extension Terminal {
                 if left <= .zero { return .tick }
                 slice = min(slice, max(1, milliseconds(left)))
             }
-            guard let raw = readRaw(timeoutMilliseconds: slice) else { continue }
+            let started = clock.now
+            guard let raw = readRaw(timeoutMilliseconds: slice) else {
+                // A read that fails at once, again and again, means the terminal is gone (its
+                // window closed without a SIGHUP reaching us): treat it as a hangup instead of
+                // spinning on a dead descriptor.
+                if slice > 1, started.duration(to: clock.now) < .milliseconds(1) {
+                    instantFailures += 1
+                    if instantFailures >= Terminal.lostTerminalThreshold { return .signal(SIGHUP) }
+                } else {
+                    instantFailures = 0
+                }
+                continue
+            }
+            instantFailures = 0
             if let event = decode(raw) { return event }
         }
     }

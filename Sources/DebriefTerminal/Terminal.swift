@@ -38,6 +38,9 @@ public final class Terminal {
     var pushedBack: [RawInput] = []
     /// Keys decoded from one burst and not yet returned.
     var pendingKeys: [Key] = []
+    /// Reads in a row that failed without waiting, a sign the terminal has gone away.
+    var instantFailures = 0
+    static let lostTerminalThreshold = 50
 
     private static var current: Terminal?
 

@@ -35,8 +35,8 @@ enum TerminalRunner {
         var queue: [Command<P.Message>] = []
         while true {
             terminal.draw(program.view(width: terminal.width, height: terminal.height))
+            // Ticks reach the program too: idle time is when browse reads the rest of the journal.
             let event = terminal.nextEvent()
-            if case .tick = event { continue }
             queue = program.update(.terminal(event))
             while !queue.isEmpty {
                 let command = queue.removeFirst()
@@ -56,6 +56,8 @@ enum TerminalRunner {
                     terminal.exit(reraising: signal)
                 }
             }
+            // A termination signal always ends the program, even one that forgot to ask for it.
+            if case .signal(let signal) = event { terminal.exit(reraising: signal) }
         }
     }
 }
