@@ -33,6 +33,7 @@ struct ReflectionTmuxTests {
     @Test func fullReflectionWithUnicodeIsSavedFromKeysAlone() throws {
         let box = try Sandbox()
         let tmux = try Tmux(["new"], environment: box.environment)
+        defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
         try tmux.type("Zoë 李雷 👋 meetup")
         try tmux.press("Enter")
@@ -94,6 +95,7 @@ struct ReflectionTmuxTests {
     @Test func resizeMidTypingThenCtrlCSavesTheDraft() throws {
         let box = try Sandbox()
         let tmux = try Tmux(["new"], environment: box.environment)
+        defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
         try tmux.type("Zoë 李雷")
         try tmux.waitFor("Zoë 李雷")
@@ -119,6 +121,7 @@ struct ReflectionTmuxTests {
         let box = try Sandbox()
         do {
             let tmux = try Tmux(["new"], environment: box.environment)
+            defer { tmux.stop() }
             try tmux.waitFor("What would you call this event?")
             try tmux.type("Coffee with Zoë")
             try tmux.press("Enter")
@@ -128,6 +131,7 @@ struct ReflectionTmuxTests {
             #expect(try tmux.waitForExit() == 128 + SIGKILL)
         }
         let tmux = try Tmux(["new"], environment: box.environment)
+        defer { tmux.stop() }
         try tmux.waitFor("Resume the unfinished reflection on “Coffee with Zoë”")
         try tmux.type("r")
         try tmux.waitFor("When did it start?")
@@ -172,10 +176,22 @@ final class Tmux {
         let wrapped = "sh -c " + TmuxSession.quote(command + "; echo $? > " + TmuxSession.quote(statusPath))
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", wrapped])
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+        serverPID = pid_t(try tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
-    deinit {
+    /// The tmux server's pid: here a server sometimes ignored `kill-server` and SIGTERM, so the
+    /// test ends it with SIGKILL rather than leave it running.
+    private var serverPID: pid_t = 0
+
+    deinit { stop() }
+
+    /// Ends the program and the server; tests call it in a `defer` as well, not relying on deinit.
+    func stop() {
+        guard serverPID > 0 else { return }
+        if let program = try? pid(), program > 0 { kill(program, SIGKILL) }
         _ = try? tmux(["kill-server"])
+        kill(serverPID, SIGKILL)
+        serverPID = 0
         unlink(statusPath)
     }
 

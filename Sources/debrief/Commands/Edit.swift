@@ -19,7 +19,7 @@ struct Edit: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let context = try Context(journal)
-            try ReflectionCommand.run(try ReflectionCommand.editSetup(context, id: id), environment: context.environment)
+            try ReflectionCommand.runReporting(try ReflectionCommand.editSetup(context, id: id), context)
         }
     }
 }

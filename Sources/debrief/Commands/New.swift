@@ -40,7 +40,7 @@ struct New: ParsableCommand {
                     throw CLIError.data("--\(id): \(error.message)")
                 }
             }
-            try ReflectionCommand.run(ReflectionCommand.newSetup(context, prefill: prefill), environment: context.environment)
+            try ReflectionCommand.runReporting(ReflectionCommand.newSetup(context, prefill: prefill), context)
         }
     }
 }
@@ -52,6 +52,26 @@ enum ReflectionCommand {
             TerminalRunner.run(ReflectionProgram(setup), environment: environment)
         }
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Runs the flow, then says where the answers went: the saved entry's id and path on stdout,
+    /// or a note on stderr that they wait in a draft. Used by `new` and `edit`, not by home and
+    /// browse, which come back to their own screens.
+    static func runReporting(_ setup: ReflectionSetup, _ context: Context) throws {
+        let store = context.store
+        let before = Set(store.refs().map(\.id))
+        try run(setup, environment: context.environment)
+        if let ref = store.refs().first(where: { !before.contains($0.id) }) {
+            Output.print(ref.id)
+            Output.print(ref.path)
+        } else if let editing = setup.editing, let ref = store.canonicalRef(for: editing.id),
+                  let now = try? store.read(ref), now.updated != editing.updated {
+            Output.print(now.id)
+            Output.print(ref.path)
+        } else if (try? store.readDraft(setup.draftName)) != nil {
+            Output.note(setup.editing.map { "Your answers wait in a draft; `debrief edit \($0.id)` offers to resume it." }
+                ?? "Your answers wait in a draft; `debrief new` offers to resume it.")
+        }
     }
 
     /// A new reflection, offering to resume an unfinished one.
