@@ -32,7 +32,7 @@ struct ReflectionTmuxTests {
 
     @Test func fullReflectionWithUnicodeIsSavedFromKeysAlone() throws {
         let box = try Sandbox()
-        let tmux = try Tmux(["new"], environment: box.environment)
+        let tmux = try TmuxSession(["new"], environment: box.environment)
         defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
         try tmux.type("Zoë 李雷 👋 meetup")
@@ -94,7 +94,7 @@ struct ReflectionTmuxTests {
 
     @Test func resizeMidTypingThenCtrlCSavesTheDraft() throws {
         let box = try Sandbox()
-        let tmux = try Tmux(["new"], environment: box.environment)
+        let tmux = try TmuxSession(["new"], environment: box.environment)
         defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
         try tmux.type("Zoë 李雷")
@@ -120,7 +120,7 @@ struct ReflectionTmuxTests {
     @Test func killedMidFlowThenNewOffersToResume() throws {
         let box = try Sandbox()
         do {
-            let tmux = try Tmux(["new"], environment: box.environment)
+            let tmux = try TmuxSession(["new"], environment: box.environment)
             defer { tmux.stop() }
             try tmux.waitFor("What would you call this event?")
             try tmux.type("Coffee with Zoë")
@@ -130,7 +130,7 @@ struct ReflectionTmuxTests {
             kill(try tmux.pid(), SIGKILL)
             #expect(try tmux.waitForExit() == 128 + SIGKILL)
         }
-        let tmux = try Tmux(["new"], environment: box.environment)
+        let tmux = try TmuxSession(["new"], environment: box.environment)
         defer { tmux.stop() }
         try tmux.waitFor("Resume the unfinished reflection on “Coffee with Zoë”")
         try tmux.type("r")
@@ -143,7 +143,7 @@ struct ReflectionTmuxTests {
 
     @Test func withoutATerminalItExplainsAndExits64() throws {
         let box = try Sandbox()
-        let result = try Subprocess.run(Tmux.binary, ["new"],
+        let result = try Subprocess.run(TmuxSession.binary, ["new"],
             environment: box.environment.merging(["TERM": "xterm-256color", "PATH": "/usr/bin:/bin"]) { $1 })
         #expect(result.status == 64)
         #expect(result.stdout.isEmpty)
@@ -151,117 +151,5 @@ struct ReflectionTmuxTests {
         #expect(text.contains("debrief add"))
         #expect(!text.contains("\u{1b}"))
         #expect(text.split(separator: "\n").count == 1)
-    }
-}
-
-/// The same driving as `TmuxSession`, but every tmux call is spawned with `posix_spawn` and
-/// reaped with `waitpid`, its output read from a file.
-///
-/// Why: on this machine Foundation's `Process` sometimes never noticed a tmux client exit (the
-/// client stayed a zombie and `waitUntilExit` blocked forever), which hung the whole test run.
-final class Tmux {
-    let socket = "debrief-new-\(getpid())-\(UUID().uuidString.prefix(8))"
-    let name = "t"
-    /// Where the wrapping shell writes the program's exit status: tmux 3.3a leaves
-    /// `#{pane_dead_status}` empty, so the pane cannot tell it.
-    let statusPath = NSTemporaryDirectory() + "debrief-status-" + UUID().uuidString
-
-    static var binary: String { TmuxSession.binary }
-
-    init(_ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24) throws {
-        var env = ["TERM": "tmux-256color", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        env.merge(environment) { $1 }
-        let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
-        let command = "env -i \(assignments) \(TmuxSession.quote(Self.binary)) " + arguments.map(TmuxSession.quote).joined(separator: " ")
-        let wrapped = "sh -c " + TmuxSession.quote(command + "; echo $? > " + TmuxSession.quote(statusPath))
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", wrapped])
-        try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
-        serverPID = pid_t(try tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
-    }
-
-    /// The tmux server's pid: here a server sometimes ignored `kill-server` and SIGTERM, so the
-    /// test ends it with SIGKILL rather than leave it running.
-    private var serverPID: pid_t = 0
-
-    deinit { stop() }
-
-    /// Ends the program and the server; tests call it in a `defer` as well, not relying on deinit.
-    func stop() {
-        guard serverPID > 0 else { return }
-        if let program = try? pid(), program > 0 { kill(program, SIGKILL) }
-        _ = try? tmux(["kill-server"])
-        kill(serverPID, SIGKILL)
-        serverPID = 0
-        unlink(statusPath)
-    }
-
-    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
-    func press(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
-    func capture() throws -> String { try tmux(["capture-pane", "-t", name, "-p"]) }
-    func resize(width: Int, height: Int) throws {
-        try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
-    }
-    func value(_ format: String) throws -> String {
-        try tmux(["display-message", "-t", name, "-p", format]).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-    /// The program's pid: the only child of the wrapping shell (`env -i` execs it).
-    func pid() throws -> pid_t {
-        let shell = try value("#{pane_pid}")
-        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
-        return children.split(separator: " ").first.flatMap { pid_t($0) } ?? 0
-    }
-
-    /// Waits until the screen satisfies `condition`.
-    @discardableResult
-    func waitUntil(_ what: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var screen = ""
-        while Date() < deadline {
-            screen = try capture()
-            if condition(screen) { return screen }
-            usleep(50_000)
-        }
-        throw TmuxError.timeout("timed out waiting for \(what); the screen was:\n\(screen)")
-    }
-
-    @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
-        try waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
-    }
-
-    func waitForExit(timeout: TimeInterval = 10) throws -> Int32 {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if let text = try? String(contentsOfFile: statusPath, encoding: .utf8),
-               let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                return status
-            }
-            usleep(50_000)
-        }
-        throw TmuxError.timeout("the program did not exit; the screen was:\n\(try capture())")
-    }
-
-    @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
-        let outPath = NSTemporaryDirectory() + "tmux-out-" + UUID().uuidString
-        defer { unlink(outPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ["/usr/bin/tmux", "-L", socket] + arguments
-        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        defer { for p in cArgs { free(p) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, &cArgs, environ)
-        guard spawned == 0 else { throw TmuxError.failed("cannot run tmux: error \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        let exited = status & 0x7f == 0
-        let code = (status >> 8) & 0xff
-        guard exited, code == 0 else { throw TmuxError.failed("tmux \(arguments.joined(separator: " ")) exited \(code)") }
-        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     }
 }

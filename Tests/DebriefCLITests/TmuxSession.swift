@@ -4,11 +4,21 @@ import Testing
 /// The built `debrief` binary running inside a private tmux server, driven as a person would:
 /// typing with `send-keys -l`, pressing keys, reading the screen with `capture-pane`, polling
 /// with a timeout instead of sleeping a fixed time.
+///
+/// Every tmux call is spawned with `posix_spawn` (not Foundation's `Process`), because:
+/// - test threads block signals and a child inherits the mask: a tmux server started that way
+///   never sees SIGCHLD or SIGTERM, so it is started with an empty mask and default handlers;
+/// - the server that `new-session` forks inherits open descriptors, so output goes to a file,
+///   never a pipe another reader could be left waiting on;
+/// - the client is reaped with a blocking `waitpid` on its own pid.
+/// The pane's shell writes the program's exit status to a file: tmux 3.3a leaves
+/// `#{pane_dead_status}` empty.
 final class TmuxSession {
-    let socket: String
+    let socket = "debrief-test-\(getpid())-\(UUID().uuidString.prefix(8))"
     let name = "t"
-    let width: Int
-    let height: Int
+    let statusPath = NSTemporaryDirectory() + "debrief-status-" + UUID().uuidString
+    /// The server's pid, so `stop()` can make sure it is gone.
+    private var serverPID: pid_t = 0
 
     /// The package's built binary (`swift test` builds it first).
     static var binary: String {
@@ -16,22 +26,30 @@ final class TmuxSession {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/debrief").path
     }
 
-    /// Starts `debrief arguments…` at the given size with exactly `environment` (plus TERM and PATH).
-    /// The pane stays after the program exits so its exit status can be read.
+    /// Starts `debrief arguments…` at the given size with exactly `environment` (plus TERM, PATH
+    /// and LANG unless given). The pane stays after the program exits.
     init(_ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24) throws {
-        socket = "debrief-test-\(getpid())-\(UUID().uuidString.prefix(8))"
-        self.width = width
-        self.height = height
         var env = ["TERM": "tmux-256color", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let command = "env -i \(assignments) \(Self.quote(Self.binary)) " + arguments.map(Self.quote).joined(separator: " ")
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
+        let wrapped = "sh -c " + Self.quote(command + "; echo $? > " + Self.quote(statusPath))
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", wrapped])
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+        serverPID = pid_t(try tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
-    deinit {
+    deinit { stop() }
+
+    /// Ends the program and the server (SIGKILL as a last resort); idempotent. Tests may call it
+    /// in a `defer` rather than wait for deinit.
+    func stop() {
+        guard serverPID > 0 else { return }
+        if let program = try? pid(), program > 0 { kill(program, SIGKILL) }
         _ = try? tmux(["kill-server"])
+        kill(serverPID, SIGKILL)
+        serverPID = 0
+        unlink(statusPath)
     }
 
     /// Types text literally.
@@ -47,19 +65,21 @@ final class TmuxSession {
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// A tmux format value for the pane, e.g. `#{alternate_on}`, `#{pane_dead}`, `#{pane_pid}`.
+    /// A tmux format value for the pane, e.g. `#{alternate_on}`.
     func value(_ format: String) throws -> String {
         try tmux(["display-message", "-t", name, "-p", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Waits until the screen contains `text`; returns the screen. Fails with the last screen.
-    @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
-        try waitUntil(timeout: timeout, "screen to show \"\(text)\"") { $0.contains(text) }
+    /// The program's pid: the only child of the pane's shell (`env -i` execs it).
+    func pid() throws -> pid_t {
+        let shell = try value("#{pane_pid}")
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { pid_t($0) } ?? 0
     }
 
+    /// Waits until the screen satisfies `condition`; returns the screen. Fails with the last screen.
     @discardableResult
-    func waitUntil(timeout: TimeInterval = 10, _ what: String, _ condition: (String) -> Bool) throws -> String {
+    func waitUntil(_ what: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
@@ -70,30 +90,59 @@ final class TmuxSession {
         throw TmuxError.timeout("timed out waiting for \(what); the screen was:\n\(screen)")
     }
 
-    /// Waits for the program to exit and returns its exit status (128+n when killed by signal n).
+    /// Waits until the screen contains `text`.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+        try waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Waits for the program to exit and returns its exit status (128+n when killed by signal n,
+    /// as the shell reports it).
     func waitForExit(timeout: TimeInterval = 10) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if try value("#{pane_dead}") == "1" {
-                let signal = Int32(try value("#{pane_dead_signal}")) ?? 0
-                if signal > 0 { return 128 + signal }
-                return Int32(try value("#{pane_dead_status}")) ?? -1
+            if let text = try? String(contentsOfFile: statusPath, encoding: .utf8), text.hasSuffix("\n"),
+               let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return status
             }
             usleep(50_000)
         }
         throw TmuxError.timeout("the program did not exit; the screen was:\n\(try capture())")
     }
 
-    /// The pid of the program in the pane.
-    func pid() throws -> pid_t { pid_t(try value("#{pane_pid}")) ?? 0 }
-
+    /// Runs `tmux -L socket arguments…` and returns its stdout.
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let result = try Subprocess.run("/usr/bin/tmux", ["-L", socket] + arguments)
-        guard result.status == 0 else {
-            throw TmuxError.failed("tmux \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)")
-        }
-        return result.stdout
+        let outPath = NSTemporaryDirectory() + "tmux-out-" + UUID().uuidString
+        defer { unlink(outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv = ["/usr/bin/tmux", "-L", socket] + arguments
+        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for p in cArgs { free(p) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/usr/bin/tmux", &actions, &attributes, &cArgs, environ)
+        guard spawned == 0 else { throw TmuxError.failed("cannot run tmux: error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let exited = status & 0x7f == 0
+        let code = (status >> 8) & 0xff
+        guard exited, code == 0 else { throw TmuxError.failed("tmux \(arguments.joined(separator: " ")) exited \(code)") }
+        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
