@@ -12,17 +12,7 @@ public enum EscapeSequence {
     public static func key(csi parameters: String, final: Character) -> Key? {
         let first = parameters.split(separator: ";").first.flatMap { Int($0) }
         switch final {
-        case "A": return .up
-        case "B": return .down
-        case "C": return .right
-        case "D": return .left
-        case "H": return .home
-        case "F": return .end
         case "Z": return .backTab
-        case "P": return .function(1)
-        case "Q": return .function(2)
-        case "R": return .function(3)
-        case "S": return .function(4)
         case "~":
             switch first {
             case 1, 7: return .home
@@ -37,12 +27,17 @@ public enum EscapeSequence {
             default: return nil
             }
         default:
-            return nil
+            return letterKey(final)
         }
     }
 
     /// The key for `ESC O final` (SS3, sent by terminals in application-cursor mode).
     public static func key(ss3 final: Character) -> Key? {
+        final == "M" ? .enter : letterKey(final)
+    }
+
+    /// The final letters CSI and SS3 sequences share: arrows, Home/End and F1–F4.
+    private static func letterKey(_ final: Character) -> Key? {
         switch final {
         case "A": return .up
         case "B": return .down
@@ -50,7 +45,6 @@ public enum EscapeSequence {
         case "D": return .left
         case "H": return .home
         case "F": return .end
-        case "M": return .enter
         case "P": return .function(1)
         case "Q": return .function(2)
         case "R": return .function(3)
