@@ -54,12 +54,8 @@ struct Review: ParsableCommand {
             // When the week neglected the existing network, name up to three people to reconnect
             // with, judged as of the week's end so a past week's review never changes.
             if review.pitfalls.contains(where: { $0.id == "ignoring-existing-network" && $0.count > 0 }) {
-                let asOf = min(target.sunday, context.clock.today)
-                let known = snapshot.entries.filter { $0.eventTime.day <= asOf }
-                review = WeeklyReview.make(
-                    entries: snapshot.entries, catalog: context.catalog, week: target, weeks: weeks, clock: context.clock,
-                    coldPeople: PeopleIndex.coldNames(in: known, asOf: asOf)
-                )
+                let known = snapshot.entries.filter { $0.eventTime.day <= review.asOf }
+                review.people.cold = PeopleIndex.coldNames(in: known, asOf: review.asOf)
             }
             switch format {
             case .json:
