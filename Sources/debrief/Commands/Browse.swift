@@ -25,16 +25,7 @@ struct Browse: ParsableCommand {
     private func runScreens() throws {
         try runReportingErrors {
             let context = try Context(journal)
-            while true {
-                let (status, handoff) = Screens.browse(context)
-                if status != 0 { throw ExitCode(status) }
-                // `e` hands the entry to the guided flow; afterwards the list comes back.
-                guard case .editEntry(let id)? = handoff else {
-                    if let handoff, let note = Screens.unavailable(handoff) { Output.note(note) }
-                    return
-                }
-                try ReflectionCommand.run(try ReflectionCommand.editSetup(context, id: id), environment: context.environment)
-            }
+            if let note = try Screens.browseSession(context).flatMap(Screens.unavailable) { Output.note(note) }
         }
     }
 }
@@ -68,13 +59,7 @@ struct Home: ParsableCommand {
                 }
                 switch handoff {
                 case .browse:
-                    let (status, next) = Screens.browse(context)
-                    if status != 0 { throw ExitCode(status) }
-                    if case .editEntry(let id)? = next {
-                        try ReflectionCommand.run(try ReflectionCommand.editSetup(context, id: id), environment: context.environment)
-                    } else {
-                        notice = next.flatMap(Screens.unavailable)
-                    }
+                    notice = try Screens.browseSession(context).flatMap(Screens.unavailable)
                 case .newReflection:
                     try ReflectionCommand.run(ReflectionCommand.newSetup(context), environment: context.environment)
                 case .editEntry(let id):
@@ -90,6 +75,17 @@ struct Home: ParsableCommand {
 /// Runs the TUI programs and reads where each one wants to go next.
 @MainActor
 enum Screens {
+    /// Browse until the user leaves it: `e` runs the guided edit and comes back to the list.
+    /// Returns where the user wanted to go instead, if anywhere.
+    static func browseSession(_ context: Context) throws -> Handoff? {
+        while true {
+            let (status, handoff) = browse(context)
+            if status != 0 { throw ExitCode(status) }
+            guard case .editEntry(let id)? = handoff else { return handoff }
+            try ReflectionCommand.run(try ReflectionCommand.editSetup(context, id: id), environment: context.environment)
+        }
+    }
+
     static func browse(_ context: Context) -> (Int32, Handoff?) {
         let size = terminalSize()
         // The newest few pages before the first frame, the rest on idle ticks.
