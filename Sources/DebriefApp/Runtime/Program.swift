@@ -22,8 +22,11 @@ public enum ProgramEvent<Message: Sendable>: Sendable {
 
 /// What a program asks the runtime to do.
 public enum Command<Message: Sendable>: Sendable {
-    /// Do some I/O (save a draft, write an entry) and report back.
+    /// Do some I/O (save a draft, write an entry) and report back before the next frame.
     case perform(@Sendable () -> Message)
+    /// Do slow work (read the whole journal) off the main thread while the screen stays live;
+    /// its message arrives with a later event. Programs show that it is under way.
+    case background(@Sendable () -> Message)
     /// Suspend the screen, open `text` in `$VISUAL`/`$EDITOR`, and report the edited text.
     case editText(String, fileSuffix: String, then: @Sendable (EditorOutcome) -> Message)
     /// Suspend the screen and open an existing file in the editor.

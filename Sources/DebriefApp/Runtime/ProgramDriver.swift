@@ -11,6 +11,10 @@ public struct ProgramDriver<P: Program> {
     /// Set when the program asked to quit or to die of a signal.
     public private(set) var exitStatus: Int32?
     public private(set) var exitSignal: Int32?
+    /// When set, background work waits in ``heldBackground`` until ``finishBackground()``, so a
+    /// test can look at the screen while a slow read is still under way.
+    public var holdsBackground = false
+    public private(set) var heldBackground: [@Sendable () -> P.Message] = []
 
     public init(_ program: P, width: Int = 80, height: Int = 24, editor: @escaping (String) -> EditorOutcome = { .edited($0) }) {
         self.program = program
@@ -31,6 +35,14 @@ public struct ProgramDriver<P: Program> {
     /// Sends keys in order.
     public mutating func press(_ keys: Key...) {
         for key in keys { send(.key(key)) }
+    }
+
+    /// Completes the background work held so far, in the order it was asked for.
+    public mutating func finishBackground() {
+        while !heldBackground.isEmpty {
+            let work = heldBackground.removeFirst()
+            perform(program.update(.message(work())))
+        }
     }
 
     /// Types text one character at a time, as a person would.
@@ -54,6 +66,12 @@ public struct ProgramDriver<P: Program> {
             switch command {
             case .perform(let work):
                 queue += program.update(.message(work()))
+            case .background(let work):
+                if holdsBackground {
+                    heldBackground.append(work)
+                } else {
+                    queue += program.update(.message(work()))
+                }
             case .editText(let text, _, let then):
                 queue += program.update(.message(then(editor(text))))
             case .editFile(let path, let then):

@@ -16,43 +16,54 @@ public struct PeopleIndex: Sendable {
         let ordered = entries.sorted { a, b in
             a.eventTime != b.eventTime ? a.eventTime > b.eventTime : a.id > b.id
         }
-        var byKey: [String: PersonSummary] = [:]
-        var order: [String] = []
+        // Summaries are mutated in place by index: copying one out of a dictionary and back
+        // copies its growing lists on every mention, which made 10,000 entries take seconds.
+        var summaries: [PersonSummary] = []
+        var indexByKey: [String: Int] = [:]
+        // Names repeat across entries; folding is the expensive part, so fold each spelling once.
+        var foldedNames: [String: String] = [:]
+        func fold(_ name: String) -> String {
+            if let known = foldedNames[name] { return known }
+            let key = name.folded
+            foldedNames[name] = key
+            return key
+        }
         for entry in ordered {
             let day = entry.eventTime.day
             var seenHere = Set<String>()
             for person in entry.people {
-                let key = person.name.folded
+                let key = fold(person.name)
                 guard !key.isEmpty else { continue }
                 let firstInEntry = seenHere.insert(key).inserted
-                var summary = byKey[key] ?? {
-                    order.append(key)
-                    return PersonSummary(key: key, name: person.name.trimmingCharacters(in: .whitespaces), met: 0,
-                                         firstMet: day, lastMet: day, lastMetTime: entry.eventTime, lastMentioned: day)
-                }()
+                let i: Int
+                if let known = indexByKey[key] {
+                    i = known
+                } else {
+                    i = summaries.count
+                    indexByKey[key] = i
+                    summaries.append(PersonSummary(key: key, name: person.name.trimmingCharacters(in: .whitespaces), met: 0,
+                                                   firstMet: day, lastMet: day, lastMetTime: entry.eventTime, lastMentioned: day))
+                }
                 if firstInEntry {
-                    summary.met += 1
-                    summary.firstMet = day
-                    summary.entryIDs.append(entry.id)
+                    summaries[i].met += 1
+                    summaries[i].firstMet = day
+                    summaries[i].entryIDs.append(entry.id)
                 }
-                if summary.level == nil { summary.level = person.level }
-                if summary.relation == nil { summary.relation = person.relation }
-                if person.relation == "existing" { summary.everExisting = true }
+                if summaries[i].level == nil { summaries[i].level = person.level }
+                if summaries[i].relation == nil { summaries[i].relation = person.relation }
+                if person.relation == "existing" { summaries[i].everExisting = true }
                 if let note = person.note, !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    summary.notes.append(PersonNote(text: note, entryID: entry.id, entryTitle: entry.title, day: day))
+                    summaries[i].notes.append(PersonNote(text: note, entryID: entry.id, entryTitle: entry.title, day: day))
                 }
-                byKey[key] = summary
             }
         }
         // A follow-up action naming someone is a mention too: the user was thinking of them.
         for item in followUps.items {
-            let key = item.who.folded
-            guard var summary = byKey[key] else { continue }
-            summary.lastMentioned = max(summary.lastMentioned, item.eventTime.day)
-            if item.isOpen { summary.openFollowUps.append(item) }
-            byKey[key] = summary
+            guard let i = indexByKey[fold(item.who)] else { continue }
+            summaries[i].lastMentioned = max(summaries[i].lastMentioned, item.eventTime.day)
+            if item.isOpen { summaries[i].openFollowUps.append(item) }
         }
-        people = order.compactMap { byKey[$0] }.sorted { a, b in
+        people = summaries.sorted { a, b in
             a.lastMetTime != b.lastMetTime ? a.lastMetTime > b.lastMetTime : a.key < b.key
         }
     }

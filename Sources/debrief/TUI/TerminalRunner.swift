@@ -2,6 +2,7 @@ import DebriefApp
 import DebriefTerminal
 import DebriefUI
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -32,17 +33,22 @@ enum TerminalRunner {
             }
         }
         var program = program
-        var queue: [Command<P.Message>] = []
+        let mailbox = Mailbox<P.Message>()
+        var running = 0
+        var signal: Int32?
+        // Programs learn the real size before their first frame; later changes come as events.
+        var queue = program.update(.terminal(.resize(width: terminal.width, height: terminal.height)))
         while true {
-            terminal.draw(program.view(width: terminal.width, height: terminal.height))
-            // Ticks reach the program too: idle time is when browse reads the rest of the journal.
-            let event = terminal.nextEvent()
-            queue = program.update(.terminal(event))
             while !queue.isEmpty {
                 let command = queue.removeFirst()
                 switch command {
                 case .perform(let work):
                     queue += program.update(.message(work()))
+                case .background(let work):
+                    running += 1
+                    let thread = Thread { mailbox.post(work()) }
+                    thread.stackSize = 8 << 20
+                    thread.start()
                 case .editText(let text, let suffix, let then):
                     let outcome = terminal.suspend { ExternalEditor.edit(text: text, suffix: suffix, environment: environment) }
                     queue += program.update(.message(then(outcome)))
@@ -57,7 +63,33 @@ enum TerminalRunner {
                 }
             }
             // A termination signal always ends the program, even one that forgot to ask for it.
-            if case .signal(let signal) = event { terminal.exit(reraising: signal) }
+            if let signal { terminal.exit(reraising: signal) }
+            terminal.draw(program.view(width: terminal.width, height: terminal.height))
+            // Ticks reach the program too: idle time is when browse reads the rest of the journal.
+            // While background work runs, wake often to deliver its result promptly.
+            let event = terminal.nextEvent(timeout: .milliseconds(running > 0 ? 25 : 200))
+            if case .signal(let caught) = event { signal = caught }
+            queue = program.update(.terminal(event))
+            for message in mailbox.take() {
+                running -= 1
+                queue += program.update(.message(message))
+            }
+        }
+    }
+}
+
+/// Results of background work, handed from worker threads to the main loop.
+final class Mailbox<Message: Sendable>: Sendable {
+    private let items = Mutex<[Message]>([])
+
+    func post(_ message: Message) {
+        items.withLock { $0.append(message) }
+    }
+
+    func take() -> [Message] {
+        items.withLock { items in
+            defer { items.removeAll() }
+            return items
         }
     }
 }
