@@ -5,6 +5,51 @@ import Foundation
 import Testing
 
 @Suite struct HomeProgramTests {
+    static func home(_ f: BrowseFixture) -> HomeProgram {
+        HomeProgram(cache: JournalCache(store: f.store), catalog: f.catalog, clock: f.clock)
+    }
+
+    @Test func firstFrameShowsRecentReflectionsWhileTheJournalIsRead() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = ProgramDriver(holdingBackground: Self.home(f), width: 100, height: 24)
+        #expect(d.screen.contains("Reading 3 entries…"))
+        #expect(d.screen.contains("Swift meetup Berlin"))
+        #expect(!d.screen.contains("Ana Li: Intro to Marc"))
+        d.finishBackground()
+        #expect(!d.screen.contains("Reading"))
+        #expect(d.screen.contains("Ana Li: Intro to Marc"))
+    }
+
+    @Test func thisWeeksPitfallsInOneLine() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        let d = ProgramDriver(Self.home(f), width: 80, height: 24)
+        let row = try #require(d.rows.firstIndex { $0.contains("This week") })
+        let sentence = d.rows[(row + 1)...(row + 3)].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(sentence.hasPrefix("1 reflection; pitfalls: "))
+        #expect(sentence.contains("Socializing with no professional purpose (recurring)"))
+        #expect(sentence.contains("Failing to follow up (recurring)"))
+        #expect(!d.screen.contains("…"))
+
+        // A week without entries says so.
+        let later = HomeProgram(cache: JournalCache(store: f.store), catalog: f.catalog,
+                                clock: Clock.fixed(Timestamp(iso: "2026-12-09T10:00:00+01:00")!.date, timeZone: BrowseFixture.zone))
+        let empty = ProgramDriver(later, width: 80, height: 24)
+        #expect(empty.screen.contains("No reflections yet this week."))
+    }
+
+    @Test func introWrapsInsteadOfCuttingAt80Columns() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        let d = ProgramDriver(Self.home(f), width: 80, height: 24)
+        #expect(!d.screen.contains("…"))
+        #expect(d.screen.contains("before they go stale."))
+        #expect(d.rows.allSatisfy { $0.count <= 80 })
+    }
+
     @Test func showsDueFollowUpsFirstThenRecentReflectionsAndKeys() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }
@@ -12,7 +57,7 @@ import Testing
         try f.add("Far future", day: "2026-11-10",
                   followUps: [FollowUp(who: "Kai", action: "Check in next quarter", due: Day(iso: "2027-02-01")),
                               FollowUp(who: "Lea", action: "Already done", due: Day(iso: "2026-11-12"), done: Day(iso: "2026-11-12"))])
-        let d = ProgramDriver(HomeProgram(snapshot: f.store.loadAll(), clock: f.clock), width: 100, height: 20)
+        let d = ProgramDriver(Self.home(f), width: 100, height: 20)
         let rows = d.rows
         #expect(rows[1].contains("Follow-ups due"))
         #expect(rows[2].contains("6 days overdue") && rows[2].contains("Ana Li: Intro to Marc") && rows[2].contains("(from Swift meetup Berlin)"))
@@ -28,7 +73,7 @@ import Testing
     @Test func emptyJournalExplainsDebriefAndOffersN() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }
-        let d = ProgramDriver(HomeProgram(snapshot: f.store.loadAll(), clock: f.clock), width: 90, height: 16)
+        let d = ProgramDriver(Self.home(f), width: 90, height: 16)
         #expect(d.screen.contains("Debrief helps you get more out of networking events."))
         #expect(d.screen.contains("Press n to write your first reflection."))
         #expect(!d.screen.contains("Follow-ups due"))
@@ -40,7 +85,7 @@ import Testing
     func keysHandOffToOtherScreens(key: Character, target: Handoff) throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }
-        var d = ProgramDriver(HomeProgram(snapshot: f.store.loadAll(), clock: f.clock), width: 80, height: 16)
+        var d = ProgramDriver(Self.home(f), width: 80, height: 16)
         d.press(.char(key))
         #expect(d.exitStatus == 0)
         #expect(d.program.handoff == target)
@@ -49,9 +94,7 @@ import Testing
     @Test func helpAndQuit() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }
-        var d = ProgramDriver(HomeProgram(snapshot: f.store.loadAll(), clock: f.clock, notice: "The review screen is not in the TUI yet"),
-                              width: 80, height: 16)
-        #expect(d.rows[14].contains("not in the TUI yet"))
+        var d = ProgramDriver(Self.home(f), width: 80, height: 16)
         d.press(.char("?"))
         #expect(d.screen.contains("Keys (any key closes)"))
         d.press(.char("q"))
@@ -69,7 +112,7 @@ import Testing
             try f.add("Event \(n)", day: String(format: "2026-10-%02d", n),
                       followUps: [FollowUp(who: "P\(n)", action: "Call", due: Day(iso: String(format: "2026-10-%02d", n + 1)))])
         }
-        let d = ProgramDriver(HomeProgram(snapshot: f.store.loadAll(), clock: f.clock), width: 90, height: 30)
+        let d = ProgramDriver(Self.home(f), width: 90, height: 30)
         #expect(d.screen.contains("… and 12 more (f shows every follow-up)"))
         #expect(d.screen.contains("Recent reflections"))
         #expect(d.screen.contains("P1: Call"))

@@ -103,6 +103,7 @@ extension BrowseProgram {
             return [.quit(0)]
         case .help: showHelp = true
         case .back:
+            if standalone { return [.quit(0)] }
             screen = .list
             return reloadIfChanged()
         default: break

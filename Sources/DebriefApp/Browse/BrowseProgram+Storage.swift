@@ -73,6 +73,12 @@ extension BrowseProgram {
             replace(entry)
             status = "Saved"
             return []
+        case .refreshed(.success(let entry)):
+            replace(entry)
+            return []
+        case .refreshed(.failure(let error)):
+            status = "Cannot show this entry any more: \(error.description)"
+            return []
         case .saved(.failure(let error)):
             status = "Not saved: \(error.description)"
             return []

@@ -13,6 +13,8 @@ public struct BrowseProgram: Program, HandsOff {
         case loaded(JournalSnapshot, JournalSignature)
         case unchanged
         case saved(Result<Entry, StoreError>)
+        /// The one entry of a standalone detail, read again after another screen.
+        case refreshed(Result<Entry, StoreError>)
         case trashed(Result<TrashRecord, StoreError>)
         case restored(Result<String, StoreError>)
         case readForEdit(Result<PendingEdit, StoreError>)
@@ -92,6 +94,12 @@ public struct BrowseProgram: Program, HandsOff {
     var pending: [EntryRef] = []
     var width = 80
     var height = 24
+    /// Opened on one entry by another screen (follow-ups, people): leaving the detail view
+    /// leaves the program, back to that screen.
+    var standalone = false
+    /// Whether the runtime has started this value before; a second start means the user came
+    /// back from another screen, which may have changed the journal.
+    var started = false
 
     /// A browser over an already loaded snapshot (loading before the first frame keeps the first
     /// paint a complete list instead of a "loading" screen; see the measured cost in the issue).
@@ -119,7 +127,33 @@ public struct BrowseProgram: Program, HandsOff {
         self.init(store: store, catalog: catalog, clock: clock, snapshot: store.loadAll(), width: width, height: height)
     }
 
+    /// A detail view of one entry, for screens that list follow-ups or people: only that entry is read.
+    public init(store: JournalStore, catalog: Catalog, clock: Clock, entry: Entry, width: Int = 80, height: Int = 24) {
+        self.init(store: store, catalog: catalog, clock: clock, width: width, height: height, loading: ())
+        apply(EntryBatch(entries: [entry], problems: []), signature: nil)
+        standalone = true
+        screen = .detail(DetailState(id: entry.id))
+    }
+
     // MARK: - Update
+
+    /// The first start shows what the initialiser read; a later one (back from the guided edit
+    /// or another screen) re-reads what may have changed meanwhile.
+    public mutating func start() -> [Command<Message>] {
+        handoff = nil
+        guard started else {
+            started = true
+            return []
+        }
+        if standalone, let entry = entries.first {
+            let store = self.store
+            return [.perform {
+                guard let ref = store.canonicalRef(for: entry.id) else { return .refreshed(.failure(.notFound(entry.id))) }
+                return .refreshed(Result { () throws(StoreError) in try store.read(ref) })
+            }]
+        }
+        return reloadIfChanged()
+    }
 
     public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
         switch event {

@@ -10,9 +10,14 @@ public enum Handoff: Hashable, Sendable {
     case editEntry(String)
     /// `debrief browse`.
     case browse
+    /// The weekly review screen.
     case review
+    /// Every follow-up action, soonest due first.
     case followUps
+    /// Everyone named in the journal.
     case people
+    /// One entry's detail view; closing it returns to the screen that asked for it.
+    case entry(String)
 }
 
 /// A program that can ask for another screen when it quits.

@@ -1,8 +1,8 @@
 import DebriefCore
 
-/// What the home screen shows, computed from the journal and today's date: the follow-ups that
-/// need attention and the latest reflections.
-struct HomeContent: Equatable, Sendable {
+/// What the home screen shows once the whole journal is read: the follow-ups that need attention,
+/// the latest reflections and this week's pitfalls. Pure, so it is computed off the main thread.
+public struct HomeContent: Equatable, Sendable {
     struct DueFollowUp: Equatable, Sendable {
         var followUp: FollowUp
         var due: Day
@@ -13,27 +13,53 @@ struct HomeContent: Equatable, Sendable {
         var day: Day
         var title: String
         var kind: String
+
+        init(_ entry: Entry) {
+            day = entry.eventTime.day
+            title = entry.title.isEmpty ? entry.id : entry.title
+            kind = entry.kind ?? ""
+        }
     }
 
-    /// Open follow-ups that are overdue or due within `soon` days, most urgent first.
+    /// A pitfall flagged this week, for the one-line summary.
+    struct WeekPitfall: Equatable, Sendable {
+        var title: String
+        var count: Int
+        var recurring: Bool
+    }
+
+    /// Open follow-ups that are overdue or due within `soonDays` days, most urgent first.
     var due: [DueFollowUp]
     var recent: [Recent]
-    var entryCount: Int
+    /// Reflections this week, and the pitfalls they show, most frequent first.
+    var entriesThisWeek: Int
+    var pitfallsThisWeek: [WeekPitfall]
+    var problems: Int
 
     static let soonDays = 7
     static let recentCount = 5
 
-    init(entries: [Entry], today: Day) {
+    init(snapshot: JournalSnapshot, catalog: Catalog, clock: Clock) {
+        let today = clock.today
         var due: [DueFollowUp] = []
-        for entry in entries {
+        for entry in snapshot.entries {
             for f in entry.followUps where f.isOpen {
                 guard let day = f.due, today.days(until: day) <= Self.soonDays else { continue }
                 due.append(DueFollowUp(followUp: f, due: day, event: entry.title.isEmpty ? entry.id : entry.title))
             }
         }
         self.due = due.sorted { $0.due < $1.due }
-        let newest = entries.sorted { $0.eventTime > $1.eventTime }.prefix(Self.recentCount)
-        recent = newest.map { Recent(day: $0.eventTime.day, title: $0.title.isEmpty ? $0.id : $0.title, kind: $0.kind ?? "") }
-        entryCount = entries.count
+        recent = Self.newest(snapshot.entries).map(Recent.init)
+        let review = WeeklyReview.make(entries: snapshot.entries, catalog: catalog,
+                                       week: ISOWeek(containing: today), weeks: 1, clock: clock)
+        entriesThisWeek = review.entries.count
+        pitfallsThisWeek = review.pitfalls.filter { $0.count > 0 }
+            .map { WeekPitfall(title: $0.title, count: $0.count, recurring: $0.recurring) }
+        problems = snapshot.problems.count
+    }
+
+    /// The latest reflections by event time (ids sort by date, but an edited date can reorder them).
+    static func newest(_ entries: [Entry]) -> [Entry] {
+        Array(entries.sorted { ($0.eventTime, $0.id) > ($1.eventTime, $1.id) }.prefix(recentCount))
     }
 }

@@ -2,12 +2,20 @@ import DebriefCore
 import DebriefUI
 
 /// `debrief` with no arguments: "what should I do now" — follow-ups that are overdue or due soon,
-/// the last few reflections, and the keys to every other screen.
+/// the last few reflections, this week's pitfalls, and the keys to every other screen.
+///
+/// The first frame never waits for the journal: the newest few files are read before it (a
+/// directory listing and five reads), and the whole journal, which follow-ups and the week's
+/// pitfalls need, arrives from a background read through the session's cache.
 ///
 /// The other screens are separate programs; a key that opens one sets ``handoff`` and quits with
-/// status 0, and the executable runs that screen and comes back here.
+/// status 0, and the executable runs that screen and then this one again.
 public struct HomeProgram: Program, HandsOff {
-    public typealias Message = Never
+    public enum Message: Sendable {
+        /// The number of entry files and the newest few, read before the first frame.
+        case glance(count: Int, recent: [Entry])
+        case loaded(HomeContent)
+    }
 
     enum Action: Sendable, Equatable {
         case new, browse, review, followUps, people, help, quit
@@ -27,22 +35,40 @@ public struct HomeProgram: Program, HandsOff {
     static let maxDueLines = 8
 
     public internal(set) var handoff: Handoff?
-    let content: HomeContent
+    let cache: JournalCache
+    let catalog: Catalog
+    let clock: Clock
     let today: Day
-    /// A line from the executable, e.g. that a screen is not in this build yet.
-    var notice: String?
+    /// Entry files found by the last glance; nil before the first one.
+    var fileCount: Int?
+    var recent: [HomeContent.Recent] = []
+    /// Nil until the whole journal has been read once.
+    var content: HomeContent?
     var showHelp = false
-    /// Files that could not be read (reported, never hidden).
-    let problems: Int
 
-    public init(snapshot: JournalSnapshot, clock: Clock, notice: String? = nil) {
+    public init(cache: JournalCache, catalog: Catalog, clock: Clock) {
+        self.cache = cache
+        self.catalog = catalog
+        self.clock = clock
         today = clock.today
-        content = HomeContent(entries: snapshot.entries, today: today)
-        problems = snapshot.problems.count
-        self.notice = notice
     }
 
-    public mutating func update(_ event: ProgramEvent<Never>) -> [Command<Never>] {
+    /// Glances at the newest files before the first frame, then reads everything in the background.
+    /// Runs again on every return from another screen, which may have changed the journal.
+    public mutating func start() -> [Command<Message>] {
+        handoff = nil
+        let cache = self.cache, catalog = self.catalog, clock = self.clock
+        return [
+            .perform {
+                let refs = cache.store.refs()
+                let batch = cache.store.load(Array(refs.prefix(HomeContent.recentCount * 2)))
+                return .glance(count: refs.count, recent: HomeContent.newest(batch.entries))
+            },
+            .background { .loaded(HomeContent(snapshot: cache.snapshot(), catalog: catalog, clock: clock)) },
+        ]
+    }
+
+    public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
         switch event {
         case .terminal(.signal(let signal)):
             return [.exitOnSignal(signal)]
@@ -51,7 +77,6 @@ public struct HomeProgram: Program, HandsOff {
                 showHelp = false
                 return []
             }
-            notice = nil
             switch Self.keys.action(for: key) {
             case .new?: return handOff(.newReflection)
             case .browse?: return handOff(.browse)
@@ -65,37 +90,67 @@ public struct HomeProgram: Program, HandsOff {
             return []
         case .terminal:
             return []
+        case .message(.glance(let count, let newest)):
+            fileCount = count
+            recent = newest.map(HomeContent.Recent.init)
+            return []
+        case .message(.loaded(let loaded)):
+            content = loaded
+            recent = loaded.recent
+            return []
         }
     }
 
-    private mutating func handOff(_ target: Handoff) -> [Command<Never>] {
+    private mutating func handOff(_ target: Handoff) -> [Command<Message>] {
         handoff = target
         return [.quit(0)]
     }
 
+    // MARK: - View
+
     public func view(width: Int, height: Int) -> Frame {
         var buffer = ScreenBuffer(width: width, height: height)
         guard width > 0, height > 0 else { return Frame(buffer: buffer) }
+        let lines = fileCount == 0 ? introLines(width: width - 2) : journalLines(width: width, height: height)
+        buffer.put(" " + "Debrief".fitted(toWidth: max(0, width - 1)), row: 0, col: 0, style: Style.role(.accent).bolded().reversed())
+        let bodyHeight = max(0, height - 2)
+        for (i, line) in lines.prefix(bodyHeight).enumerated() {
+            buffer.put(line.0.truncated(toWidth: width - 1), row: 1 + i, col: 1, style: line.1)
+        }
+        if height >= 2 {
+            buffer.put(Self.keys.helpBar(width: width), row: height - 1, col: 0, style: Style().bolded())
+        }
+        if showHelp {
+            Self.keys.renderHelpOverlay(into: &buffer, area: buffer.area, title: "Keys (any key closes)")
+        }
+        return Frame(buffer: buffer)
+    }
+
+    /// A first run: what Debrief is for, wrapped to the screen, and the one key that matters.
+    func introLines(width: Int) -> [(String, Style)] {
+        let paragraphs = [
+            "After an event, a short guided reflection asks whom you met, whether you listened as much as you talked, and what you promised to do. Over time, Debrief shows the habits that keep coming back and reminds you of follow-ups before they go stale.",
+            "Your reflections are plain Markdown files in a folder you own.",
+        ]
+        var lines: [(String, Style)] = [("Debrief helps you get more out of networking events.", Style().bolded()), ("", .plain)]
+        for paragraph in paragraphs {
+            lines += wrap(paragraph, width: max(20, width)).map { ($0, Style.plain) }
+            lines.append(("", .plain))
+        }
+        lines.append(("Press n to write your first reflection.", Style.role(.highlight).bolded()))
+        return lines
+    }
+
+    func journalLines(width: Int, height: Int) -> [(String, Style)] {
         var lines: [(String, Style)] = []
         let heading = Style.role(.accent).bolded()
-        if content.entryCount == 0 {
-            lines += [
-                ("Debrief helps you get more out of networking events.", Style().bolded()),
-                ("", .plain),
-                ("After an event, a short guided reflection asks whom you met, whether you listened", .plain),
-                ("as much as you talked, and what you promised to do. Over time, debrief shows the", .plain),
-                ("habits that keep coming back and reminds you of follow-ups before they go stale.", .plain),
-                ("Your reflections are Markdown files you own.", .plain),
-                ("", .plain),
-                ("Press n to write your first reflection.", Style.role(.highlight).bolded()),
-            ]
-        } else {
-            lines.append(("Follow-ups due", heading))
+        lines.append(("Follow-ups due", heading))
+        if let content {
             if content.due.isEmpty {
                 lines.append(("  Nothing overdue or due this week.", .role(.muted)))
             }
             // A capped list, so the recent reflections always show too.
-            let shown = content.due.prefix(max(1, min(Self.maxDueLines, height - 12)))
+            let shown = content.due.prefix(max(1, min(Self.maxDueLines, height - 16)))
             for item in shown {
                 let f = item.followUp
                 let when = AnswerText.relativeDue(item.due, today: today)
@@ -105,30 +160,35 @@ public struct HomeProgram: Program, HandsOff {
             if content.due.count > shown.count {
                 lines.append(("  … and \(content.due.count - shown.count) more (f shows every follow-up)", .role(.muted)))
             }
+        } else {
+            let count = fileCount.map { " \($0) " + ($0 == 1 ? "entry" : "entries") } ?? " the journal"
+            lines.append(("  Reading" + count + "…", .role(.muted)))
+        }
+        lines.append(("", .plain))
+        lines.append(("This week", heading))
+        lines += weekLines(width: width)
+        lines.append(("", .plain))
+        lines.append(("Recent reflections", heading))
+        for r in recent {
+            lines.append(("  " + r.day.iso + "  " + r.kind.fitted(toWidth: 11) + " " + r.title, .plain))
+        }
+        if let problems = content?.problems, problems > 0 {
             lines.append(("", .plain))
-            lines.append(("Recent reflections", heading))
-            for r in content.recent {
-                lines.append(("  " + r.day.iso + "  " + r.kind.fitted(toWidth: 11) + " " + r.title, .plain))
-            }
-            if problems > 0 {
-                lines.append(("", .plain))
-                lines.append(("\(problems) file\(problems == 1 ? "" : "s") could not be read; run `debrief doctor`", .role(.warning)))
-            }
+            lines.append(("\(problems) file\(problems == 1 ? "" : "s") could not be read; run `debrief doctor`", .role(.warning)))
         }
-        buffer.put(" " + "Debrief".fitted(toWidth: max(0, width - 1)), row: 0, col: 0, style: Style.role(.accent).bolded().reversed())
-        let bodyHeight = max(0, height - 3)
-        for (i, line) in lines.prefix(bodyHeight).enumerated() {
-            buffer.put(line.0.truncated(toWidth: width - 1), row: 1 + i, col: 1, style: line.1)
+        return lines
+    }
+
+    /// This week's pitfalls in one sentence, most frequent first, wrapped to the screen.
+    func weekLines(width: Int) -> [(String, Style)] {
+        guard let content else { return [("  …", .role(.muted))] }
+        guard content.entriesThisWeek > 0 else { return [("  No reflections yet this week.", .role(.muted))] }
+        let written = "\(content.entriesThisWeek) reflection\(content.entriesThisWeek == 1 ? "" : "s")"
+        guard !content.pitfallsThisWeek.isEmpty else { return [("  " + written + ", no pitfalls flagged.", .plain)] }
+        let parts = content.pitfallsThisWeek.map { p in
+            p.title + (p.count > 1 ? " ×\(p.count)" : "") + (p.recurring ? " (recurring)" : "")
         }
-        if height >= 3, let notice {
-            buffer.put(notice, row: height - 2, col: 0, style: Style.role(.warning).bolded(), maxWidth: width)
-        }
-        if height >= 2 {
-            buffer.put(Self.keys.helpBar(width: width), row: height - 1, col: 0, style: Style().bolded())
-        }
-        if showHelp {
-            Self.keys.renderHelpOverlay(into: &buffer, area: buffer.area, title: "Keys (any key closes)")
-        }
-        return Frame(buffer: buffer)
+        let sentence = written + "; pitfalls: " + parts.joined(separator: ", ") + ". r opens the review."
+        return wrap(sentence, width: max(20, width - 3)).map { ("  " + $0, Style.role(.warning)) }
     }
 }

@@ -7,11 +7,19 @@ import DebriefUI
 public protocol Program {
     associatedtype Message: Sendable
 
+    /// Work to begin before the first event (bubbletea's `Init`): typically a background read of
+    /// the journal, so the first frame draws at once and fills in when the read arrives.
+    mutating func start() -> [Command<Message>]
+
     /// Handles a terminal event or the result of an earlier command.
     mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>]
 
     /// The whole screen at the given size.
     func view(width: Int, height: Int) -> Frame
+}
+
+extension Program {
+    public mutating func start() -> [Command<Message>] { [] }
 }
 
 /// What reaches a program.

@@ -21,6 +21,19 @@ public struct ProgramDriver<P: Program> {
         self.width = width
         self.height = height
         self.editor = editor
+        perform(self.program.start())
+    }
+
+    /// A driver that holds background work from the start (see ``holdsBackground``), so a test
+    /// can look at the first frame before the program's initial read arrives.
+    public init(holdingBackground program: P, width: Int = 80, height: Int = 24,
+                editor: @escaping (String) -> EditorOutcome = { .edited($0) }) {
+        self.program = program
+        self.width = width
+        self.height = height
+        self.editor = editor
+        holdsBackground = true
+        perform(self.program.start())
     }
 
     /// Sends one event and performs every command that follows from it.

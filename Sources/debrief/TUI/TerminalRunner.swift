@@ -11,9 +11,10 @@ import Glibc
 /// program's commands (I/O, the external editor, quitting) on the main thread.
 @MainActor
 enum TerminalRunner {
-    /// Runs `program` until it quits; returns the exit status. Prints a one-line error and returns
-    /// 64 when there is no terminal to run on.
-    static func run<P: Program>(_ program: P, environment: [String: String]) -> Int32 {
+    /// Runs `program` until it quits; returns the exit status and the program as it ended (so a
+    /// screen that opened another can be run again where it was). Prints a one-line error and
+    /// returns 64 when there is no terminal to run on.
+    static func run<P: Program>(_ program: P, environment: [String: String]) -> (status: Int32, program: P) {
         let terminal: Terminal
         do {
             terminal = try Terminal.open(environment: environment)
@@ -21,15 +22,15 @@ enum TerminalRunner {
             switch error {
             case .notATerminal:
                 Output.error("this screen needs a terminal on stdin and stdout; for scripts use `debrief add`")
-                return Exit.usage
+                return (Exit.usage, program)
             case .unknownTerminal(let name):
                 Output.error(name.isEmpty
                     ? "TERM is not set, so the screen cannot be drawn; set it (for example TERM=xterm-256color)"
                     : "unknown terminal type '\(name)'; set TERM to one this system knows (for example xterm-256color)")
-                return Exit.usage
+                return (Exit.usage, program)
             default:
                 Output.error("cannot start the screen: \(error)")
-                return Exit.software
+                return (Exit.software, program)
             }
         }
         var program = program
@@ -37,7 +38,8 @@ enum TerminalRunner {
         var running = 0
         var signal: Int32?
         // Programs learn the real size before their first frame; later changes come as events.
-        var queue = program.update(.terminal(.resize(width: terminal.width, height: terminal.height)))
+        var queue = program.start()
+        queue += program.update(.terminal(.resize(width: terminal.width, height: terminal.height)))
         while true {
             while !queue.isEmpty {
                 let command = queue.removeFirst()
@@ -57,7 +59,7 @@ enum TerminalRunner {
                     queue += program.update(.message(then(outcome)))
                 case .quit(let code):
                     terminal.close()
-                    return code
+                    return (code, program)
                 case .exitOnSignal(let signal):
                     terminal.exit(reraising: signal)
                 }

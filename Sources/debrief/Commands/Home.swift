@@ -1,0 +1,26 @@
+import ArgumentParser
+import DebriefApp
+
+/// `debrief` with no arguments: the home screen, and the screens it leads to.
+struct Home: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The home screen: follow-ups due, recent reflections and the week's pitfalls (the default).",
+        shouldDisplay: false
+    )
+
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+        // ArgumentParser calls `run` on the main thread; the terminal lives on the main actor.
+        try MainActor.assumeIsolated { try runScreens() }
+    }
+
+    @MainActor
+    private func runScreens() throws {
+        try runReportingErrors {
+            let context = try Context(journal)
+            let session = Session(context)
+            try session.run(HomeProgram(cache: session.cache, catalog: context.catalog, clock: context.clock))
+        }
+    }
+}

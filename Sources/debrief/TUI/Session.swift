@@ -1,0 +1,71 @@
+import ArgumentParser
+import DebriefApp
+import DebriefCore
+import DebriefUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The screens of one TUI run as a stack: a screen that opens another (home's `f`, a follow-up's
+/// Enter) quits with a ``Handoff``; the session runs that screen and then the first one again,
+/// where it was. `q` on a screen therefore always goes back one step, and on home leaves debrief.
+///
+/// Every screen reads the journal through one ``JournalCache``, so after the first full read,
+/// moving between screens costs a stat per file and a read per changed file.
+@MainActor
+final class Session {
+    let context: Context
+    let cache: JournalCache
+
+    init(_ context: Context) {
+        self.context = context
+        cache = JournalCache(store: context.store)
+    }
+
+    /// Runs the screen `target` names, and whatever it opens in turn, until the user leaves it.
+    func open(_ target: Handoff) throws {
+        switch target {
+        case .newReflection:
+            try ReflectionCommand.run(ReflectionCommand.newSetup(context), environment: context.environment)
+        case .editEntry(let id):
+            try ReflectionCommand.run(try ReflectionCommand.editSetup(context, id: id), environment: context.environment)
+        case .browse:
+            try run(browse())
+        case .entry(let id):
+            let entry = try context.store.read(try context.store.find(id))
+            let size = Self.terminalSize()
+            try run(BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock, entry: entry,
+                                  width: size.width, height: size.height))
+        case .review, .followUps, .people:
+            return
+        }
+    }
+
+    /// Runs `program`; each time it hands off, runs that screen and then `program` again.
+    func run<P: Program & HandsOff>(_ program: P) throws {
+        var program = program
+        while true {
+            let (status, after) = TerminalRunner.run(program, environment: context.environment)
+            if status != 0 { throw ExitCode(status) }
+            guard let next = after.handoff else { return }
+            program = after
+            try open(next)
+        }
+    }
+
+    /// The browser, with the newest few pages read before the first frame and the rest on idle ticks.
+    func browse() -> BrowseProgram {
+        let size = Self.terminalSize()
+        return BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock,
+                             refs: context.store.refs(), firstPage: max(100, size.height * 3),
+                             width: size.width, height: size.height)
+    }
+
+    /// Rows and columns of the terminal on stdout (80×24 when unknown), for sizing what is read
+    /// before the first frame; the runtime tells programs the exact size before they draw.
+    static func terminalSize() -> (width: Int, height: Int) {
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return (80, 24) }
+        return (Int(size.ws_col), Int(size.ws_row))
+    }
+}
