@@ -73,6 +73,21 @@ struct ReflectionWidgetTests {
         #expect(d.program.answers["people"] == .people([Person(name: "Zoë 李雷 👋", level: "executive", relation: "new", note: "Great questions")]))
     }
 
+    @Test func namesReadInTheBackgroundCompleteIgnoringAccentsOnceTheyArrive() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        let setup = ReflectionSetup(catalog: fx.catalog, store: fx.store, clock: fx.clock,
+                                    loadKnownPeople: { ["Zoë Brandt", "Ana Li"] }, prefill: ["title": .text("T")])
+        var d = ProgramDriver(holdingBackground: ReflectionProgram(setup), width: 80, height: 24)
+        while d.promptID != "people" { d.press(.tab) }
+        #expect(d.heldBackground.count == 1)                  // the names are still being read
+        d.type("zoe")
+        d.finishBackground()
+        d.press(.tab)
+        #expect(d.screen.contains("Zoë Brandt"))
+        #expect(d.screen.contains("[existing]"))
+    }
+
     @Test func followUpsOfferThePeopleJustMetAndDefaultToThreeDaysAhead() throws {
         let fx = try ReflectionFixture()
         defer { fx.remove() }

@@ -15,6 +15,8 @@ public struct ReflectionProgram: Program {
         case saveFailed(String, changedOnDisk: Bool)
         case edited(EditorOutcome)
         case discarded
+        /// Names from the journal, read in the background at start.
+        case knownPeople([String])
     }
 
     public enum Mode: Equatable, Sendable {
@@ -52,10 +54,13 @@ public struct ReflectionProgram: Program {
     var height = 24
     /// The id of the saved entry, once saved.
     public private(set) var savedID: String?
+    /// Names offered by Tab: the setup's, then the background read's.
+    var knownPeople: [String]
 
     public init(_ setup: ReflectionSetup) {
         self.setup = setup
         self.answers = setup.prefill
+        self.knownPeople = setup.knownPeople
         self.draftName = setup.draftName
         self.mode = setup.resumable == nil ? .prompting : .resumeOffer
         if mode == .prompting { enter(0) }
@@ -71,8 +76,14 @@ public struct ReflectionProgram: Program {
     }
 
     var fieldContext: AnswerField.Context {
-        AnswerField.Context(clock: setup.clock, knownPeople: setup.knownPeople,
+        AnswerField.Context(clock: setup.clock, knownPeople: knownPeople,
                             peopleHere: (answers["people"]?.people ?? []).map(\.name))
+    }
+
+    /// Reads the journal's names in the background, so a large journal does not delay the first prompt.
+    public mutating func start() -> [Command<Message>] {
+        guard let load = setup.loadKnownPeople else { return [] }
+        return [.background { .knownPeople(load()) }]
     }
 
     // MARK: - Update
@@ -121,6 +132,17 @@ public struct ReflectionProgram: Program {
         case .discarded:
             mode = .finished
             return [.quit(0)]
+        case .knownPeople(let names):
+            knownPeople = names
+            // A people widget made before the names arrived offers them from now on
+            // (the follow-ups widget takes them each time it is entered).
+            for p in prompts where p.type == .people {
+                if case .rows(var rows)? = fields[p.id] {
+                    rows.completions = names
+                    fields[p.id] = .rows(rows)
+                }
+            }
+            return []
         case .saved(let id):
             savedID = id
             mode = .finished
@@ -183,7 +205,7 @@ public struct ReflectionProgram: Program {
         if prompt.type == .followUps, case .rows(var rows)? = fields[prompt.id] {
             // People may have changed since this widget was made.
             var names = fieldContext.peopleHere
-            for n in setup.knownPeople where !names.contains(n) { names.append(n) }
+            for n in knownPeople where !names.contains(n) { names.append(n) }
             rows.completions = names
             rows.completesEmpty = !fieldContext.peopleHere.isEmpty
             fields[prompt.id] = .rows(rows)

@@ -8,6 +8,9 @@ public struct ReflectionSetup: Sendable {
     public var clock: Clock
     /// Names of people already in the journal, offered by Tab.
     public var knownPeople: [String]
+    /// Reads the names when reading them is slow (the whole journal): the flow starts at once
+    /// and the names arrive from a background read, replacing ``knownPeople``.
+    public var loadKnownPeople: (@Sendable () -> [String])?
     /// Answers to start with (`--title`, `--kind`, `--date`, or the entry being edited).
     public var prefill: [String: Answer]
     /// The entry `debrief edit` works on; nil for a new reflection.
@@ -18,12 +21,13 @@ public struct ReflectionSetup: Sendable {
     public var draftName: String
 
     public init(catalog: Catalog, store: JournalStore, clock: Clock, knownPeople: [String] = [],
-                prefill: [String: Answer] = [:], editing: Entry? = nil, resumable: ReflectionDraft? = nil,
+                loadKnownPeople: (@Sendable () -> [String])? = nil, prefill: [String: Answer] = [:], editing: Entry? = nil, resumable: ReflectionDraft? = nil,
                 draftName: String? = nil) {
         self.catalog = catalog
         self.store = store
         self.clock = clock
         self.knownPeople = knownPeople
+        self.loadKnownPeople = loadKnownPeople
         self.prefill = prefill
         self.editing = editing
         self.resumable = resumable

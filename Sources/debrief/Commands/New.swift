@@ -74,22 +74,29 @@ enum ReflectionCommand {
         }
     }
 
-    /// A new reflection, offering to resume an unfinished one.
-    static func newSetup(_ context: Context, prefill: [String: Answer] = [:]) -> ReflectionSetup {
+    /// A new reflection, offering to resume an unfinished one. Known names are read in the
+    /// background, through the TUI session's cache when there is one.
+    static func newSetup(_ context: Context, cache: JournalCache? = nil, prefill: [String: Answer] = [:]) -> ReflectionSetup {
         ReflectionSetup(
             catalog: context.catalog, store: context.store, clock: context.clock,
-            knownPeople: ReflectionSetup.knownPeople(in: context.store.loadAll().entries),
+            loadKnownPeople: knownPeopleLoader(context, cache: cache),
             prefill: prefill, resumable: ReflectionDraft.latestNew(in: context.store))
     }
 
     /// The flow prefilled with an entry's answers, resuming an unfinished edit of it.
-    static func editSetup(_ context: Context, id: String) throws -> ReflectionSetup {
+    static func editSetup(_ context: Context, cache: JournalCache? = nil, id: String) throws -> ReflectionSetup {
         let entry = try context.store.read(try context.store.find(id))
         let draftName = ReflectionDraft.editName(for: entry.id)
         return ReflectionSetup(
             catalog: context.catalog, store: context.store, clock: context.clock,
-            knownPeople: ReflectionSetup.knownPeople(in: context.store.loadAll().entries),
+            loadKnownPeople: knownPeopleLoader(context, cache: cache),
             prefill: entry.answers, editing: entry,
             resumable: ReflectionDraft.read(draftName, from: context.store), draftName: draftName)
+    }
+
+    /// Reads every name in the journal; run off the main thread by the flow.
+    private static func knownPeopleLoader(_ context: Context, cache: JournalCache?) -> @Sendable () -> [String] {
+        let source = cache ?? JournalCache(store: context.store)
+        return { ReflectionSetup.knownPeople(in: source.snapshot().entries) }
     }
 }

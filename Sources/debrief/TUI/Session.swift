@@ -26,9 +26,9 @@ final class Session {
     func open(_ target: Handoff) throws {
         switch target {
         case .newReflection:
-            try ReflectionCommand.run(ReflectionCommand.newSetup(context), environment: context.environment)
+            try ReflectionCommand.run(ReflectionCommand.newSetup(context, cache: cache), environment: context.environment)
         case .editEntry(let id):
-            try ReflectionCommand.run(try ReflectionCommand.editSetup(context, id: id), environment: context.environment)
+            try ReflectionCommand.run(try ReflectionCommand.editSetup(context, cache: cache, id: id), environment: context.environment)
         case .browse:
             try run(browse())
         case .entry(let id):
