@@ -174,10 +174,25 @@ extension ReflectionProgram {
         guard let draft = setup.resumable else { return }
         let title = draft.title.isEmpty ? "an untitled event" : "“\(draft.title)”"
         let text = "Resume the unfinished reflection on \(title) from \(draft.savedAt.display)?"
-        drawDialog(into: &buffer, title: "Unfinished reflection", lines: [text, "",
-            "r  resume where you left off",
-            "d  discard it and start a new one",
-            "n  keep it and start a new one"])
+        let lines: [String]
+        if setup.editing == nil {
+            lines = [text, "",
+                     "r  resume where you left off",
+                     "d  discard it and start a new one",
+                     "n  keep it and start a new one"]
+        } else if resumableIsStale {
+            lines = [text, "",
+                     "The entry changed after this draft was written. Saving the draft puts it over those changes.", "",
+                     "r    resume anyway",
+                     "d    discard the draft; edit the entry as it is now",
+                     "Esc  decide later (the draft is kept)"]
+        } else {
+            lines = [text, "",
+                     "r    resume where you left off",
+                     "d    discard the draft; edit the entry as it is now",
+                     "Esc  decide later (the draft is kept)"]
+        }
+        drawDialog(into: &buffer, title: "Unfinished reflection", lines: lines)
     }
 
     private func drawLeaveDialog(into buffer: inout ScreenBuffer) {
