@@ -72,9 +72,10 @@ final class TmuxSession {
     /// file): the scrollback and the screen, with lines the terminal wrapped (a long path) joined
     /// and tmux's own "Pane is dead" line left out. The scrollback is needed because tmux makes
     /// room for that line by scrolling the screen, which can push the first line off it.
-    func printedLines() throws -> [String] {
-        try tmux(["capture-pane", "-t", name, "-p", "-J", "-S", "-"]).split(separator: "\n").map(String.init)
-            .filter { !$0.hasPrefix("Pane is dead") }
+    /// `styled` keeps attributes and colours as SGR sequences (`-e`).
+    func printedLines(styled: Bool = false) throws -> [String] {
+        try tmux(["capture-pane", "-t", name, "-p", "-J", "-S", "-"] + (styled ? ["-e"] : []))
+            .split(separator: "\n").map(String.init).filter { !$0.contains("Pane is dead") }
     }
 
     /// The screen with its attributes and colours as SGR escape sequences (`capture-pane -e`).
