@@ -17,10 +17,15 @@ import Testing
 final class TmuxSession {
     let socket = "debrief-test-\(getpid())-\(UUID().uuidString.prefix(8))"
     let name = "t"
-    let statusPath = NSTemporaryDirectory() + "debrief-status-" + UUID().uuidString
-    let ttyPath = NSTemporaryDirectory() + "debrief-tty-" + UUID().uuidString
+    /// Holds the files the pane's shell writes. Removing the folder, not the files, means a shell
+    /// that writes after `stop()` (it outlives the program it waited for) cannot leave one behind.
+    let folder = NSTemporaryDirectory() + "debrief-tmux-session-" + UUID().uuidString
+    var statusPath: String { folder + "/status" }
+    var ttyPath: String { folder + "/tty" }
     /// The server's pid, so `stop()` can make sure it is gone.
     private var serverPID: pid_t = 0
+    /// The server's socket file, removed by `stop()` in case the server had to be killed.
+    private var socketPath = ""
 
     /// The package's built binary (`swift test` builds it first).
     static var binary: String {
@@ -40,9 +45,11 @@ final class TmuxSession {
         let redirect = stderrPath.map { " 2> " + Self.quote($0) } ?? ""
         let after = "; s=$?; stty -a > \(Self.quote(ttyPath)) 2>&1; echo $s > \(Self.quote(statusPath))"
         let wrapped = "sh -c " + Self.quote(command + redirect + after)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", wrapped])
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
-        serverPID = pid_t(try tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        serverPID = pid_t(try value("#{pid}")) ?? 0
+        socketPath = try value("#{socket_path}")
     }
 
     deinit { stop() }
@@ -53,10 +60,21 @@ final class TmuxSession {
         guard serverPID > 0 else { return }
         if let program = try? pid(), program > 0 { kill(program, SIGKILL) }
         _ = try? tmux(["kill-server"])
+        // kill-server returns before the server is gone; give it a moment to remove its socket.
+        let deadline = Date().addingTimeInterval(1)
+        while Self.isRunning(serverPID), Date() < deadline { usleep(10_000) }
         kill(serverPID, SIGKILL)
         serverPID = 0
-        unlink(statusPath)
-        unlink(ttyPath)
+        if !socketPath.isEmpty { unlink(socketPath) }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// Whether a process exists and is not a zombie. The daemonised server's parent is PID 1,
+    /// which in a container may never reap it, so `kill(pid, 0)` alone would wait for nothing.
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return kill(pid, 0) == 0 }
+        return !stat[close...].hasPrefix(") Z")
     }
 
     /// Types text literally.
