@@ -57,7 +57,7 @@ struct ReflectionStaleDraftTests {
             .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(screen.contains("The entry changed after this draft was written. Saving the draft puts it over those changes."), "\(d.screen)")
         #expect(d.screen.contains("r    resume anyway"))
-        #expect(d.screen.contains("d    discard the draft; edit the entry as it is now"))
+        #expect(d.screen.contains("d    discard it, edit the entry"))
         #expect(!d.screen.contains("keep it and start a new one"))
         d.press(.enter)
         #expect(d.program.mode == .resumeOffer)
@@ -67,6 +67,15 @@ struct ReflectionStaleDraftTests {
         #expect(d.exitStatus == 0)
         #expect(ReflectionDraft.read(s.draft.name, from: s.fx.store)?.title == "Draft title")
         #expect(s.fx.entries.first?.title == "Changed elsewhere")
+    }
+
+    @Test func theWarningAndEveryKeyFitTheSmallestScreen() throws {
+        let s = try Scenario()
+        defer { s.fx.remove() }
+        let d = s.fx.driver(s.fx.setup(prefill: s.current.answers, editing: s.current, resumable: s.draft), width: 40, height: 12)
+        for text in ["The entry changed after this", "r    resume anyway", "d    discard it, edit the entry", "Esc  decide later (keeps it)"] {
+            #expect(d.screen.contains(text), "missing \(text) in\n\(d.screen)")
+        }
     }
 
     @Test func resumingAnywaySavesTheDraftOverTheNewerEntry() throws {

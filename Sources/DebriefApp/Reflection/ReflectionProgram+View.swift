@@ -184,13 +184,13 @@ extension ReflectionProgram {
             lines = [text, "",
                      "The entry changed after this draft was written. Saving the draft puts it over those changes.", "",
                      "r    resume anyway",
-                     "d    discard the draft; edit the entry as it is now",
-                     "Esc  decide later (the draft is kept)"]
+                     "d    discard it, edit the entry",
+                     "Esc  decide later (keeps it)"]
         } else {
             lines = [text, "",
                      "r    resume where you left off",
-                     "d    discard the draft; edit the entry as it is now",
-                     "Esc  decide later (the draft is kept)"]
+                     "d    discard it, edit the entry",
+                     "Esc  decide later (keeps it)"]
         }
         drawDialog(into: &buffer, title: "Unfinished reflection", lines: lines)
     }
@@ -205,7 +205,9 @@ extension ReflectionProgram {
 
     private func drawDialog(into buffer: inout ScreenBuffer, title: String, lines: [String]) {
         let width = min(buffer.width - 4, 64)
-        let wrapped = lines.flatMap { $0.isEmpty ? [""] : wrap($0, width: width - 4) }
+        var wrapped = lines.flatMap { $0.isEmpty ? [""] : wrap($0, width: width - 4) }
+        // On a small screen the spacing goes first, so the keys at the bottom stay visible.
+        if wrapped.count + 2 > buffer.height { wrapped.removeAll { $0.isEmpty } }
         let box = buffer.area.centered(width: width, height: wrapped.count + 2)
         let inner = Box(title: title, titleStyle: Style.role(.accent).bolded()).render(into: &buffer, rect: box, clear: true)
         for (i, line) in wrapped.prefix(inner.height).enumerated() {
