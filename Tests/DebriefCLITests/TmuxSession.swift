@@ -12,13 +12,20 @@ import Testing
 ///   never a pipe another reader could be left waiting on;
 /// - the client is reaped with a blocking `waitpid` on its own pid.
 /// The pane's shell writes the program's exit status to a file: tmux 3.3a leaves
-/// `#{pane_dead_status}` empty.
+/// `#{pane_dead_status}` empty. Before that it records the tty's modes (`stty -a`), so a test
+/// can check the program gave the terminal back as it found it.
 final class TmuxSession {
     let socket = "debrief-test-\(getpid())-\(UUID().uuidString.prefix(8))"
     let name = "t"
-    let statusPath = NSTemporaryDirectory() + "debrief-status-" + UUID().uuidString
+    /// Holds the files the pane's shell writes. Removing the folder, not the files, means a shell
+    /// that writes after `stop()` (it outlives the program it waited for) cannot leave one behind.
+    let folder = NSTemporaryDirectory() + "debrief-tmux-session-" + UUID().uuidString
+    var statusPath: String { folder + "/status" }
+    var ttyPath: String { folder + "/tty" }
     /// The server's pid, so `stop()` can make sure it is gone.
     private var serverPID: pid_t = 0
+    /// The server's socket file, removed by `stop()` in case the server had to be killed.
+    private var socketPath = ""
 
     /// The package's built binary (`swift test` builds it first).
     static var binary: String {
@@ -27,16 +34,22 @@ final class TmuxSession {
     }
 
     /// Starts `debrief arguments…` at the given size with exactly `environment` (plus TERM, PATH
-    /// and LANG unless given). The pane stays after the program exits.
-    init(_ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24) throws {
+    /// and LANG unless given). The pane stays after the program exits. With `stderrPath`, the
+    /// program's stderr goes to that file, so the pane shows stdout alone.
+    init(_ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24,
+         stderrPath: String? = nil) throws {
         var env = ["TERM": "tmux-256color", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let command = "env -i \(assignments) \(Self.quote(Self.binary)) " + arguments.map(Self.quote).joined(separator: " ")
-        let wrapped = "sh -c " + Self.quote(command + "; echo $? > " + Self.quote(statusPath))
+        let redirect = stderrPath.map { " 2> " + Self.quote($0) } ?? ""
+        let after = "; s=$?; stty -a > \(Self.quote(ttyPath)) 2>&1; echo $s > \(Self.quote(statusPath))"
+        let wrapped = "sh -c " + Self.quote(command + redirect + after)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", wrapped])
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
-        serverPID = pid_t(try tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        serverPID = pid_t(try value("#{pid}")) ?? 0
+        socketPath = try value("#{socket_path}")
     }
 
     deinit { stop() }
@@ -47,9 +60,21 @@ final class TmuxSession {
         guard serverPID > 0 else { return }
         if let program = try? pid(), program > 0 { kill(program, SIGKILL) }
         _ = try? tmux(["kill-server"])
+        // kill-server returns before the server is gone; give it a moment to remove its socket.
+        let deadline = Date().addingTimeInterval(1)
+        while Self.isRunning(serverPID), Date() < deadline { usleep(10_000) }
         kill(serverPID, SIGKILL)
         serverPID = 0
-        unlink(statusPath)
+        if !socketPath.isEmpty { unlink(socketPath) }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// Whether a process exists and is not a zombie. The daemonised server's parent is PID 1,
+    /// which in a container may never reap it, so `kill(pid, 0)` alone would wait for nothing.
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return kill(pid, 0) == 0 }
+        return !stat[close...].hasPrefix(") Z")
     }
 
     /// Types text literally.
@@ -60,6 +85,27 @@ final class TmuxSession {
 
     /// The screen as text.
     func capture() throws -> String { try tmux(["capture-pane", "-t", name, "-p"]) }
+
+    /// What the program printed after leaving the screen (its stdout, when stderr goes to a
+    /// file): the scrollback and the screen, with lines the terminal wrapped (a long path) joined
+    /// and tmux's own "Pane is dead" line left out. The scrollback is needed because tmux makes
+    /// room for that line by scrolling the screen, which can push the first line off it.
+    /// `styled` keeps attributes and colours as SGR sequences (`-e`).
+    func printedLines(styled: Bool = false) throws -> [String] {
+        try tmux(["capture-pane", "-t", name, "-p", "-J", "-S", "-"] + (styled ? ["-e"] : []))
+            .split(separator: "\n").map(String.init).filter { !$0.contains("Pane is dead") }
+    }
+
+    /// The screen with its attributes and colours as SGR escape sequences (`capture-pane -e`).
+    func captureStyled() throws -> String { try tmux(["capture-pane", "-t", name, "-p", "-e"]) }
+
+    /// Pastes `text` as a terminal would: bracketed (`ESC [200~ … ESC [201~`) when the program
+    /// asked for bracketed paste. tmux turns each line feed into a carriage return, as a real
+    /// terminal's paste does.
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "-b", "test", text])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "test", "-t", name])
+    }
 
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
@@ -108,6 +154,13 @@ final class TmuxSession {
             usleep(50_000)
         }
         throw TmuxError.timeout("the program did not exit; the screen was:\n\(try capture())")
+    }
+
+    /// The tty's modes (`stty -a`) as the pane's shell saw them after the program exited; call
+    /// after ``waitForExit(timeout:)``.
+    func terminalModesAfterExit() throws -> [String] {
+        let text = try String(contentsOfFile: ttyPath, encoding: .utf8)
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
     }
 
     /// Runs `tmux -L socket arguments…` and returns its stdout.

@@ -25,6 +25,17 @@ public struct ReflectionDraft: Sendable {
 
     public var title: String { answers["title"]?.text ?? "" }
 
+    /// Whether this is an edit draft written against another version of `entry` than the one
+    /// given (the file on disk now): the entry was changed after the draft was written, so
+    /// resuming and saving would put the draft's answers over those changes.
+    ///
+    /// False when it cannot be told (a new reflection's draft, a draft without `draft-base`, an
+    /// entry not read from disk): there is then nothing to compare, and no reason to alarm.
+    public func isStale(against entry: Entry?) -> Bool {
+        guard draftOf != nil, let base, let current = entry?.source?.fingerprint else { return false }
+        return base != current.description
+    }
+
     /// A fresh name for a new reflection's draft, unique to the second.
     public static func newName(at now: Timestamp) -> String {
         let t = now.secondOfDay

@@ -174,10 +174,25 @@ extension ReflectionProgram {
         guard let draft = setup.resumable else { return }
         let title = draft.title.isEmpty ? "an untitled event" : "“\(draft.title)”"
         let text = "Resume the unfinished reflection on \(title) from \(draft.savedAt.display)?"
-        drawDialog(into: &buffer, title: "Unfinished reflection", lines: [text, "",
-            "r  resume where you left off",
-            "d  discard it and start a new one",
-            "n  keep it and start a new one"])
+        let lines: [String]
+        if setup.editing == nil {
+            lines = [text, "",
+                     "r  resume where you left off",
+                     "d  discard it and start a new one",
+                     "n  keep it and start a new one"]
+        } else if resumableIsStale {
+            lines = [text, "",
+                     "The entry changed after this draft was written. Saving the draft puts it over those changes.", "",
+                     "r    resume anyway",
+                     "d    discard it, edit the entry",
+                     "Esc  decide later (keeps it)"]
+        } else {
+            lines = [text, "",
+                     "r    resume where you left off",
+                     "d    discard it, edit the entry",
+                     "Esc  decide later (keeps it)"]
+        }
+        drawDialog(into: &buffer, title: "Unfinished reflection", lines: lines)
     }
 
     private func drawLeaveDialog(into buffer: inout ScreenBuffer) {
@@ -190,7 +205,9 @@ extension ReflectionProgram {
 
     private func drawDialog(into buffer: inout ScreenBuffer, title: String, lines: [String]) {
         let width = min(buffer.width - 4, 64)
-        let wrapped = lines.flatMap { $0.isEmpty ? [""] : wrap($0, width: width - 4) }
+        var wrapped = lines.flatMap { $0.isEmpty ? [""] : wrap($0, width: width - 4) }
+        // On a small screen the spacing goes first, so the keys at the bottom stay visible.
+        if wrapped.count + 2 > buffer.height { wrapped.removeAll { $0.isEmpty } }
         let box = buffer.area.centered(width: width, height: wrapped.count + 2)
         let inner = Box(title: title, titleStyle: Style.role(.accent).bolded()).render(into: &buffer, rect: box, clear: true)
         for (i, line) in wrapped.prefix(inner.height).enumerated() {

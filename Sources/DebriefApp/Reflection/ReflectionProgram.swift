@@ -148,8 +148,10 @@ public struct ReflectionProgram: Program {
             mode = .finished
             return [.quit(0)]
         case .saveFailed(let text, let changedOnDisk):
+            // Two lines at 80 columns: the footer shows no more. How to pick the draft up is said
+            // on stderr once the screen has closed, where it stays readable.
             status = Status(text: changedOnDisk
-                ? "The entry changed on disk meanwhile, so nothing was overwritten. Your answers wait in its draft: run `debrief edit \(setup.editing?.id ?? "")` again to pick them up."
+                ? "The entry changed on disk meanwhile, so nothing was overwritten; your answers are kept in the draft."
                 : "Could not save: \(text). Your answers are kept in the draft.", role: .danger)
             return []
         case .edited(let outcome):
@@ -168,16 +170,28 @@ public struct ReflectionProgram: Program {
 
     // MARK: - Resume offer
 
+    /// Whether the offered draft edits an older version of the entry than the one on disk now.
+    var resumableIsStale: Bool { setup.resumable?.isStale(against: setup.editing) ?? false }
+
+    /// r resumes, d discards, n (new reflections only) keeps the draft and starts afresh.
+    ///
+    /// An edit has one draft name per entry, so "keep it and start again" would overwrite the
+    /// draft with the first answer: edits offer no `n`, and Esc leaves the draft for later.
+    /// Over a stale edit draft Enter does nothing: resuming it replaces changes made to the entry
+    /// since, so it takes the `r` the warning names.
     private mutating func resumeKey(_ key: Key) -> [Command<Message>] {
         guard let draft = setup.resumable else { mode = .prompting; return [] }
         switch key {
         case .char("r"), .enter:
+            if key == .enter, resumableIsStale { return [] }
             answers = draft.answers
             draftName = draft.name
             mode = .prompting
             let first = prompts.firstIndex { answers[$0.id] == nil } ?? 0
             enter(first)
-            status = Status(text: "Welcome back. Your earlier answers are all here.", role: .success)
+            status = resumableIsStale
+                ? Status(text: "Resumed your draft; saving puts it over the entry's newer changes.", role: .warning)
+                : Status(text: "Welcome back. Your earlier answers are all here.", role: .success)
             return []
         case .char("d"):
             mode = .prompting
@@ -186,6 +200,7 @@ public struct ReflectionProgram: Program {
             let name = draft.name
             return [.perform { store.removeDraft(name); return .draftWritten(nil) }]
         case .char("n"), .char("k"):
+            guard setup.editing == nil else { return [] }
             mode = .prompting
             enter(0)
             return []

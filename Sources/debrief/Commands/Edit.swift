@@ -9,7 +9,8 @@ struct Edit: ParsableCommand {
         discussion: """
         ID is an entry id or a unique prefix of one (see `debrief list`). The answers are kept in a \
         draft while you work; if the file changes on disk meanwhile, nothing is overwritten and the \
-        draft keeps your answers for the next `debrief edit`.
+        draft keeps your answers for the next `debrief edit`, which says the entry changed since \
+        and resumes the draft (to save it over those changes) only when you press r.
         """
     )
 

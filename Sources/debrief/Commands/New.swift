@@ -57,20 +57,28 @@ enum ReflectionCommand {
     /// Runs the flow, then says where the answers went: the saved entry's id and path on stdout,
     /// or a note on stderr that they wait in a draft. Used by `new` and `edit`, not by home and
     /// browse, which come back to their own screens.
+    ///
+    /// An edit counts as saved when its draft is gone and the file's bytes differ from those the
+    /// edit started from. Not by `updated`: two saves within the same second (or under a fixed
+    /// clock) leave it equal; and not when the draft is still there, as after a save refused
+    /// because someone else changed the file, which changes the bytes too.
     static func runReporting(_ setup: ReflectionSetup, _ context: Context) throws {
         let store = context.store
         let before = Set(store.refs().map(\.id))
         try run(setup, environment: context.environment)
+        // A resumed draft keeps its own name, which is not the one a fresh run would write.
+        let draftLeft = [setup.draftName, setup.resumable?.name].compactMap { $0 }
+            .contains { (try? store.readDraft($0)) != nil }
         if let ref = store.refs().first(where: { !before.contains($0.id) }) {
             Output.print(ref.id)
             Output.print(ref.path)
-        } else if let editing = setup.editing, let ref = store.canonicalRef(for: editing.id),
-                  let now = try? store.read(ref), now.updated != editing.updated {
-            Output.print(now.id)
-            Output.print(ref.path)
-        } else if (try? store.readDraft(setup.draftName)) != nil {
+        } else if draftLeft {
             Output.note(setup.editing.map { "Your answers wait in a draft; `debrief edit \($0.id)` offers to resume it." }
                 ?? "Your answers wait in a draft; `debrief new` offers to resume it.")
+        } else if let editing = setup.editing, let ref = store.canonicalRef(for: editing.id),
+                  let now = try? store.read(ref), now.source?.fingerprint != editing.source?.fingerprint {
+            Output.print(now.id)
+            Output.print(ref.path)
         }
     }
 
