@@ -130,11 +130,13 @@ struct RowsField: Sendable {
         return form[f].handle(key)
     }
 
-    /// Tab in the first column: the next known name starting with what is typed.
+    /// Tab in the first column: the next known name starting with what is typed, ignoring case,
+    /// accents and spacing as the people index does ("zoe" completes "Zoë Brandt").
     private mutating func complete() -> Bool {
         let typed = form[0].text
         if typed.isEmpty && !completesEmpty { return false }
-        let matches = completions.filter { $0.lowercased().hasPrefix(typed.lowercased()) && $0 != typed }
+        let prefix = typed.folded
+        let matches = completions.filter { $0.folded.hasPrefix(prefix) && $0 != typed }
         let pick: String
         if let exact = completions.firstIndex(of: typed), completesEmpty || !matches.isEmpty {
             // Already a full name: Tab cycles to the next one.
