@@ -36,12 +36,13 @@ public struct ReflectionSetup: Sendable {
             ?? ReflectionDraft.newName(at: clock.timestamp)
     }
 
-    /// Every person's name in the journal, most frequent first, for completion.
+    /// Everyone in the journal for Tab completion, merged and spelled as the people index has
+    /// them ("Zoë Brandt" and "zoe  brandt" are one name, in its most recent spelling), so
+    /// completion offers what `debrief people` lists. People met most often come first, and among
+    /// them the most recently met.
     public static func knownPeople(in entries: [Entry]) -> [String] {
-        var counts: [String: Int] = [:]
-        for entry in entries {
-            for person in entry.people where !person.name.isEmpty { counts[person.name, default: 0] += 1 }
-        }
-        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        PeopleIndex(entries: entries).people.enumerated()
+            .sorted { $0.element.met != $1.element.met ? $0.element.met > $1.element.met : $0.offset < $1.offset }
+            .map(\.element.name)
     }
 }

@@ -130,13 +130,13 @@ struct RowsField: Sendable {
         return form[f].handle(key)
     }
 
-    /// Tab in the first column: the next known name starting with what is typed, ignoring case and accents.
+    /// Tab in the first column: the next known name starting with what is typed, ignoring case,
+    /// accents and spacing as the people index does ("zoe" completes "Zoë Brandt").
     private mutating func complete() -> Bool {
         let typed = form[0].text
         if typed.isEmpty && !completesEmpty { return false }
-        // Folded like the people index, so "zoe" completes "Zoë Brandt".
-        let key = typed.folded
-        let matches = completions.filter { $0 != typed && $0.folded.hasPrefix(key) }
+        let prefix = typed.folded
+        let matches = completions.filter { $0.folded.hasPrefix(prefix) && $0 != typed }
         let pick: String
         if let exact = completions.firstIndex(of: typed), completesEmpty || !matches.isEmpty {
             // Already a full name: Tab cycles to the next one.

@@ -36,8 +36,12 @@ final class Session {
             let size = Self.terminalSize()
             try run(BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock, entry: entry,
                                   width: size.width, height: size.height))
-        case .review, .followUps, .people:
+        case .review:
             return
+        case .followUps:
+            try run(FollowUpsProgram(cache: cache, clock: context.clock))
+        case .people:
+            try run(PeopleProgram(cache: cache, clock: context.clock))
         }
     }
 

@@ -1,0 +1,89 @@
+import DebriefCore
+import DebriefUI
+
+/// Drawing: a title with the active filter, the actions as a table, a status line and the help
+/// bar generated from the key map. Overdue rows are bold in the danger colour and the selection
+/// is reverse video, so both show without colour.
+extension FollowUpsProgram {
+    /// The table at `width`: who and what share one column when the screen is narrow.
+    static func table(width: Int) -> Table {
+        let columns: [Table.Column] = width >= 72
+            ? [.init("", width: 3), .init("Due", width: 16), .init("Who", width: 16), .init("What"), .init("From")]
+            : [.init("", width: 3), .init("Due", width: 16), .init("What")]
+        return Table(columns: columns, rows: [])
+    }
+
+    /// One action's cells for `table(width:)`.
+    static func cells(_ item: FollowUpItem, today: Day, width: Int) -> [String] {
+        let when: String
+        if let done = item.done {
+            when = "done " + done.iso
+        } else if let due = item.due {
+            when = AnswerText.relativeDue(due, today: today)
+        } else {
+            when = "no due date"
+        }
+        let mark = item.isOpen ? "[ ]" : "[x]"
+        return width >= 72 ? [mark, when, item.who, item.action, item.entryTitle] : [mark, when, describe(item)]
+    }
+
+    /// What the list says when the filter keeps nothing.
+    static func emptyMessage(_ filter: FollowUpFilter) -> String {
+        switch filter {
+        case .overdue: return "Nothing overdue. Well done."
+        case .open: return "No open follow-ups."
+        case .done: return "No follow-ups marked done yet."
+        case .all: return "No follow-ups yet."
+        }
+    }
+
+    public func view(width: Int, height: Int) -> Frame {
+        var buffer = ScreenBuffer(width: width, height: height)
+        guard width > 0, height > 0 else { return Frame(buffer: buffer) }
+        let (body, bottom) = buffer.area.splitRows(bottom: min(2, height))
+        drawList(into: &buffer, area: body)
+        if bottom.height > 0, let status {
+            buffer.put(status, row: bottom.row, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
+        }
+        if bottom.height > 1 {
+            buffer.put(FollowUpsKeys.map.helpBar(width: width), row: bottom.row + 1, col: 0, style: .role(.muted))
+        }
+        if showHelp {
+            FollowUpsKeys.map.renderHelpOverlay(into: &buffer, area: buffer.area, title: "Keys (any key closes)")
+        }
+        return Frame(buffer: buffer)
+    }
+
+    private func drawList(into buffer: inout ScreenBuffer, area: Rect) {
+        guard area.height > 0 else { return }
+        var title = "Debrief · follow-ups · " + filter.rawValue
+        if content != nil { title += " · \(visible.count)" }
+        if reading { title += " · reading…" }
+        buffer.put(" " + title.fitted(toWidth: max(0, area.width - 1)), row: area.row, col: 0, style: BrowseProgram.titleStyle)
+        let rest = area.inset(top: 1)
+        guard rest.height > 0 else { return }
+        let table = Self.table(width: rest.width)
+        buffer.put(table.format(table.columns.map(\.title), totalWidth: rest.width), row: rest.row, col: 0,
+                   style: Style.role(.muted).bolded())
+        let rowsArea = rest.inset(top: 1)
+        guard let content else {
+            buffer.put("Reading the journal…", row: rowsArea.row, col: 1, style: .role(.muted), maxWidth: rowsArea.width - 1)
+            return
+        }
+        if visible.isEmpty {
+            let hint = filter == .all ? "" : "  Tab shows other follow-ups."
+            buffer.put(Self.emptyMessage(filter) + hint, row: rowsArea.row, col: 1, style: .role(.muted), maxWidth: rowsArea.width - 1)
+            return
+        }
+        let today = clock.today
+        var state = list
+        state.scrollToSelection(height: rowsArea.height)
+        for (line, position) in state.visibleRange(height: rowsArea.height).enumerated() {
+            let item = content.items[visible[position]]
+            var style = item.isOverdue(on: today) ? Style.role(.danger).bolded() : item.isOpen ? .plain : .role(.muted)
+            if position == state.selected { style = style.bolded().reversed() }
+            let text = table.format(Self.cells(item, today: today, width: rowsArea.width), totalWidth: rowsArea.width)
+            buffer.put(text.padded(toWidth: rowsArea.width), row: rowsArea.row + line, col: 0, style: style)
+        }
+    }
+}

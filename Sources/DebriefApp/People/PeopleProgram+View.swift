@@ -1,0 +1,134 @@
+import DebriefCore
+import DebriefUI
+
+/// Drawing: a title saying which list it is, the people as a table (or one person's view), a
+/// status line that doubles as the `/` prompt, and the help bar generated from the key map.
+extension PeopleProgram {
+    /// The list's table at `width`: level and relation only when there is room for them. The
+    /// cold list shows how long each person has gone unmentioned instead of the last meeting.
+    func table(width: Int) -> Table {
+        let when = Table.Column(showCold ? "Silent" : "Last met", width: 10)
+        let columns: [Table.Column] = width >= 64
+            ? [.init("Name"), .init("Met", width: 4, alignment: .right), when, .init("Level", width: 9),
+               .init("Relation", width: 8), .init("Open", width: 4, alignment: .right)]
+            : [.init("Name"), .init("Met", width: 4, alignment: .right), when, .init("Open", width: 4, alignment: .right)]
+        return Table(columns: columns, rows: [])
+    }
+
+    /// One person's cells for `table(width:)`.
+    func cells(_ person: PersonSummary, today: Day, width: Int) -> [String] {
+        let silent = person.daysSinceMentioned(asOf: today)
+        let when = showCold ? "\(silent) day\(silent == 1 ? "" : "s")" : person.lastMet.iso
+        let open = person.openFollowUps.isEmpty ? "" : String(person.openFollowUps.count)
+        return width >= 64
+            ? [person.name, String(person.met), when, person.level ?? "", person.relation ?? "", open]
+            : [person.name, String(person.met), when, open]
+    }
+
+    public func view(width: Int, height: Int) -> Frame {
+        var buffer = ScreenBuffer(width: width, height: height)
+        guard width > 0, height > 0 else { return Frame(buffer: buffer) }
+        let (body, bottom) = buffer.area.splitRows(bottom: min(2, height))
+        var cursor: Position?
+        let keys: KeyMap<PeopleAction>
+        switch screen {
+        case .list:
+            keys = PeopleKeys.list
+            drawList(into: &buffer, area: body)
+        case .person(let page):
+            keys = PeopleKeys.person
+            drawPerson(page, into: &buffer, area: body)
+        }
+        if bottom.height > 0 {
+            cursor = drawStatus(into: &buffer, row: bottom.row, width: width)
+        }
+        if bottom.height > 1 {
+            buffer.put(keys.helpBar(width: width), row: bottom.row + 1, col: 0, style: .role(.muted))
+        }
+        if showHelp {
+            keys.renderHelpOverlay(into: &buffer, area: buffer.area, title: "Keys (any key closes)")
+            cursor = nil
+        }
+        return Frame(buffer: buffer, cursor: cursor)
+    }
+
+    private func titleBar(_ text: String, into buffer: inout ScreenBuffer, row: Int, width: Int) {
+        let title = "Debrief · people · " + text + (reading ? " · reading…" : "")
+        buffer.put(" " + title.fitted(toWidth: max(0, width - 1)), row: row, col: 0, style: BrowseProgram.titleStyle)
+    }
+
+    private func drawList(into buffer: inout ScreenBuffer, area: Rect) {
+        guard area.height > 0 else { return }
+        var title = showCold ? "cold (\(PeopleIndex.defaultColdDays)+ days unmentioned)" : "everyone"
+        if content != nil { title += " · \(visible.count)" }
+        titleBar(title, into: &buffer, row: area.row, width: area.width)
+        let rest = area.inset(top: 1)
+        guard rest.height > 0 else { return }
+        let table = table(width: rest.width)
+        buffer.put(table.format(table.columns.map(\.title), totalWidth: rest.width), row: rest.row, col: 0,
+                   style: Style.role(.muted).bolded())
+        let rowsArea = rest.inset(top: 1)
+        guard content != nil else {
+            buffer.put("Reading the journal…", row: rowsArea.row, col: 1, style: .role(.muted), maxWidth: rowsArea.width - 1)
+            return
+        }
+        if visible.isEmpty {
+            let message: String
+            if !query.isEmpty {
+                message = "Nobody named like “\(query)”; Esc shows everyone."
+            } else if showCold {
+                message = "Nobody you know has gone unmentioned for \(PeopleIndex.defaultColdDays) days or more."
+            } else {
+                message = "No people in the journal yet; name them under “people” in a reflection."
+            }
+            buffer.put(message, row: rowsArea.row, col: 1, style: .role(.muted), maxWidth: rowsArea.width - 1)
+            return
+        }
+        let today = clock.today
+        var state = list
+        state.scrollToSelection(height: rowsArea.height)
+        for (line, position) in state.visibleRange(height: rowsArea.height).enumerated() {
+            let text = table.format(cells(visible[position], today: today, width: rowsArea.width), totalWidth: rowsArea.width)
+            let style = position == state.selected ? BrowseProgram.selectedStyle : .plain
+            buffer.put(text.padded(toWidth: rowsArea.width), row: rowsArea.row + line, col: 0, style: style)
+        }
+    }
+
+    private func drawPerson(_ page: PersonPage, into buffer: inout ScreenBuffer, area: Rect) {
+        guard area.height > 0 else { return }
+        titleBar(page.name, into: &buffer, row: area.row, width: area.width)
+        let body = area.inset(top: 1)
+        var state = page.list
+        state.scrollToSelection(height: body.height)
+        for (offset, index) in state.visibleRange(height: body.height).enumerated() {
+            let line = page.lines[index]
+            var style: Style
+            switch line.kind {
+            case .heading: style = Style.role(.accent).bolded()
+            case .muted: style = .role(.muted)
+            case .text, .entry: style = .plain
+            case .followUp(_, let overdue): style = overdue ? Style.role(.danger).bolded() : .plain
+            }
+            if index == state.selected, line.entryID != nil { style = style.bolded().reversed() }
+            let text = line.text.truncated(toWidth: body.width)
+            buffer.put(style.reverse ? text.padded(toWidth: body.width) : text, row: body.row + offset, col: 0, style: style)
+        }
+    }
+
+    /// The `/` prompt with the cursor, else the last message, else the name being looked for.
+    private func drawStatus(into buffer: inout ScreenBuffer, row: Int, width: Int) -> Position? {
+        if let search {
+            let end = buffer.put("/" + search.text, row: row, col: 0, style: Style().bolded(), maxWidth: width)
+            if end + 3 < width {
+                buffer.put("Enter keeps, Esc clears", row: row, col: end + 2, style: .role(.muted), maxWidth: width - end - 2)
+            }
+            return Position(row: row, col: min(end, width - 1))
+        }
+        if let status {
+            buffer.put(status, row: row, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
+        } else if !query.isEmpty, screen == .list {
+            buffer.put("Names like “\(query)” (Esc shows everyone)", row: row, col: 0, style: .role(.muted), maxWidth: width)
+        }
+        return nil
+    }
+}

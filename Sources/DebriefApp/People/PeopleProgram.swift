@@ -1,0 +1,207 @@
+import DebriefCore
+import DebriefUI
+
+/// Everyone named in the journal, most recently met first, as `debrief people` lists them: `c`
+/// switches to the cold list (people you know whom no reflection mentioned for 90 days), `/`
+/// finds a name as you type, Enter opens a person's entries and open follow-ups, and Enter there
+/// opens an entry.
+///
+/// The journal is read in the background through the session's cache, so the screen draws at
+/// once and says it is reading; coming back from an entry reads only the files that changed and
+/// keeps the screen, the person and the selection.
+public struct PeopleProgram: Program, HandsOff {
+    public enum Message: Sendable {
+        case loaded(PeopleContent)
+    }
+
+    enum Screen: Equatable {
+        case list
+        case person(PersonPage)
+    }
+
+    public internal(set) var handoff: Handoff?
+    let cache: JournalCache
+    let clock: Clock
+    /// Nil until the journal has been read once.
+    var content: PeopleContent?
+    var reading = false
+    var screen = Screen.list
+    /// The cold list instead of everyone.
+    var showCold = false
+    /// The name being looked for ("" for everyone).
+    var query = ""
+    /// The `/` prompt while it is open.
+    var search: TextEditor?
+    /// The people the list shows, in order.
+    var visible: [PersonSummary] = []
+    var list = ListState(count: 0)
+    var showHelp = false
+    var status: String?
+    var width = 80
+    var height = 24
+
+    public init(cache: JournalCache, clock: Clock) {
+        self.cache = cache
+        self.clock = clock
+    }
+
+    /// Reads the journal in the background; runs again on every return from an entry.
+    public mutating func start() -> [Command<Message>] {
+        handoff = nil
+        reading = true
+        let cache = self.cache
+        return [.background { .loaded(PeopleContent(snapshot: cache.snapshot())) }]
+    }
+
+    public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
+        switch event {
+        case .terminal(.resize(let w, let h)):
+            width = w
+            height = h
+            list.scrollToSelection(height: listHeight)
+            if case .person(var page) = screen {
+                page.list.scrollToSelection(height: pageHeight)
+                screen = .person(page)
+            }
+            return []
+        case .terminal(.signal(let signal)):
+            return [.exitOnSignal(signal)]
+        case .terminal(.key(let key)):
+            if showHelp {
+                showHelp = false
+                return []
+            }
+            status = nil
+            if search != nil { return handleSearchKey(key) }
+            switch screen {
+            case .list: return handleListKey(key)
+            case .person(let page): return handlePersonKey(key, page: page)
+            }
+        case .terminal(.tick):
+            return []
+        case .message(.loaded(let loaded)):
+            content = loaded
+            reading = false
+            refilter(keeping: selectedPerson?.key)
+            if case .person(var page) = screen {
+                if let person = loaded.index.people.first(where: { $0.key == page.key }) {
+                    page.refresh(from: PersonPage(person, headlines: loaded.headlines, today: clock.today), height: pageHeight)
+                    screen = .person(page)
+                } else {
+                    screen = .list
+                    status = "\(page.name) is no longer named in the journal"
+                }
+            }
+            if loaded.problems > 0 {
+                status = "\(loaded.problems) file\(loaded.problems == 1 ? "" : "s") could not be read; run `debrief doctor`"
+            }
+            return []
+        }
+    }
+
+    // MARK: - Keys
+
+    private mutating func handleListKey(_ key: Key) -> [Command<Message>] {
+        guard let action = PeopleKeys.list.action(for: key) else { return [] }
+        let h = listHeight
+        switch action {
+        case .up: list.moveUp(height: h)
+        case .down: list.moveDown(height: h)
+        case .pageUp: list.pageUp(height: h)
+        case .pageDown: list.pageDown(height: h)
+        case .first: list.moveToFirst(height: h)
+        case .last: list.moveToLast(height: h)
+        case .open:
+            guard let person = selectedPerson, let content else { return [] }
+            screen = .person(PersonPage(person, headlines: content.headlines, today: clock.today))
+        case .search:
+            search = TextEditor(text: query, multiline: false, width: width)
+        case .cold:
+            showCold.toggle()
+            refilter(keeping: selectedPerson?.key)
+        case .help: showHelp = true
+        case .back:
+            // Esc first clears a name being looked for; q always leaves.
+            if key == .escape, !query.isEmpty {
+                query = ""
+                refilter(keeping: selectedPerson?.key)
+                return []
+            }
+            return [.quit(0)]
+        }
+        return []
+    }
+
+    private mutating func handlePersonKey(_ key: Key, page: PersonPage) -> [Command<Message>] {
+        guard let action = PeopleKeys.person.action(for: key) else { return [] }
+        var page = page
+        let h = pageHeight
+        switch action {
+        case .up: page.moveUp(height: h)
+        case .down: page.moveDown(height: h)
+        case .pageUp: page.pageUp(height: h)
+        case .pageDown: page.pageDown(height: h)
+        case .first: page.moveToFirst(height: h)
+        case .last: page.moveToLast(height: h)
+        case .open:
+            guard let id = page.selectedEntryID else { return [] }
+            handoff = .entry(id)
+            return [.quit(0)]
+        case .help: showHelp = true
+        case .back:
+            screen = .list
+            return []
+        case .search, .cold: break
+        }
+        screen = .person(page)
+        return []
+    }
+
+    /// The `/` prompt: every keystroke narrows the list; Enter keeps the name, Esc drops it.
+    private mutating func handleSearchKey(_ key: Key) -> [Command<Message>] {
+        guard var editor = search else { return [] }
+        switch key {
+        case .enter:
+            search = nil
+        case .escape:
+            search = nil
+            query = ""
+            refilter(keeping: selectedPerson?.key)
+        case .up, .down:
+            search = nil
+            return handleListKey(key)
+        default:
+            editor.handle(key)
+            search = editor
+            query = editor.text
+            refilter(keeping: selectedPerson?.key)
+        }
+        return []
+    }
+
+    // MARK: - Filtering
+
+    /// Everyone (most recently met first) or the cold list (longest silent first), narrowed to
+    /// names containing the query once both are folded, so "zoe" finds "Zoë Brandt".
+    private mutating func refilter(keeping key: String?) {
+        guard let content else { return }
+        let people = showCold ? content.index.cold(asOf: clock.today) : content.index.people
+        let wanted = query.folded
+        visible = wanted.isEmpty ? people : people.filter { $0.key.contains(wanted) }
+        list = ListState(count: visible.count)
+        list.select(key.flatMap { key in visible.firstIndex { $0.key == key } } ?? 0, height: listHeight)
+    }
+
+    // MARK: - Lookups
+
+    var selectedPerson: PersonSummary? {
+        guard let s = list.selected, s < visible.count else { return nil }
+        return visible[s]
+    }
+
+    /// Rows between the column header and the status line.
+    var listHeight: Int { max(1, height - 4) }
+
+    /// Rows between the person's name and the status line.
+    var pageHeight: Int { max(1, height - 3) }
+}

@@ -1,0 +1,122 @@
+import DebriefCore
+import DebriefUI
+
+/// One row of a person's view.
+struct PersonLine: Equatable, Sendable {
+    enum Kind: Equatable, Sendable {
+        case heading
+        case text
+        case muted
+        /// An entry naming them: Enter opens it.
+        case entry(String)
+        /// An open follow-up with them: Enter opens the entry it came from.
+        case followUp(entryID: String, overdue: Bool)
+    }
+
+    var text: String
+    var kind: Kind
+
+    /// The entry Enter opens on this row, if any.
+    var entryID: String? {
+        switch kind {
+        case .entry(let id), .followUp(let id, _): return id
+        case .heading, .text, .muted: return nil
+        }
+    }
+}
+
+/// A person's view: what the journal says about them, the entries naming them (newest first)
+/// and the follow-ups still open with them (soonest due first), with a selection that only
+/// rests on rows Enter can open.
+struct PersonPage: Equatable, Sendable {
+    /// The folded name, to find the person again after a re-read.
+    var key: String
+    var name: String
+    var lines: [PersonLine]
+    /// Selection and scroll over `lines`.
+    var list: ListState
+
+    init(_ person: PersonSummary, headlines: [String: PeopleContent.Headline], today: Day) {
+        key = person.key
+        name = person.name
+        var lines: [PersonLine] = []
+        let met = person.met == 1
+            ? "met once, \(person.lastMet.iso)"
+            : "met \(person.met) times, \(person.firstMet.iso) to \(person.lastMet.iso)"
+        lines.append(PersonLine(text: ([met] + [person.level, person.relation].compactMap { $0 }).joined(separator: " · "),
+                                kind: .text))
+        lines.append(PersonLine(text: "", kind: .text))
+        lines.append(PersonLine(text: "Entries (\(person.entryIDs.count))", kind: .heading))
+        for id in person.entryIDs {
+            let headline = headlines[id]
+            lines.append(PersonLine(text: "  " + (headline?.day.iso ?? "") + "  " + (headline?.title ?? id), kind: .entry(id)))
+        }
+        lines.append(PersonLine(text: "", kind: .text))
+        lines.append(PersonLine(text: "Open follow-ups (\(person.openFollowUps.count))", kind: .heading))
+        if person.openFollowUps.isEmpty {
+            lines.append(PersonLine(text: "  None.", kind: .muted))
+        }
+        for item in person.openFollowUps {
+            let due = item.due.map { AnswerText.relativeDue($0, today: today) } ?? "no due date"
+            lines.append(PersonLine(text: "  " + due.fitted(toWidth: 16) + "  " + item.action,
+                                    kind: .followUp(entryID: item.entryID, overdue: item.isOverdue(on: today))))
+        }
+        self.lines = lines
+        list = ListState(count: lines.count, selected: lines.firstIndex { $0.entryID != nil })
+    }
+
+    /// The same person laid out again from a fresh read, keeping the selected row where it still exists.
+    mutating func refresh(from page: PersonPage, height: Int) {
+        let selectedLine = list.selected.map { lines[$0] }
+        lines = page.lines
+        name = page.name
+        list.count = lines.count
+        if let selectedLine, let same = lines.firstIndex(of: selectedLine) {
+            list.select(same, height: height)
+        } else {
+            moveToFirst(height: height)
+        }
+    }
+
+    var selectedEntryID: String? { list.selected.flatMap { lines[$0].entryID } }
+
+    private var openable: [Int] { lines.indices.filter { lines[$0].entryID != nil } }
+
+    mutating func moveDown(height: Int) {
+        guard let next = openable.first(where: { $0 > (list.selected ?? -1) }) else { return }
+        list.select(next, height: height)
+    }
+
+    mutating func moveUp(height: Int) {
+        guard let previous = openable.last(where: { $0 < (list.selected ?? 0) }) else {
+            moveToFirst(height: height)
+            return
+        }
+        list.select(previous, height: height)
+    }
+
+    mutating func pageDown(height: Int) {
+        let target = (list.selected ?? 0) + max(1, height - 1)
+        guard let next = openable.first(where: { $0 >= target }) ?? openable.last else { return }
+        list.select(next, height: height)
+    }
+
+    mutating func pageUp(height: Int) {
+        let target = (list.selected ?? 0) - max(1, height - 1)
+        guard let previous = openable.last(where: { $0 <= target }) else {
+            moveToFirst(height: height)
+            return
+        }
+        list.select(previous, height: height)
+    }
+
+    /// The first openable row, with the summary above it back in view.
+    mutating func moveToFirst(height: Int) {
+        list.select(0, height: height)
+        if let first = openable.first { list.select(first, height: height) }
+    }
+
+    mutating func moveToLast(height: Int) {
+        if let last = openable.last { list.select(last, height: height) }
+    }
+}

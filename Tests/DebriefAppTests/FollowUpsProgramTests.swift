@@ -1,0 +1,246 @@
+@testable import DebriefApp
+import DebriefCore
+import DebriefUI
+import Foundation
+import Testing
+
+/// The follow-up screen over a temporary journal with the clock at 2026-11-26 (see `BrowseFixture`).
+@Suite struct FollowUpsProgramTests {
+    static func program(_ f: BrowseFixture) -> FollowUpsProgram {
+        FollowUpsProgram(cache: JournalCache(store: f.store), clock: f.clock)
+    }
+
+    /// A driver at the given size, told the size first as the runtime does.
+    static func driver(_ f: BrowseFixture, width: Int, height: Int) -> ProgramDriver<FollowUpsProgram> {
+        var d = ProgramDriver(program(f), width: width, height: height)
+        d.send(.resize(width: width, height: height))
+        return d
+    }
+
+    /// The standard journal plus an undated action, one done and one due later.
+    static func journal(_ f: BrowseFixture) throws {
+        try f.standard()
+        try f.add("Design meetup", day: "2026-11-10",
+                  followUps: [FollowUp(who: "Kai", action: "Share the Figma file", due: Day(iso: "2026-12-01")),
+                              FollowUp(who: "Lea", action: "Thank for the intro", due: Day(iso: "2026-11-12"), done: Day(iso: "2026-11-12")),
+                              FollowUp(who: "", action: "Write up the notes")])
+    }
+
+    static func bytes(_ path: String) -> [UInt8] {
+        FileManager.default.contents(atPath: path).map { Array($0) } ?? []
+    }
+
+    static func lines(_ bytes: [UInt8]) -> [String] {
+        String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
+    }
+
+    @Test func drawsAtOnceAndSaysItIsReadingUntilTheJournalArrives() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        var d = ProgramDriver(holdingBackground: Self.program(f), width: 100, height: 12)
+        #expect(d.rows[0].contains("Debrief · follow-ups · open · reading…"))
+        #expect(d.screen.contains("Reading the journal…"))
+        #expect(!d.screen.contains("Intro to Marc"))
+        d.finishBackground()
+        #expect(d.rows[0].contains("Debrief · follow-ups · open · 4"))
+        #expect(!d.screen.contains("reading"))
+        #expect(d.screen.contains("Intro to Marc"))
+    }
+
+    @Test func soonestDueFirstWithRelativeDaysOverdueInBoldAndUndatedLast() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        let d = Self.driver(f, width: 110, height: 12)
+        let rows = d.rows
+        #expect(rows[1].contains("Due") && rows[1].contains("Who") && rows[1].contains("What") && rows[1].contains("From"))
+        #expect(rows[2].contains("[ ]  6 days overdue") && rows[2].contains("Ana Li") && rows[2].contains("Intro to Marc")
+            && rows[2].contains("Swift meetup Berlin"))
+        #expect(rows[3].contains("due tomorrow") && rows[3].contains("Zoë Brandt") && rows[3].contains("Send the talk link"))
+        #expect(rows[4].contains("in 5 days") && rows[4].contains("Kai") && rows[4].contains("Design meetup"))
+        #expect(rows[5].contains("no due date") && rows[5].contains("Write up the notes"))
+        #expect(!d.screen.contains("Thank for the intro"))
+        // Overdue shows without colour (bold), on the selected row and off it.
+        #expect(d.frame.buffer.style(row: 2, col: 5)?.bold == true)
+        #expect(d.frame.buffer.style(row: 2, col: 5)?.role == .danger)
+        #expect(d.frame.buffer.style(row: 2, col: 5)?.reverse == true)
+        #expect(d.frame.buffer.style(row: 3, col: 5)?.bold == false)
+        #expect(rows[11].contains("Space done/open") && rows[11].contains("Enter open entry") && rows[11].contains("q/Esc back"))
+    }
+
+    @Test func filtersSwitchByTabAndLettersAndShowInTheTitle() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        var d = Self.driver(f, width: 110, height: 12)
+        d.press(.tab)
+        #expect(d.rows[0].contains("follow-ups · overdue · 1"))
+        #expect(d.rows[2].contains("Intro to Marc"))
+        #expect(!d.screen.contains("Send the talk link"))
+        d.press(.tab)
+        #expect(d.rows[0].contains("follow-ups · done · 1"))
+        #expect(d.rows[2].contains("[x]  done 2026-11-12") && d.rows[2].contains("Thank for the intro"))
+        d.press(.tab)
+        #expect(d.rows[0].contains("follow-ups · all · 5"))
+        d.press(.backTab)
+        #expect(d.rows[0].contains("follow-ups · done"))
+        d.press(.char("o"))
+        #expect(d.rows[0].contains("follow-ups · open · 4"))
+        d.press(.char("a"))
+        #expect(d.rows[0].contains("follow-ups · all"))
+        d.press(.char("!"))
+        #expect(d.rows[0].contains("follow-ups · overdue"))
+        d.press(.char("d"))
+        #expect(d.rows[0].contains("follow-ups · done"))
+    }
+
+    @Test func emptyFiltersSaySo() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.add("Quiet coffee", day: "2026-11-20", followUps: [FollowUp(who: "Ana", action: "Call", due: Day(iso: "2026-12-20"))])
+        var d = Self.driver(f, width: 90, height: 10)
+        d.press(.char("!"))
+        #expect(d.screen.contains("Nothing overdue. Well done.  Tab shows other follow-ups."))
+        d.press(.char("d"))
+        #expect(d.screen.contains("No follow-ups marked done yet."))
+    }
+
+    @Test func moveWithKeysAndPages() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        for n in 1...20 {
+            try f.add("Event \(n)", day: String(format: "2026-10-%02d", n),
+                      followUps: [FollowUp(who: "P\(n)", action: String(format: "Call %02d", n), due: Day(iso: String(format: "2026-12-%02d", n)))])
+        }
+        var d = Self.driver(f, width: 90, height: 10)
+        // 10 rows: title, header, 6 actions, status, help.
+        #expect(d.rows[2].contains("Call 01"))
+        d.press(.char("j"), .down, .char("k"))
+        #expect(d.frame.buffer.style(row: 3, col: 0)?.reverse == true)
+        d.press(.char("G"))
+        #expect(d.rows[7].contains("Call 20"))
+        d.press(.char("g"))
+        #expect(d.rows[2].contains("Call 01"))
+        d.press(.pageDown)
+        #expect(d.frame.buffer.style(row: 7, col: 0)?.reverse == true)
+        #expect(d.rows[7].contains("Call 06"))
+        d.press(.pageDown, .pageUp)
+        #expect(d.screen.contains("Call 06"))
+        d.press(.end, .home)
+        #expect(d.rows[2].contains("Call 01"))
+    }
+
+    @Test func spaceMarksDoneTodayChangingOnlyTheDoneLineAndSpaceAgainReopens() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        let path = try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).path
+        let before = Self.bytes(path)
+        var d = Self.driver(f, width: 110, height: 12)
+        d.press(.char(" "))
+        // The row changes in place and stays listed, so Space can undo it.
+        #expect(d.rows[2].contains("[x]  done 2026-11-26") && d.rows[2].contains("Intro to Marc"))
+        #expect(d.screen.contains("Done: Ana Li: Intro to Marc (Space again reopens)"))
+        #expect(d.frame.buffer.style(row: 2, col: 5)?.role == .muted)
+        let after = Self.lines(Self.bytes(path))
+        var expected = Self.lines(before)
+        let due = try #require(expected.firstIndex(of: "    due: 2026-11-20"))
+        expected.insert("    done: 2026-11-26", at: due + 1)
+        let updated = try #require(expected.firstIndex { $0.hasPrefix("updated: ") })
+        // The store's rule: `updated:` says when the file was last written.
+        expected[updated] = "updated: 2026-11-26T10:00:00+01:00"
+        #expect(after == expected)
+
+        d.press(.char(" "))
+        #expect(d.rows[2].contains("[ ]  6 days overdue"))
+        #expect(d.screen.contains("Open again: Ana Li: Intro to Marc"))
+        var reopened = Self.lines(before)
+        reopened[updated] = "updated: 2026-11-26T10:00:00+01:00"
+        #expect(Self.lines(Self.bytes(path)) == reopened)
+
+        // A filter change applies the new state: done rows leave the open list.
+        d.press(.char(" "), .char("!"), .char("o"))
+        #expect(!d.screen.contains("Intro to Marc"))
+        d.press(.char("d"))
+        #expect(d.screen.contains("Intro to Marc"))
+    }
+
+    @Test func aFileChangedOnDiskIsNotOverwritten() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        let path = try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).path
+        var d = Self.driver(f, width: 120, height: 12)
+        let edited = Self.bytes(path) + Array("More notes.\n".utf8)
+        try Data(edited).write(to: URL(fileURLWithPath: path))
+        d.press(.char(" "))
+        #expect(Self.bytes(path) == edited)
+        #expect(d.screen.contains("Nothing written: “Swift meetup Berlin” changed on disk since it was read."))
+        #expect(d.rows[2].contains("[ ]  6 days overdue"))
+        // The list was read again, so a second Space works on the new version.
+        d.press(.char(" "))
+        #expect(d.rows[2].contains("[x]  done 2026-11-26"))
+        let text = String(decoding: Self.bytes(path), as: UTF8.self)
+        #expect(text.contains("    due: 2026-11-20\n    done: 2026-11-26\n") && text.hasSuffix("More notes.\n"))
+    }
+
+    @Test func spaceWaitsWhileTheJournalIsRead() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        // Back from another screen: the list stays while the journal is read again.
+        let first = Self.driver(f, width: 110, height: 12)
+        var d = ProgramDriver(holdingBackground: first.program, width: 110, height: 12)
+        #expect(d.rows[0].contains("· 4 · reading…"))
+        d.press(.char(" "))
+        #expect(d.screen.contains("Still reading the journal"))
+        #expect(d.rows[2].contains("[ ]"))
+    }
+
+    @Test func enterHandsOffTheSourceEntryAndComingBackKeepsThePlace() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        var d = Self.driver(f, width: 110, height: 12)
+        d.press(.down, .down)
+        d.press(.enter)
+        #expect(d.exitStatus == 0)
+        let design = try #require(f.store.refs().first { $0.id.contains("design-meetup") })
+        #expect(d.program.handoff == .entry(design.id))
+        // The session runs the same value again, as after the entry's detail view.
+        let back = ProgramDriver(d.program, width: 110, height: 12)
+        #expect(back.program.handoff == nil)
+        #expect(back.exitStatus == nil)
+        #expect(back.rows[4].contains("Share the Figma file"))
+        #expect(back.frame.buffer.style(row: 4, col: 0)?.reverse == true)
+    }
+
+    @Test func helpOverlayAndBack() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        var d = Self.driver(f, width: 90, height: 24)
+        d.press(.char("?"))
+        #expect(d.screen.contains("Keys (any key closes)"))
+        #expect(d.screen.contains("!       show overdue"))
+        d.press(.char("q"))
+        #expect(d.exitStatus == nil)
+        #expect(!d.screen.contains("Keys (any key closes)"))
+        d.press(.escape)
+        #expect(d.exitStatus == 0)
+        #expect(d.program.handoff == nil)
+    }
+
+    @Test func narrowScreensCutWideTextByDisplayWidth() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.add("東京のSwiftミートアップ👋", day: "2026-11-24",
+                  followUps: [FollowUp(who: "李雷", action: "送りますスライドのリンク👋とメモ", due: Day(iso: "2026-11-20"))])
+        let d = Self.driver(f, width: 40, height: 8)
+        #expect(d.rows.allSatisfy { $0.displayWidth == 40 })
+        #expect(d.rows[1].contains("Due") && d.rows[1].contains("What") && !d.rows[1].contains("Who"))
+        #expect(d.rows[2].contains("6 days overdue") && d.rows[2].contains("李雷: 送り") && d.rows[2].contains("…"))
+        #expect(d.rows[0].contains("Debrief · follow-ups · open · 1"))
+    }
+}
