@@ -36,7 +36,11 @@ final class Session {
             let size = Self.terminalSize()
             try run(BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock, entry: entry,
                                   width: size.width, height: size.height))
-        case .review, .followUps, .people:
+        case .review:
+            let size = Self.terminalSize()
+            try run(ReviewProgram(cache: cache, catalog: context.catalog, clock: context.clock,
+                                  unicode: Review.utf8Locale(context.environment), width: size.width, height: size.height))
+        case .followUps, .people:
             return
         }
     }
