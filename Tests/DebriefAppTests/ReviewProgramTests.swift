@@ -194,6 +194,10 @@ import Testing
         #expect(Self.body(d).count > (try Self.cliLines(f, week: "2026-W48")).count)
         #expect(Self.words(Self.body(d)) == Self.words(try Self.cliLines(f, week: "2026-W48")))
         #expect(!d.screen.contains("…"))
+        // A screen made narrower wraps the review again.
+        var resized = Self.driver(f, width: 82, height: 120)
+        resized.send(.resize(width: 40, height: 120))
+        #expect(resized.rows == d.rows)
     }
 
     @Test func asciiWhenTheLocaleIsNotUTF8() throws {

@@ -9,7 +9,8 @@ extension ReviewProgram {
     public func view(width: Int, height: Int) -> Frame {
         var buffer = ScreenBuffer(width: width, height: height)
         guard width > 0, height > 0 else { return Frame(buffer: buffer) }
-        let lines = bodyLines(width: width)
+        // The runtime reports a new size before drawing at it, so the kept lines fit.
+        let lines = width == self.width ? self.lines : Self.lines(of: review, width: width, unicode: unicode)
         let body = Rect(row: 1, col: 1, width: max(0, width - 2), height: max(0, height - 3))
         let scroll = max(0, min(self.scroll, lines.count - body.height))
         buffer.put(" " + ReviewText.title(week, unicode: unicode).fitted(toWidth: max(0, width - 1)), row: 0, col: 0,
@@ -51,12 +52,9 @@ extension ReviewProgram {
         }
     }
 
-    /// The review's lines at the current width (what scrolling is bounded by).
-    func bodyLines() -> [ReviewText.Line] { bodyLines(width: width) }
-
     /// The review's lines wrapped to the screen less a column of margin on each side, measured
     /// by display width so wide characters wrap too; none while the journal is being read.
-    func bodyLines(width: Int) -> [ReviewText.Line] {
+    static func lines(of review: WeeklyReview?, width: Int, unicode: Bool) -> [ReviewText.Line] {
         guard let review else { return [] }
         let options = ReviewText.Options(color: false, unicode: unicode, width: max(1, width - 2),
                                          measure: { $0.displayWidth })

@@ -28,7 +28,11 @@ public struct ReviewProgram: Program, HandsOff {
     /// Nil until the first read arrives.
     var snapshot: JournalSnapshot?
     /// The review of `week`; nil while the journal is being read.
-    var review: WeeklyReview?
+    var review: WeeklyReview? {
+        didSet { layOut() }
+    }
+    /// The review's lines at `width`, kept so keys and frames do not wrap a long review again.
+    var lines: [ReviewText.Line] = []
     /// The first body row shown.
     var scroll = 0
     var showHelp = false
@@ -70,8 +74,10 @@ public struct ReviewProgram: Program, HandsOff {
         case .terminal(.signal(let signal)):
             return [.exitOnSignal(signal)]
         case .terminal(.resize(let w, let h)):
+            let rewrap = w != width
             width = w
             height = h
+            if rewrap { layOut() }
             clampScroll()
             return []
         case .terminal(.tick):
@@ -129,8 +135,12 @@ public struct ReviewProgram: Program, HandsOff {
         WeeklyReview.make(journal: snapshot.entries, catalog: catalog, week: week, weeks: trendLength, clock: clock)
     }
 
+    private mutating func layOut() {
+        lines = Self.lines(of: review, width: width, unicode: unicode)
+    }
+
     private mutating func clampScroll() {
-        scroll = max(0, min(scroll, bodyLines().count - bodyHeight))
+        scroll = max(0, min(scroll, lines.count - bodyHeight))
     }
 
     /// Rows between the title bar and the status line.
