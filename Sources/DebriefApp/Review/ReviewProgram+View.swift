@@ -13,10 +13,11 @@ extension ReviewProgram {
         let lines = width == self.width ? self.lines : Self.lines(of: review, width: width, unicode: unicode)
         let body = Rect(row: 1, col: 1, width: max(0, width - 2), height: max(0, height - 3))
         let scroll = max(0, min(self.scroll, lines.count - body.height))
-        buffer.put(" " + ReviewText.title(week, unicode: unicode).fitted(toWidth: max(0, width - 1)), row: 0, col: 0,
-                   style: Self.titleStyle)
-        if lines.count > body.height, width > 30 {
-            let position = "\(min(100, (scroll + body.height) * 100 / max(1, lines.count)))% "
+        let title = " " + ReviewText.title(week, unicode: unicode)
+        buffer.put(title.fitted(toWidth: width), row: 0, col: 0, style: Self.titleStyle)
+        // How far down the review is, where it does not cover the week.
+        let position = "\(min(100, (scroll + body.height) * 100 / max(1, lines.count)))% "
+        if lines.count > body.height, title.displayWidth + 1 + position.count <= width {
             buffer.put(position, row: 0, col: width - position.count, style: Self.titleStyle)
         }
         if review == nil {
