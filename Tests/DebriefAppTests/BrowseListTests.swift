@@ -88,6 +88,26 @@ import Testing
         #expect(d.program.handoff == .editEntry(f.store.refs()[1].id))
     }
 
+    @Test func rOpensTheReviewAndCapitalRStillReloads() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = f.driver(width: 80, height: 30)
+        d.press(.char("?"))
+        #expect(d.rows.contains { $0.contains("│ r ") && $0.contains(" review ") })
+        #expect(d.rows.contains { $0.contains("│ R ") && $0.contains(" reload ") })
+        d.press(.char("?"))
+        d.press(.char("R"))
+        #expect(d.screen.contains("Reloaded"))
+        #expect(d.exitStatus == nil)
+        // In an entry, r means nothing; on the list it hands off to the review.
+        d.press(.enter, .char("r"))
+        #expect(d.exitStatus == nil)
+        d.press(.escape, .char("r"))
+        #expect(d.exitStatus == 0)
+        #expect(d.program.handoff == .review)
+    }
+
     @Test func largeJournalsLoadTheFirstPageFirstAndTheRestOnIdleTicks() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

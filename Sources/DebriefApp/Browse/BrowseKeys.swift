@@ -8,7 +8,7 @@ enum BrowseAction: Sendable, Equatable {
     case search, nextMatch, previousMatch
     case filter, clearFilter
     case guidedEdit, editFile
-    case delete, undo, reload
+    case delete, undo, reload, review
     case nextFollowUp, previousFollowUp, toggleFollowUp
     case help, quit
 }
@@ -24,6 +24,7 @@ enum BrowseKeys {
         KeyBinding(.char("u"), help: "undo delete", action: .undo),
         KeyBinding(.char("E"), help: "edit file", action: .editFile),
         KeyBinding(.char("e"), help: "guided edit", action: .guidedEdit),
+        KeyBinding(.char("r"), help: "review", action: .review),
         KeyBinding(.char("R"), help: "reload", action: .reload),
         KeyBinding(.char("?"), help: "help", action: .help),
         KeyBinding([.char("q"), .escape], label: "q", help: "quit", action: .quit),

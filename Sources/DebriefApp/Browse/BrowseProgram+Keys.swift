@@ -41,6 +41,9 @@ extension BrowseProgram {
         case .reload:
             status = "Reloaded"
             return reload()
+        case .review:
+            handoff = .review
+            return [.quit(0)]
         case .help: showHelp = true
         case .quit: return [.quit(0)]
         case .back, .nextFollowUp, .previousFollowUp, .toggleFollowUp: break

@@ -63,7 +63,7 @@ public struct BrowseProgram: Program, HandsOff {
 
     // MARK: - State
 
-    /// Set when the user asked for a screen this program does not own (the guided edit); the
+    /// Set when the user asked for a screen this program does not own (the guided edit, the review); the
     /// program then quits with status 0 and the executable runs that screen.
     public internal(set) var handoff: Handoff?
 

@@ -13,7 +13,8 @@ extension WeeklyReview {
     ///   done by `asOf`; overdue means open and due before `asOf` (due that day is not late yet);
     ///   done means done within this week, by `asOf`.
     /// - `weeks` is the length of the trend (at least 1). Streaks look back as far as the journal goes.
-    /// - `coldPeople` is passed through for the network section; empty until a people index exists.
+    /// - `coldPeople` is passed through for the network section; ``make(journal:catalog:week:weeks:clock:)``
+    ///   fills it from the people index the way every screen shows the review.
     public static func make(
         entries: [Entry],
         catalog: Catalog,

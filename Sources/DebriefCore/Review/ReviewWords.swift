@@ -107,10 +107,16 @@ enum ReviewWords {
 
     /// Lines joined, with runs of blank lines collapsed to one and none at either end.
     static func tidy(_ lines: [String]) -> String {
-        var out: [String] = []
-        for line in lines where !(line.isEmpty && (out.last?.isEmpty ?? true)) { out.append(line) }
-        while out.last?.isEmpty == true { out.removeLast() }
-        return out.joined(separator: "\n") + "\n"
+        tidy(lines, isBlank: \.isEmpty).joined(separator: "\n") + "\n"
+    }
+
+    /// Runs of blank lines collapsed to one and none at either end, for any kind of line: the
+    /// renderers add a blank before every section and let this decide which ones stay.
+    static func tidy<Line>(_ lines: [Line], isBlank: (Line) -> Bool) -> [Line] {
+        var out: [Line] = []
+        for line in lines where !(isBlank(line) && out.last.map(isBlank) ?? true) { out.append(line) }
+        while let last = out.last, isBlank(last) { out.removeLast() }
+        return out
     }
 
     /// What to say when a follow-up list is empty.

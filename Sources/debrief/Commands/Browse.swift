@@ -6,7 +6,7 @@ import DebriefCore
 struct Browse: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Browse, search and edit past entries.",
-        discussion: "Keys: / search, F filter, Enter open, Space marks a follow-up done, E edit the file, d delete, u undo, ? help."
+        discussion: "Keys: / search, F filter, Enter open, Space marks a follow-up done, E edit the file, d delete, u undo, r the weekly review, ? help."
     )
 
     @OptionGroup var journal: JournalOptions

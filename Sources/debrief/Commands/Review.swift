@@ -46,17 +46,9 @@ struct Review: ParsableCommand {
             if target > current {
                 throw CLIError.usage("--week: \(target.iso) has not started yet; the latest week to review is \(current.iso)")
             }
-            // Every entry, not just the week's: open and overdue follow-ups and streaks reach back.
             let snapshot = context.store.loadAll()
-            var review = WeeklyReview.make(
-                entries: snapshot.entries, catalog: context.catalog, week: target, weeks: weeks, clock: context.clock
-            )
-            // When the week neglected the existing network, name up to three people to reconnect
-            // with, judged as of the week's end so a past week's review never changes.
-            if review.pitfalls.contains(where: { $0.id == "ignoring-existing-network" && $0.count > 0 }) {
-                let known = snapshot.entries.filter { $0.eventTime.day <= review.asOf }
-                review.people.cold = PeopleIndex.coldNames(in: known, asOf: review.asOf)
-            }
+            let review = WeeklyReview.make(journal: snapshot.entries, catalog: context.catalog, week: target,
+                                           weeks: weeks, clock: context.clock)
             switch format {
             case .json:
                 Output.print(ReviewJSON.render(review, catalog: context.catalog))

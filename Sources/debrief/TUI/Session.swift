@@ -37,7 +37,9 @@ final class Session {
             try run(BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock, entry: entry,
                                   width: size.width, height: size.height))
         case .review:
-            return
+            let size = Self.terminalSize()
+            try run(ReviewProgram(cache: cache, catalog: context.catalog, clock: context.clock,
+                                  unicode: Review.utf8Locale(context.environment), width: size.width, height: size.height))
         case .followUps:
             try run(FollowUpsProgram(cache: cache, clock: context.clock))
         case .people:

@@ -1,0 +1,78 @@
+import DebriefCore
+import DebriefUI
+
+/// Drawing: a title bar with the week, the review's lines from `scroll`, a status line and the
+/// help bar generated from the key map.
+extension ReviewProgram {
+    static let titleStyle = Style.role(.accent).bolded().reversed()
+
+    public func view(width: Int, height: Int) -> Frame {
+        var buffer = ScreenBuffer(width: width, height: height)
+        guard width > 0, height > 0 else { return Frame(buffer: buffer) }
+        // The runtime reports a new size before drawing at it, so the kept lines fit.
+        let lines = width == self.width ? self.lines : Self.lines(of: review, width: width, unicode: unicode)
+        let body = Rect(row: 1, col: 1, width: max(0, width - 2), height: max(0, height - 3))
+        let scroll = max(0, min(self.scroll, lines.count - body.height))
+        let title = " " + ReviewText.title(week, unicode: unicode)
+        buffer.put(title.fitted(toWidth: width), row: 0, col: 0, style: Self.titleStyle)
+        // How far down the review is, where it does not cover the week.
+        let position = "\(min(100, (scroll + body.height) * 100 / max(1, lines.count)))% "
+        if lines.count > body.height, title.displayWidth + 1 + position.count <= width {
+            buffer.put(position, row: 0, col: width - position.count, style: Self.titleStyle)
+        }
+        if review == nil {
+            buffer.put("Reading the journal…", row: body.row, col: body.col, style: .role(.muted), maxWidth: body.width)
+        }
+        for (offset, line) in lines.dropFirst(scroll).prefix(body.height).enumerated() {
+            var col = body.col
+            for span in line.spans {
+                col = buffer.put(span.text, row: body.row + offset, col: col, style: Self.style(span),
+                                 maxWidth: body.right - col)
+            }
+        }
+        if height >= 3 {
+            drawStatus(into: &buffer, row: height - 2, width: width)
+        }
+        if height >= 2 {
+            buffer.put(ReviewKeys.map.helpBar(width: width), row: height - 1, col: 0, style: .role(.muted))
+        }
+        if showHelp {
+            ReviewKeys.map.renderHelpOverlay(into: &buffer, area: buffer.area, title: "Keys (any key closes)")
+        }
+        return Frame(buffer: buffer)
+    }
+
+    /// The last message, else a warning about files the review had to leave out.
+    private func drawStatus(into buffer: inout ScreenBuffer, row: Int, width: Int) {
+        if let status {
+            buffer.put(status, row: row, col: 0, style: Style.role(.warning).bolded(), maxWidth: width)
+        } else if let problems = snapshot?.problems.count, problems > 0 {
+            let files = problems == 1 ? "1 file could not be read and is" : "\(problems) files could not be read and are"
+            buffer.put(files + " left out of the review; run `debrief doctor`", row: row, col: 0,
+                       style: .role(.warning), maxWidth: width)
+        }
+    }
+
+    /// The review's lines wrapped to the screen less a column of margin on each side, measured
+    /// by display width so wide characters wrap too; none while the journal is being read.
+    static func lines(of review: WeeklyReview?, width: Int, unicode: Bool) -> [ReviewText.Line] {
+        guard let review else { return [] }
+        let options = ReviewText.Options(color: false, unicode: unicode, width: max(1, width - 2),
+                                         measure: { $0.displayWidth })
+        return ReviewText.lines(review, options: options)
+    }
+
+    /// The screen's style for a run of the review: tones map to colour roles, strong to bold.
+    static func style(_ span: ReviewText.Span) -> Style {
+        let role: ColorRole
+        switch span.tone {
+        case .plain: role = .normal
+        case .heading: role = .accent
+        case .muted: role = .muted
+        case .good: role = .success
+        case .warning: role = .warning
+        case .bad: role = .danger
+        }
+        return Style.role(role).bolded(span.strong)
+    }
+}

@@ -1,0 +1,148 @@
+import DebriefCore
+import DebriefUI
+
+/// The weekly review as a full-screen pager (`r` from home or browse): the same text as
+/// `debrief review`, one ISO week at a time, Left/Right to the weeks before and back.
+///
+/// The journal is read once per showing, in the background through the session's cache, so the
+/// first frame draws at once. Moving between weeks only recomputes the review from the snapshot
+/// it keeps (the review is a pure function of the entries), never touching the disk.
+public struct ReviewProgram: Program, HandsOff {
+    public enum Message: Sendable {
+        /// The journal as read, and the review of the week that was shown when the read began.
+        case loaded(JournalSnapshot, WeeklyReview)
+    }
+
+    /// Always nil: the review opens no other screen yet, but the session runs every screen alike.
+    public internal(set) var handoff: Handoff?
+    let cache: JournalCache
+    let catalog: Catalog
+    let clock: Clock
+    /// How many weeks the sparklines cover, ending with the week shown.
+    let trendLength: Int
+    /// Block characters and `·` when the locale is UTF-8, ASCII otherwise (as the CLI decides).
+    let unicode: Bool
+    /// The week the clock is in: there is no review of a later one.
+    var currentWeek: ISOWeek
+    var week: ISOWeek
+    /// Nil until the first read arrives.
+    var snapshot: JournalSnapshot?
+    /// The review of `week`; nil while the journal is being read.
+    var review: WeeklyReview? {
+        didSet { layOut() }
+    }
+    /// The review's lines at `width`, kept so keys and frames do not wrap a long review again.
+    var lines: [ReviewText.Line] = []
+    /// The first body row shown.
+    var scroll = 0
+    var showHelp = false
+    /// A message for the status line, cleared by the next key.
+    var status: String?
+    var width: Int
+    var height: Int
+
+    /// `width` and `height` are the terminal's size at start (the runtime reports only changes),
+    /// so the first page moves by the right amount.
+    public init(cache: JournalCache, catalog: Catalog, clock: Clock, trendLength: Int = 8, unicode: Bool = true,
+                width: Int = 80, height: Int = 24) {
+        self.cache = cache
+        self.catalog = catalog
+        self.clock = clock
+        self.trendLength = max(1, trendLength)
+        self.unicode = unicode
+        currentWeek = ISOWeek(containing: clock.today)
+        week = currentWeek
+        self.width = width
+        self.height = height
+    }
+
+    /// Reads the journal through the cache (only changed files) and builds the review of the week
+    /// shown. Runs on every showing; what is on screen stays until the new read arrives.
+    public mutating func start() -> [Command<Message>] {
+        handoff = nil
+        currentWeek = ISOWeek(containing: clock.today)
+        let cache = self.cache, catalog = self.catalog, clock = self.clock, week = self.week, weeks = trendLength
+        return [.background {
+            let snapshot = cache.snapshot()
+            return .loaded(snapshot, WeeklyReview.make(journal: snapshot.entries, catalog: catalog, week: week,
+                                                       weeks: weeks, clock: clock))
+        }]
+    }
+
+    public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
+        switch event {
+        case .terminal(.signal(let signal)):
+            return [.exitOnSignal(signal)]
+        case .terminal(.resize(let w, let h)):
+            let rewrap = w != width
+            width = w
+            height = h
+            if rewrap { layOut() }
+            clampScroll()
+            return []
+        case .terminal(.tick):
+            return []
+        case .terminal(.key(let key)):
+            if showHelp {
+                showHelp = false
+                return []
+            }
+            status = nil
+            guard let action = ReviewKeys.map.action(for: key) else { return [] }
+            return perform(action)
+        case .message(.loaded(let snapshot, let review)):
+            self.snapshot = snapshot
+            // The week may have changed while the journal was read.
+            self.review = review.week == week ? review : makeReview(of: week, from: snapshot)
+            clampScroll()
+            return []
+        }
+    }
+
+    private mutating func perform(_ action: ReviewAction) -> [Command<Message>] {
+        let page = max(1, bodyHeight - 1)
+        switch action {
+        case .previousWeek: show(week.adding(weeks: -1))
+        case .nextWeek:
+            if week < currentWeek {
+                show(week.adding(weeks: 1))
+            } else {
+                status = "\(week.iso) is this week; the next one has not started yet."
+            }
+        case .thisWeek: if week != currentWeek { show(currentWeek) }
+        case .up: scroll -= 1
+        case .down: scroll += 1
+        case .pageUp: scroll -= page
+        case .pageDown: scroll += page
+        case .top: scroll = 0
+        case .bottom: scroll = Int.max / 2
+        case .help: showHelp = true
+        case .back: return [.quit(0)]
+        }
+        clampScroll()
+        return []
+    }
+
+    /// Shows `target` from the top, computed from the snapshot when there is one (else the read
+    /// under way builds it).
+    private mutating func show(_ target: ISOWeek) {
+        week = target
+        scroll = 0
+        review = snapshot.map { makeReview(of: target, from: $0) }
+    }
+
+    private func makeReview(of week: ISOWeek, from snapshot: JournalSnapshot) -> WeeklyReview {
+        WeeklyReview.make(journal: snapshot.entries, catalog: catalog, week: week, weeks: trendLength, clock: clock)
+    }
+
+    private mutating func layOut() {
+        lines = Self.lines(of: review, width: width, unicode: unicode)
+    }
+
+    private mutating func clampScroll() {
+        scroll = max(0, min(scroll, lines.count - bodyHeight))
+    }
+
+    /// Rows between the title bar and the status line.
+    var bodyHeight: Int { max(1, height - 3) }
+}

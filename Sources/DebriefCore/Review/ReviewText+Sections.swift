@@ -1,0 +1,99 @@
+/// The review's sections, in the order a Monday review reads them.
+extension ReviewText.Renderer {
+    typealias Span = ReviewText.Span
+
+    mutating func heading(_ title: String) {
+        blank()
+        add(Span(title, .heading, strong: true), hang: "")
+    }
+
+    mutating func render(_ review: WeeklyReview) {
+        add(Span("Week \(review.week.iso)", .heading, strong: true), Span(": " + ReviewWords.range(review.week)), hang: "")
+        wrap(ReviewWords.written(review), first: "", rest: "")
+        if let note = ReviewWords.inProgress(review) { wrap(note, first: "", rest: "") }
+        if !review.isEmpty {
+            pitfalls(review)
+            if !review.progress.isEmpty {
+                heading("PROGRESS")
+                add(Span("  " + ReviewWords.progressIntro), hang: "  ")
+                for p in review.progress { wrap([Span("+ ", .good), Span(ReviewWords.progress(p))], first: "  ", rest: "    ") }
+            }
+        }
+        followUps(review)
+        if !review.isEmpty {
+            heading("YOUR NETWORK THIS WEEK")
+            wrap(ReviewWords.met(review.people), first: "  ", rest: "  ")
+            if let levels = ReviewWords.levels(review.people) { wrap(levels, first: "  ", rest: "  ") }
+            if let names = ReviewWords.names(review.people) { wrap(names, first: "  ", rest: "  ") }
+        }
+        if let cold = ReviewWords.cold(review.people) {
+            if review.isEmpty { heading("YOUR NETWORK") }
+            wrap(cold, first: "  ", rest: "  ")
+        }
+        if !review.advice.isEmpty {
+            heading("WHAT TO TRY NEXT WEEK")
+            for (n, a) in review.advice.enumerated() {
+                if n > 0 { blank() }
+                add(Span("  "), Span(a.title, strong: true), hang: "  ")
+                wrap(a.instead, first: "    ", rest: "    ")
+            }
+        }
+    }
+
+    mutating func pitfalls(_ review: WeeklyReview) {
+        let scale = review.pitfalls.flatMap(\.trend).max() ?? 0
+        let weeks = review.trendWeeks
+        let span = weeks.count == 1 ? "this week only" : "\(weeks[0].iso) to \(review.week.iso)"
+        heading("PITFALLS")
+        add(Span("  Most frequent first; the trend has one bar per week, \(span).", .muted), hang: "  ")
+        let shown = review.pitfalls.filter { $0.count > 0 }
+        if shown.isEmpty {
+            blank()
+            add(Span("  "), Span("None of the seven pitfalls showed this week. Well done.", .good), hang: "  ")
+        }
+        for p in shown {
+            blank()
+            add(Span("  "), Span(p.title, p.recurring ? .bad : .warning, strong: true), hang: "  ")
+            let facts = ReviewWords.facts(p, of: review.entries.count).joined(separator: dot)
+            add(Span("    " + facts + dot + "trend " + Sparkline.render(p.trend, scale: scale, unicode: options.unicode)), hang: "    ")
+            for reason in p.reasons {
+                wrap(ReviewWords.source(reason.entryTitle, reason.entryDay) + ": " + reason.text, first: "    - ", rest: "      ")
+            }
+        }
+        let quiet = review.pitfalls.filter { $0.count == 0 }
+        if !quiet.isEmpty {
+            blank()
+            add(Span("  Not seen this week:"), hang: "  ")
+            for p in quiet {
+                // Continuation rows line up with the title, after the bars.
+                let hang = String(repeating: " ", count: 6 + p.trend.count)
+                add(Span("    "), Span(Sparkline.render(p.trend, scale: scale, unicode: options.unicode), .muted),
+                    Span("  " + p.title), hang: hang)
+            }
+        }
+    }
+
+    mutating func followUps(_ review: WeeklyReview) {
+        let f = review.followUps
+        heading("FOLLOW-UPS")
+        if f.overdue.isEmpty, f.open.isEmpty, f.done.isEmpty {
+            add(Span("  No follow-ups planned, done or waiting."), hang: "  ")
+            return
+        }
+        let groups: [(String, [WeeklyReview.FollowUpLine], ReviewText.Tone)] = [
+            ("Overdue", f.overdue, .bad), ("Still open", f.open, .plain), ("Done this week", f.done, .good),
+        ]
+        if f.overdue.isEmpty { add(Span("  " + ReviewWords.noOverdue), hang: "  ") }
+        var first = !f.overdue.isEmpty
+        for (name, items, tone) in groups where !items.isEmpty {
+            if !first { blank() }
+            first = false
+            add(Span("  "), Span(name, tone), Span(" (\(items.count))"), hang: "  ")
+            for item in items {
+                wrap(ReviewWords.what(item), first: "    - ", rest: "      ")
+                let when = ReviewWords.when(item, asOf: review.asOf, overdue: tone == .bad)
+                wrap(when + dot + "from " + ReviewWords.source(item.entryTitle, item.entryDay), first: "      ", rest: "      ")
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// The review screen end to end: the built binary in tmux over the browse fixture's journal
+/// (an entry this week and one last week), with a fixed clock (Thursday of 2026-W48).
+@Suite(.serialized) struct ReviewTmuxTests {
+    let root: String
+
+    init() throws {
+        root = NSTemporaryDirectory() + "debrief-review-tmux-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/entries/2026/11", withIntermediateDirectories: true)
+        try BrowseTmuxTests.meetup.write(toFile: root + "/entries/2026/11/2026-11-24-1830-swift-meetup-berlin.md",
+                                         atomically: true, encoding: .utf8)
+        try BrowseTmuxTests.coffee.write(toFile: root + "/entries/2026/11/2026-11-20-0900-product-coffee.md",
+                                         atomically: true, encoding: .utf8)
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(atPath: root) }
+
+    var environment: [String: String] {
+        ["DEBRIEF_NOW": "2026-11-26T10:00:00+01:00", "TZ": "Europe/Berlin", "HOME": root, "EDITOR": "true"]
+    }
+
+    @Test func homeOpensTheReviewWhichMovesBetweenWeeks() throws {
+        defer { cleanUp() }
+        let tmux = try TmuxSession(["--journal", root], environment: environment, width: 100, height: 30)
+        defer { tmux.stop() }
+        try tmux.waitFor("Recent reflections")
+        try tmux.type("r")
+        let review = try tmux.waitFor("Week 2026-W48: Monday 23 to Sunday 29 November 2026")
+        #expect(review.contains("2026-W48 · Mon 23 Nov – Sun 29 Nov"))
+        #expect(review.contains("Socializing with no professional purpose"))
+        #expect(review.contains("1 of 1 reflection · recurring · streak 2 weeks"))
+        #expect(review.contains("←/h previous week"))
+        try tmux.press("Left")
+        let last = try tmux.waitFor("Week 2026-W47: Monday 16 to Sunday 22 November 2026")
+        #expect(last.contains("2026-W47 · Mon 16 Nov – Sun 22 Nov"))
+        try tmux.type("q")
+        try tmux.waitFor("Recent reflections")
+        try tmux.type("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
+    @Test func browseOpensTheReviewAndQGoesBackToTheList() throws {
+        defer { cleanUp() }
+        let tmux = try TmuxSession(["browse", "--journal", root], environment: environment, width: 100, height: 30)
+        defer { tmux.stop() }
+        try tmux.waitFor("2 entries")
+        try tmux.type("r")
+        try tmux.waitFor("Week 2026-W48: Monday 23 to Sunday 29 November 2026")
+        try tmux.press("Right")
+        try tmux.waitFor("2026-W48 is this week; the next one has not started yet.")
+        try tmux.type("q")
+        try tmux.waitFor("Enter open")
+        try tmux.type("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+}
