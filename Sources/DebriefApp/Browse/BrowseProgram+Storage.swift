@@ -124,12 +124,8 @@ extension BrowseProgram {
 
     /// Space in the detail view: done today, or open again.
     func toggleFollowUp(_ number: Int, of entry: Entry) -> [Command<Message>] {
-        var followUps = entry.followUps
-        guard number < followUps.count else { return [] }
-        followUps[number].done = followUps[number].done == nil ? clock.today : nil
-        var edited = entry
-        edited["follow-ups"] = .followUps(followUps)
-        let changed = edited
+        // `number` counts from 0 here, from 1 for the core (as `debrief done` shows it).
+        guard let changed = try? entry.togglingFollowUp(number + 1, today: clock.today) else { return [] }
         let store = self.store
         let now = clock.timestamp
         return [.perform { .saved(Result { () throws(StoreError) in try store.save(changed, now: now) }) }]

@@ -152,24 +152,16 @@ public struct FollowUpsProgram: Program, HandsOff {
             return []
         }
         guard let entry = content?.entries[item.entryID] else { return [] }
-        let change: FollowUpChange
+        let changed: Entry
         do throws(FollowUpOutOfRange) {
-            change = try entry.markingFollowUp(item.n, done: item.isOpen ? clock.today : nil)
+            changed = try entry.togglingFollowUp(item.n, today: clock.today)
         } catch {
             status = "Not saved: \(error.description)"
             return []
         }
-        switch change {
-        case .updated(let changed):
-            let store = cache.store
-            let now = clock.timestamp
-            return [.perform { .saved(item, Result { () throws(StoreError) in try store.save(changed, now: now) }) }]
-        case .alreadyDone(let day):
-            status = "Already done on \(day.iso); nothing written"
-        case .alreadyOpen:
-            status = "Already open; nothing written"
-        }
-        return []
+        let store = cache.store
+        let now = clock.timestamp
+        return [.perform { .saved(item, Result { () throws(StoreError) in try store.save(changed, now: now) }) }]
     }
 
     // MARK: - Lookups

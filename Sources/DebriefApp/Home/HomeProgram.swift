@@ -151,10 +151,11 @@ public struct HomeProgram: Program, HandsOff {
             }
             // A capped list, so the recent reflections always show too.
             let shown = content.due.prefix(max(1, min(Self.maxDueLines, height - 16)))
-            for item in shown {
+            let whens = shown.map { AnswerText.relativeDue($0.due, today: today) }
+            let whenWidth = whens.map(\.displayWidth).max() ?? 0
+            for (item, when) in zip(shown, whens) {
                 let f = item.followUp
-                let when = AnswerText.relativeDue(item.due, today: today)
-                let text = "  " + when.fitted(toWidth: 16) + " " + (f.who.isEmpty ? "" : f.who + ": ") + f.action + "  (from " + item.event + ")"
+                let text = "  " + when.fitted(toWidth: whenWidth) + "  " + (f.who.isEmpty ? "" : f.who + ": ") + f.action + "  (from " + item.event + ")"
                 lines.append((text, item.due < today ? Style.role(.danger).bolded() : .plain))
             }
             if content.due.count > shown.count {

@@ -53,4 +53,15 @@ extension Entry {
         entry["follow-ups"] = .followUps(actions)
         return .updated(entry)
     }
+
+    /// Space in the TUI: the `n`-th action (from 1) done `today` when open, open again when done.
+    /// The same single-line change as ``markingFollowUp(_:done:)``; always a change to write.
+    public func togglingFollowUp(_ n: Int, today: Day) throws(FollowUpOutOfRange) -> Entry {
+        let isOpen = followUps.indices.contains(n - 1) && followUps[n - 1].done == nil
+        guard case .updated(let entry) = try markingFollowUp(n, done: isOpen ? today : nil) else {
+            // Unreachable: the asked state is always the other one.
+            return self
+        }
+        return entry
+    }
 }
