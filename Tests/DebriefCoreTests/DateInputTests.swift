@@ -37,6 +37,9 @@ import Testing
         ("2026-11-24T17:30:00Z", "2026-11-24T17:30:00+00:00"),
         ("2026-11-24T17:30:00.250Z", "2026-11-24T17:30:00+00:00"),
         ("now", "2026-11-26T10:00:00+01:00"),
+        // ISO without an offset is local time, as a calendar export writes it.
+        ("2026-11-24T18:30", "2026-11-24T18:30:00+01:00"),
+        ("2026-07-01T18:30:00", "2026-07-01T18:30:00+02:00"),
     ])
     func dateTimes(_ text: String, _ expected: String) {
         let ts = DateInput.timestamp(text, clock: Self.clock)
@@ -47,7 +50,7 @@ import Testing
     @Test(arguments: [
         "", "   ", "someday", "mo", "m", "thurs day", "2026-13-01", "2026-02-30", "2025-02-29", "2026-11-24 25:00",
         "2026-11-24 18:60", "today 18", "today 18:3", "today 1830", "today at 18:30", "yesterday 18:30 extra",
-        "2026-11-24T18:30:00+25:00", "24.11.2026", "11/24/2026", "in three days", "+d", "tomorrowish",
+        "2026-11-24T18:30:00+25:00", "2026-11-24T18:30:15", "2026-11-24T", "2026-11-24T25:00", "24.11.2026", "11/24/2026", "in three days", "+d", "tomorrowish",
     ])
     func badInputsGiveNil(_ text: String) {
         #expect(DateInput.parse(text, clock: Self.clock) == nil)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Parses the dates people type: ISO 8601, `today`, `yesterday`, `tomorrow`, weekday names
 /// (`mon` … `sun`, the most recent one, today included), optionally followed by a time
-/// (`today 18:30`, `2026-11-24 19:00`), and `+3d` / `in 3 days` for due dates.
+/// (`today 18:30`, `2026-11-24 19:00`, `2026-11-24T19:00`), and `+3d` / `in 3 days` for due dates.
 ///
 /// A date without a time means the start of that day (00:00), shown back to the user before it is
 /// accepted; it never silently becomes some other hour.
@@ -23,7 +23,7 @@ public enum DateInput {
                 return .dateTime(ts)
             }
         }
-        let parts = trimmed.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let parts = localISO(trimmed) ?? trimmed.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         if parts.count == 3, parts[0] == "in", let n = Int(parts[1]), ["day", "days"].contains(parts[2]) {
             return .day(clock.today.adding(days: n))
         }
@@ -56,6 +56,17 @@ public enum DateInput {
         case .dateTime(let ts): return Day(ts.date, in: clock.timeZone)
         case nil: return nil
         }
+    }
+
+    /// ISO 8601 without an offset (`2026-11-24T18:30`, `…T18:30:00`) as a day and a local time,
+    /// the way a spreadsheet or a calendar export writes it. Seconds other than 00 are refused
+    /// rather than dropped.
+    private static func localISO(_ text: String) -> [String]? {
+        let pieces = text.split(separator: "t", omittingEmptySubsequences: false)
+        guard pieces.count == 2, pieces[0].count == 10 else { return nil }
+        var time = String(pieces[1])
+        if time.count == 8, time.hasSuffix(":00") { time.removeLast(3) }
+        return [String(pieces[0]), time]
     }
 
     private static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]

@@ -20,6 +20,7 @@ struct Browse: ParsableCommand {
     private func runScreens() throws {
         try runReportingErrors {
             let session = Session(try Context(journal))
+            defer { session.close() }
             try session.run(session.browse())
         }
     }

@@ -20,6 +20,7 @@ struct Home: ParsableCommand {
         try runReportingErrors {
             let context = try Context(journal)
             let session = Session(context)
+            defer { session.close() }
             try session.run(HomeProgram(cache: session.cache, catalog: context.catalog, clock: context.clock))
         }
     }

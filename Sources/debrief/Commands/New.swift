@@ -49,7 +49,7 @@ struct New: ParsableCommand {
 enum ReflectionCommand {
     static func run(_ setup: ReflectionSetup, environment: [String: String]) throws {
         let code = MainActor.assumeIsolated {
-            TerminalRunner.run(ReflectionProgram(setup), environment: environment).status
+            TerminalRunner.run(ReflectionProgram(setup), environment: environment)
         }
         if code != 0 { throw ExitCode(code) }
     }

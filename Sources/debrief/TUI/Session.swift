@@ -1,6 +1,7 @@
 import ArgumentParser
 import DebriefApp
 import DebriefCore
+import DebriefTerminal
 import DebriefUI
 #if canImport(Glibc)
 import Glibc
@@ -11,24 +12,41 @@ import Glibc
 /// where it was. `q` on a screen therefore always goes back one step, and on home leaves debrief.
 ///
 /// Every screen reads the journal through one ``JournalCache``, so after the first full read,
-/// moving between screens costs a stat per file and a read per changed file.
+/// moving between screens costs a stat per file and a read per changed file. All screens draw
+/// on one terminal, opened by the first and restored by ``close()``: switching screens neither
+/// flickers nor drops keys typed ahead.
 @MainActor
 final class Session {
     let context: Context
     let cache: JournalCache
+    private var terminal: Terminal?
 
     init(_ context: Context) {
         self.context = context
         cache = JournalCache(store: context.store)
     }
 
+    /// Restores the terminal; call it (in a `defer`) before anything is printed.
+    func close() {
+        terminal?.close()
+        terminal = nil
+    }
+
+    /// The session's terminal, opened on first use; exits 64 with a one-line reason when there is none.
+    private func screen() throws -> Terminal {
+        if let terminal { return terminal }
+        guard let opened = TerminalRunner.open(environment: context.environment) else { throw ExitCode(Exit.usage) }
+        terminal = opened
+        return opened
+    }
+
     /// Runs the screen `target` names, and whatever it opens in turn, until the user leaves it.
     func open(_ target: Handoff) throws {
         switch target {
         case .newReflection:
-            try ReflectionCommand.run(ReflectionCommand.newSetup(context, cache: cache), environment: context.environment)
+            try run(ReflectionProgram(ReflectionCommand.newSetup(context, cache: cache)))
         case .editEntry(let id):
-            try ReflectionCommand.run(try ReflectionCommand.editSetup(context, cache: cache, id: id), environment: context.environment)
+            try run(ReflectionProgram(try ReflectionCommand.editSetup(context, cache: cache, id: id)))
         case .browse:
             try run(browse())
         case .entry(let id):
@@ -51,12 +69,18 @@ final class Session {
     func run<P: Program & HandsOff>(_ program: P) throws {
         var program = program
         while true {
-            let (status, after) = TerminalRunner.run(program, environment: context.environment)
+            let (status, after) = TerminalRunner.run(program, on: try screen(), environment: context.environment)
             if status != 0 { throw ExitCode(status) }
             guard let next = after.handoff else { return }
             program = after
             try open(next)
         }
+    }
+
+    /// Runs a screen that never opens another (the guided reflection).
+    func run<P: Program>(_ program: P) throws {
+        let status = TerminalRunner.run(program, on: try screen(), environment: context.environment).status
+        if status != 0 { throw ExitCode(status) }
     }
 
     /// The browser, with the newest few pages read before the first frame and the rest on idle ticks.

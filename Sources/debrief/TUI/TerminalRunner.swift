@@ -7,32 +7,42 @@ import Synchronization
 import Glibc
 #endif
 
-/// The real runtime: owns the terminal, draws each frame, reads events, and performs the
-/// program's commands (I/O, the external editor, quitting) on the main thread.
+/// The real runtime: draws each frame, reads events, and performs the program's commands (I/O,
+/// background work, the external editor, quitting) on the main thread.
 @MainActor
 enum TerminalRunner {
-    /// Runs `program` until it quits; returns the exit status and the program as it ended (so a
-    /// screen that opened another can be run again where it was). Prints a one-line error and
-    /// returns 64 when there is no terminal to run on.
-    static func run<P: Program>(_ program: P, environment: [String: String]) -> (status: Int32, program: P) {
-        let terminal: Terminal
+    /// Runs one program on a terminal of its own, restored when the program ends; returns the exit
+    /// status. Prints a one-line error and returns 64 when there is no terminal to run on.
+    static func run<P: Program>(_ program: P, environment: [String: String]) -> Int32 {
+        guard let terminal = open(environment: environment) else { return Exit.usage }
+        defer { terminal.close() }
+        return run(program, on: terminal, environment: environment).status
+    }
+
+    /// Opens the terminal, or says in one line why there is none (stdin or stdout not a TTY, an
+    /// unknown `TERM`) and returns nil, having written nothing to the screen.
+    static func open(environment: [String: String]) -> Terminal? {
         do {
-            terminal = try Terminal.open(environment: environment)
+            return try Terminal.open(environment: environment)
         } catch {
             switch error {
             case .notATerminal:
                 Output.error("this screen needs a terminal on stdin and stdout; for scripts use `debrief add`")
-                return (Exit.usage, program)
             case .unknownTerminal(let name):
                 Output.error(name.isEmpty
                     ? "TERM is not set, so the screen cannot be drawn; set it (for example TERM=xterm-256color)"
                     : "unknown terminal type '\(name)'; set TERM to one this system knows (for example xterm-256color)")
-                return (Exit.usage, program)
             default:
                 Output.error("cannot start the screen: \(error)")
-                return (Exit.software, program)
             }
+            return nil
         }
+    }
+
+    /// Runs `program` on an open terminal until it quits, leaving the terminal open for the next
+    /// screen; returns the exit status and the program as it ended (so a screen that opened
+    /// another can be run again where it was).
+    static func run<P: Program>(_ program: P, on terminal: Terminal, environment: [String: String]) -> (status: Int32, program: P) {
         var program = program
         let mailbox = Mailbox<P.Message>()
         var running = 0
@@ -58,7 +68,6 @@ enum TerminalRunner {
                     let outcome = terminal.suspend { ExternalEditor.edit(path: path, environment: environment) }
                     queue += program.update(.message(then(outcome)))
                 case .quit(let code):
-                    terminal.close()
                     return (code, program)
                 case .exitOnSignal(let signal):
                     terminal.exit(reraising: signal)
