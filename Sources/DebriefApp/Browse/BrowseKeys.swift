@@ -37,14 +37,16 @@ enum BrowseKeys {
     ])
 
     static let detail = KeyMap<BrowseAction>([
-        KeyBinding([.tab, .backTab], label: "Tab", help: "next follow-up", action: .nextFollowUp),
+        // In the order the help bar keeps them when the screen is narrow: the way back and
+        // to help always fit at 80 columns.
         KeyBinding(.char(" "), help: "done/open", action: .toggleFollowUp),
-        KeyBinding(.char("/"), help: "search", action: .search),
-        KeyBinding([.char("n"), .char("N")], label: "n/N", help: "next/prev match", action: .nextMatch),
-        KeyBinding(.char("E"), help: "edit file", action: .editFile),
+        KeyBinding([.tab, .backTab], label: "Tab", help: "follow-up", action: .nextFollowUp),
         KeyBinding(.char("e"), help: "guided edit", action: .guidedEdit),
+        KeyBinding(.char("E"), help: "edit file", action: .editFile),
         KeyBinding(.char("?"), help: "help", action: .help),
         KeyBinding([.escape, .char("q")], label: "Esc/q", help: "back", action: .back),
+        KeyBinding(.char("/"), help: "search", action: .search),
+        KeyBinding([.char("n"), .char("N")], label: "n/N", help: "next/prev match", action: .nextMatch),
         KeyBinding([.up, .char("k")], label: "↑/k", help: "scroll up", action: .up, showsInHelpBar: false),
         KeyBinding([.down, .char("j")], label: "↓/j", help: "scroll down", action: .down, showsInHelpBar: false),
         KeyBinding(.pageUp, label: "PgUp", help: "page up", action: .pageUp, showsInHelpBar: false),

@@ -14,7 +14,7 @@ enum PeopleKeys {
         KeyBinding(.char("/"), help: "find name", action: .search),
         KeyBinding(.char("c"), help: "cold/all", action: .cold),
         KeyBinding(.char("?"), help: "help", action: .help),
-        KeyBinding([.char("q"), .escape], label: "q", help: "quit", action: .back),
+        KeyBinding([.char("q"), .escape], label: "q", help: "back", action: .back),
         KeyBinding([.up, .char("k")], label: "↑/k", help: "up", action: .up, showsInHelpBar: false),
         KeyBinding([.down, .char("j")], label: "↓/j", help: "down", action: .down, showsInHelpBar: false),
         KeyBinding(.pageUp, label: "PgUp", help: "page up", action: .pageUp, showsInHelpBar: false),
