@@ -45,6 +45,23 @@ import Testing
         #expect(d.frame.buffer.style(row: row, col: col + 9)?.underline == false)
     }
 
+    @Test func matchedWordsAreHighlightedInTheListToo() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = f.driver(width: 80, height: 12)
+        d.press(.char("/"))
+        d.type("coffee")
+        d.press(.enter)
+        let row = try #require(d.rows.firstIndex { $0.contains("Product coffee") })
+        let col = try #require(d.rows[row].range(of: "coffee")).lowerBound.utf16Offset(in: d.rows[row])
+        #expect(d.frame.buffer.style(row: row, col: col)?.underline == true)
+        #expect(d.frame.buffer.style(row: row, col: col - 2)?.underline == false)
+        // Rows that do not show the word carry no highlight.
+        let other = try #require(d.rows.firstIndex { $0.contains("Swift meetup Berlin") })
+        #expect((0..<80).allSatisfy { d.frame.buffer.style(row: other, col: $0)?.underline != true })
+    }
+
     @Test func nInTheDetailScrollsToTheNextMatchingLine() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

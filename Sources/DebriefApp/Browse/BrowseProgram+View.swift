@@ -68,7 +68,19 @@ extension BrowseProgram {
             let row = rows[visible[position]]
             let selected = position == state.selected
             let text = row.line(width: area.width)
-            buffer.put(text, row: rowsArea.row + line, col: 0, style: selected ? Self.selectedStyle : .plain)
+            let style = selected ? Self.selectedStyle : Style.plain
+            buffer.put(text, row: rowsArea.row + line, col: 0, style: style)
+            highlightMatches(in: text, row: rowsArea.row + line, area: rowsArea, base: style, into: &buffer)
+        }
+    }
+
+    /// Underlines the words the committed search matches in a drawn line (list row or detail line).
+    private func highlightMatches(in text: String, row y: Int, area: Rect, base: Style, into buffer: inout ScreenBuffer) {
+        guard !query.folded.isEmpty else { return }
+        for hit in SearchMatch.highlights(in: text, query: query) {
+            var highlight = Self.matchStyle
+            if base.reverse { highlight = highlight.reversed() }
+            buffer.setStyle(Rect(row: y, col: hit.col, width: hit.width, height: 1).intersection(area), style: highlight)
         }
     }
 
@@ -90,13 +102,7 @@ extension BrowseProgram {
             case .text: style = .plain
             }
             buffer.put(line.text, row: y, col: 0, style: style, maxWidth: body.width)
-            if !query.folded.isEmpty {
-                for hit in SearchMatch.highlights(in: line.text, query: query) {
-                    var highlight = Self.matchStyle
-                    if style.reverse { highlight = highlight.reversed() }
-                    buffer.setStyle(Rect(row: y, col: hit.col, width: hit.width, height: 1).intersection(body), style: highlight)
-                }
-            }
+            highlightMatches(in: line.text, row: y, area: body, base: style, into: &buffer)
         }
         if lines.count > body.height, body.width > 8 {
             let position = "\(min(100, (scroll + body.height) * 100 / max(1, lines.count)))%"
