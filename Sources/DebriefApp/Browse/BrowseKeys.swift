@@ -15,19 +15,21 @@ enum BrowseAction: Sendable, Equatable {
 
 enum BrowseKeys {
     static let list = KeyMap<BrowseAction>([
+        // In the order the help bar keeps them when the screen is narrow: the common actions,
+        // then help and the way out, which always fit at 80 columns; `?` lists every key.
         KeyBinding([.enter], label: "Enter", help: "open", action: .open),
         KeyBinding(.char("/"), help: "search", action: .search),
-        KeyBinding([.char("n"), .char("N")], label: "n/N", help: "next/prev match", action: .nextMatch),
         KeyBinding(.char("F"), help: "filter", action: .filter),
-        KeyBinding(.char("x"), help: "clear filter", action: .clearFilter),
         KeyBinding(.char("d"), help: "delete", action: .delete),
-        KeyBinding(.char("u"), help: "undo delete", action: .undo),
-        KeyBinding(.char("E"), help: "edit file", action: .editFile),
         KeyBinding(.char("e"), help: "guided edit", action: .guidedEdit),
-        KeyBinding(.char("r"), help: "review", action: .review),
-        KeyBinding(.char("R"), help: "reload", action: .reload),
         KeyBinding(.char("?"), help: "help", action: .help),
         KeyBinding([.char("q"), .escape], label: "q", help: "quit", action: .quit),
+        KeyBinding([.char("n"), .char("N")], label: "n/N", help: "next/prev match", action: .nextMatch),
+        KeyBinding(.char("x"), help: "clear filter", action: .clearFilter),
+        KeyBinding(.char("u"), help: "undo delete", action: .undo),
+        KeyBinding(.char("r"), help: "review", action: .review),
+        KeyBinding(.char("E"), help: "edit file", action: .editFile),
+        KeyBinding(.char("R"), help: "reload", action: .reload),
         KeyBinding([.up, .char("k")], label: "↑/k", help: "up", action: .up, showsInHelpBar: false),
         KeyBinding([.down, .char("j")], label: "↓/j", help: "down", action: .down, showsInHelpBar: false),
         KeyBinding(.pageUp, label: "PgUp", help: "page up", action: .pageUp, showsInHelpBar: false),

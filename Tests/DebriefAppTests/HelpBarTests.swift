@@ -1,0 +1,26 @@
+@testable import DebriefApp
+import DebriefUI
+import Testing
+
+/// Every screen's help bar, at the 80 columns debrief is designed for, still shows how to get
+/// help and how to leave: the rest may drop off the bar, but `?` lists it.
+@Suite struct HelpBarTests {
+    static let bars: [(screen: String, bar: String)] = [
+        ("home", HomeProgram.keys.helpBar(width: 80)),
+        ("browse list", BrowseKeys.list.helpBar(width: 80)),
+        ("entry", BrowseKeys.detail.helpBar(width: 80)),
+        ("follow-ups", FollowUpsKeys.map.helpBar(width: 80)),
+        ("people", PeopleKeys.list.helpBar(width: 80)),
+        ("person", PeopleKeys.person.helpBar(width: 80)),
+        ("review", ReviewKeys.map.helpBar(width: 80)),
+    ]
+
+    @Test(arguments: bars.map(\.screen))
+    func helpAndTheWayOutFitAt80Columns(screen: String) throws {
+        let bar = try #require(Self.bars.first { $0.screen == screen }?.bar)
+        #expect(bar.displayWidth <= 80)
+        #expect(bar.contains("? help"), "\(screen): \(bar)")
+        #expect(bar.contains("q quit") || bar.contains("q back") || bar.contains("q/Esc back") || bar.contains("Esc/q back"),
+                "\(screen): \(bar)")
+    }
+}
