@@ -23,7 +23,8 @@ import Testing
     /// What `debrief review --week W` prints at `width` columns, line by line.
     static func cliLines(_ f: BrowseFixture, week: String, width: Int = 80) throws -> [String] {
         let week = try #require(ISOWeek(iso: week))
-        let review = WeeklyReview.make(journal: f.store.loadAll().entries, catalog: f.catalog, week: week, weeks: 8, clock: f.clock)
+        let review = WeeklyReview.make(journal: FlaggedJournal(entries: f.store.loadAll().entries, catalog: f.catalog, clock: f.clock),
+                                       catalog: f.catalog, week: week, weeks: 8, clock: f.clock)
         return ReviewText.render(review, options: .init(width: width)).split(separator: "\n", omittingEmptySubsequences: false)
             .dropLast().map(String.init)
     }

@@ -5,12 +5,13 @@ import DebriefUI
 /// `debrief review`, one ISO week at a time, Left/Right to the weeks before and back.
 ///
 /// The journal is read once per showing, in the background through the session's cache, so the
-/// first frame draws at once. Moving between weeks only recomputes the review from the snapshot
-/// it keeps (the review is a pure function of the entries), never touching the disk.
+/// first frame draws at once. The entries' pitfalls are judged once per read (``FlaggedJournal``);
+/// moving between weeks only recounts from what it keeps, never touching the disk.
 public struct ReviewProgram: Program, HandsOff {
     public enum Message: Sendable {
-        /// The journal as read, and the review of the week that was shown when the read began.
-        case loaded(JournalSnapshot, WeeklyReview)
+        /// The journal as read and judged, how many files could not be read, and the review of
+        /// the week that was shown when the read began.
+        case loaded(FlaggedJournal, problems: Int, WeeklyReview)
     }
 
     /// Always nil: the review opens no other screen yet, but the session runs every screen alike.
@@ -26,7 +27,9 @@ public struct ReviewProgram: Program, HandsOff {
     var currentWeek: ISOWeek
     var week: ISOWeek
     /// Nil until the first read arrives.
-    var snapshot: JournalSnapshot?
+    var journal: FlaggedJournal?
+    /// Files the last read could not parse.
+    var problems = 0
     /// The review of `week`; nil while the journal is being read.
     var review: WeeklyReview? {
         didSet { layOut() }
@@ -64,7 +67,8 @@ public struct ReviewProgram: Program, HandsOff {
         let cache = self.cache, catalog = self.catalog, clock = self.clock, week = self.week, weeks = trendLength
         return [.background {
             let snapshot = cache.snapshot()
-            return .loaded(snapshot, WeeklyReview.make(journal: snapshot.entries, catalog: catalog, week: week,
+            let journal = FlaggedJournal(entries: snapshot.entries, catalog: catalog, clock: clock)
+            return .loaded(journal, problems: snapshot.problems.count, WeeklyReview.make(journal: journal, catalog: catalog, week: week,
                                                        weeks: weeks, clock: clock))
         }]
     }
@@ -90,10 +94,11 @@ public struct ReviewProgram: Program, HandsOff {
             status = nil
             guard let action = ReviewKeys.map.action(for: key) else { return [] }
             return perform(action)
-        case .message(.loaded(let snapshot, let review)):
-            self.snapshot = snapshot
+        case .message(.loaded(let journal, let problems, let review)):
+            self.journal = journal
+            self.problems = problems
             // The week may have changed while the journal was read.
-            self.review = review.week == week ? review : makeReview(of: week, from: snapshot)
+            self.review = review.week == week ? review : makeReview(of: week, from: journal)
             clampScroll()
             return []
         }
@@ -123,16 +128,16 @@ public struct ReviewProgram: Program, HandsOff {
         return []
     }
 
-    /// Shows `target` from the top, computed from the snapshot when there is one (else the read
+    /// Shows `target` from the top, computed from the judged journal when there is one (else the read
     /// under way builds it).
     private mutating func show(_ target: ISOWeek) {
         week = target
         scroll = 0
-        review = snapshot.map { makeReview(of: target, from: $0) }
+        review = journal.map { makeReview(of: target, from: $0) }
     }
 
-    private func makeReview(of week: ISOWeek, from snapshot: JournalSnapshot) -> WeeklyReview {
-        WeeklyReview.make(journal: snapshot.entries, catalog: catalog, week: week, weeks: trendLength, clock: clock)
+    private func makeReview(of week: ISOWeek, from journal: FlaggedJournal) -> WeeklyReview {
+        WeeklyReview.make(journal: journal, catalog: catalog, week: week, weeks: trendLength, clock: clock)
     }
 
     private mutating func layOut() {

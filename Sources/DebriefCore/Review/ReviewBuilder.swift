@@ -23,22 +23,25 @@ extension WeeklyReview {
         clock: Clock,
         coldPeople: [String] = []
     ) -> WeeklyReview {
+        make(flagged: FlaggedJournal(entries: entries, catalog: catalog, clock: clock), catalog: catalog,
+             week: week, weeks: weeks, clock: clock, coldPeople: coldPeople)
+    }
+
+    /// The same review from a journal whose entries are already judged (see ``FlaggedJournal``),
+    /// for showing several weeks of one journal.
+    public static func make(
+        flagged journal: FlaggedJournal,
+        catalog: Catalog,
+        week: ISOWeek,
+        weeks: Int,
+        clock: Clock,
+        coldPeople: [String] = []
+    ) -> WeeklyReview {
         let today = clock.today
         let asOf = min(week.sunday, today)
-        let detector = Detector(catalog: catalog)
-        let known = entries
-            .filter { $0.eventTime.day <= week.sunday }
-            .sorted { ($0.eventTime, $0.id) < ($1.eventTime, $1.id) }
-
-        var counts: [ISOWeek: [String: Int]] = [:]
-        var thisWeek: [(entry: Entry, flags: [PitfallFlag])] = []
-        for entry in known {
-            let entryWeek = ISOWeek(containing: entry.eventTime.day)
-            let flags = detector.flags(for: entry, asOf: min(entryWeek.sunday, today))
-            for flag in flags { counts[entryWeek, default: [:]][flag.pitfallID, default: 0] += 1 }
-            if entryWeek == week { thisWeek.append((entry, flags)) }
-        }
-        func count(_ id: String, _ w: ISOWeek) -> Int { counts[w]?[id] ?? 0 }
+        let known = journal.items.filter { $0.entry.eventTime.day <= week.sunday }.map(\.entry)
+        let thisWeek = journal.items.filter { $0.week == week }.map { (entry: $0.entry, flags: $0.flags) }
+        func count(_ id: String, _ w: ISOWeek) -> Int { journal.count(id, in: w) }
         func recurring(_ id: String, _ w: ISOWeek) -> Bool {
             count(id, w) >= 2 || (count(id, w) >= 1 && count(id, w.adding(weeks: -1)) >= 1)
         }

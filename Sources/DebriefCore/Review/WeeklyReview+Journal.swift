@@ -1,16 +1,16 @@
 extension WeeklyReview {
     /// The review as debrief shows it, on the command line and on the review screen alike, so the
-    /// two can never disagree: ``make(entries:catalog:week:weeks:clock:coldPeople:)`` over the whole
+    /// two can never disagree: ``make(flagged:catalog:week:weeks:clock:coldPeople:)`` over the whole
     /// journal, plus up to three people to reconnect with when the week neglected the existing
     /// network.
     ///
-    /// `entries` must be every entry, not just the week's: open and overdue follow-ups and streaks
+    /// `journal` must hold every entry, not just the week's: open and overdue follow-ups and streaks
     /// reach back. Cold contacts are judged as of the review's own day (`asOf`), from entries up to
     /// that day, so a past week's review never changes.
-    public static func make(journal entries: [Entry], catalog: Catalog, week: ISOWeek, weeks: Int, clock: Clock) -> WeeklyReview {
-        var review = make(entries: entries, catalog: catalog, week: week, weeks: weeks, clock: clock)
+    public static func make(journal: FlaggedJournal, catalog: Catalog, week: ISOWeek, weeks: Int, clock: Clock) -> WeeklyReview {
+        var review = make(flagged: journal, catalog: catalog, week: week, weeks: weeks, clock: clock)
         if review.pitfalls.contains(where: { $0.id == "ignoring-existing-network" && $0.count > 0 }) {
-            let known = entries.filter { $0.eventTime.day <= review.asOf }
+            let known = journal.items.map(\.entry).filter { $0.eventTime.day <= review.asOf }
             review.people.cold = PeopleIndex.coldNames(in: known, asOf: review.asOf)
         }
         return review

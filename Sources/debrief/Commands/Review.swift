@@ -47,7 +47,8 @@ struct Review: ParsableCommand {
                 throw CLIError.usage("--week: \(target.iso) has not started yet; the latest week to review is \(current.iso)")
             }
             let snapshot = context.store.loadAll()
-            let review = WeeklyReview.make(journal: snapshot.entries, catalog: context.catalog, week: target,
+            let journal = FlaggedJournal(entries: snapshot.entries, catalog: context.catalog, clock: context.clock)
+            let review = WeeklyReview.make(journal: journal, catalog: context.catalog, week: target,
                                            weeks: weeks, clock: context.clock)
             switch format {
             case .json:
