@@ -1,14 +1,16 @@
 import Foundation
+import Testing
 
 /// Runs the built `debrief` binary (`.build/debug/debrief`, which `swift test` builds) in a clean,
 /// private environment: every location it reads points into a fresh temp folder, the clock is
 /// fixed and the zone is Europe/Berlin, so a test never sees the real home, journal or date.
 ///
 ///     let debrief = try BinaryRunner()
-///     defer { debrief.cleanUp() }
 ///     let r = try debrief.run(["add", "--title", "Coffee"])
 ///     #expect(r.status == 0)
-struct BinaryRunner {
+///
+/// The one way the CLI tests run the binary; the temp folder goes with the runner.
+final class BinaryRunner {
     struct Result {
         var stdout: String
         var stderr: String
@@ -20,8 +22,9 @@ struct BinaryRunner {
         .deletingLastPathComponent().deletingLastPathComponent().path
     static let binary = packageRoot + "/.build/debug/debrief"
 
-    /// The fixed "now" every run sees unless `env` overrides `DEBRIEF_NOW` (a Thursday).
-    static let now = "2026-11-26T10:00:00+01:00"
+    /// The fixed "now" every run sees unless `env` overrides `DEBRIEF_NOW`: Thursday 2026-11-26,
+    /// 10:00 in Berlin, unless a test sets another.
+    var now = "2026-11-26T10:00:00+01:00"
 
     /// The temp folder holding everything below; also the working directory of each run.
     let root: String
@@ -34,7 +37,8 @@ struct BinaryRunner {
     /// `XDG_DATA_HOME`.
     let data: String
 
-    init() throws {
+    init(now: String? = nil) throws {
+        if let now { self.now = now }
         root = NSTemporaryDirectory() + "debrief-cli-\(UUID().uuidString)"
         journal = root + "/journal"
         home = root + "/home"
@@ -52,7 +56,7 @@ struct BinaryRunner {
     var baseEnvironment: [String: String] {
         [
             "DEBRIEF_JOURNAL": journal,
-            "DEBRIEF_NOW": Self.now,
+            "DEBRIEF_NOW": now,
             "TZ": "Europe/Berlin",
             "HOME": home,
             "XDG_CONFIG_HOME": config,
@@ -87,8 +91,31 @@ struct BinaryRunner {
         return all.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.map { dir + "/" + $0 }.sorted()
     }
 
-    /// Removes the temp folder.
+    /// Adds an entry from YAML (or JSON) answers through `debrief add --answers -`; its id and path.
+    @discardableResult
+    func add(_ answers: String) throws -> (id: String, path: String) {
+        let result = try run(["add", "--answers", "-"], stdin: answers)
+        try #require(result.status == 0, "add failed: \(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        try #require(lines.count == 2, "add printed: \(result.stdout)")
+        return (lines[0], lines[1])
+    }
+
+    /// Parses stdout as a JSON array of objects.
+    static func objects(_ text: String) throws -> [[String: Any]] {
+        let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        return try #require(value as? [[String: Any]])
+    }
+
+    /// A file's bytes, failing the test when it cannot be read.
+    static func bytes(_ path: String) throws -> Data {
+        try #require(FileManager.default.contents(atPath: path))
+    }
+
+    /// Removes the temp folder (also done when the runner goes away).
     func cleanUp() {
         try? FileManager.default.removeItem(atPath: root)
     }
+
+    deinit { cleanUp() }
 }

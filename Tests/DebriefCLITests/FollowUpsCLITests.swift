@@ -4,7 +4,7 @@ import Testing
 /// `debrief followups`, `debrief done` and `debrief undone`, run as the built binary.
 @Suite("followups, done and undone CLI")
 struct FollowUpsCLITests {
-    typealias H = PeopleCLIHarness
+    typealias H = BinaryRunner
 
     static let meetup = """
     title: Swift meetup Berlin
@@ -44,8 +44,8 @@ struct FollowUpsCLITests {
         let meetup = try h.add(Self.meetup)
         try h.add(Self.conference)
         let r = try h.run(["followups"])
-        #expect(r.code == 0)
-        let lines = r.out.split(separator: "\n").map(String.init)
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines == [
             "Zoë Brandt: Introduce her to Sam",
             "  3 days overdue (2026-11-23) · from Swift meetup Berlin · \(meetup.id) 2",
@@ -56,11 +56,11 @@ struct FollowUpsCLITests {
             "Write up the notes",
             "  no due date · from Swift meetup Berlin · \(meetup.id) 3",
         ])
-        let later = try h.run(["followups", "--overdue"], now: "2026-11-29T10:00:00+01:00")
-        #expect(later.out.contains("6 days overdue (2026-11-23)"))
-        #expect(later.out.contains("3 days overdue (2026-11-26)"))
-        #expect(later.out.contains("2 days overdue (2026-11-27)"))
-        #expect(!later.out.contains("Write up the notes"))
+        let later = try h.run(["followups", "--overdue"], env: ["DEBRIEF_NOW": "2026-11-29T10:00:00+01:00"])
+        #expect(later.stdout.contains("6 days overdue (2026-11-23)"))
+        #expect(later.stdout.contains("3 days overdue (2026-11-26)"))
+        #expect(later.stdout.contains("2 days overdue (2026-11-27)"))
+        #expect(!later.stdout.contains("Write up the notes"))
     }
 
     @Test("Filters: --done, --all, --person; an empty list says so on stderr")
@@ -70,17 +70,17 @@ struct FollowUpsCLITests {
         try h.add(Self.meetup)
         try h.add(Self.conference)
         let done = try h.run(["followups", "--done"])
-        #expect(done.out.contains("Ben: Thank him\n  done 2026-10-02 (was due 2026-10-02)"))
-        #expect(!done.out.contains("Ana Li"))
+        #expect(done.stdout.contains("Ben: Thank him\n  done 2026-10-02 (was due 2026-10-02)"))
+        #expect(!done.stdout.contains("Ana Li"))
         let all = try h.run(["followups", "--all"])
-        #expect(all.out.split(separator: "\n").count == 10)
+        #expect(all.stdout.split(separator: "\n").count == 10)
         let zoe = try h.run(["followups", "--person", "ZOE BRANDT"])
-        #expect(zoe.out.contains("Introduce her to Sam") && zoe.out.contains("Send the slides"))
-        #expect(!zoe.out.contains("Ana Li"))
+        #expect(zoe.stdout.contains("Introduce her to Sam") && zoe.stdout.contains("Send the slides"))
+        #expect(!zoe.stdout.contains("Ana Li"))
         let nobody = try h.run(["followups", "--person", "Nobody"])
-        #expect(nobody.code == 0)
-        #expect(nobody.out.isEmpty)
-        #expect(nobody.err == "No open follow-ups with Nobody.\n")
+        #expect(nobody.status == 0)
+        #expect(nobody.stdout.isEmpty)
+        #expect(nobody.stderr == "No open follow-ups with Nobody.\n")
     }
 
     @Test("JSON is an array of entry, n, who, action, due, done (null while open)")
@@ -90,8 +90,8 @@ struct FollowUpsCLITests {
         let meetup = try h.add(Self.meetup)
         try h.add(Self.conference)
         let r = try h.run(["followups", "--all", "--format", "json"])
-        #expect(r.code == 0)
-        let items = try H.objects(r.out)
+        #expect(r.status == 0)
+        let items = try H.objects(r.stdout)
         #expect(items.count == 5)
         for item in items {
             #expect(Set(item.keys) == ["entry", "title", "n", "who", "action", "due", "done"])
@@ -107,7 +107,7 @@ struct FollowUpsCLITests {
         #expect(notes["due"] is NSNull)
         #expect(notes["done"] is NSNull)
         let empty = try h.run(["followups", "--overdue", "--format", "json", "--person", "nobody"])
-        #expect(empty.out == "[]\n")
+        #expect(empty.stdout == "[]\n")
     }
 
     @Test("--quiet prints nothing and exits 1 when something matches, 0 when nothing does")
@@ -115,27 +115,27 @@ struct FollowUpsCLITests {
         let h = try H()
         defer { h.cleanUp() }
         let emptyJournal = try h.run(["followups", "--overdue", "--quiet"])
-        #expect(emptyJournal.code == 0)
+        #expect(emptyJournal.status == 0)
         let meetup = try h.add(Self.meetup)
 
         let overdue = try h.run(["followups", "--overdue", "--quiet"])
-        #expect(overdue.code == 1)
-        #expect(overdue.out.isEmpty && overdue.err.isEmpty)
+        #expect(overdue.status == 1)
+        #expect(overdue.stdout.isEmpty && overdue.stderr.isEmpty)
         // Two days earlier nothing is overdue yet; due today is not overdue.
-        let before = try h.run(["followups", "--overdue", "-q"], now: "2026-11-23T10:00:00+01:00")
-        #expect(before.code == 0)
-        #expect(before.out.isEmpty && before.err.isEmpty)
-        #expect(try h.run(["followups", "--overdue", "--quiet", "--format", "json"]).out.isEmpty)
-        #expect(try h.run(["followups", "--overdue", "--quiet", "--person", "ana"]).code == 0)
-        #expect(try h.run(["followups", "--overdue", "--quiet", "--person", "zoë"]).code == 1)
+        let before = try h.run(["followups", "--overdue", "-q"], env: ["DEBRIEF_NOW": "2026-11-23T10:00:00+01:00"])
+        #expect(before.status == 0)
+        #expect(before.stdout.isEmpty && before.stderr.isEmpty)
+        #expect(try h.run(["followups", "--overdue", "--quiet", "--format", "json"]).stdout.isEmpty)
+        #expect(try h.run(["followups", "--overdue", "--quiet", "--person", "ana"]).status == 0)
+        #expect(try h.run(["followups", "--overdue", "--quiet", "--person", "zoë"]).status == 1)
 
-        #expect(try h.run(["done", meetup.id, "2"]).code == 0)
+        #expect(try h.run(["done", meetup.id, "2"]).status == 0)
         let cleared = try h.run(["followups", "--overdue", "--quiet"])
-        #expect(cleared.code == 0)
-        #expect(cleared.out.isEmpty && cleared.err.isEmpty)
-        #expect(try h.run(["followups", "--open", "--quiet"]).code == 1)
-        #expect(try h.run(["followups", "--done", "--quiet"]).code == 1)
-        #expect(try h.run(["followups", "--quiet", "--person", "nobody"]).code == 0)
+        #expect(cleared.status == 0)
+        #expect(cleared.stdout.isEmpty && cleared.stderr.isEmpty)
+        #expect(try h.run(["followups", "--open", "--quiet"]).status == 1)
+        #expect(try h.run(["followups", "--done", "--quiet"]).status == 1)
+        #expect(try h.run(["followups", "--quiet", "--person", "nobody"]).status == 0)
     }
 
     @Test("done and undone rewrite only the action's done line and updated, and say when nothing changes")
@@ -146,9 +146,9 @@ struct FollowUpsCLITests {
         let original = try H.bytes(meetup.path)
         let before = String(decoding: original, as: UTF8.self).components(separatedBy: "\n")
 
-        let done = try h.run(["done", meetup.id, "2", "--on", "yesterday"], now: "2026-11-27T08:30:00+01:00")
-        #expect(done.code == 0)
-        #expect(done.err == "Done on 2026-11-26: Zoë Brandt: Introduce her to Sam (\(meetup.id) 2).\n")
+        let done = try h.run(["done", meetup.id, "2", "--on", "yesterday"], env: ["DEBRIEF_NOW": "2026-11-27T08:30:00+01:00"])
+        #expect(done.status == 0)
+        #expect(done.stderr == "Done on 2026-11-26: Zoë Brandt: Introduce her to Sam (\(meetup.id) 2).\n")
         var after = String(decoding: try H.bytes(meetup.path), as: UTF8.self).components(separatedBy: "\n")
         let doneLine = try #require(after.firstIndex(of: "    done: 2026-11-26"))
         #expect(after[doneLine - 1] == "    due: 2026-11-23")
@@ -158,25 +158,25 @@ struct FollowUpsCLITests {
         #expect(changed.map(\.1) == ["updated: 2026-11-27T08:30:00+01:00"])
 
         let marked = try H.bytes(meetup.path)
-        let again = try h.run(["done", meetup.id, "2"], now: "2026-11-28T08:30:00+01:00")
-        #expect(again.code == 0)
-        #expect(again.err.contains("Already done on 2026-11-26"))
+        let again = try h.run(["done", meetup.id, "2"], env: ["DEBRIEF_NOW": "2026-11-28T08:30:00+01:00"])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("Already done on 2026-11-26"))
         #expect(try H.bytes(meetup.path) == marked)
 
         let show = try h.run(["followups", "--done", "--format", "json"])
-        #expect(try H.objects(show.out).first?["done"] as? String == "2026-11-26")
+        #expect(try H.objects(show.stdout).first?["done"] as? String == "2026-11-26")
 
-        let undone = try h.run(["undone", String(meetup.id.prefix(15)), "2"], now: "2026-11-29T08:30:00+01:00")
-        #expect(undone.code == 0)
-        #expect(undone.err.hasPrefix("Open again: Zoë Brandt: Introduce her to Sam"))
+        let undone = try h.run(["undone", String(meetup.id.prefix(15)), "2"], env: ["DEBRIEF_NOW": "2026-11-29T08:30:00+01:00"])
+        #expect(undone.status == 0)
+        #expect(undone.stderr.hasPrefix("Open again: Zoë Brandt: Introduce her to Sam"))
         let reopened = String(decoding: try H.bytes(meetup.path), as: UTF8.self).components(separatedBy: "\n")
         #expect(zip(before, reopened).filter { $0.0 != $0.1 }.map(\.1) == ["updated: 2026-11-29T08:30:00+01:00"])
         #expect(reopened.count == before.count)
 
         let reopenedBytes = try H.bytes(meetup.path)
         let stillOpen = try h.run(["undone", meetup.id, "2"])
-        #expect(stillOpen.code == 0)
-        #expect(stillOpen.err.contains("Already open"))
+        #expect(stillOpen.status == 0)
+        #expect(stillOpen.stderr.contains("Already open"))
         #expect(try H.bytes(meetup.path) == reopenedBytes)
     }
 
@@ -205,90 +205,29 @@ struct FollowUpsCLITests {
         ]
         for (arguments, code, message) in cases {
             let r = try h.run(arguments)
-            #expect(r.code == code, "\(arguments)")
-            #expect(r.err.contains(message), "\(arguments): \(r.err)")
-            #expect(r.out.isEmpty, "\(arguments)")
+            #expect(r.status == code, "\(arguments)")
+            #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
+            #expect(r.stdout.isEmpty, "\(arguments)")
         }
         #expect(try H.bytes(meetup.path) == original)
 
         let noActions = try h.add("title: Quiet dinner\ndate: 2026-11-20T19:00:00+01:00\n")
         let none = try h.run(["done", noActions.id, "1"])
-        #expect(none.code == 64)
-        #expect(none.err == "debrief: \(noActions.id) has no follow-up actions\n")
+        #expect(none.status == 64)
+        #expect(none.stderr == "debrief: \(noActions.id) has no follow-up actions\n")
 
         // A file that does not parse is reported (65), never rewritten.
         let broken = h.journal + "/entries/2026/11/2026-11-25-1200-broken.md"
         let brokenText = Data("---\ntitle: [unclosed\n---\n".utf8)
         try brokenText.write(to: URL(fileURLWithPath: broken))
         let bad = try h.run(["done", "2026-11-25-1200-broken", "1"])
-        #expect(bad.code == 65)
-        #expect(bad.err.contains("2026-11-25-1200-broken.md"))
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("2026-11-25-1200-broken.md"))
         #expect(try H.bytes(broken) == brokenText)
         // The rest of the journal keeps working, with a warning about the broken file.
         let list = try h.run(["followups"])
-        #expect(list.code == 0)
-        #expect(list.out.contains("Send the benchmark repository link"))
-        #expect(list.err.contains("1 file could not be read"))
-    }
-}
-
-
-/// Runs the built `debrief` binary in a throwaway journal with a fixed clock and zone, for the
-/// follow-up and people CLI tests.
-struct PeopleCLIHarness {
-    struct Result {
-        var code: Int32
-        var out: String
-        var err: String
-    }
-
-    /// The package root is three levels above this file (Tests/DebriefCLITests/<file>).
-    static let binary = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent(".build/debug/debrief").path
-
-    let home: URL
-    var journal: String { home.appendingPathComponent("journal").path }
-    var now = "2026-11-26T10:00:00+01:00"
-
-    init() throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("debrief-people-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-    }
-
-    func cleanUp() { try? FileManager.default.removeItem(at: home) }
-
-    func run(_ arguments: [String], stdin: String? = nil, now: String? = nil) throws -> Result {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build debrief first: \(Self.binary)")
-        let environment = [
-            "DEBRIEF_JOURNAL": journal,
-            "DEBRIEF_NOW": now ?? self.now,
-            "TZ": "Europe/Berlin",
-            "HOME": home.path,
-            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
-            "PATH": "/usr/bin:/bin",
-        ]
-        let r = try Subprocess.run(Self.binary, arguments, environment: environment, stdin: stdin ?? "")
-        return Result(code: r.status, out: r.stdout, err: r.stderr)
-    }
-
-    /// Adds an entry from YAML answers and returns its id and path.
-    @discardableResult
-    func add(_ yaml: String) throws -> (id: String, path: String) {
-        let result = try run(["add", "--answers", "-"], stdin: yaml)
-        try #require(result.code == 0, "add failed: \(result.err)")
-        let lines = result.out.split(separator: "\n").map(String.init)
-        try #require(lines.count == 2)
-        return (lines[0], lines[1])
-    }
-
-    /// Parses stdout as a JSON array of objects.
-    static func objects(_ text: String) throws -> [[String: Any]] {
-        let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
-        return try #require(value as? [[String: Any]])
-    }
-
-    static func bytes(_ path: String) throws -> Data {
-        try #require(FileManager.default.contents(atPath: path))
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("Send the benchmark repository link"))
+        #expect(list.stderr.contains("1 file could not be read"))
     }
 }

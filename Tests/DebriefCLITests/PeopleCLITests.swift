@@ -4,7 +4,7 @@ import Testing
 /// `debrief people`, run as the built binary.
 @Suite("people CLI")
 struct PeopleCLITests {
-    typealias H = PeopleCLIHarness
+    typealias H = BinaryRunner
 
     /// Three spellings of one person (NFC, NFD, lower case with two spaces) and one other person.
     static func addZoeTrilogy(_ h: H) throws {
@@ -48,8 +48,8 @@ struct PeopleCLITests {
         defer { h.cleanUp() }
         try Self.addZoeTrilogy(h)
         let r = try h.run(["people", "--format", "json"])
-        #expect(r.code == 0)
-        let people = try H.objects(r.out)
+        #expect(r.status == 0)
+        let people = try H.objects(r.stdout)
         #expect(people.count == 2)
         let zoe = try #require(people.first)
         for key in ["name", "met", "first_met", "last_met", "last_mentioned", "level", "relation", "open_follow_ups", "notes", "entries"] {
@@ -83,8 +83,8 @@ struct PeopleCLITests {
         defer { h.cleanUp() }
         try Self.addZoeTrilogy(h)
         let r = try h.run(["people"])
-        #expect(r.code == 0)
-        let lines = r.out.split(separator: "\n").map(String.init)
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "zoe  brandt · met 3 times, 2026-03-10 to 2026-08-20 · senior, existing")
         #expect(lines.contains("  to do: Send the hiring notes, 93 days overdue (2026-08-25) · 2026-08-20-1500-coffee-with-zoe 1"))
         #expect(lines.contains("  2026-06-15 Summer meetup: Promoted in May"))
@@ -107,18 +107,18 @@ struct PeopleCLITests {
         """)
         // Today is 2026-11-26: Kai 325 days, Zoë 98 days, Ana met once as new (never cold).
         let r = try h.run(["people", "--cold"])
-        #expect(r.code == 0)
-        #expect(r.out.split(separator: "\n").map(String.init) == [
+        #expect(r.status == 0)
+        #expect(r.stdout.split(separator: "\n").map(String.init) == [
             "Kai Berg · last mentioned 2026-01-05, 325 days ago · met once, 2026-01-05 · existing",
             "zoe  brandt · last mentioned 2026-08-20, 98 days ago · met 3 times, 2026-03-10 to 2026-08-20 · senior, existing",
         ])
-        let json = try H.objects(try h.run(["people", "--cold", "100", "--format", "json"]).out)
+        let json = try H.objects(try h.run(["people", "--cold", "100", "--format", "json"]).stdout)
         #expect(json.map { $0["name"] as? String } == ["Kai Berg"])
-        #expect(try H.objects(try h.run(["people", "--format", "json", "--cold", "98"]).out).count == 2)
+        #expect(try H.objects(try h.run(["people", "--format", "json", "--cold", "98"]).stdout).count == 2)
         let none = try h.run(["people", "--cold", "400"])
-        #expect(none.code == 0)
-        #expect(none.out.isEmpty)
-        #expect(none.err == "Nobody you know has gone unmentioned for 400 days or more.\n")
+        #expect(none.status == 0)
+        #expect(none.stdout.isEmpty)
+        #expect(none.stderr == "Nobody you know has gone unmentioned for 400 days or more.\n")
     }
 
     @Test("Rejected inputs exit 64; an empty journal is not an error")
@@ -126,10 +126,10 @@ struct PeopleCLITests {
         let h = try H()
         defer { h.cleanUp() }
         let empty = try h.run(["people"])
-        #expect(empty.code == 0)
-        #expect(empty.out.isEmpty)
-        #expect(empty.err.contains("No people in the journal yet"))
-        #expect(try h.run(["people", "--format", "json"]).out == "[]\n")
+        #expect(empty.status == 0)
+        #expect(empty.stdout.isEmpty)
+        #expect(empty.stderr.contains("No people in the journal yet"))
+        #expect(try h.run(["people", "--format", "json"]).stdout == "[]\n")
 
         let cases: [([String], String)] = [
             (["people", "30"], "DAYS goes with --cold"),
@@ -140,9 +140,9 @@ struct PeopleCLITests {
         ]
         for (arguments, message) in cases {
             let r = try h.run(arguments)
-            #expect(r.code == 64, "\(arguments): \(r.err)")
-            #expect(r.err.contains(message), "\(arguments): \(r.err)")
-            #expect(r.out.isEmpty, "\(arguments)")
+            #expect(r.status == 64, "\(arguments): \(r.stderr)")
+            #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
+            #expect(r.stdout.isEmpty, "\(arguments)")
         }
     }
 }

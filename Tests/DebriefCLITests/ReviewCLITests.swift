@@ -3,59 +3,9 @@ import Testing
 
 /// `debrief review` run as the built binary, in a throwaway home with a fixed clock and zone.
 @Suite struct ReviewCLITests {
-    /// `.build/debug/debrief`, three levels above this file (Tests/DebriefCLITests/…).
-    static let binary = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent(".build/debug/debrief").path
-
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// A temporary journal, config and home, removed when the test ends.
-    final class Sandbox {
-        let root: URL
-
-        init() throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("debrief-review-\(UUID().uuidString)")
-            for dir in ["journal", "config", "home"] {
-                try FileManager.default.createDirectory(at: root.appendingPathComponent(dir), withIntermediateDirectories: true)
-            }
-        }
-
-        deinit { try? FileManager.default.removeItem(at: root) }
-
-        var environment: [String: String] {
-            [
-                "DEBRIEF_JOURNAL": root.appendingPathComponent("journal").path,
-                "XDG_CONFIG_HOME": root.appendingPathComponent("config").path,
-                "HOME": root.appendingPathComponent("home").path,
-                "DEBRIEF_NOW": "2026-11-30T09:00:00+01:00",
-                "TZ": "Europe/Berlin",
-                "LANG": "C.UTF-8",
-                "PATH": "/usr/bin:/bin",
-            ]
-        }
-
-        func run(_ arguments: [String], stdin: String = "", extra: [String: String] = [:]) throws -> Result {
-            let r = try Subprocess.run(ReviewCLITests.binary, arguments,
-                                       environment: environment.merging(extra) { _, new in new }, stdin: stdin)
-            return Result(status: r.status, stdout: r.stdout, stderr: r.stderr)
-        }
-
-        /// Adds an entry through `debrief add --answers -`.
-        func add(_ yaml: String) throws {
-            let result = try run(["add", "--answers", "-"], stdin: yaml)
-            #expect(result.status == 0, "add failed: \(result.stderr)")
-        }
-
-        func write(_ text: String, to relative: String) throws {
-            let url = root.appendingPathComponent(relative)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+    /// The binary in a throwaway home; the review tests' clock is Monday 2026-11-30, 09:00 Berlin.
+    static func runner() throws -> BinaryRunner {
+        try BinaryRunner(now: "2026-11-30T09:00:00+01:00")
     }
 
     static let meetup = """
@@ -96,7 +46,7 @@ import Testing
     }
 
     @Test func jsonShape() throws {
-        let box = try Sandbox()
+        let box = try Self.runner()
         try box.add(Self.meetup)
         try box.add(Self.pitch)
         let result = try box.run(["review", "--week", "2026-W48", "--format", "json"])
@@ -118,7 +68,7 @@ import Testing
     }
 
     @Test func weekFormsAgree() throws {
-        let box = try Sandbox()
+        let box = try Self.runner()
         try box.add(Self.meetup)
         var weeks: [String] = []
         for form in ["last", "2026-W48", "2026-11-25", "2026-w48"] {
@@ -137,19 +87,19 @@ import Testing
         ["review", "--format", "pdf"], ["review", "--color", "sometimes"],
     ])
     func badOptionsAreUsageErrors(_ arguments: [String]) throws {
-        let result = try Sandbox().run(arguments)
+        let result = try Self.runner().run(arguments)
         #expect(result.status == 64)
         #expect(result.stdout.isEmpty)
         #expect(!result.stderr.isEmpty)
     }
 
     @Test func aBadWeekSaysWhatWouldWork() throws {
-        let result = try Sandbox().run(["review", "--week", "someday"])
+        let result = try Self.runner().run(["review", "--week", "someday"])
         #expect(result.stderr.contains("'someday' is not a week; try this, last, 2026-W48"))
     }
 
     @Test func aUserCatalogChangesTheVerdictWithoutRebuilding() throws {
-        let box = try Sandbox()
+        let box = try Self.runner()
         try box.add(Self.meetup)
         let before = try json(try box.run(["review", "--week", "2026-W48", "--format", "json"]).stdout)
         #expect(pitfall(before, "self-promotion")?["count"] as? Int == 0)
@@ -168,7 +118,7 @@ import Testing
     }
 
     @Test func colourFollowsTheFlagAndNeverLeaksIntoPipes() throws {
-        let box = try Sandbox()
+        let box = try Self.runner()
         try box.add(Self.pitch)
         let args = ["review", "--week", "2026-W48"]
         #expect(!(try box.run(args).stdout.contains("\u{1B}[")))
@@ -177,17 +127,17 @@ import Testing
     }
 
     @Test func asciiSparklinesOutsideUTF8() throws {
-        let box = try Sandbox()
+        let box = try Self.runner()
         try box.add(Self.pitch)
         let utf8 = try box.run(["review", "--week", "2026-W48"])
         #expect(utf8.stdout.contains("▁"))
-        let ascii = try box.run(["review", "--week", "2026-W48"], extra: ["LANG": "C", "LC_ALL": "POSIX"])
+        let ascii = try box.run(["review", "--week", "2026-W48"], env: ["LANG": "C", "LC_ALL": "POSIX"])
         #expect(ascii.status == 0)
         #expect(!ascii.stdout.contains("▁") && ascii.stdout.contains("trend _______#"))
     }
 
     @Test func textAndMarkdownReadAsAReview() throws {
-        let box = try Sandbox()
+        let box = try Self.runner()
         try box.add(Self.meetup)
         let text = try box.run(["review", "--week", "2026-W48"])
         #expect(text.status == 0)
@@ -199,7 +149,7 @@ import Testing
     }
 
     @Test func anEmptyJournalStillReviews() throws {
-        let result = try Sandbox().run(["review"])
+        let result = try Self.runner().run(["review"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("No reflections this week."))
     }
