@@ -50,8 +50,12 @@ public struct HomeContent: Equatable, Sendable {
         }
         self.due = due.sorted { $0.due < $1.due }
         recent = Self.newest(snapshot.entries).map(Recent.init)
-        let review = WeeklyReview.make(entries: snapshot.entries, catalog: catalog,
-                                       week: ISOWeek(containing: today), weeks: 1, clock: clock)
+        // The line needs this week's counts and whether each recurs (this week and the one
+        // before), so only those two weeks' entries are judged, not the whole journal.
+        let week = ISOWeek(containing: today)
+        let since = week.adding(weeks: -1).monday
+        let review = WeeklyReview.make(entries: snapshot.entries.filter { $0.eventTime.day >= since }, catalog: catalog,
+                                       week: week, weeks: 1, clock: clock)
         entriesThisWeek = review.entries.count
         pitfallsThisWeek = review.pitfalls.filter { $0.count > 0 }
             .map { WeekPitfall(title: $0.title, count: $0.count, recurring: $0.recurring) }
