@@ -2,7 +2,7 @@ import DebriefUI
 
 /// What a key does in the browser; the key maps below are the single source for dispatch, the
 /// help bar and the `?` overlay.
-enum BrowseAction: Sendable, Equatable {
+enum BrowseAction: Sendable, Equatable, ListMovement {
     case up, down, pageUp, pageDown, first, last
     case open, back
     case search, nextMatch, previousMatch
@@ -30,13 +30,7 @@ enum BrowseKeys {
         KeyBinding(.char("r"), help: "review", action: .review),
         KeyBinding(.char("E"), help: "edit file", action: .editFile),
         KeyBinding(.char("R"), help: "reload", action: .reload),
-        KeyBinding([.up, .char("k")], label: "↑/k", help: "up", action: .up, showsInHelpBar: false),
-        KeyBinding([.down, .char("j")], label: "↓/j", help: "down", action: .down, showsInHelpBar: false),
-        KeyBinding(.pageUp, label: "PgUp", help: "page up", action: .pageUp, showsInHelpBar: false),
-        KeyBinding(.pageDown, label: "PgDn", help: "page down", action: .pageDown, showsInHelpBar: false),
-        KeyBinding([.home, .char("g")], label: "g/Home", help: "first", action: .first, showsInHelpBar: false),
-        KeyBinding([.end, .char("G")], label: "G/End", help: "last", action: .last, showsInHelpBar: false),
-    ])
+    ] + BrowseAction.movementBindings())
 
     static let detail = KeyMap<BrowseAction>([
         // In the order the help bar keeps them when the screen is narrow: the way back and
@@ -49,11 +43,5 @@ enum BrowseKeys {
         KeyBinding([.escape, .char("q")], label: "Esc/q", help: "back", action: .back),
         KeyBinding(.char("/"), help: "search", action: .search),
         KeyBinding([.char("n"), .char("N")], label: "n/N", help: "next/prev match", action: .nextMatch),
-        KeyBinding([.up, .char("k")], label: "↑/k", help: "scroll up", action: .up, showsInHelpBar: false),
-        KeyBinding([.down, .char("j")], label: "↓/j", help: "scroll down", action: .down, showsInHelpBar: false),
-        KeyBinding(.pageUp, label: "PgUp", help: "page up", action: .pageUp, showsInHelpBar: false),
-        KeyBinding(.pageDown, label: "PgDn", help: "page down", action: .pageDown, showsInHelpBar: false),
-        KeyBinding([.home, .char("g")], label: "g/Home", help: "top", action: .first, showsInHelpBar: false),
-        KeyBinding([.end, .char("G")], label: "G/End", help: "bottom", action: .last, showsInHelpBar: false),
-    ])
+    ] + BrowseAction.movementBindings(.scroll))
 }

@@ -6,14 +6,8 @@ extension BrowseProgram {
     mutating func handleListKey(_ key: Key) -> [Command<Message>] {
         guard var action = BrowseKeys.list.action(for: key) else { return [] }
         if action == .nextMatch, key == .char("N") { action = .previousMatch }
-        let h = listHeight
         switch action {
-        case .up: list.moveUp(height: h)
-        case .down: list.moveDown(height: h)
-        case .pageUp: list.pageUp(height: h)
-        case .pageDown: list.pageDown(height: h)
-        case .first: list.moveToFirst(height: h)
-        case .last: list.moveToLast(height: h)
+        case .up, .down, .pageUp, .pageDown, .first, .last: list.move(action, height: listHeight)
         case .open:
             guard let i = selectedEntryIndex else { return [] }
             openDetail(entries[i])

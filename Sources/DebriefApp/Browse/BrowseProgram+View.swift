@@ -1,42 +1,23 @@
 import DebriefCore
 import DebriefUI
 
-/// Drawing: a title line, the list or the entry, a status/prompt line and the help bar generated
-/// from the key map. Focus is reverse video plus bold so it shows without colour.
+/// Drawing: the list or the entry inside the shared ``ScreenChrome``, with a status line that
+/// doubles as the search, filter and confirmation prompt.
 extension BrowseProgram {
-    static let titleStyle = Style.role(.accent).bolded().reversed()
-    static let selectedStyle = Style.role(.highlight).bolded().reversed()
-    static let matchStyle = Style.role(.highlight).bolded().underlined()
-
     public func view(width: Int, height: Int) -> Frame {
-        var buffer = ScreenBuffer(width: width, height: height)
-        guard width > 0, height > 0 else { return Frame(buffer: buffer) }
-        let (body, bottom) = buffer.area.splitRows(bottom: min(2, height))
-        var cursor: Position?
         let keys: KeyMap<BrowseAction>
         switch screen {
-        case .list:
-            keys = BrowseKeys.list
-            drawList(into: &buffer, area: body)
-        case .detail(let state):
-            keys = BrowseKeys.detail
-            drawDetail(state, into: &buffer, area: body)
+        case .list: keys = BrowseKeys.list
+        case .detail: keys = BrowseKeys.detail
         }
-        if bottom.height > 0 {
-            cursor = drawStatus(into: &buffer, row: bottom.row, width: width)
-            if bottom.height > 1 {
-                buffer.put(keys.helpBar(width: width), row: bottom.row + 1, col: 0, style: .role(.muted))
+        return ScreenChrome.frame(width: width, height: height, keys: keys, showHelp: showHelp, drawBody: { buffer, body in
+            switch screen {
+            case .list: drawList(into: &buffer, area: body)
+            case .detail(let state): drawDetail(state, into: &buffer, area: body)
             }
-        }
-        if showHelp {
-            keys.renderHelpOverlay(into: &buffer, area: buffer.area, title: "Keys (any key closes)")
-            cursor = nil
-        }
-        return Frame(buffer: buffer, cursor: cursor)
-    }
-
-    private func titleBar(_ text: String, into buffer: inout ScreenBuffer, row: Int, width: Int) {
-        buffer.put(" " + text.fitted(toWidth: max(0, width - 1)), row: row, col: 0, style: Self.titleStyle)
+        }, drawStatus: { buffer, row, width in
+            drawStatus(into: &buffer, row: row, width: width)
+        })
     }
 
     private func drawList(into buffer: inout ScreenBuffer, area: Rect) {
@@ -44,7 +25,7 @@ extension BrowseProgram {
         let all = entries.count + pending.count
         let total = (all == 1 ? "1 entry" : "\(all) entries") + (pending.isEmpty ? "" : " (reading \(entries.count)…)")
         let count = filter.isEmpty ? total : "\(visible.count) of \(total)"
-        titleBar("Debrief · browse · " + count, into: &buffer, row: area.row, width: area.width)
+        ScreenChrome.drawTitle("Debrief · browse · " + count, into: &buffer, row: area.row, width: area.width)
         var rest = area.inset(top: 1)
         if !filter.isEmpty, rest.height > 0 {
             buffer.put(("Filter: " + filter.text + "   (x clears)").truncated(toWidth: area.width), row: rest.row, col: 0,
@@ -68,7 +49,7 @@ extension BrowseProgram {
             let row = rows[visible[position]]
             let selected = position == state.selected
             let text = row.line(width: area.width)
-            let style = selected ? Self.selectedStyle : Style.plain
+            let style = selected ? ScreenChrome.selectedStyle : Style.plain
             buffer.put(text, row: rowsArea.row + line, col: 0, style: style)
             highlightMatches(in: text, row: rowsArea.row + line, area: rowsArea, base: style, into: &buffer)
         }
@@ -78,7 +59,7 @@ extension BrowseProgram {
     private func highlightMatches(in text: String, row y: Int, area: Rect, base: Style, into buffer: inout ScreenBuffer) {
         guard !query.folded.isEmpty else { return }
         for hit in SearchMatch.highlights(in: text, query: query) {
-            var highlight = Self.matchStyle
+            var highlight = ScreenChrome.matchStyle
             if base.reverse { highlight = highlight.reversed() }
             buffer.setStyle(Rect(row: y, col: hit.col, width: hit.width, height: 1).intersection(area), style: highlight)
         }
@@ -87,7 +68,7 @@ extension BrowseProgram {
     private func drawDetail(_ state: DetailState, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.height > 0, let i = index(of: state.id) else { return }
         let entry = entries[i]
-        titleBar(entry.title.isEmpty ? entry.id : entry.title, into: &buffer, row: area.row, width: area.width)
+        ScreenChrome.drawTitle(entry.title.isEmpty ? entry.id : entry.title, into: &buffer, row: area.row, width: area.width)
         let lines = detailLines(for: entry)
         let body = area.inset(top: 1)
         let scroll = min(state.scroll, max(0, lines.count - body.height))
@@ -98,7 +79,7 @@ extension BrowseProgram {
             case .heading: style = Style.role(.accent).bolded()
             case .label: style = Style().bolded()
             case .tableHeader: style = Style.role(.muted).underlined()
-            case .followUp(let n): style = n == state.followUp ? Self.selectedStyle : .plain
+            case .followUp(let n): style = n == state.followUp ? ScreenChrome.selectedStyle : .plain
             case .text: style = .plain
             }
             buffer.put(line.text, row: y, col: 0, style: style, maxWidth: body.width)
@@ -106,7 +87,7 @@ extension BrowseProgram {
         }
         if lines.count > body.height, body.width > 8 {
             let position = "\(min(100, (scroll + body.height) * 100 / max(1, lines.count)))%"
-            buffer.put(position, row: area.row, col: area.width - position.count - 1, style: Self.titleStyle)
+            buffer.put(position, row: area.row, col: area.width - position.count - 1, style: ScreenChrome.titleStyle)
         }
     }
 

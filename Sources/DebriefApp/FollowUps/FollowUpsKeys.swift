@@ -3,7 +3,7 @@ import DebriefUI
 
 /// What a key does on the follow-up list; the key map is the single source for dispatch, the
 /// help bar and the `?` overlay.
-enum FollowUpsAction: Sendable, Equatable {
+enum FollowUpsAction: Sendable, Equatable, ListMovement {
     case up, down, pageUp, pageDown, first, last
     case toggle, open
     case nextFilter, previousFilter, show(FollowUpFilter)
@@ -21,11 +21,5 @@ enum FollowUpsKeys {
         KeyBinding(.char("!"), help: "show overdue", action: .show(.overdue), showsInHelpBar: false),
         KeyBinding(.char("d"), help: "show done", action: .show(.done), showsInHelpBar: false),
         KeyBinding(.char("a"), help: "show all", action: .show(.all), showsInHelpBar: false),
-        KeyBinding([.up, .char("k")], label: "↑/k", help: "up", action: .up, showsInHelpBar: false),
-        KeyBinding([.down, .char("j")], label: "↓/j", help: "down", action: .down, showsInHelpBar: false),
-        KeyBinding(.pageUp, label: "PgUp", help: "page up", action: .pageUp, showsInHelpBar: false),
-        KeyBinding(.pageDown, label: "PgDn", help: "page down", action: .pageDown, showsInHelpBar: false),
-        KeyBinding([.home, .char("g")], label: "g/Home", help: "first", action: .first, showsInHelpBar: false),
-        KeyBinding([.end, .char("G")], label: "G/End", help: "last", action: .last, showsInHelpBar: false),
-    ])
+    ] + FollowUpsAction.movementBindings())
 }

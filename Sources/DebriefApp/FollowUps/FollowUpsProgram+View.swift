@@ -1,9 +1,9 @@
 import DebriefCore
 import DebriefUI
 
-/// Drawing: a title with the active filter, the actions as a table, a status line and the help
-/// bar generated from the key map. Overdue rows are bold in the danger colour and the selection
-/// is reverse video, so both show without colour.
+/// Drawing: the actions as a table inside the shared ``ScreenChrome``, titled with the active
+/// filter. Overdue rows are bold in the danger colour and the selection is reverse video, so
+/// both show without colour.
 extension FollowUpsProgram {
     /// The table at `width`: who and what share one column when the screen is narrow.
     static func table(width: Int) -> Table {
@@ -38,20 +38,14 @@ extension FollowUpsProgram {
     }
 
     public func view(width: Int, height: Int) -> Frame {
-        var buffer = ScreenBuffer(width: width, height: height)
-        guard width > 0, height > 0 else { return Frame(buffer: buffer) }
-        let (body, bottom) = buffer.area.splitRows(bottom: min(2, height))
-        drawList(into: &buffer, area: body)
-        if bottom.height > 0, let status {
-            buffer.put(status, row: bottom.row, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
-        }
-        if bottom.height > 1 {
-            buffer.put(FollowUpsKeys.map.helpBar(width: width), row: bottom.row + 1, col: 0, style: .role(.muted))
-        }
-        if showHelp {
-            FollowUpsKeys.map.renderHelpOverlay(into: &buffer, area: buffer.area, title: "Keys (any key closes)")
-        }
-        return Frame(buffer: buffer)
+        ScreenChrome.frame(width: width, height: height, keys: FollowUpsKeys.map, showHelp: showHelp, drawBody: { buffer, body in
+            drawList(into: &buffer, area: body)
+        }, drawStatus: { buffer, row, width in
+            if let status {
+                buffer.put(status, row: row, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
+            }
+            return nil
+        })
     }
 
     private func drawList(into buffer: inout ScreenBuffer, area: Rect) {
@@ -59,7 +53,7 @@ extension FollowUpsProgram {
         var title = "Debrief · follow-ups · " + filter.rawValue
         if content != nil { title += " · \(visible.count)" }
         if reading { title += " · reading…" }
-        buffer.put(" " + title.fitted(toWidth: max(0, area.width - 1)), row: area.row, col: 0, style: BrowseProgram.titleStyle)
+        ScreenChrome.drawTitle(title, into: &buffer, row: area.row, width: area.width)
         let rest = area.inset(top: 1)
         guard rest.height > 0 else { return }
         let table = Self.table(width: rest.width)

@@ -90,14 +90,8 @@ public struct FollowUpsProgram: Program, HandsOff {
     private mutating func handle(_ key: Key) -> [Command<Message>] {
         guard var action = FollowUpsKeys.map.action(for: key) else { return [] }
         if action == .nextFilter, key == .backTab { action = .previousFilter }
-        let h = listHeight
         switch action {
-        case .up: list.moveUp(height: h)
-        case .down: list.moveDown(height: h)
-        case .pageUp: list.pageUp(height: h)
-        case .pageDown: list.pageDown(height: h)
-        case .first: list.moveToFirst(height: h)
-        case .last: list.moveToLast(height: h)
+        case .up, .down, .pageUp, .pageDown, .first, .last: list.move(action, height: listHeight)
         case .toggle: return toggleSelected()
         case .open:
             guard let item = selectedItem else { return [] }

@@ -112,18 +112,14 @@ public struct HomeProgram: Program, HandsOff {
         var buffer = ScreenBuffer(width: width, height: height)
         guard width > 0, height > 0 else { return Frame(buffer: buffer) }
         let lines = fileCount == 0 ? introLines(width: width - 2) : journalLines(width: width, height: height)
-        buffer.put(" " + "Debrief".fitted(toWidth: max(0, width - 1)), row: 0, col: 0, style: Style.role(.accent).bolded().reversed())
+        ScreenChrome.drawTitle("Debrief", into: &buffer, row: 0, width: width)
         let bodyHeight = max(0, height - 2)
         for (i, line) in lines.prefix(bodyHeight).enumerated() {
             buffer.put(line.0.truncated(toWidth: width - 1), row: 1 + i, col: 1, style: line.1)
         }
-        if height >= 2 {
-            buffer.put(Self.keys.helpBar(width: width), row: height - 1, col: 0, style: Style().bolded())
-        }
-        if showHelp {
-            Self.keys.renderHelpOverlay(into: &buffer, area: buffer.area, title: "Keys (any key closes)")
-        }
-        return Frame(buffer: buffer)
+        // Bold rather than muted: on this screen the keys are the way to everything else.
+        return ScreenChrome.finish(&buffer, keys: Self.keys, showHelp: showHelp,
+                                   helpBarRow: height >= 2 ? height - 1 : nil, helpBarStyle: Style().bolded())
     }
 
     /// A first run: what Debrief is for, wrapped to the screen, and the one key that matters.

@@ -1,8 +1,8 @@
 import DebriefCore
 import DebriefUI
 
-/// Drawing: a title saying which list it is, the people as a table (or one person's view), a
-/// status line that doubles as the `/` prompt, and the help bar generated from the key map.
+/// Drawing: the people as a table (or one person's view) inside the shared ``ScreenChrome``,
+/// with a title saying which list it is and a status line that doubles as the `/` prompt.
 extension PeopleProgram {
     /// The list's table at `width`: level and relation only when there is room for them. The
     /// cold list shows how long each person has gone unmentioned instead of the last meeting.
@@ -26,35 +26,24 @@ extension PeopleProgram {
     }
 
     public func view(width: Int, height: Int) -> Frame {
-        var buffer = ScreenBuffer(width: width, height: height)
-        guard width > 0, height > 0 else { return Frame(buffer: buffer) }
-        let (body, bottom) = buffer.area.splitRows(bottom: min(2, height))
-        var cursor: Position?
         let keys: KeyMap<PeopleAction>
         switch screen {
-        case .list:
-            keys = PeopleKeys.list
-            drawList(into: &buffer, area: body)
-        case .person(let page):
-            keys = PeopleKeys.person
-            drawPerson(page, into: &buffer, area: body)
+        case .list: keys = PeopleKeys.list
+        case .person: keys = PeopleKeys.person
         }
-        if bottom.height > 0 {
-            cursor = drawStatus(into: &buffer, row: bottom.row, width: width)
-        }
-        if bottom.height > 1 {
-            buffer.put(keys.helpBar(width: width), row: bottom.row + 1, col: 0, style: .role(.muted))
-        }
-        if showHelp {
-            keys.renderHelpOverlay(into: &buffer, area: buffer.area, title: "Keys (any key closes)")
-            cursor = nil
-        }
-        return Frame(buffer: buffer, cursor: cursor)
+        return ScreenChrome.frame(width: width, height: height, keys: keys, showHelp: showHelp, drawBody: { buffer, body in
+            switch screen {
+            case .list: drawList(into: &buffer, area: body)
+            case .person(let page): drawPerson(page, into: &buffer, area: body)
+            }
+        }, drawStatus: { buffer, row, width in
+            drawStatus(into: &buffer, row: row, width: width)
+        })
     }
 
     private func titleBar(_ text: String, into buffer: inout ScreenBuffer, row: Int, width: Int) {
         let title = "Debrief · people · " + text + (reading ? " · reading…" : "")
-        buffer.put(" " + title.fitted(toWidth: max(0, width - 1)), row: row, col: 0, style: BrowseProgram.titleStyle)
+        ScreenChrome.drawTitle(title, into: &buffer, row: row, width: width)
     }
 
     private func drawList(into buffer: inout ScreenBuffer, area: Rect) {
@@ -89,7 +78,7 @@ extension PeopleProgram {
         state.scrollToSelection(height: rowsArea.height)
         for (line, position) in state.visibleRange(height: rowsArea.height).enumerated() {
             let text = table.format(cells(visible[position], today: today, width: rowsArea.width), totalWidth: rowsArea.width)
-            let style = position == state.selected ? BrowseProgram.selectedStyle : .plain
+            let style = position == state.selected ? ScreenChrome.selectedStyle : .plain
             buffer.put(text.padded(toWidth: rowsArea.width), row: rowsArea.row + line, col: 0, style: style)
         }
     }

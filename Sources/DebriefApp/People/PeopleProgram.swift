@@ -103,14 +103,8 @@ public struct PeopleProgram: Program, HandsOff {
 
     private mutating func handleListKey(_ key: Key) -> [Command<Message>] {
         guard let action = PeopleKeys.list.action(for: key) else { return [] }
-        let h = listHeight
         switch action {
-        case .up: list.moveUp(height: h)
-        case .down: list.moveDown(height: h)
-        case .pageUp: list.pageUp(height: h)
-        case .pageDown: list.pageDown(height: h)
-        case .first: list.moveToFirst(height: h)
-        case .last: list.moveToLast(height: h)
+        case .up, .down, .pageUp, .pageDown, .first, .last: list.move(action, height: listHeight)
         case .open:
             guard let person = selectedPerson, let content else { return [] }
             screen = .person(PersonPage(person, headlines: content.headlines, today: clock.today))
@@ -135,14 +129,8 @@ public struct PeopleProgram: Program, HandsOff {
     private mutating func handlePersonKey(_ key: Key, page: PersonPage) -> [Command<Message>] {
         guard let action = PeopleKeys.person.action(for: key) else { return [] }
         var page = page
-        let h = pageHeight
         switch action {
-        case .up: page.moveUp(height: h)
-        case .down: page.moveDown(height: h)
-        case .pageUp: page.pageUp(height: h)
-        case .pageDown: page.pageDown(height: h)
-        case .first: page.moveToFirst(height: h)
-        case .last: page.moveToLast(height: h)
+        case .up, .down, .pageUp, .pageDown, .first, .last: page.move(action, height: pageHeight)
         case .open:
             guard let id = page.selectedEntryID else { return [] }
             handoff = .entry(id)

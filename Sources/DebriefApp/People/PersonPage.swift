@@ -28,7 +28,7 @@ struct PersonLine: Equatable, Sendable {
 /// A person's view: what the journal says about them, the entries naming them (newest first)
 /// and the follow-ups still open with them (soonest due first), with a selection that only
 /// rests on rows Enter can open.
-struct PersonPage: Equatable, Sendable {
+struct PersonPage: Equatable, Sendable, MovableSelection {
     /// The folded name, to find the person again after a re-read.
     var key: String
     var name: String

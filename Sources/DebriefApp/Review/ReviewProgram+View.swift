@@ -1,11 +1,10 @@
 import DebriefCore
 import DebriefUI
 
-/// Drawing: a title bar with the week, the review's lines from `scroll`, a status line and the
-/// help bar generated from the key map.
+/// Drawing: a title bar with the week, the review's lines from `scroll` between margins, a status
+/// line and the help bar; its own layout (the status line leaves the title row alone on tiny
+/// screens), with the styles, help bar and overlay from ``ScreenChrome``.
 extension ReviewProgram {
-    static let titleStyle = Style.role(.accent).bolded().reversed()
-
     public func view(width: Int, height: Int) -> Frame {
         var buffer = ScreenBuffer(width: width, height: height)
         guard width > 0, height > 0 else { return Frame(buffer: buffer) }
@@ -14,11 +13,11 @@ extension ReviewProgram {
         let body = Rect(row: 1, col: 1, width: max(0, width - 2), height: max(0, height - 3))
         let scroll = max(0, min(self.scroll, lines.count - body.height))
         let title = " " + ReviewText.title(week, unicode: unicode)
-        buffer.put(title.fitted(toWidth: width), row: 0, col: 0, style: Self.titleStyle)
+        buffer.put(title.fitted(toWidth: width), row: 0, col: 0, style: ScreenChrome.titleStyle)
         // How far down the review is, where it does not cover the week.
         let position = "\(min(100, (scroll + body.height) * 100 / max(1, lines.count)))% "
         if lines.count > body.height, title.displayWidth + 1 + position.count <= width {
-            buffer.put(position, row: 0, col: width - position.count, style: Self.titleStyle)
+            buffer.put(position, row: 0, col: width - position.count, style: ScreenChrome.titleStyle)
         }
         if review == nil {
             buffer.put("Reading the journal…", row: body.row, col: body.col, style: .role(.muted), maxWidth: body.width)
@@ -33,13 +32,8 @@ extension ReviewProgram {
         if height >= 3 {
             drawStatus(into: &buffer, row: height - 2, width: width)
         }
-        if height >= 2 {
-            buffer.put(ReviewKeys.map.helpBar(width: width), row: height - 1, col: 0, style: .role(.muted))
-        }
-        if showHelp {
-            ReviewKeys.map.renderHelpOverlay(into: &buffer, area: buffer.area, title: "Keys (any key closes)")
-        }
-        return Frame(buffer: buffer)
+        return ScreenChrome.finish(&buffer, keys: ReviewKeys.map, showHelp: showHelp,
+                                   helpBarRow: height >= 2 ? height - 1 : nil)
     }
 
     /// The last message, else a warning about files the review had to leave out.
