@@ -15,14 +15,7 @@ extension FollowUpsProgram {
 
     /// One action's cells for `table(width:)`.
     static func cells(_ item: FollowUpItem, today: Day, width: Int) -> [String] {
-        let when: String
-        if let done = item.done {
-            when = "done " + done.iso
-        } else if let due = item.due {
-            when = AnswerText.relativeDue(due, today: today)
-        } else {
-            when = "no due date"
-        }
+        let when = item.done.map { "done " + $0.iso } ?? AnswerText.due(item.due, today: today)
         let mark = item.isOpen ? "[ ]" : "[x]"
         return width >= 72 ? [mark, when, item.who, item.action, item.entryTitle] : [mark, when, describe(item)]
     }

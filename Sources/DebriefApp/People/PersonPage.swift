@@ -40,10 +40,7 @@ struct PersonPage: Equatable, Sendable, MovableSelection {
         key = person.key
         name = person.name
         var lines: [PersonLine] = []
-        let met = person.met == 1
-            ? "met once, \(person.lastMet.iso)"
-            : "met \(person.met) times, \(person.firstMet.iso) to \(person.lastMet.iso)"
-        lines.append(PersonLine(text: ([met] + [person.level, person.relation].compactMap { $0 }).joined(separator: " · "),
+        lines.append(PersonLine(text: ([person.meetings] + [person.level, person.relation].compactMap { $0 }).joined(separator: " · "),
                                 kind: .text))
         lines.append(PersonLine(text: "", kind: .text))
         lines.append(PersonLine(text: "Entries (\(person.entryIDs.count))", kind: .heading))
@@ -57,7 +54,7 @@ struct PersonPage: Equatable, Sendable, MovableSelection {
             lines.append(PersonLine(text: "  None.", kind: .muted))
         }
         for item in person.openFollowUps {
-            let due = item.due.map { AnswerText.relativeDue($0, today: today) } ?? "no due date"
+            let due = AnswerText.due(item.due, today: today)
             lines.append(PersonLine(text: "  " + due.fitted(toWidth: 16) + "  " + item.action,
                                     kind: .followUp(entryID: item.entryID, overdue: item.isOverdue(on: today))))
         }

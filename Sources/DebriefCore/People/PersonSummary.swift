@@ -54,4 +54,9 @@ public struct PersonSummary: Hashable, Sendable {
 
     /// Whole days from the last mention to `today` (negative for an entry dated in the future).
     public func daysSinceMentioned(asOf today: Day) -> Int { lastMentioned.days(until: today) }
+
+    /// "met once, 2026-11-24" or "met 3 times, 2026-06-20 to 2026-11-24", as every list says it.
+    public var meetings: String {
+        met == 1 ? "met once, \(lastMet.iso)" : "met \(met) times, \(firstMet.iso) to \(lastMet.iso)"
+    }
 }

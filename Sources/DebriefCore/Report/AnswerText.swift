@@ -35,6 +35,13 @@ public enum AnswerText {
         return s
     }
 
+    /// How an action's due day reads wherever one is listed: "in 2 days", "3 days overdue",
+    /// "no due date", with the date itself after it when `withDate` ("in 2 days (2026-11-28)").
+    public static func due(_ due: Day?, today: Day, withDate: Bool = false) -> String {
+        guard let due else { return "no due date" }
+        return relativeDue(due, today: today) + (withDate ? " (\(due.iso))" : "")
+    }
+
     /// "in 2 days", "today", "3 days overdue", for a due day seen from `today`.
     public static func relativeDue(_ due: Day, today: Day) -> String {
         let n = today.days(until: due)

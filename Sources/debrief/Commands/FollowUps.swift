@@ -99,10 +99,8 @@ struct FollowUps: ParsableCommand {
         if let done = item.done {
             when = "done \(done.iso)"
             if let due = item.due { when += " (was due \(due.iso))" }
-        } else if let due = item.due {
-            when = "\(AnswerText.relativeDue(due, today: today)) (\(due.iso))"
         } else {
-            when = "no due date"
+            when = AnswerText.due(item.due, today: today, withDate: true)
         }
         return what + "\n  " + when + " · from \(item.entryTitle) · \(item.entryID) \(item.n)"
     }

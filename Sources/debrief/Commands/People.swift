@@ -68,12 +68,12 @@ struct People: ParsableCommand {
 
     /// The name line, then open follow-ups and the latest notes, indented.
     static func lines(_ p: PersonSummary, today: Day) -> String {
-        var head = [p.name, met(p)]
+        var head = [p.name, p.meetings]
         let details = [p.level, p.relation].compactMap { $0 }
         if !details.isEmpty { head.append(details.joined(separator: ", ")) }
         var out = [head.joined(separator: " · ")]
         for item in p.openFollowUps {
-            let due = item.due.map { "\(AnswerText.relativeDue($0, today: today)) (\($0.iso))" } ?? "no due date"
+            let due = AnswerText.due(item.due, today: today, withDate: true)
             out.append("  to do: \(item.action), \(due) · \(item.entryID) \(item.n)")
         }
         for note in p.notes.prefix(notesShown) {
@@ -89,13 +89,9 @@ struct People: ParsableCommand {
     /// One line per cold person: how long it has been, then what you know.
     static func coldLine(_ p: PersonSummary, today: Day) -> String {
         let days = p.daysSinceMentioned(asOf: today)
-        var parts = [p.name, "last mentioned \(p.lastMentioned.iso), \(days) day\(days == 1 ? "" : "s") ago", met(p)]
+        var parts = [p.name, "last mentioned \(p.lastMentioned.iso), \(days) day\(days == 1 ? "" : "s") ago", p.meetings]
         let details = [p.level, p.relation].compactMap { $0 }
         if !details.isEmpty { parts.append(details.joined(separator: ", ")) }
         return parts.joined(separator: " · ")
-    }
-
-    private static func met(_ p: PersonSummary) -> String {
-        p.met == 1 ? "met once, \(p.lastMet.iso)" : "met \(p.met) times, \(p.firstMet.iso) to \(p.lastMet.iso)"
     }
 }
