@@ -44,13 +44,13 @@ struct BrowseFixture {
         return try store.create(entry)
     }
 
-    func browser(width: Int = 80, height: Int = 24) -> BrowseProgram {
-        BrowseProgram(store: store, catalog: catalog, clock: clock, width: width, height: height)
+    func browser() -> BrowseProgram {
+        BrowseProgram(store: store, catalog: catalog, clock: clock)
     }
 
     /// A driver over a browser of the given size.
     func driver(width: Int = 80, height: Int = 24, editor: @escaping (String) -> EditorOutcome = { .edited($0) }) -> ProgramDriver<BrowseProgram> {
-        ProgramDriver(browser(width: width, height: height), width: width, height: height, editor: editor)
+        ProgramDriver(browser(), width: width, height: height, editor: editor)
     }
 
     func text(_ entry: Entry) -> String {

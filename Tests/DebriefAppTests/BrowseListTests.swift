@@ -112,8 +112,7 @@ import Testing
         let f = try BrowseFixture()
         defer { f.cleanUp() }
         for n in 1...30 { try f.add(String(format: "Event %02d", n), day: String(format: "2026-10-%02d", n)) }
-        let program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, refs: f.store.refs(), firstPage: 5,
-                                    width: 80, height: 10)
+        let program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, refs: f.store.refs(), firstPage: 5)
         var d = ProgramDriver(program, width: 80, height: 10)
         #expect(d.rows[0].contains("30 entries (reading 5…)"))
         #expect(d.rows[2].contains("Event 30"))
@@ -131,8 +130,7 @@ import Testing
         let f = try BrowseFixture()
         defer { f.cleanUp() }
         for n in 1...30 { try f.add(String(format: "Event %02d", n), day: String(format: "2026-10-%02d", n)) }
-        let program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, refs: f.store.refs(), firstPage: 5,
-                                    width: 80, height: 10)
+        let program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, refs: f.store.refs(), firstPage: 5)
         var d = ProgramDriver(program, width: 80, height: 10)
         d.press(.down)
         #expect(!d.rows[0].contains("reading"))
@@ -144,8 +142,7 @@ import Testing
         defer { f.cleanUp() }
         for n in 1...12 { try f.add(String(format: "Event %02d", n), day: String(format: "2026-10-%02d", n)) }
         try f.add("Oldest", day: "2026-09-01", notes: "Zoë was there")
-        let program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, refs: f.store.refs(), firstPage: 3,
-                                    width: 80, height: 10)
+        let program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, refs: f.store.refs(), firstPage: 3)
         var d = ProgramDriver(program, width: 80, height: 10)
         d.press(.char("/"))
         d.type("zoe")

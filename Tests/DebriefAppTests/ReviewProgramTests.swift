@@ -10,14 +10,13 @@ import Testing
     static let thisWeek = "2026-W48 · Mon 23 Nov – Sun 29 Nov"
     static let lastWeek = "2026-W47 · Mon 16 Nov – Sun 22 Nov"
 
-    static func review(_ f: BrowseFixture, cache: JournalCache? = nil, unicode: Bool = true,
-                       width: Int = 80, height: Int = 24) -> ReviewProgram {
+    static func review(_ f: BrowseFixture, cache: JournalCache? = nil, unicode: Bool = true) -> ReviewProgram {
         ReviewProgram(cache: cache ?? JournalCache(store: f.store), catalog: f.catalog, clock: f.clock,
-                      unicode: unicode, width: width, height: height)
+                      unicode: unicode)
     }
 
     static func driver(_ f: BrowseFixture, width: Int = 80, height: Int = 24) -> ProgramDriver<ReviewProgram> {
-        ProgramDriver(review(f, width: width, height: height), width: width, height: height)
+        ProgramDriver(review(f), width: width, height: height)
     }
 
     /// What `debrief review --week W` prints at `width` columns, line by line.
@@ -130,7 +129,7 @@ import Testing
         defer { f.cleanUp() }
         try f.standard()
         let cache = JournalCache(store: f.store)
-        var d = ProgramDriver(Self.review(f, cache: cache, height: 60), width: 80, height: 60)
+        var d = ProgramDriver(Self.review(f, cache: cache), width: 80, height: 60)
         try f.add("Design meetup", day: "2026-11-18")
         d.press(.left)
         #expect(d.screen.contains("Product coffee"))
@@ -145,7 +144,7 @@ import Testing
         let f = try BrowseFixture()
         defer { f.cleanUp() }
         try f.standard()
-        var d = ProgramDriver(holdingBackground: Self.review(f, height: 60), width: 80, height: 60)
+        var d = ProgramDriver(holdingBackground: Self.review(f), width: 80, height: 60)
         d.press(.left)
         #expect(d.rows[0].contains(Self.lastWeek))
         #expect(d.screen.contains("Reading the journal…"))
@@ -205,7 +204,7 @@ import Testing
         let f = try BrowseFixture()
         defer { f.cleanUp() }
         try f.standard()
-        let d = ProgramDriver(Self.review(f, unicode: false, height: 60), width: 80, height: 60)
+        let d = ProgramDriver(Self.review(f, unicode: false), width: 80, height: 60)
         #expect(d.rows[0].contains("2026-W48, Mon 23 Nov - Sun 29 Nov"))
         #expect(d.screen.contains("1 of 1 reflection, recurring, streak 2 weeks, trend ______##"))
         #expect(!d.screen.contains("▁"))

@@ -16,9 +16,8 @@ extension BrowseProgram {
     /// A browser that has read only the newest `firstPage` entries of `refs` (newest first); the
     /// rest arrive a chunk per `.tick` event and per key, or all at once before a search, a filter
     /// or a jump to the end.
-    public init(store: JournalStore, catalog: Catalog, clock: Clock, refs: [EntryRef], firstPage: Int,
-                width: Int = 80, height: Int = 24) {
-        self.init(store: store, catalog: catalog, clock: clock, width: width, height: height, loading: ())
+    public init(store: JournalStore, catalog: Catalog, clock: Clock, refs: [EntryRef], firstPage: Int) {
+        self.init(store: store, catalog: catalog, clock: clock, loading: ())
         // The signature of the files about to be read (a stat each: ~10 ms for 10,000), so coming
         // back to the list re-reads the journal only when something changed.
         apply(Self.read(refs.prefix(firstPage), store: store), signature: JournalSignature.of(store))

@@ -104,18 +104,14 @@ public struct BrowseProgram: Program, HandsOff {
     /// A browser over an already loaded snapshot (loading before the first frame keeps the first
     /// paint a complete list instead of a "loading" screen; see the measured cost in the issue).
     ///
-    /// `width` and `height` are the terminal's size at start (the runtime reports only changes),
-    /// so the first page moves by the right amount.
-    public init(store: JournalStore, catalog: Catalog, clock: Clock, snapshot: JournalSnapshot,
-                width: Int = 80, height: Int = 24) {
-        self.init(store: store, catalog: catalog, clock: clock, width: width, height: height, loading: ())
+    /// Every initialiser starts at 80×24; the runtime sends the real size before the first frame.
+    public init(store: JournalStore, catalog: Catalog, clock: Clock, snapshot: JournalSnapshot) {
+        self.init(store: store, catalog: catalog, clock: clock, loading: ())
         apply(EntryBatch(entries: snapshot.entries, problems: snapshot.problems), signature: nil)
     }
 
     /// An empty browser; the public initialisers fill it.
-    init(store: JournalStore, catalog: Catalog, clock: Clock, width: Int, height: Int, loading: Void) {
-        self.width = width
-        self.height = height
+    init(store: JournalStore, catalog: Catalog, clock: Clock, loading: Void) {
         self.store = store
         self.catalog = catalog
         self.clock = clock
@@ -123,13 +119,13 @@ public struct BrowseProgram: Program, HandsOff {
     }
 
     /// Loads the journal and makes a browser; for tests and callers that do not time the load.
-    public init(store: JournalStore, catalog: Catalog, clock: Clock, width: Int = 80, height: Int = 24) {
-        self.init(store: store, catalog: catalog, clock: clock, snapshot: store.loadAll(), width: width, height: height)
+    public init(store: JournalStore, catalog: Catalog, clock: Clock) {
+        self.init(store: store, catalog: catalog, clock: clock, snapshot: store.loadAll())
     }
 
     /// A detail view of one entry, for screens that list follow-ups or people: only that entry is read.
-    public init(store: JournalStore, catalog: Catalog, clock: Clock, entry: Entry, width: Int = 80, height: Int = 24) {
-        self.init(store: store, catalog: catalog, clock: clock, width: width, height: height, loading: ())
+    public init(store: JournalStore, catalog: Catalog, clock: Clock, entry: Entry) {
+        self.init(store: store, catalog: catalog, clock: clock, loading: ())
         apply(EntryBatch(entries: [entry], problems: []), signature: nil)
         standalone = true
         screen = .detail(DetailState(id: entry.id))

@@ -41,13 +41,11 @@ public struct ReviewProgram: Program, HandsOff {
     var showHelp = false
     /// A message for the status line, cleared by the next key.
     var status: String?
-    var width: Int
-    var height: Int
+    /// 80×24 until the runtime sends the real size, which it does before the first frame.
+    var width = 80
+    var height = 24
 
-    /// `width` and `height` are the terminal's size at start (the runtime reports only changes),
-    /// so the first page moves by the right amount.
-    public init(cache: JournalCache, catalog: Catalog, clock: Clock, trendLength: Int = 8, unicode: Bool = true,
-                width: Int = 80, height: Int = 24) {
+    public init(cache: JournalCache, catalog: Catalog, clock: Clock, trendLength: Int = 8, unicode: Bool = true) {
         self.cache = cache
         self.catalog = catalog
         self.clock = clock
@@ -55,8 +53,6 @@ public struct ReviewProgram: Program, HandsOff {
         self.unicode = unicode
         currentWeek = ISOWeek(containing: clock.today)
         week = currentWeek
-        self.width = width
-        self.height = height
     }
 
     /// Reads the journal through the cache (only changed files) and builds the review of the week

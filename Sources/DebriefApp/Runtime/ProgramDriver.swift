@@ -21,7 +21,7 @@ public struct ProgramDriver<P: Program> {
         self.width = width
         self.height = height
         self.editor = editor
-        perform(self.program.start())
+        begin()
     }
 
     /// A driver that holds background work from the start (see ``holdsBackground``), so a test
@@ -33,7 +33,14 @@ public struct ProgramDriver<P: Program> {
         self.height = height
         self.editor = editor
         holdsBackground = true
-        perform(self.program.start())
+        begin()
+    }
+
+    /// What the runtime does before the first frame: the program's own start, then the size.
+    private mutating func begin() {
+        var commands = program.start()
+        commands += program.update(.terminal(.resize(width: width, height: height)))
+        perform(commands)
     }
 
     /// Sends one event and performs every command that follows from it.

@@ -51,13 +51,10 @@ final class Session {
             try run(browse())
         case .entry(let id):
             let entry = try context.store.read(try context.store.find(id))
-            let size = Self.terminalSize()
-            try run(BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock, entry: entry,
-                                  width: size.width, height: size.height))
+            try run(BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock, entry: entry))
         case .review:
-            let size = Self.terminalSize()
             try run(ReviewProgram(cache: cache, catalog: context.catalog, clock: context.clock,
-                                  unicode: Review.utf8Locale(context.environment), width: size.width, height: size.height))
+                                  unicode: Review.utf8Locale(context.environment)))
         case .followUps:
             try run(FollowUpsProgram(cache: cache, clock: context.clock))
         case .people:
@@ -85,17 +82,15 @@ final class Session {
 
     /// The browser, with the newest few pages read before the first frame and the rest on idle ticks.
     func browse() -> BrowseProgram {
-        let size = Self.terminalSize()
-        return BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock,
-                             refs: context.store.refs(), firstPage: max(100, size.height * 3),
-                             width: size.width, height: size.height)
+        BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock,
+                      refs: context.store.refs(), firstPage: max(100, Self.terminalRows() * 3))
     }
 
-    /// Rows and columns of the terminal on stdout (80×24 when unknown), for sizing what is read
-    /// before the first frame; the runtime tells programs the exact size before they draw.
-    static func terminalSize() -> (width: Int, height: Int) {
+    /// Rows of the terminal on stdout (24 when unknown), for sizing what is read before the first
+    /// frame; the runtime tells programs the exact size before they draw.
+    static func terminalRows() -> Int {
         var size = winsize()
-        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return (80, 24) }
-        return (Int(size.ws_col), Int(size.ws_row))
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return 24 }
+        return Int(size.ws_row)
     }
 }
