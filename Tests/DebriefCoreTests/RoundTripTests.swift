@@ -212,6 +212,14 @@ import Yams
         }
     }
 
+    /// Every spelling of null YAML knows reads as null on the fast path, as it does through Yams
+    /// (a hand-written `notes: Null` once read as the text "Null" there).
+    @Test(arguments: ["notes: ~", "notes: null", "notes: Null", "notes: NULL", "notes:"])
+    func nullSpellingsAgreeOnBothPaths(_ raw: String) throws {
+        let fast = try #require(FastFieldReader.value(of: raw))
+        #expect(fast == (try Self.yamsValue(raw)))
+    }
+
     /// Yams drops a leading U+FEFF from a scalar (even escaped as `\uFEFF` in double quotes), so a text
     /// holding one reads differently on the fallback path. The fast path, which reads everything
     /// debrief writes, keeps it.

@@ -32,7 +32,7 @@ enum FastFieldReader {
         if text.hasPrefix("\"") { return doubleQuoted(text).map { .scalar($0, plain: false) } }
         if let f = text.unicodeScalars.first, f == " " || f == "\t" { return nil }
         if let l = text.unicodeScalars.last, l == " " || l == "\t" { return nil }
-        if text.isEmpty || text == "~" || text == "null" { return .null }
+        if YAMLValue.plainNulls.contains(text) { return .null }
         guard isReadablePlain(text) else { return nil }
         return .scalar(text, plain: true)
     }

@@ -55,15 +55,14 @@ extension Node {
 
     /// The scalar as written, or nil for a mapping or sequence. A null (`~`, empty) is nil too.
     var text: String? {
-        guard case .scalar(let s) = self else { return nil }
-        if s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) { return nil }
+        guard case .scalar(let s) = self, !isNull else { return nil }
         return s.string
     }
 
     /// True for an empty or `~`/`null` plain scalar.
     var isNull: Bool {
         guard case .scalar(let s) = self else { return false }
-        return s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string)
+        return s.style == .plain && YAMLValue.plainNulls.contains(s.string)
     }
 
     /// Mapping pairs keyed by their string keys, in order.

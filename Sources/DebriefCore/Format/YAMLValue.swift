@@ -9,6 +9,10 @@ indirect enum YAMLValue: Equatable, Sendable {
     case list([YAMLValue])
     case map([(String, YAMLValue)])
 
+    /// The plain scalars YAML reads as null. Both readers use this one list, so a hand-written
+    /// `notes: Null` means the same on the fast path and through Yams.
+    static let plainNulls: Set<String> = ["", "~", "null", "Null", "NULL"]
+
     static func == (lhs: YAMLValue, rhs: YAMLValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
