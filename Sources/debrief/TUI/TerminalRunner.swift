@@ -47,6 +47,9 @@ enum TerminalRunner {
         let mailbox = Mailbox<P.Message>()
         var running = 0
         var signal: Int32?
+        // Views depend only on the program's state and the size, so an idle tick that changed
+        // nothing does not build a frame (browse's entry view runs detection when it draws).
+        var changed = true
         // Programs learn the real size before their first frame; later changes come as events.
         var queue = program.start()
         queue += program.update(.terminal(.resize(width: terminal.width, height: terminal.height)))
@@ -75,15 +78,21 @@ enum TerminalRunner {
             }
             // A termination signal always ends the program, even one that forgot to ask for it.
             if let signal { terminal.exit(reraising: signal) }
-            terminal.draw(program.view(width: terminal.width, height: terminal.height))
+            if changed { terminal.draw(program.view(width: terminal.width, height: terminal.height)) }
             // Ticks reach the program too: idle time is when browse reads the rest of the journal.
             // While background work runs, wake often to deliver its result promptly.
             let event = terminal.nextEvent(timeout: .milliseconds(running > 0 ? 25 : 200))
             if case .signal(let caught) = event { signal = caught }
             queue = program.update(.terminal(event))
-            for message in mailbox.take() {
+            let messages = mailbox.take()
+            for message in messages {
                 running -= 1
                 queue += program.update(.message(message))
+            }
+            if case .tick = event {
+                changed = !queue.isEmpty || !messages.isEmpty
+            } else {
+                changed = true
             }
         }
     }
