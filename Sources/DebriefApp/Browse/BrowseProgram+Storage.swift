@@ -172,19 +172,8 @@ extension BrowseProgram {
     func check(_ pending: PendingEdit) -> [Command<Message>] {
         let store = self.store
         return [.perform {
-            .checked(pending, Result { () throws(StoreError) in try Self.read(pending, store: store) })
+            .checked(pending, Result { () throws(StoreError) in try store.read(pending.ref) })
         }]
-    }
-
-    /// Reads the entry at a pending edit's path (the store's `read` needs an `EntryRef`, which
-    /// only the core can make).
-    static func read(_ pending: PendingEdit, store: JournalStore) throws(StoreError) -> Entry {
-        guard let bytes = try AtomicFile.read(pending.path) else { throw StoreError.notFound(pending.id) }
-        do {
-            return try store.codec.decode(bytes, id: pending.id, path: pending.path)
-        } catch {
-            throw StoreError.invalid(error)
-        }
     }
 
     /// Writes the bytes from before the edit back, atomically, and reads them again.
@@ -195,7 +184,7 @@ extension BrowseProgram {
                 try store.withLock { () throws(StoreError) in
                     try AtomicFile.write(pending.previous, to: pending.path, replace: true)
                 }
-                return try Self.read(pending, store: store)
+                return try store.read(pending.ref)
             })
         }]
     }

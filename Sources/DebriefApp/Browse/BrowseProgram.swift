@@ -37,6 +37,8 @@ public struct BrowseProgram: Program, HandsOff {
         public var id: String
         public var path: String
         public var previous: [UInt8]
+
+        var ref: EntryRef { EntryRef(id: id, path: path) }
     }
 
     enum Screen: Equatable {

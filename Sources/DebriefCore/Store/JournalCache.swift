@@ -24,14 +24,9 @@ public final class JournalCache: Sendable {
         var inode: UInt64
     }
 
-    private enum Outcome {
-        case entry(Entry)
-        case problem(EntryProblem)
-    }
-
     private struct Cached {
         var stamp: Stamp
-        var outcome: Outcome
+        var outcome: Result<Entry, EntryProblem>
     }
 
     private let files = Mutex<[String: Cached]>([:])
@@ -51,24 +46,17 @@ public final class JournalCache: Sendable {
             entries.reserveCapacity(refs.count)
             for ref in refs {
                 guard let stamp = Self.stamp(ref.path) else { continue }
-                let outcome: Outcome
+                let outcome: Result<Entry, EntryProblem>
                 if let old = cached[ref.path], old.stamp == stamp {
                     outcome = old.outcome
                 } else {
-                    do throws(StoreError) {
-                        outcome = .entry(try store.read(ref))
-                    } catch {
-                        switch error {
-                        case .invalid(let problem): outcome = .problem(problem)
-                        case .notFound: continue
-                        default: outcome = .problem(EntryProblem(path: ref.path, line: 1, reason: error.description))
-                        }
-                    }
+                    guard let read = store.tolerantRead(ref) else { continue }
+                    outcome = read
                 }
                 fresh[ref.path] = Cached(stamp: stamp, outcome: outcome)
                 switch outcome {
-                case .entry(let entry): entries.append(entry)
-                case .problem(let problem): problems.append(problem)
+                case .success(let entry): entries.append(entry)
+                case .failure(let problem): problems.append(problem)
                 }
             }
             cached = fresh

@@ -10,6 +10,11 @@ public struct EntryRef: Hashable, Sendable {
     /// The file name without `.md`.
     public var id: String
     public var path: String
+
+    public init(id: String, path: String) {
+        self.id = id
+        self.path = path
+    }
 }
 
 /// Every readable entry and every file that could not be read.
@@ -88,17 +93,27 @@ public struct JournalStore: Sendable {
         var entries: [Entry] = []
         var problems: [EntryProblem] = []
         for ref in refs {
-            do {
-                entries.append(try read(ref))
-            } catch {
-                switch error {
-                case .invalid(let problem): problems.append(problem)
-                case .notFound: continue
-                default: problems.append(EntryProblem(path: ref.path, line: 1, reason: error.description))
-                }
+            switch tolerantRead(ref) {
+            case .success(let entry)?: entries.append(entry)
+            case .failure(let problem)?: problems.append(problem)
+            case nil: continue
             }
         }
         return JournalSnapshot(entries: entries, problems: problems)
+    }
+
+    /// Reads one entry the way listings do: a file that does not parse or cannot be read becomes
+    /// a problem to report, and a file gone since it was listed is skipped (nil).
+    public func tolerantRead(_ ref: EntryRef) -> Result<Entry, EntryProblem>? {
+        do throws(StoreError) {
+            return .success(try read(ref))
+        } catch {
+            switch error {
+            case .invalid(let problem): return .failure(problem)
+            case .notFound: return nil
+            default: return .failure(EntryProblem(path: ref.path, line: 1, reason: error.description))
+            }
+        }
     }
 
     /// The entry whose id is `text` or uniquely starts with it.
