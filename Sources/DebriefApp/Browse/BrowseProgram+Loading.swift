@@ -1,11 +1,5 @@
 import DebriefCore
 
-/// Entries read together, with the files among them that did not parse.
-public struct EntryBatch: Sendable {
-    var entries: [Entry] = []
-    var problems: [EntryProblem] = []
-}
-
 /// Loading a large journal without holding back the first frame: the newest page is read before
 /// the first paint, the rest in chunks on idle ticks and with each key (a debug build decodes ~4 entries per ms,
 /// so 10,000 entries up front delayed the first screen by seconds).
@@ -20,21 +14,8 @@ extension BrowseProgram {
         self.init(store: store, catalog: catalog, clock: clock, loading: ())
         // The signature of the files about to be read (a stat each: ~10 ms for 10,000), so coming
         // back to the list re-reads the journal only when something changed.
-        apply(Self.read(refs.prefix(firstPage), store: store), signature: JournalSignature.of(store))
+        apply(store.load(Array(refs.prefix(firstPage))), signature: JournalSignature.of(store))
         pending = Array(refs.dropFirst(firstPage))
-    }
-
-    /// Reads entries in order, collecting the files that do not parse.
-    static func read(_ refs: some Sequence<EntryRef>, store: JournalStore) -> EntryBatch {
-        var batch = EntryBatch()
-        for ref in refs {
-            do {
-                batch.entries.append(try store.read(ref))
-            } catch {
-                if case .invalid(let problem) = error { batch.problems.append(problem) }
-            }
-        }
-        return batch
     }
 
     /// The next chunk to read on an idle tick, if any is left.
@@ -42,11 +23,11 @@ extension BrowseProgram {
         guard !pending.isEmpty else { return [] }
         let chunk = Array(pending.prefix(Self.chunkSize))
         let store = self.store
-        return [.perform { .chunk(Self.read(chunk, store: store), count: chunk.count) }]
+        return [.perform { .chunk(store.load(chunk), count: chunk.count) }]
     }
 
     /// Appends a chunk read in the background of the user's idle time.
-    mutating func append(_ snapshot: EntryBatch, count: Int) {
+    mutating func append(_ snapshot: JournalSnapshot, count: Int) {
         pending.removeFirst(min(count, pending.count))
         let selectedID = selectedEntryIndex.map { entries[$0].id }
         let today = clock.today
@@ -63,6 +44,6 @@ extension BrowseProgram {
     /// Reads everything still pending now, before an action that needs the whole journal.
     mutating func finishLoading() {
         guard !pending.isEmpty else { return }
-        append(Self.read(pending, store: store), count: pending.count)
+        append(store.load(pending), count: pending.count)
     }
 }

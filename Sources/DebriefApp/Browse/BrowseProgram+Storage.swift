@@ -7,7 +7,7 @@ extension BrowseProgram {
     // MARK: - Loading
 
     /// Replaces the entries with a fresh snapshot, keeping the selected entry when it still exists.
-    mutating func apply(_ snapshot: EntryBatch, signature: JournalSignature?) {
+    mutating func apply(_ snapshot: JournalSnapshot, signature: JournalSignature?) {
         let selectedID = selectedEntryIndex.map { entries[$0].id }
         let today = clock.today
         entries = snapshot.entries
@@ -61,7 +61,7 @@ extension BrowseProgram {
     mutating func handle(_ message: Message) -> [Command<Message>] {
         switch message {
         case .loaded(let snapshot, let signature):
-            apply(EntryBatch(entries: snapshot.entries, problems: snapshot.problems), signature: signature)
+            apply(snapshot, signature: signature)
             if problems > 0 { status = "\(problems) file\(problems == 1 ? "" : "s") could not be read; run `debrief doctor`" }
             return []
         case .unchanged:

@@ -21,7 +21,7 @@ public struct BrowseProgram: Program, HandsOff {
         case edited(PendingEdit, EditorOutcome)
         case checked(PendingEdit, Result<Entry, StoreError>)
         /// Entries read on an idle tick; `count` refs were consumed.
-        case chunk(EntryBatch, count: Int)
+        case chunk(JournalSnapshot, count: Int)
     }
 
     /// An entry moved to `trash/`, remembered so `u` can put it back.
@@ -109,7 +109,7 @@ public struct BrowseProgram: Program, HandsOff {
     /// Every initialiser starts at 80×24; the runtime sends the real size before the first frame.
     public init(store: JournalStore, catalog: Catalog, clock: Clock, snapshot: JournalSnapshot) {
         self.init(store: store, catalog: catalog, clock: clock, loading: ())
-        apply(EntryBatch(entries: snapshot.entries, problems: snapshot.problems), signature: nil)
+        apply(snapshot, signature: nil)
     }
 
     /// An empty browser; the public initialisers fill it.
@@ -128,7 +128,7 @@ public struct BrowseProgram: Program, HandsOff {
     /// A detail view of one entry, for screens that list follow-ups or people: only that entry is read.
     public init(store: JournalStore, catalog: Catalog, clock: Clock, entry: Entry) {
         self.init(store: store, catalog: catalog, clock: clock, loading: ())
-        apply(EntryBatch(entries: [entry], problems: []), signature: nil)
+        apply(JournalSnapshot(entries: [entry], problems: []), signature: nil)
         standalone = true
         screen = .detail(DetailState(id: entry.id))
     }
@@ -175,10 +175,10 @@ public struct BrowseProgram: Program, HandsOff {
                [.search, .filter, .last, .nextMatch, .reload].contains(action) {
                 finishLoading()
             } else if !pending.isEmpty {
-                // The runtime does not pass idle ticks on, so every key also reads one chunk:
+                // Keys held down leave no idle time for ticks, so every key also reads one chunk:
                 // a chunk is more than a page, so moving down never reaches the unread part.
                 let chunk = Array(pending.prefix(Self.chunkSize))
-                append(Self.read(chunk, store: store), count: chunk.count)
+                append(store.load(chunk), count: chunk.count)
             }
             switch screen {
             case .list: return handleListKey(key)

@@ -22,6 +22,11 @@ public struct JournalSnapshot: Sendable {
     /// Newest first (by id, which starts with the event's date and time).
     public var entries: [Entry]
     public var problems: [EntryProblem]
+
+    public init(entries: [Entry], problems: [EntryProblem]) {
+        self.entries = entries
+        self.problems = problems
+    }
 }
 
 /// The journal folder: `entries/YYYY/MM/<id>.md`, with `drafts/` and `trash/` beside it.
