@@ -133,7 +133,7 @@ extension BrowseProgram {
 
     func trash(_ entry: Entry) -> [Command<Message>] {
         let store = self.store
-        let title = entry.title.isEmpty ? entry.id : entry.title
+        let title = entry.displayTitle
         let original = entry.source?.path ?? ""
         return [.perform {
             .trashed(Result { () throws(StoreError) in

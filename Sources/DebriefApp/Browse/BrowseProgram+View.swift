@@ -68,7 +68,7 @@ extension BrowseProgram {
     private func drawDetail(_ state: DetailState, into buffer: inout ScreenBuffer, area: Rect) {
         guard area.height > 0, let i = index(of: state.id) else { return }
         let entry = entries[i]
-        ScreenChrome.drawTitle(entry.title.isEmpty ? entry.id : entry.title, into: &buffer, row: area.row, width: area.width)
+        ScreenChrome.drawTitle(entry.displayTitle, into: &buffer, row: area.row, width: area.width)
         let lines = detailLines(for: entry)
         let body = area.inset(top: 1)
         let scroll = min(state.scroll, max(0, lines.count - body.height))

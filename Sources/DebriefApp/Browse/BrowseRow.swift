@@ -14,7 +14,7 @@ struct BrowseRow: Sendable, Equatable {
     init(_ entry: Entry, detector: Detector, today: Day) {
         day = entry.eventTime.day
         kind = entry.kind ?? ""
-        title = entry.title.isEmpty ? entry.id : entry.title
+        title = entry.displayTitle
         people = entry.people.count
         pitfalls = detector.flags(for: entry, asOf: today).map(\.pitfallID)
         openFollowUps = entry.followUps.filter(\.isOpen).count

@@ -25,7 +25,7 @@ enum DetailDocument {
     static func lines(for entry: Entry, catalog: Catalog, flags: [PitfallFlag], today: Day, width: Int) -> [DetailLine] {
         let width = max(10, width)
         var out: [DetailLine] = []
-        out.append(DetailLine(text: (entry.title.isEmpty ? entry.id : entry.title), kind: .heading))
+        out.append(DetailLine(text: entry.displayTitle, kind: .heading))
         var meta = [entry.eventTime.display]
         if let kind = entry.kind { meta.append(kind) }
         if !entry.tags.isEmpty { meta.append(entry.tags.map { "#" + $0 }.joined(separator: " ")) }

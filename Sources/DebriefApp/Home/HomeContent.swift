@@ -16,7 +16,7 @@ public struct HomeContent: Equatable, Sendable {
 
         init(_ entry: Entry) {
             day = entry.eventTime.day
-            title = entry.title.isEmpty ? entry.id : entry.title
+            title = entry.displayTitle
             kind = entry.kind ?? ""
         }
     }
@@ -45,7 +45,7 @@ public struct HomeContent: Equatable, Sendable {
         for entry in snapshot.entries {
             for f in entry.followUps where f.isOpen {
                 guard let day = f.due, today.days(until: day) <= Self.soonDays else { continue }
-                due.append(DueFollowUp(followUp: f, due: day, event: entry.title.isEmpty ? entry.id : entry.title))
+                due.append(DueFollowUp(followUp: f, due: day, event: entry.displayTitle))
             }
         }
         self.due = due.sorted { $0.due < $1.due }

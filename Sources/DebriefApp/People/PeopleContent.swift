@@ -18,7 +18,7 @@ public struct PeopleContent: Sendable {
         index = PeopleIndex(entries: snapshot.entries)
         var headlines: [String: Headline] = [:]
         for entry in snapshot.entries {
-            headlines[entry.id] = Headline(day: entry.eventTime.day, title: entry.title.isEmpty ? entry.id : entry.title)
+            headlines[entry.id] = Headline(day: entry.eventTime.day, title: entry.displayTitle)
         }
         self.headlines = headlines
         problems = snapshot.problems.count

@@ -31,6 +31,8 @@ public struct Entry: Sendable, Equatable {
     // MARK: - The answers every part of debrief relies on
 
     public var title: String { answers["title"]?.text ?? "" }
+    /// The title, or the id for an entry without one: what every list and heading shows.
+    public var displayTitle: String { title.isEmpty ? id : title }
     public var date: Timestamp? { answers["date"]?.timestamp }
     public var kind: String? { answers["kind"]?.choice }
     public var people: [Person] { answers["people"]?.people ?? [] }
