@@ -27,7 +27,7 @@ public enum EntryReport {
                     out += actions.map { (md ? "- [\($0.done == nil ? " " : "x")] " : "  - ") + AnswerText.followUp($0) }
                 case .text(let s) where s.contains("\n") || prompt.isBody:
                     out.append(md ? "**\(prompt.question)**" : prompt.question)
-                    out.append(md ? "" : "")
+                    out.append("")
                     out += s.split(separator: "\n", omittingEmptySubsequences: false).map { (md ? "" : "  ") + $0 }
                 default:
                     let value = AnswerText.inline(answer, type: prompt.type)
