@@ -170,6 +170,6 @@ public struct FollowUpsProgram: Program, HandsOff {
 
     /// `Ana Li: Intro to Marc`, for the status line.
     static func describe(_ item: FollowUpItem) -> String {
-        item.who.isEmpty ? item.action : "\(item.who): \(item.action)"
+        AnswerText.task(who: item.who, action: item.action)
     }
 }

@@ -151,7 +151,7 @@ public struct HomeProgram: Program, HandsOff {
             let whenWidth = whens.map(\.displayWidth).max() ?? 0
             for (item, when) in zip(shown, whens) {
                 let f = item.followUp
-                let text = "  " + when.fitted(toWidth: whenWidth) + "  " + (f.who.isEmpty ? "" : f.who + ": ") + f.action + "  (from " + item.event + ")"
+                let text = "  " + when.fitted(toWidth: whenWidth) + "  " + AnswerText.task(who: f.who, action: f.action) + "  (from " + item.event + ")"
                 lines.append((text, item.due < today ? Style.role(.danger).bolded() : .plain))
             }
             if content.due.count > shown.count {

@@ -82,7 +82,7 @@ public struct Detector: Sendable {
             }
             guard !late.isEmpty else { return nil }
             let text = late.map { a in
-                (a.who.isEmpty ? "" : a.who + ": ") + a.action + (a.due.map { " (due \($0.iso))" } ?? "")
+                AnswerText.task(who: a.who, action: a.action) + (a.due.map { " (due \($0.iso))" } ?? "")
             }.joined(separator: "; ")
             return Match(value: text)
         case .all(let conditions):

@@ -29,7 +29,7 @@ public enum AnswerText {
 
     /// `Ana Li: Send the link, due 2026-11-27 [done 2026-11-28]`.
     public static func followUp(_ f: FollowUp) -> String {
-        var s = f.who.isEmpty ? f.action : "\(f.who): \(f.action)"
+        var s = task(who: f.who, action: f.action)
         if let due = f.due { s += ", due \(due.iso)" }
         if let done = f.done { s += " [done \(done.iso)]" }
         return s
@@ -40,6 +40,12 @@ public enum AnswerText {
     public static func due(_ due: Day?, today: Day, withDate: Bool = false) -> String {
         guard let due else { return "no due date" }
         return relativeDue(due, today: today) + (withDate ? " (\(due.iso))" : "")
+    }
+
+    /// "Zoë Brandt: Send the talk link", or just the action when nobody is named; how every list
+    /// names a follow-up action.
+    public static func task(who: String, action: String) -> String {
+        who.isEmpty ? action : who + ": " + action
     }
 
     /// "in 2 days", "today", "3 days overdue", for a due day seen from `today`.

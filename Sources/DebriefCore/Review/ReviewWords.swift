@@ -59,7 +59,7 @@ enum ReviewWords {
 
     /// `Ana Li: Send the link`.
     static func what(_ f: WeeklyReview.FollowUpLine) -> String {
-        (f.who.isEmpty ? "" : f.who + ": ") + f.action
+        AnswerText.task(who: f.who, action: f.action)
     }
 
     /// `due Fri 27 Nov, 2 days late` / `due Fri 27 Nov` / `done Wed 25 Nov` / `no due date`.

@@ -73,7 +73,7 @@ enum FollowUpMarkCommand {
             throw CLIError.usage(error.description)
         }
         let action = entry.followUps[n - 1]
-        let what = "\(action.who.isEmpty ? "" : action.who + ": ")\(action.action) (\(entry.id) \(n))"
+        let what = AnswerText.task(who: action.who, action: action.action) + " (\(entry.id) \(n))"
         switch change {
         case .alreadyDone(let when):
             Output.note("Already done on \(when.iso): \(what). Nothing changed" +

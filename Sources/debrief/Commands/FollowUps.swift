@@ -94,7 +94,7 @@ struct FollowUps: ParsableCommand {
 
     /// Two lines per action: who and what, then when and where it came from.
     static func lines(_ item: FollowUpItem, today: Day) -> String {
-        let what = item.who.isEmpty ? item.action : "\(item.who): \(item.action)"
+        let what = AnswerText.task(who: item.who, action: item.action)
         var when: String
         if let done = item.done {
             when = "done \(done.iso)"
