@@ -87,7 +87,7 @@ enum AnswerCoding {
         if let ts = Timestamp(iso: s) { return ts }
         let clock = Clock(timeZone: timeZone, now: { Date(timeIntervalSince1970: 0) })
         guard let first = s.first, first.isNumber else { return nil }
-        return DateInput.timestamp(s, clock: clock)
+        return DateInput.timestamp(s, clock: clock, direction: .past)
     }
 
     private static func fields(_ value: YAMLValue, what: String, _ n: Int, _ prompt: Prompt) throws(Mismatch) -> [(String, YAMLValue)] {
