@@ -11,7 +11,7 @@ struct Debrief: ParsableCommand {
         which networking pitfalls keep recurring. Entries are Markdown files you own (see docs/FORMAT.md).
         """,
         subcommands: [
-            Home.self, New.self, Edit.self, Browse.self, Review.self, FollowUps.self, Done.self, Undone.self,
+            Home.self, New.self, Edit.self, Browse.self, Review.self, FollowUps.self, Done.self, Undone.self, Reschedule.self,
             People.self, Add.self, List.self, Show.self, Doctor.self, Prompts.self,
         ],
         defaultSubcommand: Home.self
