@@ -29,7 +29,7 @@ struct Done: ParsableCommand {
         try runReportingErrors {
             let context = try Context(journal)
             let today = context.clock.today
-            let day = try on.map { try context.day($0, option: "--on") } ?? today
+            let day = try on.map { try context.day($0, option: "--on", direction: .past) } ?? today
             if day > today {
                 throw CLIError.usage("--on: \(day.iso) is in the future; an action can only be done today or earlier")
             }

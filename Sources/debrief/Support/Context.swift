@@ -56,10 +56,12 @@ struct Context {
         detector.flags(for: entry, asOf: clock.today).map(\.pitfallID)
     }
 
-    /// Parses a date typed on the command line, or fails with a usage error naming the option.
-    func day(_ text: String, option: String) throws -> Day {
-        guard let d = DateInput.day(text, clock: clock) else {
-            throw CLIError.usage("\(option): '\(text)' is not a date; try 2026-11-24, today, yesterday or mon")
+    /// Parses a date typed on the command line through the one date reader, or fails with a
+    /// usage error naming the option. `direction` says which way `fri` or `nov 6` points: back for
+    /// dates of things done (`--since`, `--on`), forward for things still to do (a due date).
+    func day(_ text: String, option: String, direction: DateDirection) throws -> Day {
+        guard let d = DateInput.day(text, clock: clock, direction: direction) else {
+            throw CLIError.usage("\(option): '\(text)' is not a date; try \(DateInput.formsHelp)")
         }
         return d
     }
