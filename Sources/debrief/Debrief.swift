@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `debrief`: a terminal journal for deliberate professional networking.
 @main
@@ -16,4 +19,12 @@ struct Debrief: ParsableCommand {
         ],
         defaultSubcommand: Home.self
     )
+
+    /// Ignores SIGXFSZ before any command runs: past a file-size limit (`ulimit -f`) a write then
+    /// fails with EFBIG, which the store reports as an I/O error (exit 74) after removing its
+    /// temporary file, instead of the process being killed mid-write.
+    static func main() {
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }

@@ -57,6 +57,7 @@ public struct FollowUpsProgram: Program, HandsOff {
         case .terminal(.signal(let signal)):
             return [.exitOnSignal(signal)]
         case .terminal(.key(let key)):
+            if FollowUpsKeys.map.action(for: key) == .interrupt { return [.quit(Interrupt.status)] }
             if showHelp {
                 showHelp = false
                 return []
@@ -108,6 +109,7 @@ public struct FollowUpsProgram: Program, HandsOff {
         case .show(let wanted): show(wanted)
         case .help: showHelp = true
         case .back: return [.quit(0)]
+        case .interrupt: return [.quit(Interrupt.status)]
         }
         return []
     }
