@@ -170,17 +170,6 @@ public struct DebriefConfig: Equatable, Sendable {
     }
 }
 
-/// One thing wrong in the config file, shown as `file:line: message`.
-public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var message: String
-
-    public init(file: String, line: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String { "\(file):\(line): \(message)" }
-}
+/// One thing wrong in the config file, shown as `file:line: message`: the same shape, and the
+/// same type, as a problem in a catalog file.
+public typealias ConfigProblem = CatalogProblem
