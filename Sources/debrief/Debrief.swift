@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `debrief`: a terminal journal for deliberate professional networking.
 @main
@@ -20,10 +23,15 @@ struct Debrief: ParsableCommand {
         defaultSubcommand: Home.self
     )
 
+    /// Ignores SIGXFSZ before any command runs: past a file-size limit (`ulimit -f`) a write then
+    /// fails with EFBIG, which the store reports as an I/O error (exit 74) after removing its
+    /// temporary file, instead of the process being killed mid-write.
+    ///
     /// Refuses an unknown command by name before parsing: with `home` as the default command,
     /// `debrief nonsense` would otherwise be read as an argument to home and answered with
     /// home's usage.
     static func main() {
+        signal(SIGXFSZ, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let word = commandWord(arguments), !commandNames.contains(word) {
             Output.error("unknown command '\(word)'")

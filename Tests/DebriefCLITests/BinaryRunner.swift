@@ -75,6 +75,15 @@ final class BinaryRunner {
         return Result(stdout: r.stdout, stderr: r.stderr, status: r.status)
     }
 
+    /// Runs `debrief args…` through `/bin/sh`, after the shell commands in `setup` (for example
+    /// `ulimit -f 1` or `umask 000`), which then apply to the binary.
+    func run(_ args: [String], after setup: String, stdin: String? = nil, env: [String: String] = [:]) throws -> Result {
+        let r = try Subprocess.run("/bin/sh", ["-c", setup + "; exec \"$0\" \"$@\"", Self.binary] + args,
+                                   environment: baseEnvironment.merging(env) { $1 }.filter { !$0.value.isEmpty },
+                                   stdin: stdin ?? "", directory: root)
+        return Result(stdout: r.stdout, stderr: r.stderr, status: r.status)
+    }
+
     /// Writes a file under `root` (a relative path) or at an absolute path, creating folders.
     @discardableResult
     func write(_ text: String, to path: String) throws -> String {

@@ -56,6 +56,7 @@ public struct FollowUpsProgram: Program, HandsOff {
         case .terminal(.signal(let signal)):
             return [.exitOnSignal(signal)]
         case .terminal(.key(let key)):
+            if FollowUpsKeys.map.action(for: key) == .interrupt { return [.quit(Interrupt.status)] }
             if showHelp {
                 showHelp = false
                 return []
@@ -104,6 +105,7 @@ public struct FollowUpsProgram: Program, HandsOff {
         case .show(let wanted): show(wanted)
         case .help: showHelp = true
         case .back: return [.quit(0)]
+        case .interrupt: return [.quit(Interrupt.status)]
         }
         return []
     }
