@@ -70,7 +70,10 @@ struct ReflectionFlowTests {
         #expect(entry["asked-favor"] == .bool(false))
         #expect(entry["outreach-count"] == .number(3))
         #expect(entry["outreach-personalized"] == .choice("all"))
-        #expect(entry.followUps == [FollowUp(who: "Ana Li", action: "Send the talk link", due: Day(iso: "2026-11-29"))])
+        // A new entry's follow-ups get their persistent ids when the file is first written.
+        let id = try #require(entry.followUps.first?.id)
+        #expect(id.count == 8)
+        #expect(entry.followUps == [FollowUp(who: "Ana Li", action: "Send the talk link", due: Day(iso: "2026-11-29"), id: id)])
         #expect(entry["reconnected"] == .bool(true))
         #expect(entry.tags == ["swift", "server"])
         #expect(entry.notes == "Zoë 李雷 👋 was kind")

@@ -114,7 +114,8 @@ struct ReflectionWidgetTests {
         #expect(d.promptID == "reconnected")
         #expect(d.program.answers["follow-ups"] == .followUps([
             FollowUp(who: "Bo Chen", action: "Send the slides", due: Day(iso: "2026-11-29")),
-            FollowUp(who: "Carla", action: "Intro to Bo", due: Day(iso: "2026-11-20")),
+            // A due date looks forward: "fri" on Thursday the 26th is tomorrow, not last week.
+            FollowUp(who: "Carla", action: "Intro to Bo", due: Day(iso: "2026-11-27")),
             FollowUp(who: "Dan", action: "Call", due: Day(iso: "2026-12-03")),
         ]))
     }

@@ -49,8 +49,8 @@ struct BrowseFilter: Equatable, Sendable {
             case "kind": filter.kind = value
             case "pitfall": filter.pitfall = value
             default:
-                guard let day = DateInput.day(value, clock: clock) else {
-                    return .failure(FilterError("\(key): '\(value)' is not a date; try 2026-11-24, today or mon"))
+                guard let day = DateInput.day(value, clock: clock, direction: .past) else {
+                    return .failure(FilterError("\(key): '\(value)' is not a date; try \(DateInput.formsHelp)"))
                 }
                 if key == "since" { filter.since = day } else { filter.until = day }
             }

@@ -148,7 +148,7 @@ enum AnswerField: Sendable {
                 if trimmed.isEmpty {
                     return .success(prompt.defaultValue == "now" ? .timestamp(clock.timestamp) : nil)
                 }
-                guard let ts = DateInput.timestamp(trimmed, clock: clock) else {
+                guard let ts = DateInput.timestamp(trimmed, clock: clock, direction: .past) else {
                     return .failure(ReflectionProblem("I can't read “\(trimmed)” as a date. Try “today 18:30”, “yesterday”, “mon” or 2026-11-24 19:00."))
                 }
                 return .success(.timestamp(ts))

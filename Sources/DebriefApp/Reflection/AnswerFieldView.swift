@@ -65,7 +65,7 @@ enum AnswerFieldView {
         switch prompt.type {
         case .datetime:
             guard !trimmed.isEmpty else { return ("→ \(clock.timestamp.display) (now)", .role(.success)) }
-            switch DateInput.parse(trimmed, clock: clock) {
+            switch DateInput.parse(trimmed, clock: clock, direction: .past) {
             case .dateTime(let ts)?: return ("→ \(ts.display)", .role(.success))
             case .day(let day)?: return ("→ \(day.iso), start of the day (add a time like 18:30)", .role(.success))
             case nil: return ("not a date yet: try “today 18:30”, “yesterday”, “mon”", .role(.warning))
@@ -142,7 +142,7 @@ enum AnswerFieldView {
                 if case .day(let fallback) = column.kind {
                     let text = rows.form[i].text.trimmingCharacters(in: .whitespaces)
                     let shown: String
-                    if text.isEmpty { shown = "→ \(fallback.iso) (in 3 days)" } else if let d = DateInput.day(text, clock: rows.clock) { shown = "→ \(d.iso)" } else { shown = "not a date yet" }
+                    if text.isEmpty { shown = "→ \(fallback.iso) (in 3 days)" } else if let d = DateInput.day(text, clock: rows.clock, direction: .future) { shown = "→ \(d.iso)" } else { shown = "not a date yet" }
                     let col = valueRect.col + max(rows.form[i].text.displayWidth + 2, 16)
                     buffer.put(shown, row: row, col: col, style: .role(.muted), maxWidth: max(0, rect.right - col))
                 }

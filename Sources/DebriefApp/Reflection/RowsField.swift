@@ -167,7 +167,7 @@ struct RowsField: Sendable {
             guard case .day(let fallback) = column.kind else { continue }
             if values[i].isEmpty {
                 stored[i] = fallback.iso
-            } else if let day = DateInput.day(values[i], clock: clock) {
+            } else if let day = DateInput.day(values[i], clock: clock, direction: .future) {
                 stored[i] = day.iso
             } else {
                 problem = "I can't read “\(values[i])” as a date; try “fri”, “+3d” or 2026-12-01."

@@ -87,7 +87,7 @@ enum AnswerCoding {
         if let ts = Timestamp(iso: s) { return ts }
         let clock = Clock(timeZone: timeZone, now: { Date(timeIntervalSince1970: 0) })
         guard let first = s.first, first.isNumber else { return nil }
-        return DateInput.timestamp(s, clock: clock)
+        return DateInput.timestamp(s, clock: clock, direction: .past)
     }
 
     private static func fields(_ value: YAMLValue, what: String, _ n: Int, _ prompt: Prompt) throws(Mismatch) -> [(String, YAMLValue)] {
@@ -129,18 +129,30 @@ enum AnswerCoding {
     private static func followUp(_ value: YAMLValue, _ n: Int, _ prompt: Prompt) throws(Mismatch) -> FollowUp {
         var action = FollowUp(who: "", action: "")
         for (key, v) in try fields(value, what: "action", n, prompt) {
-            let known = ["who", "action", "due", "done"].contains(key)
+            let known = ["who", "action", "due", "done", "id", "first-due", "postponed"].contains(key)
             guard known else { action.extras.append(ExtraField(key: key, yaml: YAMLEmitter.value(v, indent: 6))); continue }
             if v == .null { continue }
             guard let s = v.string else { throw Mismatch(message: "`\(prompt.id)` item \(n): `\(key)` must be text") }
             switch key {
             case "who": action.who = s
             case "action": action.action = s
-            case "due", "done":
+            case "due", "done", "first-due":
                 guard let day = Day(iso: s.trimmingBlanks) else {
                     throw Mismatch(message: "`\(prompt.id)` item \(n): `\(key)` must be a date like 2026-11-27")
                 }
-                if key == "due" { action.due = day } else { action.done = day }
+                switch key {
+                case "due": action.due = day
+                case "done": action.done = day
+                default: action.firstDue = day
+                }
+            case "id":
+                let id = s.trimmingBlanks
+                action.id = id.isEmpty ? nil : id
+            case "postponed":
+                guard let count = Int(s.trimmingBlanks), count >= 0 else {
+                    throw Mismatch(message: "`\(prompt.id)` item \(n): `postponed` must be a whole number, 0 or more")
+                }
+                action.postponed = count
             default: break
             }
         }
@@ -167,12 +179,14 @@ enum AnswerCoding {
             }.joined()
         case .followUps(let actions):
             return "\(key):\n" + actions.map { a in
-                row([("who", a.who), ("action", a.action)], days: [("due", a.due), ("done", a.done)], extras: a.extras)
+                row([("who", a.who), ("action", a.action)], days: [("due", a.due), ("done", a.done), ("first-due", a.firstDue)],
+                    counts: [("postponed", a.postponed)], last: [("id", a.id)], extras: a.extras)
             }.joined()
         }
     }
 
-    private static func row(_ pairs: [(String, String?)], days: [(String, Day?)] = [], extras: [ExtraField]) -> String {
+    private static func row(_ pairs: [(String, String?)], days: [(String, Day?)] = [], counts: [(String, Int)] = [],
+                            last: [(String, String?)] = [], extras: [ExtraField]) -> String {
         var lines: [String] = []
         for (key, value) in pairs {
             guard let value, !value.isEmpty else { continue }
@@ -181,6 +195,11 @@ enum AnswerCoding {
         // Dates are written plain, as YAML dates, like the rest of the file's dates.
         for (key, day) in days {
             if let day { lines.append("\(key): \(day.iso)\n") }
+        }
+        for (key, count) in counts where count > 0 { lines.append("\(key): \(count)\n") }
+        for (key, value) in last {
+            guard let value, !value.isEmpty else { continue }
+            lines.append("\(key): \(YAMLEmitter.inlineScalar(value))\n")
         }
         for extra in extras { lines.append("\(YAMLEmitter.inlineScalar(extra.key)):\(extra.yaml)") }
         guard let first = lines.first else { return "" }

@@ -21,14 +21,15 @@ public enum AnswerInput {
             }
             let yaml = try YAMLValue(value)
             if prompt.type == .datetime, let s = yaml.string {
-                guard let ts = DateInput.timestamp(s, clock: clock) else {
+                guard let ts = DateInput.timestamp(s, clock: clock, direction: .past) else {
                     throw YAMLProblem(line: value.line, message: "`\(key)`: '\(s)' is not a date; try 2026-11-24 18:30, today 18:30 or yesterday")
                 }
                 answers[key] = .timestamp(ts)
                 continue
             }
+            let typed = prompt.type == .followUps ? try resolvingFollowUpDates(yaml, clock: clock, line: value.line) : yaml
             do {
-                if let answer = try AnswerCoding.decode(yaml, as: prompt, timeZone: clock.timeZone), !answer.isEmpty {
+                if let answer = try AnswerCoding.decode(typed, as: prompt, timeZone: clock.timeZone), !answer.isEmpty {
                     answers[key] = answer
                 }
             } catch {
@@ -38,11 +39,34 @@ public enum AnswerInput {
         return answers
     }
 
+    /// Follow-up rows given to `add` may say `due: fri` or `done: yesterday`: the date reader turns
+    /// them into days (a due date looks forward, a done date back) before the file's strict decoding.
+    private static func resolvingFollowUpDates(_ value: YAMLValue, clock: Clock, line: Int) throws(YAMLProblem) -> YAMLValue {
+        guard case .list(let rows) = value else { return value }
+        var out: [YAMLValue] = []
+        for row in rows {
+            guard case .map(let pairs) = row else { out.append(row); continue }
+            var resolved: [(String, YAMLValue)] = []
+            for (key, v) in pairs {
+                guard key == "due" || key == "done", let text = v.string, Day(iso: text.trimmingBlanks) == nil else {
+                    resolved.append((key, v))
+                    continue
+                }
+                guard let day = DateInput.day(text, clock: clock, direction: key == "due" ? .future : .past) else {
+                    throw YAMLProblem(line: line, message: "`follow-ups`: `\(key)` '\(text)' is not a date; try \(DateInput.formsHelp)")
+                }
+                resolved.append((key, .scalar(day.iso, plain: true)))
+            }
+            out.append(.map(resolved))
+        }
+        return .list(out)
+    }
+
     /// One answer typed on the command line (`--kind meetup`), checked like the file's.
     public static func single(_ text: String, for promptID: String, catalog: Catalog, clock: Clock) throws(YAMLProblem) -> Answer? {
         guard let prompt = catalog.prompt(promptID) else { throw YAMLProblem(line: 1, message: "unknown prompt `\(promptID)`") }
         if prompt.type == .datetime {
-            guard let ts = DateInput.timestamp(text, clock: clock) else {
+            guard let ts = DateInput.timestamp(text, clock: clock, direction: .past) else {
                 throw YAMLProblem(line: 1, message: "'\(text)' is not a date; try 2026-11-24 18:30, today 18:30 or yesterday")
             }
             return .timestamp(ts)

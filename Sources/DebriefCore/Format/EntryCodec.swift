@@ -67,6 +67,8 @@ public struct EntryCodec: Sendable {
         var answers: [String: Answer] = [:]
         var created: Timestamp?
         var updated: Timestamp?
+        var flow: String?
+        var origin: String?
         var seen = Set<String>()
         for i in split.document.fields.indices {
             let field = split.document.fields[i]
@@ -84,6 +86,12 @@ public struct EntryCodec: Sendable {
                 }
             case "id":
                 break
+            case "flow", "source":
+                guard value == .null || value.string != nil else {
+                    throw EntryProblem(path: path, line: field.line, reason: "`\(key)` must be text")
+                }
+                let text = value.string.map { $0.trimmingBlanks }.flatMap { $0.isEmpty ? nil : $0 }
+                if key == "flow" { flow = text } else { origin = text }
             case "created", "updated":
                 guard let s = value.string, let ts = AnswerCoding.timestamp(s, timeZone: timeZone) else {
                     throw EntryProblem(path: path, line: field.line, reason: "`\(key)` must be a date and time like 2026-11-24T21:05:12+01:00")
@@ -111,7 +119,7 @@ public struct EntryCodec: Sendable {
         guard let created = created ?? answers["date"]?.timestamp else {
             throw EntryProblem(path: path, line: 1, reason: "missing `created` (and no `date` to stand in for it)")
         }
-        return Entry(id: id, created: created, updated: updated ?? created, answers: answers,
+        return Entry(id: id, created: created, updated: updated ?? created, answers: answers, flow: flow, origin: origin,
                      source: EntrySource(path: path, fingerprint: fingerprint, document: doc))
     }
 
@@ -155,6 +163,13 @@ public struct EntryCodec: Sendable {
         set(&doc, "id", raw: "id: \(YAMLEmitter.idScalar(entry.id))\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == entry.id })
         set(&doc, "created", raw: "created: \(entry.created.iso)\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == entry.created.iso })
         set(&doc, "updated", raw: "updated: \(entry.updated.iso)\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == entry.updated.iso })
+        for (key, value) in [("flow", entry.flow), ("source", entry.origin)] {
+            if let value {
+                set(&doc, key, raw: "\(key): \(YAMLEmitter.inlineScalar(value))\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == value })
+            } else {
+                doc.fields.removeAll { $0.key == key }
+            }
+        }
         for prompt in catalog.prompts where !prompt.isBody {
             let answer = entry[prompt.id]
             if let answer {
@@ -177,7 +192,7 @@ public struct EntryCodec: Sendable {
 
     /// Replaces a field's raw text unless `keepIf` says the old one already says the same,
     /// inserting a missing field at its place in the canonical order.
-    private func set(_ doc: inout EntryDocument, _ key: String, raw: String, keepIf: (EntryDocument.Field) -> Bool) {
+    func set(_ doc: inout EntryDocument, _ key: String, raw: String, keepIf: (EntryDocument.Field) -> Bool) {
         if let i = doc.fields.firstIndex(where: { $0.key == key }) {
             if !keepIf(doc.fields[i]) { doc.fields[i].raw = raw }
             return

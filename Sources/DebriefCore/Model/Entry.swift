@@ -10,14 +10,24 @@ public struct Entry: Sendable, Equatable {
     public var updated: Timestamp
     /// Answers by prompt id. Absent and empty answers are not stored.
     public private(set) var answers: [String: Answer]
+    /// Which flow wrote the entry (front-matter key `flow`): nil for the full reflection, a
+    /// catalog flow's id such as `quick`, or `imported` for a note brought in from another tool.
+    /// A prompt the entry's flow did not ask is unknown rather than "left empty".
+    public var flow: String?
+    /// The key an imported entry was imported under (front-matter key `source`, e.g.
+    /// `jrnl:<hash>`), so importing the same file again creates no duplicate even after edits.
+    public var origin: String?
     /// Where this entry came from, or nil for one not yet saved.
     public var source: EntrySource?
 
-    public init(id: String, created: Timestamp, updated: Timestamp, answers: [String: Answer] = [:], source: EntrySource? = nil) {
+    public init(id: String, created: Timestamp, updated: Timestamp, answers: [String: Answer] = [:],
+                flow: String? = nil, origin: String? = nil, source: EntrySource? = nil) {
         self.id = id
         self.created = created
         self.updated = updated
         self.answers = answers.filter { !$0.value.isEmpty }
+        self.flow = flow
+        self.origin = origin
         self.source = source
     }
 
@@ -43,8 +53,15 @@ public struct Entry: Sendable, Equatable {
     /// The moment the entry is filed under: its event date, else when it was written.
     public var eventTime: Timestamp { date ?? created }
 
+    /// The `flow` of an entry imported from another tool: a note, not a reflection.
+    public static let importedFlow = "imported"
+
+    /// True for a note imported from another tool rather than a reflection written in debrief.
+    public var isImported: Bool { flow == Self.importedFlow }
+
     public static func == (lhs: Entry, rhs: Entry) -> Bool {
         lhs.id == rhs.id && lhs.created == rhs.created && lhs.updated == rhs.updated && lhs.answers == rhs.answers
+            && lhs.flow == rhs.flow && lhs.origin == rhs.origin
     }
 }
 

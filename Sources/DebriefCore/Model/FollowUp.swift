@@ -5,13 +5,26 @@ public struct FollowUp: Hashable, Sendable {
     public var due: Day?
     /// The day it was done; nil while it is open.
     public var done: Day?
+    /// A short id that stays with this follow-up for good (row key `id`): a calendar UID, an edit
+    /// re-applied after the file changed, survive a renamed entry or a reordered list because
+    /// they are not derived from a file name or a position. Nil for rows written before ids
+    /// existed or by hand; see ``Entry/assigningFollowUpIDs()``.
+    public var id: String?
+    /// The due date it had before it was first postponed (row key `first-due`), written once.
+    public var firstDue: Day?
+    /// How many times the due date was moved later (row key `postponed`; 0 is not written).
+    public var postponed: Int
     public var extras: [ExtraField]
 
-    public init(who: String, action: String, due: Day? = nil, done: Day? = nil, extras: [ExtraField] = []) {
+    public init(who: String, action: String, due: Day? = nil, done: Day? = nil, id: String? = nil,
+                firstDue: Day? = nil, postponed: Int = 0, extras: [ExtraField] = []) {
         self.who = who
         self.action = action
         self.due = due
         self.done = done
+        self.id = id
+        self.firstDue = firstDue
+        self.postponed = postponed
         self.extras = extras
     }
 

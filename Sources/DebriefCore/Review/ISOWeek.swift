@@ -79,7 +79,7 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
         default: break
         }
         if word.contains("w"), let week = ISOWeek(iso: word) { return week }
-        return DateInput.day(word, clock: clock).map { ISOWeek(containing: $0) }
+        return DateInput.day(word, clock: clock, direction: .past).map { ISOWeek(containing: $0) }
     }
 
     public static func < (lhs: ISOWeek, rhs: ISOWeek) -> Bool {

@@ -152,9 +152,12 @@ public struct JournalStore: Sendable {
         entry.source = nil
         let when = entry.eventTime
         let stem = String(format: "%@-%02d%02d-", when.day.iso, when.hour, when.minute) + Slug.make(entry.title)
+        let base = entry
         for n in 1...1000 {
+            entry = base
             entry.id = n == 1 ? stem : "\(stem)-\(n)"
             guard let ref = canonicalRef(for: entry.id) else { break }
+            entry = entry.assigningFollowUpIDs()
             let text = codec.encode(entry)
             do {
                 try withLock { () throws(StoreError) in try AtomicFile.write(Array(text.utf8), to: ref.path, replace: false) }
