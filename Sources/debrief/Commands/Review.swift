@@ -60,10 +60,7 @@ struct Review: ParsableCommand {
                 let useColor = color == .always || (color == .auto && Output.colorAllowed(environment: env))
                 Output.print(ReviewText.render(review, options: .init(color: useColor, unicode: Self.utf8Locale(env))))
             }
-            if !snapshot.problems.isEmpty {
-                let n = snapshot.problems.count
-                Output.error("\(n) file\(n == 1 ? "" : "s") could not be read and \(n == 1 ? "is" : "are") left out of the review; run `debrief doctor`")
-            }
+            if let warning = UnreadFiles.warning(snapshot.problems.count, .leftOutOfReview) { Output.error(warning) }
         }
     }
 
