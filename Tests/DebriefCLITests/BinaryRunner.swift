@@ -28,7 +28,7 @@ final class BinaryRunner {
 
     /// The temp folder holding everything below; also the working directory of each run.
     let root: String
-    /// `DEBRIEF_JOURNAL`.
+    /// `DEBRIEF_JOURNAL`, created empty.
     let journal: String
     /// `HOME`.
     let home: String
@@ -44,7 +44,8 @@ final class BinaryRunner {
         home = root + "/home"
         config = root + "/config"
         data = root + "/data"
-        for dir in [root, home, config, data] {
+        // The journal folder exists, as after a first entry: reading commands refuse a missing one.
+        for dir in [root, journal, home, config, data] {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         }
     }

@@ -129,7 +129,7 @@ public struct HomeProgram: Program, HandsOff {
     func introLines(width: Int) -> [(String, Style)] {
         let paragraphs = [
             "After an event, a short guided reflection asks whom you met, whether you listened as much as you talked, and what you promised to do. Over time, Debrief shows the habits that keep coming back and reminds you of follow-ups before they go stale.",
-            "Your reflections are plain Markdown files in a folder you own.",
+            "Your reflections will be kept as plain Markdown files in a folder you own: \(cache.store.root)",
         ]
         var lines: [(String, Style)] = [("Debrief helps you get more out of networking events.", Style().bolded()), ("", .plain)]
         for paragraph in paragraphs {

@@ -13,11 +13,17 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A system call failed.
     case io(String, String)
 
+    /// How many ids an ambiguous prefix lists.
+    public static let candidatesShown = 20
+
     public var description: String {
         switch self {
         case .notFound(let id): return "no entry matches '\(id)'"
         case .ambiguous(let prefix, let ids):
-            return "'\(prefix)' matches \(ids.count) entries: \(ids.prefix(5).joined(separator: ", "))\(ids.count > 5 ? ", …" : ""); type more of the id"
+            // One candidate a line, so the right one can be copied; a long list is cut, saying how much.
+            let shown = ids.prefix(Self.candidatesShown).map { "\n  " + $0 }.joined()
+            let more = ids.count > Self.candidatesShown ? "\n  … and \(ids.count - Self.candidatesShown) more" : ""
+            return "'\(prefix)' matches \(ids.count) entries; type more of the id:" + shown + more
         case .changedOnDisk(let path):
             return "\(path) changed on disk since debrief read it; nothing was written (run the command again to work on the new version)"
         case .exists(let path): return "\(path) already exists; debrief does not overwrite it"
