@@ -17,7 +17,7 @@ struct Debrief: ParsableCommand {
         """,
         version: DebriefVersion.current,
         subcommands: [
-            Home.self, New.self, Edit.self, Browse.self, Review.self, FollowUps.self, Done.self, Undone.self,
+            Home.self, New.self, Edit.self, Browse.self, Review.self, FollowUps.self, Done.self, Undone.self, Reschedule.self,
             People.self, Add.self, List.self, Show.self, Doctor.self, Prompts.self,
         ],
         defaultSubcommand: Home.self
