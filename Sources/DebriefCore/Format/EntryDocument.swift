@@ -90,7 +90,10 @@ enum FrontMatter {
             while i < e { if !isBlank(b[i]) { return false }; i += 1 }
             return true
         }
-        guard n > 0, isDelimiter(0, next(0), 45) else {
+        // A UTF-8 byte-order mark (some Windows editors write one) is read past, and kept in
+        // `opening` so a save writes it back.
+        let bom = n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+        guard n > bom, isDelimiter(bom, next(0), 45) else {
             throw YAMLProblem(line: 1, message: "no front matter: the file must start with a `---` line")
         }
         let openEnd = next(0)
@@ -180,6 +183,14 @@ enum FrontMatter {
 }
 
 extension String {
+    /// The text without a leading U+FEFF, the byte-order mark.
+    var droppingByteOrderMark: String {
+        unicodeScalars.first == "\u{FEFF}" ? String(unicodeScalars.dropFirst()) : self
+    }
+
+    /// Whether the text starts with U+FEFF, the byte-order mark.
+    var startsWithByteOrderMark: Bool { unicodeScalars.first == "\u{FEFF}" }
+
     /// The lines of the text, each with its line break, split on U+000A alone (so `\r\n`, one
     /// Character to Swift, still ends a line and is kept byte for byte).
     var scalarLines: [String] {
