@@ -67,6 +67,7 @@ public struct PeopleProgram: Program, HandsOff {
         case .terminal(.signal(let signal)):
             return [.exitOnSignal(signal)]
         case .terminal(.key(let key)):
+            if PeopleKeys.list.action(for: key) == .interrupt { return [.quit(Interrupt.status)] }
             if showHelp {
                 showHelp = false
                 return []
@@ -122,6 +123,7 @@ public struct PeopleProgram: Program, HandsOff {
                 return []
             }
             return [.quit(0)]
+        case .interrupt: return [.quit(Interrupt.status)]
         }
         return []
     }
@@ -140,6 +142,7 @@ public struct PeopleProgram: Program, HandsOff {
             screen = .list
             return []
         case .search, .cold: break
+        case .interrupt: return [.quit(Interrupt.status)]
         }
         screen = .person(page)
         return []

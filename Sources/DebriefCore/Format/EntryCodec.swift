@@ -179,7 +179,7 @@ public struct EntryCodec: Sendable {
 
     /// Replaces a field's raw text unless `keepIf` says the old one already says the same,
     /// inserting a missing field at its place in the canonical order.
-    private func set(_ doc: inout EntryDocument, _ key: String, raw: String, keepIf: (EntryDocument.Field) -> Bool) {
+    func set(_ doc: inout EntryDocument, _ key: String, raw: String, keepIf: (EntryDocument.Field) -> Bool) {
         if let i = doc.fields.firstIndex(where: { $0.key == key }) {
             if !keepIf(doc.fields[i]) { doc.fields[i].raw = raw }
             return

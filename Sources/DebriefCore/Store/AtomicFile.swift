@@ -17,8 +17,9 @@ public enum AtomicFile {
         try makeDirectory(dir)
         let name = (path as NSString).lastPathComponent
         let tmp = dir + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        // Errors name `path`, the file the user knows, never the hidden temporary one.
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure(tmp) }
+        guard fd >= 0 else { throw failure(path) }
         var ok = fchmod(fd, 0o600) == 0
         var offset = 0
         while ok, offset < bytes.count {
@@ -27,7 +28,7 @@ public enum AtomicFile {
             if n <= 0 { ok = false } else { offset += n }
         }
         if ok { ok = fsync(fd) == 0 }
-        let error = ok ? nil : failure(tmp)
+        let error = ok ? nil : failure(path)
         close(fd)
         if let error {
             unlink(tmp)
