@@ -2,7 +2,8 @@
 /// `entries` (how many reflections), `written_within_24h`, `trend_weeks`, `pitfalls` (every
 /// catalog pitfall in catalog order, so scripts can diff weeks: `id`, `title`, `count`,
 /// `recurring`, `streak`, `trend` oldest first, `reasons` as `{entry, reason}`), `progress`,
-/// `follow_ups` (`done`, `open`, `overdue`: lists of `entry`, `who`, `action`, `due`, `done`),
+/// `follow_ups` (`done`, `open`, `overdue`: lists of `entry`, `who`, `action`, `due`, `done`,
+/// `first_due`, `postponed`),
 /// `people` (`met`, `new`, `existing` counts, `levels` by level, `names`, `cold`), `advice`.
 public enum ReviewJSON {
     public static func value(_ review: WeeklyReview, catalog: Catalog) -> JSONValue {
@@ -62,6 +63,8 @@ public enum ReviewJSON {
             ("action", .string(f.action)),
             ("due", .optional(f.due?.iso)),
             ("done", .optional(f.done?.iso)),
+            ("first_due", .optional(f.firstDue?.iso)),
+            ("postponed", .number(f.postponed)),
         ])
     }
 }

@@ -62,13 +62,28 @@ enum ReviewWords {
         AnswerText.task(who: f.who, action: f.action)
     }
 
-    /// `due Fri 27 Nov, 2 days late` / `due Fri 27 Nov` / `done Wed 25 Nov` / `no due date`.
+    /// `due Fri 27 Nov, 2 days late` / `due Fri 27 Nov` / `done Wed 25 Nov` / `no due date`; an
+    /// open one pushed back says so: `due Wed 9 Dec, postponed twice, 12 days past its first date`.
     static func when(_ f: WeeklyReview.FollowUpLine, asOf: Day, overdue: Bool = false) -> String {
         if let done = f.done, done <= asOf { return "done " + short(done) }
         guard let due = f.due else { return "no due date" }
-        if overdue { return "due \(short(due)), " + count(due.days(until: asOf), "day") + " late" }
-        if due == asOf { return "due today, \(short(due))" }
-        return "due " + short(due)
+        let history = AnswerText.postponements(f.postponed, firstDue: f.firstDue, due: due).map { ", " + $0 } ?? ""
+        if overdue { return "due \(short(due)), " + count(due.days(until: asOf), "day") + " late" + history }
+        if due == asOf { return "due today, \(short(due))" + history }
+        return "due " + short(due) + history
+    }
+
+    /// How many open follow-ups were pushed back at least this often before the review says so.
+    static let postponedAgainAndAgain = 2
+
+    /// The follow-up section's word on actions pushed back again and again: failing to follow up,
+    /// in slow motion. Nil when none was postponed twice or more.
+    static func postponedAgain(_ f: WeeklyReview.FollowUps) -> String? {
+        let n = (f.overdue + f.open).filter { $0.postponed >= postponedAgainAndAgain }.count
+        guard n > 0 else { return nil }
+        let which = n == 1 ? "1 follow-up was" : "\(n) follow-ups were"
+        return "\(which) postponed twice or more: pushing a promise back again and again is failing to follow up, "
+            + "in slow motion. Do it this week, or tell the person it will not happen."
     }
 
     /// `Met 4 people: 3 new, 1 you already knew.`
