@@ -71,7 +71,7 @@ struct FollowUps: ParsableCommand {
             }
             switch format {
             case .json:
-                Output.print(JSONValue.array(items.map(\.json)).rendered())
+                Output.json(JSONValue.array(items.map(\.json)).rendered())
             case .text:
                 if items.isEmpty { Output.note(emptyMessage) }
                 for item in items { Output.print(Self.lines(item, today: today)) }

@@ -46,7 +46,7 @@ struct People: ParsableCommand {
             let people = cold ? index.cold(asOf: today, days: threshold) : index.people
             switch format {
             case .json:
-                Output.print(JSONValue.array(people.map(\.json)).rendered())
+                Output.json(JSONValue.array(people.map(\.json)).rendered())
             case .text:
                 if people.isEmpty {
                     Output.note(cold
