@@ -41,7 +41,7 @@ public struct PeopleIndex: Sendable {
                 } else {
                     i = summaries.count
                     indexByKey[key] = i
-                    summaries.append(PersonSummary(key: key, name: person.name.trimmingCharacters(in: .whitespaces), met: 0,
+                    summaries.append(PersonSummary(key: key, name: person.name.trimmingSpaces, met: 0,
                                                    firstMet: day, lastMet: day, lastMetTime: entry.eventTime, lastMentioned: day))
                 }
                 if firstInEntry {
@@ -52,7 +52,7 @@ public struct PeopleIndex: Sendable {
                 if summaries[i].level == nil { summaries[i].level = person.level }
                 if summaries[i].relation == nil { summaries[i].relation = person.relation }
                 if person.relation == "existing" { summaries[i].everExisting = true }
-                if let note = person.note, !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                if let note = person.note, !note.isBlank {
                     summaries[i].notes.append(PersonNote(text: note, entryID: entry.id, entryTitle: entry.title, day: day))
                 }
             }
