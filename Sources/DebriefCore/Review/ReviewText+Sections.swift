@@ -53,7 +53,7 @@ extension ReviewText.Renderer {
 
     mutating func pitfalls(_ review: WeeklyReview) {
         heading("PITFALLS")
-        wrap([Span(ReviewWords.trendScale(review), .muted)], first: "  ", rest: "  ")
+        wrap([Span(ReviewWords.trendScale(review, unicode: options.unicode), .muted)], first: "  ", rest: "  ")
         let shown = review.pitfalls.filter { $0.count > 0 }
         if shown.isEmpty {
             blank()
@@ -100,6 +100,10 @@ extension ReviewText.Renderer {
                 let when = ReviewWords.when(item, asOf: review.asOf, today: review.asOfIsToday, overdue: tone == .bad)
                 wrap(when + dot + "from " + ReviewWords.source(item.entryTitle, item.entryDay), first: "      ", rest: "      ")
             }
+        }
+        if let again = ReviewWords.postponedAgain(f) {
+            blank()
+            wrap([Span(again, .bad)], first: "  ", rest: "  ")
         }
     }
 }

@@ -72,7 +72,7 @@ struct People: ParsableCommand {
         var out = [head.joined(separator: " · ")]
         for item in p.openFollowUps {
             let due = AnswerText.due(item.due, today: today, withDate: true)
-            out.append("  to do: \(item.action), \(due) · \(item.entryID) \(item.n)")
+            out.append("  to do: \(item.action), \(due) · " + FollowUps.markCommand(item))
         }
         for note in p.notes.prefix(notesShown) {
             out.append("  \(note.day.iso) \(note.entryTitle): \(note.text)")
