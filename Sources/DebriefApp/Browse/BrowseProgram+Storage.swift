@@ -62,7 +62,6 @@ extension BrowseProgram {
         switch message {
         case .loaded(let snapshot, let signature):
             apply(snapshot, signature: signature)
-            if problems > 0 { status = "\(problems) file\(problems == 1 ? "" : "s") could not be read; run `debrief doctor`" }
             return []
         case .unchanged:
             return []

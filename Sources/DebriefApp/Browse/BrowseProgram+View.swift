@@ -91,7 +91,8 @@ extension BrowseProgram {
         }
     }
 
-    /// The status line: an open prompt (with the cursor), else the last message, else a hint.
+    /// The status line: an open prompt (with the cursor), else the last message, else the search
+    /// hint, else the warning about files that could not be read, shown from the first frame.
     private func drawStatus(into buffer: inout ScreenBuffer, row: Int, width: Int) -> Position? {
         switch prompt {
         case .search(let editor, _)?:
@@ -118,6 +119,8 @@ extension BrowseProgram {
                 buffer.put(status, row: row, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
             } else if !query.isEmpty {
                 buffer.put("/\(query)  (n/N next/previous)", row: row, col: 0, style: .role(.muted), maxWidth: width)
+            } else if let warning = UnreadFiles.warning(problems) {
+                buffer.put(warning, row: row, col: 0, style: .role(.warning), maxWidth: width)
             }
         }
         return nil

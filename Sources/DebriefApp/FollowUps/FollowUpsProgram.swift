@@ -71,9 +71,7 @@ public struct FollowUpsProgram: Program, HandsOff {
             content = loaded
             reading = false
             refilter(keeping: selected)
-            if loaded.problems > 0 {
-                status = "\(loaded.problems) file\(loaded.problems == 1 ? "" : "s") could not be read; run `debrief doctor`"
-            }
+            if let warning = UnreadFiles.warning(loaded.problems) { status = warning }
             return []
         case .message(.saved(let item, .success(let entry))):
             content?.replace(entry)

@@ -172,9 +172,9 @@ public struct HomeProgram: Program, HandsOff {
         for r in recent {
             lines.append(("  " + r.day.iso + "  " + r.kind.fitted(toWidth: 11) + " " + r.title, .plain))
         }
-        if let problems = content?.problems, problems > 0 {
+        if let warning = UnreadFiles.warning(content?.problems ?? 0) {
             lines.append(("", .plain))
-            lines.append(("\(problems) file\(problems == 1 ? "" : "s") could not be read; run `debrief doctor`", .role(.warning)))
+            lines.append((warning, .role(.warning)))
         }
         return lines
     }

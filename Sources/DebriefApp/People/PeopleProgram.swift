@@ -93,9 +93,7 @@ public struct PeopleProgram: Program, HandsOff {
                     status = "\(page.name) is no longer named in the journal"
                 }
             }
-            if loaded.problems > 0 {
-                status = "\(loaded.problems) file\(loaded.problems == 1 ? "" : "s") could not be read; run `debrief doctor`"
-            }
+            if let warning = UnreadFiles.warning(loaded.problems) { status = warning }
             return []
         }
     }

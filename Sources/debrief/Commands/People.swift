@@ -57,10 +57,7 @@ struct People: ParsableCommand {
                     Output.print(cold ? Self.coldLine(person, today: today) : Self.lines(person, today: today))
                 }
             }
-            if !snapshot.problems.isEmpty {
-                let n = snapshot.problems.count
-                Output.error("\(n) file\(n == 1 ? "" : "s") could not be read and \(n == 1 ? "is" : "are") not included; run `debrief doctor`")
-            }
+            if let warning = UnreadFiles.warning(snapshot.problems.count, .notIncluded) { Output.error(warning) }
         }
     }
 

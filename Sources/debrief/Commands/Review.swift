@@ -58,10 +58,7 @@ struct Review: ParsableCommand {
                 let options = ReviewText.Options(color: context.useColor(flag: color), unicode: Self.utf8Locale(context.environment))
                 Output.print(ReviewText.render(review, options: options))
             }
-            if !snapshot.problems.isEmpty {
-                let n = snapshot.problems.count
-                Output.error("\(n) file\(n == 1 ? "" : "s") could not be read and \(n == 1 ? "is" : "are") left out of the review; run `debrief doctor`")
-            }
+            if let warning = UnreadFiles.warning(snapshot.problems.count, .leftOutOfReview) { Output.error(warning) }
         }
     }
 

@@ -83,7 +83,7 @@ final class Session {
     /// The browser, with the newest few pages read before the first frame and the rest on idle ticks.
     func browse() -> BrowseProgram {
         BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock,
-                      refs: context.store.refs(), firstPage: max(100, Self.terminalRows() * 3))
+                      scan: context.store.scan(), firstPage: max(100, Self.terminalRows() * 3))
     }
 
     /// Rows of the terminal on stdout (24 when unknown), for sizing what is read before the first
