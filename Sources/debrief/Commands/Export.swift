@@ -41,9 +41,7 @@ struct Export: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let context = try Context(journal)
-            let since = try self.since.map { try context.day($0, option: "--since", direction: .past) }
-            let until = try self.until.map { try context.day($0, option: "--until", direction: .past) }
-            if let since, let until, since > until { throw CLIError.usage("--since \(since) is after --until \(until)") }
+            let (since, until) = try context.dayRange(since: self.since, until: self.until)
             let snapshot = context.store.loadAll()
             let entries = snapshot.entries.filter { entry in
                 let day = entry.eventTime.day
