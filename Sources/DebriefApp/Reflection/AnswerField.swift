@@ -188,8 +188,9 @@ enum AnswerField: Sendable {
                 if case .followUp(let original) = row.original { f = original } else { f = FollowUp(who: "", action: "") }
                 f.who = row.values[0]
                 f.action = row.values[1]
-                f.due = Day(iso: row.values[2])
-                return f
+                // From the row as read, so collecting again (each draft save) counts a move once;
+                // a later date is a postponement, as with `debrief reschedule`.
+                return f.rescheduled(to: Day(iso: row.values[2]))
             }
             return .success(items.isEmpty ? nil : .followUps(items))
         }
