@@ -50,7 +50,7 @@ struct New: ParsableCommand {
 enum ReflectionCommand {
     static func run(_ setup: ReflectionSetup, environment: [String: String]) throws {
         let code = MainActor.assumeIsolated {
-            TerminalRunner.run(ReflectionProgram(setup), environment: environment)
+            TerminalRunner.run(ReflectionProgram(setup), environment: environment, scratch: setup.store.draftsDirectory)
         }
         if code != 0 { throw ExitCode(code) }
     }
