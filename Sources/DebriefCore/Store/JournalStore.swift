@@ -158,10 +158,11 @@ public struct JournalStore: Sendable {
             entry.id = n == 1 ? stem : "\(stem)-\(n)"
             guard let ref = canonicalRef(for: entry.id) else { break }
             entry = entry.assigningFollowUpIDs()
-            let text = codec.encode(entry)
+            let bytes = Array(codec.encode(entry).utf8)
+            let written = try readBack(bytes, ref)
             do {
-                try withLock { () throws(StoreError) in try AtomicFile.write(Array(text.utf8), to: ref.path, replace: false) }
-                return try read(ref)
+                try withLock { () throws(StoreError) in try AtomicFile.write(bytes, to: ref.path, replace: false) }
+                return written
             } catch {
                 if case .exists = error { continue }
                 throw error
@@ -176,14 +177,26 @@ public struct JournalStore: Sendable {
         guard let source = entry.source else { return try create(entry) }
         var entry = entry
         entry.updated = now
-        let text = codec.encode(entry)
+        let bytes = Array(codec.encode(entry).utf8)
+        let written = try readBack(bytes, EntryRef(id: entry.id, path: source.path))
         try withLock { () throws(StoreError) in
             guard let current = try AtomicFile.read(source.path), Fingerprint(of: current) == source.fingerprint else {
                 throw StoreError.changedOnDisk(source.path)
             }
-            try AtomicFile.write(Array(text.utf8), to: source.path, replace: true)
+            try AtomicFile.write(bytes, to: source.path, replace: true)
         }
-        return try read(EntryRef(id: entry.id, path: source.path))
+        return written
+    }
+
+    /// The entry `bytes` hold, as reading them from `ref` after writing would give it: a write
+    /// checks this before touching the disk, so debrief never writes a file it could not read
+    /// back (a follow-up without an action, say), and needs no second read afterwards.
+    private func readBack(_ bytes: [UInt8], _ ref: EntryRef) throws(StoreError) -> Entry {
+        do {
+            return try codec.decode(bytes, id: ref.id, path: ref.path)
+        } catch {
+            throw StoreError.invalid(error)
+        }
     }
 
     /// Moves an entry to `trash/`, refusing when it changed since it was read. Returns the trash path.
