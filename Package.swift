@@ -43,8 +43,10 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // Signal state and handlers, in C so they are defined once in the process (see its header).
+        .target(name: "CDebriefSignals"),
         // The one module that talks to curses.
-        .target(name: "DebriefTerminal", dependencies: ["CNcursesw", "DebriefUI"]),
+        .target(name: "DebriefTerminal", dependencies: ["CNcursesw", "CDebriefSignals", "DebriefUI"]),
         .executableTarget(
             name: "debrief",
             dependencies: [

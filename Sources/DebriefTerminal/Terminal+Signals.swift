@@ -1,31 +1,51 @@
+import CDebriefSignals
 import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#endif
 
-// Every call into the shim's signal functions lives in this file: they share static C
-// variables, and each Swift file would get its own copy of them.
+/// The screen's side of signal handling; the state and the handlers live in the C target
+/// `CDebriefSignals`, defined once for the whole process.
 extension Terminal {
-    /// Installs the flag-setting handlers for SIGTERM/SIGHUP/SIGINT and the restore-and-reraise
-    /// handlers for crash signals, and marks the screen as needing restoration.
-    static func installSignalHandlers() {
-        debrief_install_signal_handlers()
-        debrief_set_screen_active(1)
+    /// Records the terminal's modes before curses changes them, for the crash path.
+    static func saveTerminalModes() {
+        _ = debrief_signals_save_terminal(STDIN_FILENO)
     }
 
-    /// After this, a crash no longer calls `endwin()` (the screen is already restored).
-    static func markScreenInactive() { debrief_set_screen_active(0) }
+    /// Installs the flag-setting handlers for SIGTERM/SIGHUP/SIGINT and the restore-and-reraise
+    /// handlers for crash signals, with the reset bytes the crash path writes, computed now from
+    /// terminfo (a handler may not call curses): attributes off, cursor visible, keypad off,
+    /// alternate screen off, bracketed paste off.
+    static func installSignalHandlers() {
+        var reset: [UInt8] = []
+        for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+            if let value = debrief_terminfo_string(capability) {
+                reset += Array(String(cString: value).utf8)
+            }
+        }
+        reset += Array(bracketedPasteOff.utf8)
+        reset.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { debrief_signals_set_reset_bytes($0.baseAddress, $0.count) }
+        }
+        debrief_signals_install()
+    }
+
+    /// Gives back the signal actions the screen replaced; after this a crash no longer touches
+    /// the terminal (it is already restored).
+    static func restoreSignalHandlers() { debrief_signals_restore() }
 
     /// The termination signal received since the last call, if any.
     static func takePendingSignal() -> Int32? {
-        let signal = debrief_take_pending_signal()
+        let signal = debrief_signals_take_pending()
         return signal == 0 ? nil : signal
     }
 
     /// Ignores SIGINT/SIGQUIT while a child owns the terminal, and restores our handler after.
     static func setChildOwnsTerminal(_ owns: Bool) {
-        debrief_ignore_interactive_signals(owns ? 1 : 0)
-        if owns { debrief_set_screen_active(0) } else { debrief_set_screen_active(1) }
+        debrief_signals_child_owns_terminal(owns ? 1 : 0)
     }
 
     static func reraise(_ signal: Int32) {
-        debrief_reraise(signal)
+        debrief_signals_reraise(signal)
     }
 }

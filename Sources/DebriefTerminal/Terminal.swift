@@ -69,6 +69,7 @@ public final class Terminal {
 
         let supportsUnicode = configureLocale()
         let termName = environment["TERM"] ?? ""
+        saveTerminalModes()
         guard !termName.isEmpty,
               let screen = termName.withCString({ debrief_newterm($0) }) else {
             throw .unknownTerminal(termName)
@@ -104,7 +105,7 @@ public final class Terminal {
     public func close() {
         guard isOpen else { return }
         isOpen = false
-        Terminal.markScreenInactive()
+        Terminal.restoreSignalHandlers()
         endwin()
         Terminal.writeRaw(Terminal.bracketedPasteOff)
         delscreen(screen)

@@ -1,19 +1,70 @@
 import ArgumentParser
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `debrief`: a terminal journal for deliberate professional networking.
 @main
 struct Debrief: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "debrief",
-        abstract: "Reflect on networking events and turn the reflections into better habits.",
+        abstract: "debrief \(DebriefVersion.current): reflect on networking events and turn the reflections into better habits.",
         discussion: """
         After each event, `debrief new` walks you through a short reflection. `debrief review` shows \
-        which networking pitfalls keep recurring. Entries are Markdown files you own (see docs/FORMAT.md).
+        which networking pitfalls keep recurring. Entries are Markdown files you own (see docs/FORMAT.md). \
+        Settings live in $XDG_CONFIG_HOME/debrief/config.yaml (see the README).
         """,
+        version: DebriefVersion.current,
         subcommands: [
-            Home.self, New.self, Edit.self, Browse.self, Review.self, FollowUps.self, Done.self, Undone.self,
+            Home.self, New.self, Edit.self, Browse.self, Review.self, FollowUps.self, Done.self, Undone.self, Reschedule.self,
             People.self, Add.self, List.self, Show.self, Doctor.self, Prompts.self,
         ],
         defaultSubcommand: Home.self
     )
+
+    /// Ignores SIGXFSZ before any command runs: past a file-size limit (`ulimit -f`) a write then
+    /// fails with EFBIG, which the store reports as an I/O error (exit 74) after removing its
+    /// temporary file, instead of the process being killed mid-write.
+    ///
+    /// Refuses an unknown command by name before parsing: with `home` as the default command,
+    /// `debrief nonsense` would otherwise be read as an argument to home and answered with
+    /// home's usage.
+    static func main() {
+        signal(SIGXFSZ, SIG_IGN)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let word = commandWord(arguments), !commandNames.contains(word) {
+            Output.error("unknown command '\(word)'")
+            Output.note(commandList)
+            Foundation.exit(Exit.usage)
+        }
+        main(arguments)
+    }
+
+    /// Every name a command answers to, `help` included.
+    static var commandNames: Set<String> {
+        Set(configuration.subcommands.map { $0._commandName } + configuration.subcommands.flatMap { $0.configuration.aliases } + ["help"])
+    }
+
+    /// The first word that is neither an option nor the value of `--journal`: the command's name.
+    static func commandWord(_ arguments: [String]) -> String? {
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            if a == "--" { return nil }
+            if a == "--journal" { i += 2; continue }
+            if a.hasPrefix("-") { i += 1; continue }
+            return a
+        }
+        return nil
+    }
+
+    /// The visible commands with their one-line summaries, for the unknown-command message.
+    static var commandList: String {
+        let shown = configuration.subcommands.filter { $0.configuration.shouldDisplay }
+        let width = shown.map { $0._commandName.count }.max() ?? 0
+        let lines = shown.map { "  " + $0._commandName.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.configuration.abstract }
+        return (["The commands are:"] + lines + ["Run `debrief help COMMAND` for a command's options, or `debrief` alone for the home screen."])
+            .joined(separator: "\n")
+    }
 }

@@ -112,7 +112,7 @@ import Testing
         let f = try BrowseFixture()
         defer { f.cleanUp() }
         for n in 1...30 { try f.add(String(format: "Event %02d", n), day: String(format: "2026-10-%02d", n)) }
-        let program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, refs: f.store.refs(), firstPage: 5)
+        let program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, scan: f.store.scan(), firstPage: 5)
         var d = ProgramDriver(program, width: 80, height: 10)
         #expect(d.rows[0].contains("30 entries (reading 5…)"))
         #expect(d.rows[2].contains("Event 30"))
@@ -130,7 +130,7 @@ import Testing
         let f = try BrowseFixture()
         defer { f.cleanUp() }
         for n in 1...30 { try f.add(String(format: "Event %02d", n), day: String(format: "2026-10-%02d", n)) }
-        let program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, refs: f.store.refs(), firstPage: 5)
+        let program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, scan: f.store.scan(), firstPage: 5)
         var d = ProgramDriver(program, width: 80, height: 10)
         d.press(.down)
         #expect(!d.rows[0].contains("reading"))
@@ -142,12 +142,28 @@ import Testing
         defer { f.cleanUp() }
         for n in 1...12 { try f.add(String(format: "Event %02d", n), day: String(format: "2026-10-%02d", n)) }
         try f.add("Oldest", day: "2026-09-01", notes: "Zoë was there")
-        let program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, refs: f.store.refs(), firstPage: 3)
+        let program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, scan: f.store.scan(), firstPage: 3)
         var d = ProgramDriver(program, width: 80, height: 10)
         d.press(.char("/"))
         d.type("zoe")
         d.press(.enter)
         #expect(d.rows[0].contains("13 entries"))
         #expect(d.screen.contains("Oldest"))
+    }
+}
+
+/// The warning about files that could not be read shows from the first frame, not only after `R`.
+@Suite struct BrowseUnreadWarningTests {
+    @Test func theWarningShowsWhenBrowseOpens() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.add("Good evening", day: "2026-10-01")
+        let dir = f.store.entriesDirectory + "/2026/10"
+        try Data("no front matter\n".utf8).write(to: URL(fileURLWithPath: dir + "/2026-10-02-1000-broken.md"))
+        #expect(symlink("/nowhere", dir + "/2026-10-03-1000-gone.md") == 0)
+        let program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, scan: f.store.scan(), firstPage: 100)
+        let d = ProgramDriver(program, width: 80, height: 10)
+        #expect(d.rows[8] == "2 files could not be read; run `debrief doctor`".padding(toLength: 80, withPad: " ", startingAt: 0),
+                "the screen was:\n\(d.screen)")
     }
 }

@@ -166,7 +166,7 @@ import Testing
         #expect(d.screen.contains("Intro to Marc"))
     }
 
-    @Test func aFileChangedOnDiskIsNotOverwritten() throws {
+    @Test func aMarkIsAppliedToAFileChangedElsewhereWhenTheFollowUpIsUnchanged() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }
         try Self.journal(f)
@@ -175,14 +175,28 @@ import Testing
         let edited = Self.bytes(path) + Array("More notes.\n".utf8)
         try Data(edited).write(to: URL(fileURLWithPath: path))
         d.press(.char(" "))
-        #expect(Self.bytes(path) == edited)
-        #expect(d.screen.contains("Nothing written: “Swift meetup Berlin” changed on disk since it was read."))
-        #expect(d.rows[2].contains("[ ]  6 days overdue"))
+        #expect(d.rows[2].contains("[x]  done 2026-11-26"))
+        let text = String(decoding: Self.bytes(path), as: UTF8.self)
+        #expect(text.contains("    due: 2026-11-20\n    done: 2026-11-26\n") && text.hasSuffix("More notes.\n"))
+    }
+
+    @Test func aMarkIsRefusedWhenTheFollowUpItselfChangedOnDisk() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        let path = try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).path
+        var d = Self.driver(f, width: 160, height: 12)
+        let moved = String(decoding: Self.bytes(path), as: UTF8.self).replacingOccurrences(of: "due: 2026-11-20", with: "due: 2026-11-21")
+        try Data(moved.utf8).write(to: URL(fileURLWithPath: path))
+        d.press(.char(" "))
+        #expect(String(decoding: Self.bytes(path), as: UTF8.self) == moved)
+        #expect(d.screen.contains("Nothing written to “Swift meetup Berlin”: the file changed meanwhile: its due date is now 2026-11-21"))
+        #expect(d.rows[2].contains("[ ]  5 days overdue"))
         // The list was read again, so a second Space works on the new version.
         d.press(.char(" "))
         #expect(d.rows[2].contains("[x]  done 2026-11-26"))
         let text = String(decoding: Self.bytes(path), as: UTF8.self)
-        #expect(text.contains("    due: 2026-11-20\n    done: 2026-11-26\n") && text.hasSuffix("More notes.\n"))
+        #expect(text.contains("    due: 2026-11-21\n    done: 2026-11-26\n"))
     }
 
     @Test func spaceWaitsWhileTheJournalIsRead() throws {

@@ -28,7 +28,7 @@ final class BinaryRunner {
 
     /// The temp folder holding everything below; also the working directory of each run.
     let root: String
-    /// `DEBRIEF_JOURNAL`.
+    /// `DEBRIEF_JOURNAL`, created empty.
     let journal: String
     /// `HOME`.
     let home: String
@@ -44,7 +44,8 @@ final class BinaryRunner {
         home = root + "/home"
         config = root + "/config"
         data = root + "/data"
-        for dir in [root, home, config, data] {
+        // The journal folder exists, as after a first entry: reading commands refuse a missing one.
+        for dir in [root, journal, home, config, data] {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         }
     }
@@ -69,6 +70,15 @@ final class BinaryRunner {
     /// Runs `debrief args…`, feeding `stdin` (or nothing), and waits for it to exit.
     func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> Result {
         let r = try Subprocess.run(Self.binary, args,
+                                   environment: baseEnvironment.merging(env) { $1 }.filter { !$0.value.isEmpty },
+                                   stdin: stdin ?? "", directory: root)
+        return Result(stdout: r.stdout, stderr: r.stderr, status: r.status)
+    }
+
+    /// Runs `debrief args…` through `/bin/sh`, after the shell commands in `setup` (for example
+    /// `ulimit -f 1` or `umask 000`), which then apply to the binary.
+    func run(_ args: [String], after setup: String, stdin: String? = nil, env: [String: String] = [:]) throws -> Result {
+        let r = try Subprocess.run("/bin/sh", ["-c", setup + "; exec \"$0\" \"$@\"", Self.binary] + args,
                                    environment: baseEnvironment.merging(env) { $1 }.filter { !$0.value.isEmpty },
                                    stdin: stdin ?? "", directory: root)
         return Result(stdout: r.stdout, stderr: r.stderr, status: r.status)

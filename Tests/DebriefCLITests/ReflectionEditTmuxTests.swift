@@ -138,14 +138,14 @@ struct ReflectionEditTmuxTests {
         #expect(box.files("drafts").isEmpty)
     }
 
-    /// Bad prefill values stop before the screen: exit 65 (bad data) rather than the 64 the
-    /// missing terminal would give, one line on stderr naming the option, nothing on stdout.
+    /// Bad prefill values stop before the screen: exit 64 (a bad option value, as for every
+    /// command), one line on stderr naming the option rather than the missing terminal, nothing on stdout.
     @Test(arguments: [(["--kind", "nonsense"], "--kind: `kind` must be one of conference, meetup"),
                       (["--date", "garbage"], "--date: 'garbage' is not a date")])
     func badPrefillValuesAreRejectedBeforeTheScreen(arguments: [String], message: String) throws {
         let box = try Sandbox()
         let r = try box.debrief(["new", "--title", "T"] + arguments)
-        #expect(r.status == 65)
+        #expect(r.status == 64)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.hasPrefix("debrief: " + message), "stderr was \(r.stderr)")
         #expect(r.stderr.split(separator: "\n").count == 1)

@@ -12,8 +12,8 @@ import Testing
 ///   never a pipe another reader could be left waiting on;
 /// - the client is reaped with a blocking `waitpid` on its own pid.
 /// The pane's shell writes the program's exit status to a file: tmux 3.3a leaves
-/// `#{pane_dead_status}` empty. Before that it records the tty's modes (`stty -a`), so a test
-/// can check the program gave the terminal back as it found it.
+/// `#{pane_dead_status}` empty. It records the tty's modes (`stty -a`) before the program starts
+/// and after it ends, so a test can check the program gave the terminal back as it found it.
 final class TmuxSession {
     let socket = "debrief-test-\(getpid())-\(UUID().uuidString.prefix(8))"
     let name = "t"
@@ -22,6 +22,7 @@ final class TmuxSession {
     let folder = NSTemporaryDirectory() + "debrief-tmux-session-" + UUID().uuidString
     var statusPath: String { folder + "/status" }
     var ttyPath: String { folder + "/tty" }
+    var ttyBeforePath: String { folder + "/tty-before" }
     /// The server's pid, so `stop()` can make sure it is gone.
     private var serverPID: pid_t = 0
     /// The server's socket file, removed by `stop()` in case the server had to be killed.
@@ -33,18 +34,26 @@ final class TmuxSession {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/debrief").path
     }
 
+    /// The release build of the binary, when the test run was given one in
+    /// `DEBRIEF_RELEASE_BINARY` (`.ci/run` builds it once per run): some bugs exist only there.
+    static var releaseBinary: String? {
+        guard let path = ProcessInfo.processInfo.environment["DEBRIEF_RELEASE_BINARY"], !path.isEmpty else { return nil }
+        return path.hasPrefix("/") ? path : BinaryRunner.packageRoot + "/" + path
+    }
+
     /// Starts `debrief arguments…` at the given size with exactly `environment` (plus TERM, PATH
     /// and LANG unless given). The pane stays after the program exits. With `stderrPath`, the
     /// program's stderr goes to that file, so the pane shows stdout alone.
     init(_ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24,
-         stderrPath: String? = nil) throws {
+         stderrPath: String? = nil, binary: String = TmuxSession.binary) throws {
         var env = ["TERM": "tmux-256color", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let command = "env -i \(assignments) \(Self.quote(Self.binary)) " + arguments.map(Self.quote).joined(separator: " ")
+        let command = "env -i \(assignments) \(Self.quote(binary)) " + arguments.map(Self.quote).joined(separator: " ")
         let redirect = stderrPath.map { " 2> " + Self.quote($0) } ?? ""
         let after = "; s=$?; stty -a > \(Self.quote(ttyPath)) 2>&1; echo $s > \(Self.quote(statusPath))"
-        let wrapped = "sh -c " + Self.quote(command + redirect + after)
+        let before = "stty -a > \(Self.quote(ttyBeforePath)) 2>&1; "
+        let wrapped = "sh -c " + Self.quote(before + command + redirect + after)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", wrapped])
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
@@ -160,6 +169,12 @@ final class TmuxSession {
     /// after ``waitForExit(timeout:)``.
     func terminalModesAfterExit() throws -> [String] {
         let text = try String(contentsOfFile: ttyPath, encoding: .utf8)
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
+    }
+
+    /// The tty's modes (`stty -a`) as the pane's shell saw them before starting the program.
+    func terminalModesBefore() throws -> [String] {
+        let text = try String(contentsOfFile: ttyBeforePath, encoding: .utf8)
         return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
     }
 

@@ -10,7 +10,7 @@ enum BrowseAction: Sendable, Equatable, ListMovement {
     case guidedEdit, editFile
     case delete, undo, reload, review
     case nextFollowUp, previousFollowUp, toggleFollowUp
-    case help, quit
+    case help, quit, interrupt
 }
 
 enum BrowseKeys {
@@ -30,6 +30,7 @@ enum BrowseKeys {
         KeyBinding(.char("r"), help: "review", action: .review),
         KeyBinding(.char("E"), help: "edit file", action: .editFile),
         KeyBinding(.char("R"), help: "reload", action: .reload),
+        Interrupt.binding(.interrupt),
     ] + BrowseAction.movementBindings())
 
     static let detail = KeyMap<BrowseAction>([
@@ -43,5 +44,6 @@ enum BrowseKeys {
         KeyBinding([.escape, .char("q")], label: "Esc/q", help: "back", action: .back),
         KeyBinding(.char("/"), help: "search", action: .search),
         KeyBinding([.char("n"), .char("N")], label: "n/N", help: "next/prev match", action: .nextMatch),
+        Interrupt.binding(.interrupt),
     ] + BrowseAction.movementBindings(.scroll))
 }

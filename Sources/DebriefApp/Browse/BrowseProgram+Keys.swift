@@ -40,6 +40,7 @@ extension BrowseProgram {
             return [.quit(0)]
         case .help: showHelp = true
         case .quit: return [.quit(0)]
+        case .interrupt: return [.quit(Interrupt.status)]
         case .back, .nextFollowUp, .previousFollowUp, .toggleFollowUp: break
         }
         return []

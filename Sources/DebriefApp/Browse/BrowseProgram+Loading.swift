@@ -7,15 +7,18 @@ extension BrowseProgram {
     /// Entries read per idle tick.
     static let chunkSize = 400
 
-    /// A browser that has read only the newest `firstPage` entries of `refs` (newest first); the
-    /// rest arrive a chunk per `.tick` event and per key, or all at once before a search, a filter
-    /// or a jump to the end.
-    public init(store: JournalStore, catalog: Catalog, clock: Clock, refs: [EntryRef], firstPage: Int) {
+    /// A browser that has read only the newest `firstPage` entries of the scan's refs (newest
+    /// first); the rest arrive a chunk per `.tick` event and per key, or all at once before a
+    /// search, a filter or a jump to the end. Files the scan did not count are in the warning
+    /// from the first frame.
+    public init(store: JournalStore, catalog: Catalog, clock: Clock, scan: JournalScan, firstPage: Int) {
         self.init(store: store, catalog: catalog, clock: clock, loading: ())
         // The signature of the files about to be read (a stat each: ~10 ms for 10,000), so coming
         // back to the list re-reads the journal only when something changed.
-        apply(store.load(Array(refs.prefix(firstPage))), signature: JournalSignature.of(store))
-        pending = Array(refs.dropFirst(firstPage))
+        var first = store.load(Array(scan.refs.prefix(firstPage)))
+        first.problems = scan.problems + first.problems
+        apply(first, signature: JournalSignature.of(store))
+        pending = Array(scan.refs.dropFirst(firstPage))
     }
 
     /// The next chunk to read on an idle tick, if any is left.

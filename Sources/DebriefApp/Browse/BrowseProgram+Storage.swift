@@ -62,7 +62,6 @@ extension BrowseProgram {
         switch message {
         case .loaded(let snapshot, let signature):
             apply(snapshot, signature: signature)
-            if problems > 0 { status = "\(problems) file\(problems == 1 ? "" : "s") could not be read; run `debrief doctor`" }
             return []
         case .unchanged:
             return []
@@ -125,10 +124,17 @@ extension BrowseProgram {
     /// Space in the detail view: done today, or open again.
     func toggleFollowUp(_ number: Int, of entry: Entry) -> [Command<Message>] {
         // `number` counts from 0 here, from 1 for the core (as `debrief done` shows it).
-        guard let changed = try? entry.togglingFollowUp(number + 1, today: clock.today) else { return [] }
+        guard let edit = try? entry.toggleEdit(number + 1, today: clock.today) else { return [] }
         let store = self.store
         let now = clock.timestamp
-        return [.perform { .saved(Result { () throws(StoreError) in try store.save(changed, now: now) }) }]
+        return [.perform {
+            .saved(Result { () throws(StoreError) -> Entry in
+                switch try store.editFollowUp(number + 1, of: entry, edit, now: now) {
+                case .written(let written, _, _): return written
+                case .unchanged: return entry
+                }
+            })
+        }]
     }
 
     func trash(_ entry: Entry) -> [Command<Message>] {

@@ -103,7 +103,8 @@ extension BrowseProgram {
         }
     }
 
-    /// The status line: an open prompt (with the cursor), else a hint.
+    /// The status line: an open prompt (with the cursor), else the search hint, else the warning
+    /// about files that could not be read, shown from the first frame.
     private func drawStatus(into buffer: inout ScreenBuffer, row: Int, width: Int) -> Position? {
         switch prompt {
         case .search(let editor, _)?:
@@ -127,6 +128,8 @@ extension BrowseProgram {
         case nil:
             if !query.isEmpty {
                 buffer.put("/\(query)  (n/N next/previous)", row: row, col: 0, style: .role(.muted), maxWidth: width)
+            } else if let warning = UnreadFiles.warning(problems) {
+                buffer.put(warning, row: row, col: 0, style: .role(.warning), maxWidth: width)
             }
         }
         return nil

@@ -165,6 +165,7 @@ public struct BrowseProgram: Program, HandsOff {
         case .terminal(.tick):
             return loadNextChunk()
         case .terminal(.key(let key)):
+            if BrowseKeys.list.action(for: key) == .interrupt { return [.quit(Interrupt.status)] }
             if showHelp {
                 showHelp = false
                 return []

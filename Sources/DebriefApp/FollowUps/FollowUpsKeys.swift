@@ -7,7 +7,7 @@ enum FollowUpsAction: Sendable, Equatable, ListMovement {
     case up, down, pageUp, pageDown, first, last
     case toggle, open
     case nextFilter, previousFilter, show(FollowUpFilter)
-    case help, back
+    case help, back, interrupt
 }
 
 enum FollowUpsKeys {
@@ -21,5 +21,6 @@ enum FollowUpsKeys {
         KeyBinding(.char("!"), help: "show overdue", action: .show(.overdue), showsInHelpBar: false),
         KeyBinding(.char("d"), help: "show done", action: .show(.done), showsInHelpBar: false),
         KeyBinding(.char("a"), help: "show all", action: .show(.all), showsInHelpBar: false),
+        Interrupt.binding(.interrupt),
     ] + FollowUpsAction.movementBindings())
 }

@@ -6,8 +6,9 @@ import DebriefUI
 ///
 /// The journal is read in the background through the session's cache, so the screen draws at
 /// once and says it is reading; coming back from an entry reads only the files that changed.
-/// A mark writes through ``Entry/markingFollowUp(_:done:)`` and the store, which rewrites only
-/// that action's `done:` line (and `updated:`) and refuses a file changed on disk since it was read.
+/// A mark writes through ``JournalStore/editFollowUp(_:of:_:now:)``, which rewrites only that
+/// action's `done:` line (and `updated:`) and applies it again to a file changed meanwhile when
+/// the action itself is unchanged.
 public struct FollowUpsProgram: Program, HandsOff {
     public enum Message: Sendable {
         case loaded(FollowUpsContent)
@@ -56,6 +57,7 @@ public struct FollowUpsProgram: Program, HandsOff {
         case .terminal(.signal(let signal)):
             return [.exitOnSignal(signal)]
         case .terminal(.key(let key)):
+            if FollowUpsKeys.map.action(for: key) == .interrupt { return [.quit(Interrupt.status)] }
             if showHelp {
                 showHelp = false
                 return []
@@ -69,9 +71,7 @@ public struct FollowUpsProgram: Program, HandsOff {
             content = loaded
             reading = false
             refilter(keeping: selected)
-            if loaded.problems > 0 {
-                status = "\(loaded.problems) file\(loaded.problems == 1 ? "" : "s") could not be read; run `debrief doctor`"
-            }
+            if let warning = UnreadFiles.warning(loaded.problems) { status = warning }
             return []
         case .message(.saved(let item, .success(let entry))):
             content?.replace(entry)
@@ -80,6 +80,9 @@ public struct FollowUpsProgram: Program, HandsOff {
             return []
         case .message(.saved(let item, .failure(.changedOnDisk))):
             status = "Nothing written: “\(item.entryTitle)” changed on disk since it was read. Read again; press Space to retry."
+            return read()
+        case .message(.saved(let item, .failure(.followUpChanged(_, let why)))):
+            status = "Nothing written to “\(item.entryTitle)”: \(why). Read again."
             return read()
         case .message(.saved(_, .failure(let error))):
             status = "Not saved: \(error.description)"
@@ -104,6 +107,7 @@ public struct FollowUpsProgram: Program, HandsOff {
         case .show(let wanted): show(wanted)
         case .help: showHelp = true
         case .back: return [.quit(0)]
+        case .interrupt: return [.quit(Interrupt.status)]
         }
         return []
     }
@@ -146,16 +150,23 @@ public struct FollowUpsProgram: Program, HandsOff {
             return []
         }
         guard let entry = content?.entries[item.entryID] else { return [] }
-        let changed: Entry
+        let edit: FollowUpEdit
         do throws(FollowUpOutOfRange) {
-            changed = try entry.togglingFollowUp(item.n, today: clock.today)
+            edit = try entry.toggleEdit(item.n, today: clock.today)
         } catch {
             status = "Not saved: \(error.description)"
             return []
         }
         let store = cache.store
         let now = clock.timestamp
-        return [.perform { .saved(item, Result { () throws(StoreError) in try store.save(changed, now: now) }) }]
+        return [.perform {
+            .saved(item, Result { () throws(StoreError) -> Entry in
+                switch try store.editFollowUp(item.n, of: entry, edit, now: now) {
+                case .written(let written, _, _): return written
+                case .unchanged: return entry
+                }
+            })
+        }]
     }
 
     // MARK: - Lookups

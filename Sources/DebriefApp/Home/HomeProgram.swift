@@ -18,7 +18,7 @@ public struct HomeProgram: Program, HandsOff {
     }
 
     enum Action: Sendable, Equatable {
-        case new, browse, review, followUps, people, help, quit
+        case new, browse, review, followUps, people, help, quit, interrupt
     }
 
     static let keys = KeyMap<Action>([
@@ -29,6 +29,7 @@ public struct HomeProgram: Program, HandsOff {
         KeyBinding(.char("p"), help: "people", action: .people),
         KeyBinding(.char("?"), help: "help", action: .help),
         KeyBinding([.char("q"), .escape], label: "q", help: "quit", action: .quit),
+        Interrupt.binding(.interrupt),
     ])
 
     /// Follow-ups listed at most, however many are due.
@@ -73,6 +74,7 @@ public struct HomeProgram: Program, HandsOff {
         case .terminal(.signal(let signal)):
             return [.exitOnSignal(signal)]
         case .terminal(.key(let key)):
+            if Self.keys.action(for: key) == .interrupt { return [.quit(Interrupt.status)] }
             if showHelp {
                 showHelp = false
                 return []
@@ -85,6 +87,7 @@ public struct HomeProgram: Program, HandsOff {
             case .people?: return handOff(.people)
             case .help?: showHelp = true
             case .quit?: return [.quit(0)]
+            case .interrupt?: return [.quit(Interrupt.status)]
             case nil: break
             }
             return []
@@ -126,7 +129,7 @@ public struct HomeProgram: Program, HandsOff {
     func introLines(width: Int) -> [(String, Style)] {
         let paragraphs = [
             "After an event, a short guided reflection asks whom you met, whether you listened as much as you talked, and what you promised to do. Over time, Debrief shows the habits that keep coming back and reminds you of follow-ups before they go stale.",
-            "Your reflections are plain Markdown files in a folder you own.",
+            "Your reflections will be kept as plain Markdown files in a folder you own: \(cache.store.root)",
         ]
         var lines: [(String, Style)] = [("Debrief helps you get more out of networking events.", Style().bolded()), ("", .plain)]
         for paragraph in paragraphs {
@@ -169,9 +172,9 @@ public struct HomeProgram: Program, HandsOff {
         for r in recent {
             lines.append(("  " + r.day.iso + "  " + r.kind.fitted(toWidth: 11) + " " + r.title, .plain))
         }
-        if let problems = content?.problems, problems > 0 {
+        if let warning = UnreadFiles.warning(content?.problems ?? 0) {
             lines.append(("", .plain))
-            lines.append(("\(problems) file\(problems == 1 ? "" : "s") could not be read; run `debrief doctor`", .role(.warning)))
+            lines.append((warning, .role(.warning)))
         }
         return lines
     }

@@ -5,7 +5,7 @@ import DebriefUI
 enum PeopleAction: Sendable, Equatable, ListMovement {
     case up, down, pageUp, pageDown, first, last
     case open, search, cold
-    case help, back
+    case help, back, interrupt
 }
 
 enum PeopleKeys {
@@ -15,11 +15,13 @@ enum PeopleKeys {
         KeyBinding(.char("c"), help: "cold/all", action: .cold),
         KeyBinding(.char("?"), help: "help", action: .help),
         KeyBinding([.char("q"), .escape], label: "q", help: "back", action: .back),
+        Interrupt.binding(.interrupt),
     ] + PeopleAction.movementBindings())
 
     static let person = KeyMap<PeopleAction>([
         KeyBinding([.enter], label: "Enter", help: "open entry", action: .open),
         KeyBinding(.char("?"), help: "help", action: .help),
         KeyBinding([.escape, .char("q")], label: "Esc/q", help: "back", action: .back),
+        Interrupt.binding(.interrupt),
     ] + PeopleAction.movementBindings())
 }

@@ -67,6 +67,7 @@ public struct PeopleProgram: Program, HandsOff {
         case .terminal(.signal(let signal)):
             return [.exitOnSignal(signal)]
         case .terminal(.key(let key)):
+            if PeopleKeys.list.action(for: key) == .interrupt { return [.quit(Interrupt.status)] }
             if showHelp {
                 showHelp = false
                 return []
@@ -92,9 +93,7 @@ public struct PeopleProgram: Program, HandsOff {
                     status = "\(page.name) is no longer named in the journal"
                 }
             }
-            if loaded.problems > 0 {
-                status = "\(loaded.problems) file\(loaded.problems == 1 ? "" : "s") could not be read; run `debrief doctor`"
-            }
+            if let warning = UnreadFiles.warning(loaded.problems) { status = warning }
             return []
         }
     }
@@ -122,6 +121,7 @@ public struct PeopleProgram: Program, HandsOff {
                 return []
             }
             return [.quit(0)]
+        case .interrupt: return [.quit(Interrupt.status)]
         }
         return []
     }
@@ -140,6 +140,7 @@ public struct PeopleProgram: Program, HandsOff {
             screen = .list
             return []
         case .search, .cold: break
+        case .interrupt: return [.quit(Interrupt.status)]
         }
         screen = .person(page)
         return []

@@ -4,7 +4,7 @@ import DebriefUI
 enum ReviewAction: Sendable, Equatable {
     case previousWeek, nextWeek, thisWeek
     case up, down, pageUp, pageDown, top, bottom
-    case help, back
+    case help, back, interrupt
 }
 
 /// The review screen's keys: the single source for dispatch, the help bar and the `?` overlay.
@@ -21,5 +21,6 @@ enum ReviewKeys {
         KeyBinding([.pageDown, .char(" ")], label: "PgDn/Space", help: "page down", action: .pageDown, showsInHelpBar: false),
         KeyBinding([.home, .char("g")], label: "g/Home", help: "top", action: .top, showsInHelpBar: false),
         KeyBinding([.end, .char("G")], label: "G/End", help: "bottom", action: .bottom, showsInHelpBar: false),
+        Interrupt.binding(.interrupt),
     ])
 }

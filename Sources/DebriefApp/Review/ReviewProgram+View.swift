@@ -40,10 +40,8 @@ extension ReviewProgram {
     private func drawStatus(into buffer: inout ScreenBuffer, row: Int, width: Int) {
         if let status {
             buffer.put(status, row: row, col: 0, style: Style.role(.warning).bolded(), maxWidth: width)
-        } else if problems > 0 {
-            let files = problems == 1 ? "1 file could not be read and is" : "\(problems) files could not be read and are"
-            buffer.put(files + " left out of the review; run `debrief doctor`", row: row, col: 0,
-                       style: .role(.warning), maxWidth: width)
+        } else if let warning = UnreadFiles.warning(problems, .leftOutOfReview) {
+            buffer.put(warning, row: row, col: 0, style: .role(.warning), maxWidth: width)
         }
     }
 

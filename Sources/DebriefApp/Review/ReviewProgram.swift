@@ -83,6 +83,7 @@ public struct ReviewProgram: Program, HandsOff {
         case .terminal(.tick):
             return []
         case .terminal(.key(let key)):
+            if ReviewKeys.map.action(for: key) == .interrupt { return [.quit(Interrupt.status)] }
             if showHelp {
                 showHelp = false
                 return []
@@ -119,6 +120,7 @@ public struct ReviewProgram: Program, HandsOff {
         case .bottom: scroll = Int.max / 2
         case .help: showHelp = true
         case .back: return [.quit(0)]
+        case .interrupt: return [.quit(Interrupt.status)]
         }
         clampScroll()
         return []

@@ -61,7 +61,7 @@ public struct EntryCodec: Sendable {
         var seen = Set<String>()
         for i in doc.fields.indices {
             let field = doc.fields[i]
-            let (key, value) = try read(field, path: path)
+            let (key, value) = try read(field, in: doc, path: path)
             if !seen.insert(key).inserted {
                 throw EntryProblem(path: path, line: field.line, reason: "duplicate key `\(key)`")
             }
@@ -111,17 +111,34 @@ public struct EntryCodec: Sendable {
     }
 
     /// The key and value of one field: fast path first, Yams for anything else.
-    private func read(_ field: EntryDocument.Field, path: String) throws(EntryProblem) -> (String, YAMLValue) {
+    private func read(_ field: EntryDocument.Field, in doc: EntryDocument, path: String) throws(EntryProblem) -> (String, YAMLValue) {
         if let value = FastFieldReader.value(of: field.raw) { return (field.key, value) }
         do throws(YAMLProblem) {
-            guard let node = try YAML.compose(field.raw, lineOffset: field.line - 1),
-                  let pairs = node.pairs, pairs.count == 1, let pair = pairs.first else {
-                throw YAMLProblem(line: field.line, message: "expected one `key: value`")
+            do throws(YAMLProblem) {
+                guard let node = try YAML.compose(field.raw, lineOffset: field.line - 1),
+                      let pairs = node.pairs, pairs.count == 1, let pair = pairs.first else {
+                    throw YAMLProblem(line: field.line, message: "expected one `key: value`")
+                }
+                return (pair.key, try YAMLValue(pair.value))
+            } catch where field.raw.contains("*") && error.message.contains("undefined alias") {
+                return try Self.readWithinFrontMatter(field, of: doc)
             }
-            return (pair.key, try YAMLValue(pair.value))
         } catch {
             throw EntryProblem(path: path, line: error.line, reason: error.message)
         }
+    }
+
+    /// A field whose alias names an anchor given in an earlier field (PyYAML's `safe_dump` writes
+    /// `&id001` on the first use of a list and `*id001` on the next), read within the whole front
+    /// matter, where the anchor is defined.
+    private static func readWithinFrontMatter(_ field: EntryDocument.Field, of doc: EntryDocument) throws(YAMLProblem) -> (String, YAMLValue) {
+        let text = doc.leading + doc.fields.map { $0.raw + $0.trailer }.joined()
+        let lineOffset = doc.opening.isEmpty ? 0 : 1
+        guard let root = try YAML.compose(text, lineOffset: lineOffset), let pairs = root.pairs,
+              let pair = pairs.first(where: { $0.keyNode.line + lineOffset == field.line }) ?? pairs.first(where: { $0.key == field.key }) else {
+            throw YAMLProblem(line: field.line, message: "expected one `key: value`")
+        }
+        return (pair.key, try YAMLValue(pair.value))
     }
 
     /// The notes answer is the body less the one line break that ends the file.
@@ -179,7 +196,7 @@ public struct EntryCodec: Sendable {
 
     /// Replaces a field's raw text unless `keepIf` says the old one already says the same,
     /// inserting a missing field at its place in the canonical order.
-    private func set(_ doc: inout EntryDocument, _ key: String, raw: String, keepIf: (EntryDocument.Field) -> Bool) {
+    func set(_ doc: inout EntryDocument, _ key: String, raw: String, keepIf: (EntryDocument.Field) -> Bool) {
         if let i = doc.fields.firstIndex(where: { $0.key == key }) {
             if !keepIf(doc.fields[i]) { doc.fields[i].raw = raw }
             return

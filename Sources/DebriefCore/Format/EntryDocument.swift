@@ -59,7 +59,9 @@ enum FrontMatter {
     /// Splits `text` into a document (answers not yet decoded), or explains why it cannot.
     static func split(_ text: String) throws(YAMLProblem) -> EntryDocument {
         let lines = text.scalarLines
-        guard let first = lines.first, isDelimiter(first, "---") else {
+        // A UTF-8 byte-order mark (some Windows editors write one) is read past, and kept in
+        // `opening` so a save writes it back.
+        guard let first = lines.first, isDelimiter(first.droppingByteOrderMark, "---") else {
             throw YAMLProblem(line: 1, message: "no front matter: the file must start with a `---` line")
         }
         guard let close = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0], "---") || isDelimiter(lines[$0], "...") }) else {
@@ -139,6 +141,14 @@ extension String {
         }
         return lines
     }
+
+    /// The text without a leading U+FEFF, the byte-order mark.
+    var droppingByteOrderMark: String {
+        unicodeScalars.first == "\u{FEFF}" ? String(unicodeScalars.dropFirst()) : self
+    }
+
+    /// Whether the text starts with U+FEFF, the byte-order mark.
+    var startsWithByteOrderMark: Bool { unicodeScalars.first == "\u{FEFF}" }
 
     fileprivate var hasKeepChompingHeader: Bool {
         guard let nl = firstIndex(of: "\n") else { return false }

@@ -17,8 +17,10 @@ public struct YAMLProblem: Error, Equatable, Sendable {
 /// the strings that were written, so that types follow the catalog rather than YAML's guesses
 /// (`no` is a yes/no answer, not a boolean to some resolvers and a string to others).
 enum YAML {
-    /// Composes `text` into a node tree; nil for an empty document.
+    /// Composes `text` into a node tree; nil for an empty document. Aliases are bounded first
+    /// (``YAMLAliasBudget``), because Yams expands them while composing.
     static func compose(_ text: String, lineOffset: Int = 0) throws(YAMLProblem) -> Node? {
+        try YAMLAliasBudget.check(text, lineOffset: lineOffset)
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {

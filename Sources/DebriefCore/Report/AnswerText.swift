@@ -59,4 +59,24 @@ public enum AnswerText {
         default: return "\(-n) days overdue"
         }
     }
+
+    /// "postponed twice, 12 days past its first date": how a follow-up pushed back is described
+    /// wherever it is listed (the review, `reschedule`, the screens). Nil for one never postponed.
+    public static func postponements(_ row: FollowUp) -> String? {
+        guard row.postponed > 0, let first = row.firstDue, let due = row.due else { return nil }
+        let times: String
+        switch row.postponed {
+        case 1: times = "once"
+        case 2: times = "twice"
+        default: times = "\(row.postponed) times"
+        }
+        let days = first.days(until: due)
+        let past: String
+        switch days {
+        case ..<1: past = "now due on or before its first date"
+        case 1: past = "1 day past its first date"
+        default: past = "\(days) days past its first date"
+        }
+        return "postponed \(times), \(past)"
+    }
 }

@@ -17,8 +17,9 @@ public enum AtomicFile {
         try makeDirectory(dir)
         let name = (path as NSString).lastPathComponent
         let tmp = dir + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        // Errors name `path`, the file the user knows, never the hidden temporary one.
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure(tmp) }
+        guard fd >= 0 else { throw failure(path) }
         var ok = fchmod(fd, 0o600) == 0
         var offset = 0
         while ok, offset < bytes.count {
@@ -27,7 +28,7 @@ public enum AtomicFile {
             if n <= 0 { ok = false } else { offset += n }
         }
         if ok { ok = fsync(fd) == 0 }
-        let error = ok ? nil : failure(tmp)
+        let error = ok ? nil : failure(path)
         close(fd)
         if let error {
             unlink(tmp)
@@ -76,22 +77,55 @@ public enum AtomicFile {
         chmod(dir, 0o700)
     }
 
+    /// The largest file debrief reads: an entry is a few kilobytes, so a file past this is not
+    /// one (a symlink to a disk image, a log), and reading it would only exhaust memory.
+    public static let readLimit = 8 << 20
+
     /// The whole file, or nil when it does not exist.
+    ///
+    /// Reads regular files only: opened with `O_NONBLOCK` (a FIFO named `x.md` would otherwise
+    /// block the open until a writer comes) and checked with `fstat` on the open descriptor (so a
+    /// symlink swapped meanwhile cannot slip a device in); a FIFO, device, socket or folder, and a
+    /// file over ``readLimit``, is an I/O error naming what it is, never read.
     public static func read(_ path: String) throws(StoreError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
             throw failure(path)
         }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw failure(path) }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG else {
+            throw StoreError.io(path, "not a regular file (\(kindName(kind))); debrief reads only regular files")
+        }
+        let tooLarge = StoreError.io(path, "larger than \(readLimit >> 20) MB; debrief does not read files that large")
+        guard info.st_size <= readLimit else { throw tooLarge }
         var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16_384)
+        out.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0, errno == EINTR { continue }
             if n < 0 { throw failure(path) }
             if n == 0 { return out }
+            // The file may grow while it is read: the limit holds for what is read, too.
+            guard out.count + n <= readLimit else { throw tooLarge }
             out.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// What a file that is not a regular one is, in words.
+    static func kindName(_ kind: mode_t) -> String {
+        switch kind {
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        case S_IFLNK: return "a symbolic link"
+        default: return "not a file"
         }
     }
 

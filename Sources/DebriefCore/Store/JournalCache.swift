@@ -38,11 +38,12 @@ public final class JournalCache: Sendable {
     /// Every entry, newest first, reading only files that are new or changed since the last call.
     public func snapshot() -> JournalSnapshot {
         files.withLock { cached in
-            let refs = store.refs()
+            let scan = store.scan()
+            let refs = scan.refs
             var fresh: [String: Cached] = [:]
             fresh.reserveCapacity(refs.count)
             var entries: [Entry] = []
-            var problems: [EntryProblem] = []
+            var problems = scan.problems
             entries.reserveCapacity(refs.count)
             for ref in refs {
                 guard let stamp = Self.stamp(ref.path) else { continue }

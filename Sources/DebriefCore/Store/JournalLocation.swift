@@ -1,10 +1,12 @@
 /// Where the journal and the user's catalog overrides live.
 public enum JournalLocation {
-    /// First match wins: `--journal DIR`, `DEBRIEF_JOURNAL`, `$XDG_DATA_HOME/debrief`,
-    /// `~/.local/share/debrief`. Nil when none can be worked out (no HOME).
-    public static func journal(option: String?, environment: [String: String]) -> String? {
+    /// First match wins: `--journal DIR`, `DEBRIEF_JOURNAL`, the config file's `journal`
+    /// (`configured`, already expanded), `$XDG_DATA_HOME/debrief`, `~/.local/share/debrief`.
+    /// Nil when none can be worked out (no HOME).
+    public static func journal(option: String?, environment: [String: String], configured: String? = nil) -> String? {
         if let option, !option.isEmpty { return absolute(option, environment) }
         if let dir = environment["DEBRIEF_JOURNAL"], !dir.isEmpty { return absolute(dir, environment) }
+        if let configured, !configured.isEmpty { return absolute(configured, environment) }
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/debrief" }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
         return home + "/.local/share/debrief"
@@ -36,3 +38,21 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+extension JournalLocation {
+    /// What is at a journal path.
+    public enum Presence: Equatable, Sendable {
+        case folder
+        case missing
+        /// Something that is not a folder (a file, a device), or a folder debrief cannot look into.
+        case notAFolder
+    }
+
+    /// Whether `path` is a folder, absent, or something else. Follows symbolic links, so a
+    /// journal linked from elsewhere counts as the folder it points to.
+    public static func presence(of path: String) -> Presence {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return errno == ENOENT ? .missing : .notAFolder }
+        return (st.st_mode & S_IFMT) == S_IFDIR ? .folder : .notAFolder
+    }
+}

@@ -33,7 +33,7 @@ struct Add: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let context = try Context(journal)
+            let context = try Context(journal, access: .write)
             var given: [String: Answer] = [:]
             if let answers {
                 let text = try Self.readInput(answers)
@@ -48,7 +48,7 @@ struct Add: ParsableCommand {
                 do throws(YAMLProblem) {
                     given[id] = try AnswerInput.single(value, for: id, catalog: context.catalog, clock: context.clock)
                 } catch {
-                    throw CLIError.data("--\(id): \(error.message)")
+                    throw CLIError.usage("--\(id): \(error.message)")
                 }
             }
             // The same rules the guided reflection checks before it saves.
@@ -63,6 +63,7 @@ struct Add: ParsableCommand {
             let entry = try context.store.create(Entry(id: "", created: now, updated: now, answers: given))
             Output.print(entry.id)
             Output.print(entry.source?.path ?? "")
+            context.noteIfJournalCreated()
         }
     }
 

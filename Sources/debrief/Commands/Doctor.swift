@@ -1,11 +1,16 @@
 import ArgumentParser
 import DebriefCore
 
-/// `debrief doctor`: every file in the journal that debrief cannot read, and why.
+/// `debrief doctor`: every file in the journal that debrief cannot read or use as it is, and why.
 struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the journal and list every file that cannot be read.",
-        discussion: "Exits 0 when every entry reads, 1 when at least one does not. Nothing is changed."
+        abstract: "Check the journal and list every file that cannot be read or needs a look.",
+        discussion: """
+        Lists, one per line as path:line: reason, the files that are not read (they do not parse, are \
+        not regular files, are larger than 8 MB, are links to nothing, sync-conflict copies or second \
+        paths to an entry) and the entries that read with a remark (an id that is not the file name, \
+        no title, a byte-order mark). Exits 0 when there is none, 1 otherwise. Nothing is changed.
+        """
     )
 
     @OptionGroup var journal: JournalOptions
@@ -13,11 +18,11 @@ struct Doctor: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let context = try Context(journal)
-            let snapshot = context.store.loadAll()
-            for problem in snapshot.problems { Output.print(problem.description) }
-            let n = snapshot.entries.count
-            Output.note("\(context.store.root): \(n) entr\(n == 1 ? "y" : "ies") read, \(snapshot.problems.count) with problems")
-            if !snapshot.problems.isEmpty { throw ExitCode(1) }
+            let findings = JournalDoctor.examine(context.store)
+            for problem in findings.problems { Output.print(problem.description) }
+            let n = findings.entries
+            Output.note("\(context.store.root): \(n) entr\(n == 1 ? "y" : "ies") read, \(findings.problems.count) with problems")
+            if !findings.problems.isEmpty { throw ExitCode(1) }
         }
     }
 }

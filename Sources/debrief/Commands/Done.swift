@@ -7,11 +7,12 @@ struct Done: ParsableCommand {
         abstract: "Mark a follow-up action done.",
         discussion: """
         N counts the entry's actions from 1, as `debrief followups` shows it. Only that action's \
-        `done:` line and the entry's `updated:` line change; the file is rewritten atomically and \
-        never over a version changed on disk since it was read.
+        `done:` line and the entry's `updated:` line change; the file is rewritten atomically. When \
+        it changed on disk meanwhile, the mark is applied to the new version only if that action \
+        is still there unchanged (found by its id, or by who, action and due).
 
         Exit codes: 0 done (or already done: nothing is written), 64 N out of range or a bad date, \
-        65 the entry file does not parse, 66 no such entry, 75 the file changed on disk meanwhile.
+        65 the entry file does not parse, 66 no such entry, 75 the action changed on disk meanwhile.
 
         Examples:
           debrief done 2026-11-24-1830-swift-meetup-berlin 1
@@ -33,7 +34,7 @@ struct Done: ParsableCommand {
             if day > today {
                 throw CLIError.usage("--on: \(day.iso) is in the future; an action can only be done today or earlier")
             }
-            try FollowUpMarkCommand.mark(entry, n: n, done: day, context: context)
+            try FollowUpEditCommand.run(entry, n: n, .done(day), context: context)
         }
     }
 }
@@ -47,7 +48,7 @@ struct Undone: ParsableCommand {
         action's `done:` line goes, and the entry's `updated:` line changes.
 
         Exit codes: 0 opened (or already open: nothing is written), 64 N out of range, 65 the entry \
-        file does not parse, 66 no such entry, 75 the file changed on disk meanwhile.
+        file does not parse, 66 no such entry, 75 the action changed on disk meanwhile.
         """
     )
 
@@ -57,35 +58,47 @@ struct Undone: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            try FollowUpMarkCommand.mark(entry, n: n, done: nil, context: try Context(journal))
+            try FollowUpEditCommand.run(entry, n: n, .reopen, context: try Context(journal))
         }
     }
 }
 
-/// What `done` and `undone` share: find the entry, change one action, save, say what happened.
-enum FollowUpMarkCommand {
-    static func mark(_ text: String, n: Int, done day: Day?, context: Context) throws {
+/// What `done`, `undone` and `reschedule` share: find the entry, apply the edit to one row,
+/// say what happened.
+enum FollowUpEditCommand {
+    static func run(_ text: String, n: Int, _ edit: FollowUpEdit, context: Context) throws {
         let entry = try context.store.read(try context.store.find(text))
-        let change: FollowUpChange
+        let before: FollowUp
         do throws(FollowUpOutOfRange) {
-            change = try entry.markingFollowUp(n, done: day)
+            before = try entry.followUp(n)
         } catch {
             throw CLIError.usage(error.description)
         }
-        let action = entry.followUps[n - 1]
-        let what = AnswerText.task(who: action.who, action: action.action) + " (\(entry.id) \(n))"
-        switch change {
-        case .alreadyDone(let when):
-            Output.note("Already done on \(when.iso): \(what). Nothing changed" +
-                        (day == when ? "." : "; run `debrief undone \(entry.id) \(n)` first to change the day."))
-        case .alreadyOpen:
-            Output.note("Already open: \(what). Nothing changed.")
-        case .updated(let changed):
-            _ = try context.store.save(changed, now: context.clock.timestamp)
-            if let day {
-                Output.note("Done on \(day.iso): \(what).")
+        let outcome = try context.store.editFollowUp(n, of: entry, edit, now: context.clock.timestamp)
+        let task = AnswerText.task(who: before.who, action: before.action)
+        switch outcome {
+        case .unchanged(.alreadyDone(let when), let n):
+            let what = task + " (\(entry.id) \(n))"
+            if case .done(let day) = edit, day == when {
+                Output.note("Already done on \(when.iso): \(what). Nothing changed.")
             } else {
-                Output.note("Open again: \(what).")
+                Output.note("Already done on \(when.iso): \(what). Nothing changed; run `debrief undone \(entry.id) \(n)` first.")
+            }
+        case .unchanged(.alreadyOpen, let n):
+            Output.note("Already open: \(task) (\(entry.id) \(n)). Nothing changed.")
+        case .unchanged(.alreadyDue(let day), let n):
+            Output.note("Already due \(day.iso): \(task) (\(entry.id) \(n)). Nothing changed.")
+        case .written(let written, let n, let reapplied):
+            let what = task + " (\(written.id) \(n))"
+            if reapplied { Output.note("The file changed meanwhile; the follow-up was unchanged, so the edit was applied to the new version.") }
+            switch edit {
+            case .done(let day): Output.note("Done on \(day.iso): \(what).")
+            case .reopen: Output.note("Open again: \(what).")
+            case .reschedule(let day):
+                let earlier = before.due.map { day < $0 } ?? false
+                var note = "Due \(day.iso)" + (earlier ? " (moved earlier: not a postponement)" : "") + ": \(what)."
+                if let history = AnswerText.postponements(written.followUps[n - 1]) { note += " Now " + history + "." }
+                Output.note(note)
             }
         }
     }

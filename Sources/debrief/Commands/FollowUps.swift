@@ -75,10 +75,7 @@ struct FollowUps: ParsableCommand {
                 if items.isEmpty { Output.note(emptyMessage) }
                 for item in items { Output.print(Self.lines(item, today: today)) }
             }
-            if !snapshot.problems.isEmpty {
-                let n = snapshot.problems.count
-                Output.error("\(n) file\(n == 1 ? "" : "s") could not be read and \(n == 1 ? "is" : "are") not included; run `debrief doctor`")
-            }
+            if let warning = UnreadFiles.warning(snapshot.problems.count, .notIncluded) { Output.error(warning) }
         }
     }
 

@@ -37,7 +37,8 @@ struct List: ParsableCommand {
             }
             // Read only what the listing needs: ids start with the event's day, so a date range
             // skips files unread, and a bare --limit stops after the newest ones.
-            var refs = context.store.refs().filter { ref in
+            let scan = context.store.scan()
+            var refs = scan.refs.filter { ref in
                 guard let day = Day(iso: ref.id.prefix(10)) else { return true }
                 if let since, day < since { return false }
                 if let until, day > until { return false }
@@ -66,9 +67,7 @@ struct List: ParsableCommand {
             case .text:
                 for entry in entries { Output.print(Self.line(entry, pitfalls: context.pitfallIDs(entry))) }
             }
-            if !snapshot.problems.isEmpty {
-                Output.error("\(snapshot.problems.count) file\(snapshot.problems.count == 1 ? "" : "s") could not be read and \(snapshot.problems.count == 1 ? "is" : "are") not listed; run `debrief doctor`")
-            }
+            if let warning = UnreadFiles.warning(scan.problems.count + snapshot.problems.count, .notListed) { Output.error(warning) }
         }
     }
 

@@ -30,16 +30,17 @@ struct New: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let context = try Context(journal)
+            let context = try Context(journal, access: .write)
             var prefill: [String: Answer] = [:]
             for (id, value) in [("title", title), ("date", date), ("kind", kind)] {
                 guard let value else { continue }
                 do throws(YAMLProblem) {
                     prefill[id] = try AnswerInput.single(value, for: id, catalog: context.catalog, clock: context.clock)
                 } catch {
-                    throw CLIError.data("--\(id): \(error.message)")
+                    throw CLIError.usage("--\(id): \(error.message)")
                 }
             }
+            defer { context.noteIfJournalCreated() }
             try ReflectionCommand.runReporting(ReflectionCommand.newSetup(context, prefill: prefill), context)
         }
     }
@@ -65,7 +66,7 @@ enum ReflectionCommand {
     /// come back to their own screens.
     static func runReporting(_ setup: ReflectionSetup, _ context: Context) throws {
         let store = context.store
-        let savedID = try run(setup, environment: context.environment)
+        let savedID = try run(setup, environment: context.screenEnvironment)
         if let savedID, let ref = try? store.find(savedID) {
             Output.print(ref.id)
             Output.print(ref.path)

@@ -12,7 +12,8 @@ struct People: ParsableCommand {
 
         --cold [DAYS] lists only people you already know (called "existing" in some entry, or met \
         more than once) whom no reflection has mentioned, as a person or in a follow-up, for at \
-        least DAYS days (default 90), the longest silent first: the people to reconnect with. DAYS \
+        least DAYS days (default: the days last set on the people screen, else `cold-days` in config.yaml, \
+        else 90), the longest silent first: the people to reconnect with. DAYS \
         is the number after --cold and only goes with it.
 
         Examples:
@@ -25,8 +26,8 @@ struct People: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var journal: JournalOptions
-    @Flag(help: "Only people you know whom no reflection mentioned for DAYS days (default 90).") var cold = false
-    @Argument(help: ArgumentHelp("With --cold: days without a mention (default 90).", valueName: "days")) var days: Int?
+    @Flag(help: "Only people you know whom no reflection mentioned for DAYS days (default 90, or as configured).") var cold = false
+    @Argument(help: ArgumentHelp("With --cold: days without a mention (default 90, or as configured).", valueName: "days")) var days: Int?
     @Option(help: "Output format.") var format: OutputFormat = .text
 
     func validate() throws {
@@ -41,7 +42,7 @@ struct People: ParsableCommand {
             let snapshot = context.store.loadAll()
             let today = context.clock.today
             let index = PeopleIndex(entries: snapshot.entries)
-            let threshold = days ?? PeopleIndex.defaultColdDays
+            let threshold = context.coldDays(flag: days)
             let people = cold ? index.cold(asOf: today, days: threshold) : index.people
             switch format {
             case .json:
@@ -56,10 +57,7 @@ struct People: ParsableCommand {
                     Output.print(cold ? Self.coldLine(person, today: today) : Self.lines(person, today: today))
                 }
             }
-            if !snapshot.problems.isEmpty {
-                let n = snapshot.problems.count
-                Output.error("\(n) file\(n == 1 ? "" : "s") could not be read and \(n == 1 ? "is" : "are") not included; run `debrief doctor`")
-            }
+            if let warning = UnreadFiles.warning(snapshot.problems.count, .notIncluded) { Output.error(warning) }
         }
     }
 

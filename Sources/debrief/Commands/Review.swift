@@ -17,8 +17,6 @@ struct Review: ParsableCommand {
         """
     )
 
-    enum ColorMode: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
-
     @OptionGroup var journal: JournalOptions
 
     @Option(help: ArgumentHelp("The week: this, last, an ISO week like 2026-W48, or a date inside it.", valueName: "week"))
@@ -29,8 +27,9 @@ struct Review: ParsableCommand {
 
     @Option(help: "Output format.") var format: Format = .text
 
-    @Option(help: "Colour: auto (only on a terminal without NO_COLOR), always or never.")
-    var color: ColorMode = .auto
+    @Option(help: ArgumentHelp("Colour: auto (only on a terminal without NO_COLOR), always or never (default: the config's color, else auto).",
+                               valueName: "when"))
+    var color: DebriefConfig.ColorChoice?
 
     func validate() throws {
         guard (1...104).contains(weeks) else { throw ValidationError("--weeks must be a whole number from 1 to 104, not \(weeks)") }
@@ -56,14 +55,10 @@ struct Review: ParsableCommand {
             case .markdown:
                 Output.print(ReviewMarkdown.render(review))
             case .text:
-                let env = context.environment
-                let useColor = color == .always || (color == .auto && Output.colorAllowed(environment: env))
-                Output.print(ReviewText.render(review, options: .init(color: useColor, unicode: Self.utf8Locale(env))))
+                let options = ReviewText.Options(color: context.useColor(flag: color), unicode: Self.utf8Locale(context.environment))
+                Output.print(ReviewText.render(review, options: options))
             }
-            if !snapshot.problems.isEmpty {
-                let n = snapshot.problems.count
-                Output.error("\(n) file\(n == 1 ? "" : "s") could not be read and \(n == 1 ? "is" : "are") left out of the review; run `debrief doctor`")
-            }
+            if let warning = UnreadFiles.warning(snapshot.problems.count, .leftOutOfReview) { Output.error(warning) }
         }
     }
 

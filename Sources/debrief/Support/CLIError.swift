@@ -26,7 +26,7 @@ struct CLIError: Error, CustomStringConvertible {
     static func store(_ error: StoreError) -> CLIError {
         switch error {
         case .notFound, .ambiguous: return CLIError(message: error.description, code: Exit.noInput)
-        case .changedOnDisk: return CLIError(message: error.description, code: Exit.tempFail)
+        case .changedOnDisk, .followUpChanged: return CLIError(message: error.description, code: Exit.tempFail)
         case .invalid: return CLIError(message: error.description, code: Exit.dataError)
         case .exists, .io: return CLIError(message: error.description, code: Exit.ioError)
         }

@@ -6,28 +6,123 @@ import Foundation
 /// `--journal DIR`, accepted by every command.
 struct JournalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The journal folder.", discussion:
-        "Default: $DEBRIEF_JOURNAL, else $XDG_DATA_HOME/debrief, else ~/.local/share/debrief.", valueName: "dir"))
+        "Default: $DEBRIEF_JOURNAL, else `journal:` in config.yaml, else $XDG_DATA_HOME/debrief, else ~/.local/share/debrief.", valueName: "dir"))
     var journal: String?
 }
 
-/// Everything a command needs, resolved once from the options and the environment.
+/// What a command does with the journal folder, which decides what a missing one means.
+enum JournalAccess {
+    /// The command reads: a journal folder that is missing or not a folder is an error (exit 66,
+    /// naming the path), never an empty journal, so a typo in a path is not mistaken for no entries.
+    case read
+    /// The command may write (`new`, `add`, `import`, the home screen): a missing folder is created
+    /// by the first write, and the command says on stderr where (``Context/noteIfJournalCreated()``).
+    case write
+}
+
+/// Everything a command needs, resolved once from the options, the environment, the user's config
+/// file and debrief's state file.
 ///
 /// `DEBRIEF_NOW` (an ISO 8601 date-time) fixes the clock and `TZ` the zone, so tests never depend
 /// on the real date.
+///
+/// Settings follow one precedence: a flag, then an environment variable of debrief's own
+/// (`DEBRIEF_JOURNAL`), then what debrief remembered in its state file (for choices it remembers),
+/// then the config file, then variables every program reads (`NO_COLOR`, `VISUAL`, `EDITOR`),
+/// then the built-in default.
 struct Context {
     var environment: [String: String]
     var clock: Clock
     var catalog: Catalog
     var store: JournalStore
+    /// The user's settings (read-only for debrief); problems in the file were reported on stderr.
+    var config: DebriefConfig
+    /// Choices debrief remembered between runs.
+    var state: DebriefState
+    /// Whether the journal folder existed when the command started.
+    let journalExisted: Bool
 
-    init(_ options: JournalOptions) throws {
+    init(_ options: JournalOptions, access: JournalAccess = .read) throws {
         environment = ProcessInfo.processInfo.environment
         clock = try Self.clock(environment)
+        let loaded = DebriefConfig.load(path: DebriefConfig.path(environment: environment), home: environment["HOME"])
+        for problem in loaded.problems { Output.error(problem.description) }
+        config = loaded.config
+        state = DebriefState.load(path: DebriefState.path(environment: environment))
         catalog = try Self.catalog(environment)
-        guard let root = JournalLocation.journal(option: options.journal, environment: environment) else {
+        guard let root = JournalLocation.journal(option: options.journal, environment: environment, configured: config.journal) else {
             throw CLIError.usage("cannot tell where the journal is: set HOME, DEBRIEF_JOURNAL or --journal")
         }
+        switch JournalLocation.presence(of: root) {
+        case .folder:
+            journalExisted = true
+        case .notAFolder:
+            throw CLIError(message: "\(root) is not a folder, so it cannot be the journal; "
+                           + "give the journal folder with --journal, DEBRIEF_JOURNAL or `journal:` in \(Self.configName(environment))",
+                           code: Exit.noInput)
+        case .missing:
+            if access == .read {
+                throw CLIError(message: "no journal at \(root): the folder does not exist; check --journal, DEBRIEF_JOURNAL "
+                               + "or `journal:` in \(Self.configName(environment)), or write a first entry with `debrief new` or `debrief add`",
+                               code: Exit.noInput)
+            }
+            journalExisted = false
+        }
         store = JournalStore(root: root, codec: EntryCodec(catalog: catalog, timeZone: clock.timeZone))
+    }
+
+    /// The config file's path as messages show it.
+    static func configName(_ environment: [String: String]) -> String {
+        DebriefConfig.path(environment: environment) ?? "config.yaml"
+    }
+
+    /// Says on stderr that the command created the journal folder, when it did.
+    func noteIfJournalCreated() {
+        if !journalExisted, JournalLocation.presence(of: store.root) == .folder {
+            Output.note("Created the journal folder \(store.root)")
+        }
+    }
+
+    // MARK: - Settings
+
+    /// Whether stdout may carry colour: `flag` (`--color`), else the config's `color`, else
+    /// auto: a terminal without `NO_COLOR`.
+    func useColor(flag: DebriefConfig.ColorChoice? = nil) -> Bool {
+        switch flag ?? config.color ?? .auto {
+        case .always: return true
+        case .never: return false
+        case .auto: return Output.colorAllowed(environment: environment)
+        }
+    }
+
+    /// The editor for long answers: the config's `editor`, else `$VISUAL`, else `$EDITOR`, else vi.
+    var editor: String {
+        [config.editor, environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+    }
+
+    /// The environment the screens run with: the settled editor as `VISUAL`, and `NO_COLOR` set
+    /// or cleared by the config's `color` (a config or flag overrides `NO_COLOR`, as no-color.org asks).
+    var screenEnvironment: [String: String] {
+        var env = environment
+        env["VISUAL"] = editor
+        switch config.color ?? .auto {
+        case .never: env["NO_COLOR"] = "1"
+        case .always: env["NO_COLOR"] = nil
+        case .auto: break
+        }
+        return env
+    }
+
+    /// Days without a mention before someone is on the cold list: `flag`, else the state file,
+    /// else the config's `cold-days`, else 90.
+    func coldDays(flag: Int? = nil) -> Int {
+        flag ?? state.coldDays ?? config.coldDays ?? PeopleIndex.defaultColdDays
+    }
+
+    /// The flow `debrief new` starts with: `flag`, else the state file, else the config's
+    /// `reflection-flow`, else `full` (the whole guided reflection).
+    func reflectionFlow(flag: String? = nil) -> String {
+        flag ?? state.reflectionFlow ?? config.reflectionFlow ?? "full"
     }
 
     static func clock(_ environment: [String: String]) throws -> Clock {
@@ -66,6 +161,8 @@ struct Context {
         return d
     }
 }
+
+extension DebriefConfig.ColorChoice: ExpressibleByArgument {}
 
 /// Output formats shared by the commands.
 enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -35,7 +35,7 @@ final class Session {
     /// The session's terminal, opened on first use; exits 64 with a one-line reason when there is none.
     private func screen() throws -> Terminal {
         if let terminal { return terminal }
-        guard let opened = TerminalRunner.open(environment: context.environment) else { throw ExitCode(Exit.usage) }
+        guard let opened = TerminalRunner.open(environment: context.screenEnvironment) else { throw ExitCode(Exit.usage) }
         terminal = opened
         return opened
     }
@@ -66,7 +66,7 @@ final class Session {
     func run<P: Program & HandsOff>(_ program: P) throws {
         var program = program
         while true {
-            let (status, after) = TerminalRunner.run(program, on: try screen(), environment: context.environment)
+            let (status, after) = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment)
             if status != 0 { throw ExitCode(status) }
             guard let next = after.handoff else { return }
             program = after
@@ -76,14 +76,14 @@ final class Session {
 
     /// Runs a screen that never opens another (the guided reflection).
     func run<P: Program>(_ program: P) throws {
-        let status = TerminalRunner.run(program, on: try screen(), environment: context.environment).status
+        let status = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment).status
         if status != 0 { throw ExitCode(status) }
     }
 
     /// The browser, with the newest few pages read before the first frame and the rest on idle ticks.
     func browse() -> BrowseProgram {
         BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock,
-                      refs: context.store.refs(), firstPage: max(100, Self.terminalRows() * 3))
+                      scan: context.store.scan(), firstPage: max(100, Self.terminalRows() * 3))
     }
 
     /// Rows of the terminal on stdout (24 when unknown), for sizing what is read before the first

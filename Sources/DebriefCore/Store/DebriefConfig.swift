@@ -1,0 +1,175 @@
+import Yams
+
+/// The user's settings, read from `$XDG_CONFIG_HOME/debrief/config.yaml` (default
+/// `~/.config/debrief/config.yaml`).
+///
+/// The file is the user's: debrief reads it and never writes it (choices debrief remembers go to
+/// ``DebriefState``). Reading is forgiving on purpose: an unknown key or a bad value is reported
+/// with the file and line and that one setting falls back to its default, so a typo in the
+/// config never stops a command from running.
+public struct DebriefConfig: Equatable, Sendable {
+    /// `color`: whether output may carry colour and escape codes.
+    public enum ColorChoice: String, CaseIterable, Sendable {
+        /// Only on a terminal, and not when `NO_COLOR` is set.
+        case auto
+        case always
+        case never
+    }
+
+    /// `journal`: the journal folder, with `~` expanded; a relative path is taken from the home folder.
+    public var journal: String?
+    /// `color`.
+    public var color: ColorChoice?
+    /// `cold-days`: days without a mention after which someone you know is on the cold list.
+    public var coldDays: Int?
+    /// `editor`: the command long answers are written in (`nvim`, `code --wait`).
+    public var editor: String?
+    /// `reflection-flow`: the flow `debrief new` starts with, `full` or a catalog flow such as `quick`.
+    public var reflectionFlow: String?
+
+    public init(journal: String? = nil, color: ColorChoice? = nil, coldDays: Int? = nil,
+                editor: String? = nil, reflectionFlow: String? = nil) {
+        self.journal = journal
+        self.color = color
+        self.coldDays = coldDays
+        self.editor = editor
+        self.reflectionFlow = reflectionFlow
+    }
+
+    /// Every key the file may hold and what it means: the one list for the parser's "known keys",
+    /// the README and `--help`.
+    public static let keys: [(key: String, help: String)] = [
+        ("journal", "the journal folder (absolute, ~/…, or relative to your home folder)"),
+        ("color", "auto, always or never"),
+        ("cold-days", "days without a mention before someone you know is on the cold list (1 or more)"),
+        ("editor", "the command for writing long answers, e.g. nvim or \"code --wait\""),
+        ("reflection-flow", "the flow `debrief new` starts with: full or a catalog flow such as quick"),
+    ]
+
+    /// `$XDG_CONFIG_HOME/debrief/config.yaml`, else `~/.config/debrief/config.yaml`; nil without HOME.
+    public static func path(environment: [String: String]) -> String? {
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/debrief/config.yaml" }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.config/debrief/config.yaml"
+    }
+
+    /// The settings in the file at `path` and the problems found in it. No file is no settings
+    /// and no problem; a file that cannot be read or parsed is one problem and no settings.
+    public static func load(path: String?, home: String?) -> (config: DebriefConfig, problems: [ConfigProblem]) {
+        guard let path else { return (DebriefConfig(), []) }
+        let bytes: [UInt8]?
+        do {
+            bytes = try AtomicFile.read(path)
+        } catch {
+            return (DebriefConfig(), [ConfigProblem(file: path, line: 1, message: "cannot be read (\(error.description))")])
+        }
+        guard let bytes else { return (DebriefConfig(), []) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return (DebriefConfig(), [ConfigProblem(file: path, line: 1, message: "is not UTF-8 text")])
+        }
+        return parse(text, file: path, home: home)
+    }
+
+    /// Reads a config file's text; `file` names it in problems, `home` expands `~` and relative journals.
+    public static func parse(_ text: String, file: String, home: String?) -> (config: DebriefConfig, problems: [ConfigProblem]) {
+        var config = DebriefConfig()
+        var problems: [ConfigProblem] = []
+        func problem(_ line: Int, _ message: String) { problems.append(ConfigProblem(file: file, line: line, message: message)) }
+        let root: Node?
+        do throws(YAMLProblem) {
+            root = try YAML.compose(text)
+        } catch {
+            problem(error.line, error.message + "; every setting uses its default")
+            return (config, problems)
+        }
+        guard let root else { return (config, problems) }
+        guard let pairs = root.pairs else {
+            problem(root.line, "must be a map of settings, e.g. `color: never`; every setting uses its default")
+            return (config, problems)
+        }
+        for (key, keyNode, value) in pairs {
+            let line = keyNode.line
+            if value.isNull { continue }
+            guard case .scalar = value, let raw = value.text else {
+                if keys.contains(where: { $0.key == key }) {
+                    problem(line, "`\(key)` must be a single value, not a list or map; using the default")
+                } else {
+                    problem(line, unknownKey(key))
+                }
+                continue
+            }
+            let text = raw.trimmingBlanks
+            switch key {
+            case "journal":
+                guard !text.isEmpty else { continue }
+                config.journal = expand(text, home: home)
+            case "color":
+                guard let choice = ColorChoice(rawValue: text.lowercased()) else {
+                    problem(line, "`\(key)` must be auto, always or never, not '\(text)'; using auto")
+                    continue
+                }
+                config.color = choice
+            case "cold-days":
+                guard text.allSatisfy(\.isASCII), let days = Int(text), (1...36_500).contains(days) else {
+                    problem(line, "`cold-days` must be a whole number of days from 1 to 36500, not '\(text)'; using the default")
+                    continue
+                }
+                config.coldDays = days
+            case "editor":
+                guard !text.isEmpty else { continue }
+                config.editor = text
+            case "reflection-flow":
+                guard isFlowName(text) else {
+                    problem(line, "`reflection-flow` must be full or a flow's id such as quick (letters, digits, hyphens), not '\(text)'; using the default")
+                    continue
+                }
+                config.reflectionFlow = text
+            default:
+                problem(line, unknownKey(key))
+            }
+        }
+        return (config, problems)
+    }
+
+    private static func unknownKey(_ key: String) -> String {
+        let known = keys.map(\.key)
+        let close = known.first { editDistance($0, key.lowercased()) <= 2 }
+        let hint = close.map { "did you mean `\($0)`? " } ?? ""
+        return "unknown key `\(key)`: \(hint)the keys are \(known.joined(separator: ", ")); ignored"
+    }
+
+    /// A flow id as catalogs write them: lowercase letters, digits and hyphens.
+    private static func isFlowName(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    /// `~` and `~/x` from the home folder; a relative path from the home folder too, so the
+    /// journal does not depend on the folder a command is run from.
+    private static func expand(_ path: String, home: String?) -> String {
+        if path.hasPrefix("/") { return path }
+        guard let home, !home.isEmpty else { return path }
+        if path == "~" { return home }
+        if path.hasPrefix("~/") { return home + path.dropFirst() }
+        return home + "/" + path
+    }
+
+    /// Levenshtein distance, for "did you mean" on short keys.
+    private static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
+    }
+}
+
+/// One thing wrong in the config file, shown as `file:line: message`: the same shape, and the
+/// same type, as a problem in a catalog file.
+public typealias ConfigProblem = CatalogProblem

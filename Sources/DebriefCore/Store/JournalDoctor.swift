@@ -1,0 +1,48 @@
+/// What `debrief doctor` finds: every file the journal cannot use as it is, with the reason.
+///
+/// Files that are not read (they do not parse, are not regular files, are too large, or are
+/// links to nothing, conflict copies or second paths to an entry) come from ``JournalStore/loadAll()``;
+/// entries that are read but carry a remark come from ``remarks(_:)``. Nothing is changed.
+public enum JournalDoctor {
+    public struct Findings: Sendable {
+        /// Entries read (whatever their remarks).
+        public var entries: Int
+        /// Every finding, sorted by path then line.
+        public var problems: [EntryProblem]
+    }
+
+    public static func examine(_ store: JournalStore) -> Findings {
+        let snapshot = store.loadAll()
+        var problems = snapshot.problems
+        for entry in snapshot.entries { problems += remarks(entry) }
+        problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
+        return Findings(entries: snapshot.entries.count, problems: problems)
+    }
+
+    /// What is odd about an entry that reads: a front-matter `id` that is not its file name (the
+    /// file name wins), no title, a byte-order mark (read past, and kept).
+    public static func remarks(_ entry: Entry) -> [EntryProblem] {
+        guard let source = entry.source else { return [] }
+        var out: [EntryProblem] = []
+        let doc = source.document
+        if let field = doc.fields.first(where: { $0.key == "id" }), let written = scalar(field), written != entry.id {
+            out.append(EntryProblem(path: source.path, line: field.line, reason:
+                "the front matter says `id: \(written)` but the file is named \(entry.id).md; debrief goes by the file name"))
+        }
+        if entry.title.isEmpty {
+            let line = doc.fields.first(where: { $0.key == "title" })?.line ?? 1
+            out.append(EntryProblem(path: source.path, line: line, reason: "no title (the `title` key is missing or empty); shown by its id"))
+        }
+        if doc.opening.startsWithByteOrderMark {
+            out.append(EntryProblem(path: source.path, line: 1, reason: "starts with a UTF-8 byte-order mark; read past it, and kept when debrief saves"))
+        }
+        return out
+    }
+
+    /// A field's scalar value as written, nil for a null or a list.
+    private static func scalar(_ field: EntryDocument.Field) -> String? {
+        if let value = FastFieldReader.value(of: field.raw) { return value.string }
+        guard let node = try? YAML.compose(field.raw), let pair = node.pairs?.first else { return nil }
+        return pair.value.text
+    }
+}

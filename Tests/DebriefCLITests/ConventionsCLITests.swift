@@ -1,0 +1,232 @@
+import Foundation
+import Testing
+
+/// The conventions a terminal user expects, run as the built binary: unknown commands, the
+/// version, exit codes, a missing journal, and the config file with each of its keys.
+@Suite struct ConventionsCLITests {
+    // MARK: - Commands and the version
+
+    @Test func anUnknownCommandIsNamedAndTheCommandsListed() throws {
+        let debrief = try BinaryRunner()
+        for args in [["nonsense"], ["--journal", debrief.journal, "nonsense", "--x"], ["lsit", "--format", "json"]] {
+            let r = try debrief.run(args)
+            #expect(r.status == 64, "\(args)")
+            #expect(r.stdout.isEmpty)
+            let lines = r.stderr.split(separator: "\n").map(String.init)
+            #expect(lines.first == "debrief: unknown command '\(args.first { !$0.hasPrefix("-") && $0 != debrief.journal } ?? "")'")
+            for command in ["new", "review", "followups", "people", "add", "list", "show", "doctor"] {
+                #expect(lines.contains { $0.hasPrefix("  \(command) ") }, "\(command) missing from\n\(r.stderr)")
+            }
+            #expect(!r.stderr.contains("USAGE"), "home's usage instead of the command list")
+        }
+        // Real commands and `help` still work.
+        #expect(try debrief.run(["help", "list"]).status == 0)
+        #expect(try debrief.run(["list", "--journal", debrief.journal]).status == 0)
+    }
+
+    @Test func versionIsPrintedAndHeadsTheHelp() throws {
+        let debrief = try BinaryRunner()
+        let version = try debrief.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(version.stdout)")
+        let help = try debrief.run(["--help"])
+        let first = help.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.contains("debrief " + version.stdout.dropLast()), "\(first)")
+    }
+
+    // MARK: - Exit codes
+
+    /// Every bad option value is a usage error (64), whichever command and whichever check finds it.
+    @Test(arguments: [
+        ["add", "--title", "X", "--date", "someday"],
+        ["add", "--title", "X", "--kind", "party"],
+        ["list", "--since", "someday"],
+        ["list", "--kind", "party"],
+        ["list", "--limit", "0"],
+        ["review", "--week", "2026-W99"],
+        ["review", "--color", "sometimes"],
+        ["followups", "--format", "csv"],
+        ["done", "2026-11-24", "1", "--on", "someday"],
+        ["people", "--cold", "ninety"],
+        ["show", "x", "--format", "yaml"],
+    ])
+    func badOptionValuesExit64(_ args: [String]) throws {
+        let debrief = try BinaryRunner()
+        try debrief.add("title: Meetup\ndate: 2026-11-24 18:30\nfollow-ups:\n  - who: Ana\n    action: Write\n")
+        let r = try debrief.run(args)
+        #expect(r.status == 64, "\(args): \(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix("debrief: ") || r.stderr.hasPrefix("Error: "), "\(r.stderr)")
+    }
+
+    /// Bad data on stdin or in a file is 65; an ambiguous prefix lists every candidate, one a line.
+    @Test func badDataIs65AndAnAmbiguousPrefixListsTheCandidates() throws {
+        let debrief = try BinaryRunner()
+        #expect(try debrief.run(["add", "--answers", "-"], stdin: "title: [unclosed\n").status == 65)
+        var ids: [String] = []
+        for hour in 10...12 { ids.append(try debrief.add("title: Talk\ndate: 2026-11-24 \(hour):00\n").id) }
+        let r = try debrief.run(["show", "2026-11-24"])
+        #expect(r.status == 66)
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == "debrief: '2026-11-24' matches 3 entries; type more of the id:")
+        #expect(Array(lines.dropFirst()) == ids.sorted(by: >).map { "  " + $0 })
+    }
+
+    // MARK: - A missing journal
+
+    /// Every command that reads refuses a journal folder that is not there, naming the path, and
+    /// creates nothing; before, `list` printed nothing and exited 0.
+    @Test(arguments: [
+        ["list"], ["show", "2026"], ["doctor"], ["review"], ["followups"], ["followups", "--quiet"], ["people"],
+        ["done", "2026", "1"], ["undone", "2026", "1"], ["edit", "2026"], ["browse"],
+    ])
+    func readingCommandsRefuseAMissingJournal(_ args: [String]) throws {
+        let debrief = try BinaryRunner()
+        let missing = debrief.root + "/typo"
+        for (extra, env) in [(["--journal", missing], [String: String]()), ([], ["DEBRIEF_JOURNAL": missing])] {
+            let r = try debrief.run(args + extra, env: env)
+            #expect(r.status == 66, "\(args): \(r.stderr)")
+            #expect(r.stdout.isEmpty)
+            #expect(r.stderr == "debrief: no journal at \(missing): the folder does not exist; check --journal, DEBRIEF_JOURNAL "
+                    + "or `journal:` in \(debrief.config)/debrief/config.yaml, or write a first entry with `debrief new` or `debrief add`\n")
+            #expect(!FileManager.default.fileExists(atPath: missing))
+        }
+    }
+
+    @Test func aFileIsNotAJournal() throws {
+        let debrief = try BinaryRunner()
+        let file = try debrief.write("not a folder\n", to: "notes.txt")
+        for args in [["doctor"], ["list"], ["add", "--title", "X"]] {
+            let r = try debrief.run(args + ["--journal", file])
+            #expect(r.status == 66, "\(args)")
+            #expect(r.stderr.hasPrefix("debrief: \(file) is not a folder, so it cannot be the journal"), "\(r.stderr)")
+            #expect(!r.stderr.contains("0 entries read"))
+        }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "not a folder\n")
+    }
+
+    /// `add` creates the journal wherever it was configured and says so once, on stderr.
+    @Test func writingCommandsCreateTheJournalAndSayWhere() throws {
+        let debrief = try BinaryRunner()
+        let viaOption = debrief.root + "/a/b/option"
+        let viaVariable = debrief.root + "/variable"
+        let viaConfig = debrief.home + "/from-config"
+        try debrief.write("journal: from-config\n", to: debrief.config + "/debrief/config.yaml")
+        for (args, env, folder) in [(["--journal", viaOption], [String: String](), viaOption),
+                                    ([], ["DEBRIEF_JOURNAL": viaVariable], viaVariable),
+                                    ([], ["DEBRIEF_JOURNAL": ""], viaConfig)] {
+            let first = try debrief.run(["add", "--title", "First"] + args, env: env)
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(first.stderr == "Created the journal folder \(folder)\n")
+            #expect(first.stdout.hasSuffix(folder + "/entries/2026/11/2026-11-26-1000-first.md\n"))
+            let second = try debrief.run(["add", "--title", "Second"] + args, env: env)
+            #expect(second.status == 0)
+            #expect(second.stderr.isEmpty)
+            let list = try debrief.run(["list"] + args, env: env)
+            #expect(list.stdout.split(separator: "\n").count == 2)
+        }
+    }
+
+    // MARK: - The config file
+
+    func writeConfig(_ debrief: BinaryRunner, _ text: String) throws -> String {
+        try debrief.write(text, to: debrief.config + "/debrief/config.yaml")
+    }
+
+    /// A bad config file is reported line by line and the command runs on the defaults; the
+    /// file is never rewritten.
+    @Test func aBadConfigIsReportedAndTheCommandStillRuns() throws {
+        let debrief = try BinaryRunner()
+        try debrief.add("title: Meetup\ndate: 2026-11-24 18:30\n")
+        let path = try writeConfig(debrief, "# settings\ncolour: never\ncold-days: soon\njournal: /nowhere/else\n")
+        let r = try debrief.run(["list", "--journal", debrief.journal])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("2026-11-24-1830-meetup"))
+        #expect(r.stderr.split(separator: "\n").map(String.init) == [
+            "debrief: \(path):2: unknown key `colour`: did you mean `color`? the keys are journal, color, cold-days, editor, reflection-flow; ignored",
+            "debrief: \(path):3: `cold-days` must be a whole number of days from 1 to 36500, not 'soon'; using the default",
+        ])
+        let broken = try writeConfig(debrief, "color: [never\n")
+        let b = try debrief.run(["list"])
+        #expect(b.status == 0)
+        #expect(b.stdout.contains("2026-11-24-1830-meetup"))
+        #expect(b.stderr.hasPrefix("debrief: \(broken):"), "\(b.stderr)")
+        #expect(b.stderr.contains("every setting uses its default"))
+    }
+
+    @Test func theConfigIsNeverWritten() throws {
+        let debrief = try BinaryRunner()
+        let path = try writeConfig(debrief, "cold-days: 30\n# a comment debrief must keep\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        let before = try BinaryRunner.bytes(path)
+        let stamp = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        try debrief.add("title: Meetup\npeople: [Ana]\n")
+        for args in [["people", "--cold"], ["list"], ["review"], ["doctor"]] { _ = try debrief.run(args) }
+        #expect(try BinaryRunner.bytes(path) == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == stamp)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: debrief.config + "/debrief") == ["config.yaml"])
+    }
+
+    /// `journal:` is used when neither --journal nor DEBRIEF_JOURNAL is given.
+    @Test func configJournal() throws {
+        let debrief = try BinaryRunner()
+        try FileManager.default.createDirectory(atPath: debrief.root + "/elsewhere", withIntermediateDirectories: true)
+        _ = try writeConfig(debrief, "journal: \(debrief.root)/elsewhere\n")
+        let added = try debrief.run(["add", "--title", "Where"], env: ["DEBRIEF_JOURNAL": ""])
+        #expect(added.stdout.hasSuffix(debrief.root + "/elsewhere/entries/2026/11/2026-11-26-1000-where.md\n"))
+        #expect(added.stderr.isEmpty)
+        #expect(try debrief.run(["list"], env: ["DEBRIEF_JOURNAL": ""]).stdout.contains("where"))
+        // DEBRIEF_JOURNAL still wins over the config.
+        #expect(try debrief.run(["list"]).stdout.isEmpty)
+    }
+
+    /// `color:` sets review's colour when no --color is given; it overrides NO_COLOR, and the
+    /// flag overrides it.
+    @Test func configColor() throws {
+        let debrief = try BinaryRunner()
+        try debrief.add("title: Drinks\ndate: 2026-11-24 18:30\nprofessional-topics: no\n")
+        func coloured(_ config: String, _ args: [String] = [], env: [String: String] = [:]) throws -> Bool {
+            _ = try writeConfig(debrief, config)
+            let r = try debrief.run(["review"] + args, env: env)
+            #expect(r.status == 0, "\(r.stderr)")
+            return r.stdout.contains("\u{1B}[")
+        }
+        #expect(try !coloured(""))
+        #expect(try coloured("color: always\n"))
+        #expect(try coloured("color: always\n", env: ["NO_COLOR": "1"]))
+        #expect(try !coloured("color: never\n", ["--color", "auto"]))
+        #expect(try coloured("color: never\n", ["--color", "always"]))
+        #expect(try !coloured("color: always\n", ["--color", "never"]))
+    }
+
+    /// `cold-days:` sets the cold list's default; debrief's remembered choice beats it, a flag beats both.
+    @Test func configColdDaysAndTheStateFile() throws {
+        let debrief = try BinaryRunner()
+        try debrief.add("title: Old lunch\ndate: 2026-06-01 12:00\npeople:\n  - name: Kai Berg\n    relation: existing\n")
+        // Kai was last mentioned 178 days before 2026-11-26.
+        func cold(_ args: [String] = [], env: [String: String] = [:]) throws -> Bool {
+            let r = try debrief.run(["people", "--cold"] + args, env: env)
+            #expect(r.status == 0, "\(r.stderr)")
+            return r.stdout.contains("Kai Berg")
+        }
+        #expect(try cold())
+        _ = try writeConfig(debrief, "cold-days: 200\n")
+        #expect(try !cold())
+        #expect(try cold(["150"]))
+        let state = debrief.root + "/state"
+        try debrief.write("cold-days: 100\n", to: state + "/debrief/state.yaml")
+        #expect(try cold(env: ["XDG_STATE_HOME": state]))
+        #expect(try !cold(["180"], env: ["XDG_STATE_HOME": state]))
+    }
+
+    @Test func configReflectionFlowAndEditorAreChecked() throws {
+        let debrief = try BinaryRunner()
+        let path = try writeConfig(debrief, "reflection-flow: quick\neditor: nvim -u NONE\n")
+        let fine = try debrief.run(["list"])
+        #expect(fine.stderr.isEmpty)
+        _ = try writeConfig(debrief, "reflection-flow: Quick please\n")
+        let bad = try debrief.run(["list"])
+        #expect(bad.status == 0)
+        #expect(bad.stderr.hasPrefix("debrief: \(path):1: `reflection-flow` must be full or a flow's id"))
+    }
+}

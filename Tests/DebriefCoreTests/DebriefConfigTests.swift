@@ -1,0 +1,107 @@
+import DebriefCore
+import Foundation
+import Testing
+
+/// The user's config file: every key read, every problem reported with its line, the rest kept.
+@Suite struct DebriefConfigTests {
+    let file = "/home/u/.config/debrief/config.yaml"
+
+    @Test func everyKeyIsRead() {
+        let text = """
+        # my settings
+        journal: ~/notes/debrief
+        color: never
+        cold-days: 45
+        editor: code --wait
+        reflection-flow: quick
+        """
+        let (config, problems) = DebriefConfig.parse(text, file: file, home: "/home/u")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(config == DebriefConfig(journal: "/home/u/notes/debrief", color: .never, coldDays: 45,
+                                        editor: "code --wait", reflectionFlow: "quick"))
+    }
+
+    @Test func journalPathsExpandFromHome() {
+        func journal(_ value: String) -> String? {
+            DebriefConfig.parse("journal: \(value)", file: file, home: "/home/u").config.journal
+        }
+        #expect(journal("/srv/j") == "/srv/j")
+        #expect(journal("'~'") == "/home/u")
+        #expect(journal("~") == nil, "a bare ~ is YAML's null: no setting")
+        #expect(journal("~/j") == "/home/u/j")
+        #expect(journal("Sync/journal") == "/home/u/Sync/journal")
+    }
+
+    @Test func colourValuesIgnoreCase() {
+        for (value, choice) in [("auto", DebriefConfig.ColorChoice.auto), ("ALWAYS", .always), ("Never", .never)] {
+            #expect(DebriefConfig.parse("color: \(value)", file: file, home: nil).config.color == choice)
+        }
+    }
+
+    @Test func emptyAndNullValuesAreUnset() {
+        let (config, problems) = DebriefConfig.parse("journal:\ncolor: ~\neditor: \"\"\n", file: file, home: "/h")
+        #expect(problems.isEmpty)
+        #expect(config == DebriefConfig())
+        #expect(DebriefConfig.parse("", file: file, home: nil) == (DebriefConfig(), []))
+        #expect(DebriefConfig.parse("# only a comment\n", file: file, home: nil) == (DebriefConfig(), []))
+    }
+
+    /// Each bad line is reported with the file and its line; the good lines still count.
+    @Test func badValuesAndUnknownKeysAreReportedWithTheirLine() {
+        let text = """
+        color: blue
+        colour: never
+        cold-days: -3
+        editor: vim
+        reflection-flow: Quick Flow
+        people: [a, b]
+        cold-days2: 4
+        """
+        let (config, problems) = DebriefConfig.parse(text, file: file, home: nil)
+        #expect(config == DebriefConfig(editor: "vim"))
+        #expect(problems.map(\.line) == [1, 2, 3, 5, 6, 7])
+        #expect(problems.allSatisfy { $0.file == file })
+        #expect(problems[0].description == "\(file):1: `color` must be auto, always or never, not 'blue'; using auto")
+        #expect(problems[1].message.contains("unknown key `colour`: did you mean `color`?"))
+        #expect(problems[2].message.contains("`cold-days` must be a whole number"))
+        #expect(problems[3].message.contains("`reflection-flow` must be full or a flow's id"))
+        #expect(problems[4].message.contains("unknown key `people`"))
+        #expect(problems[5].message.contains("did you mean `cold-days`?"))
+    }
+
+    @Test func aListWhereAValueBelongsIsABadValue() {
+        let (config, problems) = DebriefConfig.parse("cold-days:\n  - 3\ncolor: never\n", file: file, home: nil)
+        #expect(config == DebriefConfig(color: .never))
+        #expect(problems == [ConfigProblem(file: file, line: 1, message: "`cold-days` must be a single value, not a list or map; using the default")])
+    }
+
+    @Test func brokenYAMLUsesEveryDefault() {
+        let (config, problems) = DebriefConfig.parse("color: never\ncold-days: [3\n", file: file, home: nil)
+        #expect(config == DebriefConfig())
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.contains("every setting uses its default") == true)
+        let notAMap = DebriefConfig.parse("- color\n- never\n", file: file, home: nil)
+        #expect(notAMap.config == DebriefConfig())
+        #expect(notAMap.problems.first?.line == 1)
+    }
+
+    @Test func theFileIsFoundAndLoaded() throws {
+        let dir = NSTemporaryDirectory() + "debrief-config-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(DebriefConfig.path(environment: ["XDG_CONFIG_HOME": dir, "HOME": "/h"]) == dir + "/debrief/config.yaml")
+        #expect(DebriefConfig.path(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/h"]) == "/h/.config/debrief/config.yaml")
+        #expect(DebriefConfig.path(environment: [:]) == nil)
+        let path = dir + "/debrief/config.yaml"
+        #expect(DebriefConfig.load(path: path, home: "/h") == (DebriefConfig(), []))
+        try FileManager.default.createDirectory(atPath: dir + "/debrief", withIntermediateDirectories: true)
+        try Data("cold-days: 30\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(DebriefConfig.load(path: path, home: "/h").config.coldDays == 30)
+        try Data([0xFF, 0xFE, 0x00]).write(to: URL(fileURLWithPath: path))
+        #expect(DebriefConfig.load(path: path, home: "/h").problems.map(\.message) == ["is not UTF-8 text"])
+    }
+}
+
+/// Tuples of a config and its problems compare field by field in these tests.
+private func == (lhs: (config: DebriefConfig, problems: [ConfigProblem]), rhs: (DebriefConfig, [ConfigProblem])) -> Bool {
+    lhs.config == rhs.0 && lhs.problems == rhs.1
+}

@@ -1,0 +1,234 @@
+import Foundation
+import Testing
+@testable import DebriefCore
+
+/// Files that would hang, exhaust memory, or be silently counted twice: read only regular files
+/// up to 8 MB, bound YAML aliases, and find every entry once (see ``JournalScan``).
+@Suite struct HostileFileTests {
+    static let entry = "---\nschema: 1\ncreated: 2026-11-24T21:05:12+01:00\ntitle: Meetup\n---\n"
+
+    /// A journal with one good entry; returns the store, the entries folder and the good entry's path.
+    static func journal(_ label: String) throws -> (JournalStore, String, String) {
+        let root = Fixtures.tempDirectory(label)
+        let store = Fixtures.store(root)
+        let dir = store.entriesDirectory + "/2026/11"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let good = dir + "/2026-11-24-2105-meetup.md"
+        Fixtures.write(entry, to: good)
+        return (store, dir, good)
+    }
+
+    // MARK: - Reading limits
+
+    @Test func aFIFOIsReportedWithoutWaitingForAWriter() throws {
+        let (store, dir, _) = try Self.journal("fifo")
+        defer { Fixtures.removeTemp(store.root) }
+        try #require(mkfifo(dir + "/2026-11-25-1000-pipe.md", 0o600) == 0)
+        let snapshot = store.loadAll()
+        #expect(snapshot.entries.map(\.id) == ["2026-11-24-2105-meetup"])
+        #expect(snapshot.problems.map(\.reason) == ["not a regular file (a FIFO); debrief reads only regular files"])
+    }
+
+    @Test func aLinkToADeviceIsNotRead() throws {
+        let (store, dir, _) = try Self.journal("zero")
+        defer { Fixtures.removeTemp(store.root) }
+        try #require(symlink("/dev/zero", dir + "/2026-11-25-1000-zero.md") == 0)
+        let snapshot = store.loadAll()
+        #expect(snapshot.entries.count == 1)
+        #expect(snapshot.problems.map(\.reason) == ["not a regular file (a character device); debrief reads only regular files"])
+    }
+
+    @Test func aFileOverTheLimitIsReportedNotRead() throws {
+        let (store, dir, _) = try Self.journal("large")
+        defer { Fixtures.removeTemp(store.root) }
+        let path = dir + "/2026-11-25-1000-large.md"
+        Fixtures.write(Self.entry + String(repeating: "x", count: AtomicFile.readLimit), to: path)
+        let snapshot = store.loadAll()
+        #expect(snapshot.entries.count == 1)
+        #expect(snapshot.problems.map(\.reason) == ["larger than 8 MB; debrief does not read files that large"])
+        // Just under the limit still reads.
+        Fixtures.write(Self.entry + String(repeating: "x", count: AtomicFile.readLimit - Self.entry.utf8.count - 1), to: path)
+        #expect(store.loadAll().entries.count == 2)
+    }
+
+    // MARK: - YAML aliases
+
+    /// Nine levels of nine aliases: 387 million nodes once expanded from 373 bytes of text.
+    static let aliasBomb = """
+    ---
+    created: 2026-11-24T21:05:12+01:00
+    title: Bomb
+    tags: [&a lol, &b [*a,*a,*a,*a,*a,*a,*a,*a,*a], &c [*b,*b,*b,*b,*b,*b,*b,*b,*b], &d [*c,*c,*c,*c,*c,*c,*c,*c,*c], &e [*d,*d,*d,*d,*d,*d,*d,*d,*d], &f [*e,*e,*e,*e,*e,*e,*e,*e,*e], &g [*f,*f,*f,*f,*f,*f,*f,*f,*f], &h [*g,*g,*g,*g,*g,*g,*g,*g,*g], &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]]
+    ---
+
+    """
+
+    @Test func anAliasBombIsRefusedBeforeItIsExpanded() throws {
+        let (store, dir, _) = try Self.journal("bomb")
+        defer { Fixtures.removeTemp(store.root) }
+        Fixtures.write(Self.aliasBomb, to: dir + "/2026-11-25-1000-bomb.md")
+        let snapshot = store.loadAll()
+        #expect(snapshot.entries.count == 1)
+        let problem = try #require(snapshot.problems.first)
+        #expect(problem.line == 4)
+        #expect(problem.reason.contains("YAML aliases here expand to more than 1000 values"), "\(problem.reason)")
+    }
+
+    @Test func theBudgetCountsExpandedNodes() throws {
+        let count = try #require(YAMLAliasBudget.expansion("a: &x [1, 2, 3]\nb: [*x, *x]\n"))
+        // Written: map, a, list, 1, 2, 3, b, list, alias, alias = 10; expanded: the two aliases
+        // stand for the four-node list each.
+        #expect(count.written == 10)
+        #expect(count.expanded == 16)
+        #expect(count.firstAliasLine == 2)
+    }
+
+    /// What PyYAML's `safe_dump` writes for one list used twice, within a field and across fields.
+    @Test func plainAliasesAsPyYAMLWritesThemAreRead() throws {
+        let codec = Fixtures.codec
+        let within = """
+        ---
+        created: 2026-11-24T21:05:12+01:00
+        title: Aliases
+        follow-ups:
+        - &id001
+          who: Ana
+          action: Send the deck
+          due: 2026-11-27
+        - *id001
+        ---
+
+        """
+        let a = try codec.decode(Array(within.utf8), id: "x", path: "x.md")
+        #expect(a.followUps.map(\.action) == ["Send the deck", "Send the deck"])
+        let across = """
+        ---
+        created: 2026-11-24T21:05:12+01:00
+        title: Aliases
+        tags: &id001
+        - swift
+        - server
+        people:
+        - name: Ana
+        topics: *id001
+        ---
+
+        """
+        // `topics` is not a prompt: read (so the alias resolves) and kept, not an answer.
+        let b = try codec.decode(Array(across.utf8), id: "x", path: "x.md")
+        #expect(b.tags == ["swift", "server"])
+    }
+
+    // MARK: - Byte-order mark and remarks
+
+    @Test func aByteOrderMarkIsReadPastAndKept() throws {
+        let (store, dir, _) = try Self.journal("bom")
+        defer { Fixtures.removeTemp(store.root) }
+        let path = dir + "/2026-11-25-1000-bom.md"
+        Fixtures.write("\u{FEFF}" + Self.entry, to: path)
+        let entry = try store.read(EntryRef(id: "2026-11-25-1000-bom", path: path))
+        #expect(entry.title == "Meetup")
+        #expect(JournalDoctor.remarks(entry).map(\.reason) == ["starts with a UTF-8 byte-order mark; read past it, and kept when debrief saves"])
+        var changed = entry
+        changed["purpose"] = .text("Meet people")
+        _ = try store.save(changed, now: Fixtures.ts("2026-11-26T10:00:00+01:00"))
+        let bytes = try #require(Fixtures.bytes(path))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    }
+
+    @Test func doctorRemarksOnAnIdThatIsNotTheFileNameAndOnNoTitle() throws {
+        let (store, dir, _) = try Self.journal("remarks")
+        defer { Fixtures.removeTemp(store.root) }
+        Fixtures.write("---\nschema: 1\nid: something-else\ncreated: 2026-11-24T21:05:12+01:00\ntitle: ~\n---\n",
+                       to: dir + "/2026-11-25-1000-odd.md")
+        let findings = JournalDoctor.examine(store)
+        #expect(findings.entries == 2)
+        #expect(findings.problems.map(\.description) == [
+            dir + "/2026-11-25-1000-odd.md:3: the front matter says `id: something-else` but the file is named 2026-11-25-1000-odd.md; debrief goes by the file name",
+            dir + "/2026-11-25-1000-odd.md:5: no title (the `title` key is missing or empty); shown by its id",
+        ])
+    }
+
+    // MARK: - Which files are entries
+
+    @Test func entriesAtAnyDepthAreRead() throws {
+        let (store, _, _) = try Self.journal("depth")
+        defer { Fixtures.removeTemp(store.root) }
+        let deep = store.entriesDirectory + "/a/b/c/d/e/f/g"
+        try FileManager.default.createDirectory(atPath: deep, withIntermediateDirectories: true)
+        Fixtures.write(Self.entry, to: deep + "/2026-11-23-0900-deep.md")
+        #expect(store.refs().map(\.id) == ["2026-11-24-2105-meetup", "2026-11-23-0900-deep"])
+    }
+
+    @Test func hiddenFilesAreIgnoredAndUpperCaseExtensionsReported() throws {
+        let (store, dir, _) = try Self.journal("names")
+        defer { Fixtures.removeTemp(store.root) }
+        Fixtures.write(Self.entry, to: dir + "/.2026-11-25-1000-hidden.md")
+        Fixtures.write(Self.entry, to: dir + "/2026-11-25-1000-shout.MD")
+        let scan = store.scan()
+        #expect(scan.refs.map(\.id) == ["2026-11-24-2105-meetup"])
+        #expect(scan.problems.map(\.description) == [dir + "/2026-11-25-1000-shout.MD:1: not read: entry files end in `.md`, in lower case"])
+    }
+
+    @Test func aDanglingLinkAndALoopAreReported() throws {
+        let (store, dir, _) = try Self.journal("links")
+        defer { Fixtures.removeTemp(store.root) }
+        try #require(symlink("/nowhere/gone.md", dir + "/2026-11-25-1000-gone.md") == 0)
+        try #require(symlink(dir + "/2026-11-25-1100-loop.md", dir + "/2026-11-25-1100-loop.md") == 0)
+        let snapshot = store.loadAll()
+        #expect(snapshot.entries.count == 1)
+        #expect(snapshot.problems.map(\.reason) == [
+            "a symbolic link to /nowhere/gone.md, which does not exist",
+            "a symbolic link that loops",
+        ])
+    }
+
+    @Test(arguments: ["2026-11-24-2105-meetup.sync-conflict-20261125-101500-ABCDEFG.md",
+                      "2026-11-24-2105-meetup (conflicted copy).md",
+                      "2026-11-24-2105-meetup (Ana's conflicted copy 2026-11-25).md"])
+    func aConflictCopyIsCountedOnceAndNamed(_ name: String) throws {
+        let (store, dir, good) = try Self.journal("conflict")
+        defer { Fixtures.removeTemp(store.root) }
+        Fixtures.write(Self.entry.replacingOccurrences(of: "Meetup", with: "Meetup, edited elsewhere"), to: dir + "/" + name)
+        let snapshot = store.loadAll()
+        #expect(snapshot.entries.map(\.title) == ["Meetup"])
+        #expect(snapshot.problems.map(\.description) == [
+            "\(dir)/\(name):1: a sync-conflict copy of \(good); counted once, as the original (compare the two and delete the one you do not want)",
+        ])
+    }
+
+    @Test func aConflictCopyWithoutItsOriginalIsTheEntry() throws {
+        let (store, dir, good) = try Self.journal("lone-conflict")
+        defer { Fixtures.removeTemp(store.root) }
+        try FileManager.default.moveItem(atPath: good, toPath: dir + "/2026-11-24-2105-meetup (conflicted copy).md")
+        let snapshot = store.loadAll()
+        #expect(snapshot.entries.map(\.title) == ["Meetup"])
+        #expect(snapshot.problems.isEmpty)
+    }
+
+    @Test func aSecondPathToOneFileIsCountedOnce() throws {
+        let (store, dir, good) = try Self.journal("hardlink")
+        defer { Fixtures.removeTemp(store.root) }
+        let other = dir + "/2026-11-24-2105-a-meetup.md"
+        try #require(link(good, other) == 0)
+        let linked = dir + "/2026-11-24-2105-meetup-link.md"
+        try #require(symlink(good, linked) == 0)
+        let snapshot = store.loadAll()
+        #expect(snapshot.entries.count == 1)
+        #expect(snapshot.entries.first?.source?.path == other, "the path that sorts first is read")
+        #expect(snapshot.problems.map(\.description) == [
+            "\(linked):1: the same file as \(other) (a hard link or a link to it); counted once, as \(other)",
+            "\(good):1: the same file as \(other) (a hard link or a link to it); counted once, as \(other)",
+        ])
+    }
+
+    @Test func theCacheCountsTheSameWayAsTheStore() throws {
+        let (store, dir, good) = try Self.journal("cache")
+        defer { Fixtures.removeTemp(store.root) }
+        try #require(link(good, dir + "/2026-11-24-2105-meetup (conflicted copy).md") == 0)
+        try #require(symlink("/nowhere", dir + "/2026-11-25-1000-gone.md") == 0)
+        let snapshot = JournalCache(store: store).snapshot()
+        #expect(snapshot.entries.count == 1)
+        #expect(snapshot.problems.count == 2)
+    }
+}
