@@ -79,8 +79,10 @@ import Testing
         let rows = d.rows
         let heading = try #require(rows.firstIndex { $0.hasPrefix(" PITFALLS") })
         #expect(d.frame.buffer.style(row: heading, col: 1) == Style.role(.accent).bolded())
-        let recurring = try #require(rows.firstIndex { $0.hasPrefix("   Failing to follow up") })
+        let recurring = try #require(rows.firstIndex { $0.hasPrefix("   Socializing with no professional purpose") })
         #expect(d.frame.buffer.style(row: recurring, col: 3) == Style.role(.danger).bolded())
+        let once = try #require(rows.firstIndex { $0.hasPrefix("   Failing to follow up") })
+        #expect(d.frame.buffer.style(row: once, col: 3) == Style.role(.warning).bolded())
         let overdue = try #require(rows.firstIndex { $0.hasPrefix("   Overdue (1)") })
         #expect(d.frame.buffer.style(row: overdue, col: 3) == Style.role(.danger))
         let reason = try #require(rows.firstIndex { $0.contains("no purpose written down") })

@@ -57,8 +57,10 @@ import Testing
         #expect(object["entries"] as? Int == 2)
         let pitfalls = try #require(object["pitfalls"] as? [[String: Any]])
         #expect(pitfalls.count == 7)
-        for p in pitfalls { #expect(Set(p.keys) == ["id", "title", "count", "recurring", "streak", "trend", "reasons"]) }
+        for p in pitfalls { #expect(Set(p.keys) == ["id", "title", "scope", "count", "recurring", "streak", "trend", "reasons"]) }
         #expect(pitfall(object, "self-promotion")?["count"] as? Int == 1)
+        #expect(pitfall(object, "only-high-profile")?["scope"] as? String == "week")
+        #expect(object["focus"] as? String == "self-promotion")
         let overdue = try #require((object["follow_ups"] as? [String: Any])?["overdue"] as? [[String: Any]])
         #expect(overdue.first?["who"] as? String == "Ana Li")
         #expect(overdue.first?["due"] as? String == "2026-11-27")
@@ -146,6 +148,88 @@ import Testing
         let markdown = try box.run(["review", "--week", "2026-W48", "--format", "markdown"])
         #expect(markdown.stdout.hasPrefix("# Weekly review 2026-W48\n"))
         #expect(markdown.stdout.contains("| Pitfall | This week | Recurring | Streak | Trend |"))
+    }
+
+    /// Two evenings with executives only, one of them a quick reflection, and a note imported
+    /// from another tool, written as files the way those flows write them.
+    static let seniorOnly = """
+    title: CTO dinner
+    date: 2026-11-24T19:00:00+01:00
+    kind: social
+    purpose: Meet CTOs
+    professional-topics: yes
+    horizon: long-term
+    people:
+      - name: Ada Stone
+        level: executive
+        relation: new
+    asked-about-them: yes
+    talk-share: 40
+    asked-favor: no
+    follow-ups:
+      - who: Ada Stone
+        action: Send the article
+        due: 2026-12-04
+    reconnected: no
+    """
+
+    static func file(_ id: String, _ front: String) -> String {
+        "---\nschema: 1\nid: \(id)\ncreated: 2026-11-25T08:00:00+01:00\nupdated: 2026-11-25T08:00:00+01:00\n\(front)\n---\n"
+    }
+
+    @Test func habitsAreJudgedForTheWeekAndNeverMarkedOnAnEntry() throws {
+        let box = try Self.runner()
+        let dinner = try box.add(Self.seniorOnly)
+        _ = try box.write(Self.file("2026-11-25-0730-investor-call", """
+        flow: quick
+        title: Investor call
+        date: 2026-11-25T07:30:00+01:00
+        kind: online
+        people:
+          - name: Ben Ode
+            level: senior
+            relation: new
+        talk-share: 50
+        follow-ups:
+          - who: Ben Ode
+            action: Share the deck
+            due: 2026-12-02
+        """), to: "journal/entries/2026/11/2026-11-25-0730-investor-call.md")
+        _ = try box.write(Self.file("2026-11-26-0900-jrnl-note", """
+        flow: imported
+        source: jrnl:abc123
+        title: jrnl note
+        date: 2026-11-26T09:00:00+01:00
+        people:
+          - name: Gus Old
+            level: peer
+            relation: existing
+        """), to: "journal/entries/2026/11/2026-11-26-0900-jrnl-note.md")
+
+        let review = try box.run(["review", "--week", "2026-W48", "--format", "json"])
+        #expect(review.status == 0, "\(review.stderr)")
+        let object = try json(review.stdout)
+        #expect(object["entries"] as? Int == 2 && object["imported"] as? Int == 1)
+        let habit = try #require(pitfall(object, "only-high-profile"))
+        #expect(habit["count"] as? Int == 1)
+        let reasons = try #require(habit["reasons"] as? [[String: Any]])
+        #expect(reasons.count == 1 && reasons.first?["entry"] is NSNull)
+        #expect(reasons.first?["reason"] as? String == "all 2 people you met this week were senior or executive")
+        // The imported note's old friend is not evidence; the quick call did not ask about
+        // catching up, so the week cannot be judged for it.
+        #expect(pitfall(object, "ignoring-existing-network")?["count"] as? Int == 0)
+        #expect((object["not_judged"] as? [String: Any])?["week"] as? [String] == ["ignoring-existing-network"])
+
+        // Neither list nor show marks a habit on one entry.
+        let list = try BinaryRunner.objects(try box.run(["list", "--format", "json"]).stdout)
+        #expect(list.count == 3)
+        for item in list { #expect((item["pitfalls"] as? [String])?.contains("only-high-profile") == false) }
+        let show = try json(try box.run(["show", dinner.id, "--format", "json"]).stdout)
+        #expect(show["pitfalls"] as? [String] == [])
+
+        let text = try box.run(["review", "--week", "2026-W48"])
+        #expect(text.stdout.contains("2 reflections, 1 written within 24 hours of the event, and 1 imported note."))
+        #expect(text.stdout.contains("Ignoring your existing network could not be judged for the week as a whole."))
     }
 
     @Test func anEmptyJournalStillReviews() throws {

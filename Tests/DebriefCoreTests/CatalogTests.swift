@@ -126,6 +126,55 @@ import Testing
         for p in problems { #expect(p.description == "\(p.file):\(p.line): \(p.message)") }
     }
 
+    @Test func habitScopeNamesAndTheNewConditionFormsAreData() throws {
+        let catalog = Fixtures.catalog
+        #expect(catalog.pitfalls.filter { $0.scope == .week }.map(\.id) == ["only-high-profile", "ignoring-existing-network"])
+        #expect(catalog.pitfall("casual-socializing")?.name == "casual socializing")
+        let neglect = try #require(catalog.pitfall("ignoring-existing-network")?.signals.first?.condition)
+        #expect(neglect == .all([
+            .count("people", where: RowFilter(field: "relation", values: ["existing"]), atLeast: nil, atMost: 0),
+            .not(.equals("reconnected", "yes")),
+        ]))
+        // A pitfall without a name is named by its id.
+        let added = try Self.load([CatalogFile(name: "mine.yaml", text: """
+        pitfalls:
+          - id: late-night-pitching
+            title: Pitching after midnight
+            instead: Go home.
+            scope: week
+            signals:
+              - when: { not: { count: people, field: level, in: [junior, peer], at-least: 1 } }
+                reason: nobody below senior
+        """)])
+        #expect(added.pitfall("late-night-pitching")?.name == "late night pitching")
+        #expect(added.pitfall("late-night-pitching")?.scope == .week)
+    }
+
+    @Test func badScopesAndFiltersAreReportedWithTheirLine() {
+        let problems = Self.problems([CatalogFile(name: "x.yaml", text: """
+        pitfalls:
+          - id: self-promotion
+            scope: monthly
+            signals:
+              - when: { count: people, field: mood, in: [happy], at-least: 1 }
+                reason: a
+              - when: { count: people, field: level, at-least: 1 }
+                reason: b
+              - when: { count: follow-ups, field: level, in: [peer], at-least: 1 }
+                reason: c
+              - when: { not: { answer: nope, is: yes } }
+                reason: d
+        """)])
+        func has(_ line: Int, _ words: String...) -> Bool {
+            problems.contains { $0.line == line && words.allSatisfy($0.message.contains) }
+        }
+        #expect(has(3, "unknown scope", "monthly"), "\(problems)")
+        #expect(has(5, "level or relation", "mood"), "\(problems)")
+        #expect(has(7, "needs both field and in"), "\(problems)")
+        #expect(has(9, "needs a people prompt", "follow-ups"), "\(problems)")
+        #expect(has(11, "unknown prompt", "nope"), "\(problems)")
+    }
+
     @Test func invalidYAMLIsReportedWithItsLine() {
         let problems = Self.problems([CatalogFile(name: "bad.yaml", text: "sections:\n  - id: x\n    prompts: [\n")])
         #expect(problems.count == 1)

@@ -47,6 +47,7 @@ enum ReviewFixture {
         _ title: String,
         at date: String,
         createdAfterHours hours: Double = 2,
+        flow: String? = nil,
         _ answers: [String: Answer] = [:]
     ) -> Entry {
         let when = time(date)
@@ -56,7 +57,7 @@ enum ReviewFixture {
         all["date"] = .timestamp(when)
         let slug = title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-")
         let id = String(format: "%@-%02d%02d-", when.day.iso, when.hour, when.minute) + slug
-        return Entry(id: id, created: created, updated: created, answers: all)
+        return Entry(id: id, created: created, updated: created, answers: all, flow: flow)
     }
 
     static func person(_ name: String, _ level: String?, _ relation: String? = "new") -> Person {
@@ -101,7 +102,8 @@ extension ReviewFixture {
 
     /// A small journal from autumn 2026 to January 2027, written in Berlin (and one online event
     /// noted in UTC). It crosses the clock change of 25 October 2026 and the 2026/2027 year
-    /// boundary (2026-W53, then 2027-W01 from Monday 4 January).
+    /// boundary (2026-W53, then 2027-W01 from Monday 4 January), and holds one imported note
+    /// (2026-W48) and one quick reflection (2026-W53).
     static var journal: [Entry] {
         let p = person
         func answers(_ changes: [String: Answer?]) -> [String: Answer] {
@@ -164,12 +166,22 @@ extension ReviewFixture {
                 "people": .people([p("Carla Ruiz", "executive", "new"), p("Bo Chen", "senior", "existing")]),
                 "follow-ups": .followUps([action("Carla Ruiz", "Apply to the staff role she mentioned", due: nil)]),
             ])),
+            // A note imported from another tool: an entry, never judged, counted apart.
+            entry("Notes from the hiring fair", at: "2026-11-28T18:00:00+01:00", flow: Entry.importedFlow, [
+                "talk-share": .number(90), "people": .people([p("Carla Ruiz", "executive", "new")]),
+            ]),
             // 2026-W49 is empty. 2026-W53 (28 December – 3 January) spans the new year.
             entry("New Year's Eve drinks", at: "2026-12-31T20:00:00+01:00", answers([
                 "kind": .choice("social"), "professional-topics": .bool(false), "horizon": .choice("immediate"),
                 "people": .people([p("Mia Scholz", "peer", "existing")]),
                 "follow-ups": .followUps([action("Mia Scholz", "Ask about the open-source grant", due: "2027-01-04")]),
             ])),
+            // A quick reflection: it asked only title, date, kind, people, talk share and follow-ups.
+            entry("Call with Jonas", at: "2026-12-29T17:00:00+01:00", flow: "quick", [
+                "kind": .choice("online"), "talk-share": .number(45),
+                "people": .people([p("Jonas Berg", "peer", "existing")]),
+                "follow-ups": .followUps([action("Jonas Berg", "Send the grant link", due: "2027-01-08")]),
+            ]),
             entry("Open-source sprint", at: "2027-01-02T10:00:00+01:00", answers([
                 "people": .people([p("Tom Rees", "junior", "new"), p("Mia Scholz", "peer", "existing")]),
                 "follow-ups": .followUps([action("Tom Rees", "Review his first pull request", due: "2027-01-09")]),

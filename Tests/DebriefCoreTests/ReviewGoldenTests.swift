@@ -6,8 +6,9 @@ import Testing
 /// `Golden/`. Re-record after an intended change with `DEBRIEF_RECORD=1 swift test --filter
 /// ReviewGolden`, then read the diff: the goldens are meant to read well to a person.
 @Suite struct ReviewGoldenTests {
-    /// 2026-W43 has the clock change, W48 is busy, W49 is empty, W53 spans the new year and
-    /// 2027-W01 is still running on the fixed clock.
+    /// 2026-W43 has the clock change, W48 is busy (with an imported note), W49 is empty, W53
+    /// spans the new year (with a quick reflection) and 2027-W01 is still running on the fixed
+    /// clock, with a habit pitfall.
     static let weeks = ["2026-W43", "2026-W48", "2026-W49", "2026-W53", "2027-W01"]
 
     let catalog: Catalog
@@ -37,7 +38,7 @@ import Testing
         let r = review("2026-W48")
         let ascii = ReviewText.render(r, options: .init(color: false, unicode: false))
         #expect(!ascii.contains("▁") && !ascii.contains("·"))
-        #expect(ascii.contains("trend __=__==#"))
+        #expect(ascii.contains("trend __:__=#+"))
     }
 
     @Test func colourOnlyWhenAskedFor() {
@@ -58,13 +59,17 @@ import Testing
     @Test func jsonHasTheDocumentedShape() throws {
         let text = ReviewJSON.render(review("2026-W48"), catalog: catalog)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        for key in ["week", "start", "end", "entries", "pitfalls", "follow_ups", "people"] { #expect(object[key] != nil, "\(key)") }
+        for key in ["week", "start", "end", "entries", "imported", "trend_reflections", "pitfalls", "focus", "not_judged", "follow_ups", "people"] {
+            #expect(object[key] != nil, "\(key)")
+        }
+        #expect(object["focus"] as? String == "self-promotion")
+        #expect(object["entries"] as? Int == 3 && object["imported"] as? Int == 1)
         #expect(object["week"] as? String == "2026-W48")
         #expect(object["start"] as? String == "2026-11-23" && object["end"] as? String == "2026-11-29")
         let pitfalls = try #require(object["pitfalls"] as? [[String: Any]])
         #expect(pitfalls.compactMap { $0["id"] as? String } == Catalog.pitfallIDs)
         for p in pitfalls {
-            #expect(Set(p.keys) == ["id", "title", "count", "recurring", "streak", "trend", "reasons"])
+            #expect(Set(p.keys) == ["id", "title", "scope", "count", "recurring", "streak", "trend", "reasons"])
             #expect((p["trend"] as? [Int])?.count == 8)
         }
         let followUps = try #require(object["follow_ups"] as? [String: [[String: Any]]])

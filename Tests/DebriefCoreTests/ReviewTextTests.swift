@@ -43,10 +43,11 @@ import Testing
         #expect(try span("PITFALLS").tone == .heading)
         #expect(try span("Self-promotion without reciprocity") == ReviewText.Span("Self-promotion without reciprocity", .bad, strong: true))
         #expect(try span("Mass connection requests and generic messages").tone == .warning)
-        #expect(try span("+ ").tone == .good)
         #expect(try span("Overdue").tone == .bad)
         #expect(try span("Done this week").tone == .good)
-        #expect(try span("  Most frequent first; the trend has one bar per week, 2026-W41 to 2026-W48.").tone == .muted)
+        let scale = try #require(lines.flatMap(\.spans).first { $0.text.hasPrefix("Longest-running first.") })
+        #expect(scale.tone == .muted)
+        #expect(ReviewText.lines(review("2027-W01")).flatMap(\.spans).first { $0.text == "+ " }?.tone == .good)
     }
 
     @Test func titleNamesTheWeekAndItsDays() {

@@ -150,11 +150,17 @@ public enum CatalogLoader {
                     case "looks-like": if let v = scalar(value, key) { catalog.pitfalls[i].looksLike = v }
                     case "why-it-hurts": if let v = scalar(value, key) { catalog.pitfalls[i].whyItHurts = v }
                     case "instead": if let v = scalar(value, key) { catalog.pitfalls[i].instead = v }
+                    case "name": if let v = scalar(value, key) { catalog.pitfalls[i].name = v }
+                    case "scope":
+                        guard let raw = scalar(value, key) else { continue }
+                        if let scope = PitfallScope(rawValue: raw) { catalog.pitfalls[i].scope = scope } else {
+                            problem(value.line, "unknown scope `\(raw)`; expected event (judged per entry) or week (judged per ISO week)")
+                        }
                     case "signals":
                         guard let signals = value.items else { problem(value.line, "`signals` must be a list"); continue }
                         catalog.pitfalls[i].signals = signals.compactMap { signal($0) }
                     default:
-                        problem(keyNode.line, "unknown pitfall key `\(key)`; expected id, title, looks-like, why-it-hurts, instead, signals")
+                        problem(keyNode.line, "unknown pitfall key `\(key)`; expected id, title, name, looks-like, why-it-hurts, instead, scope, signals")
                     }
                 }
             }
@@ -201,15 +207,28 @@ public enum CatalogLoader {
                 guard conds.count == items.count else { return nil }
                 return keys.contains("all") ? .all(conds) : .any(conds)
             }
+            if let inner = value("not") {
+                guard allowed(["not"]) else { return nil }
+                return condition(inner).map { .not($0) }
+            }
             if let target = value("overdue") {
                 guard allowed(["overdue"]), let id = scalar(target, "overdue") else { return nil }
                 return .overdue(id)
             }
             if let target = value("count") {
-                guard allowed(["count", "at-least", "at-most"]), let id = scalar(target, "count") else { return nil }
+                guard allowed(["count", "field", "in", "at-least", "at-most"]), let id = scalar(target, "count") else { return nil }
                 let lo = int("at-least"), hi = int("at-most")
                 guard lo != nil || hi != nil else { problem(node.line, "`count` needs at-least or at-most"); return nil }
-                return .count(id, atLeast: lo, atMost: hi)
+                var filter: RowFilter?
+                if keys.contains("field") || keys.contains("in") {
+                    guard let fieldNode = value("field"), let field = scalar(fieldNode, "field"),
+                          let inNode = value("in"), let values = list(inNode, "in") else {
+                        if !keys.contains("field") || !keys.contains("in") { problem(node.line, "a `count` with a filter needs both field and in") }
+                        return nil
+                    }
+                    filter = RowFilter(field: field, values: values)
+                }
+                return .count(id, where: filter, atLeast: lo, atMost: hi)
             }
             if let target = value("every") {
                 guard allowed(["every", "field", "in"]), let id = scalar(target, "every"),
@@ -243,7 +262,7 @@ public enum CatalogLoader {
                     return int("at-most").map { .atMost(id, $0) }
                 }
             }
-            problem(node.line, "a condition starts with one of answer, count, every, overdue, all, any")
+            problem(node.line, "a condition starts with one of answer, count, every, overdue, all, any, not")
             return nil
         }
 
@@ -301,6 +320,7 @@ public enum CatalogLoader {
             }
             switch condition {
             case .all(let cs), .any(let cs): cs.forEach { check($0, line: line) }
+            case .not(let c): check(c, line: line)
             case .missing(let id): _ = prompt(id)
             case .equals(let id, let value):
                 check(.oneOf(id, [value]), line: line)
@@ -312,22 +332,29 @@ public enum CatalogLoader {
             case .atLeast(let id, _), .atMost(let id, _):
                 guard let p = prompt(id) else { return }
                 if p.type.range == nil { problem(line, "at-least/at-most need a numeric prompt; `\(id)` is \(p.type.rawValue)") }
-            case .count(let id, _, _):
+            case .count(let id, let filter, _, _):
                 guard let p = prompt(id) else { return }
                 if !p.type.isList { problem(line, "`count` needs a list prompt; `\(id)` is \(p.type.rawValue)") }
+                if let filter { checkRows(p, filter.field, filter.values, form: "count", line: line) }
             case .every(let id, let field, let values):
                 guard let p = prompt(id) else { return }
-                switch (p.type, field) {
-                case (.people, "level"):
-                    for v in values where !p.levels.contains(v) { problem(line, "`\(v)` is not a level of `\(id)`") }
-                case (.people, "relation"):
-                    for v in values where !p.relations.contains(v) { problem(line, "`\(v)` is not a relation of `\(id)`") }
-                case (.people, _): problem(line, "`every` on people reads level or relation, not `\(field)`")
-                default: problem(line, "`every` needs a people prompt; `\(id)` is \(p.type.rawValue)")
-                }
+                checkRows(p, field, values, form: "every", line: line)
             case .overdue(let id):
                 guard let p = prompt(id) else { return }
                 if p.type != .followUps { problem(line, "`overdue` needs a follow-ups prompt; `\(id)` is \(p.type.rawValue)") }
+            }
+        }
+
+        /// A filter on the rows of a people prompt: by level or relation, with values it knows.
+        mutating func checkRows(_ p: Prompt, _ field: String, _ values: [String], form: String, line: Int) {
+            let id = p.id
+            switch (p.type, field) {
+            case (.people, "level"):
+                for v in values where !p.levels.contains(v) { problem(line, "`\(v)` is not a level of `\(id)`") }
+            case (.people, "relation"):
+                for v in values where !p.relations.contains(v) { problem(line, "`\(v)` is not a relation of `\(id)`") }
+            case (.people, _): problem(line, "`\(form)` on people reads level or relation, not `\(field)`")
+            default: problem(line, "`\(form)` with a field needs a people prompt; `\(id)` is \(p.type.rawValue)")
             }
         }
 

@@ -20,7 +20,7 @@ public enum CatalogText {
         }
         out.append("Pitfalls")
         for pitfall in catalog.pitfalls {
-            out.append("   \(pitfall.id): \(pitfall.title)")
+            out.append("   \(pitfall.id): \(pitfall.title)" + (pitfall.scope == .week ? " (judged per week)" : ""))
             for s in pitfall.signals { out.append("      when \(describe(s.condition))") }
             out.append("      instead: \(pitfall.instead)")
         }
@@ -35,12 +35,14 @@ public enum CatalogText {
         case .oneOf(let id, let vs): return "\(id) is one of \(vs.joined(separator: ", "))"
         case .atLeast(let id, let n): return "\(id) ≥ \(n)"
         case .atMost(let id, let n): return "\(id) ≤ \(n)"
-        case .count(let id, let lo, let hi):
-            return [lo.map { "\(id) count ≥ \($0)" }, hi.map { "\(id) count ≤ \($0)" }].compactMap { $0 }.joined(separator: " and ")
+        case .count(let id, let filter, let lo, let hi):
+            let rows = filter.map { "\(id) with \($0.field) \($0.values.joined(separator: " or "))" } ?? id
+            return [lo.map { "\(rows) count ≥ \($0)" }, hi.map { "\(rows) count ≤ \($0)" }].compactMap { $0 }.joined(separator: " and ")
         case .every(let id, let field, let vs): return "every \(id) \(field) is one of \(vs.joined(separator: ", "))"
         case .overdue(let id): return "a \(id) action is overdue"
         case .all(let cs): return cs.map(describe).joined(separator: " and ")
         case .any(let cs): return "(" + cs.map(describe).joined(separator: " or ") + ")"
+        case .not(let c): return "not (" + describe(c) + ")"
         }
     }
 }

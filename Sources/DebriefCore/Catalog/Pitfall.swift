@@ -3,23 +3,46 @@ public struct Pitfall: Hashable, Sendable {
     /// Stable id that scripts rely on (`self-promotion`).
     public var id: String
     public var title: String
+    /// A few words for sentences that name several pitfalls ("casual socializing and generic
+    /// outreach could not be judged"); the id with spaces when the catalog gives none.
+    public var name: String
     /// What the pitfall looks like in practice.
     public var looksLike: String
     /// Why it hurts the user's network.
     public var whyItHurts: String
     /// What to do instead: concrete, one or two sentences.
     public var instead: String
-    /// The pitfall shows in an entry when any signal's condition holds.
+    /// What the signals are judged over: one entry, or all of an ISO week's reflections.
+    public var scope: PitfallScope
+    /// The pitfall shows when any signal's condition holds.
     public var signals: [Signal]
 
-    public init(id: String, title: String, looksLike: String, whyItHurts: String, instead: String, signals: [Signal]) {
+    public init(id: String, title: String, name: String? = nil, looksLike: String, whyItHurts: String, instead: String,
+                scope: PitfallScope = .event, signals: [Signal]) {
         self.id = id
         self.title = title
+        self.name = name ?? id.replacingOccurrences(of: "-", with: " ")
         self.looksLike = looksLike
         self.whyItHurts = whyItHurts
         self.instead = instead
+        self.scope = scope
         self.signals = signals
     }
+}
+
+/// What a pitfall is judged over (catalog key `scope`).
+///
+/// The article behind the pitfalls describes two kinds. Most are about what happened at one
+/// event (talking too much, planning no follow-up) and are judged per entry. Two are about a
+/// pattern across events ("focusing solely on high-profile individuals", "neglecting your current
+/// network"): one coffee with a CEO is not the first and one evening of new faces is not the
+/// second, so they are judged per ISO week over all of that week's reflections, and never marked
+/// on a single entry.
+public enum PitfallScope: String, Hashable, Sendable, CaseIterable {
+    /// Judged per entry (the default).
+    case event
+    /// Judged per ISO week (Monday to Sunday) over that week's reflections.
+    case week
 }
 
 /// A condition on an entry's answers and the reason shown when it holds.
@@ -34,6 +57,17 @@ public struct Signal: Hashable, Sendable {
     }
 }
 
+/// Rows of a list answer whose `field` (a person's `level` or `relation`) is one of some values.
+public struct RowFilter: Hashable, Sendable {
+    public var field: String
+    public var values: [String]
+
+    public init(field: String, values: [String]) {
+        self.field = field
+        self.values = values
+    }
+}
+
 /// A test on an entry's answers, written as data in the pitfall catalog.
 ///
 /// Catalog form (YAML), one key naming the test:
@@ -41,30 +75,37 @@ public struct Signal: Hashable, Sendable {
 /// - `{ answer: professional-topics, is: no }`: equals a value (yes/no, a choice, a number).
 /// - `{ answer: outreach-personalized, in: [some, none] }`: one of several values.
 /// - `{ answer: talk-share, at-least: 70 }`, `{ answer: x, at-most: 2 }`: numeric thresholds; absent never matches.
-/// - `{ count: people, at-least: 2 }`: number of rows of a list answer (absent counts 0).
+/// - `{ count: people, at-least: 2 }`: number of rows of a list answer (absent counts 0);
+///   `{ count: people, field: relation, in: [new], at-least: 1 }` counts only the rows that match.
 /// - `{ every: people, field: level, in: [senior, executive] }`: a non-empty list whose rows all match.
 /// - `{ overdue: follow-ups }`: an action not done by its due date, as of the moment of evaluation.
-/// - `{ all: [ … ] }`, `{ any: [ … ] }`.
+/// - `{ all: [ … ] }`, `{ any: [ … ] }`, `{ not: … }`.
+///
+/// A condition on a prompt that the entry's flow did not ask is unknown, neither true nor false
+/// (see ``Detector``).
 public indirect enum Condition: Hashable, Sendable {
     case missing(String)
     case equals(String, String)
     case oneOf(String, [String])
     case atLeast(String, Int)
     case atMost(String, Int)
-    case count(String, atLeast: Int?, atMost: Int?)
+    case count(String, where: RowFilter?, atLeast: Int?, atMost: Int?)
     case every(String, field: String, oneOf: [String])
     case overdue(String)
     case all([Condition])
     case any([Condition])
+    case not(Condition)
 
     /// Prompt ids the condition reads.
     public var promptIDs: [String] {
         switch self {
         case .missing(let p), .equals(let p, _), .oneOf(let p, _), .atLeast(let p, _), .atMost(let p, _),
-             .count(let p, _, _), .every(let p, _, _), .overdue(let p):
+             .count(let p, _, _, _), .every(let p, _, _), .overdue(let p):
             return [p]
         case .all(let cs), .any(let cs):
             return cs.flatMap(\.promptIDs)
+        case .not(let c):
+            return c.promptIDs
         }
     }
 }

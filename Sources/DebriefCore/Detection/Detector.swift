@@ -1,16 +1,13 @@
-/// A pitfall shown by one entry, with the reasons behind it ("talk-share 80% ≥ 70%").
-public struct PitfallFlag: Hashable, Sendable {
-    public var pitfallID: String
-    public var reasons: [String]
-
-    public init(pitfallID: String, reasons: [String]) {
-        self.pitfallID = pitfallID
-        self.reasons = reasons
-    }
-}
-
-/// Evaluates the catalog's pitfall signals against entries. No pitfall is known to the code:
-/// every rule, threshold and reason comes from the catalog.
+/// The one pitfall evaluator: the reflection's summary, browse's markers, home's pitfall line,
+/// `list`/`show` JSON and the weekly review all judge through it, so they never disagree.
+///
+/// No pitfall is known to the code: every rule, threshold, reason and scope comes from the
+/// catalog. Event pitfalls are judged per entry (``judge(_:asOf:)``); habit pitfalls (catalog
+/// `scope: week`) per ISO week over all of that week's reflections (``judgeWeek(_:asOf:)``) and
+/// never on a single entry. Imported notes are entries but not reflections: they are never judged.
+///
+/// A prompt that the entry's flow did not ask (``Catalog/asked(_:in:)``) is unknown: a rule that
+/// needs it neither holds nor fails, and the pitfall is reported as not judged rather than clear.
 public struct Detector: Sendable {
     public var catalog: Catalog
 
@@ -18,113 +15,57 @@ public struct Detector: Sendable {
         self.catalog = catalog
     }
 
-    /// The pitfalls `entry` shows, in catalog order. Overdue follow-ups are judged as of `asOf`:
-    /// an action due before that day and not done by then.
+    /// The event pitfalls `entry` shows, in catalog order. Overdue follow-ups are judged as of
+    /// `asOf`: an action due before that day and not done by then.
     public func flags(for entry: Entry, asOf: Day) -> [PitfallFlag] {
-        catalog.pitfalls.compactMap { pitfall in
-            let reasons = pitfall.signals.compactMap { signal -> String? in
-                guard let match = evaluate(signal.condition, entry, asOf) else { return nil }
-                return fill(signal.reason, match)
-            }
-            return reasons.isEmpty ? nil : PitfallFlag(pitfallID: pitfall.id, reasons: reasons)
-        }
+        judge(entry, asOf: asOf).flags
     }
 
-    /// What a condition that held saw, for the reason text.
-    struct Match {
-        var value: String?
-        var threshold: String?
-
-        /// `other`'s value and threshold where it has them, else these: inside `all`, the later
-        /// condition wins. Rules put the gate first and the tested answer last ("at least one
-        /// message sent, and it was only `some` personalised"), so `{value}` names what the reason
-        /// talks about: "some of the outreach was personalised", not "3 of the outreach…".
-        func overridden(by other: Match) -> Match {
-            Match(value: other.value ?? value, threshold: other.threshold ?? threshold)
-        }
+    /// The event pitfalls `entry` shows and those it could not judge. Nothing for an imported note.
+    public func judge(_ entry: Entry, asOf: Day) -> Judgement {
+        guard !entry.isImported else { return .none }
+        return judge(scope: .event, Subject(entry: entry, catalog: catalog), asOf: asOf)
     }
 
-    func evaluate(_ condition: Condition, _ entry: Entry, _ asOf: Day) -> Match? {
-        switch condition {
-        case .missing(let id):
-            return entry[id] == nil ? Match() : nil
-        case .equals(let id, let expected):
-            guard let answer = entry[id], let value = Self.describe(answer), Self.same(value, expected) else { return nil }
-            return Match(value: value)
-        case .oneOf(let id, let options):
-            guard let answer = entry[id], let value = Self.describe(answer),
-                  options.contains(where: { Self.same(value, $0) }) else { return nil }
-            return Match(value: value)
-        case .atLeast(let id, let n):
-            guard let v = entry[id]?.number, v >= n else { return nil }
-            return Match(value: String(v), threshold: String(n))
-        case .atMost(let id, let n):
-            guard let v = entry[id]?.number, v <= n else { return nil }
-            return Match(value: String(v), threshold: String(n))
-        case .count(let id, let lo, let hi):
-            let count = Self.count(entry[id])
-            if let lo, count < lo { return nil }
-            if let hi, count > hi { return nil }
-            return Match(value: String(count), threshold: (lo ?? hi).map(String.init))
-        case .every(let id, let field, let values):
-            guard let people = entry[id]?.people, !people.isEmpty else { return nil }
-            let all = people.allSatisfy { p in
-                let v = field == "level" ? p.level : p.relation
-                return v.map { values.contains($0) } ?? false
-            }
-            return all ? Match(value: String(people.count)) : nil
-        case .overdue(let id):
-            let late = (entry[id]?.followUps ?? []).filter { action in
-                guard let due = action.due, due < asOf else { return false }
-                // Done after `asOf` was still open then, so a past week's verdict never changes.
-                guard let done = action.done else { return true }
-                return done > asOf
-            }
-            guard !late.isEmpty else { return nil }
-            let text = late.map { a in
-                AnswerText.task(who: a.who, action: a.action) + (a.due.map { " (due \($0.iso))" } ?? "")
-            }.joined(separator: "; ")
-            return Match(value: text)
-        case .all(let conditions):
-            var match = Match()
-            for c in conditions {
-                guard let m = evaluate(c, entry, asOf) else { return nil }
-                match = match.overridden(by: m)
-            }
-            return match
-        case .any(let conditions):
-            for c in conditions {
-                if let m = evaluate(c, entry, asOf) { return m }
-            }
-            return nil
-        }
+    /// The habit pitfalls shown by one week's reflections taken together, each with one reason
+    /// per signal that held (the week's evidence). Imported notes among `entries` are left out;
+    /// a week without reflections shows nothing. `asOf` is the week's Sunday, or today while it runs.
+    public func judgeWeek(_ entries: [Entry], asOf: Day) -> Judgement {
+        let reflections = entries.filter { !$0.isImported }
+        guard !reflections.isEmpty else { return .none }
+        return judge(scope: .week, Subject(week: reflections, catalog: catalog), asOf: asOf)
     }
 
-    private func fill(_ template: String, _ match: Match) -> String {
+    /// The catalog's pitfalls of one scope.
+    public func pitfalls(_ scope: PitfallScope) -> [Pitfall] {
+        catalog.pitfalls.filter { $0.scope == scope }
+    }
+
+    private func judge(scope: PitfallScope, _ subject: Subject, asOf: Day) -> Judgement {
+        var result = Judgement()
+        for pitfall in catalog.pitfalls where pitfall.scope == scope {
+            var reasons: [String] = []
+            var unknown = false
+            var failed = false
+            for signal in pitfall.signals {
+                switch subject.evaluate(signal.condition, asOf: asOf) {
+                case .holds(let match): reasons.append(Self.fill(signal.reason, match))
+                case .unknown: unknown = true
+                case .fails: failed = true
+                }
+            }
+            if !reasons.isEmpty {
+                result.flags.append(PitfallFlag(pitfallID: pitfall.id, reasons: reasons))
+            } else if unknown {
+                result.unjudged.append(UnjudgedPitfall(pitfallID: pitfall.id, inPart: failed))
+            }
+        }
+        return result
+    }
+
+    static func fill(_ template: String, _ match: Verdict.Match) -> String {
         template
             .replacingOccurrences(of: "{value}", with: match.value ?? "")
             .replacingOccurrences(of: "{threshold}", with: match.threshold ?? "")
     }
-
-    static func describe(_ answer: Answer) -> String? {
-        switch answer {
-        case .bool(let b): return b ? "yes" : "no"
-        case .number(let n): return String(n)
-        case .choice(let s), .text(let s): return s
-        default: return nil
-        }
-    }
-
-    static func same(_ a: String, _ b: String) -> Bool { a.folded == b.folded }
-
-    static func count(_ answer: Answer?) -> Int {
-        switch answer {
-        case .people(let p)?: return p.count
-        case .followUps(let f)?: return f.count
-        case .tags(let t)?: return t.count
-        default: return 0
-        }
-    }
 }
-
-import Foundation

@@ -1,37 +1,64 @@
-/// Every entry of a journal in event order, with the pitfalls it shows as of the end of its own
-/// week (or today, while that week runs), and how many entries showed each pitfall per week.
+/// Every entry of a journal in event order, judged once: each reflection's event pitfalls as of
+/// the end of its own week (or today, while that week runs), and each week's habit pitfalls over
+/// all of that week's reflections, as of the same day.
 ///
-/// That judgement does not depend on which week is reviewed, so detection runs once per read of
-/// the journal: the review screen prepares this once and moving between weeks only counts, which
-/// on 10,000 entries is the difference between a pause and an instant.
+/// That judgement does not depend on which week is reviewed, so the evaluator runs once per read
+/// of the journal: the review screen prepares this once and moving between weeks only counts,
+/// which on 10,000 entries is the difference between a pause and an instant.
 public struct FlaggedJournal: Sendable {
     public struct Item: Sendable {
         public var entry: Entry
         /// The ISO week of the entry's event day.
         public var week: ISOWeek
-        public var flags: [PitfallFlag]
+        /// The entry's event pitfalls and those it could not judge (nothing for an imported note).
+        public var judgement: Judgement
+        public var flags: [PitfallFlag] { judgement.flags }
+    }
+
+    /// One week: how many reflections and imported notes it has, and its habit pitfalls.
+    public struct Week: Sendable {
+        public var reflections = 0
+        public var imported = 0
+        /// Habit pitfalls over the week's reflections.
+        public var habits = Judgement.none
+        /// Per pitfall id: reflections flagged for an event pitfall, 1 for a habit the week shows.
+        var counts: [String: Int] = [:]
     }
 
     /// By event time, then id.
     public let items: [Item]
-    /// Entries flagged per pitfall id, per week.
-    let counts: [ISOWeek: [String: Int]]
+    let weeks: [ISOWeek: Week]
 
     public var entries: [Entry] { items.map(\.entry) }
 
     public init(entries: [Entry], catalog: Catalog, clock: Clock) {
         let today = clock.today
         let detector = Detector(catalog: catalog)
-        var counts: [ISOWeek: [String: Int]] = [:]
+        var weeks: [ISOWeek: Week] = [:]
+        var reflections: [ISOWeek: [Entry]] = [:]
         items = entries.sorted { ($0.eventTime, $0.id) < ($1.eventTime, $1.id) }.map { entry in
             let week = ISOWeek(containing: entry.eventTime.day)
-            let flags = detector.flags(for: entry, asOf: min(week.sunday, today))
-            for flag in flags { counts[week, default: [:]][flag.pitfallID, default: 0] += 1 }
-            return Item(entry: entry, week: week, flags: flags)
+            let judgement = detector.judge(entry, asOf: min(week.sunday, today))
+            if entry.isImported {
+                weeks[week, default: Week()].imported += 1
+            } else {
+                weeks[week, default: Week()].reflections += 1
+                reflections[week, default: []].append(entry)
+            }
+            for flag in judgement.flags { weeks[week, default: Week()].counts[flag.pitfallID, default: 0] += 1 }
+            return Item(entry: entry, week: week, judgement: judgement)
         }
-        self.counts = counts
+        for (week, list) in reflections {
+            let habits = detector.judgeWeek(list, asOf: min(week.sunday, today))
+            weeks[week, default: Week()].habits = habits
+            for flag in habits.flags { weeks[week, default: Week()].counts[flag.pitfallID] = 1 }
+        }
+        self.weeks = weeks
     }
 
-    /// Entries that showed pitfall `id` in week `week`.
-    func count(_ id: String, in week: ISOWeek) -> Int { counts[week]?[id] ?? 0 }
+    /// What the journal holds for `week` (nothing when it has no entries).
+    public func week(_ week: ISOWeek) -> Week { weeks[week] ?? Week() }
+
+    /// Reflections that showed event pitfall `id` in `week`, or 1 when the week showed habit `id`.
+    func count(_ id: String, in week: ISOWeek) -> Int { weeks[week]?.counts[id] ?? 0 }
 }

@@ -6,7 +6,9 @@ extension WeeklyReview {
     ///   so an event at 23:30 on Sunday in Berlin stays in that week wherever the reader is.
     ///   Entries after the week are ignored entirely: reviewing an old week shows what was known then.
     /// - Each entry's pitfalls are judged as of its own week's Sunday, or today if that is earlier,
-    ///   so the trend of past weeks never changes as time passes.
+    ///   so the trend of past weeks never changes as time passes; habit pitfalls are judged once
+    ///   per week over all of that week's reflections. Imported notes are counted apart and never
+    ///   judged.
     /// - Follow-ups come from every entry up to the end of the week, not only this week's: a
     ///   promise from a month ago that is still open is exactly what a Monday review should show.
     ///   They are judged as of `asOf` (the Sunday, or today while the week runs): open means not
@@ -40,10 +42,13 @@ extension WeeklyReview {
         let today = clock.today
         let asOf = min(week.sunday, today)
         let known = journal.items.filter { $0.entry.eventTime.day <= week.sunday }.map(\.entry)
-        let thisWeek = journal.items.filter { $0.week == week }.map { (entry: $0.entry, flags: $0.flags) }
+        let thisWeek = journal.items.filter { $0.week == week && !$0.entry.isImported }
+        let summary = journal.week(week)
         func count(_ id: String, _ w: ISOWeek) -> Int { journal.count(id, in: w) }
-        func recurring(_ id: String, _ w: ISOWeek) -> Bool {
-            count(id, w) >= 2 || (count(id, w) >= 1 && count(id, w.adding(weeks: -1)) >= 1)
+        func recurring(_ pitfall: Pitfall, _ w: ISOWeek) -> Bool {
+            let now = count(pitfall.id, w)
+            let before = count(pitfall.id, w.adding(weeks: -1))
+            return now >= 1 && (before >= 1 || (pitfall.scope == .event && now >= 2))
         }
 
         let n = max(1, weeks)
@@ -58,28 +63,45 @@ extension WeeklyReview {
                 streak += 1
                 w = w.adding(weeks: -1)
             }
-            let reasons = thisWeek.flatMap { item in
-                item.flags.filter { $0.pitfallID == pitfall.id }.flatMap(\.reasons).map {
-                    Reason(entryID: item.entry.id, entryTitle: item.entry.title, entryDay: item.entry.eventTime.day, text: $0)
+            let reasons: [Reason]
+            let unjudged: Int
+            let involved: Int
+            switch pitfall.scope {
+            case .event:
+                reasons = thisWeek.compactMap { item in
+                    guard let flag = item.flags.first(where: { $0.pitfallID == pitfall.id }) else { return nil }
+                    let e = item.entry
+                    return Reason(entry: Source(id: e.id, title: e.title, day: e.eventTime.day), texts: flag.reasons)
                 }
+                unjudged = thisWeek.filter { $0.judgement.unjudged(pitfall.id) != nil }.count
+                involved = reasons.count
+            case .week:
+                let flag = summary.habits.flags.first { $0.pitfallID == pitfall.id }
+                reasons = flag.map { [Reason(entry: nil, texts: $0.reasons)] } ?? []
+                unjudged = 0
+                involved = flag == nil ? 0 : thisWeek.count
             }
-            pitfalls.append(PitfallLine(
-                id: pitfall.id, title: pitfall.title, count: count(pitfall.id, week),
-                recurring: recurring(pitfall.id, week), streak: streak,
-                trend: trendWeeks.map { count(pitfall.id, $0) }, reasons: reasons
-            ))
-            // Progress needs a week with reflections: a week without events avoids nothing.
-            if !thisWeek.isEmpty, count(pitfall.id, week) == 0,
-               let last = trendWeeks.dropLast().last(where: { recurring(pitfall.id, $0) }) {
+            let line = PitfallLine(
+                id: pitfall.id, title: pitfall.title, name: pitfall.name, scope: pitfall.scope,
+                count: count(pitfall.id, week), recurring: recurring(pitfall, week), streak: streak,
+                trend: trendWeeks.map { count(pitfall.id, $0) }, reasons: reasons, unjudged: unjudged, involved: involved
+            )
+            pitfalls.append(line)
+            // Progress needs a week with reflections that judged it: a week without events, or
+            // one whose reflections could not say, avoids nothing.
+            let judged = pitfall.scope == .event ? unjudged < thisWeek.count : summary.habits.unjudged(pitfall.id) == nil
+            if !thisWeek.isEmpty, judged, line.count == 0,
+               let last = trendWeeks.dropLast().last(where: { recurring(pitfall, $0) }) {
                 progress.append(ProgressLine(id: pitfall.id, title: pitfall.title, lastRecurring: last))
             }
         }
         let order = Dictionary(catalog.pitfalls.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         pitfalls.sort { a, b in
-            if a.count != b.count { return a.count > b.count }
             if a.streak != b.streak { return a.streak > b.streak }
+            if a.involved != b.involved { return a.involved > b.involved }
             return (order[a.id] ?? 0) < (order[b.id] ?? 0)
         }
+        let focus = pitfalls.first.flatMap { $0.count > 0 ? $0.id : nil }
 
         let lines = thisWeek.map { item in
             EntryLine(id: item.entry.id, title: item.entry.title, day: item.entry.eventTime.day,
@@ -88,10 +110,17 @@ extension WeeklyReview {
         return WeeklyReview(
             week: week,
             asOf: asOf,
+            asOfIsToday: asOf == today,
             trendWeeks: trendWeeks,
+            trendReflections: trendWeeks.map { journal.week($0).reflections },
             entries: lines,
+            imported: summary.imported,
             writtenWithin24Hours: lines.filter(\.writtenWithin24Hours).count,
             pitfalls: pitfalls,
+            focus: focus,
+            focusAdvice: pitfalls.first { $0.id == focus }.map { Advice(id: $0.id, title: $0.title, instead: catalog.pitfall($0.id)?.instead ?? "") },
+            unjudged: unjudgedGroups(thisWeek, catalog: catalog),
+            unjudgedHabits: summary.habits.unjudged.map(\.pitfallID),
             progress: progress,
             followUps: followUps(known, week: week, asOf: asOf),
             people: people(thisWeek.map(\.entry), catalog: catalog, cold: coldPeople),
@@ -99,6 +128,30 @@ extension WeeklyReview {
                 Advice(id: line.id, title: line.title, instead: catalog.pitfall(line.id)?.instead ?? "")
             }
         )
+    }
+
+    /// The week's reflections by flow (in the order first written) with the event pitfalls that
+    /// could not be judged for them: not at all, or only in part or for some of them.
+    static func unjudgedGroups(_ items: [FlaggedJournal.Item], catalog: Catalog) -> [UnjudgedGroup] {
+        var flows: [String] = []
+        var byFlow: [String: [FlaggedJournal.Item]] = [:]
+        for item in items {
+            let flow = item.entry.flow ?? "full"
+            if byFlow[flow] == nil { flows.append(flow) }
+            byFlow[flow, default: []].append(item)
+        }
+        return flows.compactMap { flow in
+            let group = byFlow[flow] ?? []
+            var notJudged: [String] = []
+            var inPart: [String] = []
+            for pitfall in catalog.pitfalls where pitfall.scope == .event {
+                let states = group.map { $0.judgement.unjudged(pitfall.id) }
+                guard states.contains(where: { $0 != nil }) else { continue }
+                if states.allSatisfy({ $0?.inPart == false }) { notJudged.append(pitfall.id) } else { inPart.append(pitfall.id) }
+            }
+            guard !notJudged.isEmpty || !inPart.isEmpty else { return nil }
+            return UnjudgedGroup(flow: flow, reflections: group.count, notJudged: notJudged, inPart: inPart)
+        }
     }
 
     static func followUps(_ entries: [Entry], week: ISOWeek, asOf: Day) -> FollowUps {
@@ -128,18 +181,7 @@ extension WeeklyReview {
     }
 
     static func people(_ entries: [Entry], catalog: Catalog, cold: [String]) -> PeopleThisWeek {
-        var met: [Contact] = []
-        var index: [String: Int] = [:]
-        for person in entries.flatMap(\.people) {
-            let key = person.name.folded
-            if let i = index[key] {
-                if met[i].level == nil { met[i].level = person.level }
-                if met[i].relation == nil { met[i].relation = person.relation }
-            } else {
-                index[key] = met.count
-                met.append(Contact(name: person.name, level: person.level, relation: person.relation))
-            }
-        }
+        let met = Person.distinct(entries.flatMap(\.people)).map { Contact(name: $0.name, level: $0.level, relation: $0.relation) }
         var levelNames = catalog.prompt("people")?.levels ?? []
         for level in met.compactMap(\.level) where !levelNames.contains(level) { levelNames.append(level) }
         return PeopleThisWeek(

@@ -1,9 +1,13 @@
 /// The review as JSON for scripts. Keys are a contract: `week`, `start`, `end`, `as_of`,
-/// `entries` (how many reflections), `written_within_24h`, `trend_weeks`, `pitfalls` (every
-/// catalog pitfall in catalog order, so scripts can diff weeks: `id`, `title`, `count`,
-/// `recurring`, `streak`, `trend` oldest first, `reasons` as `{entry, reason}`), `progress`,
-/// `follow_ups` (`done`, `open`, `overdue`: lists of `entry`, `who`, `action`, `due`, `done`),
-/// `people` (`met`, `new`, `existing` counts, `levels` by level, `names`, `cold`), `advice`.
+/// `entries` (how many reflections), `imported` (imported notes, not judged),
+/// `written_within_24h`, `trend_weeks`, `trend_reflections` (reflections per trend week),
+/// `pitfalls` (every catalog pitfall in catalog order, so scripts can diff weeks: `id`, `title`,
+/// `scope` (`event` or `week`), `count`, `recurring`, `streak`, `trend` oldest first, `reasons`
+/// as `{entry, reason}`: one per reflection with its reasons joined, or for a habit one with
+/// `entry` null), `focus` (the pitfall id to work on, or null), `not_judged` (per flow: `flow`,
+/// `reflections`, `pitfalls`, `in_part`; and `week` for habits), `progress`, `follow_ups`
+/// (`done`, `open`, `overdue`: lists of `entry`, `who`, `action`, `due`, `done`), `people`
+/// (`met`, `new`, `existing` counts, `levels` by level, `names`, `cold`), `advice`.
 public enum ReviewJSON {
     public static func value(_ review: WeeklyReview, catalog: Catalog) -> JSONValue {
         let order = catalog.pitfalls.map(\.id)
@@ -14,9 +18,19 @@ public enum ReviewJSON {
             ("end", .string(review.end.iso)),
             ("as_of", .string(review.asOf.iso)),
             ("entries", .number(review.entries.count)),
+            ("imported", .number(review.imported)),
             ("written_within_24h", .number(review.writtenWithin24Hours)),
             ("trend_weeks", .array(review.trendWeeks.map { .string($0.iso) })),
+            ("trend_reflections", .array(review.trendReflections.map { .number($0) })),
             ("pitfalls", .array(pitfalls.map(pitfall))),
+            ("focus", .optional(review.focus)),
+            ("not_judged", .object([
+                ("flows", .array(review.unjudged.map { g in
+                    .object([("flow", .string(g.flow)), ("reflections", .number(g.reflections)),
+                             ("pitfalls", .array(g.notJudged.map { .string($0) })), ("in_part", .array(g.inPart.map { .string($0) }))])
+                })),
+                ("week", .array(review.unjudgedHabits.map { .string($0) })),
+            ])),
             ("progress", .array(review.progress.map { p in
                 .object([("id", .string(p.id)), ("title", .string(p.title)), ("last_recurring", .string(p.lastRecurring.iso))])
             })),
@@ -47,11 +61,12 @@ public enum ReviewJSON {
         .object([
             ("id", .string(p.id)),
             ("title", .string(p.title)),
+            ("scope", .string(p.scope.rawValue)),
             ("count", .number(p.count)),
             ("recurring", .bool(p.recurring)),
             ("streak", .number(p.streak)),
             ("trend", .array(p.trend.map { .number($0) })),
-            ("reasons", .array(p.reasons.map { r in .object([("entry", .string(r.entryID)), ("reason", .string(r.text))]) })),
+            ("reasons", .array(p.reasons.map { r in .object([("entry", .optional(r.entry?.id)), ("reason", .string(r.text))]) })),
         ])
     }
 

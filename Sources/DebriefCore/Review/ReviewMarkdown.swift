@@ -9,25 +9,30 @@ public enum ReviewMarkdown {
         out.append("")
         out.append(escape(ReviewWords.written(review)))
         if let note = ReviewWords.inProgress(review) { out += ["", note] }
+        let unjudged = ReviewWords.unjudged(review)
+        if !unjudged.isEmpty { out += [""] + unjudged.map(escape) }
 
         if !review.isEmpty {
-            let weeks = review.trendWeeks
             out += ["", "## Pitfalls", ""]
-            out.append("Most frequent first. Trend: one bar per week from \(weeks[0].iso) to \(review.week.iso), oldest first.")
+            out.append(ReviewWords.trendScale(review) + " The numbers are reflections flagged out of that week's reflections; "
+                + "for a habit, ✓ marks a week that showed it and · one that did not; – is a week without reflections.")
             out.append("")
             out.append("| Pitfall | This week | Recurring | Streak | Trend |")
             out.append("|---|---:|:---:|---:|---|")
-            let scale = review.pitfalls.flatMap(\.trend).max() ?? 0
             for p in review.pitfalls {
                 let title = p.count > 0 ? "**\(cell(p.title))**" : cell(p.title)
-                out.append("| \(title) | \(p.count) | \(p.recurring ? "yes" : "") | \(p.streak) | \(Sparkline.render(p.trend, scale: scale, unicode: true)) `\(p.trend.map(String.init).joined(separator: " "))` |")
+                let thisWeek = p.scope == .week ? (p.count > 0 ? "the week" : "–") : "\(p.count)/\(review.entries.count)"
+                let numbers = zip(p.trend, review.trendReflections).map { count, total in
+                    p.scope == .week ? (total == 0 ? "–" : count > 0 ? "✓" : "·") : total == 0 ? "–" : "\(count)/\(total)"
+                }
+                out.append("| \(title) | \(thisWeek) | \(p.recurring ? "yes" : "") | \(p.streak) | \(Sparkline.render(review.shares(p), unicode: true)) `\(numbers.joined(separator: " "))` |")
             }
             let shown = review.pitfalls.filter { $0.count > 0 }
             if !shown.isEmpty {
                 out += ["", "### Why they showed"]
                 for p in shown {
-                    out += ["", "**\(escape(p.title))**", ""]
-                    out += p.reasons.map { "- \(escape(ReviewWords.source($0.entryTitle, $0.entryDay))): \(escape($0.text))" }
+                    out += ["", "**\(escape(p.title))**" + (p.scope == .week ? " (over the whole week)" : ""), ""]
+                    out += p.reasons.map { "- " + escape(ReviewWords.reason($0)) }
                 }
             }
             if !review.progress.isEmpty {
@@ -47,7 +52,7 @@ public enum ReviewMarkdown {
                 out += ["", "### \(name)", ""]
                 for item in items {
                     let box = item.done == nil ? "[ ]" : "[x]"
-                    let when = ReviewWords.when(item, asOf: review.asOf, overdue: late)
+                    let when = ReviewWords.when(item, asOf: review.asOf, today: review.asOfIsToday, overdue: late)
                     out.append("- \(box) \(escape(ReviewWords.what(item))) (\(when); from \(escape(ReviewWords.source(item.entryTitle, item.entryDay))))")
                 }
             }
@@ -63,9 +68,17 @@ public enum ReviewMarkdown {
             if let cold = ReviewWords.cold(review.people) { out.append("- " + escape(cold)) }
         }
 
-        if !review.advice.isEmpty {
+        if let focus = review.focusLine {
             out += ["", "## What to try next week", ""]
-            out += review.advice.map { "- **\(escape($0.title))**: \(escape($0.instead))" }
+            out.append("**Focus: \(escape(focus.title))**")
+            out += ["", escape(ReviewWords.focusEvidence(focus, of: review.entries.count)), ""]
+            out += focus.reasons.map { "- " + escape(ReviewWords.reason($0)) }
+            if let instead = review.focusAdvice?.instead, !instead.isEmpty { out += ["", "Instead: " + escape(instead)] }
+            let others = review.advice.filter { $0.id != focus.id }.compactMap { a in review.pitfalls.first { $0.id == a.id } }
+            if !others.isEmpty {
+                out += ["", "Also recurring:", ""]
+                out += others.map { "- " + escape(ReviewWords.alsoRecurring($0)) }
+            }
         }
         return ReviewWords.tidy(out)
     }

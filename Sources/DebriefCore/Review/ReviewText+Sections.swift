@@ -11,6 +11,7 @@ extension ReviewText.Renderer {
         add(Span("Week \(review.week.iso)", .heading, strong: true), Span(": " + ReviewWords.range(review.week)), hang: "")
         wrap(ReviewWords.written(review), first: "", rest: "")
         if let note = ReviewWords.inProgress(review) { wrap(note, first: "", rest: "") }
+        for note in ReviewWords.unjudged(review) { wrap(note, first: "", rest: "") }
         if !review.isEmpty {
             pitfalls(review)
             if !review.progress.isEmpty {
@@ -30,22 +31,29 @@ extension ReviewText.Renderer {
             if review.isEmpty { heading("YOUR NETWORK") }
             wrap(cold, first: "  ", rest: "  ")
         }
-        if !review.advice.isEmpty {
-            heading("WHAT TO TRY NEXT WEEK")
-            for (n, a) in review.advice.enumerated() {
-                if n > 0 { blank() }
-                add(Span("  "), Span(a.title, strong: true), hang: "  ")
-                wrap(a.instead, first: "    ", rest: "    ")
-            }
+        nextWeek(review)
+    }
+
+    /// One thing to change: the focus with its evidence and advice, then the other recurring
+    /// pitfalls in one line each.
+    mutating func nextWeek(_ review: WeeklyReview) {
+        guard let focus = review.focusLine else { return }
+        heading("WHAT TO TRY NEXT WEEK")
+        add(Span("  Focus: "), Span(focus.title, focus.recurring ? .bad : .warning, strong: true), hang: "  ")
+        wrap(ReviewWords.focusEvidence(focus, of: review.entries.count), first: "    ", rest: "    ")
+        for reason in focus.reasons { wrap(ReviewWords.reason(reason), first: "    - ", rest: "      ") }
+        if let instead = review.focusAdvice?.instead, !instead.isEmpty { wrap("Instead: " + instead, first: "    ", rest: "    ") }
+        let others = review.advice.filter { $0.id != focus.id }.compactMap { a in review.pitfalls.first { $0.id == a.id } }
+        if !others.isEmpty {
+            blank()
+            add(Span("  Also recurring:"), hang: "  ")
+            for line in others { wrap(ReviewWords.alsoRecurring(line), first: "    - ", rest: "      ") }
         }
     }
 
     mutating func pitfalls(_ review: WeeklyReview) {
-        let scale = review.pitfalls.flatMap(\.trend).max() ?? 0
-        let weeks = review.trendWeeks
-        let span = weeks.count == 1 ? "this week only" : "\(weeks[0].iso) to \(review.week.iso)"
         heading("PITFALLS")
-        add(Span("  Most frequent first; the trend has one bar per week, \(span).", .muted), hang: "  ")
+        wrap([Span(ReviewWords.trendScale(review), .muted)], first: "  ", rest: "  ")
         let shown = review.pitfalls.filter { $0.count > 0 }
         if shown.isEmpty {
             blank()
@@ -55,10 +63,8 @@ extension ReviewText.Renderer {
             blank()
             add(Span("  "), Span(p.title, p.recurring ? .bad : .warning, strong: true), hang: "  ")
             let facts = ReviewWords.facts(p, of: review.entries.count).joined(separator: dot)
-            add(Span("    " + facts + dot + "trend " + Sparkline.render(p.trend, scale: scale, unicode: options.unicode)), hang: "    ")
-            for reason in p.reasons {
-                wrap(ReviewWords.source(reason.entryTitle, reason.entryDay) + ": " + reason.text, first: "    - ", rest: "      ")
-            }
+            add(Span("    " + facts + dot + "trend " + Sparkline.render(review.shares(p), unicode: options.unicode)), hang: "    ")
+            for reason in p.reasons { wrap(ReviewWords.reason(reason), first: "    - ", rest: "      ") }
         }
         let quiet = review.pitfalls.filter { $0.count == 0 }
         if !quiet.isEmpty {
@@ -67,7 +73,7 @@ extension ReviewText.Renderer {
             for p in quiet {
                 // Continuation rows line up with the title, after the bars.
                 let hang = String(repeating: " ", count: 6 + p.trend.count)
-                add(Span("    "), Span(Sparkline.render(p.trend, scale: scale, unicode: options.unicode), .muted),
+                add(Span("    "), Span(Sparkline.render(review.shares(p), unicode: options.unicode), .muted),
                     Span("  " + p.title), hang: hang)
             }
         }
@@ -91,7 +97,7 @@ extension ReviewText.Renderer {
             add(Span("  "), Span(name, tone), Span(" (\(items.count))"), hang: "  ")
             for item in items {
                 wrap(ReviewWords.what(item), first: "    - ", rest: "      ")
-                let when = ReviewWords.when(item, asOf: review.asOf, overdue: tone == .bad)
+                let when = ReviewWords.when(item, asOf: review.asOf, today: review.asOfIsToday, overdue: tone == .bad)
                 wrap(when + dot + "from " + ReviewWords.source(item.entryTitle, item.entryDay), first: "      ", rest: "      ")
             }
         }

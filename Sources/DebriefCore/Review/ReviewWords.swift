@@ -30,13 +30,59 @@ enum ReviewWords {
         "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
     }
 
-    /// The header's second line.
+    /// The header's second line. Imported notes are counted apart: they are not reflections.
     static func written(_ review: WeeklyReview) -> String {
         let n = review.entries.count
-        guard n > 0 else { return "No reflections this week. Met someone? A short reflection now still counts." }
+        let imported = review.imported > 0 ? count(review.imported, "imported note") : nil
+        guard n > 0 else {
+            let also = imported.map { " (\($0), which the review does not judge)" } ?? ""
+            return "No reflections this week\(also). Met someone? A short reflection now still counts."
+        }
         let quick = review.writtenWithin24Hours
         let within = quick == n ? (n == 1 ? "written" : "all written") : quick == 0 ? "none written" : "\(quick) written"
-        return count(n, "reflection") + ", \(within) within 24 hours of the event."
+        return count(n, "reflection") + ", \(within) within 24 hours of the event" + (imported.map { ", and \($0)" } ?? "") + "."
+    }
+
+    /// What could not be judged this week, said rather than guessed: "2 of the 9 reflections were
+    /// quick: casual socializing and generic outreach could not be judged for them, self-promotion
+    /// only in part." One sentence per flow, then one for habits the week could not settle.
+    static func unjudged(_ review: WeeklyReview) -> [String] {
+        let total = review.entries.count
+        let names = Dictionary(review.pitfalls.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        func list(_ ids: [String]) -> String { series(ids.map { names[$0] ?? $0 }) }
+        var out: [String] = []
+        for group in review.unjudged {
+            let n = group.reflections
+            let (who, them) = n == total
+                ? (n == 1 ? ("This week's reflection was \(group.flow)", "it") : ("All \(n) reflections were \(group.flow)", "them"))
+                : ("\(n) of the \(total) reflections \(n == 1 ? "was" : "were") \(group.flow)", n == 1 ? "it" : "them")
+            var parts: [String] = []
+            if !group.notJudged.isEmpty { parts.append("\(list(group.notJudged)) could not be judged for \(them)") }
+            if !group.inPart.isEmpty {
+                parts.append(group.notJudged.isEmpty ? "\(list(group.inPart)) could be judged only in part for \(them)" : "\(list(group.inPart)) only in part")
+            }
+            out.append(who + ": " + parts.joined(separator: ", ") + ".")
+        }
+        if !review.unjudgedHabits.isEmpty {
+            let habits = list(review.unjudgedHabits)
+            out.append(habits.prefix(1).uppercased() + habits.dropFirst() + " could not be judged for the week as a whole.")
+        }
+        return out
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func series(_ items: [String]) -> String {
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + last
+    }
+
+    /// What the trend's bars mean, so a full bar is never a guess.
+    static func trendScale(_ review: WeeklyReview) -> String {
+        let weeks = review.trendWeeks
+        let span = weeks.count == 1 ? "this week only" : "\(weeks[0].iso) to \(review.week.iso)"
+        let habits = review.pitfalls.contains { $0.scope == .week }
+        return "Longest-running first. The trend has one bar per week, \(span): a full bar means every reflection "
+            + "that week showed the pitfall" + (habits ? ", or, for a habit judged over the whole week, that the week showed it." : ".")
     }
 
     /// Said when the week is still running.
@@ -44,9 +90,16 @@ enum ReviewWords {
         review.inProgress ? "Week in progress: follow-ups are as of today, \(long(review.asOf))." : nil
     }
 
-    /// `2 of 3 reflections`, `recurring`, `streak 3 weeks`.
+    /// `2 of 3 reflections`, `recurring`, `streak 3 weeks`; a habit says it is judged over the week.
     static func facts(_ line: WeeklyReview.PitfallLine, of total: Int) -> [String] {
-        var out = ["\(line.count) of \(count(total, "reflection"))"]
+        var out: [String]
+        switch line.scope {
+        case .event:
+            out = ["\(line.count) of \(count(total, "reflection"))"]
+            if line.unjudged > 0 { out[0] += " (\(line.unjudged) not judged)" }
+        case .week:
+            out = ["habit over the whole week (" + count(total, "reflection") + ")"]
+        }
         if line.recurring { out.append("recurring") }
         out.append("streak " + count(line.streak, "week"))
         return out
@@ -57,17 +110,48 @@ enum ReviewWords {
         (title.isEmpty ? "untitled" : title) + ", " + short(day)
     }
 
+    /// A reason as one line: `Swift meetup Berlin, Tue 24 Nov: did 80% of the talking; …`, or the
+    /// week's evidence alone for a habit.
+    static func reason(_ r: WeeklyReview.Reason) -> String {
+        guard let e = r.entry else { return r.text }
+        return source(e.title, e.day) + ": " + r.text
+    }
+
+    /// The focus pitfall's evidence, before its reasons: how long it has lasted and how much of
+    /// this week it covers.
+    static func focusEvidence(_ line: WeeklyReview.PitfallLine, of total: Int) -> String {
+        let running = line.streak > 1 ? "It showed \(line.streak) weeks running" : "It showed this week"
+        switch line.scope {
+        case .event:
+            let share = line.count == total ? (total == 1 ? "in your one reflection" : "in all \(total) reflections")
+                : "in \(line.count) of \(count(total, "reflection"))"
+            return running + (line.streak > 1 ? ", this week " : ", ") + share + ":"
+        case .week:
+            return running + ":"
+        }
+    }
+
+    /// `Failing to follow up, 3 weeks running` for the other recurring pitfalls.
+    static func alsoRecurring(_ line: WeeklyReview.PitfallLine) -> String {
+        line.title + (line.streak > 1 ? ", \(line.streak) weeks running" : ", twice this week")
+    }
+
     /// `Ana Li: Send the link`.
     static func what(_ f: WeeklyReview.FollowUpLine) -> String {
         AnswerText.task(who: f.who, action: f.action)
     }
 
     /// `due Fri 27 Nov, 2 days late` / `due Fri 27 Nov` / `done Wed 25 Nov` / `no due date`.
-    static func when(_ f: WeeklyReview.FollowUpLine, asOf: Day, overdue: Bool = false) -> String {
+    ///
+    /// Relative to the week reviewed: "today" only while that week is the current one, and a
+    /// past week counts days late by its Sunday, not by the day the review is read.
+    static func when(_ f: WeeklyReview.FollowUpLine, asOf: Day, today: Bool, overdue: Bool = false) -> String {
         if let done = f.done, done <= asOf { return "done " + short(done) }
         guard let due = f.due else { return "no due date" }
-        if overdue { return "due \(short(due)), " + count(due.days(until: asOf), "day") + " late" }
-        if due == asOf { return "due today, \(short(due))" }
+        if overdue {
+            return "due \(short(due)), " + count(due.days(until: asOf), "day") + " late" + (today ? "" : " by the end of the week")
+        }
+        if due == asOf, today { return "due today, \(short(due))" }
         return "due " + short(due)
     }
 

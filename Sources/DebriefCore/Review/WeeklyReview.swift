@@ -9,20 +9,47 @@ public struct WeeklyReview: Equatable, Sendable {
     /// The day follow-ups and overdue flags are judged on: the week's Sunday, or today while the
     /// week is still running. A finished week's review therefore never changes.
     public var asOf: Day
+    /// True when `asOf` is today (the week under review is the current one): only then may the
+    /// review say "today".
+    public var asOfIsToday: Bool
     /// The weeks of the trend, oldest first, ending with `week`.
     public var trendWeeks: [ISOWeek]
-    /// This week's entries, oldest first.
+    /// How many reflections each week of the trend has: what a trend bar is a share of.
+    public var trendReflections: [Int]
+    /// This week's reflections, oldest first. Imported notes are not reflections and are not here.
     public var entries: [EntryLine]
+    /// Notes imported from other tools with an event this week: counted apart, never judged.
+    public var imported: Int
     /// How many of them were written within 24 hours of the event (`created − date ≤ 24 h`, in
     /// real elapsed time, so a clock change in between does not stretch the day).
     public var writtenWithin24Hours: Int
-    /// Every catalog pitfall, most frequent this week first (ties: longer streak, then catalog order).
+    /// Every catalog pitfall: those shown this week first, longest streak first (ties: the most
+    /// reflections involved, then catalog order), then the rest in catalog order.
     public var pitfalls: [PitfallLine]
+    /// The one pitfall to work on next week: the first of `pitfalls` when it showed this week.
+    public var focus: String?
+    /// What to do instead of the focus pitfall, recurring or not.
+    public var focusAdvice: Advice?
+    /// This week's reflections, by flow, for which some pitfalls could not be judged.
+    public var unjudged: [UnjudgedGroup]
+    /// Habit pitfalls that could not be judged for this week as a whole.
+    public var unjudgedHabits: [String]
     public var progress: [ProgressLine]
     public var followUps: FollowUps
     public var people: PeopleThisWeek
     /// What to do instead, for every recurring pitfall, in the order of `pitfalls`.
     public var advice: [Advice]
+
+    /// A pitfall's trend as shares from 0 to 1: reflections flagged out of that week's reflections,
+    /// or 1/0 for a habit.
+    public func shares(_ line: PitfallLine) -> [Double] {
+        zip(line.trend, trendReflections).map { count, total in
+            line.scope == .week ? Double(min(count, 1)) : total == 0 ? 0 : Double(count) / Double(total)
+        }
+    }
+
+    /// The line of the focus pitfall.
+    public var focusLine: PitfallLine? { focus.flatMap { id in pitfalls.first { $0.id == id } } }
 
     public var isEmpty: Bool { entries.isEmpty }
     /// True while the week has not ended yet (asOf is before Sunday).
@@ -41,24 +68,75 @@ public struct WeeklyReview: Equatable, Sendable {
     public struct PitfallLine: Equatable, Sendable {
         public var id: String
         public var title: String
-        /// In how many of this week's entries it shows.
+        /// A few words naming it in a sentence (`casual socializing`).
+        public var name: String
+        /// Judged per entry (event) or per week (habit).
+        public var scope: PitfallScope
+        /// Event pitfall: in how many of this week's reflections it shows. Habit: 1 when the
+        /// week shows it, else 0.
         public var count: Int
-        /// Flagged in two or more of this week's entries, or in this week and the week before.
+        /// Event pitfall: flagged in two or more of this week's reflections, or in this week and
+        /// the week before. Habit: flagged in this week and the week before.
         public var recurring: Bool
         /// Consecutive weeks flagged, ending this week (0 when not flagged this week).
         public var streak: Int
-        /// Entries flagged per week over `trendWeeks`, oldest first.
+        /// Per week over `trendWeeks`, oldest first: reflections flagged (event), or 1/0 (habit).
         public var trend: [Int]
-        /// This week's reasons, one per flagged entry and reason, in entry order.
+        /// This week's reasons: one per flagged reflection with all its reasons (event), or one
+        /// for the week with its evidence (habit).
         public var reasons: [Reason]
+        /// This week's reflections for which it could not be judged (event pitfalls only).
+        public var unjudged: Int
+        /// The reflections behind this week's flag: those flagged (event), or all of the week's
+        /// reflections (habit). Breaks ties when choosing the focus.
+        public var involved: Int
     }
 
-    /// Why an entry of this week shows a pitfall.
+    /// Why a pitfall showed this week: for one reflection, or for the week as a whole.
     public struct Reason: Equatable, Sendable {
-        public var entryID: String
-        public var entryTitle: String
-        public var entryDay: Day
-        public var text: String
+        /// The reflection, or nil for a habit pitfall's week-level evidence.
+        public var entry: Source?
+        /// Every reason that held, in catalog order.
+        public var texts: [String]
+        /// The reasons joined into one line.
+        public var text: String { texts.joined(separator: "; ") }
+
+        public init(entry: Source?, texts: [String]) {
+            self.entry = entry
+            self.texts = texts
+        }
+    }
+
+    /// The reflection a reason is about.
+    public struct Source: Equatable, Sendable {
+        public var id: String
+        public var title: String
+        /// The event's wall-clock day, as written.
+        public var day: Day
+
+        public init(id: String, title: String, day: Day) {
+            self.id = id
+            self.title = title
+            self.day = day
+        }
+    }
+
+    /// Reflections of one flow (say `quick`) for which some pitfalls could not be judged, because
+    /// the flow did not ask what those pitfalls read.
+    public struct UnjudgedGroup: Equatable, Sendable {
+        public var flow: String
+        public var reflections: Int
+        /// Pitfall ids that could not be judged at all for any of them, in catalog order.
+        public var notJudged: [String]
+        /// Pitfall ids judged only in part, or only for some of them.
+        public var inPart: [String]
+
+        public init(flow: String, reflections: Int, notJudged: [String], inPart: [String]) {
+            self.flow = flow
+            self.reflections = reflections
+            self.notJudged = notJudged
+            self.inPart = inPart
+        }
     }
 
     /// A pitfall that recurred before and did not show this week.
