@@ -201,4 +201,30 @@ struct ReflectionCorrectnessTests {
         d.press(.up)
         #expect(d.rows.contains { $0.contains("Note") && $0.contains("Leads the platform") && $0.contains("…") }, "\(d.screen)")
     }
+
+    /// A due date in the past is kept only after the field said so and Enter was pressed again;
+    /// the offered date (in 3 days) can be cleared for no due date at all.
+    @Test func aPastDueDateTakesASecondEnter() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        var d = fx.driver(fx.setup(prefill: ["title": .text("T")]))
+        while d.promptID != "follow-ups" { d.press(.tab) }
+        d.answer("Ana")
+        d.type("Send the link")
+        d.press(.down, .ctrl("u"))
+        d.type("2026-10-30")
+        #expect(d.screen.contains("→ 2026-10-30, already past"))
+        d.press(.enter)
+        #expect(Self.words(d.screen).contains("→ 2026-10-30, already past — Enter again to keep"))
+        #expect(d.screen.contains("No actions yet"))
+        d.press(.enter)
+        #expect(d.screen.contains("Ana · Send the link · 2026-10-30"))
+        d.answer("Bo")
+        d.type("Think")
+        d.press(.down, .ctrl("u"))
+        #expect(d.screen.contains("→ no due date"))
+        d.press(.enter, .enter)
+        #expect(d.program.answers["follow-ups"] == .followUps([
+            FollowUp(who: "Ana", action: "Send the link", due: Day(iso: "2026-10-30")), FollowUp(who: "Bo", action: "Think")]))
+    }
 }

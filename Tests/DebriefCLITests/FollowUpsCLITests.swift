@@ -37,7 +37,7 @@ struct FollowUpsCLITests {
 
     """
 
-    @Test("Text lists open actions soonest due first with relative due, entry and N")
+    @Test("Text lists open actions soonest due first with relative due, entry, and the command that marks each done")
     func textList() throws {
         let h = try H()
         defer { h.cleanUp() }
@@ -48,13 +48,13 @@ struct FollowUpsCLITests {
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines == [
             "Zoë Brandt: Introduce her to Sam",
-            "  3 days overdue (2026-11-23) · from Swift meetup Berlin · \(meetup.id) 2",
+            "  3 days overdue (2026-11-23) · from Swift meetup Berlin · done: debrief done \(meetup.id) 2",
             "zoe  brandt: Send the slides",
-            "  due today (2026-11-26) · from Server-side Swift conference · 2026-10-01-0900-server-side-swift-conference 1",
+            "  due today (2026-11-26) · from Server-side Swift conference · done: debrief done 2026-10-01-0900-server-side-swift-conference 1",
             "Ana Li: Send the benchmark repository link",
-            "  due tomorrow (2026-11-27) · from Swift meetup Berlin · \(meetup.id) 1",
+            "  due tomorrow (2026-11-27) · from Swift meetup Berlin · done: debrief done \(meetup.id) 1",
             "Write up the notes",
-            "  no due date · from Swift meetup Berlin · \(meetup.id) 3",
+            "  no due date · from Swift meetup Berlin · done: debrief done \(meetup.id) 3",
         ])
         let later = try h.run(["followups", "--overdue"], env: ["DEBRIEF_NOW": "2026-11-29T10:00:00+01:00"])
         #expect(later.stdout.contains("6 days overdue (2026-11-23)"))
@@ -70,7 +70,7 @@ struct FollowUpsCLITests {
         try h.add(Self.meetup)
         try h.add(Self.conference)
         let done = try h.run(["followups", "--done"])
-        #expect(done.stdout.contains("Ben: Thank him\n  done 2026-10-02 (was due 2026-10-02)"))
+        #expect(done.stdout.contains("Ben: Thank him\n  done 2026-10-02 (was due 2026-10-02) · from Server-side Swift conference · reopen: debrief undone 2026-10-01-0900-server-side-swift-conference 2\n"))
         #expect(!done.stdout.contains("Ana Li"))
         let all = try h.run(["followups", "--all"])
         #expect(all.stdout.split(separator: "\n").count == 10)
@@ -83,7 +83,7 @@ struct FollowUpsCLITests {
         #expect(nobody.stderr == "No open follow-ups with Nobody.\n")
     }
 
-    @Test("JSON is an array of entry, n, who, action, due, done (null while open)")
+    @Test("JSON is an array of entry, n, who, action, due, done (null while open), first_due and postponed")
     func json() throws {
         let h = try H()
         defer { h.cleanUp() }
@@ -94,7 +94,7 @@ struct FollowUpsCLITests {
         let items = try H.objects(r.stdout)
         #expect(items.count == 5)
         for item in items {
-            #expect(Set(item.keys) == ["entry", "title", "n", "who", "action", "due", "done"])
+            #expect(Set(item.keys) == ["entry", "title", "n", "who", "action", "due", "done", "first_due", "postponed"])
         }
         let first = try #require(items.first)
         #expect(first["entry"] as? String == "2026-10-01-0900-server-side-swift-conference")

@@ -86,7 +86,7 @@ struct PeopleCLITests {
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "zoe  brandt · met 3 times, 2026-03-10 to 2026-08-20 · senior, existing")
-        #expect(lines.contains("  to do: Send the hiring notes, 93 days overdue (2026-08-25) · 2026-08-20-1500-coffee-with-zoe 1"))
+        #expect(lines.contains("  to do: Send the hiring notes, 93 days overdue (2026-08-25) · done: debrief done 2026-08-20-1500-coffee-with-zoe 1"))
         #expect(lines.contains("  2026-06-15 Summer meetup: Promoted in May"))
         #expect(lines.contains("Ana Li · met once, 2026-06-15 · new"))
         #expect(lines.filter { !$0.hasPrefix(" ") }.count == 2)

@@ -72,4 +72,58 @@ struct RowEditCLITests {
         #expect(moved.stderr.contains("Already done on 2026-11-26"))
         #expect(String(decoding: try H.bytes(path), as: UTF8.self) == expected.joined(separator: "\r\n"))
     }
+
+    @Test("reschedule: forward dates, first-due written once, postponed counted, earlier is no postponement; minimal diff")
+    func reschedule() throws {
+        let h = try H()
+        defer { h.cleanUp() }
+        let entry = try h.add(Self.twoActions)
+        let before = String(decoding: try H.bytes(entry.path), as: UTF8.self)
+        let id = try #require(before.components(separatedBy: "\n").first { $0.hasPrefix("    id: ") })
+
+        // Thursday 2026-11-26: fri is tomorrow.
+        let fri = try h.run(["reschedule", entry.id, "1", "fri"])
+        #expect(fri.status == 0)
+        #expect(fri.stderr == "Already due 2026-11-27: Ana Li: Send the benchmark repository link (\(entry.id) 1). Nothing changed.\n")
+        #expect(String(decoding: try H.bytes(entry.path), as: UTF8.self) == before)
+
+        let later = try h.run(["reschedule", entry.id, "1", "in 2 weeks"], env: ["DEBRIEF_NOW": "2026-11-27T09:00:00+01:00"])
+        #expect(later.status == 0)
+        #expect(later.stderr == "Due 2026-12-11: Ana Li: Send the benchmark repository link (\(entry.id) 1). Now postponed once, 14 days past its first date.\n")
+        let afterLater = before
+            .replacingOccurrences(of: "updated: 2026-11-26T10:00:00+01:00", with: "updated: 2026-11-27T09:00:00+01:00")
+            .replacingOccurrences(of: "    due: 2026-11-27\n\(id)\n", with: "    due: 2026-12-11\n    first-due: 2026-11-27\n    postponed: 1\n\(id)\n")
+        #expect(String(decoding: try H.bytes(entry.path), as: UTF8.self) == afterLater)
+
+        let plus = try h.run(["reschedule", String(entry.id.prefix(15)), "1", "+3d"], env: ["DEBRIEF_NOW": "2026-12-10T09:00:00+01:00"])
+        #expect(plus.status == 0)
+        #expect(plus.stderr.contains("Due 2026-12-13") && plus.stderr.contains("Now postponed twice, 16 days past its first date."))
+
+        let earlier = try h.run(["reschedule", entry.id, "1", "2026-12-12"], env: ["DEBRIEF_NOW": "2026-12-10T10:00:00+01:00"])
+        #expect(earlier.status == 0)
+        #expect(earlier.stderr.hasPrefix("Due 2026-12-12 (moved earlier: not a postponement)"))
+        let json = try h.run(["followups", "--format", "json"], env: ["DEBRIEF_NOW": "2026-12-10T10:00:00+01:00"])
+        let first = try #require(try H.objects(json.stdout).first { $0["n"] as? Int == 1 })
+        #expect(first["due"] as? String == "2026-12-12")
+        #expect(first["first_due"] as? String == "2026-11-27")
+        #expect(first["postponed"] as? Int == 2)
+        let review = try h.run(["review"], env: ["DEBRIEF_NOW": "2026-12-10T10:00:00+01:00", "COLUMNS": "200"])
+        #expect(review.stdout.contains("postponed twice, 15 days past its first date"))
+        #expect(review.stdout.contains("1 follow-up was postponed twice or more"))
+
+        let bytes = try H.bytes(entry.path)
+        let cases: [([String], Int32, String)] = [
+            (["reschedule", entry.id, "1", "yesterday"], 64, "DATE: 2026-11-25 is in the past"),
+            (["reschedule", entry.id, "1", "someday"], 64, "DATE: 'someday' is not a date"),
+            (["reschedule", entry.id, "3", "fri"], 64, "so N must be from 1 to 2, not 3"),
+            (["reschedule", "nope", "1", "fri"], 66, "no entry matches 'nope'"),
+            (["reschedule", entry.id, "1"], 64, "Missing expected argument"),
+        ]
+        for (arguments, code, message) in cases {
+            let r = try h.run(arguments)
+            #expect(r.status == code, "\(arguments)")
+            #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
+        }
+        #expect(try H.bytes(entry.path) == bytes)
+    }
 }

@@ -222,8 +222,9 @@ enum AnswerField: Sendable {
                 if case .followUp(let original) = row.original { f = original } else { f = FollowUp(who: "", action: "") }
                 f.who = value(row, "who")
                 f.action = value(row, "action")
-                f.due = Day(iso: value(row, "due"))
-                return f
+                // From the row as read, so collecting again (each draft save) counts a move once;
+                // a later date is a postponement, as with `debrief reschedule`.
+                return f.rescheduled(to: Day(iso: value(row, "due")))
             }
             return .success(items.isEmpty ? nil : .followUps(items))
         }

@@ -258,7 +258,9 @@ struct RowsField: Sendable {
             guard case .day = column.kind, !stored[i].isEmpty else { continue }
             switch dueFeedback(stored[i]) {
             case .day(let day, let past):
-                if past, pastWarned != stored[i] {
+                // A past date is kept after a warning, unless it is the date the row already had.
+                let unchanged = editing.map { $0 < rows.count && rows[$0].values[i] == day.iso } ?? false
+                if past, !unchanged, pastWarned != stored[i] {
                     pastWarned = stored[i]
                     problem = "→ \(day.iso), already past — Enter again to keep"
                     focus = .field(i)

@@ -15,9 +15,12 @@ public struct FollowUpItem: Hashable, Sendable {
     public var due: Day?
     /// The day it was done; nil while it is open.
     public var done: Day?
+    /// The due date before the first postponement, and how often it was pushed back.
+    public var firstDue: Day?
+    public var postponed: Int
 
     public init(entryID: String, entryTitle: String, eventTime: Timestamp, n: Int, who: String, action: String,
-                due: Day? = nil, done: Day? = nil) {
+                due: Day? = nil, done: Day? = nil, firstDue: Day? = nil, postponed: Int = 0) {
         self.entryID = entryID
         self.entryTitle = entryTitle
         self.eventTime = eventTime
@@ -26,12 +29,15 @@ public struct FollowUpItem: Hashable, Sendable {
         self.action = action
         self.due = due
         self.done = done
+        self.firstDue = firstDue
+        self.postponed = postponed
     }
 
     /// The N-th action of `entry` (1-based), as an item.
     public init(entry: Entry, n: Int, followUp: FollowUp) {
         self.init(entryID: entry.id, entryTitle: entry.title, eventTime: entry.eventTime, n: n,
-                  who: followUp.who, action: followUp.action, due: followUp.due, done: followUp.done)
+                  who: followUp.who, action: followUp.action, due: followUp.due, done: followUp.done,
+                  firstDue: followUp.firstDue, postponed: followUp.postponed)
     }
 
     public var isOpen: Bool { done == nil }

@@ -2,7 +2,7 @@
 /// `open_follow_ups` of `debrief people --format json`.
 extension FollowUpItem {
     /// `entry`, `title`, `n`, `who`, `action`, `due` and `done` (null while open, like `due`
-    /// when there is none).
+    /// when there is none), `first_due` (null until first postponed) and `postponed` (a count).
     public var json: JSONValue {
         .object([
             ("entry", .string(entryID)),
@@ -12,6 +12,8 @@ extension FollowUpItem {
             ("action", .string(action)),
             ("due", .optional(due?.iso)),
             ("done", .optional(done?.iso)),
+            ("first_due", .optional(firstDue?.iso)),
+            ("postponed", .number(postponed)),
         ])
     }
 }

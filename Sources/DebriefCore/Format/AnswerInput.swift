@@ -5,7 +5,7 @@ import Foundation
 public enum AnswerInput {
     /// Every answer in `text`, or the first problem, naming the key and its line.
     public static func parse(_ text: String, catalog: Catalog, clock: Clock) throws(YAMLProblem) -> [String: Answer] {
-        guard let root = try YAML.compose(text) else { return [:] }
+        guard let root = try YAML.compose(JSONSurrogates.joined(text)) else { return [:] }
         guard let pairs = root.pairs else {
             throw YAMLProblem(line: root.line, message: "answers must be a map of prompt id to answer, e.g. title: Swift meetup")
         }

@@ -61,14 +61,20 @@ public enum AnswerText {
     }
 
     /// "postponed twice, 12 days past its first date": how a follow-up pushed back is described
-    /// wherever it is listed (the review, `reschedule`, the screens). Nil for one never postponed.
+    /// wherever it is listed (the review, `followups`, `reschedule`, the screens). Nil for one
+    /// never postponed.
     public static func postponements(_ row: FollowUp) -> String? {
-        guard row.postponed > 0, let first = row.firstDue, let due = row.due else { return nil }
+        postponements(row.postponed, firstDue: row.firstDue, due: row.due)
+    }
+
+    /// The same from the count and the two dates, for lists that keep them apart from the row.
+    public static func postponements(_ count: Int, firstDue: Day?, due: Day?) -> String? {
+        guard count > 0, let first = firstDue, let due else { return nil }
         let times: String
-        switch row.postponed {
+        switch count {
         case 1: times = "once"
         case 2: times = "twice"
-        default: times = "\(row.postponed) times"
+        default: times = "\(count) times"
         }
         let days = first.days(until: due)
         let past: String

@@ -60,7 +60,9 @@ public indirect enum JSONValue: Equatable, Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                // Controls are escaped, C1 and DEL too (U+009B is a one-character CSI to some
+                // terminals), so JSON printed to a terminal is as harmless as text.
+                if u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 {
                     out += String(format: "\\u%04X", u.value)
                 } else {
                     out.unicodeScalars.append(u)

@@ -159,7 +159,8 @@ extension WeeklyReview {
         for entry in entries {
             for action in entry.followUps {
                 var line = FollowUpLine(entryID: entry.id, entryTitle: entry.title, entryDay: entry.eventTime.day,
-                                        who: action.who, action: action.action, due: action.due, done: action.done)
+                                        who: action.who, action: action.action, due: action.due, done: action.done,
+                                        firstDue: action.firstDue, postponed: action.postponed)
                 if let done = action.done, done <= asOf {
                     if week.contains(done) { result.done.append(line) }
                     continue

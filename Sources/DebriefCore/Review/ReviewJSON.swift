@@ -6,7 +6,8 @@
 /// as `{entry, reason}`: one per reflection with its reasons joined, or for a habit one with
 /// `entry` null), `focus` (the pitfall id to work on, or null), `not_judged` (per flow: `flow`,
 /// `reflections`, `pitfalls`, `in_part`; and `week` for habits), `progress`, `follow_ups`
-/// (`done`, `open`, `overdue`: lists of `entry`, `who`, `action`, `due`, `done`), `people`
+/// (`done`, `open`, `overdue`: lists of `entry`, `who`, `action`, `due`, `done`, `first_due`,
+/// `postponed`), `people`
 /// (`met`, `new`, `existing` counts, `levels` by level, `names`, `cold`), `advice`.
 public enum ReviewJSON {
     public static func value(_ review: WeeklyReview, catalog: Catalog) -> JSONValue {
@@ -77,6 +78,8 @@ public enum ReviewJSON {
             ("action", .string(f.action)),
             ("due", .optional(f.due?.iso)),
             ("done", .optional(f.done?.iso)),
+            ("first_due", .optional(f.firstDue?.iso)),
+            ("postponed", .number(f.postponed)),
         ])
     }
 }

@@ -56,6 +56,7 @@ public enum ReviewMarkdown {
                     out.append("- \(box) \(escape(ReviewWords.what(item))) (\(when); from \(escape(ReviewWords.source(item.entryTitle, item.entryDay))))")
                 }
             }
+            if let again = ReviewWords.postponedAgain(f) { out += ["", escape(again)] }
         }
 
         if !review.isEmpty || !review.people.cold.isEmpty {

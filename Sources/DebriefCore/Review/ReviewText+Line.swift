@@ -39,9 +39,10 @@ extension ReviewText {
             self.strong = strong
         }
 
-        /// The text in ANSI codes: the tone inside, bold outside.
+        /// The text in ANSI codes: the tone inside, bold outside. The run's own text is made
+        /// terminal-safe here, since these are the only escape codes debrief prints on purpose.
         var ansi: String {
-            var s = text
+            var s = TerminalSafe.text(text)
             if let code = tone.ansi { s = "\u{1B}[\(code)m" + s + "\u{1B}[0m" }
             if strong { s = "\u{1B}[1m" + s + "\u{1B}[0m" }
             return s

@@ -101,5 +101,9 @@ extension ReviewText.Renderer {
                 wrap(when + dot + "from " + ReviewWords.source(item.entryTitle, item.entryDay), first: "      ", rest: "      ")
             }
         }
+        if let again = ReviewWords.postponedAgain(f) {
+            blank()
+            wrap([Span(again, .bad)], first: "  ", rest: "  ")
+        }
     }
 }

@@ -141,18 +141,33 @@ enum ReviewWords {
         AnswerText.task(who: f.who, action: f.action)
     }
 
-    /// `due Fri 27 Nov, 2 days late` / `due Fri 27 Nov` / `done Wed 25 Nov` / `no due date`.
+    /// `due Fri 27 Nov, 2 days late` / `due Fri 27 Nov` / `done Wed 25 Nov` / `no due date`; an
+    /// open one pushed back says so: `due Wed 9 Dec, postponed twice, 12 days past its first date`.
     ///
     /// Relative to the week reviewed: "today" only while that week is the current one, and a
     /// past week counts days late by its Sunday, not by the day the review is read.
     static func when(_ f: WeeklyReview.FollowUpLine, asOf: Day, today: Bool, overdue: Bool = false) -> String {
         if let done = f.done, done <= asOf { return "done " + short(done) }
         guard let due = f.due else { return "no due date" }
+        let history = AnswerText.postponements(f.postponed, firstDue: f.firstDue, due: due).map { ", " + $0 } ?? ""
         if overdue {
-            return "due \(short(due)), " + count(due.days(until: asOf), "day") + " late" + (today ? "" : " by the end of the week")
+            return "due \(short(due)), " + count(due.days(until: asOf), "day") + " late" + (today ? "" : " by the end of the week") + history
         }
-        if due == asOf, today { return "due today, \(short(due))" }
-        return "due " + short(due)
+        if due == asOf, today { return "due today, \(short(due))" + history }
+        return "due " + short(due) + history
+    }
+
+    /// How many open follow-ups were pushed back at least this often before the review says so.
+    static let postponedAgainAndAgain = 2
+
+    /// The follow-up section's word on actions pushed back again and again: failing to follow up,
+    /// in slow motion. Nil when none was postponed twice or more.
+    static func postponedAgain(_ f: WeeklyReview.FollowUps) -> String? {
+        let n = (f.overdue + f.open).filter { $0.postponed >= postponedAgainAndAgain }.count
+        guard n > 0 else { return nil }
+        let which = n == 1 ? "1 follow-up was" : "\(n) follow-ups were"
+        return "\(which) postponed twice or more: pushing a promise back again and again is failing to follow up, "
+            + "in slow motion. Do it this week, or tell the person it will not happen."
     }
 
     /// `Met 4 people: 3 new, 1 you already knew.`

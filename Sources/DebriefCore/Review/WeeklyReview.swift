@@ -156,6 +156,9 @@ public struct WeeklyReview: Equatable, Sendable {
         public var action: String
         public var due: Day?
         public var done: Day?
+        /// The due date before the first postponement, and how often it was pushed back.
+        public var firstDue: Day?
+        public var postponed: Int
     }
 
     public struct FollowUps: Equatable, Sendable {

@@ -8,7 +8,8 @@ struct FollowUps: ParsableCommand {
         abstract: "List follow-up actions across the journal, soonest due first.",
         discussion: """
         Shows who, what, when it is due ("in 2 days", "3 days overdue") and the entry it came from, \
-        with the N that `debrief done ENTRY-ID N` takes. Actions without a due date come last. \
+        and ends with the command that marks it done (`done: debrief done ENTRY-ID N`; for a done \
+        one, `reopen: debrief undone ENTRY-ID N`). Actions without a due date come last. \
         --person matches the action's "who" ignoring case, accents and spacing, and may be part of \
         the name.
 
@@ -70,7 +71,7 @@ struct FollowUps: ParsableCommand {
             }
             switch format {
             case .json:
-                Output.print(JSONValue.array(items.map(\.json)).rendered())
+                Output.json(JSONValue.array(items.map(\.json)).rendered())
             case .text:
                 if items.isEmpty { Output.note(emptyMessage) }
                 for item in items { Output.print(Self.lines(item, today: today)) }
@@ -89,7 +90,8 @@ struct FollowUps: ParsableCommand {
         }
     }
 
-    /// Two lines per action: who and what, then when and where it came from.
+    /// Two lines per action: who and what, then when, where it came from, and the command that
+    /// marks it done (or open again), so the id and N say what they are for.
     static func lines(_ item: FollowUpItem, today: Day) -> String {
         let what = AnswerText.task(who: item.who, action: item.action)
         var when: String
@@ -98,7 +100,13 @@ struct FollowUps: ParsableCommand {
             if let due = item.due { when += " (was due \(due.iso))" }
         } else {
             when = AnswerText.due(item.due, today: today, withDate: true)
+            if let history = AnswerText.postponements(item.postponed, firstDue: item.firstDue, due: item.due) { when += ", " + history }
         }
-        return what + "\n  " + when + " · from \(item.entryTitle) · \(item.entryID) \(item.n)"
+        return what + "\n  " + when + " · from \(item.entryTitle) · " + markCommand(item)
+    }
+
+    /// `done: debrief done ID N` for an open action, `reopen: debrief undone ID N` for a done one.
+    static func markCommand(_ item: FollowUpItem) -> String {
+        item.isOpen ? "done: debrief done \(item.entryID) \(item.n)" : "reopen: debrief undone \(item.entryID) \(item.n)"
     }
 }

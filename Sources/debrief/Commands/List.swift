@@ -63,7 +63,7 @@ struct List: ParsableCommand {
             if let limit { entries = Array(entries.prefix(limit)) }
             switch format {
             case .json:
-                Output.print(JSONValue.array(entries.map { EntryJSON.summary($0, pitfalls: context.pitfallIDs($0)) }).rendered())
+                Output.json(JSONValue.array(entries.map { EntryJSON.summary($0, pitfalls: context.pitfallIDs($0)) }).rendered())
             case .text:
                 for entry in entries { Output.print(Self.line(entry, pitfalls: context.pitfallIDs(entry))) }
             }

@@ -46,7 +46,7 @@ struct People: ParsableCommand {
             let people = cold ? index.cold(asOf: today, days: threshold) : index.people
             switch format {
             case .json:
-                Output.print(JSONValue.array(people.map(\.json)).rendered())
+                Output.json(JSONValue.array(people.map(\.json)).rendered())
             case .text:
                 if people.isEmpty {
                     Output.note(cold
@@ -72,7 +72,7 @@ struct People: ParsableCommand {
         var out = [head.joined(separator: " · ")]
         for item in p.openFollowUps {
             let due = AnswerText.due(item.due, today: today, withDate: true)
-            out.append("  to do: \(item.action), \(due) · \(item.entryID) \(item.n)")
+            out.append("  to do: \(item.action), \(due) · " + FollowUps.markCommand(item))
         }
         for note in p.notes.prefix(notesShown) {
             out.append("  \(note.day.iso) \(note.entryTitle): \(note.text)")

@@ -51,12 +51,12 @@ struct Review: ParsableCommand {
                                            weeks: weeks, clock: context.clock)
             switch format {
             case .json:
-                Output.print(ReviewJSON.render(review, catalog: context.catalog))
+                Output.json(ReviewJSON.render(review, catalog: context.catalog))
             case .markdown:
                 Output.print(ReviewMarkdown.render(review))
             case .text:
                 let options = ReviewText.Options(color: context.useColor(flag: color), unicode: Self.utf8Locale(context.environment))
-                Output.print(ReviewText.render(review, options: options))
+                if options.color { Output.styled(ReviewText.render(review, options: options)) } else { Output.print(ReviewText.render(review, options: options)) }
             }
             if let warning = UnreadFiles.warning(snapshot.problems.count, .leftOutOfReview) { Output.error(warning) }
         }

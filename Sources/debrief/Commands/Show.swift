@@ -19,7 +19,7 @@ struct Show: ParsableCommand {
             let flags = context.detector.flags(for: entry, asOf: context.clock.today)
             switch format {
             case .json:
-                Output.print(EntryJSON.full(entry, catalog: context.catalog, pitfalls: flags.map(\.pitfallID)).rendered())
+                Output.json(EntryJSON.full(entry, catalog: context.catalog, pitfalls: flags.map(\.pitfallID)).rendered())
             case .text, .markdown:
                 Output.print(EntryReport.render(entry, catalog: context.catalog, flags: flags, style: format == .text ? .text : .markdown))
             }

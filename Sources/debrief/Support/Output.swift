@@ -1,3 +1,4 @@
+import DebriefCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -5,17 +6,39 @@ import Darwin
 #endif
 
 /// Data goes to stdout, messages to stderr, so output pipes cleanly.
+///
+/// The one place the CLI's human-readable output is made terminal-safe: `print`, `error` and
+/// `note` pass everything through ``TerminalSafe/text(_:)``, so a title, a name, a note or a file
+/// name holding escape codes is shown, never obeyed. JSON (``json(_:)``) escapes controls itself,
+/// and ``styled(_:)`` takes only text whose every run was made safe by the renderer that
+/// coloured it.
 enum Output {
+    /// Human-readable data (text, Markdown) on stdout.
     static func print(_ text: String) {
-        write(1, text.hasSuffix("\n") ? text : text + "\n")
+        line(1, TerminalSafe.text(text))
+    }
+
+    /// JSON on stdout: ``JSONValue`` escapes every control character, C1 included.
+    static func json(_ text: String) {
+        line(1, text)
+    }
+
+    /// Text with debrief's own colour codes (``ReviewText`` in colour), whose runs of entry text
+    /// the renderer passed through ``TerminalSafe/text(_:)`` before wrapping them in codes.
+    static func styled(_ text: String) {
+        line(1, text)
     }
 
     static func error(_ message: String) {
-        write(2, "debrief: " + message + "\n")
+        write(2, "debrief: " + TerminalSafe.text(message) + "\n")
     }
 
     static func note(_ message: String) {
-        write(2, message + "\n")
+        write(2, TerminalSafe.text(message) + "\n")
+    }
+
+    private static func line(_ fd: Int32, _ text: String) {
+        write(fd, text.hasSuffix("\n") ? text : text + "\n")
     }
 
     private static func write(_ fd: Int32, _ text: String) {

@@ -1,0 +1,41 @@
+/// Text made harmless for a terminal: the one function every human-readable output of debrief
+/// (text and Markdown on stdout, messages on stderr, exports) passes entry text and file names
+/// through.
+///
+/// Entries come from files anyone can write (a synced folder, an import): a title holding
+/// `ESC [2J` would clear the reader's screen, an OSC sequence retitle the window, BEL ring.
+/// Every C0 control but newline and tab, DEL and every C1 control (U+0080–U+009F, which some
+/// terminals read as escape sequences: U+009B is a one-character CSI) is shown visibly instead:
+/// C0 and DEL in caret notation (`^[`, `^G`, `^?`), C1 as `<U+009B>`. A carriage return that ends
+/// a line (CRLF) is dropped with the line break kept; any other is `^M`.
+public enum TerminalSafe {
+    public static func text(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscaping) else { return text }
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        for (i, u) in scalars.enumerated() {
+            guard needsEscaping(u) else {
+                out.append(u)
+                continue
+            }
+            if u == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { continue }
+            out.append(contentsOf: visible(u).unicodeScalars)
+        }
+        return String(out)
+    }
+
+    /// Whether `u` is a control character other than newline and tab.
+    public static func needsEscaping(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v)
+    }
+
+    /// How a control character is shown.
+    static func visible(_ u: Unicode.Scalar) -> String {
+        let v = u.value
+        if v == 0x7F { return "^?" }
+        if v < 0x20, let caret = Unicode.Scalar(v + 0x40) { return "^" + String(caret) }
+        let hex = String(v, radix: 16, uppercase: true)
+        return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+    }
+}
