@@ -17,6 +17,8 @@ public struct ReflectionProgram: Program {
         case discarded
         /// People from the journal, read in the background at start.
         case knownPeople([KnownPerson])
+        /// The journal's entries, read in the background at start, for the week's habits.
+        case journal([Entry])
     }
 
     public enum Mode: Equatable, Sendable {
@@ -59,6 +61,9 @@ public struct ReflectionProgram: Program {
     public private(set) var savedID: String?
     /// People offered by Tab: the setup's, then the background read's.
     var knownPeople: [KnownPerson]
+    /// The journal as read in the background; nil until it arrives (the summary then leaves out
+    /// the week so far).
+    var journal: [Entry]?
 
     public init(_ setup: ReflectionSetup) {
         self.setup = setup
@@ -86,8 +91,10 @@ public struct ReflectionProgram: Program {
 
     /// Reads the journal's names in the background, so a large journal does not delay the first prompt.
     public mutating func start() -> [Command<Message>] {
-        guard let load = setup.loadKnownPeople else { return [] }
-        return [.background { .knownPeople(load()) }]
+        var commands: [Command<Message>] = []
+        if let load = setup.loadKnownPeople { commands.append(.background { .knownPeople(load()) }) }
+        if let load = setup.loadJournal { commands.append(.background { .journal(load()) }) }
+        return commands
     }
 
     // MARK: - Update
@@ -153,6 +160,9 @@ public struct ReflectionProgram: Program {
         case .discarded:
             mode = .finished
             return [.quit(0)]
+        case .journal(let entries):
+            journal = entries
+            return []
         case .knownPeople(let people):
             knownPeople = people
             // A people widget made before the names arrived offers them from now on
