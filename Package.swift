@@ -54,7 +54,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DebriefCoreTests", dependencies: ["DebriefCore", "DebriefPrompts"], exclude: ["Golden"]),
+        .testTarget(name: "DebriefCoreTests", dependencies: ["DebriefCore", "DebriefPrompts"], exclude: ["Golden", "Corpus"]),
         .testTarget(name: "DebriefUITests", dependencies: ["DebriefUI"]),
         .testTarget(name: "DebriefAppTests", dependencies: ["DebriefApp", "DebriefCore", "DebriefPrompts", "DebriefUI"]),
         // Runs the built `debrief` binary as a subprocess and inside tmux.

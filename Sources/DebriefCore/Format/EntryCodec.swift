@@ -26,6 +26,8 @@ public struct EntryCodec: Sendable {
     private let promptsByID: [String: Prompt]
     /// Front-matter keys in the order a new entry writes them.
     private let keyOrder: [String: Int]
+    /// Off only in tests that compare the fast path with Yams alone.
+    var usesFastPath = true
 
     public init(catalog: Catalog, timeZone: TimeZone) {
         self.catalog = catalog
@@ -44,12 +46,21 @@ public struct EntryCodec: Sendable {
 
     /// Decodes an entry file's bytes. `id` is the file name without `.md`.
     public func decode(_ bytes: [UInt8], id: String, path: String) throws(EntryProblem) -> Entry {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw EntryProblem(path: path, line: Self.lineOfInvalidUTF8(bytes), reason: "not valid UTF-8 text")
+        try bytes.withUnsafeBufferPointer { (buffer) throws(EntryProblem) -> Entry in
+            try decode(buffer, fingerprint: Fingerprint(of: buffer), id: id, path: path)
         }
-        var doc: EntryDocument
+    }
+
+    /// Decodes bytes borrowed from a file or from the index. Works on the bytes throughout: the
+    /// front matter is split by byte offsets and each field read by ``FastFieldReader`` where its
+    /// style allows, by Yams otherwise.
+    func decode(_ bytes: UnsafeBufferPointer<UInt8>, fingerprint: Fingerprint, id: String, path: String) throws(EntryProblem) -> Entry {
+        guard UTF8Check.isValid(bytes) else {
+            throw EntryProblem(path: path, line: Self.lineOfInvalidUTF8(Array(bytes)), reason: "not valid UTF-8 text")
+        }
+        var split: FrontMatter.Split
         do {
-            doc = try FrontMatter.split(text)
+            split = try FrontMatter.split(bytes)
         } catch {
             throw EntryProblem(path: path, line: error.line, reason: error.message)
         }
@@ -59,9 +70,9 @@ public struct EntryCodec: Sendable {
         var flow: String?
         var origin: String?
         var seen = Set<String>()
-        for i in doc.fields.indices {
-            let field = doc.fields[i]
-            let (key, value) = try read(field, in: doc, path: path)
+        for i in split.document.fields.indices {
+            let field = split.document.fields[i]
+            let (key, value) = try read(field, bytes: UnsafeBufferPointer(rebasing: bytes[split.ranges[i]]), in: split.document, path: path)
             if !seen.insert(key).inserted {
                 throw EntryProblem(path: path, line: field.line, reason: "duplicate key `\(key)`")
             }
@@ -90,29 +101,32 @@ public struct EntryCodec: Sendable {
                 guard let prompt = promptsByID[key], !prompt.isBody else { continue }
                 do {
                     let answer = try AnswerCoding.decode(value, as: prompt, timeZone: timeZone)
-                    doc.fields[i].answer = answer
+                    split.document.fields[i].answer = answer
                     if let answer, !answer.isEmpty { answers[key] = answer }
                 } catch {
                     throw EntryProblem(path: path, line: field.line, reason: error.message)
                 }
             }
         }
+        var doc = split.document
         if let body = catalog.bodyPrompt {
-            let notes = Self.notes(fromBody: doc.body)
+            // The body less the one line break that ends the file, cut from the bytes.
+            let end = bytes.count > split.bodyStart && bytes[bytes.count - 1] == 10 ? bytes.count - 1 : bytes.count
+            let notes = String(decoding: UnsafeBufferPointer(rebasing: bytes[split.bodyStart..<end]), as: UTF8.self)
             doc.bodyAnswer = notes.isEmpty ? nil : .text(notes)
             if let answer = doc.bodyAnswer { answers[body.id] = answer }
         }
         guard let created = created ?? answers["date"]?.timestamp else {
             throw EntryProblem(path: path, line: 1, reason: "missing `created` (and no `date` to stand in for it)")
         }
-        let entry = Entry(id: id, created: created, updated: updated ?? created, answers: answers, flow: flow, origin: origin,
-                          source: EntrySource(path: path, fingerprint: Fingerprint(of: bytes), document: doc))
-        return entry
+        return Entry(id: id, created: created, updated: updated ?? created, answers: answers, flow: flow, origin: origin,
+                     source: EntrySource(path: path, fingerprint: fingerprint, document: doc))
     }
 
     /// The key and value of one field: fast path first, Yams for anything else.
-    private func read(_ field: EntryDocument.Field, in doc: EntryDocument, path: String) throws(EntryProblem) -> (String, YAMLValue) {
-        if let value = FastFieldReader.value(of: field.raw) { return (field.key, value) }
+    private func read(_ field: EntryDocument.Field, bytes: UnsafeBufferPointer<UInt8>, in doc: EntryDocument,
+                      path: String) throws(EntryProblem) -> (String, YAMLValue) {
+        if usesFastPath, let value = FastFieldReader.value(in: bytes) { return (field.key, value) }
         do throws(YAMLProblem) {
             do throws(YAMLProblem) {
                 guard let node = try YAML.compose(field.raw, lineOffset: field.line - 1),

@@ -14,7 +14,7 @@ public enum ReviewMarkdown {
 
         if !review.isEmpty {
             out += ["", "## Pitfalls", ""]
-            out.append(ReviewWords.trendScale(review) + " The numbers are reflections flagged out of that week's reflections; "
+            out.append(ReviewWords.trendScale(review, unicode: true) + " The numbers are reflections flagged out of that week's reflections; "
                 + "for a habit, ✓ marks a week that showed it and · one that did not; – is a week without reflections.")
             out.append("")
             out.append("| Pitfall | This week | Recurring | Streak | Trend |")
