@@ -35,7 +35,7 @@ import Testing
         // known, needed no planned follow-up, so it is not recurring.
         #expect(sentence.contains("Failing to follow up,") && !sentence.contains("Failing to follow up (recurring)"))
         // A habit judged over the week: nobody known was met and no reflection caught up with one.
-        #expect(sentence.contains("Neglecting the people you already know"))
+        #expect(sentence.contains("Neglecting the people you already know (this week so far)"))
         #expect(!d.screen.contains("…"))
 
         // A week without entries says so.

@@ -26,6 +26,8 @@ public struct HomeContent: Equatable, Sendable {
         var title: String
         var count: Int
         var recurring: Bool
+        /// A habit judged over the whole week, which later reflections of the week can still change.
+        var habit: Bool
     }
 
     /// Open follow-ups that are overdue or due within `soonDays` days, most urgent first.
@@ -58,7 +60,7 @@ public struct HomeContent: Equatable, Sendable {
                                        week: week, weeks: 1, clock: clock)
         entriesThisWeek = review.entries.count
         pitfallsThisWeek = review.pitfalls.filter { $0.count > 0 }
-            .map { WeekPitfall(title: $0.title, count: $0.count, recurring: $0.recurring) }
+            .map { WeekPitfall(title: $0.title, count: $0.count, recurring: $0.recurring, habit: $0.scope == .week) }
         problems = snapshot.problems.count
     }
 

@@ -186,7 +186,7 @@ public struct HomeProgram: Program, HandsOff {
         let written = "\(content.entriesThisWeek) reflection\(content.entriesThisWeek == 1 ? "" : "s")"
         guard !content.pitfallsThisWeek.isEmpty else { return [("  " + written + ", no pitfalls flagged.", .plain)] }
         let parts = content.pitfallsThisWeek.map { p in
-            p.title + (p.count > 1 ? " ×\(p.count)" : "") + (p.recurring ? " (recurring)" : "")
+            p.title + (p.count > 1 ? " ×\(p.count)" : "") + (p.recurring ? " (recurring)" : p.habit ? " (this week so far)" : "")
         }
         let sentence = written + "; pitfalls: " + parts.joined(separator: ", ") + ". r opens the review."
         return wrap(sentence, width: max(20, width - 3)).map { ("  " + $0, Style.role(.warning)) }
