@@ -123,13 +123,19 @@ public struct JournalStore: Sendable {
 
     // MARK: - Writing
 
+    /// The id a new entry is saved under before any `-2`, `-3`: `YYYY-MM-DD-HHMM-<slug>` from its
+    /// event time and title.
+    public static func idStem(for entry: Entry) -> String {
+        let when = entry.eventTime
+        return String(format: "%@-%02d%02d-", when.day.iso, when.hour, when.minute) + Slug.make(entry.title)
+    }
+
     /// Saves a new entry under a fresh id (`YYYY-MM-DD-HHMM-<slug>`, `-2`, `-3`… on collision),
     /// never replacing a file. Returns the entry as written, with its source.
     public func create(_ entry: Entry) throws(StoreError) -> Entry {
         var entry = entry
         entry.source = nil
-        let when = entry.eventTime
-        let stem = String(format: "%@-%02d%02d-", when.day.iso, when.hour, when.minute) + Slug.make(entry.title)
+        let stem = Self.idStem(for: entry)
         let base = entry
         for n in 1...1000 {
             entry = base

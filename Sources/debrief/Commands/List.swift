@@ -29,9 +29,7 @@ struct List: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let context = try Context(journal)
-            let since = try self.since.map { try context.day($0, option: "--since", direction: .past) }
-            let until = try self.until.map { try context.day($0, option: "--until", direction: .past) }
-            if let since, let until, since > until { throw CLIError.usage("--since \(since) is after --until \(until)") }
+            let (since, until) = try context.dayRange(since: self.since, until: self.until)
             if let kind, let options = context.catalog.prompt("kind")?.options, !options.contains(kind) {
                 throw CLIError.usage("--kind must be one of \(options.joined(separator: ", ")), not '\(kind)'")
             }

@@ -151,6 +151,14 @@ struct Context {
         detector.flags(for: entry, asOf: clock.today).map(\.pitfallID)
     }
 
+    /// `--since` and `--until` read as days looking back, refused when the range is empty.
+    func dayRange(since: String?, until: String?) throws -> (since: Day?, until: Day?) {
+        let from = try since.map { try day($0, option: "--since", direction: .past) }
+        let to = try until.map { try day($0, option: "--until", direction: .past) }
+        if let from, let to, from > to { throw CLIError.usage("--since \(from) is after --until \(to)") }
+        return (from, to)
+    }
+
     /// Parses a date typed on the command line through the one date reader, or fails with a
     /// usage error naming the option. `direction` says which way `fri` or `nov 6` points: back for
     /// dates of things done (`--since`, `--on`), forward for things still to do (a due date).
