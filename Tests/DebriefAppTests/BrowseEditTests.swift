@@ -100,6 +100,28 @@ import Testing
         #expect(!d.screen.contains("does not read"))
     }
 
+    /// `r` after a broken edit restores only over the version the edit left: when another
+    /// program wrote the file meanwhile, nothing is written and the screen says why.
+    @Test func restoreRefusesAVersionWrittenMeanwhile() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        let ref = f.store.refs()[0]
+        var d = f.driver(width: 160, height: 12) { path in
+            try? "---\ntitle: [unclosed\n---\n".write(toFile: path, atomically: true, encoding: .utf8)
+            return .edited("")
+        }
+        d.press(.char("E"))
+        #expect(d.screen.contains("e edit again · r restore"))
+        let meanwhile = "---\ncreated: 2026-11-24T21:05:12+01:00\ntitle: Written by a sync tool\n---\n"
+        try meanwhile.write(toFile: ref.path, atomically: true, encoding: .utf8)
+        d.press(.char("r"))
+        #expect(String(decoding: try #require(FileManager.default.contents(atPath: ref.path)), as: UTF8.self) == meanwhile)
+        #expect(d.screen.contains("Not restored: \(ref.id) was written by another program after the edit; nothing was written"),
+                "the screen was:\n\(d.screen)")
+        #expect(!d.screen.contains("e edit again"))
+    }
+
     @Test func externalEditThatParsesIsShown() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

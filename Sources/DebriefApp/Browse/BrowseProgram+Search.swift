@@ -53,7 +53,6 @@ extension BrowseProgram {
             case .char("e"):
                 return [.editFile(pending.path, then: { .edited(pending, $0) })]
             case .char("r"):
-                status = "Restored the version from before the edit"
                 return restorePrevious(pending)
             default:
                 return []

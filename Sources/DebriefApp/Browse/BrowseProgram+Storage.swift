@@ -109,6 +109,19 @@ extension BrowseProgram {
             replace(entry)
             if status == nil { status = "The edited file reads fine" }
             return []
+        case .restoredPrevious(_, .success(let entry)):
+            prompt = nil
+            replace(entry)
+            status = "Restored the version from before the edit"
+            return []
+        case .restoredPrevious(let pending, .failure(let error)):
+            prompt = nil
+            if case .changedOnDisk = error {
+                status = "Not restored: \(pending.id) was written by another program after the edit; nothing was written"
+            } else {
+                status = "Not restored: \(error.description)"
+            }
+            return []
         case .checked(let pending, .failure(let error)):
             if case .invalid(let problem) = error {
                 prompt = .invalidEdit(pending, problem: "line \(problem.line): \(problem.reason)")
@@ -178,18 +191,22 @@ extension BrowseProgram {
     func check(_ pending: PendingEdit) -> [Command<Message>] {
         let store = self.store
         return [.perform {
-            .checked(pending, Result { () throws(StoreError) in try store.read(pending.ref) })
+            var pending = pending
+            var seen: Fingerprint?
+            let result = Result { () throws(StoreError) in try store.read(pending.ref, seen: &seen) }
+            pending.edited = seen
+            return .checked(pending, result)
         }]
     }
 
-    /// Writes the bytes from before the edit back, atomically, and reads them again.
+    /// Writes the bytes from before the edit back, atomically, and reads them again; refused
+    /// when the file no longer holds what the edit left (another program wrote it meanwhile).
     func restorePrevious(_ pending: PendingEdit) -> [Command<Message>] {
         let store = self.store
         return [.perform {
-            .checked(pending, Result { () throws(StoreError) in
-                try store.withLock { () throws(StoreError) in
-                    try AtomicFile.write(pending.previous, to: pending.path, replace: true)
-                }
+            .restoredPrevious(pending, Result { () throws(StoreError) in
+                guard let edited = pending.edited else { throw StoreError.changedOnDisk(pending.path) }
+                try store.replace(pending.path, with: pending.previous, expecting: edited)
                 return try store.read(pending.ref)
             })
         }]

@@ -20,6 +20,7 @@ public struct BrowseProgram: Program, HandsOff {
         case readForEdit(Result<PendingEdit, StoreError>)
         case edited(PendingEdit, EditorOutcome)
         case checked(PendingEdit, Result<Entry, StoreError>)
+        case restoredPrevious(PendingEdit, Result<Entry, StoreError>)
         /// Entries read on an idle tick; `count` refs were consumed.
         case chunk(JournalSnapshot, count: Int)
     }
@@ -32,11 +33,15 @@ public struct BrowseProgram: Program, HandsOff {
         public var originalPath: String
     }
 
-    /// An external edit in progress: the bytes before it, kept in memory so a broken edit can be undone.
+    /// An external edit in progress: the bytes before it, kept in memory so a broken edit can be
+    /// undone, and the fingerprint of the file as the edit left it, so undoing it never
+    /// overwrites a version written meanwhile by another program.
     public struct PendingEdit: Sendable, Equatable {
         public var id: String
         public var path: String
         public var previous: [UInt8]
+        /// The file as last read after the editor closed; nil before.
+        public var edited: Fingerprint?
 
         var ref: EntryRef { EntryRef(id: id, path: path) }
     }

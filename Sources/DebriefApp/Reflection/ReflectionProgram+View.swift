@@ -109,6 +109,32 @@ extension ReflectionProgram {
 
     // MARK: - Summary
 
+    /// How the event's week stands so far on the habit pitfalls, once the journal has been read:
+    /// said for the week, never marked on this reflection ("This week so far: all 3 people you met
+    /// this week were senior or executive").
+    func weekSoFarLines(_ detector: Detector, _ entry: Entry, width: Int) -> [(text: String, style: Style)] {
+        guard let journal else { return [] }
+        let today = setup.clock.today
+        let flags = detector.weekSoFar(with: entry, among: journal, today: today).flags
+        guard !flags.isEmpty else { return [] }
+        let current = ISOWeek(containing: entry.eventTime.day) == ISOWeek(containing: today)
+        var lines: [(text: String, style: Style)] = [("", .plain)]
+        lines.append((current ? "This week so far, over all its reflections" : "That week, over all its reflections",
+                      Style.role(.warning).bolded()))
+        for flag in flags {
+            let pitfall = setup.catalog.pitfall(flag.pitfallID)
+            lines.append(("• " + (pitfall?.title ?? flag.pitfallID), Style.plain.bolded()))
+            for l in wrap(flag.reasons.joined(separator: "; "), width: width - 4) { lines.append(("    " + l, .role(.muted))) }
+            if let instead = pitfall?.instead, !instead.isEmpty {
+                for (n, l) in wrap("Instead: " + instead, width: width - 4).enumerated() {
+                    lines.append(((n == 0 ? "  " : "    ") + l, .plain))
+                }
+            }
+        }
+        return lines
+    }
+
+
     /// One summary row per prompt, then the pitfalls with their advice.
     private mutating func drawSummary(into buffer: inout ScreenBuffer) {
         let area = Self.content(width: buffer.width, height: buffer.height)
@@ -127,7 +153,9 @@ extension ReflectionProgram {
             lines.append(("\(letter)  \(label)\(value)", selected ? Style.role(.highlight).reversed().bolded() : .plain))
         }
         lines.append(("", .plain))
-        let flags = Detector(catalog: setup.catalog).flags(for: entry, asOf: setup.clock.today)
+        let detector = Detector(catalog: setup.catalog)
+        let entry = self.entry
+        let flags = detector.flags(for: entry, asOf: setup.clock.today)
         if flags.isEmpty {
             lines.append(("No networking pitfalls show in this reflection. Nicely done.", .role(.success)))
         } else {
@@ -145,6 +173,7 @@ extension ReflectionProgram {
                 }
             }
         }
+        lines += weekSoFarLines(detector, entry, width: area.width)
         let list = Rect(row: area.row + 3, col: area.col, width: area.width, height: max(1, footer.row - area.row - 4))
         var offset = 0
         if summarySelection >= prompts.count {

@@ -17,6 +17,8 @@ public struct ReflectionProgram: Program {
         case discarded
         /// Names from the journal, read in the background at start.
         case knownPeople([String])
+        /// The journal's entries, read in the background at start, for the week's habits.
+        case journal([Entry])
     }
 
     public enum Mode: Equatable, Sendable {
@@ -56,6 +58,9 @@ public struct ReflectionProgram: Program {
     public private(set) var savedID: String?
     /// Names offered by Tab: the setup's, then the background read's.
     var knownPeople: [String]
+    /// The journal as read in the background; nil until it arrives (the summary then leaves out
+    /// the week so far).
+    var journal: [Entry]?
 
     public init(_ setup: ReflectionSetup) {
         self.setup = setup
@@ -82,8 +87,10 @@ public struct ReflectionProgram: Program {
 
     /// Reads the journal's names in the background, so a large journal does not delay the first prompt.
     public mutating func start() -> [Command<Message>] {
-        guard let load = setup.loadKnownPeople else { return [] }
-        return [.background { .knownPeople(load()) }]
+        var commands: [Command<Message>] = []
+        if let load = setup.loadKnownPeople { commands.append(.background { .knownPeople(load()) }) }
+        if let load = setup.loadJournal { commands.append(.background { .journal(load()) }) }
+        return commands
     }
 
     // MARK: - Update
@@ -132,6 +139,9 @@ public struct ReflectionProgram: Program {
         case .discarded:
             mode = .finished
             return [.quit(0)]
+        case .journal(let entries):
+            journal = entries
+            return []
         case .knownPeople(let names):
             knownPeople = names
             // A people widget made before the names arrived offers them from now on

@@ -11,6 +11,9 @@ public struct ReflectionSetup: Sendable {
     /// Reads the names when reading them is slow (the whole journal): the flow starts at once
     /// and the names arrive from a background read, replacing ``knownPeople``.
     public var loadKnownPeople: (@Sendable () -> [String])?
+    /// Reads the journal's entries in the background, so the summary can say how the event's week
+    /// stands so far on the habit pitfalls (judged over the whole week, never on one entry).
+    public var loadJournal: (@Sendable () -> [Entry])?
     /// Answers to start with (`--title`, `--kind`, `--date`, or the entry being edited).
     public var prefill: [String: Answer]
     /// The entry `debrief edit` works on; nil for a new reflection.
@@ -21,13 +24,14 @@ public struct ReflectionSetup: Sendable {
     public var draftName: String
 
     public init(catalog: Catalog, store: JournalStore, clock: Clock, knownPeople: [String] = [],
-                loadKnownPeople: (@Sendable () -> [String])? = nil, prefill: [String: Answer] = [:], editing: Entry? = nil, resumable: ReflectionDraft? = nil,
+                loadKnownPeople: (@Sendable () -> [String])? = nil, loadJournal: (@Sendable () -> [Entry])? = nil, prefill: [String: Answer] = [:], editing: Entry? = nil, resumable: ReflectionDraft? = nil,
                 draftName: String? = nil) {
         self.catalog = catalog
         self.store = store
         self.clock = clock
         self.knownPeople = knownPeople
         self.loadKnownPeople = loadKnownPeople
+        self.loadJournal = loadJournal
         self.prefill = prefill
         self.editing = editing
         self.resumable = resumable

@@ -88,7 +88,7 @@ enum ReflectionCommand {
     static func newSetup(_ context: Context, cache: JournalCache? = nil, prefill: [String: Answer] = [:]) -> ReflectionSetup {
         ReflectionSetup(
             catalog: context.catalog, store: context.store, clock: context.clock,
-            loadKnownPeople: knownPeopleLoader(context, cache: cache),
+            loadKnownPeople: knownPeopleLoader(context, cache: cache), loadJournal: journalLoader(context, cache: cache),
             prefill: prefill, resumable: ReflectionDraft.latestNew(in: context.store))
     }
 
@@ -98,9 +98,15 @@ enum ReflectionCommand {
         let draftName = ReflectionDraft.editName(for: entry.id)
         return ReflectionSetup(
             catalog: context.catalog, store: context.store, clock: context.clock,
-            loadKnownPeople: knownPeopleLoader(context, cache: cache),
+            loadKnownPeople: knownPeopleLoader(context, cache: cache), loadJournal: journalLoader(context, cache: cache),
             prefill: entry.answers, editing: entry,
             resumable: ReflectionDraft.read(draftName, from: context.store), draftName: draftName)
+    }
+
+    /// Reads every entry, for the summary's week so far; run off the main thread by the flow.
+    private static func journalLoader(_ context: Context, cache: JournalCache?) -> @Sendable () -> [Entry] {
+        let source = cache ?? JournalCache(store: context.store)
+        return { source.snapshot().entries }
     }
 
     /// Reads every name in the journal; run off the main thread by the flow.

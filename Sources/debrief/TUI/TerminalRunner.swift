@@ -123,10 +123,25 @@ enum ExternalEditor {
         let dir = String(cString: dirPointer)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/answer" + suffix
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            return .failed("cannot write a temporary file")
-        }
+        // Created 0600 by open itself, whatever the umask: the answer is private from its first byte.
+        guard writeNew(Array(text.utf8), to: path) else { return .failed("cannot write a temporary file") }
         return edit(path: path, environment: environment)
+    }
+
+    /// Creates `path` (it must not exist) with mode 0600 and writes `bytes`.
+    static func writeNew(_ bytes: [UInt8], to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard fchmod(fd, 0o600) == 0 else { return false }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { return false }
+            offset += n
+        }
+        return true
     }
 
     static func edit(path: String, environment: [String: String]) -> EditorOutcome {
