@@ -12,7 +12,7 @@ import Testing
         let entry = try f.store.read(f.store.refs()[0])
         let before = f.text(entry).components(separatedBy: "\n")
         var d = f.driver(width: 90, height: 40)
-        d.press(.enter, .tab, .char(" "))
+        d.press(.enter, .tab, .tab, .char(" "))
         #expect(d.screen.contains("[x]  Ana Li"))
         #expect(d.screen.contains("done 2026-11-26"))
         let after = f.text(entry).components(separatedBy: "\n")
@@ -43,8 +43,9 @@ import Testing
         let path = try #require(entry.source?.path)
         let edited = f.text(entry).replacingOccurrences(of: "Send the talk link", with: "Send the slides")
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
-        d.press(.char(" "))
+        d.press(.tab, .char(" "))
         #expect(d.screen.contains("Not saved"))
+        #expect(d.screen.contains("its text changed"))
         #expect(f.text(entry) == edited)
     }
 
