@@ -38,14 +38,10 @@ extension FollowUpsProgram {
     }
 
     public func view(width: Int, height: Int) -> Frame {
-        ScreenChrome.frame(width: width, height: height, keys: FollowUpsKeys.map, showHelp: showHelp, drawBody: { buffer, body in
+        ScreenChrome.frame(width: width, height: height, keys: FollowUpsKeys.map, showHelp: showHelp, message: .status(status),
+                           drawBody: { buffer, body in
             drawList(into: &buffer, area: body)
-        }, drawStatus: { buffer, row, width in
-            if let status {
-                buffer.put(status, row: row, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
-            }
-            return nil
-        })
+        }, drawStatus: { _, _, _ in nil })
     }
 
     private func drawList(into buffer: inout ScreenBuffer, area: Rect) {
