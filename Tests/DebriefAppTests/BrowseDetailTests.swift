@@ -72,4 +72,29 @@ import Testing
         d.press(.char("R"))
         #expect(d.screen.contains("And another"))
     }
+
+    /// The bug a user met: the first Tab selected the second follow-up, so Tab then Space marked
+    /// the wrong one done.
+    @Test func theFirstTabSelectsTheFirstFollowUpAndSpaceMarksThatOne() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = f.driver(width: 90, height: 40)
+        d.press(.enter)
+        // Nothing is selected before Tab, and Space says how to pick one.
+        let first = try #require(d.rows.firstIndex { $0.contains("Send the talk link") })
+        #expect(d.frame.buffer.style(row: first, col: 4)?.reverse == false)
+        d.press(.char(" "))
+        #expect(d.screen.contains("Tab selects a follow-up; Space then marks it"))
+        d.press(.tab)
+        #expect(d.frame.buffer.style(row: first, col: 4)?.reverse == true)
+        #expect(d.frame.buffer.style(row: first + 1, col: 4)?.reverse == false)
+        d.press(.char(" "))
+        let entry = try #require(f.store.loadAll().entries.first { $0.title == "Swift meetup Berlin" })
+        #expect(entry.followUps.map(\.done) == [Day(iso: "2026-11-26"), nil])
+        // Shift-Tab from nothing selected goes to the last one.
+        d.press(.escape, .enter, .backTab)
+        let last = try #require(d.rows.firstIndex { $0.contains("[ ]  Ana Li") })
+        #expect(d.frame.buffer.style(row: last, col: 4)?.reverse == true)
+    }
 }

@@ -257,4 +257,38 @@ import Testing
         #expect(d.rows[2].contains("6 days overdue") && d.rows[2].contains("李雷: 送り") && d.rows[2].contains("…"))
         #expect(d.rows[0].contains("Debrief · follow-ups · open · 1"))
     }
+
+    /// A bug a user met: the header kept "open · 4" after one was marked done.
+    @Test func theHeaderCountsWhatTheFilterKeepsAfterAMark() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        var d = Self.driver(f, width: 110, height: 12)
+        #expect(d.rows[0].contains("follow-ups · open · 4 "))
+        d.press(.char(" "))
+        #expect(d.rows[0].contains("follow-ups · open · 3 "))
+        // The marked row stays listed until the filter is applied again, so Space can undo it.
+        #expect(d.rows[2].contains("[x]  done 2026-11-26"))
+        d.press(.char(" "))
+        #expect(d.rows[0].contains("follow-ups · open · 4 "))
+    }
+
+    /// A bug a user met: on 100 columns the What column was cut at 28 characters while From,
+    /// with short titles, kept room it never used.
+    @Test func whatTakesTheRoomFromDoesNotNeed() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        let long = "Send the benchmark repository link and notes"
+        try f.add("Coffee", day: "2026-11-24", followUps: [FollowUp(who: "Ana Li", action: long, due: Day(iso: "2026-11-30"))])
+        let d = Self.driver(f, width: 100, height: 6)
+        #expect(d.rows[2].hasPrefix("[ ]  in 4 days         Ana Li            \(long)   "))
+        #expect(d.rows[2].hasSuffix("  Coffee"))
+        // Titles that need the room still get half of it.
+        let g = try BrowseFixture()
+        defer { g.cleanUp() }
+        try g.add(String(repeating: "Conference ", count: 6), day: "2026-11-24",
+                  followUps: [FollowUp(who: "Ana Li", action: long, due: Day(iso: "2026-11-30"))])
+        let e = Self.driver(g, width: 100, height: 6)
+        #expect(e.rows[2].contains("Send the benchmark repositor…  Conference Conference Confe…"))
+    }
 }

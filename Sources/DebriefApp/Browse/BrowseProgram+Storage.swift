@@ -37,6 +37,14 @@ extension BrowseProgram {
         }]
     }
 
+    /// Reads one entry's file again, to show what changed on disk after a refused write.
+    func reread(path: String) -> [Command<Message>] {
+        guard let entry = entries.first(where: { $0.source?.path == path }) else { return [] }
+        let store = self.store
+        let ref = EntryRef(id: entry.id, path: path)
+        return [.perform { .refreshed(Result { () throws(StoreError) in try store.read(ref) }) }]
+    }
+
     /// Re-reads the journal only if its files changed since the last load (back to the list).
     func reloadIfChanged() -> [Command<Message>] {
         let store = self.store
@@ -78,6 +86,10 @@ extension BrowseProgram {
         case .refreshed(.failure(let error)):
             status = "Cannot show this entry any more: \(error.description)"
             return []
+        case .saved(.failure(.followUpChanged(let path, let why))):
+            // The entry is on screen; the reason says what changed, and reading it again shows it.
+            status = "Not saved: \(why)"
+            return reread(path: path)
         case .saved(.failure(let error)):
             status = "Not saved: \(error.description)"
             return []

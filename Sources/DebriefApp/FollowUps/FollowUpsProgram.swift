@@ -176,6 +176,14 @@ public struct FollowUpsProgram: Program, HandsOff {
         return content.items[visible[s]]
     }
 
+    /// How many listed actions the filter keeps now: a row marked since the last filter stays
+    /// listed (so Space can undo it) but no longer counts, so "open · 6" becomes "open · 5".
+    var matching: Int {
+        guard let content else { return 0 }
+        let today = clock.today
+        return visible.filter { filter.includes(content.items[$0], today: today) }.count
+    }
+
     /// Rows between the column header and the status line.
     var listHeight: Int { max(1, height - 4) }
 
