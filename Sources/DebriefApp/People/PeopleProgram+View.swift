@@ -96,7 +96,7 @@ extension PeopleProgram {
             case .heading: style = Style.role(.accent).bolded()
             case .muted: style = .role(.muted)
             case .text, .entry: style = .plain
-            case .followUp(_, let overdue): style = overdue ? Style.role(.danger).bolded() : .plain
+            case .followUp(_, _, let overdue): style = overdue ? Style.role(.danger).bolded() : .plain
             }
             if index == state.selected, line.entryID != nil { style = style.bolded().reversed() }
             let text = line.text.truncated(toWidth: body.width)
@@ -106,6 +106,7 @@ extension PeopleProgram {
 
     /// The `/` prompt with the cursor, else the last message, else the name being looked for.
     private func drawStatus(into buffer: inout ScreenBuffer, row: Int, width: Int) -> Position? {
+        if let open = datePrompt { return open.prompt.draw(into: &buffer, row: row, width: width) }
         if let search {
             let end = buffer.put("/" + search.text, row: row, col: 0, style: Style().bolded(), maxWidth: width)
             if end + 3 < width {
