@@ -41,7 +41,7 @@ extension FollowUpsProgram {
         ScreenChrome.frame(width: width, height: height, keys: FollowUpsKeys.map, showHelp: showHelp, drawBody: { buffer, body in
             drawList(into: &buffer, area: body)
         }, drawStatus: { buffer, row, width in
-            if let open = datePrompt { return open.prompt.draw(into: &buffer, row: row, width: width) }
+            if let asking = datePrompt { return asking.prompt.draw(into: &buffer, row: row, width: width) }
             if let status {
                 buffer.put(status, row: row, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
             }

@@ -33,7 +33,7 @@ public struct FollowUpsProgram: Program, HandsOff {
     var showHelp = false
     var status: String?
     /// The day asked for by `s` or `D`, with the action it is for.
-    var datePrompt: (prompt: DatePrompt, item: FollowUpItem)?
+    var datePrompt: AskingDay<FollowUpItem>?
     var width = 80
     var height = 24
 
@@ -65,7 +65,10 @@ public struct FollowUpsProgram: Program, HandsOff {
                 return []
             }
             status = nil
-            if let open = datePrompt { return handlePromptKey(key, open.prompt, item: open.item) }
+            if datePrompt != nil {
+                guard let (edit, item) = AskingDay.handle(&datePrompt, key, clock: clock) else { return [] }
+                return write(edit, item)
+            }
             return handle(key)
         case .terminal(.tick):
             return []
@@ -99,7 +102,7 @@ public struct FollowUpsProgram: Program, HandsOff {
         case .toggle: return toggleSelected()
         case .reschedule, .doneOn:
             guard let item = selectedItem else { return [] }
-            datePrompt = (DatePrompt(action == .reschedule ? .reschedule : .doneOn, task: Self.describe(item)), item)
+            datePrompt = AskingDay(prompt: DatePrompt(action == .reschedule ? .reschedule : .doneOn, task: Self.describe(item)), target: item)
         case .open:
             guard let item = selectedItem else { return [] }
             handoff = .entry(item.entryID)
@@ -150,22 +153,6 @@ public struct FollowUpsProgram: Program, HandsOff {
     private mutating func toggleSelected() -> [Command<Message>] {
         guard let item = selectedItem else { return [] }
         return write(item.isOpen ? .done(clock.today) : .reopen, item)
-    }
-
-    /// Keys while `s` or `D` asks for a day: Enter writes, Esc closes the prompt.
-    private mutating func handlePromptKey(_ key: Key, _ prompt: DatePrompt, item: FollowUpItem) -> [Command<Message>] {
-        var prompt = prompt
-        switch prompt.handle(key, clock: clock) {
-        case .editing:
-            datePrompt = (prompt, item)
-            return []
-        case .cancelled:
-            datePrompt = nil
-            return []
-        case .chosen(let edit):
-            datePrompt = nil
-            return write(edit, item)
-        }
     }
 
     /// Applies `edit` to `item`'s row through the store, once the journal has been read.

@@ -32,7 +32,7 @@ extension HomeProgram {
         case .toggle: return write(item.followUp.isOpen ? .done(today) : .reopen, index: selected)
         case .reschedule, .doneOn:
             let task = AnswerText.task(who: item.followUp.who, action: item.followUp.action)
-            datePrompt = (DatePrompt(action == .reschedule ? .reschedule : .doneOn, task: task), selected)
+            datePrompt = AskingDay(prompt: DatePrompt(action == .reschedule ? .reschedule : .doneOn, task: task), target: selected)
         case .open:
             return handOffToEntry(item.entryID)
         default: break
@@ -40,24 +40,8 @@ extension HomeProgram {
         return []
     }
 
-    /// Keys while `s` or `D` asks for a day: Enter writes, Esc closes the prompt.
-    mutating func handlePromptKey(_ key: Key, _ prompt: DatePrompt, index: Int) -> [Command<Message>] {
-        var prompt = prompt
-        switch prompt.handle(key, clock: clock) {
-        case .editing:
-            datePrompt = (prompt, index)
-            return []
-        case .cancelled:
-            datePrompt = nil
-            return []
-        case .chosen(let edit):
-            datePrompt = nil
-            return write(edit, index: index)
-        }
-    }
-
     /// The write of `edit` to the listed follow-up at `index`.
-    private func write(_ edit: FollowUpEdit, index: Int) -> [Command<Message>] {
+    func write(_ edit: FollowUpEdit, index: Int) -> [Command<Message>] {
         guard let item = dueItem(index), let entry = content?.dueEntries[item.entryID] else { return [] }
         return [FollowUpWrite.command(edit, n: item.n, of: entry, store: cache.store, now: clock.timestamp) {
             .edited(index: index, edit, $0)

@@ -19,8 +19,8 @@ extension HomeProgram {
         }
         var cursor: Position?
         if let statusRow, statusRow > 0 {
-            if let open = datePrompt {
-                cursor = open.prompt.draw(into: &buffer, row: statusRow, width: width)
+            if let asking = datePrompt {
+                cursor = asking.prompt.draw(into: &buffer, row: statusRow, width: width)
             } else if let status {
                 buffer.put(status, row: statusRow, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
             }
@@ -66,7 +66,7 @@ extension HomeProgram {
                 let mark = f.isOpen ? "[ ]" : "[x]"
                 let text = " " + mark + " " + when.fitted(toWidth: whenWidth) + "  " + AnswerText.task(who: f.who, action: f.action) + "  (from " + item.event + ")"
                 var style = !f.isOpen ? Style.role(.muted) : f.isOverdue(on: today) ? Style.role(.danger).bolded() : .plain
-                if i == selected, datePrompt == nil || datePrompt?.index == i { style = style.bolded().reversed() }
+                if i == selected, datePrompt == nil || datePrompt?.target == i { style = style.bolded().reversed() }
                 lines.append((text, style))
             }
             if content.due.count > shown.count {

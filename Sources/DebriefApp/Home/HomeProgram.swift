@@ -66,7 +66,7 @@ public struct HomeProgram: Program, HandsOff {
     /// A message about the last follow-up edit, on the line above the help bar.
     var status: String?
     /// The day `s` or `D` is asking for, and the index of the follow-up it is for.
-    var datePrompt: (prompt: DatePrompt, index: Int)?
+    var datePrompt: AskingDay<Int>?
     var width = 80
     var height = 24
 
@@ -109,7 +109,10 @@ public struct HomeProgram: Program, HandsOff {
                 showHelp = false
                 return []
             }
-            if let open = datePrompt { return handlePromptKey(key, open.prompt, index: open.index) }
+            if datePrompt != nil {
+                guard let (edit, index) = AskingDay.handle(&datePrompt, key, clock: clock) else { return [] }
+                return write(edit, index: index)
+            }
             status = nil
             guard let action = Self.keys.action(for: key) else { return [] }
             switch action {

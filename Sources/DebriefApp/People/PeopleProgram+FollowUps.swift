@@ -5,6 +5,13 @@ import DebriefUI
 /// open again), `s` asks for a new due date, `D` for the day it was done. Writes go out as
 /// commands through ``FollowUpWrite``.
 extension PeopleProgram {
+    /// Which follow-up a prompt or a write is for, and how lists name it.
+    struct FollowUpTarget: Sendable, Equatable {
+        var entryID: String
+        var n: Int
+        var task: String
+    }
+
     mutating func followUpKey(_ action: PeopleAction, page: PersonPage) -> [Command<Message>] {
         guard let target = page.selectedFollowUp, let entry = content?.entries[target.entryID],
               entry.followUps.indices.contains(target.n - 1) else {
@@ -13,36 +20,21 @@ extension PeopleProgram {
         }
         let row = entry.followUps[target.n - 1]
         let task = AnswerText.task(who: row.who, action: row.action)
+        let which = FollowUpTarget(entryID: target.entryID, n: target.n, task: task)
         switch action {
         case .toggle:
-            return write(row.isOpen ? .done(clock.today) : .reopen, entry: entry, n: target.n, task: task)
+            return write(row.isOpen ? .done(clock.today) : .reopen, which)
         case .reschedule, .doneOn:
-            datePrompt = (DatePrompt(action == .reschedule ? .reschedule : .doneOn, task: task), target.entryID, target.n)
+            datePrompt = AskingDay(prompt: DatePrompt(action == .reschedule ? .reschedule : .doneOn, task: task), target: which)
         default: break
         }
         return []
     }
 
-    /// Keys while `s` or `D` asks for a day: Enter writes, Esc closes the prompt.
-    mutating func handlePromptKey(_ key: Key, _ prompt: DatePrompt, entryID: String, n: Int) -> [Command<Message>] {
-        var prompt = prompt
-        switch prompt.handle(key, clock: clock) {
-        case .editing:
-            datePrompt = (prompt, entryID, n)
-            return []
-        case .cancelled:
-            datePrompt = nil
-            return []
-        case .chosen(let edit):
-            datePrompt = nil
-            guard let entry = content?.entries[entryID] else { return [] }
-            return write(edit, entry: entry, n: n, task: prompt.task)
-        }
-    }
-
-    private func write(_ edit: FollowUpEdit, entry: Entry, n: Int, task: String) -> [Command<Message>] {
-        [FollowUpWrite.command(edit, n: n, of: entry, store: cache.store, now: clock.timestamp) {
-            .edited(entryID: entry.id, n: n, edit, task: task, $0)
+    func write(_ edit: FollowUpEdit, _ target: FollowUpTarget) -> [Command<Message>] {
+        guard let entry = content?.entries[target.entryID] else { return [] }
+        return [FollowUpWrite.command(edit, n: target.n, of: entry, store: cache.store, now: clock.timestamp) {
+            .edited(entryID: target.entryID, n: target.n, edit, task: target.task, $0)
         }]
     }
 

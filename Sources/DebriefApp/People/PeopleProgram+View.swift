@@ -106,7 +106,7 @@ extension PeopleProgram {
 
     /// The `/` prompt with the cursor, else the last message, else the name being looked for.
     private func drawStatus(into buffer: inout ScreenBuffer, row: Int, width: Int) -> Position? {
-        if let open = datePrompt { return open.prompt.draw(into: &buffer, row: row, width: width) }
+        if let asking = datePrompt { return asking.prompt.draw(into: &buffer, row: row, width: width) }
         if let search {
             let end = buffer.put("/" + search.text, row: row, col: 0, style: Style().bolded(), maxWidth: width)
             if end + 3 < width {

@@ -41,7 +41,7 @@ public struct PeopleProgram: Program, HandsOff {
     var showHelp = false
     var status: String?
     /// The day `s` or `D` on a person's page is asking for, with the follow-up it is for.
-    var datePrompt: (prompt: DatePrompt, entryID: String, n: Int)?
+    var datePrompt: AskingDay<FollowUpTarget>?
     var width = 80
     var height = 24
 
@@ -83,7 +83,10 @@ public struct PeopleProgram: Program, HandsOff {
                 return []
             }
             status = nil
-            if let open = datePrompt { return handlePromptKey(key, open.prompt, entryID: open.entryID, n: open.n) }
+            if datePrompt != nil {
+                guard let (edit, target) = AskingDay.handle(&datePrompt, key, clock: clock) else { return [] }
+                return write(edit, target)
+            }
             if search != nil { return handleSearchKey(key) }
             switch screen {
             case .list: return handleListKey(key)
