@@ -72,6 +72,18 @@ import Testing
         #expect(d.screen.contains("Restored “Product coffee”"))
     }
 
+    /// A message longer than the screen is wide wraps over more lines; it is never cut.
+    @Test func aLongMessageWrapsInsteadOfBeingCut() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.add("A conference day with far too long a title for one line", day: "2026-11-20")
+        var d = f.driver(width: 40, height: 12)
+        d.press(.char("d"), .char("y"))
+        let words = d.rows.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(words.contains("Moved “A conference day with far too long a title for one line” to trash — u undoes"), "\(d.screen)")
+        #expect(d.rows.last?.contains("Enter open") == true, "the help bar stays on the last row: \(d.screen)")
+    }
+
     @Test func externalEditThatBreaksTheFileOffersEditAgainOrRestore() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

@@ -2,6 +2,7 @@
 import DebriefCore
 import DebriefUI
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("Reflection drafts")
@@ -114,10 +115,17 @@ struct ReflectionDraftTests {
     @Test func externalEditorTextComesBack() throws {
         let fx = try ReflectionFixture()
         defer { fx.remove() }
-        var d = ProgramDriver(ReflectionProgram(fx.setup(prefill: ["title": .text("T")])), editor: { .edited($0 + "\nfrom the editor\n") })
+        // An editor given a file that ends with a line break, as text files do, which appends a
+        // line the way `echo … >> file` would: the appended text stays on its own line.
+        let handed = Mutex<[String]>([])
+        var d = ProgramDriver(ReflectionProgram(fx.setup(prefill: ["title": .text("T")])), editor: { text in
+            handed.withLock { $0.append(text) }
+            return .edited(text + "from the editor\n")
+        })
         while d.program.prompts[d.program.index].id != "purpose" { d.press(.tab) }
         d.type("typed")
         d.press(.function(2))
+        #expect(handed.withLock { $0 } == ["typed\n"])
         d.press(.enter)
         #expect(d.program.answers["purpose"] == .text("typed\nfrom the editor"))
     }

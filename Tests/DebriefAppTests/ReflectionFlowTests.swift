@@ -24,14 +24,15 @@ struct ReflectionFlowTests {
         #expect(d.screen.contains("Reciprocity · 1 of 5"))
         d.type("An")
         d.press(.tab)                       // completes Ana Li, relation existing
-        d.press(.enter)
-        d.answer("p")                       // level peer
-        d.press(.enter)                     // relation kept: existing
-        d.answer("Runs the Vapor group")
-        d.answer("Zoë 李雷 👋")
-        d.answer("s")                       // senior
-        d.answer("n")                       // new
-        d.answer("")                        // no note: row added
+        d.press(.down)
+        d.type("p")                         // level peer
+        d.press(.down, .down)               // relation kept: existing; to the note
+        d.answer("Runs the Vapor group")    // Enter adds the row
+        d.type("Zoë 李雷 👋")
+        d.press(.down)
+        d.type("s")                         // senior
+        d.press(.down)
+        d.answer("n")                       // new; no note: row added
         #expect(d.screen.contains("Ana Li · peer · existing · Runs the Vapor group"))
         d.press(.enter)                     // empty form: next prompt
         #expect(d.promptID == "asked-about-them")
@@ -42,10 +43,10 @@ struct ReflectionFlowTests {
         d.answer("3")                       // outreach count
         d.answer("a")                       // personalised: all
         d.press(.tab)                       // who: first person entered
-        d.press(.enter)
-        d.answer("Send the talk link")
-        d.press(.enter)                     // due: default in 3 days
-        #expect(d.screen.contains("2026-11-29"))
+        d.press(.enter)                     // on to the action, the field a row needs
+        d.type("Send the talk link")
+        #expect(d.screen.contains("→ 2026-11-29"))  // the due date offered: in 3 days
+        d.press(.enter)                     // adds the row
         d.press(.enter)                     // next prompt
         d.answer("y")                       // reconnected
         d.answer("Vapor 5 is close")

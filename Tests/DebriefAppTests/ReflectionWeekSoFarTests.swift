@@ -28,7 +28,7 @@ import Testing
                                                        people: [Person(name: "Ben Ode", level: "senior", relation: "new")]))
         if let journal { setup.loadJournal = { journal } }
         var d = fx.driver(setup, width: 100, height: 80)
-        for _ in 0..<40 where d.program.mode != .summary { d.press(.tab) }
+        for _ in 0..<40 where d.program.mode != .summary { d.press(.enter) }
         #expect(d.program.mode == .summary)
         for _ in 0..<20 { d.press(.down) }
         return (d.screen, d.program.entry, fx)

@@ -51,18 +51,21 @@ struct ReflectionWidgetTests {
         d.press(.tab)
         #expect(d.screen.contains("Bo Chen"))
         #expect(d.screen.contains("[existing]"))
-        d.press(.enter, .enter, .enter, .enter)               // keep level empty, relation existing, no note
-        d.answer("Zoë 李雷 👋")
-        d.answer("j")
-        d.answer("n")
+        d.press(.enter)                                       // added: level empty, relation existing, no note
+        d.type("Zoë 李雷 👋")
+        d.press(.down)
+        d.type("j")
+        d.press(.down)
+        d.type("n")
+        d.press(.down)
         d.answer("Great questions")
         #expect(d.screen.contains("Bo Chen · existing"))
         #expect(d.screen.contains("Zoë 李雷 👋 · junior · new · Great questions"))
         d.press(.up)                                          // to the last row
         d.press(.enter)                                       // edit it
-        d.press(.enter)                                       // keep the name
+        d.press(.down)                                        // keep the name
         d.type("e")                                           // level: executive
-        d.press(.enter, .enter, .enter)
+        d.press(.enter)                                       // updates the row
         #expect(d.screen.contains("Zoë 李雷 👋 · executive · new"))
         d.press(.up, .up)                                     // Bo Chen
         d.type("d")
@@ -98,18 +101,24 @@ struct ReflectionWidgetTests {
         #expect(d.screen.contains("Who  Ana Li"))
         d.press(.tab)
         #expect(d.screen.contains("Who  Bo Chen"))
-        d.press(.enter)
-        d.answer("Send the slides")
-        d.press(.enter)                                       // default due
-        d.answer("Carla")
-        d.answer("Intro to Bo")
+        d.press(.enter)                                       // on to the action
+        d.answer("Send the slides")                           // added, due as offered
+        d.answer("Carla")                                     // on to the action
+        d.type("Intro to Bo")
+        d.press(.down, .ctrl("u"))
         d.answer("fri")
         d.answer("Dan")
-        d.answer("Call")
+        d.type("Call")
+        d.press(.down, .ctrl("u"))
         d.answer("whenever")
         #expect(d.screen.contains("I can't read “whenever” as a date"))
         d.press(.ctrl("u"))
         d.answer("+7d")
+        d.answer("Eve")
+        d.type("Think about it")
+        d.press(.down, .ctrl("u"))                            // the offered date cleared: no due date
+        #expect(d.screen.contains("→ no due date"))
+        d.press(.enter)
         d.press(.enter)
         #expect(d.promptID == "reconnected")
         #expect(d.program.answers["follow-ups"] == .followUps([
@@ -117,6 +126,7 @@ struct ReflectionWidgetTests {
             // A due date looks forward: "fri" on Thursday the 26th is tomorrow, not last week.
             FollowUp(who: "Carla", action: "Intro to Bo", due: Day(iso: "2026-11-27")),
             FollowUp(who: "Dan", action: "Call", due: Day(iso: "2026-12-03")),
+            FollowUp(who: "Eve", action: "Think about it"),
         ]))
     }
 

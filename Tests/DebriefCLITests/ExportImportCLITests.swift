@@ -223,6 +223,22 @@ import Testing
         #expect(!md.contains("\u{1B}"))
     }
 
+    /// Markdown and jrnl text on stdout go through the terminal-safe text: an escape code in a
+    /// title is shown, never obeyed. JSON escapes it; a file written with --output keeps the data.
+    @Test func exportsToTheTerminalAreSafe() throws {
+        let debrief = try BinaryRunner()
+        try debrief.add(#"{"title": "Evil \u001b[2J title \u009b1m", "date": "2026-11-25 13:00"}"#)
+        for format in ["markdown", "jrnl"] {
+            let r = try debrief.run(["export", "--format", format])
+            #expect(r.stdout.contains("Evil ^[[2J title <U+009B>1m"), "\(format): \(r.stdout)")
+            #expect(!r.stdout.contains("\u{1B}") && !r.stdout.contains("\u{9B}"))
+        }
+        #expect(try debrief.run(["export"]).stdout.contains(#""title": "Evil \u001B[2J title \u009B1m""#))
+        let file = debrief.root + "/raw.txt"
+        #expect(try debrief.run(["export", "--format", "jrnl", "--output", file]).status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("Evil \u{1B}[2J title"))
+    }
+
     // MARK: - With jrnl itself
 
     func jrnl(_ bin: String, journal: String, _ args: [String], home: String) throws -> Subprocess.Output {

@@ -55,8 +55,9 @@ struct ReflectionTmuxTests {
         try tmux.waitFor("Whom did you really talk to?")
         for field in ["Zoë 李雷 👋", "s", "n", "Runs 李雷's team 👋"] {
             try tmux.type(field)
-            try tmux.press("Enter")
+            try tmux.press("Down")
         }
+        try tmux.press("Enter")
         try tmux.waitFor("Zoë 李雷 👋 · senior · new")
         try tmux.press("Enter")
         for key in ["y", "40", "n", "A link", "2", "s"] {
@@ -67,9 +68,9 @@ struct ReflectionTmuxTests {
         try tmux.press("Tab")
         try tmux.press("Enter")
         try tmux.type("Send the slides")
+        try tmux.waitFor("→ 2026-11-29")
         try tmux.press("Enter")
-        try tmux.press("Enter")
-        try tmux.waitFor("2026-11-29")
+        try tmux.waitFor("Zoë 李雷 👋 · Send the slides · 2026-11-29")
         try tmux.press("Enter")
         for key in ["y", "Vapor is close", "swift, 李雷"] {
             try tmux.type(key)

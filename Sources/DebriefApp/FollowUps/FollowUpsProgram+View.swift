@@ -38,14 +38,13 @@ extension FollowUpsProgram {
     }
 
     public func view(width: Int, height: Int) -> Frame {
-        ScreenChrome.frame(width: width, height: height, keys: FollowUpsKeys.map, showHelp: showHelp, drawBody: { buffer, body in
+        // While `s` or `D` asks for a day the prompt has the status line.
+        ScreenChrome.frame(width: width, height: height, keys: FollowUpsKeys.map, showHelp: showHelp,
+                           message: datePrompt == nil ? .status(status) : nil,
+                           drawBody: { buffer, body in
             drawList(into: &buffer, area: body)
         }, drawStatus: { buffer, row, width in
-            if let asking = datePrompt { return asking.prompt.draw(into: &buffer, row: row, width: width) }
-            if let status {
-                buffer.put(status, row: row, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
-            }
-            return nil
+            datePrompt?.prompt.draw(into: &buffer, row: row, width: width)
         })
     }
 

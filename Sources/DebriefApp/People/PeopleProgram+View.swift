@@ -31,7 +31,8 @@ extension PeopleProgram {
         case .list: keys = PeopleKeys.list
         case .person: keys = PeopleKeys.person
         }
-        return ScreenChrome.frame(width: width, height: height, keys: keys, showHelp: showHelp, drawBody: { buffer, body in
+        return ScreenChrome.frame(width: width, height: height, keys: keys, showHelp: showHelp,
+                                  message: search == nil && datePrompt == nil ? .status(status) : nil, drawBody: { buffer, body in
             switch screen {
             case .list: drawList(into: &buffer, area: body)
             case .person(let page): drawPerson(page, into: &buffer, area: body)
@@ -114,9 +115,7 @@ extension PeopleProgram {
             }
             return Position(row: row, col: min(end, width - 1))
         }
-        if let status {
-            buffer.put(status, row: row, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
-        } else if !query.isEmpty, screen == .list {
+        if !query.isEmpty, screen == .list {
             buffer.put("Names like “\(query)” (Esc shows everyone)", row: row, col: 0, style: .role(.muted), maxWidth: width)
         }
         return nil

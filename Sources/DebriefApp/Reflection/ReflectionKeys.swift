@@ -10,15 +10,15 @@ extension ReflectionProgram {
     /// The keys of the prompt being answered. `?` only means help where it cannot be typed.
     static func promptKeys(textInput: Bool, multiline: Bool, rows: Bool) -> KeyMap<ReflectionAction> {
         var bindings: [KeyBinding<ReflectionAction>] = [
-            KeyBinding(.enter, label: "Enter", help: rows ? "next field / add" : "accept", action: .accept),
-            KeyBinding(.tab, label: "Tab", help: rows ? "complete / next" : "next", action: .forward),
+            KeyBinding(.enter, label: "Enter", help: rows ? "add row / go on" : "accept", action: .accept),
+            KeyBinding(.tab, label: "Tab", help: rows ? "complete name" : "next", action: .forward),
             KeyBinding(.backTab, label: "S-Tab", help: "back", action: .back),
             KeyBinding(.ctrl("s"), help: "save", action: .save),
         ]
         if multiline { bindings.append(KeyBinding(.ctrl("j"), help: "new line", action: .newline)) }
         if textInput && !rows { bindings.append(KeyBinding([.function(2), .ctrl("o")], label: "F2", help: "editor", action: .openEditor)) }
         if rows {
-            bindings.append(KeyBinding([.up, .down], label: "↑/↓", help: "rows", action: .select, showsInHelpBar: false))
+            bindings.append(KeyBinding([.up, .down], label: "↑/↓", help: "fields and rows", action: .select, showsInHelpBar: false))
             bindings.append(KeyBinding([.char("e"), .char("d")], label: "e/d", help: "edit/remove selected row", action: .select, showsInHelpBar: false))
         }
         bindings.append(KeyBinding([.escape, .ctrl("c")], label: "Esc", help: "leave", action: .leave))

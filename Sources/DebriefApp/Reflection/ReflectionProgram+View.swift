@@ -2,19 +2,8 @@ import DebriefCore
 import DebriefUI
 
 extension ReflectionProgram {
-    /// The smallest screen the flow can be drawn on.
-    static let minimumWidth = 40
-    static let minimumHeight = 12
-
-    /// The column the content uses: the whole width less a margin, capped so lines stay readable
-    /// on very wide terminals.
-    static func content(width: Int, height: Int) -> Rect {
-        let w = min(width - 4, 100)
-        return Rect(row: 0, col: (width - w) / 2, width: w, height: height)
-    }
-
     /// The width text answers wrap at; key handling uses the same value as drawing.
-    var inputWidth: Int { max(1, Self.content(width: width, height: height).width - 2) }
+    var inputWidth: Int { promptLayout(width: width, height: height).input.width }
 
     public func view(width: Int, height: Int) -> Frame {
         var buffer = ScreenBuffer(width: width, height: height)
@@ -68,10 +57,11 @@ extension ReflectionProgram {
         ProgressBar(fraction: fraction).render(into: &buffer, rect: Rect(row: area.row + 1, col: area.col, width: area.width, height: 1))
     }
 
+    /// The message, whole and wrapped, above the help bar at the bottom of `area`.
     private func drawFooter(into buffer: inout ScreenBuffer, area: Rect) {
+        let lines = statusLines(width: area.width)
+        let shown = lines.suffix(max(0, area.height - 1))
         if let status {
-            let lines = wrap(status.text, width: area.width)
-            let shown = lines.prefix(2)
             for (i, line) in shown.enumerated() {
                 buffer.put(line, row: area.bottom - 1 - shown.count + i, col: area.col, style: Style.role(status.role).bolded())
             }
@@ -79,32 +69,33 @@ extension ReflectionProgram {
         buffer.put(helpKeys.helpBar(width: area.width), row: area.bottom - 1, col: area.col, style: .role(.muted))
     }
 
+    /// The footer of a screen whose message is as long as `statusLines` says.
+    func footerRect(_ area: Rect) -> Rect {
+        let height = min(statusLines(width: area.width).count + 1, max(1, area.height - 5))
+        return Rect(row: area.bottom - height, col: area.col, width: area.width, height: height)
+    }
+
     // MARK: - Prompt
 
     /// Draws the prompt in focus and returns where the cursor goes.
-    private mutating func drawPrompt(into buffer: inout ScreenBuffer) -> Position? {
-        let area = Self.content(width: buffer.width, height: buffer.height)
+    private func drawPrompt(into buffer: inout ScreenBuffer) -> Position? {
+        let layout = promptLayout(width: buffer.width, height: buffer.height)
+        let area = layout.area
         let section = setup.catalog.section(of: prompt.id)
         let inSection = section?.prompts.firstIndex { $0.id == prompt.id } ?? 0
         let progress = "\(section?.title ?? "") · \(inSection + 1) of \(section?.prompts.count ?? 1)"
         drawHeader(into: &buffer, area: area, right: progress, fraction: Double(index) / Double(max(1, prompts.count)))
-        let footer = Rect(row: area.bottom - 3, col: area.col, width: area.width, height: 3)
-        drawFooter(into: &buffer, area: footer)
+        drawFooter(into: &buffer, area: layout.footer)
         var row = area.row + 3
-        let question = prompt.question + (prompt.required ? " (required)" : "")
-        for line in wrap(question, width: area.width).prefix(3) {
+        for line in layout.question {
             buffer.put(line, row: row, col: area.col, style: Style.plain.bolded())
             row += 1
         }
-        for line in wrap(prompt.hint, width: area.width).prefix(2) {
+        for line in layout.hint {
             buffer.put(line, row: row, col: area.col, style: .role(.muted))
             row += 1
         }
-        row += 1
-        let input = Rect(row: row, col: area.col + 2, width: area.width - 2, height: max(1, footer.row - row - 1))
-        var f = field
-        let cursor = AnswerFieldView.draw(&f, prompt: prompt, clock: setup.clock, into: &buffer, rect: input)
-        return cursor
+        return AnswerFieldView.draw(field, prompt: prompt, clock: setup.clock, into: &buffer, rect: layout.input)
     }
 
     // MARK: - Summary
@@ -136,10 +127,10 @@ extension ReflectionProgram {
 
 
     /// One summary row per prompt, then the pitfalls with their advice.
-    private mutating func drawSummary(into buffer: inout ScreenBuffer) {
+    private func drawSummary(into buffer: inout ScreenBuffer) {
         let area = Self.content(width: buffer.width, height: buffer.height)
         drawHeader(into: &buffer, area: area, right: "Summary", fraction: 1)
-        let footer = Rect(row: area.bottom - 3, col: area.col, width: area.width, height: 3)
+        let footer = footerRect(area)
         drawFooter(into: &buffer, area: footer)
         var lines: [(text: String, style: Style)] = []
         let labelWidth = min(30, area.width / 2)

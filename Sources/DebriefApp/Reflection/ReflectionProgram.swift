@@ -15,8 +15,8 @@ public struct ReflectionProgram: Program {
         case saveFailed(String, changedOnDisk: Bool)
         case edited(EditorOutcome)
         case discarded
-        /// Names from the journal, read in the background at start.
-        case knownPeople([String])
+        /// People from the journal, read in the background at start.
+        case knownPeople([KnownPerson])
         /// The journal's entries, read in the background at start, for the week's habits.
         case journal([Entry])
     }
@@ -31,7 +31,8 @@ public struct ReflectionProgram: Program {
         case finished
     }
 
-    /// A line under the prompt: what just happened or what needs fixing.
+    /// A message under the prompt: what just happened or what needs fixing. Shown whole,
+    /// wrapped over as many lines as it needs.
     struct Status: Equatable, Sendable {
         var text: String
         var role: ColorRole
@@ -51,13 +52,15 @@ public struct ReflectionProgram: Program {
     var summarySelection = 0
     var modeBeforeLeave: Mode = .prompting
     public private(set) var draftName: String
+    /// When this reflection was started: a new entry's `created`, kept by a resumed draft.
+    public private(set) var started: Timestamp
     /// Last known screen size; the editor's wrap width follows it.
     var width = 80
     var height = 24
     /// The id of the saved entry, once saved.
     public private(set) var savedID: String?
-    /// Names offered by Tab: the setup's, then the background read's.
-    var knownPeople: [String]
+    /// People offered by Tab: the setup's, then the background read's.
+    var knownPeople: [KnownPerson]
     /// The journal as read in the background; nil until it arrives (the summary then leaves out
     /// the week so far).
     var journal: [Entry]?
@@ -67,6 +70,7 @@ public struct ReflectionProgram: Program {
         self.answers = setup.prefill
         self.knownPeople = setup.knownPeople
         self.draftName = setup.draftName
+        self.started = setup.clock.timestamp
         self.mode = setup.resumable == nil ? .prompting : .resumeOffer
         if mode == .prompting { enter(0) }
     }
@@ -96,6 +100,12 @@ public struct ReflectionProgram: Program {
     // MARK: - Update
 
     public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
+        let commands = handle(event)
+        fitField()
+        return commands
+    }
+
+    private mutating func handle(_ event: ProgramEvent<Message>) -> [Command<Message>] {
         switch event {
         case .terminal(.resize(let w, let h)):
             width = w
@@ -123,6 +133,17 @@ public struct ReflectionProgram: Program {
         }
     }
 
+    /// Tells the widget in focus the size it is drawn at (its scrolling follows the keys, never
+    /// the drawing).
+    private mutating func fitField() {
+        guard mode == .prompting || (mode == .confirmLeave && modeBeforeLeave == .prompting) else { return }
+        let layout = promptLayout(width: width, height: height)
+        var f = field
+        f.resize(width: layout.input.width, height: AnswerFieldView.editorHeight(for: prompt, in: layout.input),
+                 formFieldWidth: AnswerFieldView.formFieldWidth(f, in: layout.input))
+        field = f
+    }
+
     private mutating func handle(_ message: Message) -> [Command<Message>] {
         switch message {
         case .draftWritten(let error):
@@ -142,13 +163,13 @@ public struct ReflectionProgram: Program {
         case .journal(let entries):
             journal = entries
             return []
-        case .knownPeople(let names):
-            knownPeople = names
+        case .knownPeople(let people):
+            knownPeople = people
             // A people widget made before the names arrived offers them from now on
             // (the follow-ups widget takes them each time it is entered).
             for p in prompts where p.type == .people {
                 if case .rows(var rows)? = fields[p.id] {
-                    rows.completions = names
+                    rows.completions = people
                     fields[p.id] = .rows(rows)
                 }
             }
@@ -158,8 +179,8 @@ public struct ReflectionProgram: Program {
             mode = .finished
             return [.quit(0)]
         case .saveFailed(let text, let changedOnDisk):
-            // Two lines at 80 columns: the footer shows no more. How to pick the draft up is said
-            // on stderr once the screen has closed, where it stays readable.
+            // How to pick the draft up is said on stderr once the screen has closed, where it
+            // stays readable.
             status = Status(text: changedOnDisk
                 ? "The entry changed on disk meanwhile, so nothing was overwritten; your answers are kept in the draft."
                 : "Could not save: \(text). Your answers are kept in the draft.", role: .danger)
@@ -196,6 +217,7 @@ public struct ReflectionProgram: Program {
             if key == .enter, resumableIsStale { return [] }
             answers = draft.answers
             draftName = draft.name
+            if setup.editing == nil { started = draft.created }
             mode = .prompting
             let first = prompts.firstIndex { answers[$0.id] == nil } ?? 0
             enter(first)
@@ -229,20 +251,15 @@ public struct ReflectionProgram: Program {
         index = max(0, min(i, prompts.count - 1))
         if prompt.type == .followUps, case .rows(var rows)? = fields[prompt.id] {
             // People may have changed since this widget was made.
-            var names = fieldContext.peopleHere
-            for n in knownPeople where !names.contains(n) { names.append(n) }
-            rows.completions = names
+            rows.completions = AnswerField.followUpNames(fieldContext)
             rows.completesEmpty = !fieldContext.peopleHere.isEmpty
             fields[prompt.id] = .rows(rows)
         }
-        var f = field
-        f.setWidth(inputWidth)
-        field = f
+        fitField()
     }
 
     private mutating func promptKey(_ key: Key) -> [Command<Message>] {
         var f = field
-        f.setWidth(inputWidth)
         let isText = f.focusedEditor != nil
         let isRows: Bool
         if case .rows = f { isRows = true } else { isRows = false }
@@ -259,15 +276,15 @@ public struct ReflectionProgram: Program {
             if f.insertNewline() { field = f }
             return []
         case .openEditor?:
-            guard case .text(let editor) = f else { return [] }
-            return [.editText(editor.text, fileSuffix: ".md", then: { .edited($0) })]
+            guard let text = f.editorText else { return [] }
+            return [.editText(text, fileSuffix: ".md", then: { .edited($0) })]
         default:
             break
         }
         if status?.role != .success { status = nil }
         if f.handle(key) {
             field = f
-            if case .rows(let rows) = f, let problem = rows.problem { status = Status(text: problem, role: .warning) }
+            if let problem = f.problem { status = Status(text: problem, role: .warning) }
             return []
         }
         field = f
@@ -291,14 +308,19 @@ public struct ReflectionProgram: Program {
             return false
         case .success(let answer):
             if strict, prompt.required, answer == nil {
-                status = Status(text: prompt.id == "title"
-                    ? "A title is needed so you can find this reflection again; a few words are enough."
-                    : "This one needs an answer before moving on.", role: .warning)
+                status = Status(text: Self.requiredText(prompt, before: "moving on"), role: .warning)
                 return false
             }
             answers[prompt.id] = answer
             return true
         }
+    }
+
+    /// Why Enter (or saving) did nothing on an empty required answer.
+    static func requiredText(_ prompt: Prompt, before what: String) -> String {
+        prompt.id == "title"
+            ? "A title is needed before \(what), so you can find this reflection again; a few words are enough."
+            : "“\(prompt.question)” needs an answer before \(what): the prompt catalog marks it required."
     }
 
     private mutating func accept() -> [Command<Message>] {
@@ -364,7 +386,7 @@ public struct ReflectionProgram: Program {
     /// The entry the answers make, over the edited entry when there is one.
     var entry: Entry {
         let now = setup.clock.timestamp
-        var entry = setup.editing ?? Entry(id: "", created: now, updated: now)
+        var entry = setup.editing ?? Entry(id: "", created: started, updated: now)
         for p in prompts { entry[p.id] = answers[p.id] }
         if setup.editing == nil, entry["date"] == nil, setup.catalog.prompt("date")?.defaultValue == "now" {
             entry["date"] = .timestamp(now)
@@ -377,15 +399,13 @@ public struct ReflectionProgram: Program {
             status = Status(text: p.message, role: .warning)
             return []
         }
-        if let missing = prompts.firstIndex(where: { $0.required && answers[$0.id] == nil }) {
-            mode = .prompting
-            enter(missing)
-            status = Status(text: prompts[missing].id == "title"
-                ? "A title is needed before saving; a few words are enough."
-                : "This one needs an answer before saving.", role: .warning)
+        // The same rules reading the file applies: nothing is written that could not be read
+        // back, and the person is taken to what needs fixing.
+        if let problem = AnswerRules.problems(in: answers, catalog: setup.catalog).first {
+            show(problem)
             return []
         }
-        let entry = self.entry
+        let entry = self.entry.assigningFollowUpIDs()
         let store = setup.store
         let name = draftName
         let now = setup.clock.timestamp
@@ -400,6 +420,33 @@ public struct ReflectionProgram: Program {
                 return .saveFailed(error.description, changedOnDisk: false)
             }
         }]
+    }
+
+    /// Opens the prompt an answer problem is in, with the focus on the row and field at fault,
+    /// and says in full what to fix.
+    private mutating func show(_ problem: AnswerProblem) {
+        guard let i = prompts.firstIndex(where: { $0.id == problem.promptID }) else {
+            status = Status(text: "Not saved: \(problem.message).", role: .warning)
+            return
+        }
+        mode = .prompting
+        returnToSummary = false
+        enter(i)
+        let p = prompts[i]
+        switch problem.kind {
+        case .required:
+            status = Status(text: Self.requiredText(p, before: "saving"), role: .warning)
+        case .missingField, .invalidValue:
+            if let row = problem.row, case .rows(var rows) = field {
+                rows.edit(row: row, focusing: problem.field.flatMap { rows.column($0) } ?? 0)
+                field = .rows(rows)
+            }
+            let what = problem.row.map { "\(p.type == .people ? "Person" : "Follow-up") \($0 + 1) (open below)" } ?? "This answer"
+            let fix = problem.field == "action" ? "needs an action: type what you will do, then save again."
+                : problem.field == "name" ? "needs a name: type it, then save again."
+                : "cannot be saved as it is (\(problem.message)); correct it, then save again."
+            status = Status(text: "Not saved. \(what) \(fix)", role: .warning)
+        }
     }
 
     private mutating func askToLeave() -> [Command<Message>] {
@@ -433,7 +480,8 @@ public struct ReflectionProgram: Program {
     /// Writes every answer so far to the draft (atomically, via the store).
     func draftCommand() -> Command<Message> {
         let draft = ReflectionDraft(name: draftName, answers: answers, draftOf: setup.editing?.id,
-                                    base: setup.editing?.source?.fingerprint.description, savedAt: setup.clock.timestamp)
+                                    base: setup.editing?.source?.fingerprint.description, savedAt: setup.clock.timestamp,
+                                    created: started)
         let text = draft.encode(with: setup.store.codec)
         let store = setup.store
         let name = draftName

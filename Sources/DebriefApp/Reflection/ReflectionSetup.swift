@@ -6,11 +6,11 @@ public struct ReflectionSetup: Sendable {
     public var catalog: Catalog
     public var store: JournalStore
     public var clock: Clock
-    /// Names of people already in the journal, offered by Tab.
-    public var knownPeople: [String]
+    /// People already in the journal, offered by Tab.
+    public var knownPeople: [KnownPerson]
     /// Reads the names when reading them is slow (the whole journal): the flow starts at once
     /// and the names arrive from a background read, replacing ``knownPeople``.
-    public var loadKnownPeople: (@Sendable () -> [String])?
+    public var loadKnownPeople: (@Sendable () -> [KnownPerson])?
     /// Reads the journal's entries in the background, so the summary can say how the event's week
     /// stands so far on the habit pitfalls (judged over the whole week, never on one entry).
     public var loadJournal: (@Sendable () -> [Entry])?
@@ -23,8 +23,8 @@ public struct ReflectionSetup: Sendable {
     /// The draft this run writes to.
     public var draftName: String
 
-    public init(catalog: Catalog, store: JournalStore, clock: Clock, knownPeople: [String] = [],
-                loadKnownPeople: (@Sendable () -> [String])? = nil, loadJournal: (@Sendable () -> [Entry])? = nil, prefill: [String: Answer] = [:], editing: Entry? = nil, resumable: ReflectionDraft? = nil,
+    public init(catalog: Catalog, store: JournalStore, clock: Clock, knownPeople: [KnownPerson] = [],
+                loadKnownPeople: (@Sendable () -> [KnownPerson])? = nil, loadJournal: (@Sendable () -> [Entry])? = nil, prefill: [String: Answer] = [:], editing: Entry? = nil, resumable: ReflectionDraft? = nil,
                 draftName: String? = nil) {
         self.catalog = catalog
         self.store = store
@@ -42,11 +42,11 @@ public struct ReflectionSetup: Sendable {
 
     /// Everyone in the journal for Tab completion, merged and spelled as the people index has
     /// them ("Zoë Brandt" and "zoe  brandt" are one name, in its most recent spelling), so
-    /// completion offers what `debrief people` lists. People met most often come first, and among
-    /// them the most recently met.
-    public static func knownPeople(in entries: [Entry]) -> [String] {
+    /// completion offers what `debrief people` lists, with the level their last entry gives.
+    /// People met most often come first, and among them the most recently met.
+    public static func knownPeople(in entries: [Entry]) -> [KnownPerson] {
         PeopleIndex(entries: entries).people.enumerated()
             .sorted { $0.element.met != $1.element.met ? $0.element.met > $1.element.met : $0.offset < $1.offset }
-            .map(\.element.name)
+            .map { KnownPerson(name: $0.element.name, level: $0.element.level) }
     }
 }

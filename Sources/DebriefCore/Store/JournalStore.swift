@@ -161,13 +161,15 @@ public struct JournalStore: Sendable {
                 var st = stat()
                 if lstat(ref.path, &st) == 0 { continue }
                 entry = entry.assigningFollowUpIDs()
+                let bytes = Array(codec.encode(entry).utf8)
+                let written = try readBack(bytes, ref)
                 do throws(StoreError) {
-                    try AtomicFile.write(Array(codec.encode(entry).utf8), to: ref.path, replace: false)
+                    try AtomicFile.write(bytes, to: ref.path, replace: false)
                 } catch {
                     if case .exists = error { continue }
                     throw error
                 }
-                return try read(ref)
+                return written
             }
         }
     }
@@ -178,8 +180,21 @@ public struct JournalStore: Sendable {
         guard let source = entry.source else { return try create(entry) }
         var entry = entry
         entry.updated = now
-        try replace(source.path, with: Array(codec.encode(entry).utf8), expecting: source.fingerprint)
-        return try read(EntryRef(id: entry.id, path: source.path))
+        let bytes = Array(codec.encode(entry).utf8)
+        let written = try readBack(bytes, EntryRef(id: entry.id, path: source.path))
+        try replace(source.path, with: bytes, expecting: source.fingerprint)
+        return written
+    }
+
+    /// The entry `bytes` hold, as reading them from `ref` after writing would give it: a write
+    /// checks this before touching the disk, so debrief never writes a file it could not read
+    /// back (a follow-up without an action, say), and needs no second read afterwards.
+    private func readBack(_ bytes: [UInt8], _ ref: EntryRef) throws(StoreError) -> Entry {
+        do {
+            return try codec.decode(bytes, id: ref.id, path: ref.path)
+        } catch {
+            throw StoreError.invalid(error)
+        }
     }
 
     /// Replaces the file at `path` with `bytes`, atomically, if it still holds the bytes debrief

@@ -51,8 +51,10 @@ struct Add: ParsableCommand {
                     throw CLIError.usage("--\(id): \(error.message)")
                 }
             }
-            for prompt in context.catalog.prompts where prompt.required && given[prompt.id] == nil {
-                throw CLIError.data("`\(prompt.id)` is required (give --\(prompt.id) or a `\(prompt.id):` answer)")
+            // The same rules the guided reflection checks before it saves.
+            if let problem = AnswerRules.problems(in: given, catalog: context.catalog).first {
+                let id = problem.promptID
+                throw CLIError.data(problem.kind == .required ? "\(problem.message) (give --\(id) or a `\(id):` answer)" : problem.message)
             }
             if given["date"] == nil, context.catalog.prompt("date")?.defaultValue == "now" {
                 given["date"] = .timestamp(context.clock.timestamp)

@@ -48,38 +48,36 @@ struct New: ParsableCommand {
 
 /// What `new`, `edit`, home and browse share: setting up the flow and running it on the terminal.
 enum ReflectionCommand {
-    static func run(_ setup: ReflectionSetup, environment: [String: String]) throws {
-        let code = MainActor.assumeIsolated {
-            TerminalRunner.run(ReflectionProgram(setup), environment: environment)
+    /// Runs the flow on a terminal of its own; returns the id of the entry it saved, if any.
+    static func run(_ setup: ReflectionSetup, environment: [String: String]) throws -> String? {
+        let (code, savedID) = MainActor.assumeIsolated { () -> (Int32, String?) in
+            guard let terminal = TerminalRunner.open(environment: environment) else { return (Exit.usage, nil) }
+            defer { terminal.close() }
+            let (status, program) = TerminalRunner.run(ReflectionProgram(setup), on: terminal, environment: environment)
+            return (status, program.savedID)
         }
         if code != 0 { throw ExitCode(code) }
+        return savedID
     }
 
-    /// Runs the flow, then says where the answers went: the saved entry's id and path on stdout,
-    /// or a note on stderr that they wait in a draft. Used by `new` and `edit`, not by home and
-    /// browse, which come back to their own screens.
-    ///
-    /// An edit counts as saved when its draft is gone and the file's bytes differ from those the
-    /// edit started from. Not by `updated`: two saves within the same second (or under a fixed
-    /// clock) leave it equal; and not when the draft is still there, as after a save refused
-    /// because someone else changed the file, which changes the bytes too.
+    /// Runs the flow, then says where the answers went: the saved entry's id and path on stdout
+    /// (the id the program saved under, which an edit that moved the entry changes), or a note on
+    /// stderr that they wait in a draft. Used by `new` and `edit`, not by home and browse, which
+    /// come back to their own screens.
     static func runReporting(_ setup: ReflectionSetup, _ context: Context) throws {
         let store = context.store
-        let before = Set(store.refs().map(\.id))
-        try run(setup, environment: context.screenEnvironment)
+        let savedID = try run(setup, environment: context.screenEnvironment)
+        if let savedID, let ref = try? store.find(savedID) {
+            Output.print(ref.id)
+            Output.print(ref.path)
+            return
+        }
         // A resumed draft keeps its own name, which is not the one a fresh run would write.
         let draftLeft = [setup.draftName, setup.resumable?.name].compactMap { $0 }
             .contains { (try? store.readDraft($0)) != nil }
-        if let ref = store.refs().first(where: { !before.contains($0.id) }) {
-            Output.print(ref.id)
-            Output.print(ref.path)
-        } else if draftLeft {
+        if draftLeft {
             Output.note(setup.editing.map { "Your answers wait in a draft; `debrief edit \($0.id)` offers to resume it." }
                 ?? "Your answers wait in a draft; `debrief new` offers to resume it.")
-        } else if let editing = setup.editing, let ref = store.canonicalRef(for: editing.id),
-                  let now = try? store.read(ref), now.source?.fingerprint != editing.source?.fingerprint {
-            Output.print(now.id)
-            Output.print(ref.path)
         }
     }
 
@@ -110,7 +108,7 @@ enum ReflectionCommand {
     }
 
     /// Reads every name in the journal; run off the main thread by the flow.
-    private static func knownPeopleLoader(_ context: Context, cache: JournalCache?) -> @Sendable () -> [String] {
+    private static func knownPeopleLoader(_ context: Context, cache: JournalCache?) -> @Sendable () -> [KnownPerson] {
         let source = cache ?? JournalCache(store: context.store)
         return { ReflectionSetup.knownPeople(in: source.snapshot().entries) }
     }
