@@ -115,7 +115,7 @@ import Testing
         #expect(rows[4] == "  2026-11-24  Swift meetup Berlin")
         #expect(rows[5] == "  2026-10-05  Server-side Swift day")
         #expect(rows[7] == "Open follow-ups (1)")
-        #expect(rows[8] == "  due tomorrow      Send the talk link")
+        #expect(rows[8] == "  [ ] due tomorrow      Send the talk link")
         #expect(d.frame.buffer.style(row: 4, col: 2)?.reverse == true)
         #expect(rows[13].contains("Enter open entry") && rows[13].contains("Esc/q back"))
 
@@ -141,7 +141,7 @@ import Testing
         d.press(.down, .enter)
         #expect(d.rows[0].contains("Ana Li"))
         let row = try #require(d.trimmed.firstIndex { $0.contains("6 days overdue") })
-        #expect(d.trimmed[row] == "  6 days overdue    Intro to Marc")
+        #expect(d.trimmed[row] == "  [ ] 6 days overdue    Intro to Marc")
         #expect(d.frame.buffer.style(row: row, col: 2)?.bold == true)
     }
 
@@ -215,6 +215,36 @@ import Testing
         #expect(entry.contains("…"))
         let followUp = try #require(d.rows.first { $0.contains("in 2 days") })
         #expect(followUp.contains("送ります") && followUp.contains("…"))
+    }
+
+    @Test func aPersonsFollowUpsAreMarkedAndMovedInPlace() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        let path = try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).path
+        func file() -> String { String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+        var d = Self.driver(f, width: 100, height: 14)
+        d.press(.down, .enter)
+        #expect(d.rows[0].contains("Ana Li"))
+        #expect(d.rows[13].contains("Space done/open  s reschedule"))
+        // On an entry's row the follow-up keys say where to go.
+        d.press(.char(" "))
+        #expect(d.rows[12].contains("Select one of the follow-ups (↓) first"))
+        d.press(.char("G"))
+        let row = try #require(d.trimmed.firstIndex { $0.contains("Intro to Marc") })
+        d.press(.char("s"))
+        #expect(d.rows[12].hasPrefix("New due date for Ana Li: Intro to Marc: "))
+        d.type("next mon")
+        d.press(.enter)
+        #expect(d.trimmed[row] == "  [ ] in 4 days         Intro to Marc")
+        #expect(d.rows[12].contains("Due 2026-11-30: Ana Li: Intro to Marc; postponed once, 10 days past its first date"))
+        #expect(file().contains("    due: 2026-11-30\n    first-due: 2026-11-20\n    postponed: 1\n"))
+        d.press(.char(" "))
+        #expect(d.trimmed[row] == "  [x] done today        Intro to Marc")
+        #expect(file().contains("    due: 2026-11-30\n    done: 2026-11-26\n"))
+        d.press(.char(" "))
+        #expect(d.trimmed[row] == "  [ ] in 4 days         Intro to Marc")
+        #expect(!file().contains("    done: 2026-11-26\n"))
     }
 }
 

@@ -4,7 +4,8 @@ import DebriefUI
 /// Everyone named in the journal, most recently met first, as `debrief people` lists them: `c`
 /// switches to the cold list (people you know whom no reflection mentioned for 90 days), `/`
 /// finds a name as you type, Enter opens a person's entries and open follow-ups, and Enter there
-/// opens an entry.
+/// opens an entry; Space, `s` and `D` there mark or move a follow-up in place
+/// (`PeopleProgram+FollowUps.swift`).
 ///
 /// The journal is read in the background through the session's cache, so the screen draws at
 /// once and says it is reading; coming back from an entry reads only the files that changed and
@@ -12,6 +13,8 @@ import DebriefUI
 public struct PeopleProgram: Program, HandsOff {
     public enum Message: Sendable {
         case loaded(PeopleContent)
+        /// An edit of follow-up `n` of entry `entryID` from a person's page and what came of it.
+        case edited(entryID: String, n: Int, FollowUpEdit, task: String, Result<FollowUpEditOutcome, StoreError>)
     }
 
     enum Screen: Equatable {
@@ -37,6 +40,8 @@ public struct PeopleProgram: Program, HandsOff {
     var list = ListState(count: 0)
     var showHelp = false
     var status: String?
+    /// The day `s` or `D` on a person's page is asking for, with the follow-up it is for.
+    var datePrompt: AskingDay<FollowUpTarget>?
     var width = 80
     var height = 24
 
@@ -48,6 +53,11 @@ public struct PeopleProgram: Program, HandsOff {
     /// Reads the journal in the background; runs again on every return from an entry.
     public mutating func start() -> [Command<Message>] {
         handoff = nil
+        return read()
+    }
+
+    /// The journal read in the background through the session's cache.
+    mutating func read() -> [Command<Message>] {
         reading = true
         let cache = self.cache
         return [.background { .loaded(PeopleContent(snapshot: cache.snapshot())) }]
@@ -73,6 +83,10 @@ public struct PeopleProgram: Program, HandsOff {
                 return []
             }
             status = nil
+            if datePrompt != nil {
+                guard let (edit, target) = AskingDay.handle(&datePrompt, key, clock: clock) else { return [] }
+                return write(edit, target)
+            }
             if search != nil { return handleSearchKey(key) }
             switch screen {
             case .list: return handleListKey(key)
@@ -95,6 +109,8 @@ public struct PeopleProgram: Program, HandsOff {
             }
             if let warning = UnreadFiles.warning(loaded.problems) { status = warning }
             return []
+        case .message(.edited(let entryID, let n, let edit, let task, let outcome)):
+            return edited(entryID: entryID, n: n, edit, task: task, outcome)
         }
     }
 
@@ -122,6 +138,7 @@ public struct PeopleProgram: Program, HandsOff {
             }
             return [.quit(0)]
         case .interrupt: return [.quit(Interrupt.status)]
+        case .toggle, .reschedule, .doneOn: break
         }
         return []
     }
@@ -135,6 +152,8 @@ public struct PeopleProgram: Program, HandsOff {
             guard let id = page.selectedEntryID else { return [] }
             handoff = .entry(id)
             return [.quit(0)]
+        case .toggle, .reschedule, .doneOn:
+            return followUpKey(action, page: page)
         case .help: showHelp = true
         case .back:
             screen = .list
