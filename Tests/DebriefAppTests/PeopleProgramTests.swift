@@ -39,7 +39,7 @@ import Testing
         #expect(!d.screen.contains("reading"))
     }
 
-    @Test func everyoneByLastMetWithNamesMergedInTheirLatestSpelling() throws {
+    @Test func everyoneByLastMetWithNamesMergedInTheirMostFrequentSpelling() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }
         try Self.journal(f)
@@ -47,7 +47,8 @@ import Testing
         let rows = d.trimmed
         #expect(rows[1].contains("Name") && rows[1].contains("Met") && rows[1].contains("Last met")
             && rows[1].contains("Level") && rows[1].contains("Relation") && rows[1].contains("Open"))
-        // Zoë: two entries, latest spelling, level and relation from the newest; one open follow-up.
+        // Zoë: two entries, one spelling each, so the newest shows; level and relation from the
+        // newest; one open follow-up.
         #expect(rows[2].hasPrefix("Zoë Brandt") && rows[2].contains("2  2026-11-24  peer       new") && rows[2].hasSuffix("1"))
         #expect(rows[3].hasPrefix("Ana Li") && rows[3].contains("1  2026-11-20  senior     existing") && rows[3].hasSuffix("1"))
         #expect(rows[4].hasPrefix("Marc Weber") && rows[4].contains("1  2026-04-02  senior     existing"))
