@@ -53,7 +53,8 @@ enum ReflectionCommand {
         let (code, savedID) = MainActor.assumeIsolated { () -> (Int32, String?) in
             guard let terminal = TerminalRunner.open(environment: environment) else { return (Exit.usage, nil) }
             defer { terminal.close() }
-            let (status, program) = TerminalRunner.run(ReflectionProgram(setup), on: terminal, environment: environment)
+            let (status, program) = TerminalRunner.run(ReflectionProgram(setup), on: terminal, environment: environment,
+                                                       scratch: setup.store.draftsDirectory)
             return (status, program.savedID)
         }
         if code != 0 { throw ExitCode(code) }

@@ -66,7 +66,8 @@ final class Session {
     func run<P: Program & HandsOff>(_ program: P) throws {
         var program = program
         while true {
-            let (status, after) = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment)
+            let (status, after) = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment,
+                                                     scratch: context.store.draftsDirectory)
             if status != 0 { throw ExitCode(status) }
             guard let next = after.handoff else { return }
             program = after
@@ -76,7 +77,8 @@ final class Session {
 
     /// Runs a screen that never opens another (the guided reflection).
     func run<P: Program>(_ program: P) throws {
-        let status = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment).status
+        let status = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment,
+                                                     scratch: context.store.draftsDirectory).status
         if status != 0 { throw ExitCode(status) }
     }
 
