@@ -46,13 +46,14 @@ struct Debrief: ParsableCommand {
         Set(configuration.subcommands.map { $0._commandName } + configuration.subcommands.flatMap { $0.configuration.aliases } + ["help"])
     }
 
-    /// The first word that is neither an option nor the value of `--journal`: the command's name.
+    /// The first word that is neither an option nor an option's value: the command's name. Nil
+    /// for the shells' completion callbacks (`---completion …`), which ArgumentParser answers.
     static func commandWord(_ arguments: [String]) -> String? {
         var i = 0
         while i < arguments.count {
             let a = arguments[i]
-            if a == "--" { return nil }
-            if a == "--journal" { i += 2; continue }
+            if a == "--" || a.hasPrefix("---") { return nil }
+            if a == "--journal" || a == "--generate-completion-script" { i += 2; continue }
             if a.hasPrefix("-") { i += 1; continue }
             return a
         }

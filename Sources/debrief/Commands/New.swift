@@ -22,7 +22,7 @@ struct New: ParsableCommand {
     @Option(name: .long, help: "Prefill the event's title.")
     var title: String?
 
-    @Option(name: .long, help: "Prefill the kind of event (see `debrief prompts show`).")
+    @Option(name: .long, help: "Prefill the kind of event (see `debrief prompts show`).", completion: JournalCompletion.kinds)
     var kind: String?
 
     @Option(name: .long, help: "Prefill when it started: 'today 18:30', 'yesterday', 'mon', ISO 8601…")
