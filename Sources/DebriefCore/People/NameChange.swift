@@ -55,7 +55,40 @@ public struct NameFileChange: Sendable {
     public var followUps: Int
 }
 
+/// What writing a rename's files came to: the files written, and those skipped because they
+/// changed on disk after the plan (nothing was written to them).
+public struct NameChangeOutcome: Sendable {
+    public var written: [NameFileChange]
+    public var skipped: [NameFileChange]
+}
+
+extension NameChange {
+    /// "in 2 files (2 people rows, 1 follow-up)": how much a rename touches, for its summary.
+    public static func extent(_ files: [NameFileChange]) -> String {
+        let people = files.map(\.people).reduce(0, +), followUps = files.map(\.followUps).reduce(0, +)
+        return "in " + (files.count == 1 ? "1 file" : "\(files.count) files")
+            + " (" + (people == 1 ? "1 people row" : "\(people) people rows")
+            + ", " + (followUps == 1 ? "1 follow-up" : "\(followUps) follow-ups") + ")"
+    }
+}
+
 extension JournalStore {
+    /// Writes each planned file (see ``write(_:)-(NameFileChange)``), skipping those that changed
+    /// since the plan; any other failure stops and is thrown.
+    public func write(_ files: [NameFileChange]) throws(StoreError) -> NameChangeOutcome {
+        var outcome = NameChangeOutcome(written: [], skipped: [])
+        for file in files {
+            do throws(StoreError) {
+                try write(file)
+                outcome.written.append(file)
+            } catch {
+                guard case .changedOnDisk = error else { throw error }
+                outcome.skipped.append(file)
+            }
+        }
+        return outcome
+    }
+
     /// The files `change` rewrites among `entries` (entries read from disk), without writing:
     /// for `--dry-run`, and for the write that follows. Each file's change is a row patch of the
     /// `name` and `who` lines (and `updated:`), checked by reading it back; a list debrief cannot

@@ -89,31 +89,18 @@ enum NameChangeCommand {
             Output.note("Nothing to change: every mention of \(what.replacingOccurrences(of: " to ", with: " is already "))")
             return
         }
-        var written: [NameFileChange] = []
-        var skipped: [String] = []
-        for file in files {
-            Output.print(listing(file))
-            if dryRun { continue }
-            do throws(StoreError) {
-                try context.store.write(file)
-                written.append(file)
-            } catch {
-                guard case .changedOnDisk = error else { throw error }
-                skipped.append(file.path)
-            }
-        }
-        let done = dryRun ? files : written
-        let rows = summary(people: done.map(\.people).reduce(0, +), followUps: done.map(\.followUps).reduce(0, +))
-        let fileCount = done.count == 1 ? "1 file" : "\(done.count) files"
+        for file in files { Output.print(listing(file)) }
         let action = verb == "merge" ? "merge" : "rename"
         if dryRun {
-            Output.note("Would \(action) \(what) in \(fileCount) (\(rows)); nothing written (--dry-run).")
+            Output.note("Would \(action) \(what) \(NameChange.extent(files)); nothing written (--dry-run).")
             return
         }
-        Output.note("\(action == "merge" ? "Merged" : "Renamed") \(what) in \(fileCount) (\(rows)).")
-        guard skipped.isEmpty else {
-            for path in skipped { Output.error("skipped \(path): it changed on disk since it was read; nothing was written to it") }
-            throw CLIError(message: "\(skipped.count) file\(skipped.count == 1 ? " was" : "s were") skipped; run the command again to \(action) there too",
+        let outcome = try context.store.write(files)
+        Output.note("\(action == "merge" ? "Merged" : "Renamed") \(what) \(NameChange.extent(outcome.written)).")
+        guard outcome.skipped.isEmpty else {
+            for file in outcome.skipped { Output.error("skipped \(file.path): it changed on disk since it was read; nothing was written to it") }
+            let n = outcome.skipped.count
+            throw CLIError(message: "\(n) file\(n == 1 ? " was" : "s were") skipped; run the command again to \(action) there too",
                            code: Exit.tempFail)
         }
     }
@@ -133,11 +120,5 @@ enum NameChangeCommand {
             }
         }
         return out.joined(separator: "\n")
-    }
-
-    static func summary(people: Int, followUps: Int) -> String {
-        let p = people == 1 ? "1 people row" : "\(people) people rows"
-        let f = followUps == 1 ? "1 follow-up" : "\(followUps) follow-ups"
-        return p + ", " + f
     }
 }
