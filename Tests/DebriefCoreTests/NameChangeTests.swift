@@ -133,9 +133,13 @@ struct NameChangeTests {
         let pathA = try #require(a.source?.path), pathB = try #require(b.source?.path)
         let edited = Self.text(pathA) + "Edited meanwhile.\n"
         Fixtures.write(edited, to: pathA)
-        let fileA = try #require(plan.first { $0.path == pathA }), fileB = try #require(plan.first { $0.path == pathB })
+        // Writing the plan: the changed file is skipped and named, the other written.
+        let outcome = try store.write(plan)
+        #expect(outcome.skipped.map(\.path) == [pathA])
+        #expect(outcome.written.map(\.path) == [pathB])
+        #expect(NameChange.extent(outcome.written) == "in 1 file (1 people row, 0 follow-ups)")
+        let fileA = try #require(plan.first { $0.path == pathA })
         #expect(throws: StoreError.changedOnDisk(pathA)) { try store.write(fileA) }
-        try store.write(fileB)
         #expect(Self.text(pathA) == edited)
         #expect(Self.text(pathB).contains("  - name: Zoë Brandt\n"))
     }

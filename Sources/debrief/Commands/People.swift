@@ -85,7 +85,8 @@ struct PeopleList: ParsableCommand {
         if !details.isEmpty { head.append(details.joined(separator: ", ")) }
         var out = [head.joined(separator: " · ")]
         for item in p.openFollowUps {
-            let due = AnswerText.due(item.due, today: today, withDate: true)
+            var due = AnswerText.due(item.due, today: today, withDate: true)
+            if let history = AnswerText.postponements(item.postponed, firstDue: item.firstDue, due: item.due) { due += ", " + history }
             out.append("  to do: \(item.action), \(due) · " + FollowUps.markCommand(item))
         }
         for note in p.notes.prefix(notesShown) {
