@@ -144,7 +144,7 @@ import Testing
         for path in debrief.entryFiles() {
             #expect(try !String(contentsOfFile: path, encoding: .utf8).contains("must not land"))
         }
-        let json = try debrief.write("[\n  {\"title\": \"Fine\"},\n  {\"title\": \"Bad\", \"purpose-met\": 9}\n]\n", to: "bad.json")
+        let json = try debrief.write("[\n  {\"title\": \"Fine\", \"date\": \"2026-11-25 09:00\"},\n  {\"title\": \"Bad\", \"purpose-met\": 9}\n]\n", to: "bad.json")
         let j = try debrief.run(["import", "json", json])
         #expect(j.status == 65)
         #expect(j.stderr.contains("debrief: \(json):3: `purpose-met` must be a whole number from 1 to 5"), "\(j.stderr)")
@@ -221,6 +221,22 @@ import Testing
         #expect(md.contains("| Who | Action | Due | Done |\n|---|---|---|---|\n| Ana Li | Send the benchmark repository link | 2026-11-27 |  |"))
         #expect(md.contains("### Pitfalls"))
         #expect(!md.contains("\u{1B}"))
+    }
+
+    /// Markdown and jrnl text on stdout go through the terminal-safe text: an escape code in a
+    /// title is shown, never obeyed. JSON escapes it; a file written with --output keeps the data.
+    @Test func exportsToTheTerminalAreSafe() throws {
+        let debrief = try BinaryRunner()
+        try debrief.add(#"{"title": "Evil \u001b[2J title \u009b1m", "date": "2026-11-25 13:00"}"#)
+        for format in ["markdown", "jrnl"] {
+            let r = try debrief.run(["export", "--format", format])
+            #expect(r.stdout.contains("Evil ^[[2J title <U+009B>1m"), "\(format): \(r.stdout)")
+            #expect(!r.stdout.contains("\u{1B}") && !r.stdout.contains("\u{9B}"))
+        }
+        #expect(try debrief.run(["export"]).stdout.contains(#""title": "Evil \u001B[2J title \u009B1m""#))
+        let file = debrief.root + "/raw.txt"
+        #expect(try debrief.run(["export", "--format", "jrnl", "--output", file]).status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("Evil \u{1B}[2J title"))
     }
 
     // MARK: - With jrnl itself

@@ -41,7 +41,7 @@ extension BrowseProgram {
         case .help: showHelp = true
         case .quit: return [.quit(0)]
         case .interrupt: return [.quit(Interrupt.status)]
-        case .back, .nextFollowUp, .previousFollowUp, .toggleFollowUp: break
+        case .back, .nextFollowUp, .previousFollowUp, .toggleFollowUp, .rescheduleFollowUp, .followUpDoneOn: break
         }
         return []
     }
@@ -86,16 +86,22 @@ extension BrowseProgram {
                row < state.scroll || row >= state.scroll + detailHeight {
                 state.scroll = min(maxScroll, max(0, row - detailHeight / 2))
             }
-        case .toggleFollowUp:
+        case .toggleFollowUp, .rescheduleFollowUp, .followUpDoneOn:
             guard !entry.followUps.isEmpty else {
                 status = "This entry has no follow-ups"
                 break
             }
             guard let n = state.followUp, n < entry.followUps.count else {
-                status = "Tab selects a follow-up; Space then marks it"
+                status = "Tab selects a follow-up; then Space marks it, s reschedules it"
                 break
             }
-            return toggleFollowUp(n, of: entry)
+            let row = entry.followUps[n]
+            switch action {
+            case .toggleFollowUp: return editFollowUp(n, of: entry, row.isOpen ? .done(clock.today) : .reopen)
+            default:
+                let task = AnswerText.task(who: row.who, action: row.action)
+                prompt = .date(DatePrompt(action == .rescheduleFollowUp ? .reschedule : .doneOn, task: task), id: entry.id, n: n)
+            }
         case .search:
             prompt = .search(TextEditor(text: "", multiline: false, width: width), origin: state.scroll)
         case .nextMatch, .previousMatch:

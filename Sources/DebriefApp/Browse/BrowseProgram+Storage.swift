@@ -86,10 +86,18 @@ extension BrowseProgram {
         case .refreshed(.failure(let error)):
             status = "Cannot show this entry any more: \(error.description)"
             return []
-        case .saved(.failure(.followUpChanged(let path, let why))):
-            // The entry is on screen; the reason says what changed, and reading it again shows it.
-            status = "Not saved: \(why)"
-            return reread(path: path)
+        case .followUpEdited(let edit, let task, let outcome):
+            status = FollowUpWrite.status(outcome, edit: edit, task: task, today: clock.today)
+            switch outcome {
+            case .success(.written(let entry, _, _)):
+                replace(entry)
+                return []
+            case .failure(.followUpChanged(let path, _)), .failure(.changedOnDisk(let path)):
+                // The entry is on screen: reading it again shows what changed.
+                return reread(path: path)
+            default:
+                return []
+            }
         case .saved(.failure(let error)):
             status = "Not saved: \(error.description)"
             return []
@@ -146,19 +154,14 @@ extension BrowseProgram {
 
     // MARK: - Writes
 
-    /// Space in the detail view: done today, or open again.
-    func toggleFollowUp(_ number: Int, of entry: Entry) -> [Command<Message>] {
-        // `number` counts from 0 here, from 1 for the core (as `debrief done` shows it).
-        guard let edit = try? entry.toggleEdit(number + 1, today: clock.today) else { return [] }
-        let store = self.store
-        let now = clock.timestamp
-        return [.perform {
-            .saved(Result { () throws(StoreError) -> Entry in
-                switch try store.editFollowUp(number + 1, of: entry, edit, now: now) {
-                case .written(let written, _, _): return written
-                case .unchanged: return entry
-                }
-            })
+    /// Space, `s` or `D` in the detail view: `edit` on follow-up `number` (from 0 here, from 1
+    /// for the core, as `debrief done` shows it).
+    func editFollowUp(_ number: Int, of entry: Entry, _ edit: FollowUpEdit) -> [Command<Message>] {
+        guard entry.followUps.indices.contains(number) else { return [] }
+        let row = entry.followUps[number]
+        let task = AnswerText.task(who: row.who, action: row.action)
+        return [FollowUpWrite.command(edit, n: number + 1, of: entry, store: store, now: clock.timestamp) {
+            .followUpEdited(edit, task: task, $0)
         }]
     }
 

@@ -123,6 +123,8 @@ extension BrowseProgram {
         case .confirmDelete(let id)?:
             let title = index(of: id).map { entries[$0].title } ?? id
             buffer.put("Move “\(title)” to trash? y/n", row: row, col: 0, style: Style.role(.danger).bolded(), maxWidth: width)
+        case .date(let date, _, _)?:
+            return date.draw(into: &buffer, row: row, width: width)
         case .invalidEdit?:
             break
         case nil:

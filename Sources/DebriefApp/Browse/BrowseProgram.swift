@@ -13,6 +13,8 @@ public struct BrowseProgram: Program, HandsOff {
         case loaded(JournalSnapshot, JournalSignature)
         case unchanged
         case saved(Result<Entry, StoreError>)
+        /// A one-follow-up edit from the detail view (Space, `s`, `D`) and what came of it.
+        case followUpEdited(FollowUpEdit, task: String, Result<FollowUpEditOutcome, StoreError>)
         /// The one entry of a standalone detail, read again after another screen.
         case refreshed(Result<Entry, StoreError>)
         case trashed(Result<TrashRecord, StoreError>)
@@ -66,6 +68,8 @@ public struct BrowseProgram: Program, HandsOff {
         case filter(TextEditor, error: String?)
         case confirmDelete(String)
         case invalidEdit(PendingEdit, problem: String)
+        /// `s` or `D` in the detail view asks for a day for follow-up `n` (from 0) of entry `id`.
+        case date(DatePrompt, id: String, n: Int)
     }
 
     // MARK: - State

@@ -38,10 +38,14 @@ extension FollowUpsProgram {
     }
 
     public func view(width: Int, height: Int) -> Frame {
-        ScreenChrome.frame(width: width, height: height, keys: FollowUpsKeys.map, showHelp: showHelp, message: .status(status),
+        // While `s` or `D` asks for a day the prompt has the status line.
+        ScreenChrome.frame(width: width, height: height, keys: FollowUpsKeys.map, showHelp: showHelp,
+                           message: datePrompt == nil ? .status(status) : nil,
                            drawBody: { buffer, body in
             drawList(into: &buffer, area: body)
-        }, drawStatus: { _, _, _ in nil })
+        }, drawStatus: { buffer, row, width in
+            datePrompt?.prompt.draw(into: &buffer, row: row, width: width)
+        })
     }
 
     private func drawList(into buffer: inout ScreenBuffer, area: Rect) {

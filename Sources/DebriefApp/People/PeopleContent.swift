@@ -11,16 +11,21 @@ public struct PeopleContent: Sendable {
 
     var index: PeopleIndex
     var headlines: [String: Headline]
+    /// The entries as read, so a follow-up on a person's page can be marked or moved in place.
+    var entries: [String: Entry]
     /// Files that could not be read.
     var problems: Int
 
     init(snapshot: JournalSnapshot) {
         index = PeopleIndex(entries: snapshot.entries)
         var headlines: [String: Headline] = [:]
+        var entries: [String: Entry] = [:]
         for entry in snapshot.entries {
             headlines[entry.id] = Headline(day: entry.eventTime.day, title: entry.displayTitle)
+            entries[entry.id] = entry
         }
         self.headlines = headlines
+        self.entries = entries
         problems = snapshot.problems.count
     }
 }

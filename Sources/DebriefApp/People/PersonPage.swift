@@ -9,8 +9,9 @@ struct PersonLine: Equatable, Sendable {
         case muted
         /// An entry naming them: Enter opens it.
         case entry(String)
-        /// An open follow-up with them: Enter opens the entry it came from.
-        case followUp(entryID: String, overdue: Bool)
+        /// A follow-up with them (`n` from 1 in its entry): Enter opens the entry it came from,
+        /// Space, `s` and `D` mark or move it.
+        case followUp(entryID: String, n: Int, overdue: Bool)
     }
 
     var text: String
@@ -19,15 +20,16 @@ struct PersonLine: Equatable, Sendable {
     /// The entry Enter opens on this row, if any.
     var entryID: String? {
         switch kind {
-        case .entry(let id), .followUp(let id, _): return id
+        case .entry(let id), .followUp(let id, _, _): return id
         case .heading, .text, .muted: return nil
         }
     }
 }
 
-/// A person's view: what the journal says about them, the entries naming them (newest first)
-/// and the follow-ups still open with them (soonest due first), with a selection that only
-/// rests on rows Enter can open.
+/// A person's view: every note written about them (newest first, each with its event), the
+/// entries naming them (newest first) and the follow-ups still open with them (soonest due
+/// first), as `debrief people show` prints them, with a selection that only rests on rows Enter
+/// can open (a note opens the entry it was written in).
 struct PersonPage: Equatable, Sendable, MovableSelection {
     /// The folded name, to find the person again after a re-read.
     var key: String
@@ -36,12 +38,25 @@ struct PersonPage: Equatable, Sendable, MovableSelection {
     /// Selection and scroll over `lines`.
     var list: ListState
 
-    init(_ person: PersonSummary, headlines: [String: PeopleContent.Headline], today: Day) {
+    /// - Parameter width: notes wrap to it, under their day and event.
+    init(_ person: PersonSummary, headlines: [String: PeopleContent.Headline], today: Day, width: Int) {
         key = person.key
         name = person.name
         var lines: [PersonLine] = []
         lines.append(PersonLine(text: ([person.meetings] + [person.level, person.relation].compactMap { $0 }).joined(separator: " · "),
                                 kind: .text))
+        lines.append(PersonLine(text: "", kind: .text))
+        lines.append(PersonLine(text: "Notes (\(person.notes.count))" + (person.notes.count > 1 ? ", newest first" : ""), kind: .heading))
+        if person.notes.isEmpty {
+            lines.append(PersonLine(text: "  None.", kind: .muted))
+        }
+        for note in person.notes {
+            let event = note.entryTitle.isEmpty ? note.entryID : note.entryTitle
+            lines.append(PersonLine(text: "  " + note.day.iso + "  " + event, kind: .entry(note.entryID)))
+            for row in note.text.split(separator: "\n", omittingEmptySubsequences: false).flatMap({ wrap(String($0), width: max(10, width - 4)) }) {
+                lines.append(PersonLine(text: "    " + row, kind: .text))
+            }
+        }
         lines.append(PersonLine(text: "", kind: .text))
         lines.append(PersonLine(text: "Entries (\(person.entryIDs.count))", kind: .heading))
         for id in person.entryIDs {
@@ -54,12 +69,32 @@ struct PersonPage: Equatable, Sendable, MovableSelection {
             lines.append(PersonLine(text: "  None.", kind: .muted))
         }
         for item in person.openFollowUps {
-            let due = AnswerText.due(item.due, today: today)
-            lines.append(PersonLine(text: "  " + due.fitted(toWidth: 16) + "  " + item.action,
-                                    kind: .followUp(entryID: item.entryID, overdue: item.isOverdue(on: today))))
+            lines.append(Self.followUpLine(item, today: today))
         }
         self.lines = lines
         list = ListState(count: lines.count, selected: lines.firstIndex { $0.entryID != nil })
+    }
+
+    /// A follow-up's row: `[ ] 6 days overdue    Send the link`, `[x] done today …` once marked.
+    static func followUpLine(_ item: FollowUpItem, today: Day) -> PersonLine {
+        let when = item.done.map { $0 == today ? "done today" : "done " + $0.iso } ?? AnswerText.due(item.due, today: today)
+        return PersonLine(text: "  " + (item.isOpen ? "[ ] " : "[x] ") + when.fitted(toWidth: 16) + "  " + item.action,
+                          kind: .followUp(entryID: item.entryID, n: item.n, overdue: item.isOverdue(on: today)))
+    }
+
+    /// The follow-up on the selected row, if it is one.
+    var selectedFollowUp: (entryID: String, n: Int)? {
+        guard let s = list.selected, case .followUp(let id, let n, _) = lines[s].kind else { return nil }
+        return (id, n)
+    }
+
+    /// Takes in an entry just written: its follow-up rows change in place (a row marked done
+    /// stays until the page is read again, so Space can undo it).
+    mutating func replace(_ entry: Entry, today: Day) {
+        for i in lines.indices {
+            guard case .followUp(let id, let n, _) = lines[i].kind, id == entry.id, entry.followUps.indices.contains(n - 1) else { continue }
+            lines[i] = Self.followUpLine(FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1]), today: today)
+        }
     }
 
     /// The same person laid out again from a fresh read, keeping the selected row where it still exists.

@@ -18,7 +18,10 @@ extension Catalog {
     /// catalog does not know is treated conservatively: nothing it left out is taken as empty.
     public func asked(_ promptID: String, in entry: Entry) -> Bool {
         if entry[promptID] != nil { return true }
-        return promptIDs(askedBy: entry.flow)?.contains(promptID) ?? false
+        // The full reflection asks every catalog prompt (what `promptIDs(askedBy: nil)` says),
+        // without building that set for each of the journal's absent answers.
+        guard let flow = entry.flow else { return prompt(promptID) != nil }
+        return promptIDs(askedBy: flow)?.contains(promptID) ?? false
     }
 
     /// The catalog flow with this id (not `full`, which is every prompt).

@@ -93,7 +93,13 @@ public enum AtomicFile {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
-            throw failure(path)
+            let error = failure(path)
+            // A socket cannot be opened at all (ENXIO): say what it is rather than the errno.
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                throw StoreError.io(path, "not a regular file (\(kindName(info.st_mode & S_IFMT))); debrief reads only regular files")
+            }
+            throw error
         }
         defer { close(fd) }
         var info = stat()

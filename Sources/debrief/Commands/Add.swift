@@ -28,7 +28,7 @@ struct Add: ParsableCommand {
     @Option(name: .long, help: "When it started: ISO 8601, 'today 18:30', 'yesterday', 'mon'… (default: now).")
     var date: String?
 
-    @Option(name: .long, help: "The kind of event (see `debrief prompts show`).")
+    @Option(name: .long, help: "The kind of event (see `debrief prompts show`).", completion: JournalCompletion.kinds)
     var kind: String?
 
     func run() throws {

@@ -26,7 +26,7 @@ struct New: ParsableCommand {
     @Option(name: .long, help: "Prefill the event's title.")
     var title: String?
 
-    @Option(name: .long, help: "Prefill the kind of event (see `debrief prompts show`).")
+    @Option(name: .long, help: "Prefill the kind of event (see `debrief prompts show`).", completion: JournalCompletion.kinds)
     var kind: String?
 
     @Option(name: .long, help: "Prefill when it started: 'today 18:30', 'yesterday', 'fri', 'nov 6 19:00', ISO 8601…")
@@ -71,7 +71,8 @@ enum ReflectionCommand {
         let (code, savedID) = MainActor.assumeIsolated { () -> (Int32, String?) in
             guard let terminal = TerminalRunner.open(environment: environment) else { return (Exit.usage, nil) }
             defer { terminal.close() }
-            let (status, program) = TerminalRunner.run(ReflectionProgram(setup), on: terminal, environment: environment)
+            let (status, program) = TerminalRunner.run(ReflectionProgram(setup), on: terminal, environment: environment,
+                                                       scratch: setup.store.draftsDirectory)
             return (status, program.savedID)
         }
         if code != 0 { throw ExitCode(code) }

@@ -58,7 +58,8 @@ final class Session {
         case .followUps:
             try run(FollowUpsProgram(cache: cache, clock: context.clock))
         case .people:
-            try run(PeopleProgram(cache: cache, clock: context.clock))
+            try run(PeopleProgram(cache: cache, clock: context.clock, coldDays: context.coldDays(),
+                                  statePath: DebriefState.path(environment: context.environment)))
         }
     }
 
@@ -66,7 +67,8 @@ final class Session {
     func run<P: Program & HandsOff>(_ program: P) throws {
         var program = program
         while true {
-            let (status, after) = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment)
+            let (status, after) = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment,
+                                                     scratch: context.store.draftsDirectory)
             if status != 0 { throw ExitCode(status) }
             guard let next = after.handoff else { return }
             program = after
@@ -76,7 +78,8 @@ final class Session {
 
     /// Runs a screen that never opens another (the guided reflection).
     func run<P: Program>(_ program: P) throws {
-        let status = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment).status
+        let status = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment,
+                                                     scratch: context.store.draftsDirectory).status
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -1,4 +1,5 @@
 import DebriefApp
+import DebriefCore
 import DebriefTerminal
 import DebriefUI
 import Foundation
@@ -13,10 +14,10 @@ import Glibc
 enum TerminalRunner {
     /// Runs one program on a terminal of its own, restored when the program ends; returns the exit
     /// status. Prints a one-line error and returns 64 when there is no terminal to run on.
-    static func run<P: Program>(_ program: P, environment: [String: String]) -> Int32 {
+    static func run<P: Program>(_ program: P, environment: [String: String], scratch: String) -> Int32 {
         guard let terminal = open(environment: environment) else { return Exit.usage }
         defer { terminal.close() }
-        return run(program, on: terminal, environment: environment).status
+        return run(program, on: terminal, environment: environment, scratch: scratch).status
     }
 
     /// Opens the terminal, or says in one line why there is none (stdin or stdout not a TTY, an
@@ -41,8 +42,10 @@ enum TerminalRunner {
 
     /// Runs `program` on an open terminal until it quits, leaving the terminal open for the next
     /// screen; returns the exit status and the program as it ended (so a screen that opened
-    /// another can be run again where it was).
-    static func run<P: Program>(_ program: P, on terminal: Terminal, environment: [String: String]) -> (status: Int32, program: P) {
+    /// another can be run again where it was). An answer opened in the editor is written to a
+    /// private folder made in `scratch` (the journal's `drafts/`), never outside the journal.
+    static func run<P: Program>(_ program: P, on terminal: Terminal, environment: [String: String],
+                                scratch: String) -> (status: Int32, program: P) {
         var program = program
         let mailbox = Mailbox<P.Message>()
         var running = 0
@@ -65,7 +68,7 @@ enum TerminalRunner {
                     thread.stackSize = 8 << 20
                     thread.start()
                 case .editText(let text, let suffix, let then):
-                    let outcome = terminal.suspend { ExternalEditor.edit(text: text, suffix: suffix, environment: environment) }
+                    let outcome = terminal.suspend { ExternalEditor.edit(text: text, suffix: suffix, environment: environment, in: scratch) }
                     queue += program.update(.message(then(outcome)))
                 case .editFile(let path, let then):
                     let outcome = terminal.suspend { ExternalEditor.edit(path: path, environment: environment) }
@@ -117,8 +120,11 @@ final class Mailbox<Message: Sendable>: Sendable {
 /// Runs `$VISUAL`, else `$EDITOR`, else `vi` on a file, through `/bin/sh` so editor settings
 /// with arguments (`code --wait`) work.
 enum ExternalEditor {
-    static func edit(text: String, suffix: String, environment: [String: String]) -> EditorOutcome {
-        var template = Array((NSTemporaryDirectory() + "/debrief-XXXXXX").utf8CString)
+    /// Opens `text` in the editor through a file in a new hidden folder of `folder` (mode 0700,
+    /// the file 0600 from its creation), removed afterwards.
+    static func edit(text: String, suffix: String, environment: [String: String], in folder: String) -> EditorOutcome {
+        do throws(StoreError) { try AtomicFile.makeDirectory(folder) } catch { return .failed(error.description) }
+        var template = Array((folder + "/.editor-XXXXXX").utf8CString)
         guard let dirPointer = mkdtemp(&template) else { return .failed("cannot create a temporary folder") }
         let dir = String(cString: dirPointer)
         defer { try? FileManager.default.removeItem(atPath: dir) }
