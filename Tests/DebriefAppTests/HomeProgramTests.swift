@@ -152,7 +152,7 @@ import Testing
         #expect(d.rows[22].hasPrefix("New due date for Ana Li: Intro to Marc: "))
         d.type("+3d")
         d.press(.enter)
-        #expect(d.rows[2].contains("[ ] in 3 days") && d.rows[2].contains("  Ana Li: Intro to Marc"))
+        #expect(d.rows[2].contains("[ ] in 3 days") && d.rows[2].contains("  Ana Li: Intro to Marc  (from Swift meetup Berlin; postponed once)"))
         #expect(d.rows[22].contains("Due 2026-11-29: Ana Li: Intro to Marc; postponed once, 9 days past its first date"))
         #expect(file().contains("    due: 2026-11-29\n    first-due: 2026-11-20\n    postponed: 1\n"))
 

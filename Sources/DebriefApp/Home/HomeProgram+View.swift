@@ -64,7 +64,10 @@ extension HomeProgram {
             for (i, (item, when)) in zip(shown, whens).enumerated() {
                 let f = item.followUp
                 let mark = f.isOpen ? "[ ]" : "[x]"
-                let text = " " + mark + " " + when.fitted(toWidth: whenWidth) + "  " + AnswerText.task(who: f.who, action: f.action) + "  (from " + item.event + ")"
+                // A follow-up pushed back says how often, so home does not hide the slow pitfall.
+                let pushed = f.isOpen && f.postponed > 0 ? "; postponed " + AnswerText.times(f.postponed) : ""
+                let text = " " + mark + " " + when.fitted(toWidth: whenWidth) + "  " + AnswerText.task(who: f.who, action: f.action)
+                    + "  (from " + item.event + pushed + ")"
                 var style = !f.isOpen ? Style.role(.muted) : f.isOverdue(on: today) ? Style.role(.danger).bolded() : .plain
                 if i == selected, datePrompt == nil || datePrompt?.target == i { style = style.bolded().reversed() }
                 lines.append((text, style))

@@ -20,9 +20,11 @@ extension PeopleProgram {
         let silent = person.daysSinceMentioned(asOf: today)
         let when = showCold ? "\(silent) day\(silent == 1 ? "" : "s")" : person.lastMet.iso
         let open = person.openFollowUps.isEmpty ? "" : String(person.openFollowUps.count)
+        // Marked for `M`: a star before the name, the other names moved over to stay aligned.
+        let name = marked.isEmpty ? person.name : (marked.contains(person.key) ? "* " : "  ") + person.name
         return width >= 64
-            ? [person.name, String(person.met), when, person.level ?? "", person.relation ?? "", open]
-            : [person.name, String(person.met), when, open]
+            ? [name, String(person.met), when, person.level ?? "", person.relation ?? "", open]
+            : [name, String(person.met), when, open]
     }
 
     public func view(width: Int, height: Int) -> Frame {
@@ -32,7 +34,8 @@ extension PeopleProgram {
         case .person: keys = PeopleKeys.person
         }
         return ScreenChrome.frame(width: width, height: height, keys: keys, showHelp: showHelp,
-                                  message: search == nil && datePrompt == nil ? .status(status) : nil, drawBody: { buffer, body in
+                                  message: search == nil && datePrompt == nil && namePrompt == nil ? .status(status) : nil,
+                                  drawBody: { buffer, body in
             switch screen {
             case .list: drawList(into: &buffer, area: body)
             case .person(let page): drawPerson(page, into: &buffer, area: body)
@@ -49,7 +52,7 @@ extension PeopleProgram {
 
     private func drawList(into buffer: inout ScreenBuffer, area: Rect) {
         guard area.height > 0 else { return }
-        var title = showCold ? "cold (\(PeopleIndex.defaultColdDays)+ days unmentioned)" : "everyone"
+        var title = showCold ? "cold (\(coldDays)+ days unmentioned)" : "everyone"
         if content != nil { title += " · \(visible.count)" }
         titleBar(title, into: &buffer, row: area.row, width: area.width)
         let rest = area.inset(top: 1)
@@ -67,7 +70,7 @@ extension PeopleProgram {
             if !query.isEmpty {
                 message = "Nobody named like “\(query)”; Esc shows everyone."
             } else if showCold {
-                message = "Nobody you know has gone unmentioned for \(PeopleIndex.defaultColdDays) days or more."
+                message = "Nobody you know has gone unmentioned for \(coldDays) days or more."
             } else {
                 message = "No people in the journal yet; name them under “people” in a reflection."
             }
@@ -108,6 +111,16 @@ extension PeopleProgram {
     /// The `/` prompt with the cursor, else the last message, else the name being looked for.
     private func drawStatus(into buffer: inout ScreenBuffer, row: Int, width: Int) -> Position? {
         if let asking = datePrompt { return asking.prompt.draw(into: &buffer, row: row, width: width) }
+        if let prompt = namePrompt {
+            var end = buffer.put(prompt.question, row: row, col: 0, style: Style().bolded(), maxWidth: width)
+            end = buffer.put(prompt.editor.text, row: row, col: end, style: .plain, maxWidth: max(0, width - end))
+            let note = prompt.problem ?? "Enter renames in every entry, Esc cancels"
+            if end + 3 < width {
+                buffer.put(note, row: row, col: end + 2, style: prompt.problem == nil ? .role(.muted) : Style.role(.danger).bolded(),
+                           maxWidth: width - end - 2)
+            }
+            return Position(row: row, col: min(end, width - 1))
+        }
         if let search {
             let end = buffer.put("/" + search.text, row: row, col: 0, style: Style().bolded(), maxWidth: width)
             if end + 3 < width {

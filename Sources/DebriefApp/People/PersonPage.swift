@@ -26,9 +26,10 @@ struct PersonLine: Equatable, Sendable {
     }
 }
 
-/// A person's view: what the journal says about them, the entries naming them (newest first)
-/// and the follow-ups still open with them (soonest due first), with a selection that only
-/// rests on rows Enter can open.
+/// A person's view: every note written about them (newest first, each with its event), the
+/// entries naming them (newest first) and the follow-ups still open with them (soonest due
+/// first), as `debrief people show` prints them, with a selection that only rests on rows Enter
+/// can open (a note opens the entry it was written in).
 struct PersonPage: Equatable, Sendable, MovableSelection {
     /// The folded name, to find the person again after a re-read.
     var key: String
@@ -37,12 +38,25 @@ struct PersonPage: Equatable, Sendable, MovableSelection {
     /// Selection and scroll over `lines`.
     var list: ListState
 
-    init(_ person: PersonSummary, headlines: [String: PeopleContent.Headline], today: Day) {
+    /// - Parameter width: notes wrap to it, under their day and event.
+    init(_ person: PersonSummary, headlines: [String: PeopleContent.Headline], today: Day, width: Int) {
         key = person.key
         name = person.name
         var lines: [PersonLine] = []
         lines.append(PersonLine(text: ([person.meetings] + [person.level, person.relation].compactMap { $0 }).joined(separator: " · "),
                                 kind: .text))
+        lines.append(PersonLine(text: "", kind: .text))
+        lines.append(PersonLine(text: "Notes (\(person.notes.count))" + (person.notes.count > 1 ? ", newest first" : ""), kind: .heading))
+        if person.notes.isEmpty {
+            lines.append(PersonLine(text: "  None.", kind: .muted))
+        }
+        for note in person.notes {
+            let event = note.entryTitle.isEmpty ? note.entryID : note.entryTitle
+            lines.append(PersonLine(text: "  " + note.day.iso + "  " + event, kind: .entry(note.entryID)))
+            for row in note.text.split(separator: "\n", omittingEmptySubsequences: false).flatMap({ wrap(String($0), width: max(10, width - 4)) }) {
+                lines.append(PersonLine(text: "    " + row, kind: .text))
+            }
+        }
         lines.append(PersonLine(text: "", kind: .text))
         lines.append(PersonLine(text: "Entries (\(person.entryIDs.count))", kind: .heading))
         for id in person.entryIDs {

@@ -62,7 +62,9 @@ struct FollowUps: ParsableCommand {
 
     @OptionGroup var journal: JournalOptions
     @Flag var which: Which = .open
-    @Option(help: ArgumentHelp("Only actions with this person (part of the name will do).", valueName: "name")) var person: String?
+    @Option(help: ArgumentHelp("Only actions with this person (part of the name will do).", valueName: "name"),
+            completion: JournalCompletion.people)
+    var person: String?
     @Option(help: "Output format.") var format: OutputFormat = .text
     @Flag(name: [.short, .long], help: "Print nothing; exit 1 when any action matches, 0 when none does.")
     var quiet = false

@@ -16,9 +16,9 @@ struct List: ParsableCommand {
     @OptionGroup var journal: JournalOptions
     @Option(help: ArgumentHelp("Only entries on or after this day.", valueName: "date")) var since: String?
     @Option(help: ArgumentHelp("Only entries on or before this day.", valueName: "date")) var until: String?
-    @Option(help: ArgumentHelp("Only entries naming this person.", valueName: "name")) var person: String?
-    @Option(help: ArgumentHelp("Only entries with this tag.", valueName: "tag")) var tag: String?
-    @Option(help: ArgumentHelp("Only entries of this kind.", valueName: "kind")) var kind: String?
+    @Option(help: ArgumentHelp("Only entries naming this person.", valueName: "name"), completion: JournalCompletion.people) var person: String?
+    @Option(help: ArgumentHelp("Only entries with this tag.", valueName: "tag"), completion: JournalCompletion.tags) var tag: String?
+    @Option(help: ArgumentHelp("Only entries of this kind.", valueName: "kind"), completion: JournalCompletion.kinds) var kind: String?
     @Option(help: ArgumentHelp("At most this many entries.", valueName: "n")) var limit: Int?
     @Option(help: "Output format.") var format: ListFormat = .text
 

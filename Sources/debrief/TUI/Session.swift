@@ -58,7 +58,8 @@ final class Session {
         case .followUps:
             try run(FollowUpsProgram(cache: cache, clock: context.clock))
         case .people:
-            try run(PeopleProgram(cache: cache, clock: context.clock))
+            try run(PeopleProgram(cache: cache, clock: context.clock, coldDays: context.coldDays(),
+                                  statePath: DebriefState.path(environment: context.environment)))
         }
     }
 
