@@ -19,7 +19,10 @@ extension PeopleProgram {
     func cells(_ person: PersonSummary, today: Day, width: Int) -> [String] {
         let silent = person.daysSinceMentioned(asOf: today)
         let when = showCold ? "\(silent) day\(silent == 1 ? "" : "s")" : person.lastMet.iso
-        let open = person.openFollowUps.isEmpty ? "" : String(person.openFollowUps.count)
+        // As written since the read: a follow-up marked on their page no longer counts.
+        let count = content.map { content in person.openFollowUps.filter { content.current($0).isOpen }.count }
+            ?? person.openFollowUps.count
+        let open = count == 0 ? "" : String(count)
         // Marked for `M`: a star before the name, the other names moved over to stay aligned.
         let name = marked.isEmpty ? person.name : (marked.contains(person.key) ? "* " : "  ") + person.name
         return width >= 64
