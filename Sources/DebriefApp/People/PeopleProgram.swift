@@ -2,7 +2,7 @@ import DebriefCore
 import DebriefUI
 
 /// Everyone named in the journal, most recently met first, as `debrief people` lists them: `c`
-/// switches to the cold list (people you know whom no reflection mentioned for 90 days), `/`
+/// switches to the cold list (people you know whom no reflection mentioned for `coldDays`), `/`
 /// finds a name as you type, Enter opens a person's entries and open follow-ups, and Enter there
 /// opens an entry; Space, `s` and `D` there mark or move a follow-up in place
 /// (`PeopleProgram+FollowUps.swift`).
