@@ -114,16 +114,7 @@ extension PeopleProgram {
     /// The `/` prompt with the cursor, else the last message, else the name being looked for.
     private func drawStatus(into buffer: inout ScreenBuffer, row: Int, width: Int) -> Position? {
         if let asking = datePrompt { return asking.prompt.draw(into: &buffer, row: row, width: width) }
-        if let prompt = namePrompt {
-            var end = buffer.put(prompt.question, row: row, col: 0, style: Style().bolded(), maxWidth: width)
-            end = buffer.put(prompt.editor.text, row: row, col: end, style: .plain, maxWidth: max(0, width - end))
-            let note = prompt.problem ?? "Enter renames in every entry, Esc cancels"
-            if end + 3 < width {
-                buffer.put(note, row: row, col: end + 2, style: prompt.problem == nil ? .role(.muted) : Style.role(.danger).bolded(),
-                           maxWidth: width - end - 2)
-            }
-            return Position(row: row, col: min(end, width - 1))
-        }
+        if let prompt = namePrompt { return prompt.line.draw(into: &buffer, row: row, width: width) }
         if let search {
             let end = buffer.put("/" + search.text, row: row, col: 0, style: Style().bolded(), maxWidth: width)
             if end + 3 < width {
