@@ -38,7 +38,21 @@ struct Debrief: ParsableCommand {
             Output.note(commandList)
             Foundation.exit(Exit.usage)
         }
-        main(arguments)
+        main(commandFirst(arguments))
+    }
+
+    /// `--journal DIR` typed before the command (`debrief --journal ~/j list`) moved after it,
+    /// where the command's own option reads it; otherwise ArgumentParser would take the command's
+    /// name for an argument of home, the default command.
+    static func commandFirst(_ arguments: [String]) -> [String] {
+        var i = 0
+        while i < arguments.count {
+            if arguments[i] == "--journal" { i += 2; continue }
+            if arguments[i].hasPrefix("--journal=") { i += 1; continue }
+            break
+        }
+        guard i > 0, i < arguments.count, arguments[i] != "help", commandNames.contains(arguments[i]) else { return arguments }
+        return [arguments[i]] + arguments[..<i] + arguments[(i + 1)...]
     }
 
     /// Every name a command answers to, `help` included.

@@ -21,7 +21,7 @@ import Testing
         let fx = try ReflectionFixture()
         defer { fx.remove() }
         var d = fx.driver(fx.setup(knownPeople: ["Zoë Brandt", "Ana Li"], prefill: ["title": .text("T")]))
-        while d.promptID != "people" { d.press(.tab) }
+        d.tab(to: "people")
         d.type("zoe")
         d.press(.tab)
         #expect(d.screen.contains("Zoë Brandt"))

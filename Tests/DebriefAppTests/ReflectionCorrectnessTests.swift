@@ -19,7 +19,7 @@ struct ReflectionCorrectnessTests {
         let fx = try ReflectionFixture()
         defer { fx.remove() }
         var d = fx.driver(fx.setup(prefill: ["title": .text("Coffee")]))
-        while d.promptID != "follow-ups" { d.press(.tab) }
+        d.tab(to: "follow-ups")
         d.type("Ana")
         d.press(.enter, .enter, .enter)
         #expect(Self.words(d.screen).contains("needs an action"))
@@ -41,6 +41,8 @@ struct ReflectionCorrectnessTests {
         defer { fx.remove() }
         let prefill: [String: Answer] = ["title": .text("Coffee"), "follow-ups": .followUps([FollowUp(who: "Ana Li", action: "")])]
         var d = fx.driver(fx.setup(prefill: prefill))
+        d.press(.ctrl("s"))                                   // the summary first
+        #expect(d.screen.contains("Save this reflection"))
         d.press(.ctrl("s"))
         #expect(fx.entryFiles.isEmpty)
         #expect(d.exitStatus == nil)
@@ -66,7 +68,7 @@ struct ReflectionCorrectnessTests {
         let fx = try ReflectionFixture()
         defer { fx.remove() }
         var d = fx.driver(fx.setup(knownPeople: ["Ana Li"], prefill: ["title": .text("T")]))
-        while d.promptID != "people" { d.press(.tab) }
+        d.tab(to: "people")
         d.type("Xaver")
         d.press(.tab)
         #expect(d.promptID == "people")
@@ -87,7 +89,7 @@ struct ReflectionCorrectnessTests {
                                           answers: ["title": .text(title), "date": .timestamp(now), "people": .people([person])]))
         }
         var d = fx.driver(fx.setup(knownPeople: ReflectionSetup.knownPeople(in: fx.entries), prefill: ["title": .text("T")]))
-        while d.promptID != "people" { d.press(.tab) }
+        d.tab(to: "people")
         d.type("hen")
         d.press(.tab)
         #expect(d.promptID == "people")
@@ -106,7 +108,7 @@ struct ReflectionCorrectnessTests {
         let fx = try ReflectionFixture()
         defer { fx.remove() }
         var d = fx.driver(fx.setup(prefill: ["title": .text("T"), "people": .people([Person(name: "Ana")])]))
-        while d.promptID != "talk-share" { d.press(.tab) }
+        d.tab(to: "talk-share")
         d.type("150")
         #expect(d.screen.contains("150% is out of range"))
         #expect(d.screen.contains("15%"))
@@ -168,7 +170,7 @@ struct ReflectionCorrectnessTests {
         let fx = try ReflectionFixture()
         defer { fx.remove() }
         var d = fx.driver(fx.setup(prefill: ["title": .text("T")]))
-        while d.promptID != "purpose" { d.press(.tab) }
+        d.tab(to: "purpose")
         for n in 1...30 {
             d.type("line \(n)")
             if n < 30 { d.press(.ctrl("j")) }
@@ -192,7 +194,7 @@ struct ReflectionCorrectnessTests {
         d.answer("")
         d.press(.backTab)
         #expect(d.rows.contains { $0.contains(String(title.suffix(30))) }, "\(d.screen)")
-        while d.promptID != "people" { d.press(.tab) }
+        d.tab(to: "people")
         d.type("Ana")
         d.press(.down, .down, .down)
         let note = "Leads the platform team and wants to hire two people who know Swift on the server"
@@ -208,7 +210,7 @@ struct ReflectionCorrectnessTests {
         let fx = try ReflectionFixture()
         defer { fx.remove() }
         var d = fx.driver(fx.setup(prefill: ["title": .text("T")]))
-        while d.promptID != "follow-ups" { d.press(.tab) }
+        d.tab(to: "follow-ups")
         d.answer("Ana")
         d.type("Send the link")
         d.press(.down, .ctrl("u"))

@@ -3,6 +3,7 @@ import DebriefCore
 import DebriefPrompts
 import DebriefUI
 import Foundation
+import Testing
 
 /// A temp journal, the default catalog and a clock stopped at Thursday 2026-11-26 21:00 Berlin,
 /// so the reflection's screens are driven by keys alone.
@@ -50,6 +51,13 @@ extension ProgramDriver where P == ReflectionProgram {
     mutating func answer(_ text: String) {
         type(text)
         press(.enter)
+    }
+
+    /// Presses Tab (accepting each answer) until prompt `id` is in focus; at most 40 times, so a
+    /// prompt that is not asked fails the test instead of looping.
+    mutating func tab(to id: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for _ in 0..<40 where !(program.mode == .prompting && promptID == id) { press(.tab) }
+        #expect(program.mode == .prompting && promptID == id, "never reached \(id)", sourceLocation: sourceLocation)
     }
 
     /// The id of the prompt in focus.

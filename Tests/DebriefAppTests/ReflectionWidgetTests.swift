@@ -46,7 +46,7 @@ struct ReflectionWidgetTests {
         let fx = try ReflectionFixture()
         defer { fx.remove() }
         var d = fx.driver(fx.setup(knownPeople: ["Ana Li", "Bo Chen"], prefill: ["title": .text("T")]))
-        while d.promptID != "people" { d.press(.tab) }
+        d.tab(to: "people")
         d.type("b")
         d.press(.tab)
         #expect(d.screen.contains("Bo Chen"))
@@ -82,7 +82,7 @@ struct ReflectionWidgetTests {
         let setup = ReflectionSetup(catalog: fx.catalog, store: fx.store, clock: fx.clock,
                                     loadKnownPeople: { ["Zoë Brandt", "Ana Li"] }, prefill: ["title": .text("T")])
         var d = ProgramDriver(holdingBackground: ReflectionProgram(setup), width: 80, height: 24)
-        while d.promptID != "people" { d.press(.tab) }
+        d.tab(to: "people")
         #expect(d.heldBackground.count == 1)                  // the names are still being read
         d.type("zoe")
         d.finishBackground()
@@ -96,7 +96,7 @@ struct ReflectionWidgetTests {
         defer { fx.remove() }
         let prefill: [String: Answer] = ["title": .text("T"), "people": .people([Person(name: "Ana Li"), Person(name: "Bo Chen")])]
         var d = fx.driver(fx.setup(prefill: prefill))
-        while d.promptID != "follow-ups" { d.press(.tab) }
+        d.tab(to: "follow-ups")
         d.press(.tab)
         #expect(d.screen.contains("Who  Ana Li"))
         d.press(.tab)
@@ -133,7 +133,8 @@ struct ReflectionWidgetTests {
     @Test func choicesScalesAndPercentsByArrowsLettersAndDigits() throws {
         let fx = try ReflectionFixture()
         defer { fx.remove() }
-        var d = fx.driver(fx.setup(prefill: ["title": .text("T")]))
+        // A purpose and someone met, so the scale and the percent are asked.
+        var d = fx.driver(fx.setup(prefill: ["title": .text("T"), "purpose": .text("Meet"), "people": .people([Person(name: "Ana")])]))
         d.press(.tab, .tab)
         #expect(d.promptID == "kind")
         d.press(.down, .down, .down)                          // conference → meetup → one-on-one
@@ -152,7 +153,7 @@ struct ReflectionWidgetTests {
         d.press(.right, .right, .right, .left)
         d.press(.enter)
         #expect(d.program.answers["purpose-met"] == .number(2))
-        while d.promptID != "talk-share" { d.press(.tab) }
+        d.tab(to: "talk-share")
         d.type("7")
         d.type("5")
         d.press(.right)

@@ -186,6 +186,38 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["notes.txt", "phone-event@debrief.ics"])
     }
 
+    /// An entry file copied as a template keeps the original's follow-up ids: the calendar still
+    /// holds one item per follow-up with distinct UIDs, and the vdir one file each (it kept two of
+    /// four, saying "2 written").
+    @Test func aCopiedEntryKeepsEveryFollowUpInTheCalendar() throws {
+        let debrief = try BinaryRunner()
+        let id = try Self.seed(debrief)
+        let path = try #require(debrief.entryFiles().first)
+        let copyID = "2026-11-25-1830-copy"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try debrief.write(text.replacingOccurrences(of: "id: \(id)", with: "id: \(copyID)")
+            .replacingOccurrences(of: "date: 2026-11-24T18:30", with: "date: 2026-11-25T18:30"),
+                          to: path.replacingOccurrences(of: id, with: copyID))
+        let todos = try debrief.run(["followups", "--format", "ics", "--ics-kind", "todo", "--all"])
+        #expect(todos.status == 0, "\(todos.stderr)")
+        let uids = Self.uids(todos.stdout)
+        #expect(uids.count == 6)
+        #expect(Set(uids).count == 6, "\(uids)")
+        let folder = debrief.root + "/calendars/debrief"
+        let synced = try debrief.run(["followups", "--format", "ics", "--ics-kind", "todo", "--all", "--output", folder, "--vdir"])
+        #expect(synced.stderr == "\(folder): 6 written, 0 removed, 0 unchanged\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 6)
+        // `export --since` leaves the original out of the calendar, not out of the UIDs' making.
+        let copyOnly = Self.uids(try debrief.run(["export", "--format", "ics", "--ics-kind", "todo", "--all", "--since", "2026-11-25"]).stdout)
+        let originalOnly = Self.uids(try debrief.run(["export", "--format", "ics", "--ics-kind", "todo", "--all", "--until", "2026-11-24"]).stdout)
+        #expect(copyOnly.count == 3 && originalOnly.count == 3)
+        #expect(Set(copyOnly).union(originalOnly) == Set(uids), "\(copyOnly) \(originalOnly) \(uids)")
+        // The original's rows keep the UIDs they had before the copy existed.
+        try FileManager.default.removeItem(atPath: path.replacingOccurrences(of: id, with: copyID))
+        let alone = Self.uids(try debrief.run(["followups", "--format", "ics", "--ics-kind", "todo", "--all"]).stdout)
+        #expect(Set(alone).isSubset(of: Set(uids)))
+    }
+
     @Test func calendarOptionsGoTogether() throws {
         let debrief = try BinaryRunner()
         _ = try Self.seed(debrief)

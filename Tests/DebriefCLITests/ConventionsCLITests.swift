@@ -24,6 +24,22 @@ import Testing
         #expect(try debrief.run(["list", "--journal", debrief.journal]).status == 0)
     }
 
+    /// `--journal DIR` before the command, as `git -C DIR log` is typed, runs that command on
+    /// that journal (it was home's "Unexpected argument 'list'" and home's usage).
+    @Test func theJournalMayComeBeforeTheCommand() throws {
+        let debrief = try BinaryRunner()
+        let other = debrief.root + "/other journal"
+        #expect(try debrief.run(["add", "--journal", other, "--title", "Elsewhere", "--date", "2026-11-24 18:30"]).status == 0)
+        for args in [["--journal", other, "list"], ["--journal=\(other)", "list"], ["--journal", other, "list", "--format", "json"]] {
+            let r = try debrief.run(args)
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            #expect(r.stdout.contains("2026-11-24-1830-elsewhere"), "\(args): \(r.stdout)")
+        }
+        let unknown = try debrief.run(["--journal", other, "lsit"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.hasPrefix("debrief: unknown command 'lsit'\n"))
+    }
+
     @Test func versionIsPrintedAndHeadsTheHelp() throws {
         let debrief = try BinaryRunner()
         let version = try debrief.run(["--version"])

@@ -144,7 +144,7 @@ import Testing
         for path in debrief.entryFiles() {
             #expect(try !String(contentsOfFile: path, encoding: .utf8).contains("must not land"))
         }
-        let json = try debrief.write("[\n  {\"title\": \"Fine\"},\n  {\"title\": \"Bad\", \"purpose-met\": 9}\n]\n", to: "bad.json")
+        let json = try debrief.write("[\n  {\"title\": \"Fine\", \"date\": \"2026-11-25 09:00\"},\n  {\"title\": \"Bad\", \"purpose-met\": 9}\n]\n", to: "bad.json")
         let j = try debrief.run(["import", "json", json])
         #expect(j.status == 65)
         #expect(j.stderr.contains("debrief: \(json):3: `purpose-met` must be a whole number from 1 to 5"), "\(j.stderr)")

@@ -89,7 +89,7 @@ struct PrivacyTests {
         var env = debrief.baseEnvironment.merging(Self.environment(debrief)) { $1 }
         env["EDITOR"] = editor
         env["PATH"] = "/usr/bin:/bin"
-        let tmux = try TmuxSession(["-c", "umask 000; exec \"$0\" new", TmuxSession.binary], environment: env, binary: "/bin/sh")
+        let tmux = try TmuxSession(["-c", "umask 000; exec \"$0\" new --full", TmuxSession.binary], environment: env, binary: "/bin/sh")
         defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
         try tmux.press("C-o")

@@ -11,7 +11,7 @@ struct ReflectionCorrectnessTmuxTests {
     @Test func aFollowUpWithoutAnActionWritesNothing() throws {
         let box = try Sandbox()
         let errPath = box.dir + "/stderr"
-        let tmux = try TmuxSession(["new", "--title", "Coffee"], environment: box.environment, width: 50, height: 20,
+        let tmux = try TmuxSession(["new", "--full", "--title", "Coffee"], environment: box.environment, width: 50, height: 20,
                                    stderrPath: errPath)
         defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
@@ -28,9 +28,7 @@ struct ReflectionCorrectnessTmuxTests {
         try tmux.type("Send the notes")
         try tmux.press("Enter")
         try tmux.waitFor("Ana · Send the notes · 2026-11-29")
-        try tmux.press("C-s")
-        try tmux.waitUntil("the summary or the exit") { $0.contains("Summary") || $0.contains("Pane is dead") }
-        if try tmux.capture().contains("Summary") { try tmux.press("C-s") }
+        try tmux.saveFromAnywhere()
         #expect(try tmux.waitForExit() == 0)
         #expect(box.files("entries").count == 1)
         #expect(box.files("entries").first?.contains("action: Send the notes") == true)
@@ -46,7 +44,7 @@ struct ReflectionCorrectnessTmuxTests {
         chmod(script, 0o755)
         var environment = box.environment
         environment["EDITOR"] = script
-        let tmux = try TmuxSession(["new", "--title", "Coffee"], environment: environment)
+        let tmux = try TmuxSession(["new", "--full", "--title", "Coffee"], environment: environment)
         defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
         for _ in 0..<3 { try tmux.press("Tab") }
@@ -76,7 +74,7 @@ struct ReflectionCorrectnessTmuxTests {
                 level: executive
             """)
         try #require(added.status == 0, "\(added.stderr)")
-        let tmux = try TmuxSession(["new", "--title", "Coffee"], environment: box.environment, width: 50, height: 20)
+        let tmux = try TmuxSession(["new", "--full", "--title", "Coffee"], environment: box.environment, width: 50, height: 20)
         defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
         try tmux.tab(until: "Whom did you really talk to?")
@@ -97,6 +95,13 @@ struct ReflectionCorrectnessTmuxTests {
 }
 
 extension TmuxSession {
+    /// Ctrl-S shows the summary first; Ctrl-S there saves.
+    func saveFromAnywhere() throws {
+        try press("C-s")
+        try waitFor("Save this reflection")
+        try press("C-s")
+    }
+
     /// Presses Tab, one prompt at a time (waiting for each to show), until the screen shows `text`.
     func tab(until text: String, limit: Int = 25) throws {
         for _ in 0..<limit {

@@ -50,7 +50,7 @@ struct ReflectionEditTmuxTests {
         try tmux.press("Enter")
         try tmux.waitFor("When did it start?")
         try tmux.waitFor("2026-11-25 15:00")
-        try tmux.press("C-s")
+        try tmux.saveFromAnywhere()
         #expect(try tmux.waitForExit() == 0)
         let after = try String(contentsOfFile: path, encoding: .utf8)
         let old = before.split(separator: "\n", omittingEmptySubsequences: false)
@@ -84,7 +84,7 @@ struct ReflectionEditTmuxTests {
             handle.write(Data("Added by hand.\n".utf8))
             handle.closeFile()
             let changed = try String(contentsOfFile: path, encoding: .utf8)
-            try tmux.press("C-s")
+            try tmux.saveFromAnywhere()
             let screen = try tmux.waitFor("answers are kept in the draft.")
             #expect(screen.contains("The entry changed on disk meanwhile, so nothing was overwritten; your\n"), "\(screen)")
             #expect(try String(contentsOfFile: path, encoding: .utf8) == changed)
@@ -106,7 +106,7 @@ struct ReflectionEditTmuxTests {
         try tmux.waitFor("r    resume anyway")
         try tmux.type("r")
         try tmux.waitFor("saving puts it over the entry's newer changes")
-        try tmux.press("C-s")
+        try tmux.saveFromAnywhere()
         #expect(try tmux.waitForExit() == 0)
         let saved = try String(contentsOfFile: path, encoding: .utf8)
         #expect(saved.contains("title: Coffee with Ana Lima\n"), "file was\n\(saved)")
@@ -118,7 +118,7 @@ struct ReflectionEditTmuxTests {
     @Test func newWithPrefillShowsAndSavesThoseAnswers() throws {
         let box = try Sandbox()
         let errPath = box.dir + "/stderr"
-        let tmux = try TmuxSession(["new", "--title", "Zoë's meetup", "--kind", "meetup", "--date", "today 18:30"],
+        let tmux = try TmuxSession(["new", "--full", "--title", "Zoë's meetup", "--kind", "meetup", "--date", "today 18:30"],
                                    environment: box.environment, stderrPath: errPath)
         defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
@@ -128,7 +128,7 @@ struct ReflectionEditTmuxTests {
         try tmux.waitFor("→ 2026-11-26 18:30")
         try tmux.press("Tab")
         try tmux.waitFor("› meetup")
-        try tmux.press("C-s")
+        try tmux.saveFromAnywhere()
         #expect(try tmux.waitForExit() == 0)
         let file = try #require(box.files("entries").first)
         for line in ["title: Zoë's meetup", "date: 2026-11-26T18:30:00+01:00", "kind: meetup"] {

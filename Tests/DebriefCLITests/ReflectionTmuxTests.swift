@@ -32,7 +32,7 @@ struct ReflectionTmuxTests {
 
     @Test func fullReflectionWithUnicodeIsSavedFromKeysAlone() throws {
         let box = try Sandbox()
-        let tmux = try TmuxSession(["new"], environment: box.environment)
+        let tmux = try TmuxSession(["new", "--full"], environment: box.environment)
         defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
         try tmux.type("Zoë 李雷 👋 meetup")
@@ -95,7 +95,7 @@ struct ReflectionTmuxTests {
 
     @Test func resizeMidTypingThenCtrlCSavesTheDraft() throws {
         let box = try Sandbox()
-        let tmux = try TmuxSession(["new"], environment: box.environment)
+        let tmux = try TmuxSession(["new", "--full"], environment: box.environment)
         defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
         try tmux.type("Zoë 李雷")
@@ -121,7 +121,7 @@ struct ReflectionTmuxTests {
     @Test func killedMidFlowThenNewOffersToResume() throws {
         let box = try Sandbox()
         do {
-            let tmux = try TmuxSession(["new"], environment: box.environment)
+            let tmux = try TmuxSession(["new", "--full"], environment: box.environment)
             defer { tmux.stop() }
             try tmux.waitFor("What would you call this event?")
             try tmux.type("Coffee with Zoë")
@@ -131,12 +131,12 @@ struct ReflectionTmuxTests {
             kill(try tmux.pid(), SIGKILL)
             #expect(try tmux.waitForExit() == 128 + SIGKILL)
         }
-        let tmux = try TmuxSession(["new"], environment: box.environment)
+        let tmux = try TmuxSession(["new", "--full"], environment: box.environment)
         defer { tmux.stop() }
         try tmux.waitFor("Resume the unfinished reflection on “Coffee with Zoë”")
         try tmux.type("r")
         try tmux.waitFor("When did it start?")
-        try tmux.press("C-s")
+        try tmux.saveFromAnywhere()
         #expect(try tmux.waitForExit() == 0)
         #expect(box.files("entries").first?.contains("title: Coffee with Zoë") == true)
         #expect(box.files("drafts").isEmpty)

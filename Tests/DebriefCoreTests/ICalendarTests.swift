@@ -79,6 +79,30 @@ import Testing
         #expect(before.allSatisfy { $0.contains(" legacy-") && $0.hasSuffix("@debrief") })
     }
 
+    /// A copied entry file (a template for the next meetup) holds the same follow-up ids. UIDs
+    /// must stay unique, or a calendar shows one of the two and a vdir keeps one file: the row
+    /// in the entry created first (then the first id) keeps its UID, a copy's row gets one
+    /// derived from its own entry, whatever the filter.
+    @Test func copiedFollowUpIDsStillGiveUniqueUIDs() {
+        let rows = [FollowUp(who: "Ana", action: "Call", due: Day(iso: "2026-11-27"), id: "abcd2345"),
+                    FollowUp(who: "Bo", action: "Write", due: Day(iso: "2026-11-28"))]
+        let original = entry(rows, id: "2026-11-24-1830-meetup")
+        var copy = entry(rows, id: "2026-11-20-1830-copy", title: "Copy")
+        copy.created = Fixtures.ts("2026-11-26T09:00:00+01:00")
+        let both = ICalendar.items([copy, original]) { _ in true }
+        #expect(Set(both.map(\.uid)).count == 4, "\(both.map(\.uid))")
+        let originalUIDs = both.filter { $0.followUp.entryID == original.id }.map(\.uid)
+        #expect(originalUIDs.contains("abcd2345@debrief"), "the entry created first keeps the id")
+        #expect(both.allSatisfy { $0.uid.hasSuffix("@debrief") })
+        let onlyCopy = ICalendar.items([copy, original]) { $0.entryID == copy.id }
+        #expect(onlyCopy.map(\.uid) == both.filter { $0.followUp.entryID == copy.id }.map(\.uid), "a filter never changes a UID")
+        // Copied with its `created` too: the first id keeps the UIDs; still four distinct ones.
+        copy.created = original.created
+        let tied = ICalendar.items([original, copy]) { _ in true }
+        #expect(Set(tied.map(\.uid)).count == 4)
+        #expect(tied.filter { $0.followUp.entryID == copy.id }.map(\.uid).contains("abcd2345@debrief"))
+    }
+
     @Test func vdirFileNamesAreSafe() {
         #expect(VdirFolder.fileName(uid: "abcd2345@debrief") == "abcd2345@debrief.ics")
         #expect(VdirFolder.fileName(uid: "a/b c@x") == "a_b_c@x.ics")

@@ -134,6 +134,23 @@ import Testing
         #expect(source.refused[4].message.contains("`created` must be a date-time"))
     }
 
+    /// An entry with neither `created` nor `date` has no day of its own: dated "now" it would get
+    /// a new duplicate key on every day it is imported again, so it is refused with its line.
+    @Test func anEntryWithoutADayIsRefusedNotDatedToday() throws {
+        let text = """
+        [
+          {"title": "Undated"},
+          {"title": "Dated", "date": "2026-11-20T10:00:00+01:00"},
+          {"title": "Created", "created": "2026-11-21T10:00:00+01:00"}
+        ]
+        """
+        let source = try JournalJSON.read(text, catalog: catalog, clock: clock)
+        #expect(source.candidates.map(\.entry.title) == ["Dated", "Created"])
+        #expect(source.refused == [ImportRefusal(line: 2, message: "the entry has neither `created` nor `date`; an import needs the day it happened")])
+        let later = try JournalJSON.read(text, catalog: catalog, clock: Clock.fixed(Fixtures.ts("2026-11-29T10:00:00+01:00").date, timeZone: Fixtures.berlin))
+        #expect(later.candidates.map(\.entry.origin) == source.candidates.map(\.entry.origin), "the same keys on another day")
+    }
+
     // MARK: - jrnl's export
 
     @Test func readsJrnlsJSONExport() throws {

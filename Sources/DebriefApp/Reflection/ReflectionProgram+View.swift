@@ -19,6 +19,8 @@ extension ReflectionProgram {
         switch mode {
         case .resumeOffer, .finished:
             program.drawResumeOffer(into: &buffer)
+        case .chooseFlow:
+            program.drawFlowChoice(into: &buffer)
         case .prompting:
             cursor = program.drawPrompt(into: &buffer)
         case .summary:
@@ -40,6 +42,7 @@ extension ReflectionProgram {
     /// The key map in force, for the help bar and overlay.
     var helpKeys: KeyMap<ReflectionAction> {
         if mode == .summary || (mode == .confirmLeave && modeBeforeLeave == .summary) { return Self.summaryKeys }
+        if mode == .chooseFlow { return Self.flowChoiceKeys }
         let f = field
         var isRows = false
         if case .rows = f { isRows = true }
@@ -81,10 +84,8 @@ extension ReflectionProgram {
     private func drawPrompt(into buffer: inout ScreenBuffer) -> Position? {
         let layout = promptLayout(width: buffer.width, height: buffer.height)
         let area = layout.area
-        let section = setup.catalog.section(of: prompt.id)
-        let inSection = section?.prompts.firstIndex { $0.id == prompt.id } ?? 0
-        let progress = "\(section?.title ?? "") · \(inSection + 1) of \(section?.prompts.count ?? 1)"
-        drawHeader(into: &buffer, area: area, right: progress, fraction: Double(index) / Double(max(1, prompts.count)))
+        let progress = self.progress
+        drawHeader(into: &buffer, area: area, right: progress.text, fraction: progress.fraction)
         drawFooter(into: &buffer, area: layout.footer)
         var row = area.row + 3
         for line in layout.question {
@@ -126,56 +127,100 @@ extension ReflectionProgram {
     }
 
 
-    /// One summary row per prompt, then the pitfalls with their advice.
+    /// The summary at this size: what the save drops or keeps, one row per prompt asked (short
+    /// catalog labels), the pitfalls (titles and reasons always shown, the advice when there is
+    /// room), and the Save row. The answers scroll; the pitfalls and Save stay in view.
     private func drawSummary(into buffer: inout ScreenBuffer) {
         let area = Self.content(width: buffer.width, height: buffer.height)
         drawHeader(into: &buffer, area: area, right: "Summary", fraction: 1)
         let footer = footerRect(area)
         drawFooter(into: &buffer, area: footer)
-        var lines: [(text: String, style: Style)] = []
-        let labelWidth = min(30, area.width / 2)
-        var selectedLine = 0
-        for (i, p) in prompts.enumerated() {
-            let letter = i < Self.jumpLetters.count ? String(Self.jumpLetters[i]) : " "
-            let label = p.question.truncated(toWidth: labelWidth - 1).padded(toWidth: labelWidth)
-            let value = answers[p.id].map { Self.summaryText($0, type: p.type) } ?? "—"
-            let selected = i == summarySelection
-            if selected { selectedLine = lines.count }
-            lines.append(("\(letter)  \(label)\(value)", selected ? Style.role(.highlight).reversed().bolded() : .plain))
+        let top = area.row + 3
+        let saveRow = footer.row - 1
+        var notice: [(text: String, style: Style)] = []
+        let hidden = hiddenAnswers
+        if !hidden.dropped.isEmpty {
+            let names = hidden.dropped.map { $0.shortLabel }.joined(separator: ", ")
+            for l in wrap("Not saved, no longer asked: \(names).", width: area.width) { notice.append((l, Style.role(.warning).bolded())) }
         }
-        lines.append(("", .plain))
+        if !hidden.kept.isEmpty {
+            let names = hidden.kept.map { $0.shortLabel }.joined(separator: ", ")
+            for l in wrap("Kept as the file has them, not asked now: \(names).", width: area.width) { notice.append((l, .role(.muted))) }
+        }
+        let room = max(0, saveRow - 1 - top)
+        // The pitfalls' titles and reasons always show; their advice only while five answer rows
+        // still fit above them.
+        let pitfalls = pitfallLines(width: area.width, room: max(2, room - notice.count - 6))
+        var row = top
+        for line in notice.prefix(max(0, room - pitfalls.count - 1)) {
+            buffer.put(line.text, row: row, col: area.col, style: line.style, maxWidth: area.width)
+            row += 1
+        }
+        let listHeight = max(1, saveRow - 1 - pitfalls.count - (pitfalls.isEmpty ? 0 : 1) - row)
+        drawSummaryRows(into: &buffer, rect: Rect(row: row, col: area.col, width: area.width, height: listHeight))
+        row += listHeight + 1
+        for line in pitfalls where row < saveRow {
+            buffer.put(line.text, row: row, col: area.col, style: line.style, maxWidth: area.width)
+            row += 1
+        }
+        let onSave = summarySelection >= summarySaveRow
+        let save = onSave ? "▸ Save this reflection (Enter)" : "  Save this reflection (Ctrl-S)"
+        buffer.put(save, row: saveRow, col: area.col, style: onSave ? AnswerFieldView.selected : Style.plain.bolded(), maxWidth: area.width)
+    }
+
+    /// The answer rows, scrolled so the selected one shows.
+    private func drawSummaryRows(into buffer: inout ScreenBuffer, rect: Rect) {
+        let rows = summaryPrompts
+        let labelWidth = min((rows.map { $0.shortLabel.displayWidth }.max() ?? 0) + 2, max(8, rect.width / 3))
+        // On Save the list shows from the top; on a row, scrolled the least that shows it.
+        let offset = summarySelection < rows.count ? max(0, summarySelection - rect.height + 1) : 0
+        for (i, p) in rows.enumerated().dropFirst(offset).prefix(rect.height) {
+            let label = p.shortLabel.truncated(toWidth: labelWidth - 2).padded(toWidth: labelWidth)
+            let value = answers[p.id].map { Self.summaryText($0, type: p.type) } ?? "—"
+            let isSelected = i == summarySelection
+            let text = (isSelected ? "▸ " : "  ") + label + value
+            buffer.put(text.truncated(toWidth: rect.width), row: rect.row + i - offset, col: rect.col,
+                       style: isSelected ? AnswerFieldView.selected : (answers[p.id] == nil ? .role(.muted) : .plain))
+        }
+    }
+
+    /// The pitfalls the reflection shows, each title with its reasons; the advice is added under
+    /// each while the lines fit in `room`; then what a shorter flow could not judge, and the week
+    /// so far when there is room.
+    private func pitfallLines(width: Int, room: Int) -> [(text: String, style: Style)] {
+        typealias Line = (text: String, style: Style)
         let detector = Detector(catalog: setup.catalog)
         let entry = self.entry
-        let flags = detector.flags(for: entry, asOf: setup.clock.today)
-        if flags.isEmpty {
-            lines.append(("No networking pitfalls show in this reflection. Nicely done.", .role(.success)))
-        } else {
-            lines.append(("Pitfalls this reflection shows", Style.role(.warning).bolded()))
-            for flag in flags {
-                let pitfall = setup.catalog.pitfall(flag.pitfallID)
-                lines.append(("• " + (pitfall?.title ?? flag.pitfallID), Style.plain.bolded()))
-                for reason in flag.reasons {
-                    for l in wrap(reason, width: area.width - 4) { lines.append(("    " + l, .role(.muted))) }
-                }
-                if let instead = pitfall?.instead, !instead.isEmpty {
-                    for (n, l) in wrap("Instead: " + instead, width: area.width - 4).enumerated() {
-                        lines.append(((n == 0 ? "  " : "    ") + l, .plain))
-                    }
-                }
+        let judgement = detector.judge(entry, asOf: setup.clock.today)
+        var flags: [(head: [Line], advice: [Line])] = []
+        for flag in judgement.flags {
+            let pitfall = setup.catalog.pitfall(flag.pitfallID)
+            let head = wrap("• " + (pitfall?.title ?? flag.pitfallID) + ": " + flag.reasons.joined(separator: "; "), width: width - 2)
+                .enumerated().map { (($0.offset == 0 ? "" : "  ") + $0.element, Style.plain.bolded()) }
+            let advice = (pitfall?.instead).map { wrap("Instead: " + $0, width: width - 2).map { ("  " + $0, Style.plain) } } ?? []
+            flags.append((head, advice))
+        }
+        var unjudged: [Line] = []
+        if !judgement.unjudged.isEmpty, flow != nil {
+            let names = judgement.unjudged.compactMap { setup.catalog.pitfall($0.pitfallID)?.title.lowercased() }
+            unjudged = wrap("Not judged, this flow does not ask about it: \(names.joined(separator: "; ")).", width: width)
+                .map { ($0, .role(.muted)) }
+        }
+        let clean = unjudged.isEmpty ? "No networking pitfalls show in this reflection. Nicely done."
+            : "No networking pitfalls show in what this reflection asked."
+        var lines: [Line] = [flags.isEmpty ? (clean, .role(.success)) : ("Pitfalls this reflection shows", Style.role(.warning).bolded())]
+        var budget = room - 1 - flags.reduce(0) { $0 + $1.head.count } - unjudged.count
+        for flag in flags {
+            lines += flag.head
+            if flag.advice.count <= budget {
+                lines += flag.advice
+                budget -= flag.advice.count
             }
         }
-        lines += weekSoFarLines(detector, entry, width: area.width)
-        let list = Rect(row: area.row + 3, col: area.col, width: area.width, height: max(1, footer.row - area.row - 4))
-        var offset = 0
-        if summarySelection >= prompts.count {
-            offset = max(0, lines.count - list.height)
-        } else if selectedLine >= list.height {
-            offset = selectedLine - list.height + 1
-        }
-        for (i, line) in lines.dropFirst(offset).prefix(list.height).enumerated() {
-            let text = line.text.truncated(toWidth: list.width)
-            buffer.put(text, row: list.row + i, col: list.col, style: line.style)
-        }
+        lines += unjudged
+        let week = weekSoFarLines(detector, entry, width: width)
+        if lines.count + week.count <= room { lines += week }
+        return lines
     }
 
     /// An answer on one summary line.
@@ -213,6 +258,22 @@ extension ReflectionProgram {
                      "Esc  decide later (keeps it)"]
         }
         drawDialog(into: &buffer, title: "Unfinished reflection", lines: lines)
+    }
+
+    /// The choice at the start: the whole reflection or a shorter flow, the remembered one selected.
+    private func drawFlowChoice(into buffer: inout ScreenBuffer) {
+        let options = flowOptions
+        var lines: [String] = [setup.editing == nil ? "How much do you want to answer?" : "This is a \(setup.catalog.flow(flow ?? "")?.title.lowercased() ?? "short reflection").", ""]
+        // Hanging indent under the title, at the width the dialog wraps to.
+        let textWidth = min(buffer.width - 4, 64) - 4
+        for (i, option) in options.enumerated() {
+            let wrapped = wrap("\(option.title): \(option.detail)", width: max(1, textWidth - 5))
+            for (n, line) in wrapped.enumerated() {
+                lines.append(n == 0 ? "\(i == flowSelection ? "▸" : " ") \(option.letter)  \(line)" : "     " + line)
+            }
+        }
+        lines += ["", "Enter starts the selected one; a letter picks."]
+        drawDialog(into: &buffer, title: setup.editing == nil ? "New reflection" : "Edit", lines: lines)
     }
 
     private func drawLeaveDialog(into buffer: inout ScreenBuffer) {

@@ -24,6 +24,8 @@ public struct ReflectionProgram: Program {
     public enum Mode: Equatable, Sendable {
         /// Asking whether to resume an unfinished draft.
         case resumeOffer
+        /// Asking how much to answer: the whole reflection or a shorter flow of the catalog.
+        case chooseFlow
         case prompting
         case summary
         /// Esc / Ctrl-C: save the draft and quit, discard, or go on.
@@ -39,7 +41,7 @@ public struct ReflectionProgram: Program {
     }
 
     let setup: ReflectionSetup
-    public private(set) var mode: Mode
+    public internal(set) var mode: Mode
     /// Index of the prompt in focus, in catalog order.
     public private(set) var index = 0
     public private(set) var answers: [String: Answer]
@@ -61,6 +63,10 @@ public struct ReflectionProgram: Program {
     public private(set) var savedID: String?
     /// People offered by Tab: the setup's, then the background read's.
     var knownPeople: [KnownPerson]
+    /// The flow being asked: nil for the whole reflection, or a catalog flow (`quick`).
+    public internal(set) var flow: String?
+    /// The option selected on the flow choice (an index into ``flowOptions``).
+    var flowSelection = 0
     /// The journal as read in the background; nil until it arrives (the summary then leaves out
     /// the week so far).
     var journal: [Entry]?
@@ -71,10 +77,27 @@ public struct ReflectionProgram: Program {
         self.knownPeople = setup.knownPeople
         self.draftName = setup.draftName
         self.started = setup.clock.timestamp
-        self.mode = setup.resumable == nil ? .prompting : .resumeOffer
-        if mode == .prompting { enter(0) }
+        self.flow = Self.normalised(setup.flow)
+        self.mode = .prompting
+        if setup.resumable != nil {
+            mode = .resumeOffer
+        } else {
+            begin()
+        }
     }
 
+    /// Starts answering: with the flow choice first when the setup offers one.
+    private mutating func begin() {
+        if setup.offersFlowChoice, !flowOptions.isEmpty {
+            mode = .chooseFlow
+            flowSelection = flowOptions.firstIndex { $0.id == (flow ?? Flow.full) } ?? 0
+        } else {
+            mode = .prompting
+            enter(0)
+        }
+    }
+
+    /// Every prompt of the catalog, in order; ``index`` points into it.
     var prompts: [Prompt] { setup.catalog.prompts }
     var prompt: Prompt { prompts[min(index, prompts.count - 1)] }
 
@@ -123,6 +146,7 @@ public struct ReflectionProgram: Program {
             }
             switch mode {
             case .resumeOffer: return resumeKey(key)
+            case .chooseFlow: return flowKey(key)
             case .prompting: return promptKey(key)
             case .summary: return summaryKey(key)
             case .confirmLeave: return leaveKey(key)
@@ -217,24 +241,24 @@ public struct ReflectionProgram: Program {
             if key == .enter, resumableIsStale { return [] }
             answers = draft.answers
             draftName = draft.name
+            flow = Self.normalised(draft.flow)
             if setup.editing == nil { started = draft.created }
             mode = .prompting
-            let first = prompts.firstIndex { answers[$0.id] == nil } ?? 0
-            enter(first)
+            let asked = askedPrompts
+            let first = asked.first { answers[$0.id] == nil } ?? asked.first
+            enter(first.flatMap { p in prompts.firstIndex { $0.id == p.id } } ?? 0)
             status = resumableIsStale
                 ? Status(text: "Resumed your draft; saving puts it over the entry's newer changes.", role: .warning)
                 : Status(text: "Welcome back. Your earlier answers are all here.", role: .success)
             return []
         case .char("d"):
-            mode = .prompting
-            enter(0)
+            begin()
             let store = setup.store
             let name = draft.name
             return [.perform { store.removeDraft(name); return .draftWritten(nil) }]
         case .char("n"), .char("k"):
             guard setup.editing == nil else { return [] }
-            mode = .prompting
-            enter(0)
+            begin()
             return []
         case .escape, .ctrl("c"):
             mode = .finished
@@ -267,7 +291,7 @@ public struct ReflectionProgram: Program {
         let keys = Self.promptKeys(textInput: isText, multiline: multiline, rows: isRows)
         // Keys that mean the same everywhere come first; the widget never sees them.
         switch keys.action(for: key) {
-        case .save?: return save()
+        case .save?: return toSummary()
         case .leave?: return askToLeave()
         case .help?:
             showsHelp = true
@@ -323,96 +347,80 @@ public struct ReflectionProgram: Program {
             : "“\(prompt.question)” needs an answer before \(what): the prompt catalog marks it required."
     }
 
+    /// Enter or Tab on a prompt: keeps the answer and moves to the next prompt that will be
+    /// asked given the answers now (an answer just changed may show or hide later prompts), or to
+    /// the summary after the last.
     private mutating func accept() -> [Command<Message>] {
         guard storeCurrent(strict: true) else { return [] }
         status = nil
-        if returnToSummary || index + 1 >= prompts.count {
-            openSummary()
+        if returnToSummary {
+            openSummary(at: index)
+        } else if let next = nextAskedIndex(after: index) {
+            enter(next)
         } else {
-            enter(index + 1)
+            openSummary(at: nil)
         }
         return [draftCommand()]
     }
 
+    /// Shift-Tab or Up at the top: back to the previous prompt that is asked.
     private mutating func goBack() -> [Command<Message>] {
         storeCurrent(strict: false)
-        guard index > 0 else { return [] }
+        guard let previous = previousAskedIndex(before: index) else { return [] }
         returnToSummary = false
-        enter(index - 1)
+        enter(previous)
         return [draftCommand()]
-    }
-
-    private mutating func openSummary() {
-        returnToSummary = false
-        mode = .summary
-        summarySelection = min(summarySelection, prompts.count)
-    }
-
-    // MARK: - Summary
-
-    /// Letters that jump from the summary to a prompt, in prompt order.
-    static let jumpLetters = Array("abcdefghijklmnopqrstuvwxyz")
-
-    private mutating func summaryKey(_ key: Key) -> [Command<Message>] {
-        switch Self.summaryKeys.action(for: key) {
-        case .save?: return save()
-        case .leave?: return askToLeave()
-        case .help?:
-            showsHelp = true
-            return []
-        default: break
-        }
-        switch key {
-        case .up: summarySelection = max(0, summarySelection - 1)
-        case .down: summarySelection = min(prompts.count, summarySelection + 1)
-        case .right: if summarySelection < prompts.count { jump(to: summarySelection) }
-        case .backTab, .left: jump(to: prompts.count - 1)
-        case .char(let c):
-            if let i = Self.jumpLetters.firstIndex(of: Character(c.lowercased())), i < prompts.count { jump(to: i) }
-        default: break
-        }
-        return []
-    }
-
-    private mutating func jump(to i: Int) {
-        mode = .prompting
-        summarySelection = i
-        enter(i)
-        returnToSummary = true
     }
 
     // MARK: - Saving and leaving
 
-    /// The entry the answers make, over the edited entry when there is one.
+    /// The entry the answers make, over the edited entry when there is one: the answers of the
+    /// prompts asked; for a prompt not asked (hidden by its condition, or outside the flow), the
+    /// edited file's answer, kept, and nothing else (an answer given in this session to a prompt
+    /// that is now hidden is dropped). Marked with the flow: no `flow` key for the whole
+    /// reflection, so a quick entry answered in full becomes a full one.
     var entry: Entry {
         let now = setup.clock.timestamp
         var entry = setup.editing ?? Entry(id: "", created: started, updated: now)
-        for p in prompts { entry[p.id] = answers[p.id] }
+        let asked = Set(askedPrompts.map(\.id))
+        for p in prompts {
+            entry[p.id] = asked.contains(p.id) ? answers[p.id] : setup.editing?[p.id]
+        }
         if setup.editing == nil, entry["date"] == nil, setup.catalog.prompt("date")?.defaultValue == "now" {
             entry["date"] = .timestamp(now)
         }
+        if !(setup.editing?.isImported ?? false) { entry.flow = flow }
         return entry
     }
 
-    private mutating func save() -> [Command<Message>] {
-        if mode == .prompting, !storeCurrent(strict: false), case .failure(let p) = field.value(for: prompt, clock: setup.clock) {
+    /// Ctrl-S on a prompt: keeps what was typed and shows the summary, where saving is one more
+    /// Enter (or Ctrl-S); never straight to saving without it.
+    private mutating func toSummary() -> [Command<Message>] {
+        if !storeCurrent(strict: false), case .failure(let p) = field.value(for: prompt, clock: setup.clock) {
             status = Status(text: p.message, role: .warning)
             return []
         }
+        status = nil
+        openSummary(at: nil)
+        return [draftCommand()]
+    }
+
+    mutating func save() -> [Command<Message>] {
         // The same rules reading the file applies: nothing is written that could not be read
         // back, and the person is taken to what needs fixing.
-        if let problem = AnswerRules.problems(in: answers, catalog: setup.catalog).first {
+        let entry = self.entry
+        if let problem = AnswerRules.problems(in: entry.answers, catalog: setup.catalog, asked: askedPrompts).first {
             show(problem)
             return []
         }
-        let entry = self.entry.assigningFollowUpIDs()
+        let saving = entry.assigningFollowUpIDs()
         let store = setup.store
         let name = draftName
         let now = setup.clock.timestamp
         let isEdit = setup.editing != nil
         return [draftCommand(), .perform {
             do throws(StoreError) {
-                let saved = isEdit ? try store.save(entry, now: now) : try store.create(entry)
+                let saved = isEdit ? try store.save(saving, now: now) : try store.create(saving)
                 store.removeDraft(name)
                 return .saved(saved.id)
             } catch {
@@ -449,7 +457,7 @@ public struct ReflectionProgram: Program {
         }
     }
 
-    private mutating func askToLeave() -> [Command<Message>] {
+    mutating func askToLeave() -> [Command<Message>] {
         if mode == .prompting { storeCurrent(strict: false) }
         modeBeforeLeave = mode
         mode = .confirmLeave
@@ -479,9 +487,10 @@ public struct ReflectionProgram: Program {
 
     /// Writes every answer so far to the draft (atomically, via the store).
     func draftCommand() -> Command<Message> {
-        let draft = ReflectionDraft(name: draftName, answers: answers, draftOf: setup.editing?.id,
+        var draft = ReflectionDraft(name: draftName, answers: answers, draftOf: setup.editing?.id,
                                     base: setup.editing?.source?.fingerprint.description, savedAt: setup.clock.timestamp,
                                     created: started)
+        draft.flow = flow
         let text = draft.encode(with: setup.store.codec)
         let store = setup.store
         let name = draftName

@@ -22,6 +22,15 @@ public struct ReflectionSetup: Sendable {
     public var resumable: ReflectionDraft?
     /// The draft this run writes to.
     public var draftName: String
+    /// The flow asked: nil for the whole reflection, or a catalog flow such as `quick`. With
+    /// ``offersFlowChoice``, the one preselected at the start.
+    public var flow: String?
+    /// Whether the reflection starts by asking how much to answer: `debrief new` without
+    /// `--quick`/`--full`, and `debrief edit` of a quick reflection (keep it quick, or answer the rest).
+    public var offersFlowChoice = false
+    /// Remembers the flow picked at the start of a new reflection (in debrief's state file, never
+    /// the user's config); performed as a command.
+    public var rememberFlow: (@Sendable (String) -> Void)?
 
     public init(catalog: Catalog, store: JournalStore, clock: Clock, knownPeople: [KnownPerson] = [],
                 loadKnownPeople: (@Sendable () -> [KnownPerson])? = nil, loadJournal: (@Sendable () -> [Entry])? = nil, prefill: [String: Answer] = [:], editing: Entry? = nil, resumable: ReflectionDraft? = nil,

@@ -41,27 +41,54 @@ public enum ICalendar {
     /// A follow-up's UID is its persistent id; a row written before ids existed gets one derived
     /// from what does not change when the entry is renamed or its list reordered: the entry's
     /// `created`, who and action (and a count among identical rows).
+    ///
+    /// UIDs are unique: an entry file copied as a template holds the original's ids (and its
+    /// `created`), and two items with one UID would show as one event and share one vdir file.
+    /// The row of the entry created first (then of the first id) keeps the UID; a later one gets
+    /// the UID with a hash of its own entry's id, who and action appended. `keep` is applied after
+    /// that, so a filter never changes a UID.
     public static func items(_ entries: [Entry], keep: (FollowUpItem) -> Bool) -> [Item] {
-        var out: [Item] = []
+        var rows: [(entry: Entry, item: FollowUpItem, uid: String)] = []
         for entry in entries {
             var seen: [String: Int] = [:]
             for (i, followUp) in entry.followUps.enumerated() {
-                let item = FollowUpItem(entry: entry, n: i + 1, followUp: followUp)
                 let content = entry.created.iso + "\u{1F}" + followUp.who + "\u{1F}" + followUp.action
                 seen[content, default: 0] += 1
-                guard keep(item) else { continue }
                 let uid: String
                 if let id = followUp.id, !id.isEmpty {
                     uid = id + uidSuffix
                 } else {
-                    let repeatCount = seen[content] ?? 1
-                    let hash = String(Fingerprint(of: Array((content + "\u{1F}\(repeatCount)").utf8)).hash, radix: 16)
-                    uid = "legacy-" + hash + uidSuffix
+                    uid = "legacy-" + hash(content + "\u{1F}\(seen[content] ?? 1)") + uidSuffix
                 }
-                out.append(Item(followUp: item, uid: uid, revised: entry.updated, eventDisplay: entry.eventTime.display))
+                rows.append((entry, FollowUpItem(entry: entry, n: i + 1, followUp: followUp), uid))
             }
         }
-        return out.sorted { FollowUpItem.soonestDueFirst($0.followUp, $1.followUp) }
+        let firstCreated = rows.indices.sorted { a, b in
+            let x = rows[a], y = rows[b]
+            if x.entry.created.seconds != y.entry.created.seconds { return x.entry.created.seconds < y.entry.created.seconds }
+            if x.entry.id != y.entry.id { return x.entry.id < y.entry.id }
+            return x.item.n < y.item.n
+        }
+        var taken = Set<String>()
+        for k in firstCreated where !taken.insert(rows[k].uid).inserted {
+            let stem = String(rows[k].uid.dropLast(uidSuffix.count))
+            let own = rows[k].entry.id + "\u{1F}" + rows[k].item.who + "\u{1F}" + rows[k].item.action
+            var repeatCount = 1
+            var uid = stem + "-" + hash(own) + uidSuffix
+            while !taken.insert(uid).inserted {
+                repeatCount += 1
+                uid = stem + "-" + hash(own + "\u{1F}\(repeatCount)") + uidSuffix
+            }
+            rows[k].uid = uid
+        }
+        return rows.filter { keep($0.item) }
+            .map { Item(followUp: $0.item, uid: $0.uid, revised: $0.entry.updated, eventDisplay: $0.entry.eventTime.display) }
+            .sorted { FollowUpItem.soonestDueFirst($0.followUp, $1.followUp) }
+    }
+
+    /// A short hex hash of `text` for derived UIDs.
+    private static func hash(_ text: String) -> String {
+        String(Fingerprint(of: Array(text.utf8)).hash, radix: 16)
     }
 
     /// Whether a kind shows an item: events need a due day.

@@ -100,7 +100,11 @@ public enum JournalJSON {
         for prompt in catalog.prompts where prompt.required && answers[prompt.id] == nil {
             return refuse(node.line, "the entry has no `\(prompt.id)`")
         }
-        let when = created ?? answers["date"]?.timestamp ?? clock.timestamp
+        // Never "now": an entry without a day of its own would get a new duplicate key each day
+        // the file is imported again.
+        guard let when = created ?? answers["date"]?.timestamp else {
+            return refuse(node.line, "the entry has neither `created` nor `date`; an import needs the day it happened")
+        }
         var entry = Entry(id: "", created: when, updated: updated ?? when, answers: answers, flow: flow)
         // The key it was first imported under travels with it; an entry written in debrief is
         // known by where it was exported from.

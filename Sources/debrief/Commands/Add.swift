@@ -63,6 +63,12 @@ struct Add: ParsableCommand {
             let entry = try context.store.create(Entry(id: "", created: now, updated: now, answers: given))
             Output.print(entry.id)
             Output.print(entry.source?.path ?? "")
+            // A due date in the past is taken as given (a reflection written late, an import),
+            // but said, as the reflection's field says it before keeping one.
+            for (n, item) in entry.followUps.enumerated() where item.isOverdue(on: context.clock.today) {
+                let due = item.due.map { $0.iso } ?? ""
+                Output.error("warning: follow-up \(n + 1) (\(AnswerText.task(who: item.who, action: item.action))) is due \(due), already past; saved as given")
+            }
             context.noteIfJournalCreated()
         }
     }

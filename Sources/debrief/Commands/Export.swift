@@ -57,7 +57,10 @@ struct Export: ParsableCommand {
             let text: String
             switch format {
             case .ics:
-                let calendar = ICalendar.items(entries) { all || $0.isOpen }
+                // UIDs are decided over the whole journal (a copied entry's rows), so the range
+                // filters items, not the entries the UIDs come from.
+                let exported = Set(entries.map(\.id))
+                let calendar = ICalendar.items(snapshot.entries) { exported.contains($0.entryID) && (all || $0.isOpen) }
                 try CalendarOutput.emit(calendar, kind: icsKind ?? .event, output: output, vdir: vdir, force: force, context: context)
                 if let warning = UnreadFiles.warning(snapshot.problems.count, .notIncluded) { Output.error(warning) }
                 return
