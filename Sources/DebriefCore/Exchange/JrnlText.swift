@@ -49,8 +49,12 @@ public enum JrnlText {
                 if looksLikeDate(blob) {
                     finish()
                     skipping = true
-                    refused.append(ImportRefusal(line: number, message: "'\(blob)' is not a date and time in a jrnl format "
-                        + "(\(formatsHelp)); this entry is skipped up to the next date line"))
+                    // A wall-clock time the zone skips (a spring-forward night) is written right:
+                    // saying the format is wrong would send the user looking for the wrong thing.
+                    let skipped = TimeZone(secondsFromGMT: 0).flatMap { date(blob, timeZone: $0) } != nil
+                    let why = skipped ? "is not a time that exists in \(timeZone.identifier) (the clocks skip it)"
+                        : "is not a date and time in a jrnl format (\(formatsHelp))"
+                    refused.append(ImportRefusal(line: number, message: "'\(blob)' \(why); this entry is skipped up to the next date line"))
                     continue
                 }
             }
