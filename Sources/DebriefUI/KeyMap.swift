@@ -19,10 +19,16 @@ public struct KeyMap<Action> {
     /// A hint that does not fit is skipped (later shorter ones may still fit), so the bar never
     /// wraps or cuts a hint in half.
     public func helpBar(width: Int, separator: String = "  ") -> String {
+        hints(width: width, separator: separator) { $0.showsInHelpBar }
+    }
+
+    /// Hints for the bindings `include` picks, fitted to `width` like ``helpBar(width:separator:)``:
+    /// for a part of a screen that lists its own keys next to it (home's follow-ups).
+    public func hints(width: Int, separator: String = "  ", include: (KeyBinding<Action>) -> Bool) -> String {
         var bar = ""
         var used = 0
         let separatorWidth = separator.displayWidth
-        for binding in bindings where binding.showsInHelpBar {
+        for binding in bindings where include(binding) {
             let hint = binding.hint
             let needed = hint.displayWidth + (bar.isEmpty ? 0 : separatorWidth)
             if used + needed > width { continue }

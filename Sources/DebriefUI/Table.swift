@@ -35,9 +35,43 @@ public struct Table: Hashable, Sendable {
         return columns.map { $0.width ?? (flexibleCount > 0 ? left / flexibleCount : 0) }
     }
 
+    /// Widths for a total width where each flexible column needs at most `needs[i]` (its widest
+    /// cell; nil for no limit): a column that needs less than an equal share gets what it needs
+    /// and leaves the rest to the others, and what no column needs goes to the first flexible one.
+    /// So a long "What" is not cut at half the room while a short "From" keeps space it never uses.
+    public func columnWidths(totalWidth: Int, needs: [Int?]) -> [Int] {
+        var widths = columnWidths(totalWidth: totalWidth)
+        let flexible = columns.indices.filter { columns[$0].width == nil }
+        guard !flexible.isEmpty else { return widths }
+        let fixed = columns.compactMap(\.width).reduce(0, +)
+        var left = max(0, totalWidth - fixed - spacing * max(0, columns.count - 1))
+        var open = flexible
+        // Water-filling: settle the columns that need less than an equal share, smallest first.
+        while !open.isEmpty {
+            let share = left / open.count
+            let small = open.filter { i in (i < needs.count ? needs[i] : nil).map { $0 <= share } ?? false }
+            if small.isEmpty {
+                for (k, i) in open.enumerated() { widths[i] = share + (k < left % open.count ? 1 : 0) }
+                return widths
+            }
+            for i in small {
+                let need = (i < needs.count ? needs[i] : nil) ?? 0
+                widths[i] = need
+                left -= need
+            }
+            open.removeAll { small.contains($0) }
+        }
+        if let first = flexible.first { widths[first] += left }
+        return widths
+    }
+
     /// One row as a line of text exactly `totalWidth` columns wide (or less if columns are narrower).
     public func format(_ cells: [String], totalWidth: Int) -> String {
-        let widths = columnWidths(totalWidth: totalWidth)
+        format(cells, widths: columnWidths(totalWidth: totalWidth), totalWidth: totalWidth)
+    }
+
+    /// One row laid out in the given column widths (from ``columnWidths(totalWidth:needs:)``).
+    public func format(_ cells: [String], widths: [Int], totalWidth: Int) -> String {
         var parts: [String] = []
         for (index, column) in columns.enumerated() {
             let width = widths[index]

@@ -18,6 +18,7 @@ extension TextEditor {
             consumed = apply(key)
         }
         if consumed && !verticalMove { preferredColumn = nil }
+        if consumed { keepCursorVisible() }
         return consumed
     }
 

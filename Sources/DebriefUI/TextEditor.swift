@@ -5,7 +5,11 @@
 /// the cursor is a plain grapheme index and editing a few thousand characters stays cheap.
 ///
 /// Vertical movement, Home and End work on *visual* (soft-wrapped) lines, which depend on
-/// the width the editor is drawn at: ``render(into:rect:style:)`` records it in ``width``.
+/// the width the editor is drawn at. The screen tells the editor its size in its update
+/// (``resize(width:height:)``), and every key keeps the cursor in view by moving ``scrollOffset``
+/// (rows of multi-line text) or ``firstVisible`` (the first character of a one-line field); drawing
+/// only reads them. A one-line field never wraps: it scrolls sideways to show the part around
+/// the cursor.
 public struct TextEditor: Hashable, Sendable {
     /// The text as grapheme clusters; the cursor indexes into this.
     public internal(set) var characters: [Character]
@@ -15,15 +19,21 @@ public struct TextEditor: Hashable, Sendable {
         didSet {
             cursor = min(max(0, cursor), characters.count)
             preferredColumn = nil
+            keepCursorVisible()
         }
     }
     /// When false, line breaks are never inserted (pasted ones become spaces) and Up/Down are
     /// left to the caller.
     public let multiline: Bool
-    /// Wrap width used by key handling; updated by every render.
-    public var width: Int
-    /// First visual line shown by the last render; kept so the view does not jump while typing.
+    /// Wrap width (multi-line) or visible width (one line), set by ``resize(width:height:)``.
+    public private(set) var width: Int
+    /// Rows shown of multi-line text.
+    public private(set) var height: Int = 1
+    /// First visual line shown; moved only by keys and resizes, so the view does not jump while
+    /// typing or moving up through a long answer.
     public internal(set) var scrollOffset: Int = 0
+    /// The first character shown of a one-line field.
+    public internal(set) var firstVisible: Int = 0
     /// Display column Up/Down aim for, so moving through a short line does not lose the column.
     var preferredColumn: Int?
 
@@ -36,6 +46,16 @@ public struct TextEditor: Hashable, Sendable {
         self.characters = Array(TextEditor.sanitize(text, multiline: multiline))
         self.cursor = 0
         self.cursor = characters.count
+        keepCursorVisible()
+    }
+
+    /// Tells the editor the size it is drawn at; keeps the cursor in view.
+    public mutating func resize(width: Int, height: Int = 1) {
+        let width = max(1, width)
+        if width != self.width { preferredColumn = nil }
+        self.width = width
+        self.height = max(1, height)
+        keepCursorVisible()
     }
 
     /// The whole text. Setting it keeps the cursor index when still valid.
@@ -45,6 +65,7 @@ public struct TextEditor: Hashable, Sendable {
             characters = Array(TextEditor.sanitize(newValue, multiline: multiline))
             cursor = min(cursor, characters.count)
             preferredColumn = nil
+            keepCursorVisible()
         }
     }
 
@@ -65,6 +86,7 @@ public struct TextEditor: Hashable, Sendable {
         characters.replaceSubrange(start..<end, with: merged)
         let trailing = after.isEmpty || merged.last.map(String.init) != after ? 0 : 1
         cursor = start + merged.count - trailing
+        keepCursorVisible()
     }
 
     /// Inserts a line break (the app binds Ctrl-J to this); returns false in single-line mode.

@@ -19,7 +19,7 @@ struct Debrief: ParsableCommand {
         version: DebriefVersion.current,
         subcommands: [
             Home.self, New.self, Edit.self, Browse.self, Review.self, FollowUps.self, Done.self, Undone.self, Reschedule.self,
-            People.self, Add.self, List.self, Show.self, Doctor.self, Prompts.self,
+            People.self, Add.self, List.self, Show.self, Export.self, Import.self, Doctor.self, Prompts.self,
         ],
         defaultSubcommand: Home.self
     )
@@ -40,7 +40,21 @@ struct Debrief: ParsableCommand {
             Output.note(commandList)
             Foundation.exit(Exit.usage)
         }
-        main(arguments)
+        main(commandFirst(arguments))
+    }
+
+    /// `--journal DIR` typed before the command (`debrief --journal ~/j list`) moved after it,
+    /// where the command's own option reads it; otherwise ArgumentParser would take the command's
+    /// name for an argument of home, the default command.
+    static func commandFirst(_ arguments: [String]) -> [String] {
+        var i = 0
+        while i < arguments.count {
+            if arguments[i] == "--journal" { i += 2; continue }
+            if arguments[i].hasPrefix("--journal=") { i += 1; continue }
+            break
+        }
+        guard i > 0, i < arguments.count, arguments[i] != "help", commandNames.contains(arguments[i]) else { return arguments }
+        return [arguments[i]] + arguments[..<i] + arguments[(i + 1)...]
     }
 
     /// Every name a command answers to, `help` included.
@@ -48,13 +62,14 @@ struct Debrief: ParsableCommand {
         Set(configuration.subcommands.map { $0._commandName } + configuration.subcommands.flatMap { $0.configuration.aliases } + ["help"])
     }
 
-    /// The first word that is neither an option nor the value of `--journal`: the command's name.
+    /// The first word that is neither an option nor an option's value: the command's name. Nil
+    /// for the shells' completion callbacks (`---completion …`), which ArgumentParser answers.
     static func commandWord(_ arguments: [String]) -> String? {
         var i = 0
         while i < arguments.count {
             let a = arguments[i]
-            if a == "--" { return nil }
-            if a == "--journal" { i += 2; continue }
+            if a == "--" || a.hasPrefix("---") { return nil }
+            if a == "--journal" || a == "--generate-completion-script" { i += 2; continue }
             if a.hasPrefix("-") { i += 1; continue }
             return a
         }

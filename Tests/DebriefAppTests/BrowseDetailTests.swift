@@ -72,4 +72,48 @@ import Testing
         d.press(.char("R"))
         #expect(d.screen.contains("And another"))
     }
+
+    /// The bug a user met: the first Tab selected the second follow-up, so Tab then Space marked
+    /// the wrong one done.
+    @Test func theFirstTabSelectsTheFirstFollowUpAndSpaceMarksThatOne() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = f.driver(width: 90, height: 40)
+        d.press(.enter)
+        // Nothing is selected before Tab, and Space says how to pick one.
+        let first = try #require(d.rows.firstIndex { $0.contains("Send the talk link") })
+        #expect(d.frame.buffer.style(row: first, col: 4)?.reverse == false)
+        d.press(.char(" "))
+        #expect(d.screen.contains("Tab selects a follow-up; then Space marks it, s reschedules it"))
+        d.press(.tab)
+        #expect(d.frame.buffer.style(row: first, col: 4)?.reverse == true)
+        #expect(d.frame.buffer.style(row: first + 1, col: 4)?.reverse == false)
+        d.press(.char(" "))
+        let entry = try #require(f.store.loadAll().entries.first { $0.title == "Swift meetup Berlin" })
+        #expect(entry.followUps.map(\.done) == [Day(iso: "2026-11-26"), nil])
+        // Shift-Tab from nothing selected goes to the last one.
+        d.press(.escape, .enter, .backTab)
+        let last = try #require(d.rows.firstIndex { $0.contains("[ ]  Ana Li") })
+        #expect(d.frame.buffer.style(row: last, col: 4)?.reverse == true)
+    }
+
+    @Test func sReschedulesTheSelectedFollowUpInTheEntry() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = f.driver(width: 90, height: 40)
+        d.press(.enter, .tab, .tab, .char("s"))
+        #expect(d.rows[38].hasPrefix("New due date for Ana Li: Intro to Marc: "))
+        d.type("in 2 weeks")
+        d.press(.enter)
+        #expect(d.rows[38].contains("Due 2026-12-10: Ana Li: Intro to Marc; postponed once, 20 days past its first date"))
+        #expect(d.screen.contains("[ ]  Ana Li          Intro to Marc") && d.screen.contains("in 14 days"))
+        let entry = try #require(f.store.loadAll().entries.first { $0.title == "Swift meetup Berlin" })
+        #expect(entry.followUps[1].due == Day(iso: "2026-12-10") && entry.followUps[1].firstDue == Day(iso: "2026-11-20"))
+        #expect(entry.followUps[1].postponed == 1)
+        // D with nothing typed is today.
+        d.press(.char("D"), .enter)
+        #expect(d.screen.contains("[x]  Ana Li") && d.screen.contains("done 2026-11-26"))
+    }
 }

@@ -12,7 +12,7 @@ import Testing
         let entry = try f.store.read(f.store.refs()[0])
         let before = f.text(entry).components(separatedBy: "\n")
         var d = f.driver(width: 90, height: 40)
-        d.press(.enter, .tab, .char(" "))
+        d.press(.enter, .tab, .tab, .char(" "))
         #expect(d.screen.contains("[x]  Ana Li"))
         #expect(d.screen.contains("done 2026-11-26"))
         let after = f.text(entry).components(separatedBy: "\n")
@@ -43,8 +43,8 @@ import Testing
         let path = try #require(entry.source?.path)
         let edited = f.text(entry).replacingOccurrences(of: "Send the talk link", with: "Send the slides")
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
-        d.press(.char(" "))
-        #expect(d.screen.contains("Not saved"))
+        d.press(.tab, .char(" "))
+        #expect(d.screen.contains("Nothing written: the file changed meanwhile: its text changed"))
         #expect(f.text(entry) == edited)
     }
 
@@ -70,6 +70,18 @@ import Testing
         #expect(FileManager.default.contents(atPath: ref.path) == bytes)
         #expect(d.screen.contains("3 entries"))
         #expect(d.screen.contains("Restored “Product coffee”"))
+    }
+
+    /// A message longer than the screen is wide wraps over more lines; it is never cut.
+    @Test func aLongMessageWrapsInsteadOfBeingCut() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.add("A conference day with far too long a title for one line", day: "2026-11-20")
+        var d = f.driver(width: 40, height: 12)
+        d.press(.char("d"), .char("y"))
+        let words = d.rows.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(words.contains("Moved “A conference day with far too long a title for one line” to trash — u undoes"), "\(d.screen)")
+        #expect(d.rows.last?.contains("Enter open") == true, "the help bar stays on the last row: \(d.screen)")
     }
 
     @Test func externalEditThatBreaksTheFileOffersEditAgainOrRestore() throws {
@@ -98,6 +110,28 @@ import Testing
         #expect(FileManager.default.contents(atPath: ref.path) == original)
         #expect(d.screen.contains("Restored the version from before the edit"))
         #expect(!d.screen.contains("does not read"))
+    }
+
+    /// `r` after a broken edit restores only over the version the edit left: when another
+    /// program wrote the file meanwhile, nothing is written and the screen says why.
+    @Test func restoreRefusesAVersionWrittenMeanwhile() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        let ref = f.store.refs()[0]
+        var d = f.driver(width: 160, height: 12) { path in
+            try? "---\ntitle: [unclosed\n---\n".write(toFile: path, atomically: true, encoding: .utf8)
+            return .edited("")
+        }
+        d.press(.char("E"))
+        #expect(d.screen.contains("e edit again · r restore"))
+        let meanwhile = "---\ncreated: 2026-11-24T21:05:12+01:00\ntitle: Written by a sync tool\n---\n"
+        try meanwhile.write(toFile: ref.path, atomically: true, encoding: .utf8)
+        d.press(.char("r"))
+        #expect(String(decoding: try #require(FileManager.default.contents(atPath: ref.path)), as: UTF8.self) == meanwhile)
+        #expect(d.screen.contains("Not restored: \(ref.id) was written by another program after the edit; nothing was written"),
+                "the screen was:\n\(d.screen)")
+        #expect(!d.screen.contains("e edit again"))
     }
 
     @Test func externalEditThatParsesIsShown() throws {

@@ -190,7 +190,7 @@ import Testing
         try Data(moved.utf8).write(to: URL(fileURLWithPath: path))
         d.press(.char(" "))
         #expect(String(decoding: Self.bytes(path), as: UTF8.self) == moved)
-        #expect(d.screen.contains("Nothing written to “Swift meetup Berlin”: the file changed meanwhile: its due date is now 2026-11-21"))
+        #expect(d.screen.contains("Nothing written: the file changed meanwhile: its due date is now 2026-11-21 for “Ana Li: Intro to Marc”"))
         #expect(d.rows[2].contains("[ ]  5 days overdue"))
         // The list was read again, so a second Space works on the new version.
         d.press(.char(" "))
@@ -256,5 +256,109 @@ import Testing
         #expect(d.rows[1].contains("Due") && d.rows[1].contains("What") && !d.rows[1].contains("Who"))
         #expect(d.rows[2].contains("6 days overdue") && d.rows[2].contains("李雷: 送り") && d.rows[2].contains("…"))
         #expect(d.rows[0].contains("Debrief · follow-ups · open · 1"))
+    }
+
+    /// A bug a user met: the header kept "open · 4" after one was marked done.
+    @Test func theHeaderCountsWhatTheFilterKeepsAfterAMark() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        var d = Self.driver(f, width: 110, height: 12)
+        #expect(d.rows[0].contains("follow-ups · open · 4 "))
+        d.press(.char(" "))
+        #expect(d.rows[0].contains("follow-ups · open · 3 "))
+        // The marked row stays listed until the filter is applied again, so Space can undo it.
+        #expect(d.rows[2].contains("[x]  done 2026-11-26"))
+        d.press(.char(" "))
+        #expect(d.rows[0].contains("follow-ups · open · 4 "))
+    }
+
+    /// A bug a user met: on 100 columns the What column was cut at 28 characters while From,
+    /// with short titles, kept room it never used.
+    @Test func whatTakesTheRoomFromDoesNotNeed() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        let long = "Send the benchmark repository link and notes"
+        try f.add("Coffee", day: "2026-11-24", followUps: [FollowUp(who: "Ana Li", action: long, due: Day(iso: "2026-11-30"))])
+        let d = Self.driver(f, width: 100, height: 6)
+        #expect(d.rows[2].hasPrefix("[ ]  in 4 days         Ana Li            \(long)   "))
+        #expect(d.rows[2].hasSuffix("  Coffee"))
+        // Titles that need the room still get half of it.
+        let g = try BrowseFixture()
+        defer { g.cleanUp() }
+        try g.add(String(repeating: "Conference ", count: 6), day: "2026-11-24",
+                  followUps: [FollowUp(who: "Ana Li", action: long, due: Day(iso: "2026-11-30"))])
+        let e = Self.driver(g, width: 100, height: 6)
+        #expect(e.rows[2].contains("Send the benchmark repositor…  Conference Conference Confe…"))
+    }
+
+    /// A long follow-up must not push what is typed (or why it was refused) off the prompt's
+    /// line: the follow-up's name is shortened, the date and the reason stay in view.
+    @Test func theDatePromptKeepsTheTypedDayInViewForALongFollowUp() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.add("iOS Dev Happy Hour", day: "2026-11-24",
+                  followUps: [FollowUp(who: "Zoë Brandt", action: "Send her the accessibility talk recording and the notes from our SwiftUI performance workshop",
+                                       due: Day(iso: "2026-11-25"))])
+        var d = Self.driver(f, width: 80, height: 10)
+        d.press(.char("s"))
+        d.type("yesterday")
+        #expect(d.trimmed[8] == "New due date for Zoë Brandt: Send her the accessibil…: yesterday  Esc cancels")
+        #expect(d.frame.cursor == Position(row: 8, col: 64))
+        // A refusal takes the room it needs; the follow-up gives way down to its first letters.
+        d.press(.enter)
+        #expect(d.trimmed[8] == "New due date for Zoë Brand…: yesterday  2026-11-25 is in the past; pick today o…")
+        d.press(.escape)
+        d.press(.char("D"))
+        #expect(d.trimmed[8] == "Done on (Enter: today) for Zoë Brandt: Send her the …:   Esc cancels")
+        #expect(d.frame.cursor == Position(row: 8, col: 55))
+        d.type("mon")
+        #expect(d.trimmed[8] == "Done on (Enter: today) for Zoë Brandt: Send her the …: mon  Esc cancels")
+    }
+
+    @Test func sReschedulesTheSelectedActionAndDMarksItDoneOnADay() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        let path = try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).path
+        let before = String(decoding: Self.bytes(path), as: UTF8.self)
+        var d = Self.driver(f, width: 120, height: 12)
+        #expect(d.rows[2].contains("6 days overdue") && d.rows[2].contains("Intro to Marc"))
+        #expect(d.rows[11].contains("Space done/open  s reschedule"))
+
+        // s asks for the day in the status line; a past day is refused there, Esc leaves it.
+        d.press(.char("s"))
+        #expect(d.rows[10].hasPrefix("New due date for Ana Li: Intro to Marc: "))
+        d.type("yesterday")
+        d.press(.enter)
+        #expect(d.rows[10].contains("2026-11-25 is in the past; pick today or later"))
+        d.press(.escape)
+        #expect(!d.rows[10].contains("New due date"))
+        #expect(Self.bytes(path) == Array(before.utf8))
+
+        // The clock stands on Thursday 2026-11-26: fri looks forward, to tomorrow.
+        d.press(.char("s"))
+        d.type("fri")
+        d.press(.enter)
+        #expect(d.rows[10].contains("Due 2026-11-27: Ana Li: Intro to Marc; postponed once, 7 days past its first date"))
+        #expect(d.rows[2].contains("due tomorrow") && d.rows[2].contains("Intro to Marc"))
+        let moved = before
+            .replacingOccurrences(of: "updated: 2026-11-24T18:30:00+01:00", with: "updated: 2026-11-26T10:00:00+01:00")
+            .replacingOccurrences(of: "    due: 2026-11-20\n", with: "    due: 2026-11-27\n    first-due: 2026-11-20\n    postponed: 1\n")
+        #expect(String(decoding: Self.bytes(path), as: UTF8.self) == moved)
+
+        // D asks for the day it was done; fri looks back there, to last Friday.
+        d.press(.char("D"))
+        #expect(d.rows[10].hasPrefix("Done on (Enter: today) for Ana Li: Intro to Marc: "))
+        d.type("fri")
+        d.press(.enter)
+        #expect(d.rows[2].contains("[x]  done 2026-11-20"))
+        #expect(String(decoding: Self.bytes(path), as: UTF8.self)
+            == moved.replacingOccurrences(of: "    due: 2026-11-27\n    first-due:", with: "    due: 2026-11-27\n    done: 2026-11-20\n    first-due:"))
+        // On a done action s says so and writes nothing.
+        d.press(.char("s"))
+        d.type("+3d")
+        d.press(.enter)
+        #expect(d.rows[10].contains("Already done on 2026-11-20"))
     }
 }

@@ -35,7 +35,7 @@ import Testing
         // known, needed no planned follow-up, so it is not recurring.
         #expect(sentence.contains("Failing to follow up,") && !sentence.contains("Failing to follow up (recurring)"))
         // A habit judged over the week: nobody known was met and no reflection caught up with one.
-        #expect(sentence.contains("Neglecting the people you already know"))
+        #expect(sentence.contains("Neglecting the people you already know (this week so far)"))
         #expect(!d.screen.contains("…"))
 
         // A week without entries says so.
@@ -120,5 +120,64 @@ import Testing
         #expect(d.screen.contains("… and 12 more (f shows every follow-up)"))
         #expect(d.screen.contains("Recent reflections"))
         #expect(d.screen.contains("P1: Call"))
+    }
+
+    /// Home is a place to act: the most urgent follow-up is selected, Space marks it, s moves it,
+    /// D marks it done on another day, Enter opens its entry, and the file changes only there.
+    @Test func dueFollowUpsAreSelectableAndActionableInPlace() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        let path = try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).path
+        let before = String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self)
+        func file() -> String { String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+        var d = ProgramDriver(Self.home(f), width: 100, height: 24)
+        #expect(d.rows[1].contains("Follow-ups due   Space done/open  s reschedule  D done another day  Enter open its entry"))
+        #expect(d.rows[2].contains("[ ] 6 days overdue  Ana Li: Intro to Marc"))
+        #expect(d.frame.buffer.style(row: 2, col: 3)?.reverse == true)
+        #expect(d.frame.buffer.style(row: 3, col: 3)?.reverse == false)
+
+        // Down, Space: the second one is done today, in place; Space again opens it again.
+        d.press(.down, .char(" "))
+        #expect(d.rows[3].contains("[x] done today      Zoë Brandt: Send the talk link"))
+        #expect(d.rows[22].contains("Done: Zoë Brandt: Send the talk link (Space again reopens)"))
+        #expect(file().contains("    due: 2026-11-27\n    done: 2026-11-26\n"))
+        d.press(.char(" "))
+        #expect(d.rows[3].contains("[ ] due tomorrow    Zoë Brandt: Send the talk link"))
+        #expect(file().components(separatedBy: "\n").filter { !$0.hasPrefix("updated:") }
+            == before.components(separatedBy: "\n").filter { !$0.hasPrefix("updated:") })
+
+        // Up, s: a new due date asked for above the help bar; +3d moves it and counts a postponement.
+        d.press(.up, .char("s"))
+        #expect(d.rows[22].hasPrefix("New due date for Ana Li: Intro to Marc: "))
+        d.type("+3d")
+        d.press(.enter)
+        #expect(d.rows[2].contains("[ ] in 3 days") && d.rows[2].contains("  Ana Li: Intro to Marc  (from Swift meetup Berlin; postponed once)"))
+        #expect(d.rows[22].contains("Due 2026-11-29: Ana Li: Intro to Marc; postponed once, 9 days past its first date"))
+        #expect(file().contains("    due: 2026-11-29\n    first-due: 2026-11-20\n    postponed: 1\n"))
+
+        // D: done on another day, read looking back.
+        d.press(.char("D"))
+        d.type("yesterday")
+        d.press(.enter)
+        #expect(d.rows[2].contains("[x] done 2026-11-25") && d.rows[2].contains("  Ana Li: Intro to Marc"))
+        #expect(file().contains("    due: 2026-11-29\n    done: 2026-11-25\n"))
+
+        // Enter opens the selected one's entry.
+        d.press(.enter)
+        #expect(d.exitStatus == 0)
+        #expect(d.program.handoff == .entry(try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).id))
+    }
+
+    @Test func followUpKeysWithNothingDueSaySo() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.add("Quiet", day: "2026-11-24")
+        var d = ProgramDriver(Self.home(f), width: 80, height: 16)
+        #expect(d.rows[1].trimmingCharacters(in: .whitespaces) == "Follow-ups due")
+        d.press(.char(" "))
+        #expect(d.rows[14].contains("Nothing due to act on; f lists every follow-up"))
+        d.press(.char("s"))
+        #expect(d.exitStatus == nil)
     }
 }

@@ -39,7 +39,7 @@ import Testing
         #expect(!d.screen.contains("reading"))
     }
 
-    @Test func everyoneByLastMetWithNamesMergedInTheirLatestSpelling() throws {
+    @Test func everyoneByLastMetWithNamesMergedInTheirMostFrequentSpelling() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }
         try Self.journal(f)
@@ -47,7 +47,8 @@ import Testing
         let rows = d.trimmed
         #expect(rows[1].contains("Name") && rows[1].contains("Met") && rows[1].contains("Last met")
             && rows[1].contains("Level") && rows[1].contains("Relation") && rows[1].contains("Open"))
-        // Zoë: two entries, latest spelling, level and relation from the newest; one open follow-up.
+        // Zoë: two entries, one spelling each, so the newest shows; level and relation from the
+        // newest; one open follow-up.
         #expect(rows[2].hasPrefix("Zoë Brandt") && rows[2].contains("2  2026-11-24  peer       new") && rows[2].hasSuffix("1"))
         #expect(rows[3].hasPrefix("Ana Li") && rows[3].contains("1  2026-11-20  senior     existing") && rows[3].hasSuffix("1"))
         #expect(rows[4].hasPrefix("Marc Weber") && rows[4].contains("1  2026-04-02  senior     existing"))
@@ -102,33 +103,57 @@ import Testing
         #expect(d.exitStatus == 0)
     }
 
-    @Test func enterOpensAPersonWithTheirEntriesAndOpenFollowUps() throws {
+    @Test func enterOpensAPersonWithTheirNotesEntriesAndOpenFollowUps() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }
         try Self.journal(f)
-        var d = Self.driver(f, width: 100, height: 14)
+        try f.add("Hallway chat", day: "2026-11-25",
+                  people: [Person(name: "Zoë Brandt", note: "Moving to Lisbon in spring; wants intros to the Swift people there, especially anyone running meetups")])
+        var d = Self.driver(f, width: 60, height: 22)
         d.press(.enter)
-        let rows = d.trimmed
-        #expect(rows[0].contains("Debrief · people · Zoë Brandt"))
-        #expect(rows[1] == "met 2 times, 2026-10-05 to 2026-11-24 · peer · new")
-        #expect(rows[3] == "Entries (2)")
-        #expect(rows[4] == "  2026-11-24  Swift meetup Berlin")
-        #expect(rows[5] == "  2026-10-05  Server-side Swift day")
-        #expect(rows[7] == "Open follow-ups (1)")
-        #expect(rows[8] == "  due tomorrow      Send the talk link")
+        #expect(Array(d.trimmed.prefix(20)) == [
+            " Debrief · people · Zoë Brandt",
+            "met 3 times, 2026-10-05 to 2026-11-25 · peer · new",
+            "",
+            "Notes (2), newest first",
+            "  2026-11-25  Hallway chat",
+            "    Moving to Lisbon in spring; wants intros to the Swift",
+            "    people there, especially anyone running meetups",
+            "  2026-11-24  Swift meetup Berlin",
+            "    Works on server-side Swift",
+            "",
+            "Entries (3)",
+            "  2026-11-25  Hallway chat",
+            "  2026-11-24  Swift meetup Berlin",
+            "  2026-10-05  Server-side Swift day",
+            "",
+            "Open follow-ups (1)",
+            "  [ ] due tomorrow      Send the talk link",
+            "",
+            "",
+            "",
+        ])
+        // The selection starts on the newest note, which opens the entry it was written in.
         #expect(d.frame.buffer.style(row: 4, col: 2)?.reverse == true)
-        #expect(rows[13].contains("Enter open entry") && rows[13].contains("Esc/q back"))
+        #expect(d.rows[21].contains("Enter open entry") && d.rows[21].contains("Esc/q back"))
 
         let entries = f.store.refs()
+        let hallway = try #require(entries.first { $0.id.contains("hallway") })
         let meetup = try #require(entries.first { $0.id.contains("swift-meetup") })
         let conference = try #require(entries.first { $0.id.contains("server-side") })
-        var second = d
-        second.press(.down, .enter)
-        #expect(second.exitStatus == 0)
-        #expect(second.program.handoff == .entry(conference.id))
+        var first = d
+        first.press(.enter)
+        #expect(first.program.handoff == .entry(hallway.id))
+        // Down skips the wrapped note text; the entries follow the notes.
+        var third = d
+        third.press(.down, .down, .down, .down)
+        #expect(third.frame.buffer.style(row: 13, col: 2)?.reverse == true)
+        third.press(.enter)
+        #expect(third.exitStatus == 0)
+        #expect(third.program.handoff == .entry(conference.id))
         // A follow-up opens the entry it came from; the selection skips the headings.
         d.press(.char("G"))
-        #expect(d.frame.buffer.style(row: 8, col: 2)?.reverse == true)
+        #expect(d.frame.buffer.style(row: 16, col: 2)?.reverse == true)
         d.press(.enter)
         #expect(d.program.handoff == .entry(meetup.id))
     }
@@ -141,7 +166,7 @@ import Testing
         d.press(.down, .enter)
         #expect(d.rows[0].contains("Ana Li"))
         let row = try #require(d.trimmed.firstIndex { $0.contains("6 days overdue") })
-        #expect(d.trimmed[row] == "  6 days overdue    Intro to Marc")
+        #expect(d.trimmed[row] == "  [ ] 6 days overdue    Intro to Marc")
         #expect(d.frame.buffer.style(row: row, col: 2)?.bold == true)
     }
 
@@ -204,7 +229,7 @@ import Testing
         try f.add("東京のSwiftミートアップ👋で話した人たちとの長い夜", day: "2026-11-24",
                   people: [Person(name: "李雷・韓梅梅・王小明👋👋", level: "peer", relation: "new")],
                   followUps: [FollowUp(who: "李雷・韓梅梅・王小明👋👋", action: "送りますスライドのリンク👋とメモ", due: Day(iso: "2026-11-28"))])
-        var d = Self.driver(f, width: 40, height: 12)
+        var d = Self.driver(f, width: 40, height: 16)
         #expect(d.rows.allSatisfy { $0.displayWidth == 40 })
         #expect(d.rows[1].contains("Name") && !d.rows[1].contains("Level"))
         #expect(d.rows[2].hasPrefix("李雷・韓梅梅") && d.rows[2].contains("…") && d.rows[2].contains("2026-11-24"))
@@ -215,6 +240,142 @@ import Testing
         #expect(entry.contains("…"))
         let followUp = try #require(d.rows.first { $0.contains("in 2 days") })
         #expect(followUp.contains("送ります") && followUp.contains("…"))
+    }
+
+    @Test func aPersonsFollowUpsAreMarkedAndMovedInPlace() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        let path = try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).path
+        func file() -> String { String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+        var d = Self.driver(f, width: 100, height: 14)
+        d.press(.down, .enter)
+        #expect(d.rows[0].contains("Ana Li"))
+        #expect(d.rows[13].contains("Space done/open  s reschedule"))
+        // On an entry's row the follow-up keys say where to go.
+        d.press(.char(" "))
+        #expect(d.rows[12].contains("Select one of the follow-ups (↓) first"))
+        d.press(.char("G"))
+        let row = try #require(d.trimmed.firstIndex { $0.contains("Intro to Marc") })
+        d.press(.char("s"))
+        #expect(d.rows[12].hasPrefix("New due date for Ana Li: Intro to Marc: "))
+        d.type("next mon")
+        d.press(.enter)
+        #expect(d.trimmed[row] == "  [ ] in 4 days         Intro to Marc")
+        #expect(d.rows[12].contains("Due 2026-11-30: Ana Li: Intro to Marc; postponed once, 10 days past its first date"))
+        #expect(file().contains("    due: 2026-11-30\n    first-due: 2026-11-20\n    postponed: 1\n"))
+        d.press(.char(" "))
+        #expect(d.trimmed[row] == "  [x] done today        Intro to Marc")
+        #expect(file().contains("    due: 2026-11-30\n    done: 2026-11-26\n"))
+        d.press(.char(" "))
+        #expect(d.trimmed[row] == "  [ ] in 4 days         Intro to Marc")
+        #expect(!file().contains("    done: 2026-11-26\n"))
+    }
+
+    /// A resize lays the page out again: a follow-up just marked must stay marked (its state comes
+    /// from the entry as written, not from the person index of the last read), and so must the
+    /// list's Open count when going back.
+    @Test func aFollowUpMarkedOnAPersonsPageStaysMarkedAcrossAResize() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        let path = try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).path
+        func file() -> String { String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+        var d = Self.driver(f, width: 100, height: 14)
+        d.press(.down)
+        #expect(d.trimmed[3].hasPrefix("Ana Li") && d.trimmed[3].hasSuffix("1"))
+        d.press(.enter)
+        d.press(.char("G"))
+        let row = try #require(d.trimmed.firstIndex { $0.contains("Intro to Marc") })
+        d.press(.char(" "))
+        #expect(d.trimmed[row] == "  [x] done today        Intro to Marc")
+        #expect(d.rows[12].contains("Done: Ana Li: Intro to Marc"))
+        // The heading counts what is still open, as the follow-ups screen's title does.
+        #expect(d.trimmed[row - 1] == "Open follow-ups (0)")
+        d.send(.resize(width: 90, height: 14))
+        #expect(d.trimmed[row] == "  [x] done today        Intro to Marc")
+        #expect(d.trimmed[row - 1] == "Open follow-ups (0)")
+        // The selection stays on it, so Space opens it again.
+        #expect(d.frame.buffer.style(row: row, col: 2)?.reverse == true)
+        d.press(.char(" "))
+        #expect(d.trimmed[row] == "  [ ] 6 days overdue    Intro to Marc")
+        #expect(!file().contains("done: 2026-11-26"))
+        d.press(.char(" "))
+        d.send(.resize(width: 100, height: 14))
+        #expect(d.trimmed[row] == "  [x] done today        Intro to Marc")
+        // Back on the list, before any re-read, Ana Li has no open follow-up left.
+        d.press(.char("q"))
+        #expect(d.trimmed[3].hasPrefix("Ana Li") && !d.trimmed[3].hasSuffix("1"))
+    }
+
+    @Test func rRenamesTheSelectedPersonInEveryEntry() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        var d = Self.driver(f, width: 100, height: 12)
+        #expect(d.rows[11].contains("R rename") && d.rows[11].contains("M merge marked"))
+        d.press(.char("R"))
+        #expect(d.rows[10].hasPrefix("Rename Zoë Brandt to: Zoë Brandt  Enter renames in every entry, Esc cancels"))
+        d.press(.ctrl("u"))
+        d.press(.enter)
+        #expect(d.rows[10].contains("type the name to write"))
+        d.type("Zoë Brandt-Kim")
+        d.press(.enter)
+        #expect(d.rows[10].contains("Renamed to “Zoë Brandt-Kim” in 2 files (2 people rows, 1 follow-up)"))
+        #expect(d.rows[2].hasPrefix("Zoë Brandt-Kim"))
+        let texts = f.store.refs().map { String(decoding: FileManager.default.contents(atPath: $0.path) ?? Data(), as: UTF8.self) }
+        #expect(texts.filter { $0.contains("name: Zoë Brandt-Kim\n") }.count == 2)
+        #expect(texts.filter { $0.contains("who: Zoë Brandt-Kim\n") }.count == 1)
+        #expect(!texts.contains { $0.contains("zoe  brandt") })
+        // Esc leaves the prompt without writing.
+        d.press(.char("R"), .escape)
+        #expect(!d.rows[10].hasPrefix("Rename"))
+    }
+
+    @Test func spaceMarksAndMMergesTheMarkedPeople() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        try f.add("Design review", day: "2026-09-01", people: [Person(name: "Ana Li")])
+        try f.add("Kickoff", day: "2026-11-25", people: [Person(name: "A. Li")])
+        var d = Self.driver(f, width: 100, height: 12)
+        d.press(.char("M"))
+        #expect(d.rows[10].contains("Space marks the people to merge (two or more), then M merges them"))
+        // A. Li (newest) and Ana Li (third row): Space marks and moves down.
+        #expect(d.rows[2].hasPrefix("A. Li") && d.rows[4].hasPrefix("Ana Li"))
+        d.press(.char(" "), .down, .char(" "))
+        #expect(d.rows[2].hasPrefix("* A. Li") && d.rows[3].hasPrefix("  Zoë Brandt") && d.rows[4].hasPrefix("* Ana Li"))
+        d.press(.char("M"))
+        // The name starts as the spelling of whoever is named most often.
+        #expect(d.rows[10].hasPrefix("Merge A. Li, Ana Li into: Ana Li"))
+        d.press(.enter)
+        // Only the kickoff writes another spelling; the rest already say "Ana Li".
+        #expect(d.rows[10].contains("Merged into “Ana Li” in 1 file (1 people row, 0 follow-ups)"))
+        #expect(!d.screen.contains("A. Li"))
+        #expect(d.screen.contains("Ana Li") && !d.screen.contains("* "))
+    }
+
+    @Test func plusAndMinusChangeTheColdDaysAndRememberThem() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        let state = f.root + "/state/debrief/state.yaml"
+        var d = ProgramDriver(PeopleProgram(cache: JournalCache(store: f.store), clock: f.clock, coldDays: 90, statePath: state),
+                              width: 100, height: 12)
+        d.send(.resize(width: 100, height: 12))
+        d.press(.char("c"))
+        #expect(d.rows[0].contains("cold (90+ days unmentioned) · 1"))
+        #expect(d.rows[2].hasPrefix("Marc Weber"))
+        d.press(.char("+"))
+        #expect(d.rows[0].contains("cold (120+ days unmentioned) · 1"))
+        #expect(d.rows[10].contains("Cold after 120 days without a mention (remembered for next time)"))
+        #expect(DebriefState.load(path: state).coldDays == 120)
+        d.press(.char("+"), .char("+"))
+        #expect(d.rows[0].contains("cold (270+ days unmentioned) · 0"))
+        #expect(d.screen.contains("Nobody you know has gone unmentioned for 270 days or more."))
+        d.press(.char("-"), .char("-"), .char("-"), .char("-"))
+        #expect(d.rows[0].contains("cold (60+ days unmentioned)"))
+        #expect(DebriefState.load(path: state).coldDays == 60)
     }
 }
 

@@ -2,6 +2,7 @@
 import DebriefCore
 import DebriefUI
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("Reflection drafts")
@@ -72,7 +73,7 @@ struct ReflectionDraftTests {
         #expect(resumed.screen.contains("2026-11-26 21:00?"))
         resumed.press(.char("r"))
         #expect(resumed.promptID == "kind")
-        resumed.press(.ctrl("s"))
+        resumed.press(.ctrl("s"), .ctrl("s"))
         #expect(resumed.exitStatus == 0)
         #expect(fx.entries.first?.title == "Swift meetup")
         #expect(fx.store.draftNames().isEmpty)
@@ -92,7 +93,7 @@ struct ReflectionDraftTests {
         #expect(d.screen.contains("Old title"))
         d.press(.ctrl("u"))
         d.answer("New title")
-        d.press(.ctrl("s"))
+        d.press(.ctrl("s"), .ctrl("s"))
         #expect(d.exitStatus == 0)
         let reread = try #require(fx.entries.first)
         #expect(reread.title == "New title")
@@ -102,7 +103,7 @@ struct ReflectionDraftTests {
         var stale = fx.driver(fx.setup(prefill: saved.answers, editing: saved))   // still the old fingerprint
         stale.press(.ctrl("u"))
         stale.answer("Stale edit")
-        stale.press(.ctrl("s"))
+        stale.press(.ctrl("s"), .ctrl("s"))
         #expect(stale.exitStatus == nil)
         #expect(stale.screen.contains("changed on disk"))
         let draft = try #require(ReflectionDraft.read(ReflectionDraft.editName(for: saved.id), from: fx.store))
@@ -114,10 +115,17 @@ struct ReflectionDraftTests {
     @Test func externalEditorTextComesBack() throws {
         let fx = try ReflectionFixture()
         defer { fx.remove() }
-        var d = ProgramDriver(ReflectionProgram(fx.setup(prefill: ["title": .text("T")])), editor: { .edited($0 + "\nfrom the editor\n") })
-        while d.program.prompts[d.program.index].id != "purpose" { d.press(.tab) }
+        // An editor given a file that ends with a line break, as text files do, which appends a
+        // line the way `echo … >> file` would: the appended text stays on its own line.
+        let handed = Mutex<[String]>([])
+        var d = ProgramDriver(ReflectionProgram(fx.setup(prefill: ["title": .text("T")])), editor: { text in
+            handed.withLock { $0.append(text) }
+            return .edited(text + "from the editor\n")
+        })
+        d.tab(to: "purpose")
         d.type("typed")
         d.press(.function(2))
+        #expect(handed.withLock { $0 } == ["typed\n"])
         d.press(.enter)
         #expect(d.program.answers["purpose"] == .text("typed\nfrom the editor"))
     }

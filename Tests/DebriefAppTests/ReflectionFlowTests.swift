@@ -21,18 +21,21 @@ struct ReflectionFlowTests {
         d.answer("y")                       // professional topics
         d.answer("4")                       // purpose met
         d.answer("l")                       // horizon: long-term
-        #expect(d.screen.contains("Reciprocity · 1 of 5"))
+        // Nobody met yet: the four questions about them are not counted.
+        #expect(d.screen.contains("Reciprocity · 1 of 1"))
         d.type("An")
         d.press(.tab)                       // completes Ana Li, relation existing
-        d.press(.enter)
-        d.answer("p")                       // level peer
-        d.press(.enter)                     // relation kept: existing
-        d.answer("Runs the Vapor group")
-        d.answer("Zoë 李雷 👋")
-        d.answer("s")                       // senior
-        d.answer("n")                       // new
-        d.answer("")                        // no note: row added
+        d.press(.down)
+        d.type("p")                         // level peer
+        d.press(.down, .down)               // relation kept: existing; to the note
+        d.answer("Runs the Vapor group")    // Enter adds the row
+        d.type("Zoë 李雷 👋")
+        d.press(.down)
+        d.type("s")                         // senior
+        d.press(.down)
+        d.answer("n")                       // new; no note: row added
         #expect(d.screen.contains("Ana Li · peer · existing · Runs the Vapor group"))
+        #expect(d.screen.contains("Reciprocity · 1 of 5"))
         d.press(.enter)                     // empty form: next prompt
         #expect(d.promptID == "asked-about-them")
         d.answer("y")
@@ -42,10 +45,10 @@ struct ReflectionFlowTests {
         d.answer("3")                       // outreach count
         d.answer("a")                       // personalised: all
         d.press(.tab)                       // who: first person entered
-        d.press(.enter)
-        d.answer("Send the talk link")
-        d.press(.enter)                     // due: default in 3 days
-        #expect(d.screen.contains("2026-11-29"))
+        d.press(.enter)                     // on to the action, the field a row needs
+        d.type("Send the talk link")
+        #expect(d.screen.contains("→ 2026-11-29"))  // the due date offered: in 3 days
+        d.press(.enter)                     // adds the row
         d.press(.enter)                     // next prompt
         d.answer("y")                       // reconnected
         d.answer("Vapor 5 is close")
@@ -87,8 +90,11 @@ struct ReflectionFlowTests {
         d.press(.enter)
         #expect(d.promptID == "title")
         #expect(d.screen.contains("A title is needed"))
+        d.press(.ctrl("s"))                     // the summary first, then saving: refused
         d.press(.ctrl("s"))
         #expect(d.exitStatus == nil)
+        #expect(d.promptID == "title")
+        #expect(d.screen.contains("A title is needed before saving"))
         d.answer("Coffee")
         #expect(d.promptID == "date")
         #expect(!d.screen.contains("A title is needed"))
@@ -139,17 +145,56 @@ struct ReflectionFlowTests {
         let flags = Detector(catalog: fx.catalog).flags(for: d.program.entry, asOf: fx.clock.today)
         #expect(!flags.isEmpty)
         #expect(d.screen.contains("Pitfalls this reflection shows"))
-        d.press(.down, .down, .down, .down, .down, .down, .down, .down, .down, .down, .down, .down, .down, .down, .down, .down, .down, .down, .down, .down)
         for flag in flags {
             let pitfall = try #require(fx.catalog.pitfall(flag.pitfallID))
             #expect(d.screen.contains(pitfall.title))
         }
         #expect(d.screen.contains("Instead:"))
+        // Talk share was given, but nobody was met: the prompt is not asked, and the summary says
+        // the answer is dropped.
+        #expect(d.screen.contains("Not saved, no longer asked: Talk share."))
+        // A bare letter does nothing; changing an answer is its row and Enter.
         d.press(.char("a"))
+        #expect(d.program.mode == .summary)
+        d.press(.home, .enter)
         #expect(d.program.mode == .prompting)
         #expect(d.promptID == "title")
         d.answer(" again")
         #expect(d.program.mode == .summary)
         #expect(d.program.answers["title"] == .text("Mixer again"))
+        #expect(d.rows.contains { $0.contains("▸ Title") && $0.contains("Mixer again") })
+    }
+
+    /// At 80×24 the summary shows short catalog labels, every pitfall found (title and reasons)
+    /// without scrolling wherever the selection is, and the Save row; Ctrl-S from a prompt opens
+    /// it rather than saving.
+    @Test func theSummaryFitsItsPitfallsAt80x24() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        let prefill: [String: Answer] = [
+            "title": .text("Mixer at the club"), "kind": .choice("social"), "professional-topics": .bool(false),
+            "people": .people([Person(name: "Bo Chen", level: "executive", relation: "new"), Person(name: "Cy Dee", level: "senior", relation: "new")]),
+            "asked-about-them": .bool(false), "talk-share": .number(85), "asked-favor": .bool(true),
+            "outreach-count": .number(20), "outreach-personalized": .choice("none"), "reconnected": .bool(false),
+        ]
+        var d = fx.driver(fx.setup(prefill: prefill), width: 80, height: 24)
+        d.press(.ctrl("s"))
+        #expect(d.program.mode == .summary)
+        #expect(d.exitStatus == nil)
+        let flags = Detector(catalog: fx.catalog).flags(for: d.program.entry, asOf: fx.clock.today)
+        #expect(flags.count >= 4)
+        for selection in [Key.end, .home] {
+            d.press(selection)
+            let screen = d.screen
+            for flag in flags {
+                let title = try #require(fx.catalog.pitfall(flag.pitfallID)?.title)
+                #expect(screen.contains("• " + title), "\(title) missing from\n\(screen)")
+            }
+            #expect(screen.contains("Save this reflection"))
+        }
+        #expect(d.rows.contains { $0.contains("▸ Title") && $0.contains("Mixer at the club") })
+        for _ in 0..<7 { d.press(.down) }
+        #expect(d.rows.contains { $0.contains("▸ Talk share") && $0.contains("85%") }, "\(d.screen)")
+        #expect(!d.screen.contains("Roughly how much"))
     }
 }

@@ -10,9 +10,9 @@ import Testing
         let prompt = try #require(fx.catalog.prompt("follow-ups"))
         var field = AnswerField.make(for: prompt, answer: .followUps(rows),
                                      context: .init(clock: fx.clock, knownPeople: [], peopleHere: []))
-        // Up selects the last row, Enter edits it, Enter twice walks to its due date.
+        // Up selects the last row, Enter edits it, Down twice goes to its due date.
         for _ in rows.indices { _ = field.handle(.up) }
-        for key: Key in [.enter, .enter, .enter, .ctrl("u")] { _ = field.handle(key) }
+        for key: Key in [.enter, .down, .down, .ctrl("u")] { _ = field.handle(key) }
         for c in due { _ = field.handle(.char(c)) }
         _ = field.handle(.enter)
         guard case .success(let answer) = field.value(for: prompt, clock: fx.clock) else {

@@ -20,7 +20,8 @@ struct ReflectionStaleDraftTests {
             fx = try ReflectionFixture()
             let now = fx.clock.timestamp
             original = try fx.store.create(Entry(id: "", created: now, updated: now,
-                                                 answers: ["title": .text("Old title"), "talk-share": .number(50)]))
+                                                 answers: ["title": .text("Old title"), "people": .people([Person(name: "Ana")]),
+                                                           "talk-share": .number(50)]))
             var d = fx.driver(fx.setup(prefill: original.answers, editing: original))
             d.press(.ctrl("u"))
             d.answer("Draft title")
@@ -86,7 +87,7 @@ struct ReflectionStaleDraftTests {
         #expect(d.program.mode == .prompting)
         #expect(d.screen.contains("saving puts it over the entry's newer changes"))
         #expect(d.program.answers["title"] == .text("Draft title"))
-        d.press(.ctrl("s"))
+        d.press(.ctrl("s"), .ctrl("s"))
         #expect(d.exitStatus == 0)
         let saved = try #require(s.fx.entries.first)
         #expect(saved.title == "Draft title")

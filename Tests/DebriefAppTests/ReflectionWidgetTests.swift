@@ -46,23 +46,26 @@ struct ReflectionWidgetTests {
         let fx = try ReflectionFixture()
         defer { fx.remove() }
         var d = fx.driver(fx.setup(knownPeople: ["Ana Li", "Bo Chen"], prefill: ["title": .text("T")]))
-        while d.promptID != "people" { d.press(.tab) }
+        d.tab(to: "people")
         d.type("b")
         d.press(.tab)
         #expect(d.screen.contains("Bo Chen"))
         #expect(d.screen.contains("[existing]"))
-        d.press(.enter, .enter, .enter, .enter)               // keep level empty, relation existing, no note
-        d.answer("Zoë 李雷 👋")
-        d.answer("j")
-        d.answer("n")
+        d.press(.enter)                                       // added: level empty, relation existing, no note
+        d.type("Zoë 李雷 👋")
+        d.press(.down)
+        d.type("j")
+        d.press(.down)
+        d.type("n")
+        d.press(.down)
         d.answer("Great questions")
         #expect(d.screen.contains("Bo Chen · existing"))
         #expect(d.screen.contains("Zoë 李雷 👋 · junior · new · Great questions"))
         d.press(.up)                                          // to the last row
         d.press(.enter)                                       // edit it
-        d.press(.enter)                                       // keep the name
+        d.press(.down)                                        // keep the name
         d.type("e")                                           // level: executive
-        d.press(.enter, .enter, .enter)
+        d.press(.enter)                                       // updates the row
         #expect(d.screen.contains("Zoë 李雷 👋 · executive · new"))
         d.press(.up, .up)                                     // Bo Chen
         d.type("d")
@@ -79,7 +82,7 @@ struct ReflectionWidgetTests {
         let setup = ReflectionSetup(catalog: fx.catalog, store: fx.store, clock: fx.clock,
                                     loadKnownPeople: { ["Zoë Brandt", "Ana Li"] }, prefill: ["title": .text("T")])
         var d = ProgramDriver(holdingBackground: ReflectionProgram(setup), width: 80, height: 24)
-        while d.promptID != "people" { d.press(.tab) }
+        d.tab(to: "people")
         #expect(d.heldBackground.count == 1)                  // the names are still being read
         d.type("zoe")
         d.finishBackground()
@@ -93,23 +96,29 @@ struct ReflectionWidgetTests {
         defer { fx.remove() }
         let prefill: [String: Answer] = ["title": .text("T"), "people": .people([Person(name: "Ana Li"), Person(name: "Bo Chen")])]
         var d = fx.driver(fx.setup(prefill: prefill))
-        while d.promptID != "follow-ups" { d.press(.tab) }
+        d.tab(to: "follow-ups")
         d.press(.tab)
         #expect(d.screen.contains("Who  Ana Li"))
         d.press(.tab)
         #expect(d.screen.contains("Who  Bo Chen"))
-        d.press(.enter)
-        d.answer("Send the slides")
-        d.press(.enter)                                       // default due
-        d.answer("Carla")
-        d.answer("Intro to Bo")
+        d.press(.enter)                                       // on to the action
+        d.answer("Send the slides")                           // added, due as offered
+        d.answer("Carla")                                     // on to the action
+        d.type("Intro to Bo")
+        d.press(.down, .ctrl("u"))
         d.answer("fri")
         d.answer("Dan")
-        d.answer("Call")
+        d.type("Call")
+        d.press(.down, .ctrl("u"))
         d.answer("whenever")
         #expect(d.screen.contains("I can't read “whenever” as a date"))
         d.press(.ctrl("u"))
         d.answer("+7d")
+        d.answer("Eve")
+        d.type("Think about it")
+        d.press(.down, .ctrl("u"))                            // the offered date cleared: no due date
+        #expect(d.screen.contains("→ no due date"))
+        d.press(.enter)
         d.press(.enter)
         #expect(d.promptID == "reconnected")
         #expect(d.program.answers["follow-ups"] == .followUps([
@@ -117,13 +126,15 @@ struct ReflectionWidgetTests {
             // A due date looks forward: "fri" on Thursday the 26th is tomorrow, not last week.
             FollowUp(who: "Carla", action: "Intro to Bo", due: Day(iso: "2026-11-27")),
             FollowUp(who: "Dan", action: "Call", due: Day(iso: "2026-12-03")),
+            FollowUp(who: "Eve", action: "Think about it"),
         ]))
     }
 
     @Test func choicesScalesAndPercentsByArrowsLettersAndDigits() throws {
         let fx = try ReflectionFixture()
         defer { fx.remove() }
-        var d = fx.driver(fx.setup(prefill: ["title": .text("T")]))
+        // A purpose and someone met, so the scale and the percent are asked.
+        var d = fx.driver(fx.setup(prefill: ["title": .text("T"), "purpose": .text("Meet"), "people": .people([Person(name: "Ana")])]))
         d.press(.tab, .tab)
         #expect(d.promptID == "kind")
         d.press(.down, .down, .down)                          // conference → meetup → one-on-one
@@ -142,7 +153,7 @@ struct ReflectionWidgetTests {
         d.press(.right, .right, .right, .left)
         d.press(.enter)
         #expect(d.program.answers["purpose-met"] == .number(2))
-        while d.promptID != "talk-share" { d.press(.tab) }
+        d.tab(to: "talk-share")
         d.type("7")
         d.type("5")
         d.press(.right)

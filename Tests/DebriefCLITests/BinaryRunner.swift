@@ -15,6 +15,8 @@ final class BinaryRunner {
         var stdout: String
         var stderr: String
         var status: Int32
+        var timedOut = false
+        var killed = false
     }
 
     /// The package root: three levels up from this file (Tests/DebriefCLITests/BinaryRunner.swift).
@@ -69,11 +71,14 @@ final class BinaryRunner {
     }
 
     /// Runs `debrief args…`, feeding `stdin` (or nothing), and waits for it to exit.
-    func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> Result {
+    /// Runs are bounded by `timeout` seconds (a hang is killed and reported as `timedOut`);
+    /// `killAfter` kills the run with SIGKILL at that moment if it is still going.
+    func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:], timeout: TimeInterval = 60,
+             killAfter: TimeInterval? = nil) throws -> Result {
         let r = try Subprocess.run(Self.binary, args,
                                    environment: baseEnvironment.merging(env) { $1 }.filter { !$0.value.isEmpty },
-                                   stdin: stdin ?? "", directory: root)
-        return Result(stdout: r.stdout, stderr: r.stderr, status: r.status)
+                                   stdin: stdin ?? "", directory: root, timeout: timeout, killAfter: killAfter)
+        return Result(stdout: r.stdout, stderr: r.stderr, status: r.status, timedOut: r.timedOut, killed: r.killed)
     }
 
     /// Runs `debrief args…` through `/bin/sh`, after the shell commands in `setup` (for example

@@ -47,7 +47,7 @@ import Testing
         try tmux.waitFor("2 entries")
         try tmux.press("Enter")
         try tmux.waitFor("Intro to Marc")
-        try tmux.press("Tab")
+        try tmux.press("Tab", "Tab")
         try tmux.type(" ")
         try tmux.waitFor("done 2026-11-26")
         let text = try String(contentsOfFile: meetupPath, encoding: .utf8)

@@ -28,7 +28,7 @@ struct ConfigTmuxTests {
         try writeConfig(box, "editor: \(configured)\n")
         var env = box.environment
         env["VISUAL"] = visual
-        let tmux = try TmuxSession(["new", "--title", "T"], environment: env)
+        let tmux = try TmuxSession(["new", "--full", "--title", "T"], environment: env)
         defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
         try tmux.press("Tab", "Tab", "Tab")
@@ -43,7 +43,7 @@ struct ConfigTmuxTests {
 
         // Without the config, $VISUAL is used as before.
         try FileManager.default.removeItem(atPath: box.dir + "/config/debrief/config.yaml")
-        let plain = try TmuxSession(["new", "--title", "T"], environment: env)
+        let plain = try TmuxSession(["new", "--full", "--title", "T"], environment: env)
         defer { plain.stop() }
         try plain.waitFor("What would you call this event?")
         try plain.press("Tab", "Tab", "Tab")
@@ -61,7 +61,7 @@ struct ConfigTmuxTests {
         func kindScreen(config: String?) throws -> String {
             let box = try Sandbox()
             if let config { try writeConfig(box, config) }
-            let tmux = try TmuxSession(["new", "--title", "T"], environment: box.environment)
+            let tmux = try TmuxSession(["new", "--full", "--title", "T"], environment: box.environment)
             defer { tmux.stop() }
             try tmux.waitFor("What would you call this event?")
             try tmux.press("Tab", "Tab")

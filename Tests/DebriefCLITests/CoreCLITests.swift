@@ -118,6 +118,34 @@ import Testing
         #expect(debrief.entryFiles().count == 4)
     }
 
+    /// A due date in the past is saved as given, with a warning on stderr (none for one done).
+    @Test func addWarnsOfADueDateAlreadyPast() throws {
+        let debrief = try BinaryRunner()
+        defer { debrief.cleanUp() }
+        let r = try debrief.run(["add", "--answers", "-"], stdin: """
+            title: Written late
+            follow-ups:
+              - who: Ana
+                action: Call her back
+                due: 2026-10-30
+              - action: Old task
+                due: 2026-10-01
+                done: 2026-10-02
+              - action: Soon
+                due: fri
+              - action: Last week
+                due: last fri
+            """)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr == """
+            debrief: warning: follow-up 1 (Ana: Call her back) is due 2026-10-30, already past; saved as given
+            debrief: warning: follow-up 4 (Last week) is due 2026-11-20, already past; saved as given
+
+            """, "\(r.stderr)")
+        let file = try #require(debrief.entryFiles().first.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) })
+        #expect(file.contains("due: 2026-10-30") && file.contains("due: 2026-11-27") && file.contains("due: 2026-11-20"))
+    }
+
     /// Every rejected input: exit 65 (or 66 for a missing file), a message naming the key on
     /// stderr, nothing on stdout, nothing written.
     @Test(arguments: [
@@ -352,8 +380,10 @@ import Testing
         let show = try debrief.run(["prompts", "show"])
         #expect(show.status == 0)
         Self.expectClean(show)
-        #expect(show.stdout.hasPrefix("1. Event\n   title (line, required)\n"))
+        #expect(show.stdout.hasPrefix("1. Event\n   title (line, required) “Title”\n"))
         #expect(show.stdout.contains("talk-share (percent)"))
+        #expect(show.stdout.contains("asked when people count ≥ 1"))
+        #expect(show.stdout.contains("quick: Quick reflection: title, date, kind, people, talk-share, follow-ups"))
         #expect(show.stdout.contains("Pitfalls"))
         #expect(show.stdout.contains("self-promotion"))
 

@@ -15,7 +15,7 @@ struct ReflectionTerminalTests {
     @Test(arguments: [SIGTERM, SIGHUP, SIGSEGV, SIGABRT])
     func aTerminationSignalKeepsTheDraftAndRestoresTheTerminal(signal: Int32) throws {
         let box = try Sandbox()
-        let tmux = try TmuxSession(["new"], environment: box.environment)
+        let tmux = try TmuxSession(["new", "--full"], environment: box.environment)
         defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
         #expect(try tmux.value("#{alternate_on}") == "1")
@@ -49,7 +49,7 @@ struct ReflectionTerminalTests {
     @Test func noColorKeepsTheSelectionVisibleWithoutColourCodes() throws {
         func kindScreen(_ extra: [String: String]) throws -> String {
             let box = try Sandbox()
-            let tmux = try TmuxSession(["new", "--title", "T"], environment: box.environment.merging(extra) { $1 })
+            let tmux = try TmuxSession(["new", "--full", "--title", "T"], environment: box.environment.merging(extra) { $1 })
             defer { tmux.stop() }
             try tmux.waitFor("What would you call this event?")
             try tmux.press("Tab", "Tab")
@@ -75,7 +75,7 @@ struct ReflectionTerminalTests {
     /// without the line breaks acting as Enter.
     @Test func pastedLinesArriveIntact() throws {
         let box = try Sandbox()
-        let tmux = try TmuxSession(["new"], environment: box.environment)
+        let tmux = try TmuxSession(["new", "--full"], environment: box.environment)
         defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
         try tmux.paste("Swift\nmeetup 李雷")
@@ -106,7 +106,7 @@ struct ReflectionTerminalTests {
     @Test func anUnknownTermIsExplainedWithoutEscapeCodes() throws {
         let box = try Sandbox()
         let errPath = box.dir + "/stderr"
-        let tmux = try TmuxSession(["new"], environment: box.environment.merging(["TERM": "nonexistent-term"]) { $1 },
+        let tmux = try TmuxSession(["new", "--full"], environment: box.environment.merging(["TERM": "nonexistent-term"]) { $1 },
                                    stderrPath: errPath)
         defer { tmux.stop() }
         #expect(try tmux.waitForExit() == 64)
@@ -125,7 +125,7 @@ struct ReflectionTerminalTests {
     /// exactly 40×12 the prompt is drawn with the text and the cursor after it.
     @Test func tooSmallAScreenAsksForRoomThenContinues() throws {
         let box = try Sandbox()
-        let tmux = try TmuxSession(["new"], environment: box.environment, width: 39, height: 11)
+        let tmux = try TmuxSession(["new", "--full"], environment: box.environment, width: 39, height: 11)
         defer { tmux.stop() }
         try tmux.waitFor("needs at least 40×12")
         try tmux.type("Tiny")

@@ -32,7 +32,7 @@ struct ReflectionTmuxTests {
 
     @Test func fullReflectionWithUnicodeIsSavedFromKeysAlone() throws {
         let box = try Sandbox()
-        let tmux = try TmuxSession(["new"], environment: box.environment)
+        let tmux = try TmuxSession(["new", "--full"], environment: box.environment)
         defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
         try tmux.type("Zoë 李雷 👋 meetup")
@@ -55,8 +55,9 @@ struct ReflectionTmuxTests {
         try tmux.waitFor("Whom did you really talk to?")
         for field in ["Zoë 李雷 👋", "s", "n", "Runs 李雷's team 👋"] {
             try tmux.type(field)
-            try tmux.press("Enter")
+            try tmux.press("Down")
         }
+        try tmux.press("Enter")
         try tmux.waitFor("Zoë 李雷 👋 · senior · new")
         try tmux.press("Enter")
         for key in ["y", "40", "n", "A link", "2", "s"] {
@@ -67,9 +68,9 @@ struct ReflectionTmuxTests {
         try tmux.press("Tab")
         try tmux.press("Enter")
         try tmux.type("Send the slides")
+        try tmux.waitFor("→ 2026-11-29")
         try tmux.press("Enter")
-        try tmux.press("Enter")
-        try tmux.waitFor("2026-11-29")
+        try tmux.waitFor("Zoë 李雷 👋 · Send the slides · 2026-11-29")
         try tmux.press("Enter")
         for key in ["y", "Vapor is close", "swift, 李雷"] {
             try tmux.type(key)
@@ -94,7 +95,7 @@ struct ReflectionTmuxTests {
 
     @Test func resizeMidTypingThenCtrlCSavesTheDraft() throws {
         let box = try Sandbox()
-        let tmux = try TmuxSession(["new"], environment: box.environment)
+        let tmux = try TmuxSession(["new", "--full"], environment: box.environment)
         defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
         try tmux.type("Zoë 李雷")
@@ -120,7 +121,7 @@ struct ReflectionTmuxTests {
     @Test func killedMidFlowThenNewOffersToResume() throws {
         let box = try Sandbox()
         do {
-            let tmux = try TmuxSession(["new"], environment: box.environment)
+            let tmux = try TmuxSession(["new", "--full"], environment: box.environment)
             defer { tmux.stop() }
             try tmux.waitFor("What would you call this event?")
             try tmux.type("Coffee with Zoë")
@@ -130,12 +131,12 @@ struct ReflectionTmuxTests {
             kill(try tmux.pid(), SIGKILL)
             #expect(try tmux.waitForExit() == 128 + SIGKILL)
         }
-        let tmux = try TmuxSession(["new"], environment: box.environment)
+        let tmux = try TmuxSession(["new", "--full"], environment: box.environment)
         defer { tmux.stop() }
         try tmux.waitFor("Resume the unfinished reflection on “Coffee with Zoë”")
         try tmux.type("r")
         try tmux.waitFor("When did it start?")
-        try tmux.press("C-s")
+        try tmux.saveFromAnywhere()
         #expect(try tmux.waitForExit() == 0)
         #expect(box.files("entries").first?.contains("title: Coffee with Zoë") == true)
         #expect(box.files("drafts").isEmpty)

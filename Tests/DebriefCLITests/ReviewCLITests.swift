@@ -135,7 +135,7 @@ import Testing
         #expect(utf8.stdout.contains("▁"))
         let ascii = try box.run(["review", "--week", "2026-W48"], env: ["LANG": "C", "LC_ALL": "POSIX"])
         #expect(ascii.status == 0)
-        #expect(!ascii.stdout.contains("▁") && ascii.stdout.contains("trend _______#"))
+        #expect(!ascii.stdout.contains("▁") && ascii.stdout.contains("trend        #"))
     }
 
     @Test func textAndMarkdownReadAsAReview() throws {

@@ -70,7 +70,7 @@ struct SignalTmuxTests {
         switch screen {
         case .home, .followUps, .people, .review: arguments = []
         case .browse: arguments = ["browse"]
-        case .reflection: arguments = ["new"]
+        case .reflection: arguments = ["new", "--full"]
         case .edit: arguments = ["edit", journal.id]
         }
         let tmux = try TmuxSession(arguments, environment: journal.environment, binary: binary)

@@ -232,3 +232,67 @@ import Testing
         #expect(snapshot.problems.count == 2)
     }
 }
+
+/// Writes: name choice without a write per tried name, stale temporary files, checked replaces.
+@Suite struct WriteSafetyStoreTests {
+    static func entry(_ title: String) -> Entry {
+        let now = Fixtures.ts("2026-11-24T18:30:00+01:00")
+        return Entry(id: "", created: now, updated: now, answers: ["title": .text(title), "date": .timestamp(now)])
+    }
+
+    /// The 1001st entry with one title in one minute gets a name, as the 2nd did.
+    @Test func thereIsNoLimitOnEntriesPerMinuteAndTitle() throws {
+        let root = Fixtures.tempDirectory("names")
+        defer { Fixtures.removeTemp(root) }
+        let store = Fixtures.store(root)
+        let dir = store.entriesDirectory + "/2026/11"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // 1000 names taken (empty files made directly: the test is about the next one).
+        for n in 1...1000 {
+            let fd = open(dir + "/2026-11-24-1830-coffee" + (n == 1 ? "" : "-\(n)") + ".md", O_WRONLY | O_CREAT, 0o600)
+            try #require(fd >= 0)
+            close(fd)
+        }
+        let created = try store.create(Self.entry("Coffee"))
+        #expect(created.id == "2026-11-24-1830-coffee-1001")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix(".") }
+        #expect(left.isEmpty, "temporary files left: \(left)")
+    }
+
+    @Test func staleTemporaryFilesAreRemovedByTheNextWriteAndListedByDoctor() throws {
+        let root = Fixtures.tempDirectory("temps")
+        defer { Fixtures.removeTemp(root) }
+        let store = Fixtures.store(root)
+        _ = try store.create(Self.entry("First"))
+        let dir = store.entriesDirectory + "/2026/11"
+        // A pid that is not running: past the kernel's pid_max.
+        let gone = dir + "/.2026-11-24-1830-lost.md.tmp-99999999-12345"
+        let young = dir + "/.2026-11-24-1830-young.md.tmp-99999998-6789"
+        let running = dir + "/.2026-11-24-1830-busy.md.tmp-\(getpid())-1"
+        for path in [gone, young, running] { Fixtures.write("---\ntitle: half an entry", to: path) }
+        let twoHoursAgo = Date().addingTimeInterval(-7200)
+        for path in [gone, running] {
+            try FileManager.default.setAttributes([.modificationDate: twoHoursAgo], ofItemAtPath: path)
+        }
+        let findings = JournalDoctor.examine(store)
+        #expect(findings.problems.map(\.path) == [gone, young], "\(findings.problems)")
+        #expect(findings.problems.first?.reason.contains("process 99999999, gone; 2 h old); the next write into this folder removes it") == true)
+        _ = try store.create(Self.entry("Second"))
+        #expect(!FileManager.default.fileExists(atPath: gone))
+        #expect(FileManager.default.fileExists(atPath: young), "younger than an hour: kept")
+        #expect(FileManager.default.fileExists(atPath: running), "its process runs: kept")
+    }
+
+    @Test func replaceRefusesAFileThatChangedSinceItWasRead() throws {
+        let root = Fixtures.tempDirectory("replace")
+        defer { Fixtures.removeTemp(root) }
+        let store = Fixtures.store(root)
+        let entry = try store.create(Self.entry("First"))
+        let path = try #require(entry.source?.path)
+        Fixtures.write("changed by someone else", to: path)
+        #expect(throws: StoreError.changedOnDisk(path)) {
+            try store.replace(path, with: Array("mine".utf8), expecting: try #require(entry.source?.fingerprint))
+        }
+        #expect(Fixtures.bytes(path) == Array("changed by someone else".utf8))
+    }
+}

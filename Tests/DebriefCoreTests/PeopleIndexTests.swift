@@ -21,12 +21,39 @@ struct PeopleIndexTests {
         #expect(index.people.count == 1)
         let zoe = index.people.first
         #expect(zoe?.met == 4)
-        #expect(zoe.map { Array($0.name.unicodeScalars) } == Array(nfd.unicodeScalars))
+        // Shown in the most frequent spelling, NFC and NFD counting as one, written in NFC.
+        #expect(zoe.map { Array($0.name.unicodeScalars) } == Array(nfc.unicodeScalars))
         #expect(zoe?.firstMet == F.day("2026-01-10"))
         #expect(zoe?.lastMet == F.day("2026-09-01"))
         #expect(zoe?.entryIDs == ["d", "c", "b", "a"])
         #expect(index.person(named: "zoe brandt")?.met == 4)
         #expect(index.person(named: nfd) != nil)
+    }
+
+    @Test("The name shown is the most frequent spelling, not the latest; the newest wins a tie")
+    func mostFrequentSpelling() {
+        let typo = PeopleIndex(entries: [
+            F.entry("a", date: "2026-01-10", people: [Person(name: "Marc Weber")]),
+            F.entry("b", date: "2026-03-05", people: [Person(name: "Marc Weber")]),
+            F.entry("c", date: "2026-06-20", people: [Person(name: "marc  weber")]),
+            F.entry("d", date: "2026-09-01", people: [Person(name: "Marc Webber"), Person(name: "Marc Weber")]),
+        ])
+        // "Marc Webber" is another person (it folds differently); the latest "marc  weber" is a
+        // one-off spelling of Marc Weber, who is written "Marc Weber" three times.
+        #expect(typo.person(named: "marc weber")?.name == "Marc Weber")
+        #expect(typo.person(named: "marc weber")?.met == 4)
+        let tie = PeopleIndex(entries: [
+            F.entry("a", date: "2026-01-10", people: [Person(name: "Ana Li")]),
+            F.entry("b", date: "2026-03-05", people: [Person(name: "ana li")]),
+        ])
+        #expect(tie.people.first?.name == "ana li")
+        // Listed twice in one entry, a spelling counts once.
+        let twice = PeopleIndex(entries: [
+            F.entry("a", date: "2026-01-10", people: [Person(name: "Ana Li")]),
+            F.entry("b", date: "2026-03-05", people: [Person(name: "ANA LI"), Person(name: "ANA LI")]),
+            F.entry("c", date: "2026-03-06", people: [Person(name: "Ana Li")]),
+        ])
+        #expect(twice.people.first?.name == "Ana Li")
     }
 
     @Test("Different names stay apart; a name listed twice in one entry counts once")

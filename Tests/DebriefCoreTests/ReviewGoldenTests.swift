@@ -38,7 +38,7 @@ import Testing
         let r = review("2026-W48")
         let ascii = ReviewText.render(r, options: .init(color: false, unicode: false))
         #expect(!ascii.contains("▁") && !ascii.contains("·"))
-        #expect(ascii.contains("trend __:__=#+"))
+        #expect(ascii.contains("trend   :_ =#+"))
     }
 
     @Test func colourOnlyWhenAskedFor() {

@@ -53,8 +53,9 @@ import Testing
         #expect(habit.trend == [0, 0, 1, 1])
         #expect(habit.involved == 2)
         #expect(habit.reasons == [WeeklyReview.Reason(entry: nil, texts: ["all 3 people you met this week were senior or executive"])])
-        // A full bar for each week that showed it.
-        #expect(r.shares(habit) == [0, 0, 1, 1])
+        // A full bar for each week that showed it; the weeks before had no reflections at all.
+        #expect(r.shares(habit) == [nil, nil, 1, 1])
+        #expect(ReviewText.render(r).contains("trend ··██"))
     }
 
     @Test func aHabitIsRecurringOnlyInThisWeekAndTheOneBefore() throws {
@@ -208,9 +209,10 @@ import Testing
         let selfPromotion = try line(r, "self-promotion")
         #expect(r.trendReflections == [0, 2, 1, 3])
         #expect(selfPromotion.trend == [0, 1, 1, 2])
-        #expect(r.shares(selfPromotion) == [0, 0.5, 1, 2.0 / 3])
+        #expect(r.shares(selfPromotion) == [nil, 0.5, 1, 2.0 / 3])
         let text = ReviewText.render(r, options: .init(width: 200))
-        #expect(text.contains("trend ▁▅█▆"))
+        #expect(text.contains("trend ·▅█▆"))
+        #expect(text.contains("; · is a week without reflections."))
         #expect(text.contains("a full bar means every reflection that week showed the pitfall"))
     }
 

@@ -153,5 +153,8 @@ import Testing
         // Any share above zero is visible; a share above 1 is a full bar.
         #expect(Sparkline.render([0, 0.01], unicode: true) == "▁▂")
         #expect(Sparkline.render([0, 0, 2], unicode: true) == "▁▁█")
+        // A week without reflections is not a low bar.
+        #expect(Sparkline.render([nil, 0, 1], unicode: true) == "·▁█")
+        #expect(Sparkline.render([nil, 0, 1], unicode: false) == " _#")
     }
 }

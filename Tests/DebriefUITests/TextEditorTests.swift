@@ -172,6 +172,7 @@ struct TextEditorTests {
     @Test func resizeKeepsTextAndCursorIndex() {
         var e = editor("Met 李雷 at the mixer and we talked about tooling", cursor: 20, width: 40)
         var buffer = ScreenBuffer(width: 12, height: 10)
+        e.resize(width: 12, height: 10)
         let narrow = e.render(into: &buffer, rect: buffer.area)
         #expect(e.width == 12)
         #expect(e.cursor == 20)
@@ -184,19 +185,66 @@ struct TextEditorTests {
         #expect(narrow == Position(row: 2, col: 0))
     }
 
-    @Test func renderScrollsToKeepTheCursorVisible() {
+    @Test func keysScrollTheLeastNeededAndDrawingOnlyReadsIt() {
         var e = editor((1...10).map(String.init).joined(separator: "\n"))
         var buffer = ScreenBuffer(width: 6, height: 5)
         let rect = Rect(row: 1, col: 1, width: 4, height: 3)
+        e.resize(width: 4, height: 3)
         let cursor = e.render(into: &buffer, rect: rect)
         #expect(buffer.trimmedRows == ["", " 8", " 9", " 10", ""])
         #expect(cursor == Position(row: 3, col: 3))
-        for _ in 0..<5 { e.handle(.up) }
+        // Up within the view moves the cursor, not the text.
+        e.handle(.up)
+        #expect(e.scrollOffset == 7)
+        buffer = ScreenBuffer(width: 6, height: 5)
+        #expect(e.render(into: &buffer, rect: rect) == Position(row: 2, col: 2))
+        #expect(buffer.trimmedRows == ["", " 8", " 9", " 10", ""])
+        for _ in 0..<4 { e.handle(.up) }
         buffer = ScreenBuffer(width: 6, height: 5)
         let moved = e.render(into: &buffer, rect: rect)
         #expect(buffer.trimmedRows == ["", " 5", " 6", " 7", ""])
         #expect(moved == Position(row: 1, col: 2))
         #expect(e.scrollOffset == 4)
+    }
+
+    /// A one-line field longer than its width: while editing, the part around the cursor;
+    /// otherwise the beginning, cut with "…". Moving the cursor scrolls it in update.
+    @Test func longOneLineFieldsShowThePartAroundTheCursor() {
+        var e = editor("Leads the platform team at Zoë's company", multiline: false)
+        e.resize(width: 12)
+        var buffer = ScreenBuffer(width: 12, height: 1)
+        let end = e.render(into: &buffer, rect: buffer.area)
+        #expect(buffer.trimmedRows == ["ë's company"])
+        #expect(end == Position(row: 0, col: 11))
+        e.handle(.home)
+        #expect(e.firstVisible == 0)
+        buffer = ScreenBuffer(width: 12, height: 1)
+        #expect(e.render(into: &buffer, rect: buffer.area) == Position(row: 0, col: 0))
+        #expect(buffer.trimmedRows == ["Leads the pl"])
+        e.handle(.end)
+        buffer = ScreenBuffer(width: 12, height: 1)
+        e.render(into: &buffer, rect: buffer.area, focused: false)
+        #expect(buffer.trimmedRows == ["Leads the p…"])
+    }
+
+    /// A field exactly as wide as its text is never drawn blank, focused or not (the cursor
+    /// after the last character needs one more column, so the text shifts by one).
+    @Test func aFieldExactlyFullIsNeverBlank() {
+        var e = editor("abcdefghij", multiline: false)
+        e.resize(width: 10)
+        var buffer = ScreenBuffer(width: 10, height: 1)
+        let cursor = e.render(into: &buffer, rect: buffer.area)
+        #expect(buffer.trimmedRows == ["bcdefghij"])
+        #expect(cursor == Position(row: 0, col: 9))
+        buffer = ScreenBuffer(width: 10, height: 1)
+        e.render(into: &buffer, rect: buffer.area, focused: false)
+        #expect(buffer.trimmedRows == ["abcdefghij"])
+        // Multi-line text whose last row is full, in a one-row view, shows that row.
+        var m = editor("abcd", width: 4)
+        m.resize(width: 4, height: 1)
+        buffer = ScreenBuffer(width: 4, height: 1)
+        m.render(into: &buffer, rect: buffer.area, focused: false)
+        #expect(buffer.trimmedRows == ["abcd"])
     }
 
     @Test func placeholderShowsWhenEmpty() {

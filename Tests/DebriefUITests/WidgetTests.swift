@@ -52,6 +52,20 @@ struct WidgetTests {
         #expect(ListState(count: 0).selected == nil)
     }
 
+    @Test func flexibleColumnsShareByWhatTheyNeed() {
+        let table = Table(columns: [.init("#", width: 3), .init("What"), .init("From")], rows: [])
+        // 40 columns less 3 fixed and 4 of gaps leave 33: without needs each gets 16.
+        #expect(table.columnWidths(totalWidth: 40) == [3, 16, 16])
+        // From needs 6, so What gets the other 27.
+        #expect(table.columnWidths(totalWidth: 40, needs: [nil, 40, 6]) == [3, 27, 6])
+        // Both need more than half: an equal split, the odd column to the first.
+        #expect(table.columnWidths(totalWidth: 40, needs: [nil, 40, 30]) == [3, 17, 16])
+        // Both need little: What takes what nobody needs.
+        #expect(table.columnWidths(totalWidth: 40, needs: [nil, 5, 6]) == [3, 27, 6])
+        #expect(table.format(["[ ]", "Send the link", "Coffee"], widths: [3, 27, 6], totalWidth: 40)
+            == "[ ]  Send the link                Coffee")
+    }
+
     @Test func tableTruncatesByDisplayWidth() {
         let table = Table(columns: [.init("Name", width: 6), .init("Where"), .init("#", width: 2, alignment: .right)],
                           rows: [["李雷李雷", "Berlin", "3"], ["Zoë", "a very long venue name", "12"]])

@@ -9,8 +9,14 @@ enum BrowseAction: Sendable, Equatable, ListMovement {
     case filter, clearFilter
     case guidedEdit, editFile
     case delete, undo, reload, review
-    case nextFollowUp, previousFollowUp, toggleFollowUp
+    case nextFollowUp, previousFollowUp, toggleFollowUp, rescheduleFollowUp, followUpDoneOn
     case help, quit, interrupt
+}
+
+extension BrowseAction: FollowUpActions {
+    static var toggle: BrowseAction { .toggleFollowUp }
+    static var reschedule: BrowseAction { .rescheduleFollowUp }
+    static var doneOn: BrowseAction { .followUpDoneOn }
 }
 
 enum BrowseKeys {
@@ -36,12 +42,12 @@ enum BrowseKeys {
     static let detail = KeyMap<BrowseAction>([
         // In the order the help bar keeps them when the screen is narrow: the way back and
         // to help always fit at 80 columns.
-        KeyBinding(.char(" "), help: "done/open", action: .toggleFollowUp),
         KeyBinding([.tab, .backTab], label: "Tab", help: "follow-up", action: .nextFollowUp),
-        KeyBinding(.char("e"), help: "guided edit", action: .guidedEdit),
-        KeyBinding(.char("E"), help: "edit file", action: .editFile),
+    ] + BrowseAction.followUpBindings() + [
         KeyBinding(.char("?"), help: "help", action: .help),
         KeyBinding([.escape, .char("q")], label: "Esc/q", help: "back", action: .back),
+        KeyBinding(.char("e"), help: "guided edit", action: .guidedEdit),
+        KeyBinding(.char("E"), help: "edit file", action: .editFile),
         KeyBinding(.char("/"), help: "search", action: .search),
         KeyBinding([.char("n"), .char("N")], label: "n/N", help: "next/prev match", action: .nextMatch),
         Interrupt.binding(.interrupt),

@@ -41,13 +41,14 @@ extension BrowseProgram {
         case .help: showHelp = true
         case .quit: return [.quit(0)]
         case .interrupt: return [.quit(Interrupt.status)]
-        case .back, .nextFollowUp, .previousFollowUp, .toggleFollowUp: break
+        case .back, .nextFollowUp, .previousFollowUp, .toggleFollowUp, .rescheduleFollowUp, .followUpDoneOn: break
         }
         return []
     }
 
     mutating func openDetail(_ entry: Entry) {
-        var state = DetailState(id: entry.id, scroll: 0, followUp: entry.followUps.isEmpty ? nil : 0)
+        // No follow-up is selected until Tab picks one, so the first Tab selects the first.
+        var state = DetailState(id: entry.id, scroll: 0, followUp: nil)
         if !query.isEmpty, let first = detailLines(for: entry).firstIndex(where: { SearchMatch.lineMatches($0.text, query: query) }),
            first >= detailHeight {
             state.scroll = first
@@ -76,18 +77,31 @@ extension BrowseProgram {
         case .nextFollowUp, .previousFollowUp:
             let count = entry.followUps.count
             guard count > 0 else { status = "This entry has no follow-ups"; break }
-            let current = state.followUp ?? 0
-            state.followUp = (current + (action == .nextFollowUp ? 1 : count - 1)) % count
+            if let current = state.followUp {
+                state.followUp = (current + (action == .nextFollowUp ? 1 : count - 1)) % count
+            } else {
+                state.followUp = action == .nextFollowUp ? 0 : count - 1
+            }
             if let row = lines.firstIndex(where: { $0.kind == .followUp(state.followUp ?? 0) }),
                row < state.scroll || row >= state.scroll + detailHeight {
                 state.scroll = min(maxScroll, max(0, row - detailHeight / 2))
             }
-        case .toggleFollowUp:
-            guard let n = state.followUp, n < entry.followUps.count else {
+        case .toggleFollowUp, .rescheduleFollowUp, .followUpDoneOn:
+            guard !entry.followUps.isEmpty else {
                 status = "This entry has no follow-ups"
                 break
             }
-            return toggleFollowUp(n, of: entry)
+            guard let n = state.followUp, n < entry.followUps.count else {
+                status = "Tab selects a follow-up; then Space marks it, s reschedules it"
+                break
+            }
+            let row = entry.followUps[n]
+            switch action {
+            case .toggleFollowUp: return editFollowUp(n, of: entry, row.isOpen ? .done(clock.today) : .reopen)
+            default:
+                let task = AnswerText.task(who: row.who, action: row.action)
+                prompt = .date(DatePrompt(action == .rescheduleFollowUp ? .reschedule : .doneOn, task: task), id: entry.id, n: n)
+            }
         case .search:
             prompt = .search(TextEditor(text: "", multiline: false, width: width), origin: state.scroll)
         case .nextMatch, .previousMatch:

@@ -53,10 +53,22 @@ extension BrowseProgram {
             case .char("e"):
                 return [.editFile(pending.path, then: { .edited(pending, $0) })]
             case .char("r"):
-                status = "Restored the version from before the edit"
                 return restorePrevious(pending)
             default:
                 return []
+            }
+        case .date(var date, let id, let n)?:
+            switch date.handle(key, clock: clock) {
+            case .editing:
+                prompt = .date(date, id: id, n: n)
+                return []
+            case .cancelled:
+                prompt = nil
+                return []
+            case .chosen(let edit):
+                prompt = nil
+                guard let i = index(of: id) else { return [] }
+                return editFollowUp(n, of: entries[i], edit)
             }
         case nil:
             return []

@@ -37,6 +37,14 @@ extension BrowseProgram {
         }]
     }
 
+    /// Reads one entry's file again, to show what changed on disk after a refused write.
+    func reread(path: String) -> [Command<Message>] {
+        guard let entry = entries.first(where: { $0.source?.path == path }) else { return [] }
+        let store = self.store
+        let ref = EntryRef(id: entry.id, path: path)
+        return [.perform { .refreshed(Result { () throws(StoreError) in try store.read(ref) }) }]
+    }
+
     /// Re-reads the journal only if its files changed since the last load (back to the list).
     func reloadIfChanged() -> [Command<Message>] {
         let store = self.store
@@ -78,6 +86,18 @@ extension BrowseProgram {
         case .refreshed(.failure(let error)):
             status = "Cannot show this entry any more: \(error.description)"
             return []
+        case .followUpEdited(let edit, let task, let outcome):
+            status = FollowUpWrite.status(outcome, edit: edit, task: task, today: clock.today)
+            switch outcome {
+            case .success(.written(let entry, _, _)):
+                replace(entry)
+                return []
+            case .failure(.followUpChanged(let path, _)), .failure(.changedOnDisk(let path)):
+                // The entry is on screen: reading it again shows what changed.
+                return reread(path: path)
+            default:
+                return []
+            }
         case .saved(.failure(let error)):
             status = "Not saved: \(error.description)"
             return []
@@ -109,6 +129,19 @@ extension BrowseProgram {
             replace(entry)
             if status == nil { status = "The edited file reads fine" }
             return []
+        case .restoredPrevious(_, .success(let entry)):
+            prompt = nil
+            replace(entry)
+            status = "Restored the version from before the edit"
+            return []
+        case .restoredPrevious(let pending, .failure(let error)):
+            prompt = nil
+            if case .changedOnDisk = error {
+                status = "Not restored: \(pending.id) was written by another program after the edit; nothing was written"
+            } else {
+                status = "Not restored: \(error.description)"
+            }
+            return []
         case .checked(let pending, .failure(let error)):
             if case .invalid(let problem) = error {
                 prompt = .invalidEdit(pending, problem: "line \(problem.line): \(problem.reason)")
@@ -121,19 +154,14 @@ extension BrowseProgram {
 
     // MARK: - Writes
 
-    /// Space in the detail view: done today, or open again.
-    func toggleFollowUp(_ number: Int, of entry: Entry) -> [Command<Message>] {
-        // `number` counts from 0 here, from 1 for the core (as `debrief done` shows it).
-        guard let edit = try? entry.toggleEdit(number + 1, today: clock.today) else { return [] }
-        let store = self.store
-        let now = clock.timestamp
-        return [.perform {
-            .saved(Result { () throws(StoreError) -> Entry in
-                switch try store.editFollowUp(number + 1, of: entry, edit, now: now) {
-                case .written(let written, _, _): return written
-                case .unchanged: return entry
-                }
-            })
+    /// Space, `s` or `D` in the detail view: `edit` on follow-up `number` (from 0 here, from 1
+    /// for the core, as `debrief done` shows it).
+    func editFollowUp(_ number: Int, of entry: Entry, _ edit: FollowUpEdit) -> [Command<Message>] {
+        guard entry.followUps.indices.contains(number) else { return [] }
+        let row = entry.followUps[number]
+        let task = AnswerText.task(who: row.who, action: row.action)
+        return [FollowUpWrite.command(edit, n: number + 1, of: entry, store: store, now: clock.timestamp) {
+            .followUpEdited(edit, task: task, $0)
         }]
     }
 
@@ -178,18 +206,22 @@ extension BrowseProgram {
     func check(_ pending: PendingEdit) -> [Command<Message>] {
         let store = self.store
         return [.perform {
-            .checked(pending, Result { () throws(StoreError) in try store.read(pending.ref) })
+            var pending = pending
+            var seen: Fingerprint?
+            let result = Result { () throws(StoreError) in try store.read(pending.ref, seen: &seen) }
+            pending.edited = seen
+            return .checked(pending, result)
         }]
     }
 
-    /// Writes the bytes from before the edit back, atomically, and reads them again.
+    /// Writes the bytes from before the edit back, atomically, and reads them again; refused
+    /// when the file no longer holds what the edit left (another program wrote it meanwhile).
     func restorePrevious(_ pending: PendingEdit) -> [Command<Message>] {
         let store = self.store
         return [.perform {
-            .checked(pending, Result { () throws(StoreError) in
-                try store.withLock { () throws(StoreError) in
-                    try AtomicFile.write(pending.previous, to: pending.path, replace: true)
-                }
+            .restoredPrevious(pending, Result { () throws(StoreError) in
+                guard let edited = pending.edited else { throw StoreError.changedOnDisk(pending.path) }
+                try store.replace(pending.path, with: pending.previous, expecting: edited)
                 return try store.read(pending.ref)
             })
         }]

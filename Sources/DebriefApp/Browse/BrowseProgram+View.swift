@@ -10,7 +10,7 @@ extension BrowseProgram {
         case .list: keys = BrowseKeys.list
         case .detail: keys = BrowseKeys.detail
         }
-        return ScreenChrome.frame(width: width, height: height, keys: keys, showHelp: showHelp, drawBody: { buffer, body in
+        return ScreenChrome.frame(width: width, height: height, keys: keys, showHelp: showHelp, message: message, drawBody: { buffer, body in
             switch screen {
             case .list: drawList(into: &buffer, area: body)
             case .detail(let state): drawDetail(state, into: &buffer, area: body)
@@ -91,8 +91,20 @@ extension BrowseProgram {
         }
     }
 
-    /// The status line: an open prompt (with the cursor), else the last message, else the search
-    /// hint, else the warning about files that could not be read, shown from the first frame.
+    /// The last message or a refused edit's explanation, wrapped whole by the chrome when long;
+    /// nil while a prompt has the status line.
+    private var message: ScreenChrome.Message? {
+        switch prompt {
+        case .invalidEdit(_, let problem)?:
+            return ScreenChrome.Message(text: "e edit again · r restore the previous version — the edited file does not read: \(problem)",
+                                        style: Style.role(.danger).bolded().reversed())
+        case nil: return .status(status)
+        default: return nil
+        }
+    }
+
+    /// The status line: an open prompt (with the cursor), else the search hint, else the warning
+    /// about files that could not be read, shown from the first frame.
     private func drawStatus(into buffer: inout ScreenBuffer, row: Int, width: Int) -> Position? {
         switch prompt {
         case .search(let editor, _)?:
@@ -111,13 +123,12 @@ extension BrowseProgram {
         case .confirmDelete(let id)?:
             let title = index(of: id).map { entries[$0].title } ?? id
             buffer.put("Move “\(title)” to trash? y/n", row: row, col: 0, style: Style.role(.danger).bolded(), maxWidth: width)
-        case .invalidEdit(_, let problem)?:
-            buffer.put("e edit again · r restore the previous version — the edited file does not read: \(problem)",
-                       row: row, col: 0, style: Style.role(.danger).bolded().reversed(), maxWidth: width)
+        case .date(let date, _, _)?:
+            return date.draw(into: &buffer, row: row, width: width)
+        case .invalidEdit?:
+            break
         case nil:
-            if let status {
-                buffer.put(status, row: row, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
-            } else if !query.isEmpty {
+            if !query.isEmpty {
                 buffer.put("/\(query)  (n/N next/previous)", row: row, col: 0, style: .role(.muted), maxWidth: width)
             } else if let warning = UnreadFiles.warning(problems) {
                 buffer.put(warning, row: row, col: 0, style: .role(.warning), maxWidth: width)

@@ -13,6 +13,8 @@ public struct BrowseProgram: Program, HandsOff {
         case loaded(JournalSnapshot, JournalSignature)
         case unchanged
         case saved(Result<Entry, StoreError>)
+        /// A one-follow-up edit from the detail view (Space, `s`, `D`) and what came of it.
+        case followUpEdited(FollowUpEdit, task: String, Result<FollowUpEditOutcome, StoreError>)
         /// The one entry of a standalone detail, read again after another screen.
         case refreshed(Result<Entry, StoreError>)
         case trashed(Result<TrashRecord, StoreError>)
@@ -20,6 +22,7 @@ public struct BrowseProgram: Program, HandsOff {
         case readForEdit(Result<PendingEdit, StoreError>)
         case edited(PendingEdit, EditorOutcome)
         case checked(PendingEdit, Result<Entry, StoreError>)
+        case restoredPrevious(PendingEdit, Result<Entry, StoreError>)
         /// Entries read on an idle tick; `count` refs were consumed.
         case chunk(JournalSnapshot, count: Int)
     }
@@ -32,11 +35,15 @@ public struct BrowseProgram: Program, HandsOff {
         public var originalPath: String
     }
 
-    /// An external edit in progress: the bytes before it, kept in memory so a broken edit can be undone.
+    /// An external edit in progress: the bytes before it, kept in memory so a broken edit can be
+    /// undone, and the fingerprint of the file as the edit left it, so undoing it never
+    /// overwrites a version written meanwhile by another program.
     public struct PendingEdit: Sendable, Equatable {
         public var id: String
         public var path: String
         public var previous: [UInt8]
+        /// The file as last read after the editor closed; nil before.
+        public var edited: Fingerprint?
 
         var ref: EntryRef { EntryRef(id: id, path: path) }
     }
@@ -61,6 +68,8 @@ public struct BrowseProgram: Program, HandsOff {
         case filter(TextEditor, error: String?)
         case confirmDelete(String)
         case invalidEdit(PendingEdit, problem: String)
+        /// `s` or `D` in the detail view asks for a day for follow-up `n` (from 0) of entry `id`.
+        case date(DatePrompt, id: String, n: Int)
     }
 
     // MARK: - State

@@ -1,4 +1,5 @@
 import DebriefCore
+import DebriefUI
 
 /// What the follow-up screen needs from the journal: every action in the core's order, and the
 /// entries they came from (as read, with their fingerprints, so a mark is refused when the file
@@ -9,9 +10,17 @@ public struct FollowUpsContent: Sendable {
     var entries: [String: Entry]
     /// Files that could not be read.
     var problems: Int
+    /// The widest action and entry title, so the table gives the action the room the titles do
+    /// not need (measured once per read, not per frame).
+    var widestAction = 0
+    var widestTitle = 0
 
     init(snapshot: JournalSnapshot) {
         items = FollowUpIndex(entries: snapshot.entries).items
+        for item in items {
+            widestAction = max(widestAction, item.action.displayWidth)
+            widestTitle = max(widestTitle, item.entryTitle.displayWidth)
+        }
         entries = Dictionary(snapshot.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         problems = snapshot.problems.count
     }

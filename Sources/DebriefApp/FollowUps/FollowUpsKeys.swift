@@ -3,16 +3,15 @@ import DebriefUI
 
 /// What a key does on the follow-up list; the key map is the single source for dispatch, the
 /// help bar and the `?` overlay.
-enum FollowUpsAction: Sendable, Equatable, ListMovement {
+enum FollowUpsAction: Sendable, Equatable, ListMovement, FollowUpActions {
     case up, down, pageUp, pageDown, first, last
-    case toggle, open
+    case toggle, reschedule, doneOn, open
     case nextFilter, previousFilter, show(FollowUpFilter)
     case help, back, interrupt
 }
 
 enum FollowUpsKeys {
-    static let map = KeyMap<FollowUpsAction>([
-        KeyBinding(.char(" "), help: "done/open", action: .toggle),
+    static let map = KeyMap<FollowUpsAction>(FollowUpsAction.followUpBindings() + [
         KeyBinding([.enter], label: "Enter", help: "open entry", action: .open),
         KeyBinding([.tab, .backTab], label: "Tab", help: "filter", action: .nextFilter),
         KeyBinding(.char("?"), help: "help", action: .help),

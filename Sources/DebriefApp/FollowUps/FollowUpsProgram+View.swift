@@ -13,6 +13,13 @@ extension FollowUpsProgram {
         return Table(columns: columns, rows: [])
     }
 
+    /// What the flexible columns need: the widest action and entry title, so "What" takes the
+    /// room "From" does not use. On a narrow screen the one flexible column takes everything.
+    static func needs(_ table: Table, _ content: FollowUpsContent?) -> [Int?] {
+        guard let content, table.columns.count == 5 else { return [] }
+        return [nil, nil, nil, max(content.widestAction, 4), max(content.widestTitle, 4)]
+    }
+
     /// One action's cells for `table(width:)`.
     static func cells(_ item: FollowUpItem, today: Day, width: Int) -> [String] {
         let when = item.done.map { "done " + $0.iso } ?? AnswerText.due(item.due, today: today)
@@ -31,26 +38,27 @@ extension FollowUpsProgram {
     }
 
     public func view(width: Int, height: Int) -> Frame {
-        ScreenChrome.frame(width: width, height: height, keys: FollowUpsKeys.map, showHelp: showHelp, drawBody: { buffer, body in
+        // While `s` or `D` asks for a day the prompt has the status line.
+        ScreenChrome.frame(width: width, height: height, keys: FollowUpsKeys.map, showHelp: showHelp,
+                           message: datePrompt == nil ? .status(status) : nil,
+                           drawBody: { buffer, body in
             drawList(into: &buffer, area: body)
         }, drawStatus: { buffer, row, width in
-            if let status {
-                buffer.put(status, row: row, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
-            }
-            return nil
+            datePrompt?.prompt.draw(into: &buffer, row: row, width: width)
         })
     }
 
     private func drawList(into buffer: inout ScreenBuffer, area: Rect) {
         guard area.height > 0 else { return }
         var title = "Debrief · follow-ups · " + filter.rawValue
-        if content != nil { title += " · \(visible.count)" }
+        if content != nil { title += " · \(matching)" }
         if reading { title += " · reading…" }
         ScreenChrome.drawTitle(title, into: &buffer, row: area.row, width: area.width)
         let rest = area.inset(top: 1)
         guard rest.height > 0 else { return }
         let table = Self.table(width: rest.width)
-        buffer.put(table.format(table.columns.map(\.title), totalWidth: rest.width), row: rest.row, col: 0,
+        let widths = table.columnWidths(totalWidth: rest.width, needs: Self.needs(table, content))
+        buffer.put(table.format(table.columns.map(\.title), widths: widths, totalWidth: rest.width), row: rest.row, col: 0,
                    style: Style.role(.muted).bolded())
         let rowsArea = rest.inset(top: 1)
         guard let content else {
@@ -69,7 +77,7 @@ extension FollowUpsProgram {
             let item = content.items[visible[position]]
             var style = item.isOverdue(on: today) ? Style.role(.danger).bolded() : item.isOpen ? .plain : .role(.muted)
             if position == state.selected { style = style.bolded().reversed() }
-            let text = table.format(Self.cells(item, today: today, width: rowsArea.width), totalWidth: rowsArea.width)
+            let text = table.format(Self.cells(item, today: today, width: rowsArea.width), widths: widths, totalWidth: rowsArea.width)
             buffer.put(text.padded(toWidth: rowsArea.width), row: rowsArea.row + line, col: 0, style: style)
         }
     }

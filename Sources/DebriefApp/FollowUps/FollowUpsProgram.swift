@@ -2,18 +2,18 @@ import DebriefCore
 import DebriefUI
 
 /// Every follow-up action across the journal, soonest due first, as `debrief followups` lists
-/// them: Space marks one done today (or open again), Enter opens the entry it came from.
+/// them: Space marks one done today (or open again), `s` asks for a new due date, `D` for the day
+/// it was done, Enter opens the entry it came from.
 ///
 /// The journal is read in the background through the session's cache, so the screen draws at
 /// once and says it is reading; coming back from an entry reads only the files that changed.
-/// A mark writes through ``JournalStore/editFollowUp(_:of:_:now:)``, which rewrites only that
-/// action's `done:` line (and `updated:`) and applies it again to a file changed meanwhile when
-/// the action itself is unchanged.
+/// Edits write through ``FollowUpWrite`` (a row patch: only that action's lines and `updated:`,
+/// applied again to a file changed meanwhile when the action itself is unchanged).
 public struct FollowUpsProgram: Program, HandsOff {
     public enum Message: Sendable {
         case loaded(FollowUpsContent)
-        /// A mark of `item` (as it was before) was written, or refused.
-        case saved(FollowUpItem, Result<Entry, StoreError>)
+        /// An edit of `item` (as it was before) was written, found nothing to do, or was refused.
+        case edited(FollowUpItem, FollowUpEdit, Result<FollowUpEditOutcome, StoreError>)
     }
 
     /// The order Tab steps through the filters, the to-do list first.
@@ -32,6 +32,8 @@ public struct FollowUpsProgram: Program, HandsOff {
     var list = ListState(count: 0)
     var showHelp = false
     var status: String?
+    /// The day asked for by `s` or `D`, with the action it is for.
+    var datePrompt: AskingDay<FollowUpItem>?
     var width = 80
     var height = 24
 
@@ -63,6 +65,10 @@ public struct FollowUpsProgram: Program, HandsOff {
                 return []
             }
             status = nil
+            if datePrompt != nil {
+                guard let (edit, item) = AskingDay.handle(&datePrompt, key, clock: clock) else { return [] }
+                return write(edit, item)
+            }
             return handle(key)
         case .terminal(.tick):
             return []
@@ -73,20 +79,18 @@ public struct FollowUpsProgram: Program, HandsOff {
             refilter(keeping: selected)
             if let warning = UnreadFiles.warning(loaded.problems) { status = warning }
             return []
-        case .message(.saved(let item, .success(let entry))):
-            content?.replace(entry)
-            let what = Self.describe(item)
-            status = item.isOpen ? "Done: \(what) (Space again reopens)" : "Open again: \(what)"
-            return []
-        case .message(.saved(let item, .failure(.changedOnDisk))):
-            status = "Nothing written: “\(item.entryTitle)” changed on disk since it was read. Read again; press Space to retry."
-            return read()
-        case .message(.saved(let item, .failure(.followUpChanged(_, let why)))):
-            status = "Nothing written to “\(item.entryTitle)”: \(why). Read again."
-            return read()
-        case .message(.saved(_, .failure(let error))):
-            status = "Not saved: \(error.description)"
-            return []
+        case .message(.edited(let item, let edit, let outcome)):
+            status = FollowUpWrite.status(outcome, edit: edit, task: Self.describe(item), today: clock.today)
+            switch outcome {
+            case .success(.written(let entry, let n, _)):
+                let before = content?.entries[entry.id]?.followUps.count
+                content?.replace(entry)
+                // Rows added, removed or moved in the file meanwhile: the list is read again.
+                return n != item.n || before != entry.followUps.count ? read() : []
+            case .success(.unchanged): return []
+            case .failure(.followUpChanged), .failure(.changedOnDisk): return read()
+            case .failure: return []
+            }
         }
     }
 
@@ -96,6 +100,9 @@ public struct FollowUpsProgram: Program, HandsOff {
         switch action {
         case .up, .down, .pageUp, .pageDown, .first, .last: list.move(action, height: listHeight)
         case .toggle: return toggleSelected()
+        case .reschedule, .doneOn:
+            guard let item = selectedItem else { return [] }
+            datePrompt = AskingDay(prompt: DatePrompt(action == .reschedule ? .reschedule : .doneOn, task: Self.describe(item)), target: item)
         case .open:
             guard let item = selectedItem else { return [] }
             handoff = .entry(item.entryID)
@@ -145,27 +152,18 @@ public struct FollowUpsProgram: Program, HandsOff {
     /// Space: done today when open, open again when done.
     private mutating func toggleSelected() -> [Command<Message>] {
         guard let item = selectedItem else { return [] }
+        return write(item.isOpen ? .done(clock.today) : .reopen, item)
+    }
+
+    /// Applies `edit` to `item`'s row through the store, once the journal has been read.
+    private mutating func write(_ edit: FollowUpEdit, _ item: FollowUpItem) -> [Command<Message>] {
         guard !reading else {
-            status = "Still reading the journal; press Space again in a moment"
+            status = "Still reading the journal; press the key again in a moment"
             return []
         }
         guard let entry = content?.entries[item.entryID] else { return [] }
-        let edit: FollowUpEdit
-        do throws(FollowUpOutOfRange) {
-            edit = try entry.toggleEdit(item.n, today: clock.today)
-        } catch {
-            status = "Not saved: \(error.description)"
-            return []
-        }
-        let store = cache.store
-        let now = clock.timestamp
-        return [.perform {
-            .saved(item, Result { () throws(StoreError) -> Entry in
-                switch try store.editFollowUp(item.n, of: entry, edit, now: now) {
-                case .written(let written, _, _): return written
-                case .unchanged: return entry
-                }
-            })
+        return [FollowUpWrite.command(edit, n: item.n, of: entry, store: cache.store, now: clock.timestamp) {
+            .edited(item, edit, $0)
         }]
     }
 
@@ -174,6 +172,14 @@ public struct FollowUpsProgram: Program, HandsOff {
     var selectedItem: FollowUpItem? {
         guard let s = list.selected, s < visible.count, let content else { return nil }
         return content.items[visible[s]]
+    }
+
+    /// How many listed actions the filter keeps now: a row marked since the last filter stays
+    /// listed (so Space can undo it) but no longer counts, so "open · 6" becomes "open · 5".
+    var matching: Int {
+        guard let content else { return 0 }
+        let today = clock.today
+        return visible.filter { filter.includes(content.items[$0], today: today) }.count
     }
 
     /// Rows between the column header and the status line.

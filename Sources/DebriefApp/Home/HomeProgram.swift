@@ -4,6 +4,10 @@ import DebriefUI
 /// `debrief` with no arguments: "what should I do now" — follow-ups that are overdue or due soon,
 /// the last few reflections, this week's pitfalls, and the keys to every other screen.
 ///
+/// Home is a place to act: the due follow-ups are a list with a selection (↑/↓), and Space marks
+/// the selected one done (again, open), `s` moves its due date, `D` marks it done on another
+/// day, Enter opens its entry, all without leaving home (see `HomeProgram+FollowUps.swift`).
+///
 /// The first frame never waits for the journal: the newest few files are read before it (a
 /// directory listing and five reads), and the whole journal, which follow-ups and the week's
 /// pitfalls need, arrives from a background read through the session's cache.
@@ -15,10 +19,14 @@ public struct HomeProgram: Program, HandsOff {
         /// The number of entry files and the newest few, read before the first frame.
         case glance(count: Int, recent: [Entry])
         case loaded(HomeContent)
+        /// An edit of the listed follow-up at `index` (Space, `s`, `D`) and what came of it.
+        case edited(index: Int, FollowUpEdit, Result<FollowUpEditOutcome, StoreError>)
     }
 
-    enum Action: Sendable, Equatable {
+    enum Action: Sendable, Equatable, ListMovement, FollowUpActions {
         case new, browse, review, followUps, people, help, quit, interrupt
+        case up, down, pageUp, pageDown, first, last
+        case toggle, reschedule, doneOn, open
     }
 
     static let keys = KeyMap<Action>([
@@ -30,7 +38,14 @@ public struct HomeProgram: Program, HandsOff {
         KeyBinding(.char("?"), help: "help", action: .help),
         KeyBinding([.char("q"), .escape], label: "q", help: "quit", action: .quit),
         Interrupt.binding(.interrupt),
-    ])
+        // The follow-up keys are listed beside the follow-ups (``followUpHints``), not in the bar.
+    ] + Action.followUpBindings(showsInHelpBar: false) + [
+        KeyBinding([.enter], label: "Enter", help: "open its entry", action: .open, showsInHelpBar: false),
+    ] + Action.movementBindings())
+
+    /// Keys shown beside "Follow-ups due": how to act on the selected one (↑/↓ move the selection,
+    /// which shows in reverse video) without leaving home.
+    static let followUpActions: [Action] = [.toggle, .reschedule, .doneOn, .open]
 
     /// Follow-ups listed at most, however many are due.
     static let maxDueLines = 8
@@ -46,6 +61,14 @@ public struct HomeProgram: Program, HandsOff {
     /// Nil until the whole journal has been read once.
     var content: HomeContent?
     var showHelp = false
+    /// Index into `content.due` of the selected follow-up (the most urgent one at first).
+    var selected = 0
+    /// A message about the last follow-up edit, on the line above the help bar.
+    var status: String?
+    /// The day `s` or `D` is asking for, and the index of the follow-up it is for.
+    var datePrompt: AskingDay<Int>?
+    var width = 80
+    var height = 24
 
     public init(cache: JournalCache, catalog: Catalog, clock: Clock) {
         self.cache = cache
@@ -58,6 +81,8 @@ public struct HomeProgram: Program, HandsOff {
     /// Runs again on every return from another screen, which may have changed the journal.
     public mutating func start() -> [Command<Message>] {
         handoff = nil
+        status = nil
+        datePrompt = nil
         let cache = self.cache, catalog = self.catalog, clock = self.clock
         return [
             .perform {
@@ -73,22 +98,34 @@ public struct HomeProgram: Program, HandsOff {
         switch event {
         case .terminal(.signal(let signal)):
             return [.exitOnSignal(signal)]
+        case .terminal(.resize(let w, let h)):
+            width = w
+            height = h
+            selected = min(selected, max(0, shownDueCount - 1))
+            return []
         case .terminal(.key(let key)):
             if Self.keys.action(for: key) == .interrupt { return [.quit(Interrupt.status)] }
             if showHelp {
                 showHelp = false
                 return []
             }
-            switch Self.keys.action(for: key) {
-            case .new?: return handOff(.newReflection)
-            case .browse?: return handOff(.browse)
-            case .review?: return handOff(.review)
-            case .followUps?: return handOff(.followUps)
-            case .people?: return handOff(.people)
-            case .help?: showHelp = true
-            case .quit?: return [.quit(0)]
-            case .interrupt?: return [.quit(Interrupt.status)]
-            case nil: break
+            if datePrompt != nil {
+                guard let (edit, index) = AskingDay.handle(&datePrompt, key, clock: clock) else { return [] }
+                return write(edit, index: index)
+            }
+            status = nil
+            guard let action = Self.keys.action(for: key) else { return [] }
+            switch action {
+            case .new: return handOff(.newReflection)
+            case .browse: return handOff(.browse)
+            case .review: return handOff(.review)
+            case .followUps: return handOff(.followUps)
+            case .people: return handOff(.people)
+            case .help: showHelp = true
+            case .quit: return [.quit(0)]
+            case .interrupt: return [.quit(Interrupt.status)]
+            case .up, .down, .pageUp, .pageDown, .first, .last, .toggle, .reschedule, .doneOn, .open:
+                return handleFollowUpKey(action)
             }
             return []
         case .terminal:
@@ -100,7 +137,10 @@ public struct HomeProgram: Program, HandsOff {
         case .message(.loaded(let loaded)):
             content = loaded
             recent = loaded.recent
+            selected = min(selected, max(0, shownDueCount - 1))
             return []
+        case .message(.edited(let index, let edit, let outcome)):
+            return edited(index, edit, outcome)
         }
     }
 
@@ -109,86 +149,8 @@ public struct HomeProgram: Program, HandsOff {
         return [.quit(0)]
     }
 
-    // MARK: - View
-
-    public func view(width: Int, height: Int) -> Frame {
-        var buffer = ScreenBuffer(width: width, height: height)
-        guard width > 0, height > 0 else { return Frame(buffer: buffer) }
-        let lines = fileCount == 0 ? introLines(width: width - 2) : journalLines(width: width, height: height)
-        ScreenChrome.drawTitle("Debrief", into: &buffer, row: 0, width: width)
-        let bodyHeight = max(0, height - 2)
-        for (i, line) in lines.prefix(bodyHeight).enumerated() {
-            buffer.put(line.0.truncated(toWidth: width - 1), row: 1 + i, col: 1, style: line.1)
-        }
-        // Bold rather than muted: on this screen the keys are the way to everything else.
-        return ScreenChrome.finish(&buffer, keys: Self.keys, showHelp: showHelp,
-                                   helpBarRow: height >= 2 ? height - 1 : nil, helpBarStyle: Style().bolded())
-    }
-
-    /// A first run: what Debrief is for, wrapped to the screen, and the one key that matters.
-    func introLines(width: Int) -> [(String, Style)] {
-        let paragraphs = [
-            "After an event, a short guided reflection asks whom you met, whether you listened as much as you talked, and what you promised to do. Over time, Debrief shows the habits that keep coming back and reminds you of follow-ups before they go stale.",
-            "Your reflections will be kept as plain Markdown files in a folder you own: \(cache.store.root)",
-        ]
-        var lines: [(String, Style)] = [("Debrief helps you get more out of networking events.", Style().bolded()), ("", .plain)]
-        for paragraph in paragraphs {
-            lines += wrap(paragraph, width: max(20, width)).map { ($0, Style.plain) }
-            lines.append(("", .plain))
-        }
-        lines.append(("Press n to write your first reflection.", Style.role(.highlight).bolded()))
-        return lines
-    }
-
-    func journalLines(width: Int, height: Int) -> [(String, Style)] {
-        var lines: [(String, Style)] = []
-        let heading = Style.role(.accent).bolded()
-        lines.append(("Follow-ups due", heading))
-        if let content {
-            if content.due.isEmpty {
-                lines.append(("  Nothing overdue or due this week.", .role(.muted)))
-            }
-            // A capped list, so the recent reflections always show too.
-            let shown = content.due.prefix(max(1, min(Self.maxDueLines, height - 16)))
-            let whens = shown.map { AnswerText.relativeDue($0.due, today: today) }
-            let whenWidth = whens.map(\.displayWidth).max() ?? 0
-            for (item, when) in zip(shown, whens) {
-                let f = item.followUp
-                let text = "  " + when.fitted(toWidth: whenWidth) + "  " + AnswerText.task(who: f.who, action: f.action) + "  (from " + item.event + ")"
-                lines.append((text, item.due < today ? Style.role(.danger).bolded() : .plain))
-            }
-            if content.due.count > shown.count {
-                lines.append(("  … and \(content.due.count - shown.count) more (f shows every follow-up)", .role(.muted)))
-            }
-        } else {
-            let count = fileCount.map { " \($0) " + ($0 == 1 ? "entry" : "entries") } ?? " the journal"
-            lines.append(("  Reading" + count + "…", .role(.muted)))
-        }
-        lines.append(("", .plain))
-        lines.append(("This week", heading))
-        lines += weekLines(width: width)
-        lines.append(("", .plain))
-        lines.append(("Recent reflections", heading))
-        for r in recent {
-            lines.append(("  " + r.day.iso + "  " + r.kind.fitted(toWidth: 11) + " " + r.title, .plain))
-        }
-        if let warning = UnreadFiles.warning(content?.problems ?? 0) {
-            lines.append(("", .plain))
-            lines.append((warning, .role(.warning)))
-        }
-        return lines
-    }
-
-    /// This week's pitfalls in one sentence, most frequent first, wrapped to the screen.
-    func weekLines(width: Int) -> [(String, Style)] {
-        guard let content else { return [("  …", .role(.muted))] }
-        guard content.entriesThisWeek > 0 else { return [("  No reflections yet this week.", .role(.muted))] }
-        let written = "\(content.entriesThisWeek) reflection\(content.entriesThisWeek == 1 ? "" : "s")"
-        guard !content.pitfallsThisWeek.isEmpty else { return [("  " + written + ", no pitfalls flagged.", .plain)] }
-        let parts = content.pitfallsThisWeek.map { p in
-            p.title + (p.count > 1 ? " ×\(p.count)" : "") + (p.recurring ? " (recurring)" : "")
-        }
-        let sentence = written + "; pitfalls: " + parts.joined(separator: ", ") + ". r opens the review."
-        return wrap(sentence, width: max(20, width - 3)).map { ("  " + $0, Style.role(.warning)) }
+    /// Enter on a listed follow-up: its entry's detail, then back to home.
+    mutating func handOffToEntry(_ id: String) -> [Command<Message>] {
+        handOff(.entry(id))
     }
 }

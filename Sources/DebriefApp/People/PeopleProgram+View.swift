@@ -19,10 +19,15 @@ extension PeopleProgram {
     func cells(_ person: PersonSummary, today: Day, width: Int) -> [String] {
         let silent = person.daysSinceMentioned(asOf: today)
         let when = showCold ? "\(silent) day\(silent == 1 ? "" : "s")" : person.lastMet.iso
-        let open = person.openFollowUps.isEmpty ? "" : String(person.openFollowUps.count)
+        // As written since the read: a follow-up marked on their page no longer counts.
+        let count = content.map { content in person.openFollowUps.filter { content.current($0).isOpen }.count }
+            ?? person.openFollowUps.count
+        let open = count == 0 ? "" : String(count)
+        // Marked for `M`: a star before the name, the other names moved over to stay aligned.
+        let name = marked.isEmpty ? person.name : (marked.contains(person.key) ? "* " : "  ") + person.name
         return width >= 64
-            ? [person.name, String(person.met), when, person.level ?? "", person.relation ?? "", open]
-            : [person.name, String(person.met), when, open]
+            ? [name, String(person.met), when, person.level ?? "", person.relation ?? "", open]
+            : [name, String(person.met), when, open]
     }
 
     public func view(width: Int, height: Int) -> Frame {
@@ -31,7 +36,9 @@ extension PeopleProgram {
         case .list: keys = PeopleKeys.list
         case .person: keys = PeopleKeys.person
         }
-        return ScreenChrome.frame(width: width, height: height, keys: keys, showHelp: showHelp, drawBody: { buffer, body in
+        return ScreenChrome.frame(width: width, height: height, keys: keys, showHelp: showHelp,
+                                  message: search == nil && datePrompt == nil && namePrompt == nil ? .status(status) : nil,
+                                  drawBody: { buffer, body in
             switch screen {
             case .list: drawList(into: &buffer, area: body)
             case .person(let page): drawPerson(page, into: &buffer, area: body)
@@ -48,7 +55,7 @@ extension PeopleProgram {
 
     private func drawList(into buffer: inout ScreenBuffer, area: Rect) {
         guard area.height > 0 else { return }
-        var title = showCold ? "cold (\(PeopleIndex.defaultColdDays)+ days unmentioned)" : "everyone"
+        var title = showCold ? "cold (\(coldDays)+ days unmentioned)" : "everyone"
         if content != nil { title += " · \(visible.count)" }
         titleBar(title, into: &buffer, row: area.row, width: area.width)
         let rest = area.inset(top: 1)
@@ -66,7 +73,7 @@ extension PeopleProgram {
             if !query.isEmpty {
                 message = "Nobody named like “\(query)”; Esc shows everyone."
             } else if showCold {
-                message = "Nobody you know has gone unmentioned for \(PeopleIndex.defaultColdDays) days or more."
+                message = "Nobody you know has gone unmentioned for \(coldDays) days or more."
             } else {
                 message = "No people in the journal yet; name them under “people” in a reflection."
             }
@@ -96,7 +103,7 @@ extension PeopleProgram {
             case .heading: style = Style.role(.accent).bolded()
             case .muted: style = .role(.muted)
             case .text, .entry: style = .plain
-            case .followUp(_, let overdue): style = overdue ? Style.role(.danger).bolded() : .plain
+            case .followUp(_, _, let overdue): style = overdue ? Style.role(.danger).bolded() : .plain
             }
             if index == state.selected, line.entryID != nil { style = style.bolded().reversed() }
             let text = line.text.truncated(toWidth: body.width)
@@ -106,6 +113,8 @@ extension PeopleProgram {
 
     /// The `/` prompt with the cursor, else the last message, else the name being looked for.
     private func drawStatus(into buffer: inout ScreenBuffer, row: Int, width: Int) -> Position? {
+        if let asking = datePrompt { return asking.prompt.draw(into: &buffer, row: row, width: width) }
+        if let prompt = namePrompt { return prompt.line.draw(into: &buffer, row: row, width: width) }
         if let search {
             let end = buffer.put("/" + search.text, row: row, col: 0, style: Style().bolded(), maxWidth: width)
             if end + 3 < width {
@@ -113,9 +122,7 @@ extension PeopleProgram {
             }
             return Position(row: row, col: min(end, width - 1))
         }
-        if let status {
-            buffer.put(status, row: row, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
-        } else if !query.isEmpty, screen == .list {
+        if !query.isEmpty, screen == .list {
             buffer.put("Names like “\(query)” (Esc shows everyone)", row: row, col: 0, style: .role(.muted), maxWidth: width)
         }
         return nil

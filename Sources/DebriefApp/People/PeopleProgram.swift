@@ -2,9 +2,10 @@ import DebriefCore
 import DebriefUI
 
 /// Everyone named in the journal, most recently met first, as `debrief people` lists them: `c`
-/// switches to the cold list (people you know whom no reflection mentioned for 90 days), `/`
+/// switches to the cold list (people you know whom no reflection mentioned for `coldDays`), `/`
 /// finds a name as you type, Enter opens a person's entries and open follow-ups, and Enter there
-/// opens an entry.
+/// opens an entry; Space, `s` and `D` there mark or move a follow-up in place
+/// (`PeopleProgram+FollowUps.swift`).
 ///
 /// The journal is read in the background through the session's cache, so the screen draws at
 /// once and says it is reading; coming back from an entry reads only the files that changed and
@@ -12,6 +13,12 @@ import DebriefUI
 public struct PeopleProgram: Program, HandsOff {
     public enum Message: Sendable {
         case loaded(PeopleContent)
+        /// An edit of follow-up `n` of entry `entryID` from a person's page and what came of it.
+        case edited(entryID: String, n: Int, FollowUpEdit, task: String, Result<FollowUpEditOutcome, StoreError>)
+        /// `R` or `M` wrote (or could not write) the files of a rename.
+        case renamed(NameChange, Result<NameChangeOutcome, StoreError>)
+        /// The cold list's days were remembered in the state file, or why not.
+        case remembered(days: Int, error: String?)
     }
 
     enum Screen: Equatable {
@@ -37,17 +44,35 @@ public struct PeopleProgram: Program, HandsOff {
     var list = ListState(count: 0)
     var showHelp = false
     var status: String?
+    /// People marked with Space for `M` (their folded names).
+    var marked: Set<String> = []
+    /// The new name `R` or `M` is asking for.
+    var namePrompt: NamePrompt?
+    /// How long without a mention makes someone cold: from the state file or the config, and
+    /// changed with `+`/`-` (remembered in the state file, never the config).
+    var coldDays: Int
+    /// debrief's state file, where `+`/`-` remember the cold list's days; nil to not remember.
+    let statePath: String?
+    /// The day `s` or `D` on a person's page is asking for, with the follow-up it is for.
+    var datePrompt: AskingDay<FollowUpTarget>?
     var width = 80
     var height = 24
 
-    public init(cache: JournalCache, clock: Clock) {
+    public init(cache: JournalCache, clock: Clock, coldDays: Int = PeopleIndex.defaultColdDays, statePath: String? = nil) {
         self.cache = cache
         self.clock = clock
+        self.coldDays = coldDays
+        self.statePath = statePath
     }
 
     /// Reads the journal in the background; runs again on every return from an entry.
     public mutating func start() -> [Command<Message>] {
         handoff = nil
+        return read()
+    }
+
+    /// The journal read in the background through the session's cache.
+    mutating func read() -> [Command<Message>] {
         reading = true
         let cache = self.cache
         return [.background { .loaded(PeopleContent(snapshot: cache.snapshot())) }]
@@ -59,10 +84,8 @@ public struct PeopleProgram: Program, HandsOff {
             width = w
             height = h
             list.scrollToSelection(height: listHeight)
-            if case .person(var page) = screen {
-                page.list.scrollToSelection(height: pageHeight)
-                screen = .person(page)
-            }
+            // Notes wrap to the width: lay the page out again, keeping the selected row.
+            layOutPage()
             return []
         case .terminal(.signal(let signal)):
             return [.exitOnSignal(signal)]
@@ -73,6 +96,11 @@ public struct PeopleProgram: Program, HandsOff {
                 return []
             }
             status = nil
+            if namePrompt != nil { return handleNamePromptKey(key) }
+            if datePrompt != nil {
+                guard let (edit, target) = AskingDay.handle(&datePrompt, key, clock: clock) else { return [] }
+                return write(edit, target)
+            }
             if search != nil { return handleSearchKey(key) }
             switch screen {
             case .list: return handleListKey(key)
@@ -84,16 +112,20 @@ public struct PeopleProgram: Program, HandsOff {
             content = loaded
             reading = false
             refilter(keeping: selectedPerson?.key)
-            if case .person(var page) = screen {
-                if let person = loaded.index.people.first(where: { $0.key == page.key }) {
-                    page.refresh(from: PersonPage(person, headlines: loaded.headlines, today: clock.today), height: pageHeight)
-                    screen = .person(page)
-                } else {
-                    screen = .list
-                    status = "\(page.name) is no longer named in the journal"
-                }
+            marked = marked.filter { key in loaded.index.people.contains { $0.key == key } }
+            if case .person(let page) = screen, !layOutPage() {
+                screen = .list
+                status = "\(page.name) is no longer named in the journal"
             }
             if let warning = UnreadFiles.warning(loaded.problems) { status = warning }
+            return []
+        case .message(.edited(let entryID, let n, let edit, let task, let outcome)):
+            return edited(entryID: entryID, n: n, edit, task: task, outcome)
+        case .message(.renamed(let change, let outcome)):
+            return renamed(change, outcome)
+        case .message(.remembered(let days, let error)):
+            status = error.map { "Cold after \(days) days for now; not remembered: \($0)" }
+                ?? "Cold after \(days) days without a mention (remembered for next time)"
             return []
         }
     }
@@ -106,7 +138,7 @@ public struct PeopleProgram: Program, HandsOff {
         case .up, .down, .pageUp, .pageDown, .first, .last: list.move(action, height: listHeight)
         case .open:
             guard let person = selectedPerson, let content else { return [] }
-            screen = .person(PersonPage(person, headlines: content.headlines, today: clock.today))
+            screen = .person(PersonPage(person, content: content, today: clock.today, width: width))
         case .search:
             search = TextEditor(text: query, multiline: false, width: width)
         case .cold:
@@ -122,6 +154,15 @@ public struct PeopleProgram: Program, HandsOff {
             }
             return [.quit(0)]
         case .interrupt: return [.quit(Interrupt.status)]
+        case .mark:
+            guard let person = selectedPerson else { return [] }
+            if marked.remove(person.key) == nil { marked.insert(person.key) }
+            list.move(PeopleAction.down, height: listHeight)
+        case .rename, .merge:
+            startNameChange(merging: action == .merge)
+        case .moreColdDays, .fewerColdDays:
+            return changeColdDays(longer: action == .moreColdDays)
+        case .toggle, .reschedule, .doneOn: break
         }
         return []
     }
@@ -135,11 +176,13 @@ public struct PeopleProgram: Program, HandsOff {
             guard let id = page.selectedEntryID else { return [] }
             handoff = .entry(id)
             return [.quit(0)]
+        case .toggle, .reschedule, .doneOn:
+            return followUpKey(action, page: page)
         case .help: showHelp = true
         case .back:
             screen = .list
             return []
-        case .search, .cold: break
+        case .search, .cold, .mark, .rename, .merge, .moreColdDays, .fewerColdDays: break
         case .interrupt: return [.quit(Interrupt.status)]
         }
         screen = .person(page)
@@ -172,13 +215,25 @@ public struct PeopleProgram: Program, HandsOff {
 
     /// Everyone (most recently met first) or the cold list (longest silent first), narrowed to
     /// names containing the query once both are folded, so "zoe" finds "Zoë Brandt".
-    private mutating func refilter(keeping key: String?) {
+    mutating func refilter(keeping key: String?) {
         guard let content else { return }
-        let people = showCold ? content.index.cold(asOf: clock.today) : content.index.people
+        let people = showCold ? content.index.cold(asOf: clock.today, days: coldDays) : content.index.people
         let wanted = query.folded
         visible = wanted.isEmpty ? people : people.filter { $0.key.contains(wanted) }
         list = ListState(count: visible.count)
         list.select(key.flatMap { key in visible.firstIndex { $0.key == key } } ?? 0, height: listHeight)
+    }
+
+    /// Lays the open person's page out again from the model (after a read, a resize or an
+    /// edit), keeping the selected row; false when the last read no longer names them.
+    @discardableResult
+    mutating func layOutPage() -> Bool {
+        guard case .person(var page) = screen else { return true }
+        guard let content, let person = content.index.people.first(where: { $0.key == page.key }) else { return false }
+        page.refresh(from: PersonPage(person, content: content, today: clock.today, width: width), height: pageHeight)
+        page.list.scrollToSelection(height: pageHeight)
+        screen = .person(page)
+        return true
     }
 
     // MARK: - Lookups

@@ -3,14 +3,21 @@ import DebriefUI
 
 /// One row of a person's view.
 struct PersonLine: Equatable, Sendable {
+    /// A follow-up by its entry and its position there (from 1).
+    struct FollowUpRef: Equatable, Sendable {
+        var entryID: String
+        var n: Int
+    }
+
     enum Kind: Equatable, Sendable {
         case heading
         case text
         case muted
         /// An entry naming them: Enter opens it.
         case entry(String)
-        /// An open follow-up with them: Enter opens the entry it came from.
-        case followUp(entryID: String, overdue: Bool)
+        /// A follow-up with them (`n` from 1 in its entry): Enter opens the entry it came from,
+        /// Space, `s` and `D` mark or move it.
+        case followUp(entryID: String, n: Int, overdue: Bool)
     }
 
     var text: String
@@ -19,15 +26,22 @@ struct PersonLine: Equatable, Sendable {
     /// The entry Enter opens on this row, if any.
     var entryID: String? {
         switch kind {
-        case .entry(let id), .followUp(let id, _): return id
+        case .entry(let id), .followUp(let id, _, _): return id
         case .heading, .text, .muted: return nil
         }
     }
+
+    /// Which follow-up this row is (its entry and `n`), whatever its state, if it is one.
+    var followUp: FollowUpRef? {
+        guard case .followUp(let id, let n, _) = kind else { return nil }
+        return FollowUpRef(entryID: id, n: n)
+    }
 }
 
-/// A person's view: what the journal says about them, the entries naming them (newest first)
-/// and the follow-ups still open with them (soonest due first), with a selection that only
-/// rests on rows Enter can open.
+/// A person's view: every note written about them (newest first, each with its event), the
+/// entries naming them (newest first) and the follow-ups still open with them (soonest due
+/// first), as `debrief people show` prints them, with a selection that only rests on rows Enter
+/// can open (a note opens the entry it was written in).
 struct PersonPage: Equatable, Sendable, MovableSelection {
     /// The folded name, to find the person again after a re-read.
     var key: String
@@ -36,12 +50,29 @@ struct PersonPage: Equatable, Sendable, MovableSelection {
     /// Selection and scroll over `lines`.
     var list: ListState
 
-    init(_ person: PersonSummary, headlines: [String: PeopleContent.Headline], today: Day) {
+    /// Built from the model each time (first showing, read, resize, edit): the person as last
+    /// read, each follow-up as `content` now holds it, so a row marked since the read stays
+    /// listed (Space undoes it) and shows what was written.
+    /// - Parameter width: notes wrap to it, under their day and event.
+    init(_ person: PersonSummary, content: PeopleContent, today: Day, width: Int) {
+        let headlines = content.headlines
         key = person.key
         name = person.name
         var lines: [PersonLine] = []
         lines.append(PersonLine(text: ([person.meetings] + [person.level, person.relation].compactMap { $0 }).joined(separator: " · "),
                                 kind: .text))
+        lines.append(PersonLine(text: "", kind: .text))
+        lines.append(PersonLine(text: "Notes (\(person.notes.count))" + (person.notes.count > 1 ? ", newest first" : ""), kind: .heading))
+        if person.notes.isEmpty {
+            lines.append(PersonLine(text: "  None.", kind: .muted))
+        }
+        for note in person.notes {
+            let event = note.entryTitle.isEmpty ? note.entryID : note.entryTitle
+            lines.append(PersonLine(text: "  " + note.day.iso + "  " + event, kind: .entry(note.entryID)))
+            for row in note.text.split(separator: "\n", omittingEmptySubsequences: false).flatMap({ wrap(String($0), width: max(10, width - 4)) }) {
+                lines.append(PersonLine(text: "    " + row, kind: .text))
+            }
+        }
         lines.append(PersonLine(text: "", kind: .text))
         lines.append(PersonLine(text: "Entries (\(person.entryIDs.count))", kind: .heading))
         for id in person.entryIDs {
@@ -49,26 +80,43 @@ struct PersonPage: Equatable, Sendable, MovableSelection {
             lines.append(PersonLine(text: "  " + (headline?.day.iso ?? "") + "  " + (headline?.title ?? id), kind: .entry(id)))
         }
         lines.append(PersonLine(text: "", kind: .text))
-        lines.append(PersonLine(text: "Open follow-ups (\(person.openFollowUps.count))", kind: .heading))
-        if person.openFollowUps.isEmpty {
+        // The heading counts what is still open, like the follow-ups screen's title.
+        let followUps = person.openFollowUps.map(content.current)
+        lines.append(PersonLine(text: "Open follow-ups (\(followUps.filter(\.isOpen).count))", kind: .heading))
+        if followUps.isEmpty {
             lines.append(PersonLine(text: "  None.", kind: .muted))
         }
-        for item in person.openFollowUps {
-            let due = AnswerText.due(item.due, today: today)
-            lines.append(PersonLine(text: "  " + due.fitted(toWidth: 16) + "  " + item.action,
-                                    kind: .followUp(entryID: item.entryID, overdue: item.isOverdue(on: today))))
+        for item in followUps {
+            lines.append(Self.followUpLine(item, today: today))
         }
         self.lines = lines
         list = ListState(count: lines.count, selected: lines.firstIndex { $0.entryID != nil })
     }
 
-    /// The same person laid out again from a fresh read, keeping the selected row where it still exists.
+    /// A follow-up's row: `[ ] 6 days overdue    Send the link`, `[x] done today …` once marked.
+    static func followUpLine(_ item: FollowUpItem, today: Day) -> PersonLine {
+        let when = item.done.map { $0 == today ? "done today" : "done " + $0.iso } ?? AnswerText.due(item.due, today: today)
+        return PersonLine(text: "  " + (item.isOpen ? "[ ] " : "[x] ") + when.fitted(toWidth: 16) + "  " + item.action,
+                          kind: .followUp(entryID: item.entryID, n: item.n, overdue: item.isOverdue(on: today)))
+    }
+
+    /// The follow-up on the selected row, if it is one.
+    var selectedFollowUp: (entryID: String, n: Int)? {
+        guard let s = list.selected, case .followUp(let id, let n, _) = lines[s].kind else { return nil }
+        return (id, n)
+    }
+
+    /// The same person laid out again, keeping the selected row where it still exists: the same
+    /// line, or for a follow-up the same one whatever its state now says.
     mutating func refresh(from page: PersonPage, height: Int) {
         let selectedLine = list.selected.map { lines[$0] }
         lines = page.lines
         name = page.name
         list.count = lines.count
-        if let selectedLine, let same = lines.firstIndex(of: selectedLine) {
+        let same = selectedLine.flatMap { old in
+            lines.firstIndex(of: old) ?? old.followUp.flatMap { key in lines.firstIndex { $0.followUp == key } }
+        }
+        if let same {
             list.select(same, height: height)
         } else {
             moveToFirst(height: height)

@@ -18,8 +18,8 @@ enum AnswerField: Sendable {
     /// What the widget needs beyond the prompt and its answer.
     struct Context: Sendable {
         var clock: Clock
-        /// Names from the journal, offered by Tab in the people widget.
-        var knownPeople: [String]
+        /// People from the journal, offered by Tab in the people widget.
+        var knownPeople: [KnownPerson]
         /// Names entered in this reflection, offered for follow-ups.
         var peopleHere: [String]
     }
@@ -40,38 +40,43 @@ enum AnswerField: Sendable {
         case .scale, .percent:
             let range = prompt.type.range ?? 0...100
             return .number(NumberPicker(range: range, step: prompt.type == .percent ? 5 : 1,
-                                        value: answer?.number ?? prompt.defaultValue.flatMap { Int($0) }))
+                                        value: answer?.number ?? prompt.defaultValue.flatMap { Int($0) },
+                                        unit: prompt.type == .percent ? "%" : ""))
         case .people:
             let columns = [
-                RowsField.Column(label: "Name", kind: .text),
-                RowsField.Column(label: "Level", kind: .choice(prompt.levels)),
-                RowsField.Column(label: "Relation", kind: .choice(prompt.relations)),
-                RowsField.Column(label: "Note", kind: .text),
+                RowsField.Column(label: "Name", key: "name", kind: .text, required: true),
+                RowsField.Column(label: "Level", key: "level", kind: .choice(prompt.levels)),
+                RowsField.Column(label: "Relation", key: "relation", kind: .choice(prompt.relations)),
+                RowsField.Column(label: "Note", key: "note", kind: .text),
             ]
             let rows = (answer?.people ?? []).map {
                 RowsField.Row(values: [$0.name, $0.level ?? "", $0.relation ?? "", $0.note ?? ""], original: .person($0))
             }
-            var field = RowsField(columns: columns, rows: rows, completions: context.knownPeople,
-                                  completesEmpty: false, relationColumn: 2, clock: context.clock)
-            field.emptyText = "Nobody yet. Type a name, Enter to walk the fields; Enter on an empty name moves on."
+            var field = RowsField(columns: columns, rows: rows, completions: context.knownPeople, completesEmpty: false, clock: context.clock)
+            field.emptyText = "Nobody yet. A name and Enter adds someone (↓ for level, relation, note); Enter on an empty name moves on."
             return .rows(field)
         case .followUps:
-            let fallback = context.clock.today.adding(days: 3)
             let columns = [
-                RowsField.Column(label: "Who", kind: .text),
-                RowsField.Column(label: "What", kind: .text),
-                RowsField.Column(label: "Due", kind: .day(fallback: fallback)),
+                RowsField.Column(label: "Who", key: "who", kind: .text),
+                RowsField.Column(label: "What", key: "action", kind: .text, required: true),
+                RowsField.Column(label: "Due", key: "due", kind: .day(offered: "in 3 days")),
             ]
             let rows = (answer?.followUps ?? []).map {
                 RowsField.Row(values: [$0.who, $0.action, $0.due?.iso ?? ""], original: .followUp($0))
             }
-            var names = context.peopleHere
-            for n in context.knownPeople where !names.contains(n) { names.append(n) }
-            var field = RowsField(columns: columns, rows: rows, completions: names,
-                                  completesEmpty: !context.peopleHere.isEmpty, relationColumn: nil, clock: context.clock)
-            field.emptyText = "No actions yet. Tab picks someone you met; Enter on an empty Who moves on."
+            var field = RowsField(columns: columns, rows: rows, completions: followUpNames(context), completesEmpty: !context.peopleHere.isEmpty,
+                                  clock: context.clock)
+            field.emptyText = "No actions yet. Tab picks someone you met; Enter on an empty form moves on."
             return .rows(field)
         }
+    }
+
+    /// Names offered for a follow-up's Who: the people of this reflection first, then the journal's.
+    static func followUpNames(_ context: Context) -> [KnownPerson] {
+        var names = context.peopleHere.map { KnownPerson(name: $0) }
+        let here = Set(context.peopleHere.map(\.folded))
+        for person in context.knownPeople where !here.contains(person.name.folded) { names.append(KnownPerson(name: person.name)) }
+        return names
     }
 
     /// Passes a key to the widget; false when the widget leaves it to the flow.
@@ -97,6 +102,15 @@ enum AnswerField: Sendable {
         }
     }
 
+    /// What the widget refused about the last key, to show under it.
+    var problem: String? {
+        switch self {
+        case .rows(let rows): return rows.problem
+        case .number(let picker): return picker.problem
+        default: return nil
+        }
+    }
+
     /// The text editor being typed into, if the focus is on one.
     var focusedEditor: TextEditor? {
         switch self {
@@ -109,10 +123,19 @@ enum AnswerField: Sendable {
         }
     }
 
-    /// Replaces the text of the focused editor (after `$EDITOR`).
+    /// The text handed to `$EDITOR`: the answer and a final line break, as a text file ends, so
+    /// whatever the editor appends starts on a line of its own.
+    var editorText: String? {
+        guard case .text(let editor) = self else { return nil }
+        return editor.text + "\n"
+    }
+
+    /// Replaces the text of the focused editor (after `$EDITOR`), less the file's final line break.
     mutating func setText(_ text: String) {
-        guard case .text(let editor) = self else { return }
-        self = .text(TextEditor(text: text.hasSuffix("\n") ? String(text.dropLast()) : text, multiline: editor.multiline))
+        guard case .text(var editor) = self else { return }
+        editor.text = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        editor.cursor = editor.characters.count
+        self = .text(editor)
     }
 
     /// Inserts a line break in multi-line text; false elsewhere.
@@ -123,11 +146,18 @@ enum AnswerField: Sendable {
         return done
     }
 
-    /// Gives editors the wrap width they are drawn at, so Up/Down/Home/End match the screen.
-    mutating func setWidth(_ width: Int) {
-        if case .text(var editor) = self {
-            editor.width = max(1, width)
+    /// Gives editors the size they are drawn at, so Up/Down/Home/End and scrolling match the
+    /// screen. Called from the update, never while drawing.
+    mutating func resize(width: Int, height: Int, formFieldWidth: Int) {
+        switch self {
+        case .text(var editor):
+            editor.resize(width: width, height: editor.multiline ? height : 1)
             self = .text(editor)
+        case .rows(var rows):
+            rows.resize(fieldWidth: formFieldWidth)
+            self = .rows(rows)
+        default:
+            break
         }
     }
 
@@ -171,14 +201,18 @@ enum AnswerField: Sendable {
             case .success(let r): rows = r
             case .failure(let problem): return .failure(problem)
             }
+            func value(_ row: RowsField.Row, _ key: String) -> String {
+                field.column(key).map { row.values[$0] } ?? ""
+            }
             if prompt.type == .people {
                 let people = rows.map { row -> Person in
                     var p: Person
                     if case .person(let original) = row.original { p = original } else { p = Person(name: "") }
-                    p.name = row.values[0]
-                    p.level = row.values[1].isEmpty ? nil : row.values[1]
-                    p.relation = row.values[2].isEmpty ? nil : row.values[2]
-                    p.note = row.values[3].isEmpty ? nil : row.values[3]
+                    p.name = value(row, "name")
+                    for (key, path) in [("level", \Person.level), ("relation", \Person.relation), ("note", \Person.note)] {
+                        let v = value(row, key)
+                        p[keyPath: path] = v.isEmpty ? nil : v
+                    }
                     return p
                 }
                 return .success(people.isEmpty ? nil : .people(people))
@@ -186,11 +220,11 @@ enum AnswerField: Sendable {
             let items = rows.map { row -> FollowUp in
                 var f: FollowUp
                 if case .followUp(let original) = row.original { f = original } else { f = FollowUp(who: "", action: "") }
-                f.who = row.values[0]
-                f.action = row.values[1]
+                f.who = value(row, "who")
+                f.action = value(row, "action")
                 // From the row as read, so collecting again (each draft save) counts a move once;
                 // a later date is a postponement, as with `debrief reschedule`.
-                return f.rescheduled(to: Day(iso: row.values[2]))
+                return f.rescheduled(to: Day(iso: value(row, "due")))
             }
             return .success(items.isEmpty ? nil : .followUps(items))
         }

@@ -8,20 +8,36 @@ import DebriefUI
 enum AnswerFieldView {
     static let selected = Style.role(.highlight).reversed().bolded()
 
-    static func draw(_ field: inout AnswerField, prompt: Prompt, clock: Clock, into buffer: inout ScreenBuffer, rect: Rect) -> Position? {
+    /// Rows a text answer is drawn on in `rect`: all but one for multi-line text, else one.
+    static func editorHeight(for prompt: Prompt, in rect: Rect) -> Int {
+        prompt.type == .text ? max(1, rect.height - 1) : 1
+    }
+
+    /// The width of the form's text fields of a rows widget drawn in `rect`.
+    static func formFieldWidth(_ field: AnswerField, in rect: Rect) -> Int {
+        guard case .rows(let rows) = field else { return rect.width }
+        return max(1, rect.width - labelWidth(rows))
+    }
+
+    private static func labelWidth(_ rows: RowsField) -> Int { (rows.columns.map(\.label.displayWidth).max() ?? 0) + 1 }
+
+    static func draw(_ field: AnswerField, prompt: Prompt, clock: Clock, into buffer: inout ScreenBuffer, rect: Rect) -> Position? {
         switch field {
-        case .text(var editor):
+        case .text(let editor):
             let multiline = prompt.type == .text
-            let height = multiline ? max(1, rect.height - 1) : 1
-            let editorRect = Rect(row: rect.row, col: rect.col, width: rect.width, height: height)
+            let editorRect = Rect(row: rect.row, col: rect.col, width: rect.width, height: editorHeight(for: prompt, in: rect))
             let cursor = editor.render(into: &buffer, rect: editorRect, style: .plain, placeholder: placeholder(for: prompt, clock: clock))
             if !multiline {
                 buffer.put(String(repeating: "─", count: rect.width), row: rect.row + 1, col: rect.col, style: .role(.muted))
                 if let feedback = feedback(for: prompt, text: editor.text, clock: clock) {
-                    buffer.put(feedback.text.truncated(toWidth: rect.width), row: rect.row + 2, col: rect.col, style: feedback.style)
+                    buffer.put(feedback.text, row: rect.row + 2, col: rect.col, style: feedback.style, maxWidth: rect.width)
+                }
+                if prompt.type == .datetime, rect.height > 3 {
+                    for (i, line) in wrap("Forms: " + DateInput.formsHelp, width: rect.width).prefix(rect.height - 3).enumerated() {
+                        buffer.put(line, row: rect.row + 3 + i, col: rect.col, style: .role(.muted))
+                    }
                 }
             }
-            field = .text(editor)
             return cursor
         case .options(let options):
             if options.horizontal {
@@ -42,10 +58,8 @@ enum AnswerFieldView {
         case .number(let picker):
             drawNumber(picker, type: prompt.type, into: &buffer, rect: rect)
             return nil
-        case .rows(var rows):
-            let cursor = drawRows(&rows, into: &buffer, rect: rect)
-            field = .rows(rows)
-            return cursor
+        case .rows(let rows):
+            return drawRows(rows, into: &buffer, rect: rect)
         }
     }
 
@@ -68,7 +82,7 @@ enum AnswerFieldView {
             switch DateInput.parse(trimmed, clock: clock, direction: .past) {
             case .dateTime(let ts)?: return ("→ \(ts.display)", .role(.success))
             case .day(let day)?: return ("→ \(day.iso), start of the day (add a time like 18:30)", .role(.success))
-            case nil: return ("not a date yet: try “today 18:30”, “yesterday”, “mon”", .role(.warning))
+            case nil: return ("not a date yet (the forms are listed below)", .role(.warning))
             }
         case .number:
             guard !trimmed.isEmpty, Int(trimmed) == nil else { return nil }
@@ -100,9 +114,9 @@ enum AnswerFieldView {
     }
 
     /// Rows above, the form below; returns the cursor in the focused text field.
-    private static func drawRows(_ rows: inout RowsField, into buffer: inout ScreenBuffer, rect: Rect) -> Position? {
+    private static func drawRows(_ rows: RowsField, into buffer: inout ScreenBuffer, rect: Rect) -> Position? {
         var row = rect.row
-        let formHeight = rows.columns.count + 2
+        let formHeight = rows.columns.count + 3
         let listHeight = max(0, rect.height - formHeight)
         let firstRow: Int
         if case .row(let r) = rows.focus, r >= listHeight { firstRow = r - listHeight + 1 } else { firstRow = max(0, rows.rows.count - listHeight) }
@@ -118,37 +132,66 @@ enum AnswerFieldView {
             row += 1
         }
         row += 1
-        let labelWidth = (rows.columns.map(\.label.displayWidth).max() ?? 0) + 1
+        let labelWidth = labelWidth(rows)
         var cursor: Position?
         for (i, column) in rows.columns.enumerated() where row < rect.bottom {
             let focused = rows.focus == .field(i)
-            buffer.put(column.label, row: row, col: rect.col, style: focused ? Style.role(.accent).bolded().reversed() : .role(.muted))
-            let valueRect = Rect(row: row, col: rect.col + labelWidth, width: rect.width - labelWidth, height: 1)
+            let label = column.label + (column.required ? "*" : "")
+            buffer.put(label, row: row, col: rect.col, style: focused ? Style.role(.accent).bolded().reversed() : .role(.muted))
+            let valueRect = Rect(row: row, col: rect.col + labelWidth, width: max(1, rect.width - labelWidth), height: 1)
             switch column.kind {
             case .choice(let options):
                 var col = valueRect.col
+                let implied = rows.form[i].text.isEmpty ? impliedChoice(rows, column: column) : nil
                 for option in options {
                     let chosen = rows.form[i].text == option
-                    col = buffer.put(chosen ? "[\(option)]" : " \(option) ", row: row, col: col,
-                                     style: chosen ? selected : (focused ? .plain : .role(.muted))) + 1
+                    let style: Style = chosen ? selected : option == implied ? Style.role(.muted).underlined() : (focused ? .plain : .role(.muted))
+                    col = buffer.put(chosen || option == implied ? "[\(option)]" : " \(option) ", row: row, col: col, style: style) + 1
                 }
-            case .text, .day:
-                if focused {
-                    cursor = rows.form[i].render(into: &buffer, rect: valueRect, style: Style.plain.underlined())
-                } else {
-                    var editor = rows.form[i]
-                    editor.render(into: &buffer, rect: valueRect)
+            case .text:
+                let style = focused ? Style.plain.underlined() : Style.plain
+                let at = rows.form[i].render(into: &buffer, rect: valueRect, style: style, focused: focused)
+                if focused { cursor = at }
+            case .day:
+                let text = rows.form[i].text
+                let shown: (String, Style)
+                switch rows.dueFeedback(text) {
+                case .none: shown = ("→ no due date", .role(.muted))
+                case .day(let d, let past):
+                    shown = past
+                        ? ("→ \(d.iso), already past" + (rows.pastWarned == text.trimmingCharacters(in: .whitespaces) ? " — Enter again to keep" : ""), .role(.warning))
+                        : ("→ \(d.iso)", .role(.muted))
+                case .unreadable: shown = ("not a date yet: try fri, +3d, nov 6", .role(.warning))
                 }
-                if case .day(let fallback) = column.kind {
-                    let text = rows.form[i].text.trimmingCharacters(in: .whitespaces)
-                    let shown: String
-                    if text.isEmpty { shown = "→ \(fallback.iso) (in 3 days)" } else if let d = DateInput.day(text, clock: rows.clock, direction: .future) { shown = "→ \(d.iso)" } else { shown = "not a date yet" }
-                    let col = valueRect.col + max(rows.form[i].text.displayWidth + 2, 16)
-                    buffer.put(shown, row: row, col: col, style: .role(.muted), maxWidth: max(0, rect.right - col))
-                }
+                let fieldWidth = min(valueRect.width, max(text.displayWidth + 1, 12))
+                let at = rows.form[i].render(into: &buffer, rect: Rect(row: row, col: valueRect.col, width: fieldWidth, height: 1),
+                                             style: focused ? Style.plain.underlined() : Style.plain, focused: focused)
+                if focused { cursor = at }
+                let col = valueRect.col + fieldWidth + 1
+                buffer.put(shown.0, row: row, col: col, style: shown.1, maxWidth: max(0, rect.right - col))
             }
             row += 1
         }
+        if row < rect.bottom, let hint = formHint(rows) {
+            buffer.put(hint, row: row, col: rect.col, style: .role(.muted), maxWidth: rect.width)
+        }
         return cursor
+    }
+
+    /// The choice a row gets when the field is left empty: `existing` for someone from the
+    /// journal, `new` for anyone else, once a name is typed.
+    private static func impliedChoice(_ rows: RowsField, column: RowsField.Column) -> String? {
+        guard column.key == "relation", let name = rows.column("name") else { return nil }
+        let typed = rows.form[name].text.trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty else { return nil }
+        return rows.known(typed) == nil ? "new" : "existing"
+    }
+
+    /// What Enter does now, under the form.
+    private static func formHint(_ rows: RowsField) -> String? {
+        if rows.formIsEmpty, rows.editing == nil { return nil }
+        let missing = rows.columns.indices.first { rows.columns[$0].required && rows.form[$0].text.trimmingCharacters(in: .whitespaces).isEmpty }
+        if let missing { return "Enter: on to \(rows.columns[missing].label) · ↓/↑ other fields" }
+        return rows.editing == nil ? "Enter adds this row · ↓/↑ other fields" : "Enter updates the row · ↓/↑ other fields"
     }
 }

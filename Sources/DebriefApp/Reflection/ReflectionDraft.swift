@@ -14,13 +14,20 @@ public struct ReflectionDraft: Sendable {
     public var base: String?
     /// When the draft was last written.
     public var savedAt: Timestamp
+    /// When the reflection was started (the draft's `created`): the entry saved from it keeps
+    /// this, however often the draft was written or resumed.
+    public var created: Timestamp
+    /// The flow the reflection was answered in (`quick`, or nil for the full one).
+    public var flow: String?
 
-    public init(name: String, answers: [String: Answer], draftOf: String? = nil, base: String? = nil, savedAt: Timestamp) {
+    public init(name: String, answers: [String: Answer], draftOf: String? = nil, base: String? = nil, savedAt: Timestamp,
+                created: Timestamp? = nil) {
         self.name = name
         self.answers = answers
         self.draftOf = draftOf
         self.base = base
         self.savedAt = savedAt
+        self.created = created ?? savedAt
     }
 
     public var title: String { answers["title"]?.text ?? "" }
@@ -47,7 +54,7 @@ public struct ReflectionDraft: Sendable {
 
     /// The draft file's text.
     public func encode(with codec: EntryCodec) -> String {
-        let entry = Entry(id: name, created: savedAt, updated: savedAt, answers: answers)
+        let entry = Entry(id: name, created: created, updated: savedAt, answers: answers, flow: flow)
         let text = codec.encode(entry)
         var extra = ""
         if let draftOf { extra += "draft-of: \(draftOf)\n" }
@@ -65,8 +72,10 @@ public struct ReflectionDraft: Sendable {
             let value = field.raw.dropFirst(key.count + 1).trimmingCharacters(in: .whitespacesAndNewlines)
             return value.isEmpty ? nil : value
         }
-        return ReflectionDraft(name: name, answers: entry.answers, draftOf: extra("draft-of"), base: extra("draft-base"),
-                               savedAt: entry.updated)
+        var draft = ReflectionDraft(name: name, answers: entry.answers, draftOf: extra("draft-of"), base: extra("draft-base"),
+                                    savedAt: entry.updated, created: entry.created)
+        draft.flow = entry.flow
+        return draft
     }
 
     /// The most recent draft of a new reflection, if any.

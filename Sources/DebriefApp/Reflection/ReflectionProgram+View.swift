@@ -2,19 +2,8 @@ import DebriefCore
 import DebriefUI
 
 extension ReflectionProgram {
-    /// The smallest screen the flow can be drawn on.
-    static let minimumWidth = 40
-    static let minimumHeight = 12
-
-    /// The column the content uses: the whole width less a margin, capped so lines stay readable
-    /// on very wide terminals.
-    static func content(width: Int, height: Int) -> Rect {
-        let w = min(width - 4, 100)
-        return Rect(row: 0, col: (width - w) / 2, width: w, height: height)
-    }
-
     /// The width text answers wrap at; key handling uses the same value as drawing.
-    var inputWidth: Int { max(1, Self.content(width: width, height: height).width - 2) }
+    var inputWidth: Int { promptLayout(width: width, height: height).input.width }
 
     public func view(width: Int, height: Int) -> Frame {
         var buffer = ScreenBuffer(width: width, height: height)
@@ -30,6 +19,8 @@ extension ReflectionProgram {
         switch mode {
         case .resumeOffer, .finished:
             program.drawResumeOffer(into: &buffer)
+        case .chooseFlow:
+            program.drawFlowChoice(into: &buffer)
         case .prompting:
             cursor = program.drawPrompt(into: &buffer)
         case .summary:
@@ -51,6 +42,7 @@ extension ReflectionProgram {
     /// The key map in force, for the help bar and overlay.
     var helpKeys: KeyMap<ReflectionAction> {
         if mode == .summary || (mode == .confirmLeave && modeBeforeLeave == .summary) { return Self.summaryKeys }
+        if mode == .chooseFlow { return Self.flowChoiceKeys }
         let f = field
         var isRows = false
         if case .rows = f { isRows = true }
@@ -68,10 +60,11 @@ extension ReflectionProgram {
         ProgressBar(fraction: fraction).render(into: &buffer, rect: Rect(row: area.row + 1, col: area.col, width: area.width, height: 1))
     }
 
+    /// The message, whole and wrapped, above the help bar at the bottom of `area`.
     private func drawFooter(into buffer: inout ScreenBuffer, area: Rect) {
+        let lines = statusLines(width: area.width)
+        let shown = lines.suffix(max(0, area.height - 1))
         if let status {
-            let lines = wrap(status.text, width: area.width)
-            let shown = lines.prefix(2)
             for (i, line) in shown.enumerated() {
                 buffer.put(line, row: area.bottom - 1 - shown.count + i, col: area.col, style: Style.role(status.role).bolded())
             }
@@ -79,83 +72,155 @@ extension ReflectionProgram {
         buffer.put(helpKeys.helpBar(width: area.width), row: area.bottom - 1, col: area.col, style: .role(.muted))
     }
 
+    /// The footer of a screen whose message is as long as `statusLines` says.
+    func footerRect(_ area: Rect) -> Rect {
+        let height = min(statusLines(width: area.width).count + 1, max(1, area.height - 5))
+        return Rect(row: area.bottom - height, col: area.col, width: area.width, height: height)
+    }
+
     // MARK: - Prompt
 
     /// Draws the prompt in focus and returns where the cursor goes.
-    private mutating func drawPrompt(into buffer: inout ScreenBuffer) -> Position? {
-        let area = Self.content(width: buffer.width, height: buffer.height)
-        let section = setup.catalog.section(of: prompt.id)
-        let inSection = section?.prompts.firstIndex { $0.id == prompt.id } ?? 0
-        let progress = "\(section?.title ?? "") · \(inSection + 1) of \(section?.prompts.count ?? 1)"
-        drawHeader(into: &buffer, area: area, right: progress, fraction: Double(index) / Double(max(1, prompts.count)))
-        let footer = Rect(row: area.bottom - 3, col: area.col, width: area.width, height: 3)
-        drawFooter(into: &buffer, area: footer)
+    private func drawPrompt(into buffer: inout ScreenBuffer) -> Position? {
+        let layout = promptLayout(width: buffer.width, height: buffer.height)
+        let area = layout.area
+        let progress = self.progress
+        drawHeader(into: &buffer, area: area, right: progress.text, fraction: progress.fraction)
+        drawFooter(into: &buffer, area: layout.footer)
         var row = area.row + 3
-        let question = prompt.question + (prompt.required ? " (required)" : "")
-        for line in wrap(question, width: area.width).prefix(3) {
+        for line in layout.question {
             buffer.put(line, row: row, col: area.col, style: Style.plain.bolded())
             row += 1
         }
-        for line in wrap(prompt.hint, width: area.width).prefix(2) {
+        for line in layout.hint {
             buffer.put(line, row: row, col: area.col, style: .role(.muted))
             row += 1
         }
-        row += 1
-        let input = Rect(row: row, col: area.col + 2, width: area.width - 2, height: max(1, footer.row - row - 1))
-        var f = field
-        let cursor = AnswerFieldView.draw(&f, prompt: prompt, clock: setup.clock, into: &buffer, rect: input)
-        return cursor
+        return AnswerFieldView.draw(field, prompt: prompt, clock: setup.clock, into: &buffer, rect: layout.input)
     }
 
     // MARK: - Summary
 
-    /// One summary row per prompt, then the pitfalls with their advice.
-    private mutating func drawSummary(into buffer: inout ScreenBuffer) {
-        let area = Self.content(width: buffer.width, height: buffer.height)
-        drawHeader(into: &buffer, area: area, right: "Summary", fraction: 1)
-        let footer = Rect(row: area.bottom - 3, col: area.col, width: area.width, height: 3)
-        drawFooter(into: &buffer, area: footer)
-        var lines: [(text: String, style: Style)] = []
-        let labelWidth = min(30, area.width / 2)
-        var selectedLine = 0
-        for (i, p) in prompts.enumerated() {
-            let letter = i < Self.jumpLetters.count ? String(Self.jumpLetters[i]) : " "
-            let label = p.question.truncated(toWidth: labelWidth - 1).padded(toWidth: labelWidth)
-            let value = answers[p.id].map { Self.summaryText($0, type: p.type) } ?? "—"
-            let selected = i == summarySelection
-            if selected { selectedLine = lines.count }
-            lines.append(("\(letter)  \(label)\(value)", selected ? Style.role(.highlight).reversed().bolded() : .plain))
-        }
-        lines.append(("", .plain))
-        let flags = Detector(catalog: setup.catalog).flags(for: entry, asOf: setup.clock.today)
-        if flags.isEmpty {
-            lines.append(("No networking pitfalls show in this reflection. Nicely done.", .role(.success)))
-        } else {
-            lines.append(("Pitfalls this reflection shows", Style.role(.warning).bolded()))
-            for flag in flags {
-                let pitfall = setup.catalog.pitfall(flag.pitfallID)
-                lines.append(("• " + (pitfall?.title ?? flag.pitfallID), Style.plain.bolded()))
-                for reason in flag.reasons {
-                    for l in wrap(reason, width: area.width - 4) { lines.append(("    " + l, .role(.muted))) }
-                }
-                if let instead = pitfall?.instead, !instead.isEmpty {
-                    for (n, l) in wrap("Instead: " + instead, width: area.width - 4).enumerated() {
-                        lines.append(((n == 0 ? "  " : "    ") + l, .plain))
-                    }
+    /// How the event's week stands so far on the habit pitfalls, once the journal has been read:
+    /// said for the week, never marked on this reflection ("This week so far: all 3 people you met
+    /// this week were senior or executive").
+    func weekSoFarLines(_ detector: Detector, _ entry: Entry, width: Int) -> [(text: String, style: Style)] {
+        guard let journal else { return [] }
+        let today = setup.clock.today
+        let flags = detector.weekSoFar(with: entry, among: journal, today: today).flags
+        guard !flags.isEmpty else { return [] }
+        let current = ISOWeek(containing: entry.eventTime.day) == ISOWeek(containing: today)
+        var lines: [(text: String, style: Style)] = [("", .plain)]
+        lines.append((current ? "This week so far, over all its reflections" : "That week, over all its reflections",
+                      Style.role(.warning).bolded()))
+        for flag in flags {
+            let pitfall = setup.catalog.pitfall(flag.pitfallID)
+            lines.append(("• " + (pitfall?.title ?? flag.pitfallID), Style.plain.bolded()))
+            for l in wrap(flag.reasons.joined(separator: "; "), width: width - 4) { lines.append(("    " + l, .role(.muted))) }
+            if let instead = pitfall?.instead, !instead.isEmpty {
+                for (n, l) in wrap("Instead: " + instead, width: width - 4).enumerated() {
+                    lines.append(((n == 0 ? "  " : "    ") + l, .plain))
                 }
             }
         }
-        let list = Rect(row: area.row + 3, col: area.col, width: area.width, height: max(1, footer.row - area.row - 4))
-        var offset = 0
-        if summarySelection >= prompts.count {
-            offset = max(0, lines.count - list.height)
-        } else if selectedLine >= list.height {
-            offset = selectedLine - list.height + 1
+        return lines
+    }
+
+
+    /// The summary at this size: what the save drops or keeps, one row per prompt asked (short
+    /// catalog labels), the pitfalls (titles and reasons always shown, the advice when there is
+    /// room), and the Save row. The answers scroll; the pitfalls and Save stay in view.
+    private func drawSummary(into buffer: inout ScreenBuffer) {
+        let area = Self.content(width: buffer.width, height: buffer.height)
+        drawHeader(into: &buffer, area: area, right: "Summary", fraction: 1)
+        let footer = footerRect(area)
+        drawFooter(into: &buffer, area: footer)
+        let top = area.row + 3
+        let saveRow = footer.row - 1
+        var notice: [(text: String, style: Style)] = []
+        let hidden = hiddenAnswers
+        if !hidden.dropped.isEmpty {
+            let names = hidden.dropped.map { $0.shortLabel }.joined(separator: ", ")
+            for l in wrap("Not saved, no longer asked: \(names).", width: area.width) { notice.append((l, Style.role(.warning).bolded())) }
         }
-        for (i, line) in lines.dropFirst(offset).prefix(list.height).enumerated() {
-            let text = line.text.truncated(toWidth: list.width)
-            buffer.put(text, row: list.row + i, col: list.col, style: line.style)
+        if !hidden.kept.isEmpty {
+            let names = hidden.kept.map { $0.shortLabel }.joined(separator: ", ")
+            for l in wrap("Kept as the file has them, not asked now: \(names).", width: area.width) { notice.append((l, .role(.muted))) }
         }
+        let room = max(0, saveRow - 1 - top)
+        // The pitfalls' titles and reasons always show; their advice only while five answer rows
+        // still fit above them.
+        let pitfalls = pitfallLines(width: area.width, room: max(2, room - notice.count - 6))
+        var row = top
+        for line in notice.prefix(max(0, room - pitfalls.count - 1)) {
+            buffer.put(line.text, row: row, col: area.col, style: line.style, maxWidth: area.width)
+            row += 1
+        }
+        let listHeight = max(1, saveRow - 1 - pitfalls.count - (pitfalls.isEmpty ? 0 : 1) - row)
+        drawSummaryRows(into: &buffer, rect: Rect(row: row, col: area.col, width: area.width, height: listHeight))
+        row += listHeight + 1
+        for line in pitfalls where row < saveRow {
+            buffer.put(line.text, row: row, col: area.col, style: line.style, maxWidth: area.width)
+            row += 1
+        }
+        let onSave = summarySelection >= summarySaveRow
+        let save = onSave ? "▸ Save this reflection (Enter)" : "  Save this reflection (Ctrl-S)"
+        buffer.put(save, row: saveRow, col: area.col, style: onSave ? AnswerFieldView.selected : Style.plain.bolded(), maxWidth: area.width)
+    }
+
+    /// The answer rows, scrolled so the selected one shows.
+    private func drawSummaryRows(into buffer: inout ScreenBuffer, rect: Rect) {
+        let rows = summaryPrompts
+        let labelWidth = min((rows.map { $0.shortLabel.displayWidth }.max() ?? 0) + 2, max(8, rect.width / 3))
+        // On Save the list shows from the top; on a row, scrolled the least that shows it.
+        let offset = summarySelection < rows.count ? max(0, summarySelection - rect.height + 1) : 0
+        for (i, p) in rows.enumerated().dropFirst(offset).prefix(rect.height) {
+            let label = p.shortLabel.truncated(toWidth: labelWidth - 2).padded(toWidth: labelWidth)
+            let value = answers[p.id].map { Self.summaryText($0, type: p.type) } ?? "—"
+            let isSelected = i == summarySelection
+            let text = (isSelected ? "▸ " : "  ") + label + value
+            buffer.put(text.truncated(toWidth: rect.width), row: rect.row + i - offset, col: rect.col,
+                       style: isSelected ? AnswerFieldView.selected : (answers[p.id] == nil ? .role(.muted) : .plain))
+        }
+    }
+
+    /// The pitfalls the reflection shows, each title with its reasons; the advice is added under
+    /// each while the lines fit in `room`; then what a shorter flow could not judge, and the week
+    /// so far when there is room.
+    private func pitfallLines(width: Int, room: Int) -> [(text: String, style: Style)] {
+        typealias Line = (text: String, style: Style)
+        let detector = Detector(catalog: setup.catalog)
+        let entry = self.entry
+        let judgement = detector.judge(entry, asOf: setup.clock.today)
+        var flags: [(head: [Line], advice: [Line])] = []
+        for flag in judgement.flags {
+            let pitfall = setup.catalog.pitfall(flag.pitfallID)
+            let head = wrap("• " + (pitfall?.title ?? flag.pitfallID) + ": " + flag.reasons.joined(separator: "; "), width: width - 2)
+                .enumerated().map { (($0.offset == 0 ? "" : "  ") + $0.element, Style.plain.bolded()) }
+            let advice = (pitfall?.instead).map { wrap("Instead: " + $0, width: width - 2).map { ("  " + $0, Style.plain) } } ?? []
+            flags.append((head, advice))
+        }
+        var unjudged: [Line] = []
+        if !judgement.unjudged.isEmpty, flow != nil {
+            let names = judgement.unjudged.compactMap { setup.catalog.pitfall($0.pitfallID)?.title.lowercased() }
+            unjudged = wrap("Not judged, this flow does not ask about it: \(names.joined(separator: "; ")).", width: width)
+                .map { ($0, .role(.muted)) }
+        }
+        let clean = unjudged.isEmpty ? "No networking pitfalls show in this reflection. Nicely done."
+            : "No networking pitfalls show in what this reflection asked."
+        var lines: [Line] = [flags.isEmpty ? (clean, .role(.success)) : ("Pitfalls this reflection shows", Style.role(.warning).bolded())]
+        var budget = room - 1 - flags.reduce(0) { $0 + $1.head.count } - unjudged.count
+        for flag in flags {
+            lines += flag.head
+            if flag.advice.count <= budget {
+                lines += flag.advice
+                budget -= flag.advice.count
+            }
+        }
+        lines += unjudged
+        let week = weekSoFarLines(detector, entry, width: width)
+        if lines.count + week.count <= room { lines += week }
+        return lines
     }
 
     /// An answer on one summary line.
@@ -193,6 +258,22 @@ extension ReflectionProgram {
                      "Esc  decide later (keeps it)"]
         }
         drawDialog(into: &buffer, title: "Unfinished reflection", lines: lines)
+    }
+
+    /// The choice at the start: the whole reflection or a shorter flow, the remembered one selected.
+    private func drawFlowChoice(into buffer: inout ScreenBuffer) {
+        let options = flowOptions
+        var lines: [String] = [setup.editing == nil ? "How much do you want to answer?" : "This is a \(setup.catalog.flow(flow ?? "")?.title.lowercased() ?? "short reflection").", ""]
+        // Hanging indent under the title, at the width the dialog wraps to.
+        let textWidth = min(buffer.width - 4, 64) - 4
+        for (i, option) in options.enumerated() {
+            let wrapped = wrap("\(option.title): \(option.detail)", width: max(1, textWidth - 5))
+            for (n, line) in wrapped.enumerated() {
+                lines.append(n == 0 ? "\(i == flowSelection ? "▸" : " ") \(option.letter)  \(line)" : "     " + line)
+            }
+        }
+        lines += ["", "Enter starts the selected one; a letter picks."]
+        drawDialog(into: &buffer, title: setup.editing == nil ? "New reflection" : "Edit", lines: lines)
     }
 
     private func drawLeaveDialog(into buffer: inout ScreenBuffer) {

@@ -15,13 +15,17 @@ public struct ReflectionProgram: Program {
         case saveFailed(String, changedOnDisk: Bool)
         case edited(EditorOutcome)
         case discarded
-        /// Names from the journal, read in the background at start.
-        case knownPeople([String])
+        /// People from the journal, read in the background at start.
+        case knownPeople([KnownPerson])
+        /// The journal's entries, read in the background at start, for the week's habits.
+        case journal([Entry])
     }
 
     public enum Mode: Equatable, Sendable {
         /// Asking whether to resume an unfinished draft.
         case resumeOffer
+        /// Asking how much to answer: the whole reflection or a shorter flow of the catalog.
+        case chooseFlow
         case prompting
         case summary
         /// Esc / Ctrl-C: save the draft and quit, discard, or go on.
@@ -29,14 +33,15 @@ public struct ReflectionProgram: Program {
         case finished
     }
 
-    /// A line under the prompt: what just happened or what needs fixing.
+    /// A message under the prompt: what just happened or what needs fixing. Shown whole,
+    /// wrapped over as many lines as it needs.
     struct Status: Equatable, Sendable {
         var text: String
         var role: ColorRole
     }
 
     let setup: ReflectionSetup
-    public private(set) var mode: Mode
+    public internal(set) var mode: Mode
     /// Index of the prompt in focus, in catalog order.
     public private(set) var index = 0
     public private(set) var answers: [String: Answer]
@@ -49,23 +54,50 @@ public struct ReflectionProgram: Program {
     var summarySelection = 0
     var modeBeforeLeave: Mode = .prompting
     public private(set) var draftName: String
+    /// When this reflection was started: a new entry's `created`, kept by a resumed draft.
+    public private(set) var started: Timestamp
     /// Last known screen size; the editor's wrap width follows it.
     var width = 80
     var height = 24
     /// The id of the saved entry, once saved.
     public private(set) var savedID: String?
-    /// Names offered by Tab: the setup's, then the background read's.
-    var knownPeople: [String]
+    /// People offered by Tab: the setup's, then the background read's.
+    var knownPeople: [KnownPerson]
+    /// The flow being asked: nil for the whole reflection, or a catalog flow (`quick`).
+    public internal(set) var flow: String?
+    /// The option selected on the flow choice (an index into ``flowOptions``).
+    var flowSelection = 0
+    /// The journal as read in the background; nil until it arrives (the summary then leaves out
+    /// the week so far).
+    var journal: [Entry]?
 
     public init(_ setup: ReflectionSetup) {
         self.setup = setup
         self.answers = setup.prefill
         self.knownPeople = setup.knownPeople
         self.draftName = setup.draftName
-        self.mode = setup.resumable == nil ? .prompting : .resumeOffer
-        if mode == .prompting { enter(0) }
+        self.started = setup.clock.timestamp
+        self.flow = Self.normalised(setup.flow)
+        self.mode = .prompting
+        if setup.resumable != nil {
+            mode = .resumeOffer
+        } else {
+            begin()
+        }
     }
 
+    /// Starts answering: with the flow choice first when the setup offers one.
+    private mutating func begin() {
+        if setup.offersFlowChoice, !flowOptions.isEmpty {
+            mode = .chooseFlow
+            flowSelection = flowOptions.firstIndex { $0.id == (flow ?? Flow.full) } ?? 0
+        } else {
+            mode = .prompting
+            enter(0)
+        }
+    }
+
+    /// Every prompt of the catalog, in order; ``index`` points into it.
     var prompts: [Prompt] { setup.catalog.prompts }
     var prompt: Prompt { prompts[min(index, prompts.count - 1)] }
 
@@ -82,13 +114,21 @@ public struct ReflectionProgram: Program {
 
     /// Reads the journal's names in the background, so a large journal does not delay the first prompt.
     public mutating func start() -> [Command<Message>] {
-        guard let load = setup.loadKnownPeople else { return [] }
-        return [.background { .knownPeople(load()) }]
+        var commands: [Command<Message>] = []
+        if let load = setup.loadKnownPeople { commands.append(.background { .knownPeople(load()) }) }
+        if let load = setup.loadJournal { commands.append(.background { .journal(load()) }) }
+        return commands
     }
 
     // MARK: - Update
 
     public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
+        let commands = handle(event)
+        fitField()
+        return commands
+    }
+
+    private mutating func handle(_ event: ProgramEvent<Message>) -> [Command<Message>] {
         switch event {
         case .terminal(.resize(let w, let h)):
             width = w
@@ -106,6 +146,7 @@ public struct ReflectionProgram: Program {
             }
             switch mode {
             case .resumeOffer: return resumeKey(key)
+            case .chooseFlow: return flowKey(key)
             case .prompting: return promptKey(key)
             case .summary: return summaryKey(key)
             case .confirmLeave: return leaveKey(key)
@@ -114,6 +155,17 @@ public struct ReflectionProgram: Program {
         case .message(let message):
             return handle(message)
         }
+    }
+
+    /// Tells the widget in focus the size it is drawn at (its scrolling follows the keys, never
+    /// the drawing).
+    private mutating func fitField() {
+        guard mode == .prompting || (mode == .confirmLeave && modeBeforeLeave == .prompting) else { return }
+        let layout = promptLayout(width: width, height: height)
+        var f = field
+        f.resize(width: layout.input.width, height: AnswerFieldView.editorHeight(for: prompt, in: layout.input),
+                 formFieldWidth: AnswerFieldView.formFieldWidth(f, in: layout.input))
+        field = f
     }
 
     private mutating func handle(_ message: Message) -> [Command<Message>] {
@@ -132,13 +184,16 @@ public struct ReflectionProgram: Program {
         case .discarded:
             mode = .finished
             return [.quit(0)]
-        case .knownPeople(let names):
-            knownPeople = names
+        case .journal(let entries):
+            journal = entries
+            return []
+        case .knownPeople(let people):
+            knownPeople = people
             // A people widget made before the names arrived offers them from now on
             // (the follow-ups widget takes them each time it is entered).
             for p in prompts where p.type == .people {
                 if case .rows(var rows)? = fields[p.id] {
-                    rows.completions = names
+                    rows.completions = people
                     fields[p.id] = .rows(rows)
                 }
             }
@@ -148,8 +203,8 @@ public struct ReflectionProgram: Program {
             mode = .finished
             return [.quit(0)]
         case .saveFailed(let text, let changedOnDisk):
-            // Two lines at 80 columns: the footer shows no more. How to pick the draft up is said
-            // on stderr once the screen has closed, where it stays readable.
+            // How to pick the draft up is said on stderr once the screen has closed, where it
+            // stays readable.
             status = Status(text: changedOnDisk
                 ? "The entry changed on disk meanwhile, so nothing was overwritten; your answers are kept in the draft."
                 : "Could not save: \(text). Your answers are kept in the draft.", role: .danger)
@@ -186,23 +241,24 @@ public struct ReflectionProgram: Program {
             if key == .enter, resumableIsStale { return [] }
             answers = draft.answers
             draftName = draft.name
+            flow = Self.normalised(draft.flow)
+            if setup.editing == nil { started = draft.created }
             mode = .prompting
-            let first = prompts.firstIndex { answers[$0.id] == nil } ?? 0
-            enter(first)
+            let asked = askedPrompts
+            let first = asked.first { answers[$0.id] == nil } ?? asked.first
+            enter(first.flatMap { p in prompts.firstIndex { $0.id == p.id } } ?? 0)
             status = resumableIsStale
                 ? Status(text: "Resumed your draft; saving puts it over the entry's newer changes.", role: .warning)
                 : Status(text: "Welcome back. Your earlier answers are all here.", role: .success)
             return []
         case .char("d"):
-            mode = .prompting
-            enter(0)
+            begin()
             let store = setup.store
             let name = draft.name
             return [.perform { store.removeDraft(name); return .draftWritten(nil) }]
         case .char("n"), .char("k"):
             guard setup.editing == nil else { return [] }
-            mode = .prompting
-            enter(0)
+            begin()
             return []
         case .escape, .ctrl("c"):
             mode = .finished
@@ -219,20 +275,15 @@ public struct ReflectionProgram: Program {
         index = max(0, min(i, prompts.count - 1))
         if prompt.type == .followUps, case .rows(var rows)? = fields[prompt.id] {
             // People may have changed since this widget was made.
-            var names = fieldContext.peopleHere
-            for n in knownPeople where !names.contains(n) { names.append(n) }
-            rows.completions = names
+            rows.completions = AnswerField.followUpNames(fieldContext)
             rows.completesEmpty = !fieldContext.peopleHere.isEmpty
             fields[prompt.id] = .rows(rows)
         }
-        var f = field
-        f.setWidth(inputWidth)
-        field = f
+        fitField()
     }
 
     private mutating func promptKey(_ key: Key) -> [Command<Message>] {
         var f = field
-        f.setWidth(inputWidth)
         let isText = f.focusedEditor != nil
         let isRows: Bool
         if case .rows = f { isRows = true } else { isRows = false }
@@ -240,7 +291,7 @@ public struct ReflectionProgram: Program {
         let keys = Self.promptKeys(textInput: isText, multiline: multiline, rows: isRows)
         // Keys that mean the same everywhere come first; the widget never sees them.
         switch keys.action(for: key) {
-        case .save?: return save()
+        case .save?: return toSummary()
         case .leave?: return askToLeave()
         case .help?:
             showsHelp = true
@@ -249,15 +300,15 @@ public struct ReflectionProgram: Program {
             if f.insertNewline() { field = f }
             return []
         case .openEditor?:
-            guard case .text(let editor) = f else { return [] }
-            return [.editText(editor.text, fileSuffix: ".md", then: { .edited($0) })]
+            guard let text = f.editorText else { return [] }
+            return [.editText(text, fileSuffix: ".md", then: { .edited($0) })]
         default:
             break
         }
         if status?.role != .success { status = nil }
         if f.handle(key) {
             field = f
-            if case .rows(let rows) = f, let problem = rows.problem { status = Status(text: problem, role: .warning) }
+            if let problem = f.problem { status = Status(text: problem, role: .warning) }
             return []
         }
         field = f
@@ -281,9 +332,7 @@ public struct ReflectionProgram: Program {
             return false
         case .success(let answer):
             if strict, prompt.required, answer == nil {
-                status = Status(text: prompt.id == "title"
-                    ? "A title is needed so you can find this reflection again; a few words are enough."
-                    : "This one needs an answer before moving on.", role: .warning)
+                status = Status(text: Self.requiredText(prompt, before: "moving on"), role: .warning)
                 return false
             }
             answers[prompt.id] = answer
@@ -291,98 +340,87 @@ public struct ReflectionProgram: Program {
         }
     }
 
+    /// Why Enter (or saving) did nothing on an empty required answer.
+    static func requiredText(_ prompt: Prompt, before what: String) -> String {
+        prompt.id == "title"
+            ? "A title is needed before \(what), so you can find this reflection again; a few words are enough."
+            : "“\(prompt.question)” needs an answer before \(what): the prompt catalog marks it required."
+    }
+
+    /// Enter or Tab on a prompt: keeps the answer and moves to the next prompt that will be
+    /// asked given the answers now (an answer just changed may show or hide later prompts), or to
+    /// the summary after the last.
     private mutating func accept() -> [Command<Message>] {
         guard storeCurrent(strict: true) else { return [] }
         status = nil
-        if returnToSummary || index + 1 >= prompts.count {
-            openSummary()
+        if returnToSummary {
+            openSummary(at: index)
+        } else if let next = nextAskedIndex(after: index) {
+            enter(next)
         } else {
-            enter(index + 1)
+            openSummary(at: nil)
         }
         return [draftCommand()]
     }
 
+    /// Shift-Tab or Up at the top: back to the previous prompt that is asked.
     private mutating func goBack() -> [Command<Message>] {
         storeCurrent(strict: false)
-        guard index > 0 else { return [] }
+        guard let previous = previousAskedIndex(before: index) else { return [] }
         returnToSummary = false
-        enter(index - 1)
+        enter(previous)
         return [draftCommand()]
-    }
-
-    private mutating func openSummary() {
-        returnToSummary = false
-        mode = .summary
-        summarySelection = min(summarySelection, prompts.count)
-    }
-
-    // MARK: - Summary
-
-    /// Letters that jump from the summary to a prompt, in prompt order.
-    static let jumpLetters = Array("abcdefghijklmnopqrstuvwxyz")
-
-    private mutating func summaryKey(_ key: Key) -> [Command<Message>] {
-        switch Self.summaryKeys.action(for: key) {
-        case .save?: return save()
-        case .leave?: return askToLeave()
-        case .help?:
-            showsHelp = true
-            return []
-        default: break
-        }
-        switch key {
-        case .up: summarySelection = max(0, summarySelection - 1)
-        case .down: summarySelection = min(prompts.count, summarySelection + 1)
-        case .right: if summarySelection < prompts.count { jump(to: summarySelection) }
-        case .backTab, .left: jump(to: prompts.count - 1)
-        case .char(let c):
-            if let i = Self.jumpLetters.firstIndex(of: Character(c.lowercased())), i < prompts.count { jump(to: i) }
-        default: break
-        }
-        return []
-    }
-
-    private mutating func jump(to i: Int) {
-        mode = .prompting
-        summarySelection = i
-        enter(i)
-        returnToSummary = true
     }
 
     // MARK: - Saving and leaving
 
-    /// The entry the answers make, over the edited entry when there is one.
+    /// The entry the answers make, over the edited entry when there is one: the answers of the
+    /// prompts asked; for a prompt not asked (hidden by its condition, or outside the flow), the
+    /// edited file's answer, kept, and nothing else (an answer given in this session to a prompt
+    /// that is now hidden is dropped). Marked with the flow: no `flow` key for the whole
+    /// reflection, so a quick entry answered in full becomes a full one.
     var entry: Entry {
         let now = setup.clock.timestamp
-        var entry = setup.editing ?? Entry(id: "", created: now, updated: now)
-        for p in prompts { entry[p.id] = answers[p.id] }
+        var entry = setup.editing ?? Entry(id: "", created: started, updated: now)
+        let asked = Set(askedPrompts.map(\.id))
+        for p in prompts {
+            entry[p.id] = asked.contains(p.id) ? answers[p.id] : setup.editing?[p.id]
+        }
         if setup.editing == nil, entry["date"] == nil, setup.catalog.prompt("date")?.defaultValue == "now" {
             entry["date"] = .timestamp(now)
         }
+        if !(setup.editing?.isImported ?? false) { entry.flow = flow }
         return entry
     }
 
-    private mutating func save() -> [Command<Message>] {
-        if mode == .prompting, !storeCurrent(strict: false), case .failure(let p) = field.value(for: prompt, clock: setup.clock) {
+    /// Ctrl-S on a prompt: keeps what was typed and shows the summary, where saving is one more
+    /// Enter (or Ctrl-S); never straight to saving without it.
+    private mutating func toSummary() -> [Command<Message>] {
+        if !storeCurrent(strict: false), case .failure(let p) = field.value(for: prompt, clock: setup.clock) {
             status = Status(text: p.message, role: .warning)
             return []
         }
-        if let missing = prompts.firstIndex(where: { $0.required && answers[$0.id] == nil }) {
-            mode = .prompting
-            enter(missing)
-            status = Status(text: prompts[missing].id == "title"
-                ? "A title is needed before saving; a few words are enough."
-                : "This one needs an answer before saving.", role: .warning)
+        status = nil
+        openSummary(at: nil)
+        return [draftCommand()]
+    }
+
+    mutating func save() -> [Command<Message>] {
+        // The same rules reading the file applies: nothing is written that could not be read
+        // back, and the person is taken to what needs fixing.
+        let entry = self.entry
+        if let problem = AnswerRules.problems(in: entry.answers, catalog: setup.catalog, asked: askedPrompts).first {
+            show(problem)
             return []
         }
-        let entry = self.entry
+        let saving = entry.assigningFollowUpIDs()
         let store = setup.store
         let name = draftName
         let now = setup.clock.timestamp
         let isEdit = setup.editing != nil
         return [draftCommand(), .perform {
             do throws(StoreError) {
-                let saved = isEdit ? try store.save(entry, now: now) : try store.create(entry)
+                let saved = isEdit ? try store.saveMoving(saving, now: now) : try store.create(saving)
                 store.removeDraft(name)
                 return .saved(saved.id)
             } catch {
@@ -392,7 +430,34 @@ public struct ReflectionProgram: Program {
         }]
     }
 
-    private mutating func askToLeave() -> [Command<Message>] {
+    /// Opens the prompt an answer problem is in, with the focus on the row and field at fault,
+    /// and says in full what to fix.
+    private mutating func show(_ problem: AnswerProblem) {
+        guard let i = prompts.firstIndex(where: { $0.id == problem.promptID }) else {
+            status = Status(text: "Not saved: \(problem.message).", role: .warning)
+            return
+        }
+        mode = .prompting
+        returnToSummary = false
+        enter(i)
+        let p = prompts[i]
+        switch problem.kind {
+        case .required:
+            status = Status(text: Self.requiredText(p, before: "saving"), role: .warning)
+        case .missingField, .invalidValue:
+            if let row = problem.row, case .rows(var rows) = field {
+                rows.edit(row: row, focusing: problem.field.flatMap { rows.column($0) } ?? 0)
+                field = .rows(rows)
+            }
+            let what = problem.row.map { "\(p.type == .people ? "Person" : "Follow-up") \($0 + 1) (open below)" } ?? "This answer"
+            let fix = problem.field == "action" ? "needs an action: type what you will do, then save again."
+                : problem.field == "name" ? "needs a name: type it, then save again."
+                : "cannot be saved as it is (\(problem.message)); correct it, then save again."
+            status = Status(text: "Not saved. \(what) \(fix)", role: .warning)
+        }
+    }
+
+    mutating func askToLeave() -> [Command<Message>] {
         if mode == .prompting { storeCurrent(strict: false) }
         modeBeforeLeave = mode
         mode = .confirmLeave
@@ -422,8 +487,10 @@ public struct ReflectionProgram: Program {
 
     /// Writes every answer so far to the draft (atomically, via the store).
     func draftCommand() -> Command<Message> {
-        let draft = ReflectionDraft(name: draftName, answers: answers, draftOf: setup.editing?.id,
-                                    base: setup.editing?.source?.fingerprint.description, savedAt: setup.clock.timestamp)
+        var draft = ReflectionDraft(name: draftName, answers: answers, draftOf: setup.editing?.id,
+                                    base: setup.editing?.source?.fingerprint.description, savedAt: setup.clock.timestamp,
+                                    created: started)
+        draft.flow = flow
         let text = draft.encode(with: setup.store.codec)
         let store = setup.store
         let name = draftName

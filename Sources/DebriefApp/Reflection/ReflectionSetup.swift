@@ -6,11 +6,14 @@ public struct ReflectionSetup: Sendable {
     public var catalog: Catalog
     public var store: JournalStore
     public var clock: Clock
-    /// Names of people already in the journal, offered by Tab.
-    public var knownPeople: [String]
+    /// People already in the journal, offered by Tab.
+    public var knownPeople: [KnownPerson]
     /// Reads the names when reading them is slow (the whole journal): the flow starts at once
     /// and the names arrive from a background read, replacing ``knownPeople``.
-    public var loadKnownPeople: (@Sendable () -> [String])?
+    public var loadKnownPeople: (@Sendable () -> [KnownPerson])?
+    /// Reads the journal's entries in the background, so the summary can say how the event's week
+    /// stands so far on the habit pitfalls (judged over the whole week, never on one entry).
+    public var loadJournal: (@Sendable () -> [Entry])?
     /// Answers to start with (`--title`, `--kind`, `--date`, or the entry being edited).
     public var prefill: [String: Answer]
     /// The entry `debrief edit` works on; nil for a new reflection.
@@ -19,15 +22,25 @@ public struct ReflectionSetup: Sendable {
     public var resumable: ReflectionDraft?
     /// The draft this run writes to.
     public var draftName: String
+    /// The flow asked: nil for the whole reflection, or a catalog flow such as `quick`. With
+    /// ``offersFlowChoice``, the one preselected at the start.
+    public var flow: String?
+    /// Whether the reflection starts by asking how much to answer: `debrief new` without
+    /// `--quick`/`--full`, and `debrief edit` of a quick reflection (keep it quick, or answer the rest).
+    public var offersFlowChoice = false
+    /// Remembers the flow picked at the start of a new reflection (in debrief's state file, never
+    /// the user's config); performed as a command.
+    public var rememberFlow: (@Sendable (String) -> Void)?
 
-    public init(catalog: Catalog, store: JournalStore, clock: Clock, knownPeople: [String] = [],
-                loadKnownPeople: (@Sendable () -> [String])? = nil, prefill: [String: Answer] = [:], editing: Entry? = nil, resumable: ReflectionDraft? = nil,
+    public init(catalog: Catalog, store: JournalStore, clock: Clock, knownPeople: [KnownPerson] = [],
+                loadKnownPeople: (@Sendable () -> [KnownPerson])? = nil, loadJournal: (@Sendable () -> [Entry])? = nil, prefill: [String: Answer] = [:], editing: Entry? = nil, resumable: ReflectionDraft? = nil,
                 draftName: String? = nil) {
         self.catalog = catalog
         self.store = store
         self.clock = clock
         self.knownPeople = knownPeople
         self.loadKnownPeople = loadKnownPeople
+        self.loadJournal = loadJournal
         self.prefill = prefill
         self.editing = editing
         self.resumable = resumable
@@ -38,11 +51,11 @@ public struct ReflectionSetup: Sendable {
 
     /// Everyone in the journal for Tab completion, merged and spelled as the people index has
     /// them ("Zoë Brandt" and "zoe  brandt" are one name, in its most recent spelling), so
-    /// completion offers what `debrief people` lists. People met most often come first, and among
-    /// them the most recently met.
-    public static func knownPeople(in entries: [Entry]) -> [String] {
+    /// completion offers what `debrief people` lists, with the level their last entry gives.
+    /// People met most often come first, and among them the most recently met.
+    public static func knownPeople(in entries: [Entry]) -> [KnownPerson] {
         PeopleIndex(entries: entries).people.enumerated()
             .sorted { $0.element.met != $1.element.met ? $0.element.met > $1.element.met : $0.offset < $1.offset }
-            .map(\.element.name)
+            .map { KnownPerson(name: $0.element.name, level: $0.element.level) }
     }
 }

@@ -4,20 +4,28 @@ import DebriefUI
 /// A list answer edited as rows (people, follow-up actions): a small form adds a row, and the
 /// rows above it can be selected to edit or remove.
 ///
-/// The form is walked with Enter, so typing a name, Enter, a level letter, Enter… adds a person
-/// without leaving the keyboard's home row; Enter on an empty first field lets the prompt move on.
+/// Enter adds the row as soon as the fields it cannot do without are filled (a person's name,
+/// a follow-up's action), moving to the next such field first when one is still empty; ↓ and ↑
+/// reach the optional fields. So a name and Enter adds a person, and Tab, Enter, an action and
+/// Enter add a follow-up for someone just met, due on the offered day. Enter on an empty form
+/// lets the prompt move on.
 struct RowsField: Sendable {
     enum ColumnKind: Hashable, Sendable {
         case text
         /// One of these values; a letter picks, Left/Right cycle.
         case choice([String])
-        /// A day typed in words; empty means `fallback`.
-        case day(fallback: Day)
+        /// A due day typed in words. A new row offers `offered` (e.g. "in 3 days"), which the
+        /// person keeps or clears: an empty field means no due date.
+        case day(offered: String)
     }
 
     struct Column: Hashable, Sendable {
         var label: String
+        /// The row key the column fills (`name`, `level`, `action`, `due`…).
+        var key: String
         var kind: ColumnKind
+        /// A row cannot be added without it.
+        var required = false
     }
 
     /// One row's visible values, and the item it came from so unknown keys and `done` survive.
@@ -36,6 +44,12 @@ struct RowsField: Sendable {
         case field(Int)
     }
 
+    /// The name Tab is cycling through: what was typed, and the names it matched.
+    struct Completion: Hashable, Sendable {
+        var matches: [KnownPerson]
+        var index: Int
+    }
+
     var columns: [Column]
     var rows: [Row]
     var form: [TextEditor]
@@ -43,35 +57,53 @@ struct RowsField: Sendable {
     /// The row the form is editing, or nil when it adds a new one.
     var editing: Int?
     /// Names Tab offers in the first column.
-    var completions: [String]
+    var completions: [KnownPerson]
     /// Whether Tab on an empty first field offers every completion (follow-ups: pick among people).
     var completesEmpty: Bool
-    /// For people: the column set to `existing` when a known name is picked.
-    var relationColumn: Int?
+    var completion: Completion?
     /// A problem with the form, shown under it until the next key.
     var problem: String?
     /// Shown while there are no rows.
     var emptyText = "None yet. Fill in the fields below; Enter on an empty first field moves on."
     /// Parses typed due dates.
     var clock: Clock
+    /// A due date in the past that the person was warned about: Enter again with the same text keeps it.
+    var pastWarned: String?
 
-    init(columns: [Column], rows: [Row], completions: [String], completesEmpty: Bool, relationColumn: Int?, clock: Clock) {
+    init(columns: [Column], rows: [Row], completions: [KnownPerson], completesEmpty: Bool, clock: Clock) {
         self.columns = columns
         self.rows = rows
-        self.form = columns.map { _ in TextEditor(multiline: false) }
+        self.form = []
         self.completions = completions
         self.completesEmpty = completesEmpty
-        self.relationColumn = relationColumn
         self.clock = clock
+        self.form = freshForm()
     }
 
-    /// Whether any form field has text.
-    var formIsEmpty: Bool { form.allSatisfy { $0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
+    /// The form of a new row: empty, but for the due date it offers.
+    func freshForm() -> [TextEditor] {
+        columns.map { column in
+            if case .day(let offered) = column.kind { return TextEditor(text: offered, multiline: false) }
+            return TextEditor(multiline: false)
+        }
+    }
+
+    /// Whether nothing was typed in the form (an offered due date left as it is counts as nothing).
+    var formIsEmpty: Bool {
+        zip(form, freshForm()).allSatisfy { $0.text.trimmingCharacters(in: .whitespaces) == $1.text }
+    }
+
+    func column(_ key: String) -> Int? { columns.firstIndex { $0.key == key } }
+
+    /// Gives the form's text fields the width they are drawn at.
+    mutating func resize(fieldWidth: Int) {
+        for i in form.indices { form[i].resize(width: fieldWidth) }
+    }
 
     // MARK: - Keys
 
     /// Returns whether the key was used; Enter on an empty form, Up above the first row and
-    /// Tab without a completion are left to the caller.
+    /// Tab on an empty name with nothing to offer are left to the caller.
     mutating func handle(_ key: Key) -> Bool {
         problem = nil
         switch focus {
@@ -88,9 +120,7 @@ struct RowsField: Sendable {
         case .down:
             focus = r + 1 < rows.count ? .row(r + 1) : .field(0)
         case .enter, .char("e"):
-            editing = r
-            for (i, value) in rows[r].values.enumerated() where i < form.count { form[i] = TextEditor(text: value, multiline: false) }
-            focus = .field(0)
+            edit(row: r, focusing: 0)
         case .backspace, .delete, .char("d"):
             rows.remove(at: r)
             if editing == r { editing = nil }
@@ -101,11 +131,20 @@ struct RowsField: Sendable {
         return true
     }
 
+    /// Loads row `r` into the form to edit it, with the focus on field `f`.
+    mutating func edit(row r: Int, focusing f: Int) {
+        guard r < rows.count else { return }
+        editing = r
+        for (i, value) in rows[r].values.enumerated() where i < form.count { form[i].text = value; form[i].cursor = value.count }
+        focus = .field(min(f, columns.count - 1))
+        completion = nil
+    }
+
     private mutating func handleField(_ f: Int, _ key: Key) -> Bool {
         switch key {
         case .enter:
-            if f == 0, formIsEmpty, editing == nil { return false }
-            if f + 1 < columns.count { focus = .field(f + 1) } else { commitForm() }
+            if formIsEmpty, editing == nil { return false }
+            submit(from: f)
             return true
         case .down:
             guard f + 1 < columns.count else { return false }
@@ -117,63 +156,133 @@ struct RowsField: Sendable {
             focus = .row(rows.count - 1)
             return true
         case .tab:
-            return f == 0 && complete()
+            if f == 0 {
+                // With text typed, Tab completes or does nothing: it never leaves the question
+                // with half a name.
+                if formIsEmpty, editing == nil, !completesEmpty { return false }
+                complete()
+                return true
+            }
+            if f + 1 < columns.count { focus = .field(f + 1) }
+            return true
+        case .backTab:
+            guard f > 0 else { return false }
+            focus = .field(f - 1)
+            return true
         default:
             break
         }
         if case .choice(let options) = columns[f].kind {
             var picker = OptionsField(options: options, selected: options.firstIndex(of: form[f].text), horizontal: true)
             guard picker.handle(key) else { return false }
-            form[f] = TextEditor(text: picker.value ?? "", multiline: false)
+            form[f].text = picker.value ?? ""
             return true
         }
-        return form[f].handle(key)
+        let used = form[f].handle(key)
+        if used, f == 0 { completion = nil }
+        return used
     }
 
-    /// Tab in the first column: the next known name starting with what is typed, ignoring case,
-    /// accents and spacing as the people index does ("zoe" completes "Zoë Brandt").
-    private mutating func complete() -> Bool {
-        let typed = form[0].text
-        if typed.isEmpty && !completesEmpty { return false }
-        let prefix = typed.folded
-        let matches = completions.filter { $0.folded.hasPrefix(prefix) && $0 != typed }
-        let pick: String
-        if let exact = completions.firstIndex(of: typed), completesEmpty || !matches.isEmpty {
-            // Already a full name: Tab cycles to the next one.
-            pick = completions[(exact + 1) % completions.count]
-            if pick == typed { return false }
-        } else if let first = matches.first {
-            pick = first
-        } else {
-            return false
-        }
-        form[0] = TextEditor(text: pick, multiline: false)
-        if let relationColumn, relationColumn < form.count {
-            form[relationColumn] = TextEditor(text: "existing", multiline: false)
-        }
-        return true
-    }
-
-    /// Turns the form into a row (or updates the row being edited) and clears it.
-    mutating func commitForm() {
-        let values = form.map { $0.text.trimmingCharacters(in: .whitespaces) }
-        guard !values[0].isEmpty else {
-            problem = "The first field (\(columns[0].label.lowercased())) needs a value."
-            focus = .field(0)
+    /// Enter in field `f`: on to the next required field still empty, else add the row.
+    private mutating func submit(from f: Int) {
+        if let missing = columns.indices.first(where: { columns[$0].required && value(at: $0).isEmpty }) {
+            focus = .field(missing)
+            if missing == f { problem = Self.missingText(columns[missing]) }
             return
         }
-        var stored = values
+        commitForm()
+    }
+
+    private func value(at i: Int) -> String { form[i].text.trimmingCharacters(in: .whitespaces) }
+
+    static func missingText(_ column: Column) -> String {
+        switch column.key {
+        case "action": return "Every follow-up needs an action: type what you will do (Enter on an empty form moves on)."
+        case "name": return "A person needs a name (Enter on an empty form moves on)."
+        default: return "\(column.label) needs a value."
+        }
+    }
+
+    // MARK: - Completion
+
+    /// Tab in the first column: the next known name matching what is typed (any word of it,
+    /// ignoring case and accents). Picking a person from the journal also fills the level their
+    /// last entry gave and sets the relation to `existing`: someone in an earlier reflection is
+    /// someone you already know. No match: nothing changes.
+    private mutating func complete() {
+        let typed = form[0].text
+        var next: Completion
+        if var current = completion, current.matches.indices.contains(current.index), current.matches[current.index].name == typed {
+            guard current.matches.count > 1 else { return }
+            current.index = (current.index + 1) % current.matches.count
+            next = current
+        } else {
+            let matches = KnownPerson.completions(for: typed.trimmingCharacters(in: .whitespaces), in: completions)
+            guard !matches.isEmpty else { return }
+            let start = matches.first?.name == typed && matches.count > 1 ? 1 : 0
+            next = Completion(matches: matches, index: start)
+        }
+        completion = next
+        fill(with: next.matches[next.index])
+    }
+
+    private mutating func fill(with person: KnownPerson) {
+        form[0].text = person.name
+        form[0].cursor = person.name.count
+        if let level = column("level"), let known = person.level, case .choice(let options) = columns[level].kind, options.contains(known) {
+            form[level].text = known
+        }
+        if let relation = column("relation") { form[relation].text = "existing" }
+    }
+
+    /// The person in the journal a typed name is, if any.
+    func known(_ name: String) -> KnownPerson? {
+        let key = name.folded
+        guard !key.isEmpty else { return nil }
+        return completions.first { $0.name.folded == key }
+    }
+
+    // MARK: - Rows
+
+    /// Turns the form into a row (or updates the row being edited) and clears it; false, with
+    /// ``problem`` set and the focus on the field at fault, when it cannot.
+    @discardableResult
+    mutating func commitForm() -> Bool {
+        var stored = form.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        if let missing = columns.indices.first(where: { columns[$0].required && stored[$0].isEmpty }) {
+            problem = Self.missingText(columns[missing])
+            focus = .field(missing)
+            return false
+        }
         for (i, column) in columns.enumerated() {
-            guard case .day(let fallback) = column.kind else { continue }
-            if values[i].isEmpty {
-                stored[i] = fallback.iso
-            } else if let day = DateInput.day(values[i], clock: clock, direction: .future) {
+            guard case .day = column.kind, !stored[i].isEmpty else { continue }
+            switch dueFeedback(stored[i]) {
+            case .day(let day, let past):
+                // A past date is kept after a warning, unless it is the date the row already had.
+                let unchanged = editing.map { $0 < rows.count && rows[$0].values[i] == day.iso } ?? false
+                if past, !unchanged, pastWarned != stored[i] {
+                    pastWarned = stored[i]
+                    problem = "→ \(day.iso), already past — Enter again to keep"
+                    focus = .field(i)
+                    return false
+                }
                 stored[i] = day.iso
-            } else {
-                problem = "I can't read “\(values[i])” as a date; try “fri”, “+3d” or 2026-12-01."
+            case .unreadable:
+                problem = "I can't read “\(stored[i])” as a date; try \(DateInput.formsHelp)."
                 focus = .field(i)
-                return
+                return false
+            case .none:
+                break
             }
+        }
+        // A name from the journal is someone already known; another is, unless said, someone new.
+        if let name = column("name"), let person = known(stored[name]) {
+            if let level = column("level"), stored[level].isEmpty, let known = person.level,
+               case .choice(let options) = columns[level].kind, options.contains(known) { stored[level] = known }
+            if let relation = column("relation"), stored[relation].isEmpty { stored[relation] = "existing" }
+        } else if let relation = column("relation"), stored[relation].isEmpty, case .choice(let options) = columns[relation].kind,
+                  options.contains("new") {
+            stored[relation] = "new"
         }
         if let editing, editing < rows.count {
             rows[editing].values = stored
@@ -181,16 +290,32 @@ struct RowsField: Sendable {
             rows.append(Row(values: stored, original: nil))
         }
         editing = nil
-        form = columns.map { _ in TextEditor(multiline: false) }
+        form = freshForm()
         focus = .field(0)
+        completion = nil
+        pastWarned = nil
+        return true
+    }
+
+    /// What a typed due date resolves to.
+    enum DueFeedback: Equatable {
+        case none
+        case day(Day, past: Bool)
+        case unreadable
+    }
+
+    func dueFeedback(_ text: String) -> DueFeedback {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return .none }
+        guard let day = DateInput.day(trimmed, clock: clock, direction: .future) else { return .unreadable }
+        return .day(day, past: day < clock.today)
     }
 
     /// The rows including a filled-in form that was not yet committed, so nothing typed is lost.
     func collected() -> Result<[Row], ReflectionProblem> {
         guard !formIsEmpty else { return .success(rows) }
         var copy = self
-        copy.commitForm()
-        if let problem = copy.problem { return .failure(ReflectionProblem(problem)) }
+        guard copy.commitForm() else { return .failure(ReflectionProblem(copy.problem ?? "")) }
         return .success(copy.rows)
     }
 }

@@ -24,21 +24,40 @@ enum ScreenChrome {
     /// `drawBody` fills the area above the two bottom lines; `drawStatus` draws the status line
     /// (given its row and width) and returns where the cursor goes, if a prompt is open. The
     /// overlay hides the cursor, since nothing under it can be typed into.
+    ///
+    /// A `message` too long for one line takes as many lines as it needs above the help bar
+    /// (the body gives them up, keeping at least two rows): messages are never cut mid-sentence.
+    /// `drawStatus` is then not called; it draws the status line when there is no message.
     static func frame<Action>(
-        width: Int, height: Int, keys: KeyMap<Action>, showHelp: Bool,
+        width: Int, height: Int, keys: KeyMap<Action>, showHelp: Bool, message: Message? = nil,
         drawBody: (inout ScreenBuffer, Rect) -> Void,
         drawStatus: (inout ScreenBuffer, _ row: Int, _ width: Int) -> Position?
     ) -> Frame {
         var buffer = ScreenBuffer(width: width, height: height)
         guard width > 0, height > 0 else { return Frame(buffer: buffer) }
-        let (body, bottom) = buffer.area.splitRows(bottom: min(2, height))
+        let lines = message.map { wrap($0.text, width: width) } ?? []
+        let statusHeight = max(1, min(lines.count, height - 3))
+        let (body, bottom) = buffer.area.splitRows(bottom: min(statusHeight + 1, height))
         drawBody(&buffer, body)
         var cursor: Position?
-        if bottom.height > 0 {
+        if let message, bottom.height > 1 {
+            for (i, line) in lines.suffix(bottom.height - 1).enumerated() {
+                buffer.put(line, row: bottom.row + i, col: 0, style: message.style, maxWidth: width)
+            }
+        } else if bottom.height > 0 {
             cursor = drawStatus(&buffer, bottom.row, width)
         }
         return finish(&buffer, keys: keys, showHelp: showHelp,
-                      helpBarRow: bottom.height > 1 ? bottom.row + 1 : nil, cursor: cursor)
+                      helpBarRow: bottom.height > 1 ? bottom.bottom - 1 : nil, cursor: cursor)
+    }
+
+    /// A message for the status line and the style it is drawn in.
+    struct Message {
+        var text: String
+        var style: Style
+
+        /// What a screen's last action reported (muted bold, as status lines are).
+        static func status(_ text: String?) -> Message? { text.map { Message(text: $0, style: Style.role(.muted).bolded()) } }
     }
 
     /// Draws the help bar at `helpBarRow` (none when nil) and, over everything, the `?` overlay

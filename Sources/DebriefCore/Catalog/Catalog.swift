@@ -3,10 +3,13 @@
 public struct Catalog: Hashable, Sendable {
     public var sections: [Section]
     public var pitfalls: [Pitfall]
+    /// Shorter flows than the whole reflection (`quick`), in catalog order.
+    public var flows: [Flow]
 
-    public init(sections: [Section], pitfalls: [Pitfall]) {
+    public init(sections: [Section], pitfalls: [Pitfall], flows: [Flow] = []) {
         self.sections = sections
         self.pitfalls = pitfalls
+        self.flows = flows
     }
 
     /// Every prompt in flow order.

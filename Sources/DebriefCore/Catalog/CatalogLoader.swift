@@ -48,7 +48,8 @@ public enum CatalogLoader {
                     if value.text != "1" { problem(value.line, "unsupported schema \(value.text ?? "?"); this debrief reads schema 1") }
                 case "sections": applySections(value)
                 case "pitfalls": applyPitfalls(value)
-                default: problem(keyNode.line, "unknown key `\(key)`; expected schema, sections or pitfalls")
+                case "flows": applyFlows(value)
+                default: problem(keyNode.line, "unknown key `\(key)`; expected schema, sections, flows or pitfalls")
                 }
             }
         }
@@ -114,8 +115,16 @@ public enum CatalogLoader {
                 case "default": prompt.defaultValue = value.text
                 case "required": if let v = flag(value, "required") { prompt.required = v }
                 case "body": if let v = flag(value, "body") { prompt.isBody = v }
+                case "label": if let v = scalar(value, "label") { prompt.label = v }
+                case "when":
+                    if value.text == "always" {
+                        prompt.condition = nil
+                    } else if let c = condition(value) {
+                        prompt.condition = c
+                        promptConditionLines[id] = (file, value.line)
+                    }
                 default:
-                    problem(keyNode.line, "unknown prompt key `\(key)`; expected id, type, question, hint, options, levels, relations, default, required, body")
+                    problem(keyNode.line, "unknown prompt key `\(key)`; expected id, type, question, hint, label, options, levels, relations, default, required, body, when")
                 }
             }
             promptLines[id] = (file, node.line)
@@ -123,6 +132,44 @@ public enum CatalogLoader {
                 catalog.sections[existing.s].prompts[existing.p] = prompt
             } else {
                 catalog.sections[section].prompts.append(prompt)
+            }
+        }
+
+        /// Where each prompt's `when` was last given.
+        var promptConditionLines: [String: (file: String, line: Int)] = [:]
+        var flowLines: [String: (file: String, line: Int)] = [:]
+
+        // MARK: - Flows
+
+        /// `flows:` a list of `{ id, title, prompts: [ids] }`; an existing id is patched.
+        mutating func applyFlows(_ node: Node) {
+            guard let items = node.items else { return problem(node.line, "`flows` must be a list") }
+            for item in items {
+                guard let pairs = item.pairs else { problem(item.line, "a flow is a mapping with id, title and prompts"); continue }
+                guard let id = string(pairs, "id", item) else { continue }
+                guard isValidID(id) else { problem(item.line, "flow id `\(id)` must be lowercase letters, digits and hyphens"); continue }
+                if id == Flow.full || id == Entry.importedFlow {
+                    problem(item.line, "flow id `\(id)` is reserved (`full` is the whole reflection, `imported` an imported note)")
+                    continue
+                }
+                var index = catalog.flows.firstIndex { $0.id == id }
+                if index == nil {
+                    catalog.flows.append(Flow(id: id, title: id, promptIDs: []))
+                    index = catalog.flows.count - 1
+                    for required in ["title", "prompts"] where !pairs.contains(where: { $0.key == required }) {
+                        problem(item.line, "flow `\(id)` needs \(required)")
+                    }
+                }
+                guard let i = index else { continue }
+                flowLines[id] = (file, item.line)
+                for (key, keyNode, value) in pairs {
+                    switch key {
+                    case "id": break
+                    case "title": if let v = scalar(value, key) { catalog.flows[i].title = v }
+                    case "prompts": if let v = list(value, key) { catalog.flows[i].promptIDs = v }
+                    default: problem(keyNode.line, "unknown flow key `\(key)`; expected id, title, prompts")
+                    }
+                }
             }
         }
 
@@ -304,6 +351,8 @@ public enum CatalogLoader {
                 file = f
                 check(condition, line: line)
             }
+            validatePromptConditions()
+            validateFlows()
             for id in Catalog.pitfallIDs where catalog.pitfall(id) == nil {
                 file = catalogName
                 problem(1, "the catalog must define pitfall `\(id)`")
@@ -311,6 +360,79 @@ public enum CatalogLoader {
         }
 
         var catalogName: String { promptLines["title"]?.file ?? "catalog" }
+
+        /// A prompt's `when` reads only prompts asked before it (so the flow knows the answer when
+        /// it gets there), and never forms a cycle (a prompt waiting, through others, on itself).
+        mutating func validatePromptConditions() {
+            let order = Dictionary(catalog.prompts.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            var dependencies: [String: [String]] = [:]
+            for prompt in catalog.prompts {
+                guard let condition = prompt.condition else { continue }
+                let (f, line) = promptConditionLines[prompt.id] ?? promptLines[prompt.id] ?? (catalogName, 1)
+                file = f
+                check(condition, line: line)
+                dependencies[prompt.id] = condition.promptIDs.filter { order[$0] != nil }
+            }
+            var reported = Set<String>()
+            for prompt in catalog.prompts {
+                guard let cycle = Self.cycle(from: prompt.id, dependencies), reported.insert(cycle.sorted().joined()).inserted else { continue }
+                let (f, line) = promptConditionLines[prompt.id] ?? (catalogName, 1)
+                file = f
+                problem(line, "the `when` conditions form a cycle: " + (cycle + [cycle[0]]).map { "`\($0)`" }.joined(separator: " → ")
+                        + "; a prompt can only depend on prompts asked before it")
+            }
+            for prompt in catalog.prompts {
+                guard let me = order[prompt.id], let reads = dependencies[prompt.id],
+                      Self.cycle(from: prompt.id, dependencies) == nil else { continue }
+                let (f, line) = promptConditionLines[prompt.id] ?? (catalogName, 1)
+                file = f
+                for id in reads where (order[id] ?? 0) >= me {
+                    problem(line, id == prompt.id
+                        ? "the `when` of `\(id)` reads its own answer"
+                        : "the `when` of `\(prompt.id)` reads `\(id)`, which is asked after it; a prompt can only depend on prompts asked before it")
+                }
+            }
+        }
+
+        /// A cycle through `start` in the prompts' dependencies, as the ids along it; nil if none.
+        static func cycle(from start: String, _ dependencies: [String: [String]]) -> [String]? {
+            var path: [String] = []
+            var visited = Set<String>()
+            func walk(_ id: String) -> [String]? {
+                if let i = path.firstIndex(of: id) { return Array(path[i...]) }
+                guard visited.insert(id).inserted else { return nil }
+                path.append(id)
+                for next in dependencies[id] ?? [] {
+                    if let found = walk(next) { return found }
+                }
+                path.removeLast()
+                return nil
+            }
+            guard let found = walk(start), found.first == start else { return nil }
+            return found
+        }
+
+        /// Each flow asks known prompts, once each, every required one among them, and no prompt
+        /// whose `when` reads a prompt the flow leaves out (it could never be asked).
+        mutating func validateFlows() {
+            for flow in catalog.flows {
+                let (f, line) = flowLines[flow.id] ?? (catalogName, 1)
+                file = f
+                var seen = Set<String>()
+                for id in flow.promptIDs {
+                    if catalog.prompt(id) == nil { problem(line, "flow `\(flow.id)` names unknown prompt `\(id)`") }
+                    if !seen.insert(id).inserted { problem(line, "flow `\(flow.id)` names `\(id)` twice") }
+                }
+                for prompt in catalog.prompts where prompt.required && !seen.contains(prompt.id) {
+                    problem(line, "flow `\(flow.id)` must ask required prompt `\(prompt.id)`")
+                }
+                for prompt in catalog.prompts where seen.contains(prompt.id) {
+                    for id in prompt.condition?.promptIDs ?? [] where !seen.contains(id) && catalog.prompt(id) != nil {
+                        problem(line, "flow `\(flow.id)` asks `\(prompt.id)`, whose `when` reads `\(id)`, which the flow does not ask")
+                    }
+                }
+            }
+        }
 
         mutating func check(_ condition: Condition, line: Int) {
             func prompt(_ id: String) -> Prompt? {

@@ -9,12 +9,20 @@ public enum CatalogText {
                 if p.required { head += ", required" }
                 if let d = p.defaultValue { head += ", default \(d)" }
                 if p.isBody { head += ", the Markdown body" }
-                out.append(head + ")")
+                out.append(head + ")" + (p.label.map { " “\($0)”" } ?? ""))
                 out.append("      " + p.question)
+                if let c = p.condition { out.append("      asked when \(describe(c))") }
                 if !p.hint.isEmpty { out.append("      " + p.hint) }
                 if !p.options.isEmpty { out.append("      options: " + p.options.joined(separator: ", ")) }
                 if !p.levels.isEmpty { out.append("      levels: " + p.levels.joined(separator: ", ")) }
                 if !p.relations.isEmpty { out.append("      relations: " + p.relations.joined(separator: ", ")) }
+            }
+            out.append("")
+        }
+        if !catalog.flows.isEmpty {
+            out.append("Flows (besides the full reflection)")
+            for flow in catalog.flows {
+                out.append("   \(flow.id): \(flow.title): \(flow.promptIDs.joined(separator: ", "))")
             }
             out.append("")
         }

@@ -36,6 +36,16 @@ public struct Detector: Sendable {
         return judge(scope: .week, Subject(week: reflections, catalog: catalog), asOf: asOf)
     }
 
+    /// How `entry`'s week stands so far on the habit pitfalls: `entry` together with the other
+    /// reflections of its ISO week in `journal` (an older copy of `entry`, same id, is replaced by
+    /// it), as of that week's Sunday or `today`, whichever is earlier. For the reflection's summary,
+    /// which may say "this week: only senior people so far" but never marks a habit on one entry.
+    public func weekSoFar(with entry: Entry, among journal: [Entry], today: Day) -> Judgement {
+        let week = ISOWeek(containing: entry.eventTime.day)
+        let others = journal.filter { $0.id != entry.id && ISOWeek(containing: $0.eventTime.day) == week }
+        return judgeWeek(others + [entry], asOf: min(week.sunday, today))
+    }
+
     /// The catalog's pitfalls of one scope.
     public func pitfalls(_ scope: PitfallScope) -> [Pitfall] {
         catalog.pitfalls.filter { $0.scope == scope }

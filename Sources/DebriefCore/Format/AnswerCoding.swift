@@ -121,7 +121,7 @@ enum AnswerCoding {
             }
         }
         guard !person.name.trimmingBlanks.isEmpty else {
-            throw Mismatch(message: "`\(prompt.id)` item \(n) needs a name")
+            throw Mismatch(message: AnswerRules.missingName(prompt.id, row: n - 1).message)
         }
         return person
     }
@@ -157,7 +157,7 @@ enum AnswerCoding {
             }
         }
         guard !action.action.trimmingBlanks.isEmpty else {
-            throw Mismatch(message: "`\(prompt.id)` item \(n) needs an action")
+            throw Mismatch(message: AnswerRules.missingAction(prompt.id, row: n - 1).message)
         }
         return action
     }

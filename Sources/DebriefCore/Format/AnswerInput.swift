@@ -19,24 +19,31 @@ public enum AnswerInput {
             guard let prompt = catalog.prompt(key) else {
                 throw YAMLProblem(line: keyNode.line, message: "unknown key `\(key)`: not a prompt in the catalog (see `debrief prompts show`)")
             }
-            let yaml = try YAMLValue(value)
-            if prompt.type == .datetime, let s = yaml.string {
-                guard let ts = DateInput.timestamp(s, clock: clock, direction: .past) else {
-                    throw YAMLProblem(line: value.line, message: "`\(key)`: '\(s)' is not a date; try 2026-11-24 18:30, today 18:30 or yesterday")
-                }
-                answers[key] = .timestamp(ts)
-                continue
-            }
-            let typed = prompt.type == .followUps ? try resolvingFollowUpDates(yaml, clock: clock, line: value.line) : yaml
-            do {
-                if let answer = try AnswerCoding.decode(typed, as: prompt, timeZone: clock.timeZone), !answer.isEmpty {
-                    answers[key] = answer
-                }
-            } catch {
-                throw YAMLProblem(line: value.line, message: error.message)
+            if let answer = try answer(try YAMLValue(value), for: prompt, line: value.line, clock: clock) {
+                answers[key] = answer
             }
         }
         return answers
+    }
+
+    /// One answer given to `add` or found in an imported file, typed by its prompt: a date-time
+    /// through the date reader, follow-up rows with their dates resolved, the rest as the file's
+    /// decoding reads them. Nil for an empty answer; problems name the key and `line`.
+    static func answer(_ yaml: YAMLValue, for prompt: Prompt, line: Int, clock: Clock) throws(YAMLProblem) -> Answer? {
+        let key = prompt.id
+        if prompt.type == .datetime, let s = yaml.string {
+            guard let ts = DateInput.timestamp(s, clock: clock, direction: .past) else {
+                throw YAMLProblem(line: line, message: "`\(key)`: '\(s)' is not a date; try 2026-11-24 18:30, today 18:30 or yesterday")
+            }
+            return .timestamp(ts)
+        }
+        let typed = prompt.type == .followUps ? try resolvingFollowUpDates(yaml, clock: clock, line: line) : yaml
+        do {
+            guard let answer = try AnswerCoding.decode(typed, as: prompt, timeZone: clock.timeZone), !answer.isEmpty else { return nil }
+            return answer
+        } catch {
+            throw YAMLProblem(line: line, message: error.message)
+        }
     }
 
     /// Follow-up rows given to `add` may say `due: fri` or `done: yesterday`: the date reader turns

@@ -39,10 +39,15 @@ extension EntryCodec {
         changed[index] = row
         doc.fields[field].raw = block.text
         doc.fields[field].answer = .followUps(changed)
-        // The `updated:` line keeps the file's line break (CRLF stays CRLF).
+        setUpdated(&doc, updated)
+        return doc.text
+    }
+
+    /// The `updated:` line set to `now`, keeping the file's line break (CRLF stays CRLF): the
+    /// one line besides its own that a row patch changes.
+    func setUpdated(_ doc: inout EntryDocument, _ now: Timestamp) {
         let ending = doc.fields.first { $0.key == "updated" }.map { RowBlock.lineEnding(of: $0.raw) }
             ?? RowBlock.lineEnding(of: doc.opening)
-        set(&doc, "updated", raw: "updated: \(updated.iso)" + (ending.isEmpty ? "\n" : ending), keepIf: { _ in false })
-        return doc.text
+        set(&doc, "updated", raw: "updated: \(now.iso)" + (ending.isEmpty ? "\n" : ending), keepIf: { _ in false })
     }
 }

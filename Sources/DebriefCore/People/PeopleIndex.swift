@@ -1,4 +1,7 @@
-/// Everyone named in any reflection, merged by folded name, most recently met first.
+import Foundation
+
+/// Everyone named in any reflection, merged by folded name, most recently met first, each shown
+/// in the spelling most entries use.
 ///
 /// A pure value built from loaded entries, so `debrief people`, the TUI's people screen, the
 /// name completion of `debrief new` and the weekly review share one set of merge rules.
@@ -28,21 +31,30 @@ public struct PeopleIndex: Sendable {
             foldedNames[name] = key
             return key
         }
+        // Each person's spellings: in how many entries, and the rank of the first (newest) sighting.
+        var spellings: [[String: (count: Int, rank: Int)]] = []
         for entry in ordered {
             let day = entry.eventTime.day
             var seenHere = Set<String>()
+            var spelledHere = Set<String>()
             for person in entry.people {
                 let key = fold(person.name)
                 guard !key.isEmpty else { continue }
                 let firstInEntry = seenHere.insert(key).inserted
+                let spelling = person.name.trimmingSpaces
                 let i: Int
                 if let known = indexByKey[key] {
                     i = known
                 } else {
                     i = summaries.count
                     indexByKey[key] = i
-                    summaries.append(PersonSummary(key: key, name: person.name.trimmingSpaces, met: 0,
+                    summaries.append(PersonSummary(key: key, name: spelling, met: 0,
                                                    firstMet: day, lastMet: day, lastMetTime: entry.eventTime, lastMentioned: day))
+                    spellings.append([:])
+                }
+                if spelledHere.insert(key + "\u{1F}" + spelling).inserted {
+                    let known = spellings[i][spelling]
+                    spellings[i][spelling] = ((known?.count ?? 0) + 1, known?.rank ?? spellings[i].count)
                 }
                 if firstInEntry {
                     summaries[i].met += 1
@@ -55,6 +67,13 @@ public struct PeopleIndex: Sendable {
                 if let note = person.note, !note.isBlank {
                     summaries[i].notes.append(PersonNote(text: note, entryID: entry.id, entryTitle: entry.title, day: day))
                 }
+            }
+        }
+        // The name shown is the spelling most entries use, the newest among equals: one typo
+        // must not rename someone everywhere, and a corrected spelling wins once it is the usual one.
+        for i in summaries.indices {
+            if let best = spellings[i].min(by: { ($1.value.count, $0.value.rank) < ($0.value.count, $1.value.rank) }) {
+                summaries[i].name = best.key.precomposedStringWithCanonicalMapping
             }
         }
         // A follow-up action naming someone is a mention too: the user was thinking of them.

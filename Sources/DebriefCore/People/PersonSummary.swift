@@ -5,7 +5,7 @@
 public struct PersonSummary: Hashable, Sendable {
     /// The folded name the merge is keyed on.
     public var key: String
-    /// The spelling used in the most recent entry that names them.
+    /// The spelling most entries that name them use (the newest of equally frequent ones).
     public var name: String
     /// How many entries name them (once per entry, however often it lists them).
     public var met: Int

@@ -70,12 +70,6 @@ public enum AnswerText {
     /// The same from the count and the two dates, for lists that keep them apart from the row.
     public static func postponements(_ count: Int, firstDue: Day?, due: Day?) -> String? {
         guard count > 0, let first = firstDue, let due else { return nil }
-        let times: String
-        switch count {
-        case 1: times = "once"
-        case 2: times = "twice"
-        default: times = "\(count) times"
-        }
         let days = first.days(until: due)
         let past: String
         switch days {
@@ -83,6 +77,15 @@ public enum AnswerText {
         case 1: past = "1 day past its first date"
         default: past = "\(days) days past its first date"
         }
-        return "postponed \(times), \(past)"
+        return "postponed \(times(count)), \(past)"
+    }
+
+    /// "once", "twice", "3 times".
+    public static func times(_ count: Int) -> String {
+        switch count {
+        case 1: return "once"
+        case 2: return "twice"
+        default: return "\(count) times"
+        }
     }
 }

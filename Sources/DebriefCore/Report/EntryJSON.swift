@@ -1,8 +1,9 @@
 /// The JSON shapes of entries that scripts rely on (`list` and `show --format json`).
 public enum EntryJSON {
     /// One answer as JSON: text, booleans, numbers, ISO dates, arrays of objects for people and
-    /// follow-ups (`done` is null while open).
-    public static func answer(_ answer: Answer) -> JSONValue {
+    /// follow-ups (`done` is null while open). `complete` adds each follow-up's `id`, `first-due`
+    /// and `postponed`, for exports that must read back the same.
+    public static func answer(_ answer: Answer, complete: Bool = false) -> JSONValue {
         switch answer {
         case .text(let s), .choice(let s): return .string(s)
         case .bool(let b): return .bool(b)
@@ -16,8 +17,12 @@ public enum EntryJSON {
             })
         case .followUps(let actions):
             return .array(actions.map { a in
-                .object([("who", .string(a.who)), ("action", .string(a.action)),
-                         ("due", .optional(a.due?.iso)), ("done", .optional(a.done?.iso))])
+                var pairs: [(String, JSONValue)] = [("who", .string(a.who)), ("action", .string(a.action)),
+                                                    ("due", .optional(a.due?.iso)), ("done", .optional(a.done?.iso))]
+                if complete {
+                    pairs += [("id", .optional(a.id)), ("first-due", .optional(a.firstDue?.iso)), ("postponed", .number(a.postponed))]
+                }
+                return .object(pairs)
             })
         }
     }

@@ -14,16 +14,16 @@ public enum ReviewMarkdown {
 
         if !review.isEmpty {
             out += ["", "## Pitfalls", ""]
-            out.append(ReviewWords.trendScale(review) + " The numbers are reflections flagged out of that week's reflections; "
-                + "for a habit, ✓ marks a week that showed it and · one that did not; – is a week without reflections.")
+            out.append(ReviewWords.trendScale(review, unicode: true) + " The numbers are reflections flagged out of that week's reflections; "
+                + "for a habit, 1 is a week that showed it; – is a week without reflections.")
             out.append("")
             out.append("| Pitfall | This week | Recurring | Streak | Trend |")
             out.append("|---|---:|:---:|---:|---|")
             for p in review.pitfalls {
                 let title = p.count > 0 ? "**\(cell(p.title))**" : cell(p.title)
-                let thisWeek = p.scope == .week ? (p.count > 0 ? "the week" : "–") : "\(p.count)/\(review.entries.count)"
+                let thisWeek = p.scope == .week ? (p.count > 0 ? "the week" : "0") : "\(p.count)/\(review.entries.count)"
                 let numbers = zip(p.trend, review.trendReflections).map { count, total in
-                    p.scope == .week ? (total == 0 ? "–" : count > 0 ? "✓" : "·") : total == 0 ? "–" : "\(count)/\(total)"
+                    total == 0 ? "–" : p.scope == .week ? String(min(count, 1)) : "\(count)/\(total)"
                 }
                 out.append("| \(title) | \(thisWeek) | \(p.recurring ? "yes" : "") | \(p.streak) | \(Sparkline.render(review.shares(p), unicode: true)) `\(numbers.joined(separator: " "))` |")
             }

@@ -64,10 +64,13 @@ extension ReviewText {
         public var ansi: String { spans.map(\.ansi).joined() }
 
         /// Adds a run, merged into the last one when they look the same; empty runs are dropped.
+        /// (No copy of the last run is held while its text grows: that would copy the text on
+        /// every append, quadratic in a long word.)
         mutating func append(_ span: Span) {
             guard !span.text.isEmpty else { return }
-            if let last = spans.last, last.tone == span.tone, last.strong == span.strong {
-                spans[spans.count - 1].text += span.text
+            let last = spans.count - 1
+            if last >= 0, spans[last].tone == span.tone, spans[last].strong == span.strong {
+                spans[last].text += span.text
             } else {
                 spans.append(span)
             }

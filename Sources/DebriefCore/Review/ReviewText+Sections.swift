@@ -53,7 +53,7 @@ extension ReviewText.Renderer {
 
     mutating func pitfalls(_ review: WeeklyReview) {
         heading("PITFALLS")
-        wrap([Span(ReviewWords.trendScale(review), .muted)], first: "  ", rest: "  ")
+        wrap([Span(ReviewWords.trendScale(review, unicode: options.unicode), .muted)], first: "  ", rest: "  ")
         let shown = review.pitfalls.filter { $0.count > 0 }
         if shown.isEmpty {
             blank()

@@ -77,12 +77,13 @@ enum ReviewWords {
     }
 
     /// What the trend's bars mean, so a full bar is never a guess.
-    static func trendScale(_ review: WeeklyReview) -> String {
+    static func trendScale(_ review: WeeklyReview, unicode: Bool) -> String {
         let weeks = review.trendWeeks
         let span = weeks.count == 1 ? "this week only" : "\(weeks[0].iso) to \(review.week.iso)"
         let habits = review.pitfalls.contains { $0.scope == .week }
         return "Longest-running first. The trend has one bar per week, \(span): a full bar means every reflection "
-            + "that week showed the pitfall" + (habits ? ", or, for a habit judged over the whole week, that the week showed it." : ".")
+            + "that week showed the pitfall" + (habits ? " (for a habit judged over the whole week, that the week showed it)" : "")
+            + (review.trendReflections.contains(0) ? "; \(unicode ? "·" : "a gap") is a week without reflections." : ".")
     }
 
     /// Said when the week is still running.
@@ -100,7 +101,8 @@ enum ReviewWords {
         case .week:
             out = ["habit over the whole week (" + count(total, "reflection") + ")"]
         }
-        if line.recurring { out.append("recurring") }
+        // A streak of two weeks or more is recurring by definition; say it only when it is not.
+        if line.recurring, line.streak < 2 { out.append("recurring") }
         out.append("streak " + count(line.streak, "week"))
         return out
     }

@@ -41,10 +41,11 @@ public struct WeeklyReview: Equatable, Sendable {
     public var advice: [Advice]
 
     /// A pitfall's trend as shares from 0 to 1: reflections flagged out of that week's reflections,
-    /// or 1/0 for a habit.
-    public func shares(_ line: PitfallLine) -> [Double] {
+    /// or 1/0 for a habit; nil for a week without reflections.
+    public func shares(_ line: PitfallLine) -> [Double?] {
         zip(line.trend, trendReflections).map { count, total in
-            line.scope == .week ? Double(min(count, 1)) : total == 0 ? 0 : Double(count) / Double(total)
+            guard total > 0 else { return nil }
+            return line.scope == .week ? Double(min(count, 1)) : Double(count) / Double(total)
         }
     }
 

@@ -11,12 +11,14 @@ import Foundation
 public enum AtomicFile {
     /// Writes `bytes` to `path` through a temporary file in the same folder: write, fsync, then
     /// rename (or, when `replace` is false, link, which fails rather than overwrite), then fsync
-    /// the folder so the new name survives a power cut.
+    /// the folder so the new name survives a power cut. Stale temporary files of killed runs in
+    /// that folder are removed first (``TemporaryFile``).
     public static func write(_ bytes: [UInt8], to path: String, replace: Bool) throws(StoreError) {
         let dir = (path as NSString).deletingLastPathComponent
         try makeDirectory(dir)
+        TemporaryFile.removeStale(in: dir)
         let name = (path as NSString).lastPathComponent
-        let tmp = dir + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let tmp = dir + "/" + TemporaryFile.name(for: name)
         // Errors name `path`, the file the user knows, never the hidden temporary one.
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure(path) }
@@ -91,7 +93,13 @@ public enum AtomicFile {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
-            throw failure(path)
+            let error = failure(path)
+            // A socket cannot be opened at all (ENXIO): say what it is rather than the errno.
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                throw StoreError.io(path, "not a regular file (\(kindName(info.st_mode & S_IFMT))); debrief reads only regular files")
+            }
+            throw error
         }
         defer { close(fd) }
         var info = stat()

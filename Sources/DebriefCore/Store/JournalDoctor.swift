@@ -1,8 +1,11 @@
+import Foundation
+
 /// What `debrief doctor` finds: every file the journal cannot use as it is, with the reason.
 ///
 /// Files that are not read (they do not parse, are not regular files, are too large, or are
 /// links to nothing, conflict copies or second paths to an entry) come from ``JournalStore/loadAll()``;
-/// entries that are read but carry a remark come from ``remarks(_:)``. Nothing is changed.
+/// entries that are read but carry a remark come from ``remarks(_:)``; temporary files left by
+/// killed runs from ``TemporaryFile``. Nothing is changed.
 public enum JournalDoctor {
     public struct Findings: Sendable {
         /// Entries read (whatever their remarks).
@@ -16,7 +19,7 @@ public enum JournalDoctor {
 
     /// Reads every file (on every core, never through the index, whose entries do not carry the
     /// files' layout the remarks look at), then checks the index against that read.
-    public static func examine(_ store: JournalStore) -> Findings {
+    public static func examine(_ store: JournalStore, now: Date = Date()) -> Findings {
         var direct = store
         direct.index = nil
         let files = direct
@@ -34,6 +37,8 @@ public enum JournalDoctor {
             case nil: continue
             }
         }
+        let folders = [store.root, store.draftsDirectory, store.trashDirectory] + scan.folders
+        for folder in folders { problems += temporaries(in: folder, now: now) }
         problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
         let disagreements = store.index?.verify(scan.refs, against: read, store: store)
         Trace.mark("doctor: index checked")
@@ -58,6 +63,17 @@ public enum JournalDoctor {
             out.append(EntryProblem(path: source.path, line: 1, reason: "starts with a UTF-8 byte-order mark; read past it, and kept when debrief saves"))
         }
         return out
+    }
+
+    /// Temporary files of runs that are gone (a write under way is left alone).
+    static func temporaries(in folder: String, now: Date) -> [EntryProblem] {
+        TemporaryFile.find(in: folder, now: now).filter { !$0.ownerRunning }.map { file in
+            let age = file.age < 3600 ? "\(Int(file.age / 60)) min old" : "\(Int(file.age / 3600)) h old"
+            let when = file.isStale ? "the next write into this folder removes it"
+                                    : "the next write into this folder removes it once it is an hour old"
+            return EntryProblem(path: file.path, line: 1, reason:
+                "a temporary file left by a debrief that was stopped mid-write (process \(file.pid), gone; \(age)); \(when)")
+        }
     }
 
     /// A field's scalar value as written, nil for a null or a list.

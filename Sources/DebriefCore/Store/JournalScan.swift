@@ -22,10 +22,13 @@ public struct JournalScan: Sendable {
     public var refs: [EntryRef]
     /// Files not read, sorted by path.
     public var problems: [EntryProblem]
+    /// Every folder walked, `entries/` first.
+    public var folders: [String]
 
-    public init(refs: [EntryRef], problems: [EntryProblem]) {
+    public init(refs: [EntryRef], problems: [EntryProblem], folders: [String] = []) {
         self.refs = refs
         self.problems = problems
+        self.folders = folders
     }
 }
 
@@ -36,6 +39,7 @@ extension JournalStore {
         var found: [Found] = []
         var problems: [EntryProblem] = []
         var folders = [entriesDirectory]
+        var walked: [String] = []
         while let dir = folders.popLast() {
             guard let handle = opendir(dir) else {
                 if dir != entriesDirectory || errno != ENOENT {
@@ -43,6 +47,7 @@ extension JournalStore {
                 }
                 continue
             }
+            walked.append(dir)
             while let item = readdir(handle) {
                 let name = withUnsafePointer(to: item.pointee.d_name) {
                     $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
@@ -82,7 +87,7 @@ extension JournalStore {
         var refs = counted.map(\.ref)
         refs.sort { $0.id > $1.id }
         problems.sort { $0.path < $1.path }
-        return JournalScan(refs: refs, problems: problems)
+        return JournalScan(refs: refs, problems: problems, folders: walked)
     }
 
     /// A file found by the walk, with what identifies it on disk.

@@ -56,7 +56,15 @@ public struct JournalStore: Sendable {
 
     /// Reads one entry.
     public func read(_ ref: EntryRef) throws(StoreError) -> Entry {
+        var seen: Fingerprint?
+        return try read(ref, seen: &seen)
+    }
+
+    /// Reads one entry, and gives the fingerprint of the bytes read whenever the file could be
+    /// read, also when they do not decode, so a later write can check the file still holds them.
+    public func read(_ ref: EntryRef, seen: inout Fingerprint?) throws(StoreError) -> Entry {
         guard let bytes = try AtomicFile.read(ref.path) else { throw StoreError.notFound(ref.id) }
+        seen = Fingerprint(of: bytes)
         do {
             return try codec.decode(bytes, id: ref.id, path: ref.path)
         } catch {
@@ -163,29 +171,47 @@ public struct JournalStore: Sendable {
 
     // MARK: - Writing
 
+    /// The id a new entry is saved under before any `-2`, `-3`: `YYYY-MM-DD-HHMM-<slug>` from its
+    /// event time and title.
+    public static func idStem(for entry: Entry) -> String {
+        let when = entry.eventTime
+        return String(format: "%@-%02d%02d-", when.day.iso, when.hour, when.minute) + Slug.make(entry.title)
+    }
+
     /// Saves a new entry under a fresh id (`YYYY-MM-DD-HHMM-<slug>`, `-2`, `-3`… on collision),
     /// never replacing a file. Returns the entry as written, with its source.
+    ///
+    /// The name is chosen before anything is written: under the journal's lock (which other
+    /// debriefs wait for) the first free name is found by looking (a stat each, no write), and
+    /// the entry is written and flushed once, then linked to it. Only a file created meanwhile by
+    /// another program makes the link fail; the next free name is tried then. There is no limit
+    /// on how many entries share a minute and a title.
     public func create(_ entry: Entry) throws(StoreError) -> Entry {
         var entry = entry
         entry.source = nil
-        let when = entry.eventTime
-        let stem = String(format: "%@-%02d%02d-", when.day.iso, when.hour, when.minute) + Slug.make(entry.title)
+        let stem = Self.idStem(for: entry)
         let base = entry
-        for n in 1...1000 {
-            entry = base
-            entry.id = n == 1 ? stem : "\(stem)-\(n)"
-            guard let ref = canonicalRef(for: entry.id) else { break }
-            entry = entry.assigningFollowUpIDs()
-            let text = codec.encode(entry)
-            do {
-                try withLock { () throws(StoreError) in try AtomicFile.write(Array(text.utf8), to: ref.path, replace: false) }
-                return try read(ref)
-            } catch {
-                if case .exists = error { continue }
-                throw error
+        var n = 1
+        return try withLock { () throws(StoreError) -> Entry in
+            while true {
+                entry = base
+                entry.id = n == 1 ? stem : "\(stem)-\(n)"
+                guard let ref = canonicalRef(for: entry.id) else { throw StoreError.exists(stem) }
+                n += 1
+                var st = stat()
+                if lstat(ref.path, &st) == 0 { continue }
+                entry = entry.assigningFollowUpIDs()
+                let bytes = Array(codec.encode(entry).utf8)
+                let written = try readBack(bytes, ref)
+                do throws(StoreError) {
+                    try AtomicFile.write(bytes, to: ref.path, replace: false)
+                } catch {
+                    if case .exists = error { continue }
+                    throw error
+                }
+                return written
             }
         }
-        throw StoreError.exists(stem)
     }
 
     /// Writes back an entry read from disk, after checking the file still has the bytes it was read
@@ -194,21 +220,41 @@ public struct JournalStore: Sendable {
         guard let source = entry.source else { return try create(entry) }
         var entry = entry
         entry.updated = now
-        try withLock { () throws(StoreError) in
+        if !source.hasDocument {
+            // Rebuilt from the index: the file's own layout, from the very bytes it was read from
+            // (the replace below checks they are still the file's).
             guard let current = try AtomicFile.read(source.path), Fingerprint(of: current) == source.fingerprint else {
                 throw StoreError.changedOnDisk(source.path)
             }
-            if !source.hasDocument {
-                // Rebuilt from the index: the file's own layout, from the very bytes it was read from.
-                do throws(EntryProblem) {
-                    entry.source = try codec.decode(current, id: entry.id, path: source.path).source
-                } catch {
-                    throw StoreError.invalid(error)
-                }
-            }
-            try AtomicFile.write(Array(codec.encode(entry).utf8), to: source.path, replace: true)
+            entry.source = try readBack(current, EntryRef(id: entry.id, path: source.path)).source
         }
-        return try read(EntryRef(id: entry.id, path: source.path))
+        let bytes = Array(codec.encode(entry).utf8)
+        let written = try readBack(bytes, EntryRef(id: entry.id, path: source.path))
+        try replace(source.path, with: bytes, expecting: source.fingerprint)
+        return written
+    }
+
+    /// The entry `bytes` hold, as reading them from `ref` after writing would give it: a write
+    /// checks this before touching the disk, so debrief never writes a file it could not read
+    /// back (a follow-up without an action, say), and needs no second read afterwards.
+    func readBack(_ bytes: [UInt8], _ ref: EntryRef) throws(StoreError) -> Entry {
+        do {
+            return try codec.decode(bytes, id: ref.id, path: ref.path)
+        } catch {
+            throw StoreError.invalid(error)
+        }
+    }
+
+    /// Replaces the file at `path` with `bytes`, atomically, if it still holds the bytes debrief
+    /// last read or wrote there (`expecting`); otherwise writes nothing and throws
+    /// ``StoreError/changedOnDisk(_:)``. The check and the write happen under the journal's lock.
+    public func replace(_ path: String, with bytes: [UInt8], expecting: Fingerprint) throws(StoreError) {
+        try withLock { () throws(StoreError) in
+            guard let current = try AtomicFile.read(path), Fingerprint(of: current) == expecting else {
+                throw StoreError.changedOnDisk(path)
+            }
+            try AtomicFile.write(bytes, to: path, replace: true)
+        }
     }
 
     /// Moves an entry to `trash/`, refusing when it changed since it was read. Returns the trash path.

@@ -28,7 +28,7 @@ struct Add: ParsableCommand {
     @Option(name: .long, help: "When it started: ISO 8601, 'today 18:30', 'yesterday', 'mon'… (default: now).")
     var date: String?
 
-    @Option(name: .long, help: "The kind of event (see `debrief prompts show`).")
+    @Option(name: .long, help: "The kind of event (see `debrief prompts show`).", completion: JournalCompletion.kinds)
     var kind: String?
 
     func run() throws {
@@ -51,8 +51,10 @@ struct Add: ParsableCommand {
                     throw CLIError.usage("--\(id): \(error.message)")
                 }
             }
-            for prompt in context.catalog.prompts where prompt.required && given[prompt.id] == nil {
-                throw CLIError.data("`\(prompt.id)` is required (give --\(prompt.id) or a `\(prompt.id):` answer)")
+            // The same rules the guided reflection checks before it saves.
+            if let problem = AnswerRules.problems(in: given, catalog: context.catalog).first {
+                let id = problem.promptID
+                throw CLIError.data(problem.kind == .required ? "\(problem.message) (give --\(id) or a `\(id):` answer)" : problem.message)
             }
             if given["date"] == nil, context.catalog.prompt("date")?.defaultValue == "now" {
                 given["date"] = .timestamp(context.clock.timestamp)
@@ -61,6 +63,12 @@ struct Add: ParsableCommand {
             let entry = try context.store.create(Entry(id: "", created: now, updated: now, answers: given))
             Output.print(entry.id)
             Output.print(entry.source?.path ?? "")
+            // A due date in the past is taken as given (a reflection written late, an import),
+            // but said, as the reflection's field says it before keeping one.
+            for (n, item) in entry.followUps.enumerated() where item.isOverdue(on: context.clock.today) {
+                let due = item.due.map { $0.iso } ?? ""
+                Output.error("warning: follow-up \(n + 1) (\(AnswerText.task(who: item.who, action: item.action))) is due \(due), already past; saved as given")
+            }
             context.noteIfJournalCreated()
         }
     }

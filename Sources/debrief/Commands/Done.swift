@@ -21,7 +21,8 @@ struct Done: ParsableCommand {
     )
 
     @OptionGroup var journal: JournalOptions
-    @Argument(help: ArgumentHelp("The entry's id, or a unique prefix.", valueName: "entry-id")) var entry: String
+    @Argument(help: ArgumentHelp("The entry's id, or a unique prefix.", valueName: "entry-id"), completion: JournalCompletion.entryIDs)
+    var entry: String
     @Argument(help: ArgumentHelp("Which action, counted from 1.", valueName: "n")) var n: Int
     @Option(help: ArgumentHelp("The day it was done: 2026-11-24, today, yesterday, mon… (default today).", valueName: "date"))
     var on: String?
@@ -53,7 +54,8 @@ struct Undone: ParsableCommand {
     )
 
     @OptionGroup var journal: JournalOptions
-    @Argument(help: ArgumentHelp("The entry's id, or a unique prefix.", valueName: "entry-id")) var entry: String
+    @Argument(help: ArgumentHelp("The entry's id, or a unique prefix.", valueName: "entry-id"), completion: JournalCompletion.entryIDs)
+    var entry: String
     @Argument(help: ArgumentHelp("Which action, counted from 1.", valueName: "n")) var n: Int
 
     func run() throws {

@@ -15,7 +15,7 @@ struct Edit: ParsableCommand {
     )
 
     @OptionGroup var journal: JournalOptions
-    @Argument(help: "The entry's id, or a unique prefix.") var id: String
+    @Argument(help: "The entry's id, or a unique prefix.", completion: JournalCompletion.entryIDs) var id: String
 
     func run() throws {
         try runReportingErrors {

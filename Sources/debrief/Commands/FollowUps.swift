@@ -21,8 +21,16 @@ struct FollowUps: ParsableCommand {
         does not warn about unreadable files (run `debrief doctor` for those). Errors still print \
         and exit 64 or above.
 
+        --format ics writes an RFC 5545 calendar of the follow-ups the filters keep (open ones by \
+        default; --all adds done ones, which to-dos mark STATUS:COMPLETED): all-day events on the \
+        due day (follow-ups without one are left out and counted on stderr), or with --ics-kind todo \
+        VTODO items with DUE. Each item's UID stays the same for that follow-up for good. \
+        --output DIR --vdir keeps a vdir folder in step: one .ics per follow-up, rewritten when it \
+        changed, removed when the follow-up is done or deleted; other files there are never touched.
+
         Examples:
           debrief followups --overdue
+          debrief followups --format ics --output ~/.calendars/debrief --vdir
           debrief followups --all --person "Ana Li" --format json
           debrief followups --overdue --quiet || echo "You have overdue follow-ups"
         """
@@ -50,14 +58,29 @@ struct FollowUps: ParsableCommand {
         }
     }
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, ics }
 
     @OptionGroup var journal: JournalOptions
     @Flag var which: Which = .open
-    @Option(help: ArgumentHelp("Only actions with this person (part of the name will do).", valueName: "name")) var person: String?
+    @Option(help: ArgumentHelp("Only actions with this person (part of the name will do).", valueName: "name"),
+            completion: JournalCompletion.people)
+    var person: String?
     @Option(help: "Output format.") var format: OutputFormat = .text
     @Flag(name: [.short, .long], help: "Print nothing; exit 1 when any action matches, 0 when none does.")
     var quiet = false
+    @Option(name: .customLong("ics-kind"), help: "With --format ics: event (all-day events on the due day) or todo (VTODO with DUE).")
+    var icsKind: ICalendar.Kind?
+    @Option(name: [.short, .long], help: ArgumentHelp("With --format ics: write the calendar to this file, or with --vdir keep this folder in step.",
+                                                      valueName: "path"), completion: .file())
+    var output: String?
+    @Flag(help: "With --output DIR: one .ics file per follow-up, updated and removed as follow-ups change (vdirsyncer, khal, todoman).")
+    var vdir = false
+    @Flag(help: "With --output FILE: replace the file when it exists.") var force = false
+
+    func validate() throws {
+        try CalendarOutput.validate(isCalendar: format == .ics, kindGiven: icsKind != nil, output: output, vdir: vdir, force: force)
+        if format != .ics, output != nil { throw ValidationError("--output goes with --format ics") }
+    }
 
     func run() throws {
         try runReportingErrors {
@@ -70,6 +93,10 @@ struct FollowUps: ParsableCommand {
                 return
             }
             switch format {
+            case .ics:
+                let kept = Set(items.map { "\($0.entryID)\u{1F}\($0.n)" })
+                let calendar = ICalendar.items(snapshot.entries) { kept.contains("\($0.entryID)\u{1F}\($0.n)") }
+                try CalendarOutput.emit(calendar, kind: icsKind ?? .event, output: output, vdir: vdir, force: force, context: context)
             case .json:
                 Output.json(JSONValue.array(items.map(\.json)).rendered())
             case .text:

@@ -24,9 +24,11 @@ struct List: ParsableCommand {
     @OptionGroup var journal: JournalOptions
     @Option(help: ArgumentHelp("Only entries on or after this day.", valueName: "date")) var since: String?
     @Option(help: ArgumentHelp("Only entries on or before this day.", valueName: "date")) var until: String?
-    @Option(help: ArgumentHelp("Only entries naming this person (met, or in a follow-up).", valueName: "name")) var person: String?
-    @Option(help: ArgumentHelp("Only entries with this tag.", valueName: "tag")) var tag: String?
-    @Option(help: ArgumentHelp("Only entries of this kind (its start will do).", valueName: "kind")) var kind: String?
+    @Option(help: ArgumentHelp("Only entries naming this person (met, or in a follow-up).", valueName: "name"),
+            completion: JournalCompletion.people) var person: String?
+    @Option(help: ArgumentHelp("Only entries with this tag.", valueName: "tag"), completion: JournalCompletion.tags) var tag: String?
+    @Option(help: ArgumentHelp("Only entries of this kind (its start will do).", valueName: "kind"),
+            completion: JournalCompletion.kinds) var kind: String?
     @Option(help: ArgumentHelp("Only entries showing this pitfall today (part of its id).", valueName: "pitfall")) var pitfall: String?
     @Option(help: ArgumentHelp("Only entries whose answers or notes contain this text.", valueName: "text")) var search: String?
     @Option(help: ArgumentHelp("At most this many entries.", valueName: "n")) var limit: Int?
@@ -39,9 +41,7 @@ struct List: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let context = try Context(journal)
-            let since = try self.since.map { try context.day($0, option: "--since", direction: .past) }
-            let until = try self.until.map { try context.day($0, option: "--until", direction: .past) }
-            if let since, let until, since > until { throw CLIError.usage("--since \(since) is after --until \(until)") }
+            let (since, until) = try context.dayRange(since: self.since, until: self.until)
             if let kind, let options = context.catalog.prompt("kind")?.options,
                !options.contains(where: { $0.folded.hasFoldedPrefix(kind.folded) }) {
                 throw CLIError.usage("--kind must be one of \(options.joined(separator: ", ")) (or the start of one), not '\(kind)'")

@@ -7,12 +7,16 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Reflect on an event, one calm question at a time.",
         discussion: """
-        Walks through the reflection prompts (see `debrief prompts show`) in a full-screen view. Every \
-        answer is kept in a draft at once, so nothing is lost if the terminal closes; the next \
-        `debrief new` offers to resume it. Needs a terminal; for scripts use `debrief add`.
+        Walks through the reflection prompts (see `debrief prompts show`) in a full-screen view. It \
+        starts by asking how much to answer: the whole reflection, or the catalog's quick one (title, \
+        when, kind, people, talk share, follow-ups); the choice is remembered for next time in \
+        debrief's state file. `--quick` or `--full` skip the question. Every answer is kept in a \
+        draft at once, so nothing is lost if the terminal closes; the next `debrief new` offers to \
+        resume it. Needs a terminal; for scripts use `debrief add`.
 
         Examples:
           debrief new
+          debrief new --quick --title "Coffee with Ana" --kind one-on-one
           debrief new --title "Swift meetup Berlin" --kind meetup --date "today 18:30"
         """
     )
@@ -22,15 +26,28 @@ struct New: ParsableCommand {
     @Option(name: .long, help: "Prefill the event's title.")
     var title: String?
 
-    @Option(name: .long, help: "Prefill the kind of event (see `debrief prompts show`).")
+    @Option(name: .long, help: "Prefill the kind of event (see `debrief prompts show`).", completion: JournalCompletion.kinds)
     var kind: String?
 
-    @Option(name: .long, help: "Prefill when it started: 'today 18:30', 'yesterday', 'mon', ISO 8601…")
+    @Option(name: .long, help: "Prefill when it started: 'today 18:30', 'yesterday', 'fri', 'nov 6 19:00', ISO 8601…")
     var date: String?
+
+    @Flag(name: .long, help: "Answer the quick reflection (the catalog's `quick` flow) without being asked.")
+    var quick = false
+
+    @Flag(name: .long, help: "Answer the whole reflection without being asked.")
+    var full = false
+
+    func validate() throws {
+        if quick && full { throw ValidationError("--quick and --full cannot be given together") }
+    }
 
     func run() throws {
         try runReportingErrors {
             let context = try Context(journal, access: .write)
+            if quick, context.catalog.flow("quick") == nil {
+                throw CLIError.usage("--quick: the prompt catalog has no `quick` flow (see `debrief prompts show`)")
+            }
             var prefill: [String: Answer] = [:]
             for (id, value) in [("title", title), ("date", date), ("kind", kind)] {
                 guard let value else { continue }
@@ -41,70 +58,99 @@ struct New: ParsableCommand {
                 }
             }
             defer { context.noteIfJournalCreated() }
-            try ReflectionCommand.runReporting(ReflectionCommand.newSetup(context, prefill: prefill), context)
+            let flag = quick ? "quick" : full ? Flow.full : nil
+            try ReflectionCommand.runReporting(ReflectionCommand.newSetup(context, prefill: prefill, flow: flag), context)
         }
     }
 }
 
 /// What `new`, `edit`, home and browse share: setting up the flow and running it on the terminal.
 enum ReflectionCommand {
-    static func run(_ setup: ReflectionSetup, environment: [String: String]) throws {
-        let code = MainActor.assumeIsolated {
-            TerminalRunner.run(ReflectionProgram(setup), environment: environment)
+    /// Runs the flow on a terminal of its own; returns the id of the entry it saved, if any.
+    static func run(_ setup: ReflectionSetup, environment: [String: String]) throws -> String? {
+        let (code, savedID) = MainActor.assumeIsolated { () -> (Int32, String?) in
+            guard let terminal = TerminalRunner.open(environment: environment) else { return (Exit.usage, nil) }
+            defer { terminal.close() }
+            let (status, program) = TerminalRunner.run(ReflectionProgram(setup), on: terminal, environment: environment,
+                                                       scratch: setup.store.draftsDirectory)
+            return (status, program.savedID)
         }
         if code != 0 { throw ExitCode(code) }
+        return savedID
     }
 
-    /// Runs the flow, then says where the answers went: the saved entry's id and path on stdout,
-    /// or a note on stderr that they wait in a draft. Used by `new` and `edit`, not by home and
-    /// browse, which come back to their own screens.
-    ///
-    /// An edit counts as saved when its draft is gone and the file's bytes differ from those the
-    /// edit started from. Not by `updated`: two saves within the same second (or under a fixed
-    /// clock) leave it equal; and not when the draft is still there, as after a save refused
-    /// because someone else changed the file, which changes the bytes too.
+    /// Runs the flow, then says where the answers went: the saved entry's id and path on stdout
+    /// (the id the program saved under, which an edit that moved the entry changes), or a note on
+    /// stderr that they wait in a draft. Used by `new` and `edit`, not by home and browse, which
+    /// come back to their own screens.
     static func runReporting(_ setup: ReflectionSetup, _ context: Context) throws {
         let store = context.store
-        let before = Set(store.refs().map(\.id))
-        try run(setup, environment: context.screenEnvironment)
+        let savedID = try run(setup, environment: context.screenEnvironment)
+        if let savedID, let ref = try? store.find(savedID) {
+            Output.print(ref.id)
+            Output.print(ref.path)
+            return
+        }
         // A resumed draft keeps its own name, which is not the one a fresh run would write.
         let draftLeft = [setup.draftName, setup.resumable?.name].compactMap { $0 }
             .contains { (try? store.readDraft($0)) != nil }
-        if let ref = store.refs().first(where: { !before.contains($0.id) }) {
-            Output.print(ref.id)
-            Output.print(ref.path)
-        } else if draftLeft {
+        if draftLeft {
             Output.note(setup.editing.map { "Your answers wait in a draft; `debrief edit \($0.id)` offers to resume it." }
                 ?? "Your answers wait in a draft; `debrief new` offers to resume it.")
-        } else if let editing = setup.editing, let ref = store.canonicalRef(for: editing.id),
-                  let now = try? store.read(ref), now.source?.fingerprint != editing.source?.fingerprint {
-            Output.print(now.id)
-            Output.print(ref.path)
         }
     }
 
     /// A new reflection, offering to resume an unfinished one. Known names are read in the
     /// background, through the TUI session's cache when there is one.
-    static func newSetup(_ context: Context, cache: JournalCache? = nil, prefill: [String: Answer] = [:]) -> ReflectionSetup {
-        ReflectionSetup(
+    ///
+    /// `flow` (from `--quick`/`--full`) fixes the flow; without it the flow asks first, with the
+    /// default from debrief's state file, else the config's `reflection-flow`, else the full one,
+    /// and remembers the answer in the state file.
+    static func newSetup(_ context: Context, cache: JournalCache? = nil, prefill: [String: Answer] = [:],
+                         flow: String? = nil) -> ReflectionSetup {
+        var setup = ReflectionSetup(
             catalog: context.catalog, store: context.store, clock: context.clock,
-            loadKnownPeople: knownPeopleLoader(context, cache: cache),
+            loadKnownPeople: knownPeopleLoader(context, cache: cache), loadJournal: journalLoader(context, cache: cache),
             prefill: prefill, resumable: ReflectionDraft.latestNew(in: context.store))
+        let preferred = context.reflectionFlow(flag: flow)
+        setup.flow = preferred == Flow.full || context.catalog.flow(preferred) == nil ? nil : preferred
+        setup.offersFlowChoice = flow == nil && !context.catalog.flows.isEmpty
+        if let path = DebriefState.path(environment: context.environment) {
+            setup.rememberFlow = { id in
+                var state = DebriefState.load(path: path)
+                guard state.reflectionFlow != id else { return }
+                state.reflectionFlow = id
+                try? state.save(to: path)
+            }
+        }
+        return setup
     }
 
     /// The flow prefilled with an entry's answers, resuming an unfinished edit of it.
     static func editSetup(_ context: Context, cache: JournalCache? = nil, id: String) throws -> ReflectionSetup {
         let entry = try context.store.read(try context.store.find(id))
         let draftName = ReflectionDraft.editName(for: entry.id)
-        return ReflectionSetup(
+        var setup = ReflectionSetup(
             catalog: context.catalog, store: context.store, clock: context.clock,
-            loadKnownPeople: knownPeopleLoader(context, cache: cache),
+            loadKnownPeople: knownPeopleLoader(context, cache: cache), loadJournal: journalLoader(context, cache: cache),
             prefill: entry.answers, editing: entry,
             resumable: ReflectionDraft.read(draftName, from: context.store), draftName: draftName)
+        // A quick reflection can stay quick or get the rest of the questions.
+        if let flow = entry.flow, context.catalog.flow(flow) != nil {
+            setup.flow = flow
+            setup.offersFlowChoice = true
+        }
+        return setup
+    }
+
+    /// Reads every entry, for the summary's week so far; run off the main thread by the flow.
+    private static func journalLoader(_ context: Context, cache: JournalCache?) -> @Sendable () -> [Entry] {
+        let source = cache ?? JournalCache(store: context.store)
+        return { source.snapshot().entries }
     }
 
     /// Reads every name in the journal; run off the main thread by the flow.
-    private static func knownPeopleLoader(_ context: Context, cache: JournalCache?) -> @Sendable () -> [String] {
+    private static func knownPeopleLoader(_ context: Context, cache: JournalCache?) -> @Sendable () -> [KnownPerson] {
         let source = cache ?? JournalCache(store: context.store)
         return { ReflectionSetup.knownPeople(in: source.snapshot().entries) }
     }

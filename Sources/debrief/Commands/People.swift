@@ -1,13 +1,27 @@
 import ArgumentParser
 import DebriefCore
 
-/// `debrief people`: everyone named in any reflection, merged by name.
+/// `debrief people`: everyone named in any reflection, merged by name; `show`, `rename` and
+/// `merge` below it. `debrief people` alone lists, as it always did.
 struct People: ParsableCommand {
     static let configuration = CommandConfiguration(
+        abstract: "List, show, rename and merge the people in your reflections.",
+        discussion: """
+        `debrief people` alone lists everyone (see `debrief people list --help` for its options).
+        """,
+        subcommands: [PeopleList.self, PeopleShow.self, PeopleRename.self, PeopleMerge.self],
+        defaultSubcommand: PeopleList.self
+    )
+}
+
+/// `debrief people [list]`: everyone named in any reflection, merged by name.
+struct PeopleList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List the people in your reflections, most recently met first.",
         discussion: """
         Names merge across entries ignoring case, accents, Unicode form and spacing ("Zoë Brandt" \
-        and "zoe  brandt" are one person), shown in their most recent spelling, with how often and \
+        and "zoe  brandt" are one person), shown in their most frequent spelling, with how often and \
         when you met, their latest level and relation, open follow-ups with them and your notes.
 
         --cold [DAYS] lists only people you already know (called "existing" in some entry, or met \
@@ -71,7 +85,8 @@ struct People: ParsableCommand {
         if !details.isEmpty { head.append(details.joined(separator: ", ")) }
         var out = [head.joined(separator: " · ")]
         for item in p.openFollowUps {
-            let due = AnswerText.due(item.due, today: today, withDate: true)
+            var due = AnswerText.due(item.due, today: today, withDate: true)
+            if let history = AnswerText.postponements(item.postponed, firstDue: item.firstDue, due: item.due) { due += ", " + history }
             out.append("  to do: \(item.action), \(due) · " + FollowUps.markCommand(item))
         }
         for note in p.notes.prefix(notesShown) {
@@ -79,10 +94,13 @@ struct People: ParsableCommand {
         }
         if p.notes.count > notesShown {
             let more = p.notes.count - notesShown
-            out.append("  … and \(more) earlier note\(more == 1 ? "" : "s") (see --format json)")
+            out.append("  … and \(more) earlier note\(more == 1 ? "" : "s") (`debrief people show \(quoted(p.name))` shows every one)")
         }
         return out.joined(separator: "\n")
     }
+
+    /// A name as a shell argument in a hint: quoted when it has a space.
+    static func quoted(_ name: String) -> String { name.contains(" ") ? "\"\(name)\"" : name }
 
     /// One line per cold person: how long it has been, then what you know.
     static func coldLine(_ p: PersonSummary, today: Day) -> String {

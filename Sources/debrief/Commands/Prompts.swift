@@ -33,7 +33,8 @@ struct Prompts: ParsableCommand {
                 }
                 do throws(CatalogProblems) {
                     let catalog = try CatalogLoader.load(Context.defaultFiles + overrides)
-                    Output.print("ok: \(catalog.sections.count) sections, \(catalog.prompts.count) prompts, \(catalog.pitfalls.count) pitfalls")
+                    let flows = catalog.flows.count == 1 ? "1 flow" : "\(catalog.flows.count) flows"
+                    Output.print("ok: \(catalog.sections.count) sections, \(catalog.prompts.count) prompts, \(catalog.pitfalls.count) pitfalls, \(flows)")
                 } catch {
                     Output.print(error.description)
                     throw ExitCode(Exit.dataError)

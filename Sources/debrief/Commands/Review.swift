@@ -50,7 +50,7 @@ struct Review: ParsableCommand {
                                                    week: target, weeks: weeks)
             Trace.mark("review: judged")
             let review = WeeklyReview.make(journal: journal, catalog: context.catalog, week: target,
-                                           weeks: weeks, clock: context.clock)
+                                           weeks: weeks, clock: context.clock, coldDays: context.coldDays())
             switch format {
             case .json:
                 Output.json(ReviewJSON.render(review, catalog: context.catalog))

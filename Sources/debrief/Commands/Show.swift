@@ -9,7 +9,7 @@ struct Show: ParsableCommand {
     )
 
     @OptionGroup var journal: JournalOptions
-    @Argument(help: "The entry's id, or a unique prefix.") var id: String
+    @Argument(help: "The entry's id, or a unique prefix.", completion: JournalCompletion.entryIDs) var id: String
     @Option(help: "Output format.") var format: Format = .text
 
     func run() throws {

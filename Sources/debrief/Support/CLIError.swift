@@ -7,6 +7,7 @@ enum Exit {
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
     static let software: Int32 = 70
+    static let cantCreate: Int32 = 73
     static let ioError: Int32 = 74
     static let tempFail: Int32 = 75
     static let config: Int32 = 78

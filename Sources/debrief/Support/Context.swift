@@ -49,7 +49,7 @@ struct Context {
         let loaded = DebriefConfig.load(path: DebriefConfig.path(environment: environment), home: environment["HOME"])
         for problem in loaded.problems { Output.error(problem.description) }
         config = loaded.config
-        state = DebriefState.load(path: DebriefState.path(environment: environment))
+        state = Self.state(environment)
         catalog = try Self.catalog(environment)
         guard let root = JournalLocation.journal(option: options.journal, environment: environment, configured: config.journal) else {
             throw CLIError.usage("cannot tell where the journal is: set HOME, DEBRIEF_JOURNAL or --journal")
@@ -96,6 +96,16 @@ struct Context {
     }
 
     // MARK: - Settings
+
+    /// Reads debrief's state file again: a screen of a long TUI run may have remembered a choice
+    /// since the command started.
+    mutating func reloadState() {
+        state = Self.state(environment)
+    }
+
+    private static func state(_ environment: [String: String]) -> DebriefState {
+        DebriefState.load(path: DebriefState.path(environment: environment))
+    }
 
     /// Whether stdout may carry colour: `flag` (`--color`), else the config's `color`, else
     /// auto: a terminal without `NO_COLOR`.
@@ -161,6 +171,14 @@ struct Context {
     /// Pitfall ids an entry shows today.
     func pitfallIDs(_ entry: Entry) -> [String] {
         detector.flags(for: entry, asOf: clock.today).map(\.pitfallID)
+    }
+
+    /// `--since` and `--until` read as days looking back, refused when the range is empty.
+    func dayRange(since: String?, until: String?) throws -> (since: Day?, until: Day?) {
+        let from = try since.map { try day($0, option: "--since", direction: .past) }
+        let to = try until.map { try day($0, option: "--until", direction: .past) }
+        if let from, let to, from > to { throw CLIError.usage("--since \(from) is after --until \(to)") }
+        return (from, to)
     }
 
     /// Parses a date typed on the command line through the one date reader, or fails with a

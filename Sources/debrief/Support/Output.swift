@@ -23,6 +23,12 @@ enum Output {
         line(1, text)
     }
 
+    /// An iCalendar file on stdout, byte for byte: its CRLF line ends and folded lines are the
+    /// format, and ``ICalendar/escape(_:)`` already dropped every control character from its text.
+    static func calendar(_ text: String) {
+        write(1, text)
+    }
+
     /// Text with debrief's own colour codes (``ReviewText`` in colour), whose runs of entry text
     /// the renderer passed through ``TerminalSafe/text(_:)`` before wrapping them in codes.
     static func styled(_ text: String) {

@@ -17,7 +17,7 @@ import Glibc
 /// flickers nor drops keys typed ahead.
 @MainActor
 final class Session {
-    let context: Context
+    private(set) var context: Context
     let cache: JournalCache
     private var terminal: Terminal?
 
@@ -42,6 +42,9 @@ final class Session {
 
     /// Runs the screen `target` names, and whatever it opens in turn, until the user leaves it.
     func open(_ target: Handoff) throws {
+        // A screen may have remembered a choice meanwhile (the people screen's cold days): the
+        // next screen starts from it, as the next run would.
+        context.reloadState()
         switch target {
         case .newReflection:
             try run(ReflectionProgram(ReflectionCommand.newSetup(context, cache: cache)))
@@ -54,11 +57,12 @@ final class Session {
             try run(BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock, entry: entry))
         case .review:
             try run(ReviewProgram(cache: cache, catalog: context.catalog, clock: context.clock,
-                                  unicode: Review.utf8Locale(context.environment)))
+                                  unicode: Review.utf8Locale(context.environment), coldDays: context.coldDays()))
         case .followUps:
             try run(FollowUpsProgram(cache: cache, clock: context.clock))
         case .people:
-            try run(PeopleProgram(cache: cache, clock: context.clock))
+            try run(PeopleProgram(cache: cache, clock: context.clock, coldDays: context.coldDays(),
+                                  statePath: DebriefState.path(environment: context.environment)))
         }
     }
 
@@ -66,7 +70,8 @@ final class Session {
     func run<P: Program & HandsOff>(_ program: P) throws {
         var program = program
         while true {
-            let (status, after) = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment)
+            let (status, after) = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment,
+                                                     scratch: context.store.draftsDirectory)
             if status != 0 { throw ExitCode(status) }
             guard let next = after.handoff else { return }
             program = after
@@ -76,7 +81,8 @@ final class Session {
 
     /// Runs a screen that never opens another (the guided reflection).
     func run<P: Program>(_ program: P) throws {
-        let status = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment).status
+        let status = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment,
+                                                     scratch: context.store.draftsDirectory).status
         if status != 0 { throw ExitCode(status) }
     }
 

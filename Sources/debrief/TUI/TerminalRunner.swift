@@ -1,4 +1,5 @@
 import DebriefApp
+import DebriefCore
 import DebriefTerminal
 import DebriefUI
 import Foundation
@@ -13,10 +14,10 @@ import Glibc
 enum TerminalRunner {
     /// Runs one program on a terminal of its own, restored when the program ends; returns the exit
     /// status. Prints a one-line error and returns 64 when there is no terminal to run on.
-    static func run<P: Program>(_ program: P, environment: [String: String]) -> Int32 {
+    static func run<P: Program>(_ program: P, environment: [String: String], scratch: String) -> Int32 {
         guard let terminal = open(environment: environment) else { return Exit.usage }
         defer { terminal.close() }
-        return run(program, on: terminal, environment: environment).status
+        return run(program, on: terminal, environment: environment, scratch: scratch).status
     }
 
     /// Opens the terminal, or says in one line why there is none (stdin or stdout not a TTY, an
@@ -41,8 +42,10 @@ enum TerminalRunner {
 
     /// Runs `program` on an open terminal until it quits, leaving the terminal open for the next
     /// screen; returns the exit status and the program as it ended (so a screen that opened
-    /// another can be run again where it was).
-    static func run<P: Program>(_ program: P, on terminal: Terminal, environment: [String: String]) -> (status: Int32, program: P) {
+    /// another can be run again where it was). An answer opened in the editor is written to a
+    /// private folder made in `scratch` (the journal's `drafts/`), never outside the journal.
+    static func run<P: Program>(_ program: P, on terminal: Terminal, environment: [String: String],
+                                scratch: String) -> (status: Int32, program: P) {
         var program = program
         let mailbox = Mailbox<P.Message>()
         var running = 0
@@ -65,7 +68,7 @@ enum TerminalRunner {
                     thread.stackSize = 8 << 20
                     thread.start()
                 case .editText(let text, let suffix, let then):
-                    let outcome = terminal.suspend { ExternalEditor.edit(text: text, suffix: suffix, environment: environment) }
+                    let outcome = terminal.suspend { ExternalEditor.edit(text: text, suffix: suffix, environment: environment, in: scratch) }
                     queue += program.update(.message(then(outcome)))
                 case .editFile(let path, let then):
                     let outcome = terminal.suspend { ExternalEditor.edit(path: path, environment: environment) }
@@ -117,16 +120,34 @@ final class Mailbox<Message: Sendable>: Sendable {
 /// Runs `$VISUAL`, else `$EDITOR`, else `vi` on a file, through `/bin/sh` so editor settings
 /// with arguments (`code --wait`) work.
 enum ExternalEditor {
-    static func edit(text: String, suffix: String, environment: [String: String]) -> EditorOutcome {
-        var template = Array((NSTemporaryDirectory() + "/debrief-XXXXXX").utf8CString)
+    /// Opens `text` in the editor through a file in a new hidden folder of `folder` (mode 0700,
+    /// the file 0600 from its creation), removed afterwards.
+    static func edit(text: String, suffix: String, environment: [String: String], in folder: String) -> EditorOutcome {
+        do throws(StoreError) { try AtomicFile.makeDirectory(folder) } catch { return .failed(error.description) }
+        var template = Array((folder + "/.editor-XXXXXX").utf8CString)
         guard let dirPointer = mkdtemp(&template) else { return .failed("cannot create a temporary folder") }
         let dir = String(cString: dirPointer)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/answer" + suffix
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            return .failed("cannot write a temporary file")
-        }
+        // Created 0600 by open itself, whatever the umask: the answer is private from its first byte.
+        guard writeNew(Array(text.utf8), to: path) else { return .failed("cannot write a temporary file") }
         return edit(path: path, environment: environment)
+    }
+
+    /// Creates `path` (it must not exist) with mode 0600 and writes `bytes`.
+    static func writeNew(_ bytes: [UInt8], to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard fchmod(fd, 0o600) == 0 else { return false }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { return false }
+            offset += n
+        }
+        return true
     }
 
     static func edit(path: String, environment: [String: String]) -> EditorOutcome {

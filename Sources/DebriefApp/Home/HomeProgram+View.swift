@@ -1,0 +1,114 @@
+import DebriefCore
+import DebriefUI
+
+/// Drawing home: the title, the follow-ups due (the selected one in reverse video, with the keys
+/// that act on it beside the heading), this week's pitfalls, the recent reflections, and a status
+/// line for the follow-up keys above the help bar.
+extension HomeProgram {
+    public func view(width: Int, height: Int) -> Frame {
+        var buffer = ScreenBuffer(width: width, height: height)
+        guard width > 0, height > 0 else { return Frame(buffer: buffer) }
+        let lines = fileCount == 0 ? introLines(width: width - 2) : journalLines(width: width, height: height)
+        ScreenChrome.drawTitle("Debrief", into: &buffer, row: 0, width: width)
+        // The line above the help bar says what a follow-up key did, or asks for a day.
+        let statusRow = datePrompt != nil || status != nil ? height - 2 : nil
+        let bodyHeight = max(0, height - 2 - (statusRow == nil ? 0 : 1))
+        for (i, line) in lines.prefix(bodyHeight).enumerated() {
+            let text = line.0.truncated(toWidth: width - 1)
+            buffer.put(line.1.reverse ? text.padded(toWidth: width - 1) : text, row: 1 + i, col: 1, style: line.1)
+        }
+        var cursor: Position?
+        if let statusRow, statusRow > 0 {
+            if let asking = datePrompt {
+                cursor = asking.prompt.draw(into: &buffer, row: statusRow, width: width)
+            } else if let status {
+                buffer.put(status, row: statusRow, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
+            }
+        }
+        // Bold rather than muted: on this screen the keys are the way to everything else.
+        return ScreenChrome.finish(&buffer, keys: Self.keys, showHelp: showHelp,
+                                   helpBarRow: height >= 2 ? height - 1 : nil, helpBarStyle: Style().bolded(), cursor: cursor)
+    }
+
+    /// A first run: what Debrief is for, wrapped to the screen, and the one key that matters.
+    func introLines(width: Int) -> [(String, Style)] {
+        let paragraphs = [
+            "After an event, a short guided reflection asks whom you met, whether you listened as much as you talked, and what you promised to do. Over time, Debrief shows the habits that keep coming back and reminds you of follow-ups before they go stale.",
+            "Your reflections will be kept as plain Markdown files in a folder you own: \(cache.store.root)",
+        ]
+        var lines: [(String, Style)] = [("Debrief helps you get more out of networking events.", Style().bolded()), ("", .plain)]
+        for paragraph in paragraphs {
+            lines += wrap(paragraph, width: max(20, width)).map { ($0, Style.plain) }
+            lines.append(("", .plain))
+        }
+        lines.append(("Press n to write your first reflection.", Style.role(.highlight).bolded()))
+        return lines
+    }
+
+    func journalLines(width: Int, height: Int) -> [(String, Style)] {
+        var lines: [(String, Style)] = []
+        let heading = Style.role(.accent).bolded()
+        let keysHint = content.map { $0.due.isEmpty } == false ? "   " + followUpHints(width: width - 20) : ""
+        lines.append(("Follow-ups due" + keysHint, heading))
+        if let content {
+            if content.due.isEmpty {
+                lines.append(("  Nothing overdue or due this week.", .role(.muted)))
+            }
+            // A capped list, so the recent reflections always show too.
+            let shown = content.due.prefix(shownDueCount)
+            let whens = shown.map { item in
+                item.followUp.done.map { $0 == today ? "done today" : "done " + $0.iso }
+                    ?? AnswerText.relativeDue(item.followUp.due ?? item.due, today: today)
+            }
+            let whenWidth = whens.map(\.displayWidth).max() ?? 0
+            for (i, (item, when)) in zip(shown, whens).enumerated() {
+                let f = item.followUp
+                let mark = f.isOpen ? "[ ]" : "[x]"
+                // A follow-up pushed back says how often, so home does not hide the slow pitfall.
+                let pushed = f.isOpen && f.postponed > 0 ? "; postponed " + AnswerText.times(f.postponed) : ""
+                let text = " " + mark + " " + when.fitted(toWidth: whenWidth) + "  " + AnswerText.task(who: f.who, action: f.action)
+                    + "  (from " + item.event + pushed + ")"
+                var style = !f.isOpen ? Style.role(.muted) : f.isOverdue(on: today) ? Style.role(.danger).bolded() : .plain
+                if i == selected, datePrompt == nil || datePrompt?.target == i { style = style.bolded().reversed() }
+                lines.append((text, style))
+            }
+            if content.due.count > shown.count {
+                lines.append(("  … and \(content.due.count - shown.count) more (f shows every follow-up)", .role(.muted)))
+            }
+        } else {
+            let count = fileCount.map { " \($0) " + ($0 == 1 ? "entry" : "entries") } ?? " the journal"
+            lines.append(("  Reading" + count + "…", .role(.muted)))
+        }
+        lines.append(("", .plain))
+        lines.append(("This week", heading))
+        lines += weekLines(width: width)
+        lines.append(("", .plain))
+        lines.append(("Recent reflections", heading))
+        for r in recent {
+            lines.append(("  " + r.day.iso + "  " + r.kind.fitted(toWidth: 11) + " " + r.title, .plain))
+        }
+        if let warning = UnreadFiles.warning(content?.problems ?? 0) {
+            lines.append(("", .plain))
+            lines.append((warning, .role(.warning)))
+        }
+        return lines
+    }
+
+    /// This week's pitfalls in one sentence, most frequent first, wrapped to the screen.
+    func weekLines(width: Int) -> [(String, Style)] {
+        guard let content else { return [("  …", .role(.muted))] }
+        guard content.entriesThisWeek > 0 else { return [("  No reflections yet this week.", .role(.muted))] }
+        let written = "\(content.entriesThisWeek) reflection\(content.entriesThisWeek == 1 ? "" : "s")"
+        guard !content.pitfallsThisWeek.isEmpty else { return [("  " + written + ", no pitfalls flagged.", .plain)] }
+        let parts = content.pitfallsThisWeek.map { p in
+            p.title + (p.count > 1 ? " ×\(p.count)" : "") + (p.recurring ? " (recurring)" : p.habit ? " (this week so far)" : "")
+        }
+        let sentence = written + "; pitfalls: " + parts.joined(separator: ", ") + ". r opens the review."
+        return wrap(sentence, width: max(20, width - 3)).map { ("  " + $0, Style.role(.warning)) }
+    }
+
+    /// "↑/k up  Space done/open  s reschedule…" from the key map, fitted to `width`.
+    func followUpHints(width: Int) -> String {
+        Self.keys.hints(width: max(0, width)) { binding in Self.followUpActions.contains(binding.action) }
+    }
+}

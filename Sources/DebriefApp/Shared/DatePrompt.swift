@@ -1,0 +1,116 @@
+import DebriefCore
+import DebriefUI
+
+/// The status-line prompt that asks for a day for one follow-up: its new due date (`s`) or the
+/// day it was done (`D`). Typed dates go through the one date reader, forward for a due date and
+/// back for a done day, so `fri` means the coming Friday in one and the last in the other.
+///
+/// A value the screen keeps while it is open and hands keys to; Enter gives the edit to apply,
+/// Esc gives nothing, and a date that does not read keeps the prompt open with the reason.
+struct DatePrompt: Equatable, Sendable {
+    enum Purpose: Equatable, Sendable {
+        case reschedule
+        case doneOn
+    }
+
+    /// What a key did to the prompt.
+    enum Outcome: Equatable, Sendable {
+        case editing
+        case cancelled
+        case chosen(FollowUpEdit)
+    }
+
+    var purpose: Purpose
+    /// `Ana Li: Send the link`, to say which follow-up the day is for.
+    var task: String
+    var editor = TextEditor(multiline: false)
+    /// Why the last Enter was not accepted.
+    var problem: String?
+
+    init(_ purpose: Purpose, task: String) {
+        self.purpose = purpose
+        self.task = task
+    }
+
+    mutating func handle(_ key: Key, clock: Clock) -> Outcome {
+        switch key {
+        case .escape, .ctrl("c"):
+            return .cancelled
+        case .enter:
+            switch read(editor.text, clock: clock) {
+            case .success(let edit): return .chosen(edit)
+            case .failure(let why):
+                problem = why.message
+                return .editing
+            }
+        default:
+            problem = nil
+            _ = editor.handle(key)
+            return .editing
+        }
+    }
+
+    /// Why a typed day is not accepted, in words for the status line.
+    struct Refusal: Error, Equatable {
+        var message: String
+    }
+
+    /// The edit `text` asks for, or why not: a due date today or later, a done day today or earlier.
+    func read(_ text: String, clock: Clock) -> Result<FollowUpEdit, Refusal> {
+        let today = clock.today
+        switch purpose {
+        case .reschedule:
+            guard let day = DateInput.day(text, clock: clock, direction: .future) else {
+                return .failure(Refusal(message: "not a date; try fri, in 2 weeks, +3d or 2026-12-04"))
+            }
+            guard day >= today else { return .failure(Refusal(message: "\(day.iso) is in the past; pick today or later")) }
+            return .success(.reschedule(day))
+        case .doneOn:
+            let typed = text.trimmingCharacters(in: .whitespaces)
+            guard let day = typed.isEmpty ? today : DateInput.day(typed, clock: clock, direction: .past) else {
+                return .failure(Refusal(message: "not a date; try yesterday, mon, 3 days ago or 2026-11-24"))
+            }
+            guard day <= today else { return .failure(Refusal(message: "\(day.iso) is in the future; pick today or earlier")) }
+            return .success(.done(day))
+        }
+    }
+
+    /// The question before the typed text, whose follow-up is shortened on a narrow line.
+    var line: PromptLine {
+        let head: String
+        switch purpose {
+        case .reschedule: head = "New due date for "
+        case .doneOn: head = "Done on (Enter: today) for "
+        }
+        return PromptLine(head: head, subject: task, tail: ": ", text: editor.text, note: problem ?? "Esc cancels",
+                          isProblem: problem != nil)
+    }
+
+    /// Draws the prompt on the status line and returns where the cursor goes.
+    func draw(into buffer: inout ScreenBuffer, row: Int, width: Int) -> Position {
+        line.draw(into: &buffer, row: row, width: width)
+    }
+}
+
+/// A date prompt open for one follow-up of a list (`Target` says which), as a screen keeps it.
+struct AskingDay<Target: Sendable>: Sendable {
+    var prompt: DatePrompt
+    var target: Target
+
+    /// Hands `key` to the prompt in `open`: it stays open while typing or after a date that does
+    /// not read, closes on Esc, and on Enter closes and gives the edit with its target.
+    static func handle(_ open: inout AskingDay?, _ key: Key, clock: Clock) -> (FollowUpEdit, Target)? {
+        guard var asking = open else { return nil }
+        switch asking.prompt.handle(key, clock: clock) {
+        case .editing:
+            open = asking
+            return nil
+        case .cancelled:
+            open = nil
+            return nil
+        case .chosen(let edit):
+            open = nil
+            return (edit, asking.target)
+        }
+    }
+}

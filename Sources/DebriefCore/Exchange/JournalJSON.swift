@@ -1,0 +1,142 @@
+import Foundation
+
+/// Whole entries as JSON, out and back in: `debrief export --format json` writes an array of
+/// entries that `debrief import json` reads back into the same entries; the import also reads
+/// jrnl's `--format json` export.
+public enum JournalJSON {
+    // MARK: - Export
+
+    /// One entry with every answer: `id`, `created`, `updated`, `flow` and `source` (null when
+    /// absent), then every prompt of the catalog in order, null when unanswered, so every object
+    /// has the same keys. Answers have the shapes of `show --format json`, with follow-ups
+    /// complete (`id`, `first-due`, `postponed`), and `notes` is the body.
+    public static func entry(_ entry: Entry, catalog: Catalog) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("id", .string(entry.id)),
+            ("created", .string(entry.created.iso)),
+            ("updated", .string(entry.updated.iso)),
+            ("flow", .optional(entry.flow)),
+            ("source", .optional(entry.origin)),
+        ]
+        for prompt in catalog.prompts {
+            pairs.append((prompt.id, entry[prompt.id].map { EntryJSON.answer($0, complete: true) } ?? .null))
+        }
+        return .object(pairs)
+    }
+
+    /// Entries oldest first, as one JSON array.
+    public static func export(_ entries: [Entry], catalog: Catalog) -> String {
+        JSONValue.array(entries.sorted { $0.eventTime < $1.eventTime }.map { entry($0, catalog: catalog) }).rendered()
+    }
+
+    // MARK: - Import
+
+    /// Reads debrief's export (an array of entries) or jrnl's (`{"tags": …, "entries": […]}`).
+    /// A file that is not JSON, or neither shape, throws with its line; an entry that cannot be
+    /// read is refused with the line it starts on, and the others are still offered.
+    public static func read(_ text: String, catalog: Catalog, clock: Clock) throws(YAMLProblem) -> ImportSource {
+        let root = try JSONReader.parse(text)
+        switch root.value {
+        case .array(let items):
+            var source = ImportSource()
+            for item in items { add(debriefEntry(item, catalog: catalog, clock: clock), to: &source) }
+            return source
+        case .object:
+            guard let entries = root["entries"], case .array(let items) = entries.value else {
+                throw YAMLProblem(line: root.line, message: "expected debrief's export (an array of entries) or jrnl's (an object with \"entries\")")
+            }
+            var source = ImportSource()
+            for item in items { add(jrnlEntry(item, timeZone: clock.timeZone), to: &source) }
+            return source
+        default:
+            throw YAMLProblem(line: root.line, message: "expected debrief's export (an array of entries) or jrnl's (an object with \"entries\")")
+        }
+    }
+
+    private static func add(_ result: Result<ImportCandidate, ImportRefusal>, to source: inout ImportSource) {
+        switch result {
+        case .success(let candidate): source.candidates.append(candidate)
+        case .failure(let refusal): source.refused.append(refusal)
+        }
+    }
+
+    /// One object of debrief's export: metadata, then answers checked against the catalog as
+    /// `debrief add` checks them. Unknown keys refuse the entry rather than lose what they hold.
+    static func debriefEntry(_ node: JSONNode, catalog: Catalog, clock: Clock) -> Result<ImportCandidate, ImportRefusal> {
+        guard case .object(let pairs) = node.value else {
+            return .failure(ImportRefusal(line: node.line, message: "an entry must be a JSON object"))
+        }
+        func refuse(_ line: Int, _ message: String) -> Result<ImportCandidate, ImportRefusal> {
+            .failure(ImportRefusal(line: line, message: message))
+        }
+        var answers: [String: Answer] = [:]
+        var created: Timestamp?, updated: Timestamp?, flow: String?, origin: String?, formerID: String?
+        for (key, value) in pairs {
+            if case .null = value.value { continue }
+            switch key {
+            case "id", "flow", "source", "created", "updated":
+                guard let s = value.string else { return refuse(value.line, "`\(key)` must be text") }
+                switch key {
+                case "id": formerID = s
+                case "flow": flow = s
+                case "source": origin = s
+                default:
+                    guard let ts = Timestamp(iso: s) else { return refuse(value.line, "`\(key)` must be a date-time like 2026-11-24T18:30:00+01:00, not '\(s)'") }
+                    if key == "created" { created = ts } else { updated = ts }
+                }
+            case "schema", "path", "pitfalls":
+                continue
+            default:
+                guard let prompt = catalog.prompt(key) else {
+                    return refuse(value.line, "unknown key `\(key)`: not a prompt in the catalog (see `debrief prompts show`)")
+                }
+                do throws(YAMLProblem) {
+                    answers[key] = try AnswerInput.answer(value.yamlValue, for: prompt, line: value.line, clock: clock)
+                } catch {
+                    return refuse(error.line, error.message)
+                }
+            }
+        }
+        for prompt in catalog.prompts where prompt.required && answers[prompt.id] == nil {
+            return refuse(node.line, "the entry has no `\(prompt.id)`")
+        }
+        // Never "now": an entry without a day of its own would get a new duplicate key each day
+        // the file is imported again.
+        guard let when = created ?? answers["date"]?.timestamp else {
+            return refuse(node.line, "the entry has neither `created` nor `date`; an import needs the day it happened")
+        }
+        var entry = Entry(id: "", created: when, updated: updated ?? when, answers: answers, flow: flow)
+        // The key it was first imported under travels with it; an entry written in debrief is
+        // known by where it was exported from.
+        entry.origin = origin ?? "debrief:" + String(Fingerprint(of: Array(((formerID ?? "") + "\u{1F}" + when.iso).utf8)).hash, radix: 16)
+        return .success(ImportCandidate(line: node.line, entry: entry, formerID: formerID))
+    }
+
+    /// One entry of jrnl's JSON export: `title`, `body`, `date` (`2026-11-24`), `time` (`18:30`),
+    /// `tags` (`["@swift"]`) and `starred`.
+    static func jrnlEntry(_ node: JSONNode, timeZone: TimeZone) -> Result<ImportCandidate, ImportRefusal> {
+        guard case .object = node.value else {
+            return .failure(ImportRefusal(line: node.line, message: "a jrnl entry must be a JSON object"))
+        }
+        guard let title = node["title"]?.string, !title.allSatisfy(\.isWhitespace) else {
+            return .failure(ImportRefusal(line: node.line, message: "the entry has no \"title\""))
+        }
+        let dateText = node["date"]?.string ?? "", timeText = node["time"]?.string ?? ""
+        guard let date = JrnlText.date(dateText + " " + timeText, timeZone: timeZone) else {
+            return .failure(ImportRefusal(line: node["date"]?.line ?? node.line,
+                                          message: "\"date\" and \"time\" must be like 2026-11-24 and 18:30, not '\(dateText)' and '\(timeText)'"))
+        }
+        var tags: [String] = []
+        if case .array(let items)? = node["tags"]?.value {
+            for item in items {
+                guard let tag = item.string else { continue }
+                let word = String(tag.drop { $0 == "@" || $0 == "#" }).lowercased()
+                if !word.isEmpty, !tags.contains(word) { tags.append(word) }
+            }
+        }
+        var starred = false
+        if case .bool(let b)? = node["starred"]?.value { starred = b }
+        let note = JrnlNote(date: date, title: title, body: node["body"]?.string ?? "", tags: tags, starred: starred)
+        return .success(ImportCandidate(line: node.line, entry: note.entry()))
+    }
+}

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The hidden temporary files atomic writes go through: `.<name>.tmp-<pid>-<random>`, beside
+/// the file they become. A run killed mid-write (SIGKILL, a power cut) leaves one behind, up to
+/// an entry's worth of private text; the next write into the same folder removes those that are
+/// stale, and `debrief doctor` lists them.
+public enum TemporaryFile {
+    /// How old a temporary file must be before it counts as stale, whoever wrote it: the pid in
+    /// its name may belong to another machine when the journal is synced.
+    public static let staleAge: TimeInterval = 3600
+
+    /// A fresh temporary name for the file named `name`.
+    static func name(for name: String) -> String {
+        "." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    /// One temporary file found in a folder.
+    public struct Found: Sendable, Equatable {
+        public var path: String
+        /// The process that was writing it.
+        public var pid: Int32
+        /// Seconds since it was last written.
+        public var age: TimeInterval
+        /// Whether that process is still running (then the file may be a write under way).
+        public var ownerRunning: Bool
+
+        /// Older than ``TemporaryFile/staleAge`` and its process gone: safe to remove.
+        public var isStale: Bool { !ownerRunning && age > TemporaryFile.staleAge }
+    }
+
+    /// The pid in a temporary file's name, or nil when `fileName` is not one.
+    static func pid(inName fileName: String) -> Int32? {
+        guard fileName.hasPrefix("."), let marker = fileName.range(of: ".tmp-", options: .backwards) else { return nil }
+        let parts = fileName[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let pid = Int32(parts[0]), UInt32(parts[1]) != nil, pid > 0 else { return nil }
+        return pid
+    }
+
+    /// The temporary files in `dir` (not below it), as of `now`.
+    public static func find(in dir: String, now: Date = Date()) -> [Found] {
+        guard let handle = opendir(dir) else { return [] }
+        defer { closedir(handle) }
+        var out: [Found] = []
+        while let item = readdir(handle) {
+            let name = withUnsafePointer(to: item.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            guard let pid = pid(inName: name) else { continue }
+            let path = dir + "/" + name
+            var st = stat()
+            guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
+            let modified = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+            let running = kill(pid, 0) == 0 || errno == EPERM
+            out.append(Found(path: path, pid: pid, age: now.timeIntervalSince1970 - modified, ownerRunning: running))
+        }
+        return out.sorted { $0.path < $1.path }
+    }
+
+    /// Removes the stale temporary files in `dir`; a file that cannot be removed is left for
+    /// doctor to report.
+    static func removeStale(in dir: String) {
+        for file in find(in: dir) where file.isStale { unlink(file.path) }
+    }
+}

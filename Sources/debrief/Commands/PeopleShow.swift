@@ -1,0 +1,86 @@
+import ArgumentParser
+import DebriefCore
+
+/// `debrief people show NAME`: everything the journal says about one person, as their page on
+/// the people screen shows it.
+struct PeopleShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one person: every note about them, their entries and open follow-ups.",
+        discussion: """
+        NAME is matched like `debrief people` merges names (case, accents, Unicode form and spacing \
+        ignored); part of a name will do when only one person has it. Notes come newest first, each \
+        with the event it was written after.
+
+        Exit codes: 0 shown, 64 the name matches several people (they are listed), 66 nobody.
+
+        Examples:
+          debrief people show "Zoë Brandt"
+          debrief people show zoe --format json
+        """
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var journal: JournalOptions
+    @Argument(help: "The person's name, or a part of it.") var name: String
+    @Option(help: "Output format.") var format: OutputFormat = .text
+
+    func run() throws {
+        try runReportingErrors {
+            let context = try Context(journal)
+            let snapshot = context.store.loadAll()
+            let index = PeopleIndex(entries: snapshot.entries)
+            let person = try Self.find(name, in: index)
+            switch format {
+            case .json:
+                Output.json(person.json.rendered())
+            case .text:
+                let entries = Dictionary(snapshot.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                Output.print(Self.text(person, entries: entries, today: context.clock.today))
+            }
+            if let warning = UnreadFiles.warning(snapshot.problems.count, .notIncluded) { Output.error(warning) }
+        }
+    }
+
+    /// The person whose folded name is `name`, else the one person whose name contains it.
+    static func find(_ name: String, in index: PeopleIndex) throws -> PersonSummary {
+        if let exact = index.person(named: name) { return exact }
+        let wanted = name.folded
+        let matches = wanted.isEmpty ? [] : index.people.filter { $0.key.contains(wanted) }
+        guard let first = matches.first else {
+            throw CLIError(message: "nobody named like '\(name)' in the journal; `debrief people` lists everyone", code: Exit.noInput)
+        }
+        guard matches.count == 1 else {
+            throw CLIError.usage("'\(name)' matches \(matches.count) people: \(matches.prefix(5).map(\.name).joined(separator: ", "))"
+                                 + (matches.count > 5 ? ", …" : "") + "; type more of the name")
+        }
+        return first
+    }
+
+    /// The heading line, then notes (newest first, with the event), entries and open follow-ups.
+    static func text(_ p: PersonSummary, entries: [String: Entry], today: Day) -> String {
+        var out = [([p.name, p.meetings] + [[p.level, p.relation].compactMap { $0 }.joined(separator: ", ")].filter { !$0.isEmpty })
+            .joined(separator: " · ")]
+        out += ["", "Notes (\(p.notes.count))" + (p.notes.count > 1 ? ", newest first" : "")]
+        if p.notes.isEmpty { out.append("  None.") }
+        for note in p.notes {
+            let lines = note.text.split(separator: "\n", omittingEmptySubsequences: false)
+            out.append("  \(note.day.iso)  \(note.entryTitle.isEmpty ? note.entryID : note.entryTitle): \(lines.first ?? "")")
+            out += lines.dropFirst().map { "    " + $0 }
+        }
+        out += ["", "Entries (\(p.entryIDs.count))"]
+        for id in p.entryIDs {
+            let entry = entries[id]
+            out.append("  \(entry?.eventTime.day.iso ?? "")  \(entry?.displayTitle ?? id) · \(id)")
+        }
+        out += ["", "Open follow-ups (\(p.openFollowUps.count))"]
+        if p.openFollowUps.isEmpty { out.append("  None.") }
+        for item in p.openFollowUps {
+            var when = AnswerText.due(item.due, today: today, withDate: true)
+            if let history = AnswerText.postponements(item.postponed, firstDue: item.firstDue, due: item.due) { when += ", " + history }
+            out.append("  \(item.action), \(when) · " + FollowUps.markCommand(item))
+        }
+        return out.joined(separator: "\n")
+    }
+}
