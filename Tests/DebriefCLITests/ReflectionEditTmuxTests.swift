@@ -52,14 +52,17 @@ struct ReflectionEditTmuxTests {
         try tmux.waitFor("2026-11-25 15:00")
         try tmux.saveFromAnywhere()
         #expect(try tmux.waitForExit() == 0)
-        let after = try String(contentsOfFile: path, encoding: .utf8)
+        // A new title is a new id: the file moved, and only its id and title lines changed.
+        let newID = "2026-11-25-1500-coffee-with-ana-lima"
+        let newPath = path.replacingOccurrences(of: id, with: newID)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let after = try String(contentsOfFile: newPath, encoding: .utf8)
         let old = before.split(separator: "\n", omittingEmptySubsequences: false)
         let new = after.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(old.count == new.count)
-        let changed = zip(old, new).filter { $0 != $1 }
-        #expect(changed.count == 1 && changed.first?.0 == "title: Coffee with Ana" && changed.first?.1 == "title: Coffee with Ana Lima 👋",
-                "changed lines: \(changed)")
-        #expect(try tmux.printedLines() == [id, path])
+        let changed = zip(old, new).filter { $0 != $1 }.map { "\($0.0) → \($0.1)" }
+        #expect(changed == ["id: \(id) → id: \(newID)", "title: Coffee with Ana → title: Coffee with Ana Lima 👋"], "changed lines: \(changed)")
+        #expect(try tmux.printedLines() == [newID, newPath])
         #expect(try String(contentsOfFile: errPath, encoding: .utf8).isEmpty)
         #expect(box.files("drafts").isEmpty)
     }
@@ -108,10 +111,12 @@ struct ReflectionEditTmuxTests {
         try tmux.waitFor("saving puts it over the entry's newer changes")
         try tmux.saveFromAnywhere()
         #expect(try tmux.waitForExit() == 0)
-        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        let newID = "2026-11-25-1500-coffee-with-ana-lima"
+        let newPath = path.replacingOccurrences(of: id, with: newID)
+        let saved = try String(contentsOfFile: newPath, encoding: .utf8)
         #expect(saved.contains("title: Coffee with Ana Lima\n"), "file was\n\(saved)")
         #expect(!saved.contains("Added by hand."), "the warned-about change should be replaced")
-        #expect(try tmux.printedLines() == [id, path])
+        #expect(try tmux.printedLines() == [newID, newPath])
         #expect(box.files("drafts").isEmpty)
     }
 
@@ -150,6 +155,39 @@ struct ReflectionEditTmuxTests {
         #expect(r.stderr.hasPrefix("debrief: " + message), "stderr was \(r.stderr)")
         #expect(r.stderr.split(separator: "\n").count == 1)
         #expect(!r.stderr.contains("\u{1b}"))
+        #expect(box.files("drafts").isEmpty)
+    }
+}
+
+extension ReflectionEditTmuxTests {
+    /// An edit that moves the entry to another day: the file moves to the new id (printed), the
+    /// entry is found by its new date, its follow-up keeps its id, and nothing is left at the old one.
+    @Test func anEditThatChangesTheDateMovesTheEntry() throws {
+        let box = try Sandbox()
+        let (id, path) = try Self.addCoffee(box)
+        let followUpID = try #require(try String(contentsOfFile: path, encoding: .utf8)
+            .split(separator: "\n").first { $0.hasPrefix("    id: ") }).dropFirst(8)
+        let errPath = box.dir + "/stderr"
+        let tmux = try TmuxSession(["edit", id], environment: box.environment, width: 50, height: 20, stderrPath: errPath)
+        defer { tmux.stop() }
+        try tmux.waitFor("What would you call this")
+        try tmux.press("Enter")
+        try tmux.waitFor("When did it start?")
+        try tmux.press("C-u")
+        try tmux.type("last fri 19:00")
+        try tmux.waitFor("→ 2026-11-20 19:00")
+        try tmux.saveFromAnywhere()
+        #expect(try tmux.waitForExit() == 0)
+        let newID = "2026-11-20-1900-coffee-with-ana"
+        let newPath = box.dir + "/journal/entries/2026/11/\(newID).md"
+        #expect(try tmux.printedLines() == [newID, newPath])
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let moved = try String(contentsOfFile: newPath, encoding: .utf8)
+        #expect(moved.contains("id: \(newID)\n") && moved.contains("date: 2026-11-20T19:00:00+01:00\n"))
+        #expect(moved.contains("    id: \(followUpID)\n"), "the follow-up keeps its id")
+        let listed = try box.debrief(["list", "--since", "2026-11-20", "--until", "2026-11-20"])
+        #expect(listed.stdout.contains(newID), "\(listed.stdout)")
+        #expect(try box.debrief(["show", newID]).status == 0)
         #expect(box.files("drafts").isEmpty)
     }
 }

@@ -197,3 +197,60 @@ import Testing
         #expect(!made.hasPrefix("-") && !made.hasSuffix("-"))
     }
 }
+
+/// `debrief edit` that changes the date or the title moves the file to the new id.
+@Suite struct StoreMoveTests {
+    static let now = Fixtures.ts("2026-11-26T21:00:00+01:00")
+
+    static func entry(_ title: String, _ date: String, _ extra: [String: Answer] = [:]) -> Entry {
+        Entry(id: "", created: now, updated: now, answers: ["title": .text(title), "date": .timestamp(Fixtures.ts(date))].merging(extra) { $1 })
+    }
+
+    @Test func aNewDateOrTitleMovesTheFileKeepingWhatMustSurvive() throws {
+        let root = Fixtures.tempDirectory("move")
+        defer { Fixtures.removeTemp(root) }
+        let store = Fixtures.store(root)
+        let saved = try store.create(Self.entry("Coffee", "2026-11-24T15:00:00+01:00", [
+            "follow-ups": .followUps([FollowUp(who: "Ana", action: "Call")]),
+        ]))
+        let followUpID = try #require(saved.followUps.first?.id)
+        var edited = saved
+        edited["date"] = .timestamp(Fixtures.ts("2026-12-02T09:30:00+01:00"))
+        let moved = try store.saveMoving(edited, now: Self.now)
+        #expect(moved.id == "2026-12-02-0930-coffee")
+        #expect(moved.source?.path == root + "/entries/2026/12/2026-12-02-0930-coffee.md")
+        #expect(store.refs().map(\.id) == ["2026-12-02-0930-coffee"])
+        #expect(moved.followUps.first?.id == followUpID)
+        let text = try #require(Fixtures.bytes(root + "/entries/2026/12/2026-12-02-0930-coffee.md")).map { Character(UnicodeScalar($0)) }
+        #expect(String(text).contains("id: 2026-12-02-0930-coffee\n"))
+        // The same rule as `add`: a taken name gets -2; an unchanged stem does not move.
+        _ = try store.create(Self.entry("Tea", "2026-12-02T09:30:00+01:00"))
+        var retitled = try store.read(try store.find("2026-12-02-0930-coffee"))
+        retitled["title"] = .text("Tea")
+        let second = try store.saveMoving(retitled, now: Self.now)
+        #expect(second.id == "2026-12-02-0930-tea-2")
+        var same = second
+        same["kind"] = .choice("social")
+        #expect(try store.saveMoving(same, now: Self.now).id == "2026-12-02-0930-tea-2")
+        #expect(Set(store.refs().map(\.id)) == ["2026-12-02-0930-tea", "2026-12-02-0930-tea-2"])
+    }
+
+    @Test func aFileChangedMeanwhileOrNamedByHandIsNotMoved() throws {
+        let root = Fixtures.tempDirectory("move")
+        defer { Fixtures.removeTemp(root) }
+        let store = Fixtures.store(root)
+        let saved = try store.create(Self.entry("Coffee", "2026-11-24T15:00:00+01:00"))
+        let path = try #require(saved.source?.path)
+        Fixtures.write(String(decoding: try #require(Fixtures.bytes(path)), as: UTF8.self) + "Added by hand.\n", to: path)
+        var edited = saved
+        edited["title"] = .text("Lunch")
+        #expect(throws: StoreError.changedOnDisk(path)) { try store.saveMoving(edited, now: Self.now) }
+        #expect(store.refs().map(\.id) == ["2026-11-24-1500-coffee"])
+        // A file named by hand keeps its name.
+        let mine = root + "/entries/my-notes.md"
+        Fixtures.write("---\ntitle: Mine\ndate: 2026-11-20T10:00:00+01:00\n---\n", to: mine)
+        var hand = try store.read(EntryRef(id: "my-notes", path: mine))
+        hand["title"] = .text("Still mine")
+        #expect(try store.saveMoving(hand, now: Self.now).source?.path == mine)
+    }
+}

@@ -420,7 +420,7 @@ public struct ReflectionProgram: Program {
         let isEdit = setup.editing != nil
         return [draftCommand(), .perform {
             do throws(StoreError) {
-                let saved = isEdit ? try store.save(saving, now: now) : try store.create(saving)
+                let saved = isEdit ? try store.saveMoving(saving, now: now) : try store.create(saving)
                 store.removeDraft(name)
                 return .saved(saved.id)
             } catch {

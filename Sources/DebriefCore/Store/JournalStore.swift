@@ -189,7 +189,7 @@ public struct JournalStore: Sendable {
     /// The entry `bytes` hold, as reading them from `ref` after writing would give it: a write
     /// checks this before touching the disk, so debrief never writes a file it could not read
     /// back (a follow-up without an action, say), and needs no second read afterwards.
-    private func readBack(_ bytes: [UInt8], _ ref: EntryRef) throws(StoreError) -> Entry {
+    func readBack(_ bytes: [UInt8], _ ref: EntryRef) throws(StoreError) -> Entry {
         do {
             return try codec.decode(bytes, id: ref.id, path: ref.path)
         } catch {
