@@ -54,7 +54,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DebriefCoreTests", dependencies: ["DebriefCore", "DebriefPrompts"], exclude: ["Golden", "Corpus"]),
+        // What each fuzz target does with one input (the readers and their invariants), shared by
+        // the libFuzzer executables in Fuzz/ (through a link) and the tests that replay the corpus.
+        .target(name: "DebriefFuzzing", dependencies: ["DebriefCore", "DebriefPrompts"]),
+        .testTarget(name: "DebriefCoreTests", dependencies: ["DebriefCore", "DebriefPrompts", "DebriefFuzzing"],
+                    exclude: ["Golden", "Corpus", "FuzzCorpus"]),
         .testTarget(name: "DebriefUITests", dependencies: ["DebriefUI"]),
         .testTarget(name: "DebriefAppTests", dependencies: ["DebriefApp", "DebriefCore", "DebriefPrompts", "DebriefUI"]),
         // Runs the built `debrief` binary as a subprocess and inside tmux.

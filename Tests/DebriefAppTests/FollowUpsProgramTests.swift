@@ -292,6 +292,30 @@ import Testing
         #expect(e.rows[2].contains("Send the benchmark repositor…  Conference Conference Confe…"))
     }
 
+    /// A long follow-up must not push what is typed (or why it was refused) off the prompt's
+    /// line: the follow-up's name is shortened, the date and the reason stay in view.
+    @Test func theDatePromptKeepsTheTypedDayInViewForALongFollowUp() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.add("iOS Dev Happy Hour", day: "2026-11-24",
+                  followUps: [FollowUp(who: "Zoë Brandt", action: "Send her the accessibility talk recording and the notes from our SwiftUI performance workshop",
+                                       due: Day(iso: "2026-11-25"))])
+        var d = Self.driver(f, width: 80, height: 10)
+        d.press(.char("s"))
+        d.type("yesterday")
+        #expect(d.trimmed[8] == "New due date for Zoë Brandt: Send her the accessibil…: yesterday  Esc cancels")
+        #expect(d.frame.cursor == Position(row: 8, col: 64))
+        // A refusal takes the room it needs; the follow-up gives way down to its first letters.
+        d.press(.enter)
+        #expect(d.trimmed[8] == "New due date for Zoë Brand…: yesterday  2026-11-25 is in the past; pick today o…")
+        d.press(.escape)
+        d.press(.char("D"))
+        #expect(d.trimmed[8] == "Done on (Enter: today) for Zoë Brandt: Send her the …:   Esc cancels")
+        #expect(d.frame.cursor == Position(row: 8, col: 55))
+        d.type("mon")
+        #expect(d.trimmed[8] == "Done on (Enter: today) for Zoë Brandt: Send her the …: mon  Esc cancels")
+    }
+
     @Test func sReschedulesTheSelectedActionAndDMarksItDoneOnADay() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

@@ -272,6 +272,42 @@ import Testing
         #expect(!file().contains("    done: 2026-11-26\n"))
     }
 
+    /// A resize lays the page out again: a follow-up just marked must stay marked (its state comes
+    /// from the entry as written, not from the person index of the last read), and so must the
+    /// list's Open count when going back.
+    @Test func aFollowUpMarkedOnAPersonsPageStaysMarkedAcrossAResize() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        let path = try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).path
+        func file() -> String { String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+        var d = Self.driver(f, width: 100, height: 14)
+        d.press(.down)
+        #expect(d.trimmed[3].hasPrefix("Ana Li") && d.trimmed[3].hasSuffix("1"))
+        d.press(.enter)
+        d.press(.char("G"))
+        let row = try #require(d.trimmed.firstIndex { $0.contains("Intro to Marc") })
+        d.press(.char(" "))
+        #expect(d.trimmed[row] == "  [x] done today        Intro to Marc")
+        #expect(d.rows[12].contains("Done: Ana Li: Intro to Marc"))
+        // The heading counts what is still open, as the follow-ups screen's title does.
+        #expect(d.trimmed[row - 1] == "Open follow-ups (0)")
+        d.send(.resize(width: 90, height: 14))
+        #expect(d.trimmed[row] == "  [x] done today        Intro to Marc")
+        #expect(d.trimmed[row - 1] == "Open follow-ups (0)")
+        // The selection stays on it, so Space opens it again.
+        #expect(d.frame.buffer.style(row: row, col: 2)?.reverse == true)
+        d.press(.char(" "))
+        #expect(d.trimmed[row] == "  [ ] 6 days overdue    Intro to Marc")
+        #expect(!file().contains("done: 2026-11-26"))
+        d.press(.char(" "))
+        d.send(.resize(width: 100, height: 14))
+        #expect(d.trimmed[row] == "  [x] done today        Intro to Marc")
+        // Back on the list, before any re-read, Ana Li has no open follow-up left.
+        d.press(.char("q"))
+        #expect(d.trimmed[3].hasPrefix("Ana Li") && !d.trimmed[3].hasSuffix("1"))
+    }
+
     @Test func rRenamesTheSelectedPersonInEveryEntry() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

@@ -98,9 +98,9 @@ struct ReflectionWidgetTests {
         var d = fx.driver(fx.setup(prefill: prefill))
         d.tab(to: "follow-ups")
         d.press(.tab)
-        #expect(d.screen.contains("Who  Ana Li"))
+        #expect(d.screen.contains("Who   Ana Li"))
         d.press(.tab)
-        #expect(d.screen.contains("Who  Bo Chen"))
+        #expect(d.screen.contains("Who   Bo Chen"))
         d.press(.enter)                                       // on to the action
         d.answer("Send the slides")                           // added, due as offered
         d.answer("Carla")                                     // on to the action

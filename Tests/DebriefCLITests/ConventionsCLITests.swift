@@ -235,6 +235,31 @@ import Testing
         #expect(try !cold(["180"], env: ["XDG_STATE_HOME": state]))
     }
 
+    /// The review's "worth a catch-up" names are the cold list: the same days as `people --cold`
+    /// (the state file, else `cold-days`, else 90), never a number of their own.
+    @Test func theReviewsColdNamesUseTheColdDaysSetting() throws {
+        let debrief = try BinaryRunner()
+        try debrief.add("title: Old lunch\ndate: 2026-06-01 12:00\npeople:\n  - name: Kai Berg\n    relation: existing\n")
+        // This week met only new people, so the review suggests whom to catch up with.
+        try debrief.add("title: Meetup\ndate: 2026-11-24 18:30\npeople:\n  - name: Ana Li\n    relation: new\n")
+        let state = debrief.root + "/state"
+        // Kai was last mentioned 178 days before 2026-11-26.
+        func suggested(env: [String: String] = [:]) throws -> (text: Bool, json: Bool) {
+            let text = try debrief.run(["review"], env: env)
+            let json = try debrief.run(["review", "--format", "json"], env: env)
+            #expect(text.status == 0 && json.status == 0, "\(text.stderr)\(json.stderr)")
+            let review = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let people = try #require(review["people"] as? [String: Any])
+            return (text.stdout.contains("Worth a catch-up, not heard from in a while: Kai Berg."),
+                    (people["cold"] as? [String]) == ["Kai Berg"])
+        }
+        #expect(try suggested() == (true, true))
+        _ = try writeConfig(debrief, "cold-days: 200\n")
+        #expect(try suggested() == (false, false))
+        try debrief.write("cold-days: 150\n", to: state + "/debrief/state.yaml")
+        #expect(try suggested(env: ["XDG_STATE_HOME": state]) == (true, true))
+    }
+
     @Test func configReflectionFlowAndEditorAreChecked() throws {
         let debrief = try BinaryRunner()
         let path = try writeConfig(debrief, "reflection-flow: quick\neditor: nvim -u NONE\n")

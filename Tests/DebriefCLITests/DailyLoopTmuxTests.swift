@@ -78,6 +78,62 @@ import Testing
         #expect(try again.waitForExit() == 0)
     }
 
+    /// The cold days set with `+` on the people screen hold for the rest of the run: the people
+    /// screen opened again starts from them, and the review's catch-up names use them too.
+    @Test func coldDaysSetOnThePeopleScreenHoldForTheWholeRun() throws {
+        defer { cleanUp() }
+        let lunch = root + "/entries/2026/06/2026-06-01-1200-old-lunch.md"
+        try FileManager.default.createDirectory(atPath: root + "/entries/2026/06", withIntermediateDirectories: true)
+        try """
+        ---
+        schema: 1
+        id: 2026-06-01-1200-old-lunch
+        created: 2026-06-01T14:00:00+02:00
+        updated: 2026-06-01T14:00:00+02:00
+        title: Old lunch
+        date: 2026-06-01T12:00:00+02:00
+        people:
+          - name: Kai Berg
+            relation: existing
+        ---
+
+        """.write(toFile: lunch, atomically: true, encoding: .utf8)
+        // This week's meetup met only someone new, so the review suggests a catch-up; Kai has
+        // been silent 178 days, cold after the config's 120 but not after 180.
+        try FileManager.default.removeItem(atPath: coffeePath)
+        try FileManager.default.createDirectory(atPath: root + "/config/debrief", withIntermediateDirectories: true)
+        try "cold-days: 120\n".write(toFile: root + "/config/debrief/config.yaml", atomically: true, encoding: .utf8)
+        var env = environment
+        env["XDG_CONFIG_HOME"] = root + "/config"
+        env["XDG_STATE_HOME"] = root + "/state"
+        let tmux = try TmuxSession(["--journal", root], environment: env, width: 100, height: 60)
+        defer { tmux.stop() }
+        try tmux.waitFor("Recent reflections")
+        try tmux.type("p")
+        try tmux.waitUntil("the people read") { $0.contains("people · everyone · 2") }
+        try tmux.type("c")
+        try tmux.waitFor("cold (120+ days unmentioned) · 1")
+        try tmux.type("+")
+        try tmux.waitFor("cold (180+ days unmentioned) · 0")
+        try tmux.waitFor("Cold after 180 days without a mention (remembered for next time)")
+        try tmux.type("q")
+        try tmux.waitFor("Recent reflections")
+        try tmux.type("p")
+        try tmux.waitUntil("the people read again") { $0.contains("people · everyone · 2") }
+        try tmux.type("c")
+        try tmux.waitFor("cold (180+ days unmentioned) · 0")
+        try tmux.type("q")
+        try tmux.waitFor("Recent reflections")
+        try tmux.type("r")
+        let review = try tmux.waitFor("YOUR NETWORK")
+        #expect(review.contains("Neglecting the people you already know"))
+        #expect(!review.contains("Kai Berg"), "\(review)")
+        try tmux.type("q")
+        try tmux.waitFor("Recent reflections")
+        try tmux.type("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
     @Test func renameFromThePeopleScreen() throws {
         defer { cleanUp() }
         let tmux = try TmuxSession(["--journal", root], environment: environment, width: 100, height: 30)

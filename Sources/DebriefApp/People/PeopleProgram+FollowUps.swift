@@ -38,8 +38,9 @@ extension PeopleProgram {
         }]
     }
 
-    /// What came of an edit: the page's row changes in place; anything that moved rows in the
-    /// file, or a refusal, reads the journal again.
+    /// What came of an edit: the entry as written replaces the one read and the page is laid
+    /// out again from it (the row changes in place); anything that moved rows in the file, or a
+    /// refusal, reads the journal again.
     mutating func edited(entryID: String, n: Int, _ edit: FollowUpEdit, task: String,
                          _ outcome: Result<FollowUpEditOutcome, StoreError>) -> [Command<Message>] {
         status = FollowUpWrite.status(outcome, edit: edit, task: task, today: clock.today)
@@ -48,10 +49,7 @@ extension PeopleProgram {
             let before = content?.entries[entry.id]?.followUps.count
             content?.entries[entry.id] = entry
             guard now == n, before == entry.followUps.count else { return read() }
-            if case .person(var page) = screen {
-                page.replace(entry, today: clock.today)
-                screen = .person(page)
-            }
+            layOutPage()
             return []
         case .failure(.followUpChanged), .failure(.changedOnDisk):
             return read()

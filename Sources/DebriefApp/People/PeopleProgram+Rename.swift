@@ -16,8 +16,12 @@ extension PeopleProgram {
 
         var merging: Bool { people.count > 1 }
 
-        var question: String {
-            merging ? "Merge \(people.map(\.name).joined(separator: ", ")) into: " : "Rename \(people.first?.name ?? "") to: "
+        /// The question, whose names are shortened on a narrow line, the typed name and the note.
+        var line: PromptLine {
+            PromptLine(head: merging ? "Merge " : "Rename ",
+                       subject: merging ? people.map(\.name).joined(separator: ", ") : people.first?.name ?? "",
+                       tail: merging ? " into: " : " to: ", text: editor.text,
+                       note: problem ?? "Enter renames in every entry, Esc cancels", isProblem: problem != nil)
         }
     }
 

@@ -19,7 +19,10 @@ extension PeopleProgram {
     func cells(_ person: PersonSummary, today: Day, width: Int) -> [String] {
         let silent = person.daysSinceMentioned(asOf: today)
         let when = showCold ? "\(silent) day\(silent == 1 ? "" : "s")" : person.lastMet.iso
-        let open = person.openFollowUps.isEmpty ? "" : String(person.openFollowUps.count)
+        // As written since the read: a follow-up marked on their page no longer counts.
+        let count = content.map { content in person.openFollowUps.filter { content.current($0).isOpen }.count }
+            ?? person.openFollowUps.count
+        let open = count == 0 ? "" : String(count)
         // Marked for `M`: a star before the name, the other names moved over to stay aligned.
         let name = marked.isEmpty ? person.name : (marked.contains(person.key) ? "* " : "  ") + person.name
         return width >= 64
@@ -111,16 +114,7 @@ extension PeopleProgram {
     /// The `/` prompt with the cursor, else the last message, else the name being looked for.
     private func drawStatus(into buffer: inout ScreenBuffer, row: Int, width: Int) -> Position? {
         if let asking = datePrompt { return asking.prompt.draw(into: &buffer, row: row, width: width) }
-        if let prompt = namePrompt {
-            var end = buffer.put(prompt.question, row: row, col: 0, style: Style().bolded(), maxWidth: width)
-            end = buffer.put(prompt.editor.text, row: row, col: end, style: .plain, maxWidth: max(0, width - end))
-            let note = prompt.problem ?? "Enter renames in every entry, Esc cancels"
-            if end + 3 < width {
-                buffer.put(note, row: row, col: end + 2, style: prompt.problem == nil ? .role(.muted) : Style.role(.danger).bolded(),
-                           maxWidth: width - end - 2)
-            }
-            return Position(row: row, col: min(end, width - 1))
-        }
+        if let prompt = namePrompt { return prompt.line.draw(into: &buffer, row: row, width: width) }
         if let search {
             let end = buffer.put("/" + search.text, row: row, col: 0, style: Style().bolded(), maxWidth: width)
             if end + 3 < width {

@@ -2,7 +2,7 @@ import DebriefCore
 import DebriefUI
 
 /// Everyone named in the journal, most recently met first, as `debrief people` lists them: `c`
-/// switches to the cold list (people you know whom no reflection mentioned for 90 days), `/`
+/// switches to the cold list (people you know whom no reflection mentioned for `coldDays`), `/`
 /// finds a name as you type, Enter opens a person's entries and open follow-ups, and Enter there
 /// opens an entry; Space, `s` and `D` there mark or move a follow-up in place
 /// (`PeopleProgram+FollowUps.swift`).
@@ -84,14 +84,8 @@ public struct PeopleProgram: Program, HandsOff {
             width = w
             height = h
             list.scrollToSelection(height: listHeight)
-            if case .person(var page) = screen {
-                // Notes wrap to the width: lay the page out again, keeping the selected row.
-                if let content, let person = content.index.people.first(where: { $0.key == page.key }) {
-                    page.refresh(from: PersonPage(person, headlines: content.headlines, today: clock.today, width: w), height: pageHeight)
-                }
-                page.list.scrollToSelection(height: pageHeight)
-                screen = .person(page)
-            }
+            // Notes wrap to the width: lay the page out again, keeping the selected row.
+            layOutPage()
             return []
         case .terminal(.signal(let signal)):
             return [.exitOnSignal(signal)]
@@ -119,14 +113,9 @@ public struct PeopleProgram: Program, HandsOff {
             reading = false
             refilter(keeping: selectedPerson?.key)
             marked = marked.filter { key in loaded.index.people.contains { $0.key == key } }
-            if case .person(var page) = screen {
-                if let person = loaded.index.people.first(where: { $0.key == page.key }) {
-                    page.refresh(from: PersonPage(person, headlines: loaded.headlines, today: clock.today, width: width), height: pageHeight)
-                    screen = .person(page)
-                } else {
-                    screen = .list
-                    status = "\(page.name) is no longer named in the journal"
-                }
+            if case .person(let page) = screen, !layOutPage() {
+                screen = .list
+                status = "\(page.name) is no longer named in the journal"
             }
             if let warning = UnreadFiles.warning(loaded.problems) { status = warning }
             return []
@@ -149,7 +138,7 @@ public struct PeopleProgram: Program, HandsOff {
         case .up, .down, .pageUp, .pageDown, .first, .last: list.move(action, height: listHeight)
         case .open:
             guard let person = selectedPerson, let content else { return [] }
-            screen = .person(PersonPage(person, headlines: content.headlines, today: clock.today, width: width))
+            screen = .person(PersonPage(person, content: content, today: clock.today, width: width))
         case .search:
             search = TextEditor(text: query, multiline: false, width: width)
         case .cold:
@@ -233,6 +222,18 @@ public struct PeopleProgram: Program, HandsOff {
         visible = wanted.isEmpty ? people : people.filter { $0.key.contains(wanted) }
         list = ListState(count: visible.count)
         list.select(key.flatMap { key in visible.firstIndex { $0.key == key } } ?? 0, height: listHeight)
+    }
+
+    /// Lays the open person's page out again from the model (after a read, a resize or an
+    /// edit), keeping the selected row; false when the last read no longer names them.
+    @discardableResult
+    mutating func layOutPage() -> Bool {
+        guard case .person(var page) = screen else { return true }
+        guard let content, let person = content.index.people.first(where: { $0.key == page.key }) else { return false }
+        page.refresh(from: PersonPage(person, content: content, today: clock.today, width: width), height: pageHeight)
+        page.list.scrollToSelection(height: pageHeight)
+        screen = .person(page)
+        return true
     }
 
     // MARK: - Lookups

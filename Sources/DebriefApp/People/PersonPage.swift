@@ -3,6 +3,12 @@ import DebriefUI
 
 /// One row of a person's view.
 struct PersonLine: Equatable, Sendable {
+    /// A follow-up by its entry and its position there (from 1).
+    struct FollowUpRef: Equatable, Sendable {
+        var entryID: String
+        var n: Int
+    }
+
     enum Kind: Equatable, Sendable {
         case heading
         case text
@@ -24,6 +30,12 @@ struct PersonLine: Equatable, Sendable {
         case .heading, .text, .muted: return nil
         }
     }
+
+    /// Which follow-up this row is (its entry and `n`), whatever its state, if it is one.
+    var followUp: FollowUpRef? {
+        guard case .followUp(let id, let n, _) = kind else { return nil }
+        return FollowUpRef(entryID: id, n: n)
+    }
 }
 
 /// A person's view: every note written about them (newest first, each with its event), the
@@ -38,8 +50,12 @@ struct PersonPage: Equatable, Sendable, MovableSelection {
     /// Selection and scroll over `lines`.
     var list: ListState
 
+    /// Built from the model each time (first showing, read, resize, edit): the person as last
+    /// read, each follow-up as `content` now holds it, so a row marked since the read stays
+    /// listed (Space undoes it) and shows what was written.
     /// - Parameter width: notes wrap to it, under their day and event.
-    init(_ person: PersonSummary, headlines: [String: PeopleContent.Headline], today: Day, width: Int) {
+    init(_ person: PersonSummary, content: PeopleContent, today: Day, width: Int) {
+        let headlines = content.headlines
         key = person.key
         name = person.name
         var lines: [PersonLine] = []
@@ -64,11 +80,13 @@ struct PersonPage: Equatable, Sendable, MovableSelection {
             lines.append(PersonLine(text: "  " + (headline?.day.iso ?? "") + "  " + (headline?.title ?? id), kind: .entry(id)))
         }
         lines.append(PersonLine(text: "", kind: .text))
-        lines.append(PersonLine(text: "Open follow-ups (\(person.openFollowUps.count))", kind: .heading))
-        if person.openFollowUps.isEmpty {
+        // The heading counts what is still open, like the follow-ups screen's title.
+        let followUps = person.openFollowUps.map(content.current)
+        lines.append(PersonLine(text: "Open follow-ups (\(followUps.filter(\.isOpen).count))", kind: .heading))
+        if followUps.isEmpty {
             lines.append(PersonLine(text: "  None.", kind: .muted))
         }
-        for item in person.openFollowUps {
+        for item in followUps {
             lines.append(Self.followUpLine(item, today: today))
         }
         self.lines = lines
@@ -88,22 +106,17 @@ struct PersonPage: Equatable, Sendable, MovableSelection {
         return (id, n)
     }
 
-    /// Takes in an entry just written: its follow-up rows change in place (a row marked done
-    /// stays until the page is read again, so Space can undo it).
-    mutating func replace(_ entry: Entry, today: Day) {
-        for i in lines.indices {
-            guard case .followUp(let id, let n, _) = lines[i].kind, id == entry.id, entry.followUps.indices.contains(n - 1) else { continue }
-            lines[i] = Self.followUpLine(FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1]), today: today)
-        }
-    }
-
-    /// The same person laid out again from a fresh read, keeping the selected row where it still exists.
+    /// The same person laid out again, keeping the selected row where it still exists: the same
+    /// line, or for a follow-up the same one whatever its state now says.
     mutating func refresh(from page: PersonPage, height: Int) {
         let selectedLine = list.selected.map { lines[$0] }
         lines = page.lines
         name = page.name
         list.count = lines.count
-        if let selectedLine, let same = lines.firstIndex(of: selectedLine) {
+        let same = selectedLine.flatMap { old in
+            lines.firstIndex(of: old) ?? old.followUp.flatMap { key in lines.firstIndex { $0.followUp == key } }
+        }
+        if let same {
             list.select(same, height: height)
         } else {
             moveToFirst(height: height)

@@ -19,7 +19,10 @@ enum AnswerFieldView {
         return max(1, rect.width - labelWidth(rows))
     }
 
-    private static func labelWidth(_ rows: RowsField) -> Int { (rows.columns.map(\.label.displayWidth).max() ?? 0) + 1 }
+    /// The widest label, with the `*` of a required field, and a space.
+    private static func labelWidth(_ rows: RowsField) -> Int {
+        (rows.columns.map { $0.label.displayWidth + ($0.required ? 1 : 0) }.max() ?? 0) + 1
+    }
 
     static func draw(_ field: AnswerField, prompt: Prompt, clock: Clock, into buffer: inout ScreenBuffer, rect: Rect) -> Position? {
         switch field {
@@ -128,8 +131,12 @@ enum AnswerFieldView {
             row += 1
         }
         if rows.rows.isEmpty {
-            buffer.put(rows.emptyText.truncated(toWidth: rect.width), row: row, col: rect.col, style: .role(.muted))
-            row += 1
+            let lines = wrap(rows.emptyText, width: rect.width)
+            let shown = lines.count <= max(1, listHeight) ? lines : [lines[0].truncated(toWidth: rect.width - 1) + "…"]
+            for line in shown {
+                buffer.put(line, row: row, col: rect.col, style: .role(.muted), maxWidth: rect.width)
+                row += 1
+            }
         }
         row += 1
         let labelWidth = labelWidth(rows)
@@ -192,6 +199,10 @@ enum AnswerFieldView {
         if rows.formIsEmpty, rows.editing == nil { return nil }
         let missing = rows.columns.indices.first { rows.columns[$0].required && rows.form[$0].text.trimmingCharacters(in: .whitespaces).isEmpty }
         if let missing { return "Enter: on to \(rows.columns[missing].label) · ↓/↑ other fields" }
+        if let due = rows.columns.firstIndex(where: { if case .day = $0.kind { return true } else { return false } }),
+           rows.pastWarned == rows.form[due].text.trimmingCharacters(in: .whitespaces) {
+            return "Enter again keeps the date already past · change it above"
+        }
         return rows.editing == nil ? "Enter adds this row · ↓/↑ other fields" : "Enter updates the row · ↓/↑ other fields"
     }
 }

@@ -37,16 +37,16 @@ extension ReflectionProgram {
     /// date forms under a date).
     var minimumInputHeight: Int { prompt.type == .datetime ? 4 : 3 }
 
-    /// The prompt screen at this size: header (two rows and a blank), the question (up to three
-    /// lines) and hint (up to two), the widget, then the whole message and the help bar. When
-    /// room is short the hint goes first, then question lines beyond the first.
+    /// The prompt screen at this size: header (two rows and a blank), the question and hint (up
+    /// to three lines each), the widget, then the whole message and the help bar. When room is
+    /// short the hint's last lines go first, then question lines beyond the first.
     func promptLayout(width: Int, height: Int) -> PromptLayout {
         let area = Self.content(width: width, height: height)
         let status = statusLines(width: area.width)
         let footerHeight = min(status.count + 1, max(1, area.height - 5))
         let footer = Rect(row: area.bottom - footerHeight, col: area.col, width: area.width, height: footerHeight)
         var question = Array(wrap(prompt.question + (prompt.required ? " (required)" : ""), width: area.width).prefix(3))
-        var hint = Array(wrap(prompt.hint, width: area.width).prefix(2))
+        var hint = Array(wrap(prompt.hint, width: area.width).prefix(3))
         let top = area.row + 3
         func inputHeight() -> Int { footer.row - 1 - (top + question.count + hint.count + 1) }
         while inputHeight() < minimumInputHeight, !hint.isEmpty { hint.removeLast() }

@@ -208,8 +208,9 @@ extension ReflectionProgram {
         }
         let clean = unjudged.isEmpty ? "No networking pitfalls show in this reflection. Nicely done."
             : "No networking pitfalls show in what this reflection asked."
-        var lines: [Line] = [flags.isEmpty ? (clean, .role(.success)) : ("Pitfalls this reflection shows", Style.role(.warning).bolded())]
-        var budget = room - 1 - flags.reduce(0) { $0 + $1.head.count } - unjudged.count
+        let heading: Line = flags.isEmpty ? (clean, .role(.success)) : ("Pitfalls this reflection shows", Style.role(.warning).bolded())
+        var lines: [Line] = wrap(heading.text, width: width).map { ($0, heading.style) }
+        var budget = room - lines.count - flags.reduce(0) { $0 + $1.head.count } - unjudged.count
         for flag in flags {
             lines += flag.head
             if flag.advice.count <= budget {

@@ -23,6 +23,9 @@ public struct ReviewProgram: Program, HandsOff {
     let trendLength: Int
     /// Block characters and `·` when the locale is UTF-8, ASCII otherwise (as the CLI decides).
     let unicode: Bool
+    /// Days without a mention before a known person is suggested for a catch-up: the cold
+    /// list's setting, as the people screen and `debrief people --cold` use it.
+    let coldDays: Int
     /// The week the clock is in: there is no review of a later one.
     var currentWeek: ISOWeek
     var week: ISOWeek
@@ -45,12 +48,14 @@ public struct ReviewProgram: Program, HandsOff {
     var width = 80
     var height = 24
 
-    public init(cache: JournalCache, catalog: Catalog, clock: Clock, trendLength: Int = 8, unicode: Bool = true) {
+    public init(cache: JournalCache, catalog: Catalog, clock: Clock, trendLength: Int = 8, unicode: Bool = true,
+                coldDays: Int = PeopleIndex.defaultColdDays) {
         self.cache = cache
         self.catalog = catalog
         self.clock = clock
         self.trendLength = max(1, trendLength)
         self.unicode = unicode
+        self.coldDays = coldDays
         currentWeek = ISOWeek(containing: clock.today)
         week = currentWeek
     }
@@ -61,11 +66,12 @@ public struct ReviewProgram: Program, HandsOff {
         handoff = nil
         currentWeek = ISOWeek(containing: clock.today)
         let cache = self.cache, catalog = self.catalog, clock = self.clock, week = self.week, weeks = trendLength
+        let coldDays = self.coldDays
         return [.background {
             let snapshot = cache.snapshot()
             let journal = FlaggedJournal(entries: snapshot.entries, catalog: catalog, clock: clock)
             return .loaded(journal, problems: snapshot.problems.count, WeeklyReview.make(journal: journal, catalog: catalog, week: week,
-                                                       weeks: weeks, clock: clock))
+                                                       weeks: weeks, clock: clock, coldDays: coldDays))
         }]
     }
 
@@ -135,7 +141,7 @@ public struct ReviewProgram: Program, HandsOff {
     }
 
     private func makeReview(of week: ISOWeek, from journal: FlaggedJournal) -> WeeklyReview {
-        WeeklyReview.make(journal: journal, catalog: catalog, week: week, weeks: trendLength, clock: clock)
+        WeeklyReview.make(journal: journal, catalog: catalog, week: week, weeks: trendLength, clock: clock, coldDays: coldDays)
     }
 
     private mutating func layOut() {

@@ -75,25 +75,20 @@ struct DatePrompt: Equatable, Sendable {
         }
     }
 
-    /// The question before the typed text.
-    var question: String {
+    /// The question before the typed text, whose follow-up is shortened on a narrow line.
+    var line: PromptLine {
+        let head: String
         switch purpose {
-        case .reschedule: return "New due date for \(task): "
-        case .doneOn: return "Done on (Enter: today) for \(task): "
+        case .reschedule: head = "New due date for "
+        case .doneOn: head = "Done on (Enter: today) for "
         }
+        return PromptLine(head: head, subject: task, tail: ": ", text: editor.text, note: problem ?? "Esc cancels",
+                          isProblem: problem != nil)
     }
 
     /// Draws the prompt on the status line and returns where the cursor goes.
     func draw(into buffer: inout ScreenBuffer, row: Int, width: Int) -> Position {
-        var end = buffer.put(question, row: row, col: 0, style: Style().bolded(), maxWidth: width)
-        end = buffer.put(editor.text, row: row, col: end, style: .plain, maxWidth: max(0, width - end))
-        let cursor = Position(row: row, col: min(end, width - 1))
-        let note = problem ?? "Esc cancels"
-        if end + 3 < width {
-            buffer.put(note, row: row, col: end + 2, style: problem == nil ? .role(.muted) : Style.role(.danger).bolded(),
-                       maxWidth: width - end - 2)
-        }
-        return cursor
+        line.draw(into: &buffer, row: row, width: width)
     }
 }
 

@@ -54,10 +54,13 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     public var second: Int { secondOfDay % 60 }
 
     /// `2026-11-24T18:30:00+01:00` (or `Z` never: the offset is always written numerically).
+    /// An offset with seconds (a zone's local mean time before standard time, +00:53:28 in Berlin
+    /// until 1893) is written with them, so the instant reads back exactly (found by fuzzing).
     public var iso: String {
         let sign = utcOffset < 0 ? "-" : "+"
         let off = abs(utcOffset)
-        return day.iso + String(format: "T%02d:%02d:%02d%@%02d:%02d", hour, minute, second, sign, off / 3600, off / 60 % 60)
+        let seconds = off % 60 == 0 ? "" : String(format: ":%02d", off % 60)
+        return day.iso + String(format: "T%02d:%02d:%02d%@%02d:%02d", hour, minute, second, sign, off / 3600, off / 60 % 60) + seconds
     }
 
     /// `2026-11-24 18:30`, for people.
@@ -65,7 +68,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var description: String { iso }
 
-    /// Parses ISO 8601 `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM|±HHMM)`; a space may stand for `T`.
+    /// Parses ISO 8601 `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM|±HHMM)`, and `±HH:MM:SS` as ``iso``
+    /// writes an offset with seconds; a space may stand for `T`.
     public init?(iso text: some StringProtocol) {
         let u = Array(text.utf8)
         guard u.count >= 17, let day = Day(iso: String(decoding: u[0..<10], as: UTF8.self)),
@@ -90,12 +94,13 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             guard i + 1 == u.count else { return nil }
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
             let rest = u[(i + 1)...]
-            let compact = rest.filter { $0 != UInt8(ascii: ":") }
-            guard compact.count == 4 || compact.count == 2, rest.count <= 5,
+            let compact = Array(rest.filter { $0 != UInt8(ascii: ":") })
+            guard [2, 4, 6].contains(compact.count), rest.count <= 8,
                   let oh = Day.digits(compact.prefix(2)) else { return nil }
-            let om = compact.count == 4 ? (Day.digits(compact.suffix(2)) ?? 99) : 0
-            guard oh <= 23, om <= 59 else { return nil }
-            offset = (oh * 3600 + om * 60) * (u[i] == UInt8(ascii: "-") ? -1 : 1)
+            let om = compact.count >= 4 ? (Day.digits(compact[2..<4]) ?? 99) : 0
+            let os = compact.count == 6 ? (Day.digits(compact[4..<6]) ?? 99) : 0
+            guard oh <= 23, om <= 59, os <= 59 else { return nil }
+            offset = (oh * 3600 + om * 60 + os) * (u[i] == UInt8(ascii: "-") ? -1 : 1)
         default:
             return nil
         }

@@ -76,6 +76,9 @@ public struct EntryCodec: Sendable {
             if !seen.insert(key).inserted {
                 throw EntryProblem(path: path, line: field.line, reason: "duplicate key `\(key)`")
             }
+            // The key as YAML reads it (`"title":` and `'title':` are `title`), so a save finds
+            // this field instead of adding a second one (found by fuzzing the reader).
+            split.document.fields[i].key = key
             switch key {
             case "schema":
                 guard let s = value.string, let n = Int(s) else {

@@ -6,12 +6,15 @@ extension WeeklyReview {
     ///
     /// `journal` must hold every entry, not just the week's: open and overdue follow-ups and streaks
     /// reach back. Cold contacts are judged as of the review's own day (`asOf`), from entries up to
-    /// that day, so a past week's review never changes.
-    public static func make(journal: FlaggedJournal, catalog: Catalog, week: ISOWeek, weeks: Int, clock: Clock) -> WeeklyReview {
+    /// that day, so a past week's review never changes, and with the same `coldDays` as the cold
+    /// list (the user's setting: state file, config `cold-days`, else the default), so the review
+    /// never calls someone cold whom `debrief people --cold` does not list.
+    public static func make(journal: FlaggedJournal, catalog: Catalog, week: ISOWeek, weeks: Int, clock: Clock,
+                            coldDays: Int = PeopleIndex.defaultColdDays) -> WeeklyReview {
         var review = make(flagged: journal, catalog: catalog, week: week, weeks: weeks, clock: clock)
         if review.pitfalls.contains(where: { $0.id == "ignoring-existing-network" && $0.count > 0 }) {
             let known = journal.items.map(\.entry).filter { $0.eventTime.day <= review.asOf }
-            review.people.cold = PeopleIndex.coldNames(in: known, asOf: review.asOf)
+            review.people.cold = PeopleIndex.coldNames(in: known, asOf: review.asOf, days: coldDays)
         }
         return review
     }

@@ -48,7 +48,7 @@ struct Review: ParsableCommand {
             let snapshot = context.store.loadAll()
             let journal = FlaggedJournal(entries: snapshot.entries, catalog: context.catalog, clock: context.clock)
             let review = WeeklyReview.make(journal: journal, catalog: context.catalog, week: target,
-                                           weeks: weeks, clock: context.clock)
+                                           weeks: weeks, clock: context.clock, coldDays: context.coldDays())
             switch format {
             case .json:
                 Output.json(ReviewJSON.render(review, catalog: context.catalog))

@@ -48,7 +48,7 @@ struct Context {
         let loaded = DebriefConfig.load(path: DebriefConfig.path(environment: environment), home: environment["HOME"])
         for problem in loaded.problems { Output.error(problem.description) }
         config = loaded.config
-        state = DebriefState.load(path: DebriefState.path(environment: environment))
+        state = Self.state(environment)
         catalog = try Self.catalog(environment)
         guard let root = JournalLocation.journal(option: options.journal, environment: environment, configured: config.journal) else {
             throw CLIError.usage("cannot tell where the journal is: set HOME, DEBRIEF_JOURNAL or --journal")
@@ -84,6 +84,16 @@ struct Context {
     }
 
     // MARK: - Settings
+
+    /// Reads debrief's state file again: a screen of a long TUI run may have remembered a choice
+    /// since the command started.
+    mutating func reloadState() {
+        state = Self.state(environment)
+    }
+
+    private static func state(_ environment: [String: String]) -> DebriefState {
+        DebriefState.load(path: DebriefState.path(environment: environment))
+    }
 
     /// Whether stdout may carry colour: `flag` (`--color`), else the config's `color`, else
     /// auto: a terminal without `NO_COLOR`.

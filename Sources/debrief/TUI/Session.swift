@@ -17,7 +17,7 @@ import Glibc
 /// flickers nor drops keys typed ahead.
 @MainActor
 final class Session {
-    let context: Context
+    private(set) var context: Context
     let cache: JournalCache
     private var terminal: Terminal?
 
@@ -42,6 +42,9 @@ final class Session {
 
     /// Runs the screen `target` names, and whatever it opens in turn, until the user leaves it.
     func open(_ target: Handoff) throws {
+        // A screen may have remembered a choice meanwhile (the people screen's cold days): the
+        // next screen starts from it, as the next run would.
+        context.reloadState()
         switch target {
         case .newReflection:
             try run(ReflectionProgram(ReflectionCommand.newSetup(context, cache: cache)))
@@ -54,7 +57,7 @@ final class Session {
             try run(BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock, entry: entry))
         case .review:
             try run(ReviewProgram(cache: cache, catalog: context.catalog, clock: context.clock,
-                                  unicode: Review.utf8Locale(context.environment)))
+                                  unicode: Review.utf8Locale(context.environment), coldDays: context.coldDays()))
         case .followUps:
             try run(FollowUpsProgram(cache: cache, clock: context.clock))
         case .people:
