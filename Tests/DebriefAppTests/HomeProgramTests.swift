@@ -180,4 +180,16 @@ import Testing
         d.press(.char("s"))
         #expect(d.exitStatus == nil)
     }
+
+    /// What a follow-up key did is said whole: at 40 columns the message wraps above the help bar.
+    @Test func aLongStatusWrapsAboveTheHelpBar() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = ProgramDriver(Self.home(f), width: 40, height: 16)
+        d.press(.char(" "))
+        let words = d.rows.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(words.contains("Done: Ana Li: Intro to Marc (Space again reopens)"), "\(d.screen)")
+        #expect(!d.rows.contains { $0.contains("Done: Ana Li: Intro to Marc (Space again reopens)") }, "wrapped over two lines")
+    }
 }
