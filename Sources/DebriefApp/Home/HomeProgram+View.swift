@@ -10,9 +10,12 @@ extension HomeProgram {
         guard width > 0, height > 0 else { return Frame(buffer: buffer) }
         let lines = fileCount == 0 ? introLines(width: width - 2) : journalLines(width: width, height: height)
         ScreenChrome.drawTitle("Debrief", into: &buffer, row: 0, width: width)
-        // The line above the help bar says what a follow-up key did, or asks for a day.
-        let statusRow = datePrompt != nil || status != nil ? height - 2 : nil
-        let bodyHeight = max(0, height - 2 - (statusRow == nil ? 0 : 1))
+        // The lines above the help bar say what a follow-up key did (wrapped whole, as on every
+        // screen), or ask for a day.
+        let message = datePrompt == nil ? status.map { ScreenChrome.messageLines($0, width: width, height: height) } ?? [] : []
+        let statusHeight = datePrompt != nil ? 1 : message.count
+        let statusRow = statusHeight > 0 ? height - 1 - statusHeight : nil
+        let bodyHeight = max(0, height - 2 - statusHeight)
         for (i, line) in lines.prefix(bodyHeight).enumerated() {
             let text = line.0.truncated(toWidth: width - 1)
             buffer.put(line.1.reverse ? text.padded(toWidth: width - 1) : text, row: 1 + i, col: 1, style: line.1)
@@ -21,8 +24,10 @@ extension HomeProgram {
         if let statusRow, statusRow > 0 {
             if let asking = datePrompt {
                 cursor = asking.prompt.draw(into: &buffer, row: statusRow, width: width)
-            } else if let status {
-                buffer.put(status, row: statusRow, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
+            } else {
+                for (i, line) in message.enumerated() {
+                    buffer.put(line, row: statusRow + i, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
+                }
             }
         }
         // Bold rather than muted: on this screen the keys are the way to everything else.
