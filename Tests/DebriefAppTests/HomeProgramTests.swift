@@ -171,7 +171,7 @@ import Testing
 
     /// What a key did is said whole, as on the other screens: a message longer than the line
     /// (a long follow-up, how often it was pushed back) wraps above the help bar, never cut.
-    @Test func aLongStatusWrapsAboveTheHelpBar() throws {
+    @Test func aPostponementMessageWrapsWholeAt80Columns() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }
         try f.add("iOS Dev Happy Hour", day: "2026-11-24",
@@ -202,5 +202,17 @@ import Testing
         #expect(d.rows[14].contains("Nothing due to act on; f lists every follow-up"))
         d.press(.char("s"))
         #expect(d.exitStatus == nil)
+    }
+
+    /// What a follow-up key did is said whole: at 40 columns the message wraps above the help bar.
+    @Test func aLongStatusWrapsAboveTheHelpBar() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = ProgramDriver(Self.home(f), width: 40, height: 16)
+        d.press(.char(" "))
+        let words = d.rows.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(words.contains("Done: Ana Li: Intro to Marc (Space again reopens)"), "\(d.screen)")
+        #expect(!d.rows.contains { $0.contains("Done: Ana Li: Intro to Marc (Space again reopens)") }, "wrapped over two lines")
     }
 }
