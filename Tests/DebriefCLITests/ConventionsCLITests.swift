@@ -269,5 +269,11 @@ import Testing
         let bad = try debrief.run(["list"])
         #expect(bad.status == 0)
         #expect(bad.stderr.hasPrefix("debrief: \(path):1: `reflection-flow` must be full or a flow's id"))
+        // A well-formed id the catalog has no flow for (a typo) is reported too: `debrief new`
+        // would otherwise start the full flow without a word.
+        _ = try writeConfig(debrief, "color: never\nreflection-flow: quik\n")
+        let typo = try debrief.run(["list"])
+        #expect(typo.status == 0)
+        #expect(typo.stderr == "debrief: \(path):2: `reflection-flow` must be full or a flow of the catalog (quick), not 'quik'; using the default\n")
     }
 }

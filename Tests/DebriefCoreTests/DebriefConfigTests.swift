@@ -69,6 +69,20 @@ import Testing
         #expect(problems[5].message.contains("did you mean `cold-days`?"))
     }
 
+    /// Given the catalog's flows, a flow id it does not define is a bad value like any other;
+    /// `full` is always fine.
+    @Test func aFlowTheCatalogLacksIsReported() {
+        let typo = DebriefConfig.parse("reflection-flow: quik\n", file: file, home: nil, flows: ["quick"])
+        #expect(typo.config == DebriefConfig())
+        #expect(typo.problems == [ConfigProblem(file: file, line: 1,
+            message: "`reflection-flow` must be full or a flow of the catalog (quick), not 'quik'; using the default")])
+        for value in ["full", "quick"] {
+            let fine = DebriefConfig.parse("reflection-flow: \(value)\n", file: file, home: nil, flows: ["quick"])
+            #expect(fine.problems.isEmpty)
+            #expect(fine.config.reflectionFlow == value)
+        }
+    }
+
     @Test func aListWhereAValueBelongsIsABadValue() {
         let (config, problems) = DebriefConfig.parse("cold-days:\n  - 3\ncolor: never\n", file: file, home: nil)
         #expect(config == DebriefConfig(color: .never))

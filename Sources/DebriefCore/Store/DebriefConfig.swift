@@ -55,7 +55,8 @@ public struct DebriefConfig: Equatable, Sendable {
 
     /// The settings in the file at `path` and the problems found in it. No file is no settings
     /// and no problem; a file that cannot be read or parsed is one problem and no settings.
-    public static func load(path: String?, home: String?) -> (config: DebriefConfig, problems: [ConfigProblem]) {
+    /// `flows`, the catalog's flow ids when known, checks `reflection-flow` against them.
+    public static func load(path: String?, home: String?, flows: [String]? = nil) -> (config: DebriefConfig, problems: [ConfigProblem]) {
         guard let path else { return (DebriefConfig(), []) }
         let bytes: [UInt8]?
         do {
@@ -67,11 +68,13 @@ public struct DebriefConfig: Equatable, Sendable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return (DebriefConfig(), [ConfigProblem(file: path, line: 1, message: "is not UTF-8 text")])
         }
-        return parse(text, file: path, home: home)
+        return parse(text, file: path, home: home, flows: flows)
     }
 
-    /// Reads a config file's text; `file` names it in problems, `home` expands `~` and relative journals.
-    public static func parse(_ text: String, file: String, home: String?) -> (config: DebriefConfig, problems: [ConfigProblem]) {
+    /// Reads a config file's text; `file` names it in problems, `home` expands `~` and relative
+    /// journals, `flows` (the catalog's flow ids, when known) are what `reflection-flow` may name
+    /// besides `full`, so a typo is reported instead of quietly starting the full flow.
+    public static func parse(_ text: String, file: String, home: String?, flows: [String]? = nil) -> (config: DebriefConfig, problems: [ConfigProblem]) {
         var config = DebriefConfig()
         var problems: [ConfigProblem] = []
         func problem(_ line: Int, _ message: String) { problems.append(ConfigProblem(file: file, line: line, message: message)) }
@@ -121,6 +124,11 @@ public struct DebriefConfig: Equatable, Sendable {
             case "reflection-flow":
                 guard isFlowName(text) else {
                     problem(line, "`reflection-flow` must be full or a flow's id such as quick (letters, digits, hyphens), not '\(text)'; using the default")
+                    continue
+                }
+                if let flows, text != Flow.full, !flows.contains(text) {
+                    let known = flows.isEmpty ? "" : " (\(flows.joined(separator: ", ")))"
+                    problem(line, "`reflection-flow` must be full or a flow of the catalog\(known), not '\(text)'; using the default")
                     continue
                 }
                 config.reflectionFlow = text

@@ -45,11 +45,12 @@ struct Context {
     init(_ options: JournalOptions, access: JournalAccess = .read) throws {
         environment = ProcessInfo.processInfo.environment
         clock = try Self.clock(environment)
-        let loaded = DebriefConfig.load(path: DebriefConfig.path(environment: environment), home: environment["HOME"])
+        catalog = try Self.catalog(environment)
+        let loaded = DebriefConfig.load(path: DebriefConfig.path(environment: environment), home: environment["HOME"],
+                                        flows: catalog.flows.map(\.id))
         for problem in loaded.problems { Output.error(problem.description) }
         config = loaded.config
         state = Self.state(environment)
-        catalog = try Self.catalog(environment)
         guard let root = JournalLocation.journal(option: options.journal, environment: environment, configured: config.journal) else {
             throw CLIError.usage("cannot tell where the journal is: set HOME, DEBRIEF_JOURNAL or --journal")
         }
