@@ -160,4 +160,18 @@ struct ReflectionWidgetTests {
         d.press(.enter)
         #expect(d.program.answers["talk-share"] == .number(80))
     }
+
+    /// At 50×20, four people and their form fit: the hint gives way (marked "…"), not the rows.
+    @Test func fourPeopleFitAt50x20() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        var d = fx.driver(fx.setup(prefill: ["title": .text("DevOps Days")]), width: 50, height: 20)
+        d.tab(to: "people")
+        for name in ["Ana Lima", "Bo Chen", "Carla Diaz", "Dan Eriksson"] { d.answer(name) }
+        for name in ["Ana Lima", "Bo Chen", "Carla Diaz", "Dan Eriksson"] {
+            #expect(d.rows.contains { $0.contains("• \(name) · new") }, "\(name) missing:\n\(d.screen)")
+        }
+        #expect(d.rows.contains { $0.hasSuffix("…") || $0.trimmingCharacters(in: .whitespaces).hasSuffix("…") })
+        #expect(d.screen.contains("Relation"))
+    }
 }

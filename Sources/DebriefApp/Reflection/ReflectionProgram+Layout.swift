@@ -34,8 +34,12 @@ extension ReflectionProgram {
     }
 
     /// Rows the answer widget needs at least: a line, its rule and its feedback (and the accepted
-    /// date forms under a date).
-    var minimumInputHeight: Int { prompt.type == .datetime ? 4 : 3 }
+    /// date forms under a date); for a list, its form and up to five of its rows (the hint's
+    /// lines give way first).
+    var minimumInputHeight: Int {
+        if case .rows(let rows) = field { return rows.columns.count + 3 + min(max(1, rows.rows.count), 5) }
+        return prompt.type == .datetime ? 4 : 3
+    }
 
     /// The prompt screen at this size: header (two rows and a blank), the question and hint (up
     /// to three lines each), the widget, then the whole message and the help bar. When room is
@@ -49,8 +53,13 @@ extension ReflectionProgram {
         var hint = Array(wrap(prompt.hint, width: area.width).prefix(3))
         let top = area.row + 3
         func inputHeight() -> Int { footer.row - 1 - (top + question.count + hint.count + 1) }
+        let fullHint = hint.count
         while inputHeight() < minimumInputHeight, !hint.isEmpty { hint.removeLast() }
         while inputHeight() < minimumInputHeight, question.count > 1 { question.removeLast() }
+        // A hint cut short says so.
+        if hint.count < fullHint, let last = hint.indices.last {
+            hint[last] = (hint[last] + "…").truncated(toWidth: area.width)
+        }
         let inputTop = top + question.count + hint.count + 1
         let input = Rect(row: inputTop, col: area.col + 2, width: max(1, area.width - 2), height: max(1, footer.row - 1 - inputTop))
         return PromptLayout(area: area, question: question, hint: hint, input: input, status: status, footer: footer)
