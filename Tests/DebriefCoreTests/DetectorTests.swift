@@ -42,13 +42,27 @@ import Testing
     // MARK: casual-socializing
 
     @Test func casualSocializing() {
-        #expect(flags(["purpose": nil])["casual-socializing"] == ["no purpose written down"])
-        #expect(flags(["purpose": .text("   ")])["casual-socializing"] == ["no purpose written down"])
+        // No aim written down and nothing saying the talk reached work.
+        #expect(flags(["purpose": nil, "professional-topics": nil])["casual-socializing"] == ["no purpose written down"])
+        #expect(flags(["purpose": .text("   "), "professional-topics": nil])["casual-socializing"] == ["no purpose written down"])
         #expect(flags(["professional-topics": .bool(false)])["casual-socializing"] == ["the conversations stayed off professional topics"])
         #expect(flags(["purpose": nil, "professional-topics": .bool(false)])["casual-socializing"]?.count == 2)
         // An absent yes/no signals nothing; only an explicit "no" does.
         #expect(flags(["professional-topics": nil])["casual-socializing"] == nil)
         #expect(flags(["professional-topics": .bool(true)])["casual-socializing"] == nil)
+    }
+
+    /// The article's contrast to casual socializing is a conversation about shared professional
+    /// interests, aim written down or not: a conference day or drinks with colleagues where the talk
+    /// reached work, careers or plans is not purposeless socializing. The missing purpose alone is
+    /// one answer read alone.
+    @Test func aConversationThatReachedWorkIsNotCasualWithoutAWrittenPurpose() {
+        #expect(flags(["purpose": nil])["casual-socializing"] == nil)
+        #expect(flags(["kind": .choice("conference"), "purpose": nil, "horizon": nil])["casual-socializing"] == nil)
+        #expect(flags(["kind": .choice("social"), "purpose": .text(" ")])["casual-socializing"] == nil)
+        // A flow that asked about the topics but not the aim: the topics answer it.
+        let judgement = detector.judge(entry(["purpose": nil], flow: "voice-memo"), asOf: asOf)
+        #expect(!judgement.shows("casual-socializing") && judgement.unjudged("casual-socializing") == nil)
     }
 
     // MARK: self-promotion

@@ -83,8 +83,8 @@ import Testing
         // Self-promotion in W47 and W48 (one reflection each); casual socializing in two of W48's.
         let entries = [
             reflection("Pitch night", "2026-11-18T19:00", ["talk-share": .number(80)]),
-            reflection("Demo day", "2026-11-24T18:00", ["talk-share": .number(75), "purpose": nil]),
-            reflection("Pub quiz", "2026-11-25T20:00", ["purpose": nil]),
+            reflection("Demo day", "2026-11-24T18:00", ["talk-share": .number(75), "purpose": nil, "professional-topics": nil]),
+            reflection("Pub quiz", "2026-11-25T20:00", ["purpose": nil, "professional-topics": nil]),
         ]
         let r = review(entries)
         #expect(r.focus == "self-promotion")
@@ -102,15 +102,15 @@ import Testing
         // new people that caught up with nobody: the habit involves all 3 reflections.
         let alone: [String: Answer?] = ["reconnected": .bool(false)]
         let entries = [
-            reflection("Demo day", "2026-11-24T18:00", alone.merging(["talk-share": .number(75), "purpose": nil]) { $1 }),
-            reflection("Pub quiz", "2026-11-25T20:00", alone.merging(["purpose": nil]) { $1 }),
+            reflection("Demo day", "2026-11-24T18:00", alone.merging(["talk-share": .number(75), "purpose": nil, "professional-topics": nil]) { $1 }),
+            reflection("Pub quiz", "2026-11-25T20:00", alone.merging(["purpose": nil, "professional-topics": nil]) { $1 }),
             reflection("Meetup", "2026-11-26T19:00", alone),
         ]
         let r = review(entries)
         #expect(r.pitfalls.prefix(3).map(\.id) == ["ignoring-existing-network", "casual-socializing", "self-promotion"])
         #expect(r.focus == "ignoring-existing-network")
         // Equal streak and reach: catalog order.
-        let tie = review([reflection("Demo day", "2026-11-24T18:00", ["talk-share": .number(75), "purpose": nil])])
+        let tie = review([reflection("Demo day", "2026-11-24T18:00", ["talk-share": .number(75), "purpose": nil, "professional-topics": nil])])
         #expect(tie.focus == "casual-socializing")
         #expect(review([]).focus == nil)
     }

@@ -49,8 +49,10 @@ import Testing
         #expect(selfPromotion.count == 2 && selfPromotion.recurring && selfPromotion.streak == 3)
         #expect(selfPromotion.trend == [0, 0, 1, 0, 0, 1, 1, 2])
         // Once, and not the week before: not recurring.
-        let casual = try #require(pitfall(w48, "casual-socializing"))
-        #expect(casual.count == 1 && !casual.recurring && casual.streak == 1)
+        let immediate = try #require(pitfall(w48, "immediate-gratification"))
+        #expect(immediate.count == 1 && !immediate.recurring && immediate.streak == 1)
+        // The coffee with Dana wrote no purpose, but the talk reached work: not casual socializing.
+        #expect(pitfall(w48, "casual-socializing")?.count == 0)
         // 2026-W43: one reflection that did 70% of the talking and one that did not: not recurring.
         #expect(pitfall(review("2026-W43"), "self-promotion")?.recurring == false)
     }
