@@ -24,6 +24,27 @@ import Testing
         #expect(screen.contains("Space done/open"))
     }
 
+    /// A name longer than its column's usual width is shown whole while the action or the note
+    /// beside it has room to give, and cut only when they do not.
+    @Test func longNamesTakeTheRoomTheirRowsDoNotUse() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.add("Old team lunch", day: "2026-11-20",
+                  people: [Person(name: "Alexandra Papadopoulou", level: "senior", relation: "existing", note: "Thinking about leaving")],
+                  followUps: [FollowUp(who: "Ben Okafor-Hale", action: "Send the book recommendation", due: Day(iso: "2026-11-27"))])
+        var d = f.driver(width: 100, height: 30)
+        d.press(.enter)
+        #expect(d.screen.contains("  Alexandra Papadopoulou  senior     existing  Thinking about leaving"))
+        #expect(d.screen.contains("[ ]  Ben Okafor-Hale  Send the book recommendation"))
+        // Where there is no room, the name and what is beside it share it (the action was not
+        // shown at all on 40 columns when the name's column was fixed).
+        var narrow = f.driver(width: 40, height: 30)
+        narrow.press(.enter)
+        #expect(narrow.screen.contains("  Alexand…  senior     existing  Thinki…"))
+        #expect(narrow.screen.contains("  [ ]  Ben O…  Send…  due tomorrow"))
+        #expect(narrow.rows.allSatisfy { $0.displayWidth <= 40 })
+    }
+
     @Test func longAnswersWrapAndScroll() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

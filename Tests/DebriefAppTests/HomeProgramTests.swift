@@ -169,6 +169,29 @@ import Testing
         #expect(d.program.handoff == .entry(try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).id))
     }
 
+    /// What a key did is said whole, as on the other screens: a message longer than the line
+    /// (a long follow-up, how often it was pushed back) wraps above the help bar, never cut.
+    @Test func aPostponementMessageWrapsWholeAt80Columns() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.add("iOS Dev Happy Hour", day: "2026-11-24",
+                  followUps: [FollowUp(who: "Zoë Brandt", action: "Send her the accessibility talk recording and the notes from our workshop",
+                                       due: Day(iso: "2026-11-25"))])
+        var d = ProgramDriver(Self.home(f), width: 80, height: 16)
+        d.press(.char("s"))
+        d.type("sat")
+        d.press(.enter)
+        #expect(Array(d.frame.buffer.trimmedRows.suffix(3)) == [
+            "Due 2026-11-28: Zoë Brandt: Send her the accessibility talk recording and the",
+            "notes from our workshop; postponed once, 3 days past its first date",
+            "n new reflection  b browse  r review  f follow-ups  p people  ? help  q quit",
+        ])
+        #expect(d.rows[2].contains("[ ] in 2 days"))
+        // The next key clears it and the body has its rows back.
+        d.press(.down)
+        #expect(d.frame.buffer.trimmedRows[13...14] == ["", ""])
+    }
+
     @Test func followUpKeysWithNothingDueSaySo() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

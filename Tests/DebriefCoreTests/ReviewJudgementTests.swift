@@ -194,6 +194,42 @@ import Testing
         #expect(quick.progress.isEmpty)
     }
 
+    @Test func aPitfallNoReflectionCouldJudgeIsNotListedAsNotSeen() throws {
+        // A week of one quick reflection: casual socializing, outreach, the horizon and whether you
+        // caught up with anyone were never asked. "Not seen" would be a guess; they are said apart.
+        let quick = ReviewFixture.entry("Quick coffee", at: "2026-11-25T08:00:00+01:00", flow: "quick", [
+            "kind": .choice("one-on-one"), "talk-share": .number(40),
+            "people": .people([p("Ana Li", "peer", "new")]),
+            "follow-ups": .followUps([ReviewFixture.action("Ana Li", "Send the link", due: "2026-12-20")]),
+        ])
+        let r = review([quick])
+        #expect(try line(r, "casual-socializing").notJudged)
+        #expect(try line(r, "ignoring-existing-network").notJudged)
+        // Judged in part (the talk share was known) or fully: not seen.
+        #expect(try !line(r, "self-promotion").notJudged && !line(r, "no-follow-up").notJudged)
+        let text = ReviewText.render(r, options: .init(width: 200))
+        #expect(text.contains("  None of the pitfalls that could be judged showed this week. Well done.\n"))
+        let notSeen = try #require(text.range(of: "  Not seen this week:\n"))
+        let notJudged = try #require(text.range(of: "  Not judged this week:\n"))
+        let seen = String(text[notSeen.upperBound..<notJudged.lowerBound])
+        let unjudged = String(text[notJudged.upperBound...]).components(separatedBy: "\n\n")[0]
+        for title in ["Self-promotion without reciprocity", "Talking only to senior or high-profile people", "Failing to follow up"] {
+            #expect(seen.contains(title) && !unjudged.contains(title), "\(title)")
+        }
+        for title in ["Socializing with no professional purpose", "Mass connection requests and generic messages",
+                      "Neglecting the people you already know", "Networking only for an immediate return"] {
+            #expect(unjudged.contains(title) && !seen.contains(title), "\(title)")
+        }
+        // The Markdown table says it in the week's column.
+        let markdown = ReviewMarkdown.render(r)
+        #expect(markdown.contains("| Socializing with no professional purpose | not judged |"))
+        #expect(markdown.contains("| Neglecting the people you already know | not judged |"))
+        #expect(markdown.contains("| Self-promotion without reciprocity | 0/1 |"))
+        // A week whose full reflections judged everything keeps the plain sentence and one list.
+        let full = ReviewText.render(review([reflection("Meetup", "2026-11-24T19:00")]), options: .init(width: 200))
+        #expect(full.contains("  None of the seven pitfalls showed this week. Well done.\n") && !full.contains("Not judged this week"))
+    }
+
     // MARK: the trend's scale
 
     @Test func eachBarIsAShareOfThatWeeksReflections() throws {

@@ -60,21 +60,29 @@ enum DetailDocument {
         return out
     }
 
+    /// How wide a name column is (the longest name, and at least `usual`), so a long name is
+    /// shown whole while the column beside it has room to give (``Table/columnWidths(totalWidth:needs:)``).
+    static func nameNeed(_ names: [String], usual: Int) -> Int {
+        max(usual, names.map(\.displayWidth).max() ?? 0)
+    }
+
     static func peopleTable(_ people: [Person], width: Int) -> [DetailLine] {
-        let table = Table(columns: [.init("Name", width: 18), .init("Level", width: 9), .init("Relation", width: 8), .init("Note")],
-                          rows: [])
+        let table = Table(columns: [.init("Name"), .init("Level", width: 9), .init("Relation", width: 8), .init("Note")], rows: [])
         let inner = width - 2
-        var out = [DetailLine(text: "  " + table.format(table.columns.map(\.title), totalWidth: inner), kind: .tableHeader)]
+        let widths = table.columnWidths(totalWidth: inner, needs: [nameNeed(people.map(\.name), usual: 18), nil, nil, nil])
+        var out = [DetailLine(text: "  " + table.format(table.columns.map(\.title), widths: widths, totalWidth: inner), kind: .tableHeader)]
         for p in people {
-            out.append(DetailLine(text: "  " + table.format([p.name, p.level ?? "", p.relation ?? "", p.note ?? ""], totalWidth: inner), kind: .text))
+            out.append(DetailLine(text: "  " + table.format([p.name, p.level ?? "", p.relation ?? "", p.note ?? ""], widths: widths, totalWidth: inner),
+                                  kind: .text))
         }
         return out
     }
 
     static func followUpTable(_ followUps: [FollowUp], today: Day, width: Int) -> [DetailLine] {
-        let table = Table(columns: [.init("", width: 3), .init("Who", width: 14), .init("What"), .init("When", width: 18)], rows: [])
+        let table = Table(columns: [.init("", width: 3), .init("Who"), .init("What"), .init("When", width: 18)], rows: [])
         let inner = width - 2
-        var out = [DetailLine(text: "  " + table.format(table.columns.map(\.title), totalWidth: inner), kind: .tableHeader)]
+        let widths = table.columnWidths(totalWidth: inner, needs: [nil, nameNeed(followUps.map(\.who), usual: 14), nil, nil])
+        var out = [DetailLine(text: "  " + table.format(table.columns.map(\.title), widths: widths, totalWidth: inner), kind: .tableHeader)]
         for (index, f) in followUps.enumerated() {
             let when: String
             if let done = f.done {
@@ -84,7 +92,7 @@ enum DetailDocument {
             } else {
                 when = ""
             }
-            let text = table.format([f.done == nil ? "[ ]" : "[x]", f.who, f.action, when], totalWidth: inner)
+            let text = table.format([f.done == nil ? "[ ]" : "[x]", f.who, f.action, when], widths: widths, totalWidth: inner)
             out.append(DetailLine(text: "  " + text, kind: .followUp(index)))
         }
         return out

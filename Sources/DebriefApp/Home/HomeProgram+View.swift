@@ -10,10 +10,10 @@ extension HomeProgram {
         guard width > 0, height > 0 else { return Frame(buffer: buffer) }
         let lines = fileCount == 0 ? introLines(width: width - 2) : journalLines(width: width, height: height)
         ScreenChrome.drawTitle("Debrief", into: &buffer, row: 0, width: width)
-        // The lines above the help bar say what a follow-up key did (wrapped whole, never cut),
-        // or ask for a day.
-        let statusLines = datePrompt == nil ? (status.map { wrap($0, width: width) } ?? []) : []
-        let statusHeight = datePrompt != nil ? 1 : min(statusLines.count, max(0, height - 3))
+        // The lines above the help bar say what a follow-up key did (wrapped whole, as on every
+        // screen), or ask for a day.
+        let message = datePrompt == nil ? status.map { ScreenChrome.messageLines($0, width: width, height: height) } ?? [] : []
+        let statusHeight = datePrompt != nil ? 1 : message.count
         let statusRow = statusHeight > 0 ? height - 1 - statusHeight : nil
         let bodyHeight = max(0, height - 2 - statusHeight)
         for (i, line) in lines.prefix(bodyHeight).enumerated() {
@@ -25,7 +25,7 @@ extension HomeProgram {
             if let asking = datePrompt {
                 cursor = asking.prompt.draw(into: &buffer, row: statusRow, width: width)
             } else {
-                for (i, line) in statusLines.suffix(statusHeight).enumerated() {
+                for (i, line) in message.enumerated() {
                     buffer.put(line, row: statusRow + i, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
                 }
             }

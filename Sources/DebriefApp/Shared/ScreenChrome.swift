@@ -35,9 +35,8 @@ enum ScreenChrome {
     ) -> Frame {
         var buffer = ScreenBuffer(width: width, height: height)
         guard width > 0, height > 0 else { return Frame(buffer: buffer) }
-        let lines = message.map { wrap($0.text, width: width) } ?? []
-        let statusHeight = max(1, min(lines.count, height - 3))
-        let (body, bottom) = buffer.area.splitRows(bottom: min(statusHeight + 1, height))
+        let lines = message.map { messageLines($0.text, width: width, height: height) } ?? []
+        let (body, bottom) = buffer.area.splitRows(bottom: min(max(1, lines.count) + 1, height))
         drawBody(&buffer, body)
         var cursor: Position?
         if let message, bottom.height > 1 {
@@ -49,6 +48,12 @@ enum ScreenChrome {
         }
         return finish(&buffer, keys: keys, showHelp: showHelp,
                       helpBarRow: bottom.height > 1 ? bottom.bottom - 1 : nil, cursor: cursor)
+    }
+
+    /// A status message wrapped whole to `width`, on at most the lines a screen of `height` can
+    /// spare above its help bar (the body keeps two rows and the title one); the end is kept.
+    static func messageLines(_ text: String, width: Int, height: Int) -> [String] {
+        Array(wrap(text, width: width).suffix(max(1, height - 3)))
     }
 
     /// A message for the status line and the style it is drawn in.

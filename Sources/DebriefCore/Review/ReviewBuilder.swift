@@ -81,10 +81,15 @@ extension WeeklyReview {
                 unjudged = 0
                 involved = flag == nil ? 0 : thisWeek.count
             }
+            let notJudged = switch pitfall.scope {
+            case .event: !thisWeek.isEmpty && thisWeek.allSatisfy { $0.judgement.unjudged(pitfall.id).map { !$0.inPart } ?? false }
+            case .week: summary.habits.unjudged(pitfall.id) != nil
+            }
             let line = PitfallLine(
                 id: pitfall.id, title: pitfall.title, name: pitfall.name, scope: pitfall.scope,
                 count: count(pitfall.id, week), recurring: recurring(pitfall, week), streak: streak,
-                trend: trendWeeks.map { count(pitfall.id, $0) }, reasons: reasons, unjudged: unjudged, involved: involved
+                trend: trendWeeks.map { count(pitfall.id, $0) }, reasons: reasons, unjudged: unjudged,
+                notJudged: notJudged, involved: involved
             )
             pitfalls.append(line)
             // Progress needs a week with reflections that judged it: a week without events, or

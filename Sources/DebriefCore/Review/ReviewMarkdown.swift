@@ -21,7 +21,8 @@ public enum ReviewMarkdown {
             out.append("|---|---:|:---:|---:|---|")
             for p in review.pitfalls {
                 let title = p.count > 0 ? "**\(cell(p.title))**" : cell(p.title)
-                let thisWeek = p.scope == .week ? (p.count > 0 ? "the week" : "0") : "\(p.count)/\(review.entries.count)"
+                let thisWeek = p.count == 0 && p.notJudged ? "not judged"
+                    : p.scope == .week ? (p.count > 0 ? "the week" : "0") : "\(p.count)/\(review.entries.count)"
                 let numbers = zip(p.trend, review.trendReflections).map { count, total in
                     total == 0 ? "–" : p.scope == .week ? String(min(count, 1)) : "\(count)/\(total)"
                 }

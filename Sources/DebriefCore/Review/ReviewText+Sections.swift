@@ -55,9 +55,10 @@ extension ReviewText.Renderer {
         heading("PITFALLS")
         wrap([Span(ReviewWords.trendScale(review, unicode: options.unicode), .muted)], first: "  ", rest: "  ")
         let shown = review.pitfalls.filter { $0.count > 0 }
+        let unjudged = review.pitfalls.filter { $0.count == 0 && $0.notJudged }
         if shown.isEmpty {
             blank()
-            add(Span("  "), Span("None of the seven pitfalls showed this week. Well done.", .good), hang: "  ")
+            add(Span("  "), Span(ReviewWords.noneShowed(anyUnjudged: !unjudged.isEmpty), .good), hang: "  ")
         }
         for p in shown {
             blank()
@@ -66,11 +67,12 @@ extension ReviewText.Renderer {
             add(Span("    " + facts + dot + "trend " + Sparkline.render(review.shares(p), unicode: options.unicode)), hang: "    ")
             for reason in p.reasons { wrap(ReviewWords.reason(reason), first: "    - ", rest: "      ") }
         }
-        let quiet = review.pitfalls.filter { $0.count == 0 }
-        if !quiet.isEmpty {
+        // What no reflection could say is listed apart: "not seen" would be a guess.
+        let quiet = review.pitfalls.filter { $0.count == 0 && !$0.notJudged }
+        for (heading, lines) in [("Not seen this week:", quiet), ("Not judged this week:", unjudged)] where !lines.isEmpty {
             blank()
-            add(Span("  Not seen this week:"), hang: "  ")
-            for p in quiet {
+            add(Span("  " + heading), hang: "  ")
+            for p in lines {
                 // Continuation rows line up with the title, after the bars.
                 let hang = String(repeating: " ", count: 6 + p.trend.count)
                 add(Span("    "), Span(Sparkline.render(review.shares(p), unicode: options.unicode), .muted),

@@ -70,6 +70,12 @@ enum ReviewWords {
         return out
     }
 
+    /// The week showed no pitfall: of all seven, or of those its reflections could judge.
+    static func noneShowed(anyUnjudged: Bool) -> String {
+        anyUnjudged ? "None of the pitfalls that could be judged showed this week. Well done."
+            : "None of the seven pitfalls showed this week. Well done."
+    }
+
     /// `a`, `a and b`, `a, b and c`.
     static func series(_ items: [String]) -> String {
         guard items.count > 1, let last = items.last else { return items.first ?? "" }

@@ -88,6 +88,9 @@ public struct WeeklyReview: Equatable, Sendable {
         public var reasons: [Reason]
         /// This week's reflections for which it could not be judged (event pitfalls only).
         public var unjudged: Int
+        /// Not judged at all this week: for none of its reflections, not even in part (event), or
+        /// not for the week as a whole (habit). The review says so instead of "not seen".
+        public var notJudged: Bool
         /// The reflections behind this week's flag: those flagged (event), or all of the week's
         /// reflections (habit). Breaks ties when choosing the focus.
         public var involved: Int
