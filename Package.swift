@@ -1,7 +1,7 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // Debrief: a terminal journal for deliberate professional networking.
 //
-// Dependencies point one way: debrief → DebriefApp → (DebriefUI, DebriefCore);
+// Dependencies point one way: debrief → (DebriefApp, DebriefIndex) → (DebriefUI, DebriefCore);
 // only DebriefTerminal imports the C curses module, and only the executable links it,
 // so every test target runs without a terminal.
 import PackageDescription
@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // The default reflection flow and pitfall catalog, embedded so a copied binary works alone.
@@ -33,6 +34,12 @@ let package = Package(
             name: "DebriefCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // The derived SQLite index over the journal's files (GRDB over Debian's libsqlite3-dev):
+        // disposable, rebuilt from the files whenever it is missing, damaged or old.
+        .target(
+            name: "DebriefIndex",
+            dependencies: ["DebriefCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Terminal-free UI layer: screen buffer, display width, widgets, keys.
         .target(name: "DebriefUI"),
         // Screens as values (state + update + render) and the effects they ask for.
@@ -50,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "debrief",
             dependencies: [
-                "DebriefCore", "DebriefApp", "DebriefTerminal", "DebriefPrompts",
+                "DebriefCore", "DebriefIndex", "DebriefApp", "DebriefTerminal", "DebriefPrompts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +66,8 @@ let package = Package(
         .target(name: "DebriefFuzzing", dependencies: ["DebriefCore", "DebriefPrompts"]),
         .testTarget(name: "DebriefCoreTests", dependencies: ["DebriefCore", "DebriefPrompts", "DebriefFuzzing"],
                     exclude: ["Golden", "Corpus", "FuzzCorpus"]),
+        .testTarget(name: "DebriefIndexTests", dependencies: ["DebriefIndex", "DebriefCore", "DebriefPrompts",
+                                                              .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DebriefUITests", dependencies: ["DebriefUI"]),
         .testTarget(name: "DebriefAppTests", dependencies: ["DebriefApp", "DebriefCore", "DebriefPrompts", "DebriefUI"]),
         // Runs the built `debrief` binary as a subprocess and inside tmux.

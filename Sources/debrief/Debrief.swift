@@ -1,4 +1,5 @@
 import ArgumentParser
+import DebriefCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -31,6 +32,7 @@ struct Debrief: ParsableCommand {
     /// `debrief nonsense` would otherwise be read as an argument to home and answered with
     /// home's usage.
     static func main() {
+        if let trace = ProcessInfo.processInfo.environment["DEBRIEF_TRACE"], !trace.isEmpty { Trace.start(path: trace) }
         signal(SIGXFSZ, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let word = commandWord(arguments), !commandNames.contains(word) {

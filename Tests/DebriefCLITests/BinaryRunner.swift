@@ -64,6 +64,7 @@ final class BinaryRunner {
             "HOME": home,
             "XDG_CONFIG_HOME": config,
             "XDG_DATA_HOME": data,
+            "XDG_CACHE_HOME": home + "/.cache",
             "PATH": "/usr/local/bin:/usr/bin:/bin",
             "LANG": "C.UTF-8",
         ]

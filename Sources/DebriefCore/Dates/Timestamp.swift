@@ -59,8 +59,27 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     public var iso: String {
         let sign = utcOffset < 0 ? "-" : "+"
         let off = abs(utcOffset)
-        let seconds = off % 60 == 0 ? "" : String(format: ":%02d", off % 60)
-        return day.iso + String(format: "T%02d:%02d:%02d%@%02d:%02d", hour, minute, second, sign, off / 3600, off / 60 % 60) + seconds
+        guard off / 3600 < 100 else {
+            let seconds = off % 60 == 0 ? "" : String(format: ":%02d", off % 60)
+            return day.iso + String(format: "T%02d:%02d:%02d%@%02d:%02d", hour, minute, second, sign, off / 3600, off / 60 % 60) + seconds
+        }
+        var out = [UInt8]()
+        out.reserveCapacity(15)
+        out.append(84)
+        Day.digits(hour, 2, into: &out)
+        out.append(58)
+        Day.digits(minute, 2, into: &out)
+        out.append(58)
+        Day.digits(second, 2, into: &out)
+        out.append(contentsOf: sign.utf8)
+        Day.digits(off / 3600, 2, into: &out)
+        out.append(58)
+        Day.digits(off / 60 % 60, 2, into: &out)
+        if off % 60 != 0 {
+            out.append(58)
+            Day.digits(off % 60, 2, into: &out)
+        }
+        return day.iso + String(decoding: out, as: UTF8.self)
     }
 
     /// `2026-11-24 18:30`, for people.

@@ -74,7 +74,8 @@ public struct Detector: Sendable {
     }
 
     static func fill(_ template: String, _ match: Verdict.Match) -> String {
-        template
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        return template
             .replacingOccurrences(of: "{value}", with: match.value ?? "")
             .replacingOccurrences(of: "{threshold}", with: match.threshold ?? "")
     }

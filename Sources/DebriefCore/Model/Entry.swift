@@ -25,7 +25,8 @@ public struct Entry: Sendable, Equatable {
         self.id = id
         self.created = created
         self.updated = updated
-        self.answers = answers.filter { !$0.value.isEmpty }
+        // Filtering copies the dictionary; skip it when nothing is empty (a read never stores one).
+        self.answers = answers.values.contains(where: \.isEmpty) ? answers.filter { !$0.value.isEmpty } : answers
         self.flow = flow
         self.origin = origin
         self.source = source
@@ -73,11 +74,16 @@ public struct EntrySource: Sendable, Equatable {
     public var fingerprint: Fingerprint
     /// The document as written, for byte-preserving rewrites.
     public var document: EntryDocument
+    /// False for an entry rebuilt from the index, which keeps answers, not the file's layout:
+    /// `document` is empty and the store reads the file (with the same fingerprint) before
+    /// writing it back.
+    public var hasDocument: Bool
 
-    public init(path: String, fingerprint: Fingerprint, document: EntryDocument) {
+    public init(path: String, fingerprint: Fingerprint, document: EntryDocument, hasDocument: Bool = true) {
         self.path = path
         self.fingerprint = fingerprint
         self.document = document
+        self.hasDocument = hasDocument
     }
 }
 

@@ -41,7 +41,7 @@ public struct PeopleIndex: Sendable {
                 let key = fold(person.name)
                 guard !key.isEmpty else { continue }
                 let firstInEntry = seenHere.insert(key).inserted
-                let spelling = person.name.trimmingCharacters(in: .whitespaces)
+                let spelling = person.name.trimmingSpaces
                 let i: Int
                 if let known = indexByKey[key] {
                     i = known
@@ -64,7 +64,7 @@ public struct PeopleIndex: Sendable {
                 if summaries[i].level == nil { summaries[i].level = person.level }
                 if summaries[i].relation == nil { summaries[i].relation = person.relation }
                 if person.relation == "existing" { summaries[i].everExisting = true }
-                if let note = person.note, !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                if let note = person.note, !note.isBlank {
                     summaries[i].notes.append(PersonNote(text: note, entryID: entry.id, entryTitle: entry.title, day: day))
                 }
             }

@@ -50,7 +50,33 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
+    /// A pretty array whose items are rendered on every core, the same text as `rendered()` of
+    /// `.array(items)`: `list --format json` of 10,000 entries.
+    public static func renderedArray(_ items: [JSONValue]) -> String {
+        if items.isEmpty { return "[]" }
+        let parts = items.concurrentMap { item -> String in
+            var out = "  "
+            item.write(into: &out, indent: 1, pretty: true)
+            return out
+        }
+        return "[\n" + parts.joined(separator: ",\n") + "\n]"
+    }
+
     static func quote(_ s: String) -> String {
+        // Nothing to escape (nearly always): no quote, backslash, control, DEL, C1 (C2 80…9F)
+        // or U+2028/2029 (E2 80 A8/A9) among the bytes.
+        var plain = true
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for b in s.utf8 {
+            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || (previous == 0xC2 && b <= 0x9F)
+                || (beforePrevious == 0xE2 && previous == 0x80 && (b == 0xA8 || b == 0xA9)) {
+                plain = false
+                break
+            }
+            beforePrevious = previous
+            previous = b
+        }
+        if plain { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -32,18 +32,25 @@ public struct FlaggedJournal: Sendable {
     public var entries: [Entry] { items.map(\.entry) }
 
     public init(entries: [Entry], catalog: Catalog, clock: Clock) {
+        self.init(entries: entries, catalog: catalog, clock: clock, judging: nil)
+    }
+
+    /// A journal whose entries are judged only when their event day is in `judging` (all when
+    /// nil); the others keep their place and their week's counts of reflections, with no verdicts.
+    init(entries: [Entry], catalog: Catalog, clock: Clock, judging: ClosedRange<Day>?) {
         let today = clock.today
         let detector = Detector(catalog: catalog)
         var weeks: [ISOWeek: Week] = [:]
         var reflections: [ISOWeek: [Entry]] = [:]
         items = entries.sorted { ($0.eventTime, $0.id) < ($1.eventTime, $1.id) }.map { entry in
             let week = ISOWeek(containing: entry.eventTime.day)
-            let judgement = detector.judge(entry, asOf: min(week.sunday, today))
+            let judged = judging.map { $0.contains(entry.eventTime.day) } ?? true
+            let judgement = judged ? detector.judge(entry, asOf: min(week.sunday, today)) : .none
             if entry.isImported {
                 weeks[week, default: Week()].imported += 1
             } else {
                 weeks[week, default: Week()].reflections += 1
-                reflections[week, default: []].append(entry)
+                if judged { reflections[week, default: []].append(entry) }
             }
             for flag in judgement.flags { weeks[week, default: Week()].counts[flag.pitfallID, default: 0] += 1 }
             return Item(entry: entry, week: week, judgement: judgement)
@@ -61,4 +68,28 @@ public struct FlaggedJournal: Sendable {
 
     /// Reflections that showed event pitfall `id` in `week`, or 1 when the week showed habit `id`.
     func count(_ id: String, in week: ISOWeek) -> Int { weeks[week]?.counts[id] ?? 0 }
+}
+
+extension FlaggedJournal {
+    /// The journal the review of `week` (with a trend of `weeks`) needs, judging only the weeks it
+    /// looks at: the trend, the week before it (for "recurring"), and further back only while a
+    /// pitfall's streak reaches the oldest judged week. The review is the same as over a journal
+    /// judged whole; on 10,000 entries it judges a few hundred instead of all of them.
+    public static func forReview(of entries: [Entry], catalog: Catalog, clock: Clock, week: ISOWeek, weeks: Int) -> FlaggedJournal {
+        var span = max(1, weeks) + 1
+        let oldest = entries.map(\.eventTime.day).min()
+        while true {
+            let first = week.adding(weeks: -(span - 1))
+            let journal = FlaggedJournal(entries: entries, catalog: catalog, clock: clock, judging: first.monday...week.sunday)
+            guard let oldest, oldest < first.monday else { return journal }
+            // Would a streak run past the judged weeks? Then judge further back.
+            let reachesBack = catalog.pitfalls.contains { pitfall in
+                var w = week
+                while journal.count(pitfall.id, in: w) > 0 { w = w.adding(weeks: -1) }
+                return w < first
+            }
+            guard reachesBack else { return journal }
+            span *= 2
+        }
+    }
 }

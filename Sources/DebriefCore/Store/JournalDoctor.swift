@@ -12,18 +12,37 @@ public enum JournalDoctor {
         public var entries: Int
         /// Every finding, sorted by path then line.
         public var problems: [EntryProblem]
+        /// Files whose indexed answer differed from reading them (indexed again since); nil when
+        /// there is no index or it could not be used.
+        public var indexDisagreements: [String]?
     }
 
+    /// Reads every file (on every core, never through the index, whose entries do not carry the
+    /// files' layout the remarks look at), then checks the index against that read.
     public static func examine(_ store: JournalStore, now: Date = Date()) -> Findings {
-        let scan = store.scan()
-        var snapshot = store.load(scan.refs)
-        snapshot.problems = scan.problems + snapshot.problems
-        var problems = snapshot.problems
-        for entry in snapshot.entries { problems += remarks(entry) }
+        var direct = store
+        direct.index = nil
+        let files = direct
+        let scan = files.scan()
+        let read = scan.refs.concurrentMap { files.tolerantRead($0) }
+        Trace.mark("doctor: \(read.count) files read")
+        var problems = scan.problems
+        var entries = 0
+        for outcome in read {
+            switch outcome {
+            case .success(let entry)?:
+                entries += 1
+                problems += remarks(entry)
+            case .failure(let problem)?: problems.append(problem)
+            case nil: continue
+            }
+        }
         let folders = [store.root, store.draftsDirectory, store.trashDirectory] + scan.folders
         for folder in folders { problems += temporaries(in: folder, now: now) }
         problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
-        return Findings(entries: snapshot.entries.count, problems: problems)
+        let disagreements = store.index?.verify(scan.refs, against: read, store: store)
+        Trace.mark("doctor: index checked")
+        return Findings(entries: entries, problems: problems, indexDisagreements: disagreements)
     }
 
     /// What is odd about an entry that reads: a front-matter `id` that is not its file name (the

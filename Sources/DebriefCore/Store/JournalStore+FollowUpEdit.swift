@@ -41,6 +41,9 @@ extension JournalStore {
                     throw StoreError.followUpChanged(source.path, "the file changed meanwhile and no longer reads (\(error.reason), line \(error.line))")
                 }
                 index = try Self.locate(target, near: n - 1, in: base.followUps, path: source.path)
+            } else if !source.hasDocument, let read = try? codec.decode(bytes, id: entry.id, path: source.path) {
+                // Rebuilt from the index: the same bytes give the layout the row patch keeps.
+                base = read
             }
             let row: FollowUp
             switch base.followUps[index].applying(edit) {

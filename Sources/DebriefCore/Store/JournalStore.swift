@@ -36,6 +36,9 @@ public struct JournalSnapshot: Sendable {
 public struct JournalStore: Sendable {
     public let root: String
     public var codec: EntryCodec
+    /// The derived index reads go through, or nil to read the files directly (`DEBRIEF_INDEX=off`,
+    /// and tests of the store itself).
+    public var index: (any EntryIndexing)?
 
     public init(root: String, codec: EntryCodec) {
         self.root = root
@@ -73,20 +76,57 @@ public struct JournalStore: Sendable {
     /// and the files the walk did not count (links to nothing, conflict copies, second paths).
     public func loadAll() -> JournalSnapshot {
         let scan = scan()
-        var snapshot = load(scan.refs)
+        Trace.mark("store: \(scan.refs.count) files listed")
+        var snapshot = read(scan.refs, complete: true, narrowedBy: nil)
         snapshot.problems = scan.problems + snapshot.problems
         return snapshot
     }
 
     /// Reads the given entries, collecting the files that do not parse.
     public func load(_ refs: [EntryRef]) -> JournalSnapshot {
+        read(refs, complete: false, narrowedBy: nil)
+    }
+
+    /// The entries `matcher` selects, newest first, and the problems of every file the query had
+    /// to read (those whose id's day is in its range) and of the walk. Through the index when one
+    /// is attached, which then reads and parses only what it cannot rule out from its facts.
+    public func entries(matching matcher: EntryMatcher) -> JournalSnapshot {
+        let scan = scan()
+        Trace.mark("store: \(scan.refs.count) files listed")
+        let query = matcher.query
+        var refs = scan.refs.filter { query.mayMatch(id: $0.id) }
+        var complete = refs.count == scan.refs.count
+        if query.isUnfiltered, let limit = query.limit, refs.count > limit * 2 {
+            // Ids sort by the event's local time; keep a margin for entries whose offsets differ.
+            refs = Array(refs.prefix(limit * 2))
+            complete = false
+        }
+        var snapshot = read(refs, complete: complete, narrowedBy: query.isUnfiltered ? nil : matcher)
+        snapshot.entries = matcher.select(snapshot.entries)
+        snapshot.problems = scan.problems + snapshot.problems
+        return snapshot
+    }
+
+    /// Reads `refs` through the index when there is one and it can answer, else from the files.
+    private func read(_ refs: [EntryRef], complete: Bool, narrowedBy matcher: EntryMatcher?) -> JournalSnapshot {
         var entries: [Entry] = []
         var problems: [EntryProblem] = []
-        for ref in refs {
-            switch tolerantRead(ref) {
-            case .success(let entry)?: entries.append(entry)
-            case .failure(let problem)?: problems.append(problem)
-            case nil: continue
+        entries.reserveCapacity(refs.count)
+        if let outcomes = index?.outcomes(for: refs, complete: complete, narrowedBy: matcher, store: self) {
+            for outcome in outcomes {
+                switch outcome {
+                case .success(let entry)?: entries.append(entry)
+                case .failure(let problem)?: problems.append(problem)
+                case nil: continue
+                }
+            }
+        } else {
+            for ref in refs {
+                switch tolerantRead(ref) {
+                case .success(let entry)?: entries.append(entry)
+                case .failure(let problem)?: problems.append(problem)
+                case nil: continue
+                }
             }
         }
         return JournalSnapshot(entries: entries, problems: problems)
@@ -180,6 +220,14 @@ public struct JournalStore: Sendable {
         guard let source = entry.source else { return try create(entry) }
         var entry = entry
         entry.updated = now
+        if !source.hasDocument {
+            // Rebuilt from the index: the file's own layout, from the very bytes it was read from
+            // (the replace below checks they are still the file's).
+            guard let current = try AtomicFile.read(source.path), Fingerprint(of: current) == source.fingerprint else {
+                throw StoreError.changedOnDisk(source.path)
+            }
+            entry.source = try readBack(current, EntryRef(id: entry.id, path: source.path)).source
+        }
         let bytes = Array(codec.encode(entry).utf8)
         let written = try readBack(bytes, EntryRef(id: entry.id, path: source.path))
         try replace(source.path, with: bytes, expecting: source.fingerprint)

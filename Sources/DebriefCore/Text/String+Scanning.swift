@@ -1,3 +1,5 @@
+import Foundation
+
 extension StringProtocol {
     /// The string without leading and trailing spaces and tabs (YAML's white space), without
     /// going through Foundation.
@@ -13,4 +15,18 @@ extension StringProtocol {
         out.append(contentsOf: scalars[start...end])
         return String(out)
     }
+}
+
+extension String {
+    /// `trimmingCharacters(in: .whitespaces)`, without the trip through Foundation when neither
+    /// end is white space (nearly always).
+    var trimmingSpaces: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return self }
+        return trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Whether the text is empty or white space and line breaks only (`.whitespacesAndNewlines`,
+    /// which is Unicode's White_Space), deciding at the first other character.
+    var isBlank: Bool { unicodeScalars.allSatisfy(\.properties.isWhitespace) }
 }

@@ -9,7 +9,11 @@ struct Doctor: ParsableCommand {
         Lists, one per line as path:line: reason, the files that are not read (they do not parse, are \
         not regular files, are larger than 8 MB, are links to nothing, sync-conflict copies or second \
         paths to an entry) and the entries that read with a remark (an id that is not the file name, \
-        no title, a byte-order mark). Exits 0 when there is none, 1 otherwise. Nothing is changed.
+        no title, a byte-order mark). Exits 0 when there is none, 1 otherwise. Nothing in the journal is \
+        changed.
+
+        It then checks the index (see the README) against that full read and names, on stderr, the files \
+        whose indexed answer differed; those are indexed again from their files.
         """
     )
 
@@ -22,6 +26,11 @@ struct Doctor: ParsableCommand {
             for problem in findings.problems { Output.print(problem.description) }
             let n = findings.entries
             Output.note("\(context.store.root): \(n) entr\(n == 1 ? "y" : "ies") read, \(findings.problems.count) with problems")
+            if let differing = findings.indexDisagreements, !differing.isEmpty {
+                let count = differing.count
+                Output.note("index: \(count) file\(count == 1 ? "" : "s") disagreed with a full read and \(count == 1 ? "was" : "were") indexed again:")
+                for path in differing { Output.note("  \(path)") }
+            }
             if !findings.problems.isEmpty { throw ExitCode(1) }
         }
     }

@@ -6,8 +6,16 @@ struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List entries, newest first.",
         discussion: """
-        Dates accept ISO 8601 and 'today', 'yesterday', 'mon'…'sun'. --person matches names ignoring case, \
-        accents and spacing.
+        Dates accept ISO 8601 and 'today', 'yesterday', 'mon'…'sun'. Texts match ignoring case, accents \
+        and spacing, and part of a word will do: --person matches the people met and the follow-ups' \
+        who ("rike" finds Henrike), --kind the start of the kind, --search any part of any answer or \
+        the notes (browse's / search), --pitfall part of a pitfall id the entry shows today. --tag \
+        matches a whole tag.
+
+        Examples:
+          debrief list --person "zoe brandt" --format json
+          debrief list --search "tail latency" --since 2026-01-01
+          debrief list --kind meet --limit 20
         """
     )
 
@@ -16,9 +24,13 @@ struct List: ParsableCommand {
     @OptionGroup var journal: JournalOptions
     @Option(help: ArgumentHelp("Only entries on or after this day.", valueName: "date")) var since: String?
     @Option(help: ArgumentHelp("Only entries on or before this day.", valueName: "date")) var until: String?
-    @Option(help: ArgumentHelp("Only entries naming this person.", valueName: "name"), completion: JournalCompletion.people) var person: String?
+    @Option(help: ArgumentHelp("Only entries naming this person (met, or in a follow-up).", valueName: "name"),
+            completion: JournalCompletion.people) var person: String?
     @Option(help: ArgumentHelp("Only entries with this tag.", valueName: "tag"), completion: JournalCompletion.tags) var tag: String?
-    @Option(help: ArgumentHelp("Only entries of this kind.", valueName: "kind"), completion: JournalCompletion.kinds) var kind: String?
+    @Option(help: ArgumentHelp("Only entries of this kind (its start will do).", valueName: "kind"),
+            completion: JournalCompletion.kinds) var kind: String?
+    @Option(help: ArgumentHelp("Only entries showing this pitfall today (part of its id).", valueName: "pitfall")) var pitfall: String?
+    @Option(help: ArgumentHelp("Only entries whose answers or notes contain this text.", valueName: "text")) var search: String?
     @Option(help: ArgumentHelp("At most this many entries.", valueName: "n")) var limit: Int?
     @Option(help: "Output format.") var format: ListFormat = .text
 
@@ -30,42 +42,24 @@ struct List: ParsableCommand {
         try runReportingErrors {
             let context = try Context(journal)
             let (since, until) = try context.dayRange(since: self.since, until: self.until)
-            if let kind, let options = context.catalog.prompt("kind")?.options, !options.contains(kind) {
-                throw CLIError.usage("--kind must be one of \(options.joined(separator: ", ")), not '\(kind)'")
+            if let kind, let options = context.catalog.prompt("kind")?.options,
+               !options.contains(where: { $0.folded.hasFoldedPrefix(kind.folded) }) {
+                throw CLIError.usage("--kind must be one of \(options.joined(separator: ", ")) (or the start of one), not '\(kind)'")
             }
-            // Read only what the listing needs: ids start with the event's day, so a date range
-            // skips files unread, and a bare --limit stops after the newest ones.
-            let scan = context.store.scan()
-            var refs = scan.refs.filter { ref in
-                guard let day = Day(iso: ref.id.prefix(10)) else { return true }
-                if let since, day < since { return false }
-                if let until, day > until { return false }
-                return true
-            }
-            let unfiltered = person == nil && tag == nil && kind == nil
-            if unfiltered, let limit, refs.count > limit * 2 {
-                // Ids sort by the event's local time; keep a margin for entries whose offsets differ.
-                refs = Array(refs.prefix(limit * 2))
-            }
-            let snapshot = context.store.load(refs)
-            var entries = snapshot.entries.filter { entry in
-                let day = entry.eventTime.day
-                if let since, day < since { return false }
-                if let until, day > until { return false }
-                if let kind, entry.kind != kind { return false }
-                if let tag, !entry.tags.contains(where: { $0.folded == tag.folded }) { return false }
-                if let person, !entry.people.contains(where: { $0.name.folded.contains(person.folded) }) { return false }
-                return true
-            }
-            entries.sort { $0.eventTime > $1.eventTime }
-            if let limit { entries = Array(entries.prefix(limit)) }
+            let query = EntryQuery(since: since, until: until, person: person, tag: tag, kind: kind, pitfall: pitfall,
+                                   text: search, limit: limit)
+            let snapshot = context.store.entries(matching: EntryMatcher(query, catalog: context.catalog, today: context.clock.today))
+            Trace.mark("list: \(snapshot.entries.count) entries selected")
+            let detector = context.detector, today = context.clock.today
+            let pitfalls = snapshot.entries.concurrentMap { detector.flags(for: $0, asOf: today).map(\.pitfallID) }
+            Trace.mark("list: pitfalls judged")
             switch format {
             case .json:
-                Output.json(JSONValue.array(entries.map { EntryJSON.summary($0, pitfalls: context.pitfallIDs($0)) }).rendered())
+                Output.json(JSONValue.renderedArray(zip(snapshot.entries, pitfalls).map { EntryJSON.summary($0, pitfalls: $1) }))
             case .text:
-                for entry in entries { Output.print(Self.line(entry, pitfalls: context.pitfallIDs(entry))) }
+                for (entry, ids) in zip(snapshot.entries, pitfalls) { Output.print(Self.line(entry, pitfalls: ids)) }
             }
-            if let warning = UnreadFiles.warning(scan.problems.count + snapshot.problems.count, .notListed) { Output.error(warning) }
+            if let warning = UnreadFiles.warning(snapshot.problems.count, .notListed) { Output.error(warning) }
         }
     }
 

@@ -46,7 +46,9 @@ struct Review: ParsableCommand {
                 throw CLIError.usage("--week: \(target.iso) has not started yet; the latest week to review is \(current.iso)")
             }
             let snapshot = context.store.loadAll()
-            let journal = FlaggedJournal(entries: snapshot.entries, catalog: context.catalog, clock: context.clock)
+            let journal = FlaggedJournal.forReview(of: snapshot.entries, catalog: context.catalog, clock: context.clock,
+                                                   week: target, weeks: weeks)
+            Trace.mark("review: judged")
             let review = WeeklyReview.make(journal: journal, catalog: context.catalog, week: target,
                                            weeks: weeks, clock: context.clock, coldDays: context.coldDays())
             switch format {

@@ -36,6 +36,8 @@ struct CLIError: Error, CustomStringConvertible {
 
 /// Runs a command body, printing any error as `debrief: message` on stderr and exiting with its code.
 func runReportingErrors(_ body: () throws -> Void) throws {
+    Trace.mark("command: arguments parsed")
+    defer { Trace.mark("command: done") }
     do {
         try body()
     } catch let error as CLIError {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DebriefCore
+import DebriefIndex
 import DebriefPrompts
 import Foundation
 
@@ -70,6 +71,17 @@ struct Context {
             journalExisted = false
         }
         store = JournalStore(root: root, codec: EntryCodec(catalog: catalog, timeZone: clock.timeZone))
+        store.index = Self.index(for: root, environment: environment)
+        Trace.mark("context: catalog, config and journal resolved")
+    }
+
+    /// The derived index under the cache folder, unless `DEBRIEF_INDEX=off` asks to read the files
+    /// directly (every answer is the same either way; only the time differs).
+    static func index(for root: String, environment: [String: String]) -> JournalIndex? {
+        guard environment["DEBRIEF_INDEX"] != "off", let location = IndexLocation.forJournal(root, environment: environment) else {
+            return nil
+        }
+        return JournalIndex(location: location)
     }
 
     /// The config file's path as messages show it.

@@ -1,0 +1,164 @@
+/// One question about the journal's entries, with one meaning wherever it is asked: `debrief list`,
+/// browse's filter and search, home, the review, follow-ups and people all ask through it, with or
+/// without the index.
+///
+/// - `since`/`until`: the event's wall-clock day (`Entry.eventTime.day`), both ends included.
+/// - `person`: part of the name of someone met or of a follow-up's `who`.
+/// - `tag`: one of the entry's tags, whole.
+/// - `kind`: the start of the entry's kind (`meet` finds meetup).
+/// - `pitfall`: part of the id of an event pitfall the entry shows as of today.
+/// - `text`: part of everything searchable in the entry (``EntryQuery/searchText(_:catalog:)``).
+/// - `limit`: at most this many, newest first.
+///
+/// Texts match ignoring case, accents, width and runs of spaces (`String.folded` on both sides,
+/// then a plain substring test), so "rike" finds "Henrike" and "zoe" finds "Zoë".
+public struct EntryQuery: Sendable, Equatable {
+    public var since: Day?
+    public var until: Day?
+    public var person: String?
+    public var tag: String?
+    public var kind: String?
+    public var pitfall: String?
+    public var text: String?
+    public var limit: Int?
+
+    public init(since: Day? = nil, until: Day? = nil, person: String? = nil, tag: String? = nil, kind: String? = nil,
+                pitfall: String? = nil, text: String? = nil, limit: Int? = nil) {
+        self.since = since
+        self.until = until
+        self.person = person
+        self.tag = tag
+        self.kind = kind
+        self.pitfall = pitfall
+        self.text = text
+        self.limit = limit
+    }
+
+    /// Every entry.
+    public static let all = EntryQuery()
+
+    /// The query without its limit: what an entry must satisfy.
+    public var filter: EntryQuery {
+        var q = self
+        q.limit = nil
+        return q
+    }
+
+    /// True when no filter narrows the entries (a limit may still cut them).
+    public var isUnfiltered: Bool { filter == .all }
+
+    /// Whether a file with this id can hold a match, judged from the day the id starts with (an
+    /// id without one might hold anything). Both ways of answering a query read only these files,
+    /// so they report the same unreadable ones.
+    public func mayMatch(id: String) -> Bool {
+        guard since != nil || until != nil, let day = Day(iso: id.prefix(10)) else { return true }
+        if let since, day < since { return false }
+        if let until, day > until { return false }
+        return true
+    }
+
+    /// Newest first: by event time, then by id.
+    public static func newestFirst(_ a: Entry, _ b: Entry) -> Bool {
+        a.eventTime != b.eventTime ? a.eventTime > b.eventTime : a.id > b.id
+    }
+
+    /// Everything searchable in an entry, folded: its id, every answer as the screens show it
+    /// (people and follow-ups row by row), and the notes.
+    public static func searchText(_ entry: Entry, catalog: Catalog) -> String {
+        var parts: [String] = [entry.id]
+        for prompt in catalog.prompts {
+            guard let answer = entry[prompt.id] else { continue }
+            switch answer {
+            case .people(let people): parts += people.map(AnswerText.person)
+            case .followUps(let followUps): parts += followUps.map(AnswerText.followUp)
+            default: parts.append(AnswerText.inline(answer, type: prompt.type))
+            }
+        }
+        return parts.joined(separator: "\n").folded
+    }
+}
+
+/// An ``EntryQuery`` ready to test entries: the typed texts folded once, and what judging
+/// pitfalls and building search text needs.
+public struct EntryMatcher: Sendable {
+    public let query: EntryQuery
+    let catalog: Catalog
+    let today: Day
+    let detector: Detector
+    let person: String?
+    let tag: String?
+    let kind: String?
+    let pitfall: String?
+    let text: String?
+
+    public init(_ query: EntryQuery, catalog: Catalog, today: Day) {
+        self.query = query
+        self.catalog = catalog
+        self.today = today
+        detector = Detector(catalog: catalog)
+        func fold(_ s: String?) -> String? { s.map(\.folded) }
+        person = fold(query.person)
+        tag = fold(query.tag)
+        kind = fold(query.kind)
+        pitfall = fold(query.pitfall)
+        text = fold(query.text)
+    }
+
+    /// The folded texts the index narrows by (a superset of the matches: the exact test is
+    /// ``matches(_:)``).
+    public var foldedPerson: String? { person }
+    public var foldedTag: String? { tag }
+    public var foldedKind: String? { kind }
+    public var foldedText: String? { text }
+
+    public func matches(_ entry: Entry) -> Bool {
+        let day = entry.eventTime.day
+        if let since = query.since, day < since { return false }
+        if let until = query.until, day > until { return false }
+        if let kind, !(entry.kind ?? "").folded.hasFoldedPrefix(kind) { return false }
+        if let tag, !entry.tags.contains(where: { $0.folded == tag }) { return false }
+        if let person, !entry.people.contains(where: { $0.name.folded.containsFolded(person) }),
+           !entry.followUps.contains(where: { $0.who.folded.containsFolded(person) }) { return false }
+        if let text, !EntryQuery.searchText(entry, catalog: catalog).containsFolded(text) { return false }
+        if let pitfall, !detector.flags(for: entry, asOf: today).contains(where: { $0.pitfallID.folded.containsFolded(pitfall) }) {
+            return false
+        }
+        return true
+    }
+
+    /// The entries that match, newest first, cut to the limit.
+    public func select(_ entries: [Entry]) -> [Entry] {
+        var out = entries.filter(matches)
+        out.sort(by: EntryQuery.newestFirst)
+        if let limit = query.limit, out.count > limit { out.removeLast(out.count - limit) }
+        return out
+    }
+}
+
+extension String {
+    /// Substring test on folded texts, byte for byte, the way SQLite's `instr` and FTS5's trigram
+    /// index compare them, so the index and a plain read agree on every match.
+    public func containsFolded(_ needle: String) -> Bool {
+        if needle.isEmpty { return true }
+        var hay = self, pin = needle
+        return hay.withUTF8 { h in
+            pin.withUTF8 { n in
+                guard n.count <= h.count, let first = n.first else { return false }
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count, h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Prefix test on folded texts, byte for byte.
+    public func hasFoldedPrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+}

@@ -1,0 +1,20 @@
+/// A derived index the store reads through when one is attached (the `DebriefIndex` module's
+/// SQLite index): the files stay the truth, the index only saves reading and parsing them again.
+///
+/// Whatever the index answers must be what reading the files gives; when it cannot answer (a
+/// database it cannot open or write, another process holding it too long) it returns nil and the
+/// store reads the files itself, so the user never sees an index error.
+public protocol EntryIndexing: AnyObject, Sendable {
+    /// The outcome of reading each of `refs`, in order: the entry, the problem that kept the file
+    /// from being read, or nil for a file gone since it was listed. Files that changed since they
+    /// were indexed are read again first. With a `matcher`, entries whose indexed facts show they
+    /// cannot match may be left out (problems never are); the caller still tests the rest.
+    /// `complete` says `refs` is the whole journal, so indexed files not among them are gone.
+    func outcomes(for refs: [EntryRef], complete: Bool, narrowedBy matcher: EntryMatcher?,
+                  store: JournalStore) -> [Result<Entry, EntryProblem>?]?
+
+    /// Checks the index against `read`, what reading each of `refs` (the whole journal) gave,
+    /// indexes again the files whose indexed answer differs, and returns their paths. Nil when
+    /// the index cannot be used (then every read goes to the files anyway).
+    func verify(_ refs: [EntryRef], against read: [Result<Entry, EntryProblem>?], store: JournalStore) -> [String]?
+}

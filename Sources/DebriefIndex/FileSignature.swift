@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a file looked like when it was indexed (git's stat data): size, modification and change
+/// times to the nanosecond, and inode. Any edit, rename over it, `chmod` or `touch` changes one.
+public struct FileSignature: Equatable, Sendable {
+    var size: Int64
+    var mtime: Int64
+    var ctime: Int64
+    var inode: Int64
+
+    /// The signature of the file at `path` (following a link), or nil when there is none.
+    init?(path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        #if canImport(Darwin)
+        let m = st.st_mtimespec, c = st.st_ctimespec
+        #else
+        let m = st.st_mtim, c = st.st_ctim
+        #endif
+        size = Int64(st.st_size)
+        mtime = Int64(m.tv_sec) * 1_000_000_000 + Int64(m.tv_nsec)
+        ctime = Int64(c.tv_sec) * 1_000_000_000 + Int64(c.tv_nsec)
+        inode = Int64(bitPattern: UInt64(st.st_ino))
+    }
+
+    init(size: Int64, mtime: Int64, ctime: Int64, inode: Int64) {
+        self.size = size
+        self.mtime = mtime
+        self.ctime = ctime
+        self.inode = inode
+    }
+
+    /// How close to the moment it was read a change must be for the signature not to prove the
+    /// file unchanged. File systems stamp times from a coarse clock (a few milliseconds; whole
+    /// seconds on some, two on FAT), so an edit right after the read can keep size and times.
+    public static let racyMargin: Int64 = 2_000_000_000
+
+    /// git's "racy" rule: a file whose modification or change time is not safely older than the
+    /// moment it was read (`checked`) may have been changed again within the same tick, so its
+    /// signature proves nothing and it is read again.
+    func isRacy(checked: Int64, margin: Int64 = racyMargin) -> Bool {
+        max(mtime, ctime) >= checked - margin
+    }
+
+    /// Now, in nanoseconds of the wall clock file times come from.
+    static func now() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
+    }
+}

@@ -1,0 +1,83 @@
+import DebriefCore
+import GRDB
+
+/// The index's tables: facts read from the files, never verdicts (pitfalls depend on the day
+/// and on the user's catalog, so they are judged when asked).
+///
+/// - `files`: every entry file as indexed, by path relative to the journal: its stat signature,
+///   when it was read (for the racy rule), the fingerprint of its bytes, and the problem when it
+///   could not be read.
+/// - `entries`: per readable file its id, event day and time, kind, title, flow, and the whole
+///   entry as an ``EntryBlob``.
+/// - `people`, `follow_ups`, `tags`: the rows queries narrow by, with folded names.
+/// - `search`: an FTS5 table with the trigram tokenizer over each entry's folded search text, so
+///   any part of a word finds it (`rike` finds Henrike); FTS5 does not fold accents, so the text
+///   and the query are folded first.
+enum IndexSchema {
+    /// Bumped whenever a table or the meaning of a column changes; an index of another version is
+    /// rebuilt.
+    static let version = 1
+
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE files(
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,
+                size INTEGER NOT NULL, mtime INTEGER NOT NULL, ctime INTEGER NOT NULL, inode INTEGER NOT NULL,
+                checked INTEGER NOT NULL,
+                hash INTEGER NOT NULL, length INTEGER NOT NULL,
+                problem_line INTEGER, problem TEXT,
+                sum INTEGER NOT NULL);
+            CREATE TABLE entries(
+                file INTEGER PRIMARY KEY,
+                id TEXT NOT NULL, day INTEGER NOT NULL, time INTEGER NOT NULL,
+                kind TEXT NOT NULL, title TEXT NOT NULL, flow TEXT,
+                blob BLOB NOT NULL, sum INTEGER NOT NULL);
+            CREATE INDEX entries_day ON entries(day);
+            CREATE TABLE people(file INTEGER NOT NULL, name TEXT NOT NULL, folded TEXT NOT NULL);
+            CREATE INDEX people_file ON people(file);
+            CREATE TABLE follow_ups(file INTEGER NOT NULL, n INTEGER NOT NULL, who TEXT NOT NULL, who_folded TEXT NOT NULL,
+                action TEXT NOT NULL, due INTEGER, done INTEGER);
+            CREATE INDEX follow_ups_file ON follow_ups(file);
+            CREATE TABLE tags(file INTEGER NOT NULL, tag TEXT NOT NULL, folded TEXT NOT NULL);
+            CREATE INDEX tags_file ON tags(file);
+            CREATE VIRTUAL TABLE search USING fts5(text, tokenize = 'trigram');
+            PRAGMA user_version = \(version);
+            """)
+    }
+
+    /// FNV-1a of bytes, as a signed 64-bit integer for SQLite: rows carry one over their content,
+    /// so bytes damaged inside a row (which SQLite cannot notice) make the row be read again
+    /// from its file instead of trusted.
+    static func checksum(_ bytes: some Sequence<UInt8>) -> Int64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return Int64(bitPattern: h)
+    }
+
+    /// The checksum of a `files` row.
+    static func fileSum(path: String, signature s: FileSignature, checked: Int64, hash: Int64, length: Int,
+                        problemLine: Int?, problem: String?) -> Int64 {
+        checksum("\(path)|\(s.size)|\(s.mtime)|\(s.ctime)|\(s.inode)|\(checked)|\(hash)|\(length)|\(problemLine ?? -1)|\(problem ?? "")".utf8)
+    }
+
+    /// What decoding depends on besides a file's bytes: the catalog's prompts (which keys are
+    /// answers and of what type), the zone for hand-written times, and the blob layout. An index
+    /// built under another key is rebuilt.
+    static func decoderKey(_ codec: EntryCodec) -> String {
+        var text = "blob \(EntryBlob.version) schema \(EntryCodec.schemaVersion) tz \(codec.timeZone.identifier)\n"
+        for p in codec.catalog.prompts {
+            text += "\(p.id) \(p.type) \(p.isBody) \(p.options) \(p.levels) \(p.relations)\n"
+        }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in text.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return String(h, radix: 16)
+    }
+}

@@ -1,0 +1,433 @@
+import DebriefCore
+import Dispatch
+import Foundation
+import GRDB
+import Synchronization
+
+/// The derived SQLite index over a journal's files (zk, notmuch and git's index do the same): the
+/// files stay the truth, and the index spares re-reading and re-parsing the ones that did not
+/// change. Every read lists `entries/`, stats each file and compares its signature with the one
+/// it was indexed with; only new and changed files are read, gone ones are dropped, and a file
+/// changed too close to the moment it was read (git's racy rule) is read again.
+///
+/// Disposable: a missing, damaged, older or foreign database is rebuilt; one that cannot be opened
+/// or written (locked by another process too long, a read-only folder) is simply not used for that
+/// read, and the store reads the files. WAL lets a TUI and a cron job use it at once.
+public final class JournalIndex: EntryIndexing {
+    public let location: IndexLocation
+    private let state = Mutex(State())
+
+    private struct State {
+        var queue: DatabaseQueue?
+        /// Set when the database could not be opened or repaired in this process: read the files.
+        var unusable = false
+        /// Set when a write failed: keep reading through the index, stop trying to update it.
+        var readOnly = false
+        var progress: (@Sendable (Int, Int) -> Void)?
+        var lastRefresh = RefreshCounts()
+    }
+
+    /// What the last read did: files checked, read again from disk, rebuilt from the index.
+    public struct RefreshCounts: Sendable, Equatable {
+        public var checked = 0
+        public var read = 0
+        public var rebuilt = 0
+
+        public init(checked: Int = 0, read: Int = 0, rebuilt: Int = 0) {
+            self.checked = checked
+            self.read = read
+            self.rebuilt = rebuilt
+        }
+    }
+
+    /// The counts of the last read, for tests and the trace.
+    public var lastRefresh: RefreshCounts { state.withLock { $0.lastRefresh } }
+
+    /// How long a read waits for another process's write before reading the files instead.
+    static let busyTimeout: TimeInterval = 2
+
+    /// See ``FileSignature/isRacy(checked:margin:)``; tests that must not wait pass 0.
+    public let racyMargin: Int64
+
+    public init(location: IndexLocation, racyMargin: Int64 = FileSignature.racyMargin) {
+        self.location = location
+        self.racyMargin = racyMargin
+    }
+
+    /// Called with (done, total) while many files are read at once (a cold build), for a progress bar.
+    public func onProgress(_ report: (@Sendable (Int, Int) -> Void)?) {
+        state.withLock { $0.progress = report }
+    }
+
+    // MARK: - Opening
+
+    /// The database, opened (and created or rebuilt as needed) on first use; nil when it cannot
+    /// be used now.
+    private func database(for store: JournalStore) -> DatabaseQueue? {
+        state.withLock { s in
+            if let queue = s.queue { return queue }
+            if s.unusable { return nil }
+            let key = IndexSchema.decoderKey(store.codec)
+            for attempt in 0..<2 {
+                do {
+                    let queue = try open(key: key)
+                    s.queue = queue
+                    return queue
+                } catch {
+                    // Damaged, foreign or unreadable: start again once, from nothing.
+                    if attempt == 0 { location.remove() }
+                }
+            }
+            s.unusable = true
+            return nil
+        }
+    }
+
+    private func open(key: String) throws -> DatabaseQueue {
+        guard location.prepareFolder() else { throw IndexUnavailable() }
+        location.prepareFiles()
+        var config = Configuration()
+        config.busyMode = .timeout(Self.busyTimeout)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        let queue = try DatabaseQueue(path: location.database, configuration: config)
+        try queue.writeWithoutTransaction { db in
+            // WAL: readers never wait for the writer, and a crash mid-write leaves the last commit.
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            var valid = version == IndexSchema.version && tables > 0
+            if valid {
+                var meta: [String: String] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") { meta[row[0]] = row[1] }
+                valid = meta["journal"] == location.journal && meta["decoder"] == key
+            }
+            if !valid {
+                try db.inTransaction {
+                    for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%'") {
+                        try db.execute(sql: "DROP TABLE IF EXISTS \"\(name)\"")
+                    }
+                    try IndexSchema.create(db)
+                    try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('journal', ?), ('decoder', ?)",
+                                   arguments: [location.journal, key])
+                    return .commit
+                }
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+        }
+        location.prepareFiles()
+        return queue
+    }
+
+    // MARK: - Reading
+
+    public func outcomes(for refs: [EntryRef], complete: Bool, narrowedBy matcher: EntryMatcher?,
+                         store: JournalStore) -> [Result<Entry, EntryProblem>?]? {
+        guard let queue = database(for: store) else {
+            Trace.mark("index: not usable, reading the files")
+            return nil
+        }
+        Trace.mark("index: open")
+        do {
+            return try refresh(queue, refs: refs, complete: complete, matcher: matcher, store: store)
+        } catch {
+            // Damaged under us, or busy past the timeout: this read goes to the files, and a damaged
+            // database is rebuilt on the next use.
+            if let e = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(e.resultCode) {
+                state.withLock { s in
+                    s.queue = nil
+                    location.remove()
+                }
+            }
+            return nil
+        }
+    }
+
+    public func verify(_ refs: [EntryRef], against read: [Result<Entry, EntryProblem>?], store: JournalStore) -> [String]? {
+        guard let queue = database(for: store),
+              let indexed = outcomes(for: refs, complete: true, narrowedBy: nil, store: store) else { return nil }
+        func same(_ a: Result<Entry, EntryProblem>?, _ b: Result<Entry, EntryProblem>?) -> Bool {
+            switch (a, b) {
+            case (nil, nil): return true
+            case let (.success(x)?, .success(y)?):
+                return x == y && x.source?.fingerprint == y.source?.fingerprint && x.source?.path == y.source?.path
+                    && EntryBlob.encode(x) == EntryBlob.encode(y)
+            case let (.failure(x)?, .failure(y)?): return x == y
+            default: return false
+            }
+        }
+        let prefix = store.root + "/"
+        let differing = refs.indices.filter { !same(indexed[$0], read[$0]) }.map { refs[$0].path }
+        if !differing.isEmpty {
+            // Forget them: the next read indexes them from their files.
+            try? queue.write { db in
+                for path in differing {
+                    let relative = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+                    if let id = try Int64.fetchOne(db, sql: "SELECT id FROM files WHERE path = ?", arguments: [relative]) {
+                        try Self.forget(db, file: id, andFile: true)
+                    }
+                }
+            }
+        }
+        return differing
+    }
+
+    /// What the index holds for one file.
+    private struct Known {
+        var id: Int64
+        var signature: FileSignature
+        var checked: Int64
+        var problem: EntryProblem?
+    }
+
+    /// A file to read, with the signature it had before it was read.
+    private struct Change: Sendable {
+        var index: Int
+        var ref: EntryRef
+        var path: String
+        var signature: FileSignature
+        var known: Int64?
+    }
+
+    private func refresh(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, matcher: EntryMatcher?,
+                         store: JournalStore) throws -> [Result<Entry, EntryProblem>?] {
+        let checked = FileSignature.now()
+        let prefix = store.root + "/"
+        func relative(_ path: String) -> String { path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path }
+
+        // What the index knows, then one stat per file to see what changed.
+        var known: [String: Known] = [:]
+        try queue.read { db in
+            known.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM files") ?? 0)
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, ctime, inode, checked, hash, length, problem_line, problem, sum FROM files")
+            while let row = try rows.next() {
+                let path: String = row[1]
+                let problem: String? = row[10]
+                let problemLine: Int? = row[9]
+                var signature = FileSignature(size: row[2], mtime: row[3], ctime: row[4], inode: row[5])
+                let checked: Int64 = row[6]
+                let sum: Int64 = row[11]
+                if sum != IndexSchema.fileSum(path: path, signature: signature, checked: checked, hash: row[7], length: row[8],
+                                              problemLine: problemLine, problem: problem) {
+                    // Damaged: proves nothing, so the file is read again and the row rewritten.
+                    signature.size = -1
+                }
+                known[path] = Known(id: row[0], signature: signature, checked: checked,
+                                    problem: problem.map { EntryProblem(path: prefix + path, line: problemLine ?? 1, reason: $0) })
+            }
+        }
+        var outcomes = [Result<Entry, EntryProblem>?](repeating: nil, count: refs.count)
+        var fresh: [(index: Int, known: Known)] = []
+        var changes: [Change] = []
+        var seen = Set<String>()
+        seen.reserveCapacity(complete ? refs.count : 0)
+        for (i, ref) in refs.enumerated() {
+            let path = relative(ref.path)
+            if complete { seen.insert(path) }
+            guard let signature = FileSignature(path: ref.path) else { continue }
+            if let k = known[path], k.signature == signature, !signature.isRacy(checked: k.checked, margin: racyMargin) {
+                fresh.append((i, k))
+            } else {
+                changes.append(Change(index: i, ref: ref, path: path, signature: signature, known: known[path]?.id))
+            }
+        }
+        let gone = complete ? known.filter { !seen.contains($0.key) }.map(\.value.id) : []
+        Trace.mark("index: \(refs.count) files checked against \(known.count) indexed, \(changes.count) to read, \(gone.count) gone")
+
+        // Read what changed (on every core when there is much of it), then record it in one
+        // transaction; a failed write leaves the index as it was and the answer still right.
+        let read = readFiles(changes, store: store)
+        for (change, outcome) in zip(changes, read) { outcomes[change.index] = outcome.result }
+        if !changes.isEmpty { Trace.mark("index: \(changes.count) files read and parsed") }
+        if !changes.isEmpty || !gone.isEmpty, !state.withLock({ $0.readOnly }) {
+            do {
+                try record(queue, changes: changes, read: read, gone: gone, checked: checked)
+                if !gone.isEmpty { try purge(queue) }
+                Trace.mark("index: recorded")
+            } catch {
+                state.withLock { $0.readOnly = true }
+                Trace.mark("index: not recorded (\(error))")
+            }
+        }
+
+        // Entries the index already had: ruled out by their facts, or rebuilt from their blobs.
+        var wanted: [Int64: Int] = [:]
+        for (index, k) in fresh {
+            if let problem = k.problem { outcomes[index] = .failure(problem) } else { wanted[k.id] = index }
+        }
+        if let matcher, !wanted.isEmpty {
+            let candidates = try queue.read { db in try IndexQuery.candidates(db, matcher) }
+            if let candidates { wanted = wanted.filter { candidates.contains($0.key) } }
+        }
+        let blobs = try queue.read { db in try self.blobs(db, ids: wanted) }
+        Trace.mark("index: \(blobs.count) stored entries fetched")
+        let decoded = Self.decode(blobs, refs: refs)
+        Trace.mark("index: \(decoded.count) entries rebuilt")
+        for (index, entry) in decoded { outcomes[index] = entry.map { .success($0) } }
+        let counts = RefreshCounts(checked: refs.count, read: changes.count, rebuilt: decoded.count)
+        state.withLock { $0.lastRefresh = counts }
+        // A blob that is damaged or did not decode sends its file to be read, and out of the index.
+        let damaged = decoded.filter { $0.1 == nil }.map(\.0)
+        if !damaged.isEmpty {
+            for index in damaged { outcomes[index] = store.tolerantRead(refs[index]) }
+            let ids = Set(damaged)
+            let forget = wanted.filter { ids.contains($0.value) }.map(\.key)
+            try? queue.write { db in for id in forget { try Self.forget(db, file: id, andFile: true) } }
+        }
+        return outcomes
+    }
+
+    /// The outcome of reading one changed file, and what to index about it.
+    private struct Read: Sendable {
+        var result: Result<Entry, EntryProblem>?
+        var facts: EntryFacts?
+    }
+
+    /// Reads and parses `changes`, split over the cores when there are many.
+    private func readFiles(_ changes: [Change], store: JournalStore) -> [Read] {
+        guard !changes.isEmpty else { return [] }
+        let catalog = store.codec.catalog
+        @Sendable func one(_ change: Change) -> Read {
+            let result = store.tolerantRead(change.ref)
+            if case .success(let entry)? = result { return Read(result: result, facts: EntryFacts(entry, catalog: catalog)) }
+            return Read(result: result, facts: nil)
+        }
+        if changes.count < 64 { return changes.map(one) }
+        let progress = state.withLock { $0.progress }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let out = Mutex([Read?](repeating: nil, count: changes.count))
+        let done = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var local: [(Int, Read)] = []
+            var i = w
+            while i < changes.count {
+                local.append((i, one(changes[i])))
+                i += workers
+                if local.count % 256 == 0 {
+                    let n = done.add(256, ordering: .relaxed).newValue
+                    progress?(n, changes.count)
+                }
+            }
+            out.withLock { reads in for (i, r) in local { reads[i] = r } }
+        }
+        progress?(changes.count, changes.count)
+        return out.withLock { $0.map { $0 ?? Read(result: nil, facts: nil) } }
+    }
+
+    private func record(_ queue: DatabaseQueue, changes: [Change], read: [Read], gone: [Int64], checked: Int64) throws {
+        try queue.write { db in
+            for id in gone { try Self.forget(db, file: id, andFile: true) }
+            for (change, outcome) in zip(changes, read) {
+                guard let result = outcome.result else {
+                    if let id = change.known { try Self.forget(db, file: id, andFile: true) }
+                    continue
+                }
+                var fingerprint = Fingerprint(hash: 0, length: 0)
+                var problem: EntryProblem?
+                switch result {
+                case .success(let entry): fingerprint = entry.source?.fingerprint ?? fingerprint
+                case .failure(let p): problem = p
+                }
+                let s = change.signature
+                let hash = Int64(bitPattern: fingerprint.hash)
+                let sum = IndexSchema.fileSum(path: change.path, signature: s, checked: checked, hash: hash, length: fingerprint.length,
+                                              problemLine: problem?.line, problem: problem?.reason)
+                let id: Int64
+                if let known = change.known {
+                    id = known
+                    try Self.forget(db, file: id, andFile: false)
+                    try db.execute(sql: """
+                        UPDATE files SET path = ?, size = ?, mtime = ?, ctime = ?, inode = ?, checked = ?, hash = ?, length = ?,
+                            problem_line = ?, problem = ?, sum = ? WHERE id = ?
+                        """, arguments: [change.path, s.size, s.mtime, s.ctime, s.inode, checked, hash, fingerprint.length,
+                                         problem?.line, problem?.reason, sum, id])
+                } else {
+                    try db.execute(sql: """
+                        INSERT INTO files(path, size, mtime, ctime, inode, checked, hash, length, problem_line, problem, sum)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [change.path, s.size, s.mtime, s.ctime, s.inode, checked, hash, fingerprint.length,
+                                         problem?.line, problem?.reason, sum])
+                    id = db.lastInsertedRowID
+                }
+                if case .success(let entry) = result, let facts = outcome.facts {
+                    try facts.insert(db, file: id, entry: entry)
+                }
+            }
+        }
+    }
+
+    /// After entries went away: the full-text index rewritten without their trigrams (FTS5 keeps
+    /// deleted rows' data in old segments until they merge), and the write-ahead log emptied, so
+    /// no page that held their text stays in either file.
+    private func purge(_ queue: DatabaseQueue) throws {
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "INSERT INTO search(search) VALUES ('optimize')")
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        Trace.mark("index: deleted entries purged")
+    }
+
+    /// Removes what the index holds about a file's entry (and the file's own row): deleted rows
+    /// are overwritten (`secure_delete`), so a trashed entry leaves no text behind.
+    static func forget(_ db: Database, file id: Int64, andFile: Bool) throws {
+        for table in ["entries", "people", "follow_ups", "tags"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE \(table == "entries" ? "file" : "file") = ?", arguments: [id])
+        }
+        try db.execute(sql: "DELETE FROM search WHERE rowid = ?", arguments: [id])
+        if andFile { try db.execute(sql: "DELETE FROM files WHERE id = ?", arguments: [id]) }
+    }
+
+    /// A stored entry to rebuild: the index of its ref, its blob and its file's fingerprint.
+    private struct Stored: @unchecked Sendable {
+        var id: Int64
+        var index: Int
+        var blob: Data
+        var sum: Int64
+        var fingerprint: Fingerprint
+    }
+
+    /// The stored blobs of the wanted files.
+    private func blobs(_ db: Database, ids wanted: [Int64: Int]) throws -> [Stored] {
+        guard !wanted.isEmpty else { return [] }
+        var out: [Stored] = []
+        out.reserveCapacity(wanted.count)
+        let rows = try Row.fetchCursor(db, sql: "SELECT e.file, e.blob, f.hash, f.length, e.sum FROM entries e JOIN files f ON f.id = e.file")
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            guard let index = wanted[id] else { continue }
+            let hash: Int64 = row[2]
+            out.append(Stored(id: id, index: index, blob: row[1], sum: row[4], fingerprint: Fingerprint(hash: UInt64(bitPattern: hash), length: row[3])))
+        }
+        return out
+    }
+
+    /// Rebuilds entries from blobs, split over the cores when there are many. An entry rebuilt so
+    /// has no document: a save reads the file first (see `EntrySource.hasDocument`).
+    private static func decode(_ stored: [Stored], refs: [EntryRef]) -> [(Int, Entry?)] {
+        @Sendable func one(_ item: Stored) -> (Int, Entry?) {
+            let ref = refs[item.index]
+            let source = EntrySource(path: ref.path, fingerprint: item.fingerprint, document: EntryDocument(), hasDocument: false)
+            return (item.index, item.blob.withUnsafeBytes { raw in
+                IndexSchema.checksum(raw) == item.sum ? EntryBlob.decode(raw, source: source) : nil
+            })
+        }
+        guard stored.count >= 512 else { return stored.map(one) }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let out = Mutex([(Int, Entry?)]())
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var local: [(Int, Entry?)] = []
+            local.reserveCapacity(stored.count / workers + 1)
+            var i = w
+            while i < stored.count {
+                local.append(one(stored[i]))
+                i += workers
+            }
+            out.withLock { $0 += local }
+        }
+        return out.withLock { $0 }
+    }
+}
+
+/// The database cannot be used here (no cache folder, not writable).
+struct IndexUnavailable: Error {}

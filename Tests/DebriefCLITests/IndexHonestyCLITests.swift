@@ -1,0 +1,137 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Testing
+
+/// The index changes how long a command takes, never what it says: every command's output and
+/// exit status are byte-identical with `DEBRIEF_INDEX=off` (the files read directly), through random
+/// outside changes of every kind, and through a damaged or deleted index.
+@Suite struct IndexHonestyCLITests {
+    static let commands: [[String]] = [
+        ["list"], ["list", "--format", "json"], ["list", "--person", "rike"], ["list", "--search", "cafe"],
+        ["list", "--search", "ü"], ["list", "--kind", "meet", "--limit", "3"], ["list", "--since", "2026-10-01", "--tag", "swift"],
+        ["list", "--pitfall", "self"], ["review"], ["review", "--weeks", "52", "--format", "json"], ["review", "--week", "2026-W40"],
+        ["people"], ["people", "--format", "json"], ["followups", "--all"], ["followups", "--open", "--format", "json"], ["doctor"],
+    ]
+
+    static let names = ["Zoë Brandt", "Henrike Müller", "Ana Li", "Omar Haddad", "李雷"]
+
+    static func entry(_ i: Int, title: String? = nil, day: String? = nil) -> String {
+        let d = day ?? String(format: "2026-%02d-%02d", 7 + i % 5, 1 + (i * 3) % 27)
+        let talk = 20 + (i * 17) % 70
+        var lines = ["---", "schema: 1", "created: \(d)T21:00:00+01:00", "updated: \(d)T21:00:00+01:00",
+                     "title: \(title ?? "Event \(i) café")", "date: \(d)T18:30:00+01:00", "kind: \(i % 2 == 0 ? "meetup" : "one-on-one")",
+                     "people:", "  - name: \(names[i % names.count])", "    level: peer", "    relation: \(i % 3 == 0 ? "existing" : "new")",
+                     "talk-share: \(talk)", "asked-about-them: \(i % 4 == 0 ? "no" : "yes")"]
+        if i % 2 == 0 { lines += ["follow-ups:", "  - who: \(names[(i + 1) % names.count])", "    action: Send notes \(i)", "    due: 2026-11-\(10 + i % 15)"] }
+        lines += ["tags: [\(i % 3 == 0 ? "swift" : "rust"), notes]", "---", "Free notes about Zürich \(i).", ""]
+        return lines.joined(separator: "\n")
+    }
+
+    static func path(_ debrief: BinaryRunner, _ id: String) -> String {
+        "\(debrief.journal)/entries/\(id.prefix(4))/\(id.dropFirst(5).prefix(2))/\(id).md"
+    }
+
+    /// Commands compared after each change (the whole list at the start and the end).
+    static let quick: [[String]] = [["list", "--format", "json"], ["list", "--search", "cafe"], ["review", "--format", "json"],
+                                    ["people", "--format", "json"], ["followups", "--all"], ["doctor"]]
+
+    /// Runs every command both ways and compares.
+    static func compare(_ debrief: BinaryRunner, _ when: String, _ commands: [[String]] = quick) throws {
+        for command in commands {
+            let indexed = try debrief.run(command)
+            let files = try debrief.run(command, env: ["DEBRIEF_INDEX": "off"])
+            #expect(indexed.status == files.status, "\(when): \(command) exit status")
+            #expect(indexed.stdout == files.stdout, "\(when): \(command) stdout")
+            #expect(indexed.stderr == files.stderr, "\(when): \(command) stderr")
+        }
+    }
+
+    @Test func everyCommandSaysTheSameWithAndWithoutTheIndexThroughOutsideChanges() throws {
+        let debrief = try BinaryRunner()
+        var ids: [String] = []
+        for i in 0..<14 {
+            let d = String(format: "2026-%02d-%02d", 7 + i % 5, 1 + (i * 3) % 27)
+            let id = "\(d)-1830-event-\(i)"
+            try debrief.write(Self.entry(i, day: d), to: Self.path(debrief, id))
+            ids.append(id)
+        }
+        try Self.compare(debrief, "first run", Self.commands)
+        var state: UInt64 = 48
+        func random(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for step in 0..<9 {
+            let id = ids[random(ids.count)]
+            let path = Self.path(debrief, id)
+            switch step % 9 {
+            case 0: // an edit
+                try debrief.write(Self.entry(step + 20, title: "Edited \(step)", day: String(id.prefix(10))), to: path)
+            case 1: // same size, same second
+                var bytes = try [UInt8](BinaryRunner.bytes(path))
+                var st = stat()
+                stat(path, &st)
+                if let i = bytes.firstIndex(of: UInt8(ascii: "E")) { bytes[i] = UInt8(ascii: "F") }
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                var times = [st.st_atim, st.st_mtim]
+                utimensat(AT_FDCWD, path, &times, 0)
+            case 2: // deleted
+                unlink(path)
+                ids.removeAll { $0 == id }
+            case 3: // renamed
+                rename(path, Self.path(debrief, id + "-moved"))
+                ids = ids.map { $0 == id ? id + "-moved" : $0 }
+            case 4: // added
+                let newID = "2026-11-\(20 + step)-0900-added-\(step)"
+                try debrief.write(Self.entry(step + 40, day: String(newID.prefix(10))), to: Self.path(debrief, newID))
+                ids.append(newID)
+            case 5: // touched
+                utimensat(AT_FDCWD, path, nil, 0)
+            case 6: // unreadable, compared, then fixed
+                chmod(path, 0o000)
+                try Self.compare(debrief, "step \(step): \(id) unreadable")
+                chmod(path, 0o600)
+            case 7: // broken
+                try debrief.write("---\ntitle: [unclosed\n---\n", to: path)
+            default: // the index damaged with random bytes
+                for file in Self.indexFiles(debrief) {
+                    guard let handle = FileHandle(forUpdatingAtPath: file) else { continue }
+                    let size = handle.seekToEndOfFile()
+                    for k in 0..<32 {
+                        handle.seek(toFileOffset: size / 32 * UInt64(k))
+                        handle.write(Data((0..<256).map { _ in UInt8(random(256)) }))
+                    }
+                    handle.closeFile()
+                }
+            }
+            try Self.compare(debrief, "step \(step)")
+        }
+        // Deleted outright.
+        try FileManager.default.removeItem(atPath: debrief.home + "/.cache")
+        try Self.compare(debrief, "after the changes", Self.commands)
+        try Self.compare(debrief, "index deleted")
+    }
+
+    static func indexFiles(_ debrief: BinaryRunner) -> [String] {
+        let dir = debrief.home + "/.cache/debrief"
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".sqlite") }.map { dir + "/" + $0 }
+    }
+
+    /// The index lives in the cache folder, 0600 in 0700, even under umask 000, and never in the journal.
+    @Test func theIndexIsPrivateAndOutsideTheJournal() throws {
+        let debrief = try BinaryRunner()
+        try debrief.add("title: Private\n")
+        let r = try debrief.run(["list"], after: "umask 000")
+        #expect(r.status == 0)
+        let dir = debrief.home + "/.cache/debrief"
+        func mode(_ path: String) throws -> Int? { try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int }
+        #expect(try mode(dir) == 0o700)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(files.contains { $0.hasSuffix(".sqlite") })
+        for file in files { #expect(try mode(dir + "/" + file) == 0o600, "\(file)") }
+        let inJournal = FileManager.default.enumerator(atPath: debrief.journal)?.compactMap { $0 as? String } ?? []
+        #expect(!inJournal.contains { $0.contains("sqlite") })
+    }
+}

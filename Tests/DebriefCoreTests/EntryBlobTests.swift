@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import DebriefCore
+
+/// The index stores entries as ``EntryBlob``s: every one comes back equal in every stored
+/// property, including properties added to the model later (compared through reflection, so a
+/// new field the blob forgets fails here rather than vanishing from indexed reads).
+@Suite struct EntryBlobTests {
+    /// Every stored property of a value but an entry's `source`, recursively, one line each.
+    static func properties(_ value: Any, path: String = "") -> [String] {
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .dictionary?:
+            return mirror.children.flatMap { child -> [String] in
+                let pair = Mirror(reflecting: child.value).children.map(\.value)
+                return properties(pair[1], path: path + "[\(pair[0])]")
+            }
+        case .optional?:
+            guard let some = mirror.children.first else { return ["\(path) = nil"] }
+            return properties(some.value, path: path)
+        default:
+            guard !mirror.children.isEmpty else { return ["\(path) = \(String(reflecting: value))"] }
+            var out: [String] = []
+            for (i, child) in mirror.children.enumerated() {
+                let label = child.label ?? "\(i)"
+                if path.isEmpty && label == "source" { continue }
+                out += properties(child.value, path: path + "." + label)
+            }
+            return out
+        }
+    }
+
+    @Test func everyGeneratedEntryRoundTrips() throws {
+        let entries = RoundTripTests.generated()
+        for var entry in entries {
+            entry.flow = entry.id.hasSuffix("1") ? "quick" : nil
+            entry.origin = entry.id.hasSuffix("2") ? "jrnl:abc" : nil
+            let blob = EntryBlob.encode(entry)
+            let back = try #require(blob.withUnsafeBytes { EntryBlob.decode($0, source: nil) })
+            #expect(back == entry)
+            let a = Self.properties(entry).sorted(), b = Self.properties(back).sorted()
+            #expect(a == b, "\(Set(a).symmetricDifference(b).sorted())")
+        }
+    }
+
+    /// Every property of a person and a follow-up, set to something other than its default.
+    @Test func rowsKeepEveryField() throws {
+        let day = Day(iso: "2026-11-24")!
+        let entry = Entry(id: "2026-11-24-1830-x", created: Fixtures.ts("2026-11-24T21:05:12+01:00"),
+                          updated: Fixtures.ts("2026-11-25T08:00:00-05:00"),
+                          answers: ["people": .people([Person(name: "Zoë", level: "peer", relation: "new", note: "n",
+                                                              extras: [ExtraField(key: "x", yaml: " 1\n")])]),
+                                    "follow-ups": .followUps([FollowUp(who: "Ana", action: "call", due: day, done: day.adding(days: 2),
+                                                                       id: "f1", firstDue: day.adding(days: -3), postponed: 2,
+                                                                       extras: [ExtraField(key: "y", yaml: " z\n")])]),
+                                    "talk-share": .number(-40), "asked-favor": .bool(true), "kind": .choice("meetup"),
+                                    "date": .timestamp(Fixtures.ts("2026-11-24T18:30:00+01:00")), "tags": .tags(["a", "b"]),
+                                    "notes": .text("line\n\nüñí 😀")],
+                          flow: "quick", origin: "jrnl:1")
+        let back = try #require(EntryBlob.encode(entry).withUnsafeBytes { EntryBlob.decode($0, source: nil) })
+        #expect(Self.properties(back).sorted() == Self.properties(entry).sorted())
+        // Every field reached: the default-valued properties would hide a forgotten one.
+        for line in Self.properties(entry) { #expect(!line.hasSuffix("= nil") && !line.hasSuffix("= 0"), "\(line)") }
+    }
+
+    /// Bytes that are not a blob of this version (another debrief, damage) decode to nil, never to
+    /// a wrong entry.
+    @Test func damagedBlobsDecodeToNil() {
+        let entry = RoundTripTests.generated()[0]
+        let blob = EntryBlob.encode(entry)
+        #expect([UInt8]().withUnsafeBytes { EntryBlob.decode($0, source: nil) } == nil)
+        var other = blob
+        other[0] = EntryBlob.version &+ 1
+        #expect(other.withUnsafeBytes { EntryBlob.decode($0, source: nil) } == nil)
+        for cut in stride(from: 1, to: blob.count, by: max(1, blob.count / 50)) {
+            #expect(Array(blob.prefix(cut)).withUnsafeBytes { EntryBlob.decode($0, source: nil) } == nil)
+        }
+        #expect((blob + [0]).withUnsafeBytes { EntryBlob.decode($0, source: nil) } == nil)
+    }
+}

@@ -1,0 +1,305 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import DebriefCore
+import DebriefIndex
+import Foundation
+import GRDB
+import Testing
+
+/// The index answers exactly what reading the files answers, stays right through outside changes,
+/// and survives being deleted, damaged or made read-only.
+@Suite struct JournalIndexTests {
+    static func seed(_ f: IndexFixture, count: Int = 30) {
+        let names = ["Zoë Brandt", "Henrike Müller", "Ana Li", "Omar Haddad", "李雷"]
+        for i in 0..<count {
+            let day = String(format: "2029-%02d-%02d", 1 + i % 12, 1 + i % 27)
+            let id = "\(day)-1830-event-\(i)"
+            f.write(id, IndexFixture.text(title: "Event \(i)", date: "\(day)T18:30:00+01:00",
+                                          people: [names[i % names.count], names[(i + 2) % names.count]],
+                                          tags: i % 3 == 0 ? ["swift", "server"] : ["rust"], kind: i % 2 == 0 ? "meetup" : "one-on-one",
+                                          talk: 10 + i * 3 % 90, notes: "Notes about café \(i) and Zürich.",
+                                          followUp: i % 4 == 0 ? names[(i + 1) % names.count] : nil))
+        }
+    }
+
+    static func same(_ f: IndexFixture, _ query: EntryQuery = .all, _ comment: Comment? = nil) {
+        let matcher = EntryMatcher(query, catalog: IndexFixture.catalog, today: IndexFixture.today)
+        let files = IndexFixture.describe(f.plain.entries(matching: matcher))
+        let indexed = IndexFixture.describe(f.indexed.entries(matching: matcher))
+        #expect(indexed == files, comment)
+        #expect(IndexFixture.describe(f.indexed.loadAll()) == IndexFixture.describe(f.plain.loadAll()), comment)
+    }
+
+    @Test func answersAsTheFilesDoColdAndWarm() throws {
+        let f = IndexFixture(racyMargin: 0)
+        Self.seed(f)
+        f.write("2029-05-05-1200-broken", "---\ntitle: [unclosed\n---\n")
+        Self.same(f, .all, "cold")
+        #expect(FileManager.default.fileExists(atPath: f.index.location.database))
+        f.reopen()
+        Self.same(f, .all, "warm")
+        #expect(f.index.lastRefresh == JournalIndex.RefreshCounts(checked: 31, read: 0, rebuilt: 30), "warm reads come from the index")
+        let broken = f.indexed.loadAll().problems
+        #expect(broken.count == 1 && broken[0].path.hasSuffix("2029-05-05-1200-broken.md"))
+    }
+
+    @Test(arguments: [
+        EntryQuery(person: "rike"), EntryQuery(person: "zoe brandt"), EntryQuery(person: "ZOË"), EntryQuery(tag: "Swift"),
+        EntryQuery(kind: "meet"), EntryQuery(kind: "one"), EntryQuery(text: "cafe"), EntryQuery(text: "zu"),
+        EntryQuery(text: "ZÜRICH 1"), EntryQuery(text: "event 2"), EntryQuery(text: "\"x"), EntryQuery(pitfall: "self"),
+        EntryQuery(since: Day(iso: "2029-06-01"), until: Day(iso: "2029-09-30")), EntryQuery(limit: 3),
+        EntryQuery(person: "ana", tag: "rust", limit: 2), EntryQuery(person: "lei"), EntryQuery(person: "李"),
+    ])
+    func everyQueryAnswersAsTheFilesDo(_ query: EntryQuery) throws {
+        let f = IndexFixture(racyMargin: 0)
+        Self.seed(f)
+        Self.same(f, query, "cold \(query)")
+        Self.same(f, query, "warm \(query)")
+    }
+
+    /// "rike" finds "Henrike", "cafe" finds "café": a substring of folded text, through the
+    /// trigram index and through the short-query scan alike.
+    @Test func searchFindsPartsOfWordsIgnoringAccents() throws {
+        let f = IndexFixture(racyMargin: 0)
+        Self.seed(f)
+        _ = f.indexed.loadAll()
+        func ids(_ q: EntryQuery) -> Set<String> {
+            Set(f.indexed.entries(matching: EntryMatcher(q, catalog: IndexFixture.catalog, today: IndexFixture.today)).entries.map(\.id))
+        }
+        let henrike = f.plain.loadAll().entries.filter { e in
+            e.people.contains { $0.name == "Henrike Müller" } || e.followUps.contains { $0.who == "Henrike Müller" }
+        }
+        #expect(ids(EntryQuery(text: "rike")) == Set(henrike.map(\.id)))
+        #expect(henrike.count == 14)
+        #expect(ids(EntryQuery(text: "cafe 7")) == ["2029-08-08-1830-event-7"])
+        #expect(ids(EntryQuery(text: "ri")) == ids(EntryQuery(text: "rike")).union(ids(EntryQuery(text: "rust"))).union(ids(EntryQuery(text: "zürich"))))
+    }
+
+    /// Outside changes of every kind, in random order, each followed by a comparison of both
+    /// answers: edits, same-size edits within the same second, deletions, renames, new files,
+    /// `touch`, a file made unreadable and readable again.
+    @Test func randomOutsideChangesNeverLeaveTheIndexBehind() throws {
+        let f = IndexFixture()
+        Self.seed(f, count: 12)
+        var rng = SplitMix(seed: 13)
+        var ids = f.plain.refs().map(\.id)
+        Self.same(f)
+        for step in 0..<60 {
+            guard !ids.isEmpty else { break }
+            let id = ids[Int(rng.next() % UInt64(ids.count))]
+            let path = f.path(id)
+            let kind = rng.next() % 8
+            switch kind {
+            case 0: // edit
+                f.write(id, IndexFixture.text(title: "Edited \(step)", date: "2029-03-03T10:00:00+01:00", people: ["Ana Li"]))
+            case 1: // same size, same second: only the bytes differ
+                var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+                var st = stat()
+                stat(path, &st)
+                if let i = bytes.firstIndex(of: UInt8(ascii: "E")) ?? bytes.firstIndex(of: UInt8(ascii: "0")) {
+                    bytes[i] = bytes[i] == UInt8(ascii: "E") ? UInt8(ascii: "F") : UInt8(ascii: "1")
+                }
+                FileManager.default.createFile(atPath: path, contents: Data(bytes))
+                var times = [st.st_atim, st.st_mtim]
+                utimensat(AT_FDCWD, path, &times, 0)
+            case 2: // delete
+                unlink(path)
+                ids.removeAll { $0 == id }
+            case 3: // rename
+                let newID = id + "-moved"
+                rename(path, f.path(newID))
+                ids.removeAll { $0 == id }
+                ids.append(newID)
+            case 4: // add
+                let newID = "2029-11-\(String(format: "%02d", 1 + step % 28))-0900-new-\(step)"
+                f.write(newID, IndexFixture.text(title: "New \(step)", date: "2029-11-\(String(format: "%02d", 1 + step % 28))T09:00:00+01:00",
+                                                 people: ["Henrike Müller"], tags: ["new"]))
+                ids.append(newID)
+            case 5: // touch
+                utimensat(AT_FDCWD, path, nil, 0)
+            case 6: // unreadable, then readable again
+                chmod(path, 0o000)
+                if getuid() != 0 { Self.same(f, .all, "step \(step): \(id) unreadable") }
+                chmod(path, 0o600)
+            default: // broken YAML
+                f.write(id, "---\ntitle: [\n---\n")
+            }
+            if step % 3 == 0 { f.reopen() }
+            Self.same(f, .all, "step \(step): change \(kind) to \(id)")
+            Self.same(f, EntryQuery(person: "ana"), "step \(step): person")
+            Self.same(f, EntryQuery(text: "edited"), "step \(step): text")
+        }
+    }
+
+    /// A same-size edit within the file system's timestamp tick keeps size and modification time;
+    /// the racy rule still reads it again.
+    @Test func aSameSizeEditInTheSameTickIsSeen() throws {
+        let f = IndexFixture()
+        let path = f.write("2029-01-01-1000-racy", IndexFixture.text(title: "AAAA", date: "2029-01-01T10:00:00+01:00"))
+        var st = stat()
+        stat(path, &st)
+        #expect(f.indexed.loadAll().entries.first?.title == "AAAA")
+        FileManager.default.createFile(atPath: path, contents: Data(IndexFixture.text(title: "BBBB", date: "2029-01-01T10:00:00+01:00").utf8))
+        var times = [st.st_atim, st.st_mtim]
+        utimensat(AT_FDCWD, path, &times, 0)
+        f.reopen()
+        #expect(f.indexed.loadAll().entries.first?.title == "BBBB")
+    }
+
+    @Test func survivesDeletionCorruptionAndReadOnly() throws {
+        let f = IndexFixture(racyMargin: 0)
+        Self.seed(f)
+        Self.same(f)
+        // Deleted.
+        try FileManager.default.removeItem(atPath: f.cache)
+        f.reopen()
+        Self.same(f, .all, "after deleting the cache folder")
+        #expect(FileManager.default.fileExists(atPath: f.index.location.database))
+        // Random bytes written into it.
+        var rng = SplitMix(seed: 7)
+        let fd = open(f.index.location.database, O_WRONLY)
+        var size = stat()
+        fstat(fd, &size)
+        for _ in 0..<64 {
+            var junk = (0..<512).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            pwrite(fd, &junk, junk.count, off_t(rng.next() % UInt64(max(1, size.st_size))))
+        }
+        close(fd)
+        f.reopen()
+        Self.same(f, .all, "after writing random bytes into the database")
+        f.reopen()
+        Self.same(f, .all, "once rebuilt")
+        // Garbage in place of the database.
+        FileManager.default.createFile(atPath: f.index.location.database, contents: Data("not a database".utf8))
+        f.reopen()
+        Self.same(f, .all, "over a file that is no database")
+        // Read-only database, then a read-only folder (root ignores modes, so only when not root).
+        f.write("2029-12-30-1000-late", IndexFixture.text(title: "Late", date: "2029-12-30T10:00:00+01:00"))
+        for file in f.index.location.files { chmod(file, 0o400) }
+        f.reopen()
+        Self.same(f, .all, "with a read-only database")
+        chmod(f.cache, 0o500)
+        f.write("2029-12-31-1000-later", IndexFixture.text(title: "Later", date: "2029-12-31T10:00:00+01:00"))
+        f.reopen()
+        Self.same(f, .all, "with a read-only cache folder")
+        chmod(f.cache, 0o700)
+    }
+
+    /// A deleted entry leaves none of its text in the database files.
+    @Test func aDeletedEntryLeavesNoTextBehind() throws {
+        let f = IndexFixture(racyMargin: 0)
+        Self.seed(f, count: 5)
+        let secret = "Confidential-\(UUID().uuidString)"
+        let path = f.write("2029-02-02-1000-secret", IndexFixture.text(title: "Secret", date: "2029-02-02T10:00:00+01:00", notes: secret))
+        _ = f.indexed.loadAll()
+        func leaks() -> Bool {
+            f.index.location.files.contains { file in
+                guard let data = FileManager.default.contents(atPath: file) else { return false }
+                return data.range(of: Data(secret.utf8)) != nil
+            }
+        }
+        #expect(leaks(), "the test needs the text to be indexed first")
+        unlink(path)
+        _ = f.indexed.loadAll()
+        f.reopen()
+        _ = f.indexed.loadAll()
+        #expect(!leaks())
+    }
+
+    /// The folder 0700 and the database files 0600 under umask 000.
+    @Test func privateWhateverTheUmask() throws {
+        let f = IndexFixture()
+        Self.seed(f, count: 3)
+        let old = umask(0)
+        _ = f.indexed.loadAll()
+        umask(old)
+        func mode(_ path: String) -> mode_t {
+            var st = stat()
+            stat(path, &st)
+            return st.st_mode & 0o777
+        }
+        #expect(mode(f.cache) == 0o700)
+        for file in f.index.location.files where FileManager.default.fileExists(atPath: file) {
+            #expect(mode(file) == 0o600, "\(file)")
+        }
+        #expect(FileManager.default.fileExists(atPath: f.index.location.database + "-wal"))
+    }
+
+    /// One journal in two folders (synced by git, each with its own index) answers the same in both.
+    @Test func aJournalSyncedBetweenTwoFoldersAnswersTheSame() throws {
+        let a = IndexFixture("sync-a", racyMargin: 0)
+        Self.seed(a)
+        let b = IndexFixture("sync-b", racyMargin: 0)
+        let git = { (dir: String, args: [String]) in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            p.arguments = ["-C", dir] + args
+            p.environment = ["GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+                             "GIT_COMMITTER_EMAIL": "t@t", "HOME": a.base, "PATH": "/usr/bin:/bin"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+        }
+        try git(a.root, ["init", "-q"])
+        try git(a.root, ["add", "-A"])
+        try git(a.root, ["commit", "-qm", "journal"])
+        try FileManager.default.removeItem(atPath: b.root)
+        try git(b.base, ["clone", "-q", a.root, b.root])
+        #expect(a.index.location.database != b.index.location.database)
+        for query in [EntryQuery.all, EntryQuery(person: "rike"), EntryQuery(text: "cafe 1")] {
+            let m = EntryMatcher(query, catalog: IndexFixture.catalog, today: IndexFixture.today)
+            func strip(_ lines: [String], _ root: String) -> [String] { lines.map { $0.replacingOccurrences(of: root, with: "<root>") } }
+            #expect(strip(IndexFixture.describe(a.indexed.entries(matching: m)), a.root)
+                    == strip(IndexFixture.describe(b.indexed.entries(matching: m)), b.root))
+        }
+        // An edit pulled into the second folder is seen there.
+        a.write("2029-03-03-1830-event-2", IndexFixture.text(title: "Pulled", date: "2029-03-03T18:30:00+01:00"))
+        try git(a.root, ["commit", "-qam", "edit"])
+        try git(b.root, ["pull", "-q"])
+        let titles = b.indexed.loadAll().entries.map(\.title)
+        #expect(titles.contains("Pulled"))
+        Self.same(b)
+    }
+}
+
+/// A small seeded generator for the random changes.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// `debrief doctor`'s check: an index that holds something else for a file than the file says
+/// (here: another entry's blob, with a valid checksum) is caught, named, and indexed again.
+@Suite struct IndexVerifyTests {
+    @Test func aWrongRowIsNamedAndIndexedAgain() throws {
+        // No racy margin: the files were just written, and the test must not wait two seconds.
+        let f = IndexFixture("verify", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 6)
+        _ = f.indexed.loadAll()
+        let queue = try GRDB.DatabaseQueue(path: f.index.location.database)
+        let victim = try queue.write { db -> String in
+            let rows = try Row.fetchAll(db, sql: "SELECT e.file, e.blob, e.sum, f.path FROM entries e JOIN files f ON f.id = e.file ORDER BY e.file LIMIT 2")
+            try db.execute(sql: "UPDATE entries SET blob = ?, sum = ? WHERE file = ?",
+                           arguments: [rows[1]["blob"] as Data, rows[1]["sum"] as Int64, rows[0]["file"] as Int64])
+            return rows[0]["path"]
+        }
+        try queue.close()
+        f.reopen()
+        #expect(IndexFixture.describe(f.indexed.loadAll()) != IndexFixture.describe(f.plain.loadAll()), "the tampering shows")
+        let findings = JournalDoctor.examine(f.indexed)
+        #expect(findings.indexDisagreements == [f.root + "/" + victim])
+        #expect(findings.entries == 6)
+        f.reopen()
+        #expect(IndexFixture.describe(f.indexed.loadAll()) == IndexFixture.describe(f.plain.loadAll()))
+        #expect(JournalDoctor.examine(f.indexed).indexDisagreements == [])
+    }
+}
