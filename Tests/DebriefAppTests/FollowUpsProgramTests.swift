@@ -307,13 +307,36 @@ import Testing
         #expect(d.frame.cursor == Position(row: 8, col: 64))
         // A refusal takes the room it needs; the follow-up gives way down to its first letters.
         d.press(.enter)
-        #expect(d.trimmed[8] == "New due date for Zoë Brand…: yesterday  2026-11-25 is in the past; pick today o…")
+        #expect(d.trimmed[8] == "New due date for Zoë Brand…: yesterday  → 2026-11-25, already past — Enter agai…")
         d.press(.escape)
         d.press(.char("D"))
         #expect(d.trimmed[8] == "Done on (Enter: today) for Zoë Brandt: Send her the …:   Esc cancels")
         #expect(d.frame.cursor == Position(row: 8, col: 55))
         d.type("mon")
         #expect(d.trimmed[8] == "Done on (Enter: today) for Zoë Brandt: Send her the …: mon  Esc cancels")
+    }
+
+    /// A due date already past is kept only after the prompt said so and Enter was pressed again
+    /// with the same text (issue 10's rule, as in the reflection's due field); other text warns anew.
+    @Test func aPastDueDateIsKeptOnTheSecondEnter() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        let path = try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).path
+        let before = Self.bytes(path)
+        var d = Self.driver(f, width: 120, height: 12)
+        d.press(.char("s"))
+        d.type("2026-11-23")
+        d.press(.enter)
+        #expect(d.rows[10].contains("→ 2026-11-23, already past — Enter again to keep"))
+        d.press(.backspace)
+        d.type("2")
+        d.press(.enter)
+        #expect(d.rows[10].contains("→ 2026-11-22, already past — Enter again to keep"))
+        #expect(Self.bytes(path) == before)
+        d.press(.enter)
+        #expect(d.rows[10].contains("Due 2026-11-22: Ana Li: Intro to Marc; postponed once, 2 days past its first date"))
+        #expect(String(decoding: Self.bytes(path), as: UTF8.self).contains("    due: 2026-11-22\n    first-due: 2026-11-20\n    postponed: 1\n"))
     }
 
     @Test func sReschedulesTheSelectedActionAndDMarksItDoneOnADay() throws {
@@ -326,12 +349,12 @@ import Testing
         #expect(d.rows[2].contains("6 days overdue") && d.rows[2].contains("Intro to Marc"))
         #expect(d.rows[11].contains("Space done/open  s reschedule"))
 
-        // s asks for the day in the status line; a past day is refused there, Esc leaves it.
+        // s asks for the day in the status line; a past day needs a second Enter, Esc leaves it.
         d.press(.char("s"))
         #expect(d.rows[10].hasPrefix("New due date for Ana Li: Intro to Marc: "))
         d.type("yesterday")
         d.press(.enter)
-        #expect(d.rows[10].contains("2026-11-25 is in the past; pick today or later"))
+        #expect(d.rows[10].contains("→ 2026-11-25, already past — Enter again to keep"))
         d.press(.escape)
         #expect(!d.rows[10].contains("New due date"))
         #expect(Self.bytes(path) == Array(before.utf8))

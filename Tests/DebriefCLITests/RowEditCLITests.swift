@@ -113,7 +113,6 @@ struct RowEditCLITests {
 
         let bytes = try H.bytes(entry.path)
         let cases: [([String], Int32, String)] = [
-            (["reschedule", entry.id, "1", "yesterday"], 64, "DATE: 2026-11-25 is in the past"),
             (["reschedule", entry.id, "1", "someday"], 64, "DATE: 'someday' is not a date"),
             (["reschedule", entry.id, "3", "fri"], 64, "so N must be from 1 to 2, not 3"),
             (["reschedule", "nope", "1", "fri"], 66, "no entry matches 'nope'"),
@@ -125,5 +124,16 @@ struct RowEditCLITests {
             #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
         }
         #expect(try H.bytes(entry.path) == bytes)
+
+        // A day already past is taken as given, with a warning (issue 10's rule for due dates on
+        // the command line), and moving earlier is not a postponement.
+        let past = try h.run(["reschedule", entry.id, "1", "yesterday"])
+        #expect(past.status == 0)
+        #expect(past.stderr.hasPrefix("debrief: warning: DATE 2026-11-25 is already past; saved as given\n"))
+        #expect(past.stderr.contains("Due 2026-11-25 (moved earlier: not a postponement)"))
+        let moved = try h.run(["followups", "--format", "json"])
+        let row = try #require(try H.objects(moved.stdout).first { $0["n"] as? Int == 1 })
+        #expect(row["due"] as? String == "2026-11-25")
+        #expect(row["postponed"] as? Int == 2)
     }
 }

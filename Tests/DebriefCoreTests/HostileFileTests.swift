@@ -274,13 +274,21 @@ import Testing
         for path in [gone, running] {
             try FileManager.default.setAttributes([.modificationDate: twoHoursAgo], ofItemAtPath: path)
         }
+        // An editor folder of a killed TUI, in drafts/.
+        let editor = store.draftsDirectory + "/.editor-99999997-AbC123"
+        try FileManager.default.createDirectory(atPath: editor, withIntermediateDirectories: true)
+        Fixtures.write("an answer", to: editor + "/answer.md")
+        try FileManager.default.setAttributes([.modificationDate: twoHoursAgo], ofItemAtPath: editor)
         let findings = JournalDoctor.examine(store)
-        #expect(findings.problems.map(\.path) == [gone, young], "\(findings.problems)")
-        #expect(findings.problems.first?.reason.contains("process 99999999, gone; 2 h old); the next write into this folder removes it") == true)
+        #expect(findings.problems.map(\.path) == [editor, gone, young], "\(findings.problems)")
+        #expect(findings.problems.first?.reason.contains("a folder of an answer opened in the editor") == true)
+        #expect(findings.problems[1].reason.contains("process 99999999, gone; 2 h old); the next write into this folder removes it"))
         _ = try store.create(Self.entry("Second"))
         #expect(!FileManager.default.fileExists(atPath: gone))
         #expect(FileManager.default.fileExists(atPath: young), "younger than an hour: kept")
         #expect(FileManager.default.fileExists(atPath: running), "its process runs: kept")
+        try store.writeDraft("a-draft", text: "draft")
+        #expect(!FileManager.default.fileExists(atPath: editor), "the next draft write removes the stale editor folder")
     }
 
     @Test func replaceRefusesAFileThatChangedSinceItWasRead() throws {

@@ -189,7 +189,7 @@ import Testing
         #expect(quick.unjudgedHabits == ["ignoring-existing-network"])
         #expect(ReviewText.render(quick, options: .init(width: 200)).contains(
             "All 2 reflections were quick: casual socializing, generic outreach and immediate return could not be judged for them, "
-                + "self-promotion only in part.\nIgnoring your existing network could not be judged for the week as a whole.\n"))
+                + "self-promotion only in part.\nNeglecting the people you already know could not be judged for the week as a whole.\n"))
         // Nothing claims progress it could not see.
         #expect(quick.progress.isEmpty)
     }
@@ -220,6 +220,8 @@ import Testing
                       "Neglecting the people you already know", "Networking only for an immediate return"] {
             #expect(unjudged.contains(title) && !seen.contains(title), "\(title)")
         }
+        // The sentence above the lists names the habit as the list does.
+        #expect(text.contains("Neglecting the people you already know could not be judged for the week as a whole.\n"))
         // The Markdown table says it in the week's column.
         let markdown = ReviewMarkdown.render(r)
         #expect(markdown.contains("| Socializing with no professional purpose | not judged |"))

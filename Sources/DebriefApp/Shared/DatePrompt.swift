@@ -26,6 +26,9 @@ struct DatePrompt: Equatable, Sendable {
     var editor = TextEditor(multiline: false)
     /// Why the last Enter was not accepted.
     var problem: String?
+    /// A due date already past that the prompt warned about: Enter again with the same text keeps
+    /// it (a follow-up noted late is still worth its date), as the reflection's due field does.
+    var pastWarned: String?
 
     init(_ purpose: Purpose, task: String) {
         self.purpose = purpose
@@ -38,6 +41,12 @@ struct DatePrompt: Equatable, Sendable {
             return .cancelled
         case .enter:
             switch read(editor.text, clock: clock) {
+            case .success(.reschedule(let day)) where day < clock.today:
+                let typed = editor.text.trimmingCharacters(in: .whitespaces)
+                if pastWarned == typed { return .chosen(.reschedule(day)) }
+                pastWarned = typed
+                problem = "→ \(day.iso), already past — Enter again to keep"
+                return .editing
             case .success(let edit): return .chosen(edit)
             case .failure(let why):
                 problem = why.message
@@ -55,7 +64,8 @@ struct DatePrompt: Equatable, Sendable {
         var message: String
     }
 
-    /// The edit `text` asks for, or why not: a due date today or later, a done day today or earlier.
+    /// The edit `text` asks for, or why not: any due date (one already past needs a second Enter,
+    /// see `handle`), a done day today or earlier.
     func read(_ text: String, clock: Clock) -> Result<FollowUpEdit, Refusal> {
         let today = clock.today
         switch purpose {
@@ -63,7 +73,6 @@ struct DatePrompt: Equatable, Sendable {
             guard let day = DateInput.day(text, clock: clock, direction: .future) else {
                 return .failure(Refusal(message: "not a date; try fri, in 2 weeks, +3d or 2026-12-04"))
             }
-            guard day >= today else { return .failure(Refusal(message: "\(day.iso) is in the past; pick today or later")) }
             return .success(.reschedule(day))
         case .doneOn:
             let typed = text.trimmingCharacters(in: .whitespaces)

@@ -71,8 +71,9 @@ public enum JournalDoctor {
             let age = file.age < 3600 ? "\(Int(file.age / 60)) min old" : "\(Int(file.age / 3600)) h old"
             let when = file.isStale ? "the next write into this folder removes it"
                                     : "the next write into this folder removes it once it is an hour old"
-            return EntryProblem(path: file.path, line: 1, reason:
-                "a temporary file left by a debrief that was stopped mid-write (process \(file.pid), gone; \(age)); \(when)")
+            let what = file.isFolder ? "a folder of an answer opened in the editor, left by a debrief that was stopped"
+                                     : "a temporary file left by a debrief that was stopped mid-write"
+            return EntryProblem(path: file.path, line: 1, reason: "\(what) (process \(file.pid), gone; \(age)); \(when)")
         }
     }
 

@@ -8,7 +8,8 @@ struct Reschedule: ParsableCommand {
         discussion: """
         N counts the entry's actions from 1, as `debrief followups` shows it. DATE looks forward: \
         `fri` is the coming Friday, also `tomorrow`, `next mon`, `in 2 weeks`, `+3d`, `nov 6`, \
-        `2026-12-04`; a day before today is refused.
+        `2026-12-04`. A day before today is taken as given, with a warning on stderr (as `add` \
+        does with a due date already past).
 
         A later date is a postponement: the action keeps its first due date (`first-due`, written \
         once) and counts how often it was pushed back (`postponed`), so the weekly review can say \
@@ -38,7 +39,7 @@ struct Reschedule: ParsableCommand {
             let context = try Context(journal)
             let day = try context.day(date, option: "DATE", direction: .future)
             if day < context.clock.today {
-                throw CLIError.usage("DATE: \(day.iso) is in the past; a follow-up can be due today or later")
+                Output.error("warning: DATE \(day.iso) is already past; saved as given")
             }
             try FollowUpEditCommand.run(entry, n: n, .reschedule(day), context: context)
         }

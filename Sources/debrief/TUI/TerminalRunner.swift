@@ -129,7 +129,7 @@ enum ExternalEditor {
     /// the file 0600 from its creation), removed afterwards.
     static func edit(text: String, suffix: String, environment: [String: String], in folder: String) -> EditorOutcome {
         do throws(StoreError) { try AtomicFile.makeDirectory(folder) } catch { return .failed(error.description) }
-        var template = Array((folder + "/.editor-XXXXXX").utf8CString)
+        var template = Array(TemporaryFile.editorFolderTemplate(in: folder).utf8CString)
         guard let dirPointer = mkdtemp(&template) else { return .failed("cannot create a temporary folder") }
         let dir = String(cString: dirPointer)
         defer { try? FileManager.default.removeItem(atPath: dir) }
