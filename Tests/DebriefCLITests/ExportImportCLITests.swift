@@ -78,6 +78,22 @@ import Testing
 
     // MARK: - jrnl
 
+    /// `--output -` is stdout (as `import … -` reads stdin): the same bytes as no option, and no
+    /// file named `-` in the working directory; for a calendar too.
+    @Test func outputDashIsStdout() throws {
+        let debrief = try BinaryRunner()
+        try debrief.add(CoreCLITests.fullAnswers)
+        for format in ["json", "markdown", "jrnl", "ics"] {
+            let plain = try debrief.run(["export", "--format", format])
+            let dash = try debrief.run(["export", "--format", format, "--output", "-"])
+            #expect(plain.status == 0 && dash.status == 0, "\(format): \(dash.stderr)")
+            #expect(!plain.stdout.isEmpty && dash.stdout == plain.stdout, "\(format)")
+        }
+        let calendar = try debrief.run(["followups", "--format", "ics", "-o", "-"])
+        #expect(calendar.status == 0 && calendar.stdout.hasPrefix("BEGIN:VCALENDAR"), "\(calendar.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: debrief.root + "/-"))
+    }
+
     @Test func jrnlImportMakesImportedNotes() throws {
         let debrief = try BinaryRunner()
         let file = try debrief.write(Self.jrnlJournal, to: "journal.txt")

@@ -1,5 +1,6 @@
 import DebriefCore
 import Foundation
+import Synchronization
 import Testing
 
 /// One-follow-up row edits (done, undone, reschedule) through the store: byte-for-byte before and
@@ -417,20 +418,31 @@ struct FollowUpEditTests {
         #expect(Fixtures.bytes(path) == Array("---\ntitle: [unclosed\n---\n".utf8))
     }
 
-    @Test("Many edits racing from threads on different rows of one entry all land", .timeLimit(.minutes(1)))
-    func concurrentEdits() async throws {
+    /// Eight threads (not tasks: each waits on the journal lock, and blocked tasks would hold
+    /// the test runner's few cooperative threads, which took 132 s under load once) mark eight
+    /// rows of one entry read once; the time limit only catches a deadlock.
+    @Test("Many edits racing from threads on different rows of one entry all land", .timeLimit(.minutes(3)))
+    func concurrentEdits() throws {
         let store = Self.makeStore()
         defer { Fixtures.removeTemp(store.root) }
         let rows = (1...8).map { FollowUp(who: "P\($0)", action: "Action \($0)", due: F.day("2026-11-27")) }
         let read = try store.create(F.entry("many", date: "2026-11-24", followUps: rows))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for n in 1...8 {
-                group.addTask {
+        let failures = Mutex<[String]>([])
+        let group = DispatchGroup()
+        for n in 1...8 {
+            let thread = Thread {
+                do {
                     _ = try store.editFollowUp(n, of: read, .done(F.day("2026-11-26")), now: F.time("2026-11-26T10:00:00+01:00"))
+                } catch {
+                    failures.withLock { $0.append("\(n): \(error)") }
                 }
+                group.leave()
             }
-            try await group.waitForAll()
+            group.enter()
+            thread.start()
         }
+        group.wait()
+        #expect(failures.withLock { $0 } == [])
         let after = try store.read(try #require(store.canonicalRef(for: read.id)))
         #expect(after.followUps.allSatisfy { $0.done == F.day("2026-11-26") })
     }

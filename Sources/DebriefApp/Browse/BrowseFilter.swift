@@ -58,15 +58,9 @@ struct BrowseFilter: Equatable, Sendable {
         return .success(filter)
     }
 
-    func matches(_ entry: Entry, row: BrowseRow) -> Bool {
-        if let since, row.day < since { return false }
-        if let until, row.day > until { return false }
-        if let kind, !row.kind.folded.hasPrefix(kind.folded) { return false }
-        if let tag, !entry.tags.contains(where: { $0.folded == tag.folded }) { return false }
-        if let person, !entry.people.contains(where: { $0.name.folded.contains(person.folded) }),
-           !entry.followUps.contains(where: { $0.who.folded.contains(person.folded) }) { return false }
-        if let pitfall, !row.pitfalls.contains(where: { $0.folded.contains(pitfall.folded) }) { return false }
-        return true
+    /// The filter as the query every command asks (the same meaning as `debrief list`'s options).
+    var query: EntryQuery {
+        EntryQuery(since: since, until: until, person: person, tag: tag, kind: kind, pitfall: pitfall)
     }
 }
 

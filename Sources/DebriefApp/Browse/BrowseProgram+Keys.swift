@@ -117,7 +117,9 @@ extension BrowseProgram {
         case .back:
             if standalone { return [.quit(0)] }
             screen = .list
-            return reloadIfChanged()
+            // Another program may have changed the journal meanwhile; the cache reads only the
+            // files that changed (and any not read yet).
+            return reload()
         default: break
         }
         screen = .detail(state)

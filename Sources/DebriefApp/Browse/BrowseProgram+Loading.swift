@@ -1,4 +1,5 @@
 import DebriefCore
+import DebriefUI
 
 /// Loading a large journal without holding back the first frame: the newest page is read before
 /// the first paint, the rest in chunks on idle ticks and with each key (a debug build decodes ~4 entries per ms,
@@ -11,22 +12,22 @@ extension BrowseProgram {
     /// first); the rest arrive a chunk per `.tick` event and per key, or all at once before a
     /// search, a filter or a jump to the end. Files the scan did not count are in the warning
     /// from the first frame.
-    public init(store: JournalStore, catalog: Catalog, clock: Clock, scan: JournalScan, firstPage: Int) {
-        self.init(store: store, catalog: catalog, clock: clock, loading: ())
-        // The signature of the files about to be read (a stat each: ~10 ms for 10,000), so coming
-        // back to the list re-reads the journal only when something changed.
-        var first = store.load(Array(scan.refs.prefix(firstPage)))
+    public init(store: JournalStore, catalog: Catalog, clock: Clock, scan: JournalScan, firstPage: Int,
+                cache: JournalCache? = nil) {
+        self.init(store: store, catalog: catalog, clock: clock, loading: (), cache: cache)
+        var first = self.cache.load(Array(scan.refs.prefix(firstPage)))
         first.problems = scan.problems + first.problems
-        apply(first, signature: JournalSignature.of(store))
+        apply(first)
         pending = Array(scan.refs.dropFirst(firstPage))
     }
 
-    /// The next chunk to read on an idle tick, if any is left.
+    /// The next chunk to read (on an idle tick, and after each key), if any is left. Read
+    /// through the session's cache, which then knows these files when the journal is read again.
     func loadNextChunk() -> [Command<Message>] {
         guard !pending.isEmpty else { return [] }
         let chunk = Array(pending.prefix(Self.chunkSize))
-        let store = self.store
-        return [.perform { .chunk(store.load(chunk), count: chunk.count) }]
+        let cache = self.cache
+        return [.perform { .chunk(cache.load(chunk), count: chunk.count) }]
     }
 
     /// Appends a chunk read in the background of the user's idle time.
@@ -36,17 +37,19 @@ extension BrowseProgram {
         let today = clock.today
         let start = entries.count
         entries += snapshot.entries
-        rows += snapshot.entries.map { BrowseRow($0, detector: detector, today: today) }
+        rows += snapshot.entries.map { row(for: $0, today: today) }
         if haystacks != nil {
-            haystacks? += entries[start...].map { SearchMatch.haystack($0, catalog: catalog) }
+            haystacks? += entries[start...].map { EntryQuery.searchText($0, catalog: catalog) }
         }
         problems += snapshot.problems.count
         refilter(keeping: selectedID)
     }
 
-    /// Reads everything still pending now, before an action that needs the whole journal.
-    mutating func finishLoading() {
-        guard !pending.isEmpty else { return }
-        append(store.load(pending), count: pending.count)
+    /// Asks for everything still pending, then handles `key` (a search, a filter, a jump to the
+    /// end), which needs the whole journal, when it has arrived: `update` itself reads nothing.
+    func readRest(then key: Key) -> [Command<Message>] {
+        let rest = pending
+        let cache = self.cache
+        return [.perform { .rest(cache.load(rest), count: rest.count, then: key) }]
     }
 }

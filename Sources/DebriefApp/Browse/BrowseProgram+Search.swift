@@ -112,12 +112,13 @@ extension BrowseProgram {
             status = query.isEmpty && prompt == nil ? "Search with / first" : nil
             return
         }
-        if haystacks == nil { haystacks = entries.map { SearchMatch.haystack($0, catalog: catalog) } }
+        if haystacks == nil { haystacks = entries.map { EntryQuery.searchText($0, catalog: catalog) } }
         guard let haystacks, !visible.isEmpty else { return }
+        let folded = query.folded
         let n = visible.count
         for step in (skipCurrent ? 1 : 0)...n {
             let position = ((forward ? start + step : start - step) % n + n) % n
-            if SearchMatch.matches(haystacks[visible[position]], query: query) {
+            if SearchMatch.matches(haystacks[visible[position]], folded: folded) {
                 list.select(position, height: listHeight)
                 status = nil
                 return

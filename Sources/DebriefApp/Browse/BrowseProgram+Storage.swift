@@ -7,34 +7,49 @@ extension BrowseProgram {
     // MARK: - Loading
 
     /// Replaces the entries with a fresh snapshot, keeping the selected entry when it still exists.
-    mutating func apply(_ snapshot: JournalSnapshot, signature: JournalSignature?) {
+    mutating func apply(_ snapshot: JournalSnapshot) {
         let selectedID = selectedEntryIndex.map { entries[$0].id }
         let today = clock.today
         entries = snapshot.entries
-        rows = entries.map { BrowseRow($0, detector: detector, today: today) }
+        // Judging pitfalls is the slow part of a row: keep the rows of entries that did not change.
+        let known = rowCache
+        rowCache = [:]
+        rows = entries.map { row(for: $0, today: today, known: known) }
         haystacks = nil
         problems = snapshot.problems.count
-        self.signature = signature
         pending = []
         refilter(keeping: selectedID)
     }
 
-    /// Recomputes the visible rows after a filter change or a reload.
+    /// The row of `entry`: the one made before from the same bytes on the same day (in `known`,
+    /// else in `rowCache`), or a new one; either way remembered in `rowCache`.
+    mutating func row(for entry: Entry, today: Day, known: [String: CachedRow]? = nil) -> BrowseRow {
+        let fingerprint = entry.source?.fingerprint
+        if let fingerprint, let cached = (known ?? rowCache)[entry.id], cached.fingerprint == fingerprint, cached.today == today {
+            rowCache[entry.id] = cached
+            return cached.row
+        }
+        let row = BrowseRow(entry, detector: detector, today: today)
+        if let fingerprint { rowCache[entry.id] = CachedRow(fingerprint: fingerprint, today: today, row: row) }
+        return row
+    }
+
+    /// Recomputes the visible rows after a filter change or a reload: the filter is the query
+    /// `debrief list` asks (the rows' pitfalls were judged with the same catalog, as of today).
     mutating func refilter(keeping id: String?) {
         let previous = list.selected ?? 0
-        visible = entries.indices.filter { filter.isEmpty || filter.matches(entries[$0], row: rows[$0]) }
+        let matcher = EntryMatcher(filter.query, catalog: catalog, today: clock.today)
+        visible = entries.indices.filter { filter.isEmpty || matcher.matches(entries[$0], pitfallIDs: rows[$0].pitfalls) }
         list = ListState(count: visible.count)
         let target = id.flatMap { id in visible.firstIndex { entries[$0].id == id } } ?? min(previous, max(0, visible.count - 1))
         list.select(target, height: listHeight)
     }
 
-    /// Re-reads the whole journal (`R`).
+    /// Reads the journal again (`R`, and back from another screen) through the session's cache,
+    /// which reads only the files that changed.
     func reload() -> [Command<Message>] {
-        let store = self.store
-        return [.perform {
-            let signature = JournalSignature.of(store)
-            return .loaded(store.loadAll(), signature)
-        }]
+        let cache = self.cache
+        return [.perform { .loaded(cache.snapshot()) }]
     }
 
     /// Reads one entry's file again, to show what changed on disk after a refused write.
@@ -45,37 +60,27 @@ extension BrowseProgram {
         return [.perform { .refreshed(Result { () throws(StoreError) in try store.read(ref) }) }]
     }
 
-    /// Re-reads the journal only if its files changed since the last load (back to the list).
-    func reloadIfChanged() -> [Command<Message>] {
-        let store = self.store
-        let known = signature
-        return [.perform {
-            let now = JournalSignature.of(store)
-            guard now != known else { return .unchanged }
-            return .loaded(store.loadAll(), now)
-        }]
-    }
-
     /// Puts a re-read entry in place of the old one and refreshes its row.
     mutating func replace(_ entry: Entry) {
         guard let i = index(of: entry.id) else { return }
         entries[i] = entry
-        rows[i] = BrowseRow(entry, detector: detector, today: clock.today)
-        haystacks?[i] = SearchMatch.haystack(entry, catalog: catalog)
+        rows[i] = row(for: entry, today: clock.today)
+        haystacks?[i] = EntryQuery.searchText(entry, catalog: catalog)
     }
 
     // MARK: - Messages
 
     mutating func handle(_ message: Message) -> [Command<Message>] {
         switch message {
-        case .loaded(let snapshot, let signature):
-            apply(snapshot, signature: signature)
-            return []
-        case .unchanged:
+        case .loaded(let snapshot):
+            apply(snapshot)
             return []
         case .chunk(let snapshot, let count):
             append(snapshot, count: count)
             return []
+        case .rest(let snapshot, let count, let key):
+            append(snapshot, count: count)
+            return update(.terminal(.key(key)))
         case .saved(.success(let entry)):
             replace(entry)
             status = "Saved"

@@ -10,8 +10,8 @@ import DebriefUI
 public struct BrowseProgram: Program, HandsOff {
     /// Results of the I/O the program asked for.
     public enum Message: Sendable {
-        case loaded(JournalSnapshot, JournalSignature)
-        case unchanged
+        /// The journal read again (through the session's cache: only changed files are read).
+        case loaded(JournalSnapshot)
         case saved(Result<Entry, StoreError>)
         /// A one-follow-up edit from the detail view (Space, `s`, `D`) and what came of it.
         case followUpEdited(FollowUpEdit, task: String, Result<FollowUpEditOutcome, StoreError>)
@@ -25,6 +25,8 @@ public struct BrowseProgram: Program, HandsOff {
         case restoredPrevious(PendingEdit, Result<Entry, StoreError>)
         /// Entries read on an idle tick; `count` refs were consumed.
         case chunk(JournalSnapshot, count: Int)
+        /// The rest of the journal, read before `key`, which needs all of it (search, filter, end).
+        case rest(JournalSnapshot, count: Int, then: Key)
     }
 
     /// An entry moved to `trash/`, remembered so `u` can put it back.
@@ -79,6 +81,17 @@ public struct BrowseProgram: Program, HandsOff {
     public internal(set) var handoff: Handoff?
 
     let store: JournalStore
+    /// The session's journal cache, for reading the journal again after another screen.
+    let cache: JournalCache
+    /// A row and what it was made from: the entry's bytes and the day its pitfalls were judged on.
+    struct CachedRow: Equatable {
+        var fingerprint: Fingerprint
+        var today: Day
+        var row: BrowseRow
+    }
+
+    /// Rows by entry id, so reading the journal again judges only the entries that changed.
+    var rowCache: [String: CachedRow] = [:]
     let catalog: Catalog
     let clock: Clock
     let detector: Detector
@@ -100,7 +113,6 @@ public struct BrowseProgram: Program, HandsOff {
     var status: String?
     var problems = 0
     var undo: [TrashRecord] = []
-    var signature: JournalSignature?
     /// Entry files not read yet (newest first); see `BrowseProgram+Loading.swift`.
     var pending: [EntryRef] = []
     var width = 80
@@ -116,14 +128,15 @@ public struct BrowseProgram: Program, HandsOff {
     /// paint a complete list instead of a "loading" screen; see the measured cost in the issue).
     ///
     /// Every initialiser starts at 80×24; the runtime sends the real size before the first frame.
-    public init(store: JournalStore, catalog: Catalog, clock: Clock, snapshot: JournalSnapshot) {
-        self.init(store: store, catalog: catalog, clock: clock, loading: ())
-        apply(snapshot, signature: nil)
+    public init(store: JournalStore, catalog: Catalog, clock: Clock, snapshot: JournalSnapshot, cache: JournalCache? = nil) {
+        self.init(store: store, catalog: catalog, clock: clock, loading: (), cache: cache)
+        apply(snapshot)
     }
 
     /// An empty browser; the public initialisers fill it.
-    init(store: JournalStore, catalog: Catalog, clock: Clock, loading: Void) {
+    init(store: JournalStore, catalog: Catalog, clock: Clock, loading: Void, cache: JournalCache? = nil) {
         self.store = store
+        self.cache = cache ?? JournalCache(store: store)
         self.catalog = catalog
         self.clock = clock
         self.detector = Detector(catalog: catalog)
@@ -135,9 +148,9 @@ public struct BrowseProgram: Program, HandsOff {
     }
 
     /// A detail view of one entry, for screens that list follow-ups or people: only that entry is read.
-    public init(store: JournalStore, catalog: Catalog, clock: Clock, entry: Entry) {
-        self.init(store: store, catalog: catalog, clock: clock, loading: ())
-        apply(JournalSnapshot(entries: [entry], problems: []), signature: nil)
+    public init(store: JournalStore, catalog: Catalog, clock: Clock, entry: Entry, cache: JournalCache? = nil) {
+        self.init(store: store, catalog: catalog, clock: clock, loading: (), cache: cache)
+        apply(JournalSnapshot(entries: [entry], problems: []))
         standalone = true
         screen = .detail(DetailState(id: entry.id))
     }
@@ -159,7 +172,7 @@ public struct BrowseProgram: Program, HandsOff {
                 return .refreshed(Result { () throws(StoreError) in try store.read(ref) })
             }]
         }
-        return reloadIfChanged()
+        return reload()
     }
 
     public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
@@ -181,19 +194,19 @@ public struct BrowseProgram: Program, HandsOff {
             }
             if prompt != nil { return handlePromptKey(key) }
             status = nil
-            if !pending.isEmpty, let action = BrowseKeys.list.action(for: key),
+            if !pending.isEmpty, case .list = screen, let action = BrowseKeys.list.action(for: key),
                [.search, .filter, .last, .nextMatch, .reload].contains(action) {
-                finishLoading()
-            } else if !pending.isEmpty {
-                // Keys held down leave no idle time for ticks, so every key also reads one chunk:
-                // a chunk is more than a page, so moving down never reaches the unread part.
-                let chunk = Array(pending.prefix(Self.chunkSize))
-                append(store.load(chunk), count: chunk.count)
+                // The key needs the whole journal: read the rest first, then handle it.
+                return readRest(then: key)
             }
+            let commands: [Command<Message>]
             switch screen {
-            case .list: return handleListKey(key)
-            case .detail(let state): return handleDetailKey(key, state: state)
+            case .list: commands = handleListKey(key)
+            case .detail(let state): commands = handleDetailKey(key, state: state)
             }
+            // Keys held down leave no idle time for ticks, so every key also asks for one chunk:
+            // a chunk is more than a page, so moving down never reaches the unread part.
+            return commands + loadNextChunk()
         case .message(let message):
             return handle(message)
         }

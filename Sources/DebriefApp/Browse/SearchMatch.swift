@@ -3,25 +3,10 @@ import DebriefCore
 /// Matching what the user typed against what they wrote, ignoring case and diacritics
 /// ("zoe" finds "Zoë"), through `String.folded` from the core.
 enum SearchMatch {
-    /// Everything searchable in an entry (every answer, people, follow-ups, the notes), folded once
-    /// so each keystroke of an incremental search is a plain substring test.
-    static func haystack(_ entry: Entry, catalog: Catalog) -> String {
-        var parts: [String] = [entry.id]
-        for prompt in catalog.prompts {
-            guard let answer = entry[prompt.id] else { continue }
-            switch answer {
-            case .people(let people): parts += people.map(AnswerText.person)
-            case .followUps(let followUps): parts += followUps.map(AnswerText.followUp)
-            default: parts.append(AnswerText.inline(answer, type: prompt.type))
-            }
-        }
-        return parts.joined(separator: "\n").folded
-    }
-
-    /// Whether a folded haystack contains the query (folded here).
-    static func matches(_ haystack: String, query: String) -> Bool {
-        let q = query.folded
-        return !q.isEmpty && haystack.contains(q)
+    /// Whether an entry's search text (``EntryQuery/searchText(_:catalog:)``, folded) contains
+    /// the folded query: the test `debrief list --search` makes, through the same function.
+    static func matches(_ haystack: String, folded query: String) -> Bool {
+        !query.isEmpty && haystack.containsFolded(query)
     }
 
     /// Columns `(start, width)` of the words in `line` that contain a word of the query, for

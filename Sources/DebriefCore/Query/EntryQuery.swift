@@ -52,14 +52,28 @@ public struct EntryQuery: Sendable, Equatable {
     /// so they report the same unreadable ones.
     public func mayMatch(id: String) -> Bool {
         guard since != nil || until != nil, let day = Day(iso: id.prefix(10)) else { return true }
-        if let since, day < since { return false }
-        if let until, day > until { return false }
-        return true
+        return includes(day: day)
     }
 
     /// Newest first: by event time, then by id.
     public static func newestFirst(_ a: Entry, _ b: Entry) -> Bool {
         a.eventTime != b.eventTime ? a.eventTime > b.eventTime : a.id > b.id
+    }
+
+    /// The one test of a name against a person asked for, both folded: part of the name will do
+    /// ("rike" finds "Henrike"). Entries match `person` through it (people met, follow-ups'
+    /// `who`), and so do the follow-up lists (`debrief followups --person`, home, the people
+    /// screen's search), so a name means the same everywhere.
+    public static func name(folded name: String, matches person: String) -> Bool {
+        name.containsFolded(person)
+    }
+
+    /// Whether an entry's event day lies in the range (both ends included; nil ends are open),
+    /// the test ``EntryMatcher`` makes first.
+    public func includes(day: Day) -> Bool {
+        if let since, day < since { return false }
+        if let until, day > until { return false }
+        return true
     }
 
     /// Everything searchable in an entry, folded: its id, every answer as the screens show it
@@ -111,17 +125,22 @@ public struct EntryMatcher: Sendable {
     public var foldedKind: String? { kind }
     public var foldedText: String? { text }
 
-    public func matches(_ entry: Entry) -> Bool {
-        let day = entry.eventTime.day
-        if let since = query.since, day < since { return false }
-        if let until = query.until, day > until { return false }
+    public func matches(_ entry: Entry) -> Bool { matches(entry, judged: nil) }
+
+    /// The same test for an entry whose pitfalls (their ids, as of `today`) the caller has
+    /// already judged with this catalog, so they are not judged twice (browse keeps them per row).
+    public func matches(_ entry: Entry, pitfallIDs: [String]) -> Bool { matches(entry, judged: pitfallIDs) }
+
+    private func matches(_ entry: Entry, judged: [String]?) -> Bool {
+        if !query.includes(day: entry.eventTime.day) { return false }
         if let kind, !(entry.kind ?? "").folded.hasFoldedPrefix(kind) { return false }
         if let tag, !entry.tags.contains(where: { $0.folded == tag }) { return false }
-        if let person, !entry.people.contains(where: { $0.name.folded.containsFolded(person) }),
-           !entry.followUps.contains(where: { $0.who.folded.containsFolded(person) }) { return false }
+        if let person, !entry.people.contains(where: { EntryQuery.name(folded: $0.name.folded, matches: person) }),
+           !entry.followUps.contains(where: { EntryQuery.name(folded: $0.who.folded, matches: person) }) { return false }
         if let text, !EntryQuery.searchText(entry, catalog: catalog).containsFolded(text) { return false }
-        if let pitfall, !detector.flags(for: entry, asOf: today).contains(where: { $0.pitfallID.folded.containsFolded(pitfall) }) {
-            return false
+        if let pitfall {
+            let ids = judged ?? detector.flags(for: entry, asOf: today).map(\.pitfallID)
+            if !ids.contains(where: { $0.folded.containsFolded(pitfall) }) { return false }
         }
         return true
     }

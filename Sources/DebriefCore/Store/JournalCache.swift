@@ -35,34 +35,58 @@ public final class JournalCache: Sendable {
         self.store = store
     }
 
-    /// Every entry, newest first, reading only files that are new or changed since the last call.
+    /// Every entry, newest first, reading only files that are new or changed since the last call
+    /// (or since ``load(_:)`` read them).
+    ///
+    /// With an index attached, the index is this memory, kept between runs too: the snapshot is
+    /// the store's read through it.
     public func snapshot() -> JournalSnapshot {
-        files.withLock { cached in
+        if store.index != nil { return store.loadAll() }
+        return files.withLock { cached in
             let scan = store.scan()
-            let refs = scan.refs
             var fresh: [String: Cached] = [:]
-            fresh.reserveCapacity(refs.count)
-            var entries: [Entry] = []
-            var problems = scan.problems
-            entries.reserveCapacity(refs.count)
-            for ref in refs {
-                guard let stamp = Self.stamp(ref.path) else { continue }
-                let outcome: Result<Entry, EntryProblem>
-                if let old = cached[ref.path], old.stamp == stamp {
-                    outcome = old.outcome
-                } else {
-                    guard let read = store.tolerantRead(ref) else { continue }
-                    outcome = read
-                }
-                fresh[ref.path] = Cached(stamp: stamp, outcome: outcome)
-                switch outcome {
-                case .success(let entry): entries.append(entry)
-                case .failure(let problem): problems.append(problem)
-                }
-            }
+            fresh.reserveCapacity(scan.refs.count)
+            var snapshot = read(scan.refs, known: cached, into: &fresh)
+            snapshot.problems = scan.problems + snapshot.problems
             cached = fresh
-            return JournalSnapshot(entries: entries, problems: problems)
+            return snapshot
         }
+    }
+
+    /// Some entries (a page of a screen that reads the journal in parts), remembered like the
+    /// snapshot's, so a later ``snapshot()`` reads again only what changed since.
+    public func load(_ refs: [EntryRef]) -> JournalSnapshot {
+        if store.index != nil { return store.load(refs) }
+        return files.withLock { cached in
+            var fresh: [String: Cached] = [:]
+            let snapshot = read(refs, known: cached, into: &fresh)
+            cached.merge(fresh) { _, new in new }
+            return snapshot
+        }
+    }
+
+    /// Reads `refs`, reusing what `known` holds for a file whose stamp did not change, and
+    /// records every file read in `fresh`.
+    private func read(_ refs: [EntryRef], known: [String: Cached], into fresh: inout [String: Cached]) -> JournalSnapshot {
+        var entries: [Entry] = []
+        var problems: [EntryProblem] = []
+        entries.reserveCapacity(refs.count)
+        for ref in refs {
+            guard let stamp = Self.stamp(ref.path) else { continue }
+            let outcome: Result<Entry, EntryProblem>
+            if let old = known[ref.path], old.stamp == stamp {
+                outcome = old.outcome
+            } else {
+                guard let read = store.tolerantRead(ref) else { continue }
+                outcome = read
+            }
+            fresh[ref.path] = Cached(stamp: stamp, outcome: outcome)
+            switch outcome {
+            case .success(let entry): entries.append(entry)
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        return JournalSnapshot(entries: entries, problems: problems)
     }
 
     private static func stamp(_ path: String) -> Stamp? {

@@ -32,7 +32,7 @@ struct Export: ParsableCommand {
     @Option(help: "Output format.") var format: ExportFormat = .json
     @Option(help: ArgumentHelp("Only entries on or after this day.", valueName: "date")) var since: String?
     @Option(help: ArgumentHelp("Only entries on or before this day.", valueName: "date")) var until: String?
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of stdout (`-` is stdout).", valueName: "file"))
     var output: String?
     @Flag(help: "With --output, replace the file when it exists.") var force = false
     @Option(name: .customLong("ics-kind"), help: "With --format ics: event (all-day events on the due day) or todo (VTODO with DUE).")
@@ -41,7 +41,7 @@ struct Export: ParsableCommand {
     @Flag(help: "With --format ics and --output DIR: one .ics per follow-up, kept in step.") var vdir = false
 
     func validate() throws {
-        try CalendarOutput.validate(isCalendar: format == .ics, kindGiven: icsKind != nil, output: output, vdir: vdir, force: force)
+        try CalendarOutput.validate(isCalendar: format == .ics, kindGiven: icsKind != nil, output: OutputPath.file(output), vdir: vdir, force: force)
         if all, format != .ics { throw ValidationError("--all goes with --format ics") }
     }
 
@@ -61,7 +61,7 @@ struct Export: ParsableCommand {
                 // filters items, not the entries the UIDs come from.
                 let exported = Set(entries.map(\.id))
                 let calendar = ICalendar.items(snapshot.entries) { exported.contains($0.entryID) && (all || $0.isOpen) }
-                try CalendarOutput.emit(calendar, kind: icsKind ?? .event, output: output, vdir: vdir, force: force, context: context)
+                try CalendarOutput.emit(calendar, kind: icsKind ?? .event, output: OutputPath.file(output), vdir: vdir, force: force, context: context)
                 if let warning = UnreadFiles.warning(snapshot.problems.count, .notIncluded) { Output.error(warning) }
                 return
             case .json:
@@ -73,7 +73,7 @@ struct Export: ParsableCommand {
             case .jrnl:
                 text = JrnlText.write(entries.map { JrnlNote(exporting: $0, catalog: context.catalog) })
             }
-            if let output {
+            if let output = OutputPath.file(output) {
                 let path = try Self.write(text, to: output, replace: force)
                 Output.note("Exported \(entries.count) entr\(entries.count == 1 ? "y" : "ies") to \(path)")
             } else if format == .json {

@@ -70,7 +70,7 @@ struct FollowUps: ParsableCommand {
     var quiet = false
     @Option(name: .customLong("ics-kind"), help: "With --format ics: event (all-day events on the due day) or todo (VTODO with DUE).")
     var icsKind: ICalendar.Kind?
-    @Option(name: [.short, .long], help: ArgumentHelp("With --format ics: write the calendar to this file, or with --vdir keep this folder in step.",
+    @Option(name: [.short, .long], help: ArgumentHelp("With --format ics: write the calendar to this file (`-` is stdout), or with --vdir keep this folder in step.",
                                                       valueName: "path"), completion: .file())
     var output: String?
     @Flag(help: "With --output DIR: one .ics file per follow-up, updated and removed as follow-ups change (vdirsyncer, khal, todoman).")
@@ -78,7 +78,7 @@ struct FollowUps: ParsableCommand {
     @Flag(help: "With --output FILE: replace the file when it exists.") var force = false
 
     func validate() throws {
-        try CalendarOutput.validate(isCalendar: format == .ics, kindGiven: icsKind != nil, output: output, vdir: vdir, force: force)
+        try CalendarOutput.validate(isCalendar: format == .ics, kindGiven: icsKind != nil, output: OutputPath.file(output), vdir: vdir, force: force)
         if format != .ics, output != nil { throw ValidationError("--output goes with --format ics") }
     }
 
@@ -96,7 +96,7 @@ struct FollowUps: ParsableCommand {
             case .ics:
                 let kept = Set(items.map { "\($0.entryID)\u{1F}\($0.n)" })
                 let calendar = ICalendar.items(snapshot.entries) { kept.contains("\($0.entryID)\u{1F}\($0.n)") }
-                try CalendarOutput.emit(calendar, kind: icsKind ?? .event, output: output, vdir: vdir, force: force, context: context)
+                try CalendarOutput.emit(calendar, kind: icsKind ?? .event, output: OutputPath.file(output), vdir: vdir, force: force, context: context)
             case .json:
                 Output.json(JSONValue.array(items.map(\.json)).rendered())
             case .text:

@@ -54,7 +54,7 @@ final class Session {
             try run(browse())
         case .entry(let id):
             let entry = try context.store.read(try context.store.find(id))
-            try run(BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock, entry: entry))
+            try run(BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock, entry: entry, cache: cache))
         case .review:
             try run(ReviewProgram(cache: cache, catalog: context.catalog, clock: context.clock,
                                   unicode: Review.utf8Locale(context.environment), coldDays: context.coldDays()))
@@ -89,7 +89,7 @@ final class Session {
     /// The browser, with the newest few pages read before the first frame and the rest on idle ticks.
     func browse() -> BrowseProgram {
         BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock,
-                      scan: context.store.scan(), firstPage: max(100, Self.terminalRows() * 3))
+                      scan: context.store.scan(), firstPage: max(100, Self.terminalRows() * 3), cache: cache)
     }
 
     /// Rows of the terminal on stdout (24 when unknown), for sizing what is read before the first

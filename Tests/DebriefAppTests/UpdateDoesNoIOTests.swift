@@ -1,0 +1,201 @@
+import DebriefApp
+import DebriefCore
+import DebriefUI
+import Foundation
+import Testing
+
+/// Screens ask for data through commands: `update` itself never reads or writes the journal.
+///
+/// Each test hides the journal (renames its folder) while `update` handles a key and puts it back
+/// before the commands `update` returned are performed. A screen that reads in `update` reads
+/// nothing while the folder is away and ends up showing less than the same keys show with the
+/// journal in place; a screen that only asks through commands ends up exactly the same.
+@Suite struct UpdateDoesNoIOTests {
+    /// Runs `keys` through `program` like the runtime does (start, size, then each event and
+    /// every command it leads to), with the journal at `root` renamed away during each `update`
+    /// of a terminal event when `hide` is set; returns the frame after each event.
+    static func run<P: Program>(_ program: P, events: [TerminalEvent], root: String, hide: Bool) -> [[String]] {
+        var program = program
+        var frames = [[String]]()
+        guard perform(program.start() + program.update(.terminal(.resize(width: 80, height: 24))), on: &program) else {
+            return [program.view(width: 80, height: 24).buffer.rows]
+        }
+        for event in events {
+            if hide { #expect(rename(root, root + ".away") == 0) }
+            let commands = program.update(.terminal(event))
+            if hide { #expect(rename(root + ".away", root) == 0) }
+            let running = perform(commands, on: &program)
+            frames.append(program.view(width: 80, height: 24).buffer.rows)
+            if !running { break }
+        }
+        return frames
+    }
+
+    /// Performs commands and the commands their messages lead to; false once the program quit.
+    /// The editor stands in as "exited without a change".
+    static func perform<P: Program>(_ commands: [Command<P.Message>], on program: inout P) -> Bool {
+        var queue = commands
+        while !queue.isEmpty {
+            switch queue.removeFirst() {
+            case .perform(let work), .background(let work):
+                queue += program.update(.message(work()))
+            case .editText(let text, _, let then):
+                queue += program.update(.message(then(.edited(text))))
+            case .editFile(let path, let then):
+                let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+                queue += program.update(.message(then(.edited(text))))
+            case .quit, .exitOnSignal:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Every file of the journal with its bytes, to compare what two runs left on disk.
+    static func files(_ root: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        let entries = root + "/entries"
+        for path in FileManager.default.subpaths(atPath: entries) ?? [] {
+            if let data = FileManager.default.contents(atPath: entries + "/" + path) { out[path] = data }
+        }
+        return out
+    }
+
+    static func keys(_ text: String) -> [TerminalEvent] { text.map { .key(.char($0)) } }
+
+    /// A journal larger than browse's first page: the standard three entries and twelve more.
+    static func journal() throws -> BrowseFixture {
+        let f = try BrowseFixture()
+        try f.standard()
+        for n in 1...12 {
+            try f.add(String(format: "Event %02d", n), day: String(format: "2026-09-%02d", n), kind: n % 2 == 0 ? "meetup" : "conference",
+                      people: [Person(name: n % 3 == 0 ? "Henrike Voss" : "Kai Müller")],
+                      followUps: [FollowUp(who: "Ana Li", action: "Call back \(n)", due: Day(iso: String(format: "2026-11-%02d", n + 10)))])
+        }
+        return f
+    }
+
+    /// Both runs of `make` with `events`: with the journal hidden during `update`, and in place.
+    static func compare<P: Program>(_ events: [TerminalEvent], _ make: (BrowseFixture) -> P) throws {
+        let hidden = try journal(), shown = try journal()
+        defer { hidden.cleanUp(); shown.cleanUp() }
+        let withHiddenJournal = run(make(hidden), events: events, root: hidden.root, hide: true)
+        let withJournal = run(make(shown), events: events, root: shown.root, hide: false)
+        #expect(withHiddenJournal.count == events.count)
+        for (n, (a, b)) in zip(withHiddenJournal, withJournal).enumerated() {
+            #expect(a == b, "after event \(n + 1), \(events[n]): \(a.joined(separator: "\n"))")
+        }
+        #expect(files(hidden.root) == files(shown.root))
+    }
+
+    // MARK: - Browse
+
+    /// The browse keys that need the journal: moving (which reads the next chunk), search,
+    /// the filter, opening an entry and coming back (which reads what changed), jumping to the end.
+    @Test func browseKeysReadNothingInUpdate() throws {
+        var events: [TerminalEvent] = [.key(.down), .key(.down), .key(.char("/"))] + Self.keys("henrike") + [.key(.enter), .key(.char("n"))]
+        events += [.key(.enter), .key(.tab), .key(.escape), .key(.char("F"))] + Self.keys("person:ana kind:conf") + [.key(.enter)]
+        events += [.key(.char("x")), .key(.char("G")), .key(.char("R")), .key(.up)]
+        try Self.compare(events) { f in
+            BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, scan: f.store.scan(), firstPage: 2)
+        }
+    }
+
+    /// A search while entries are still unread: `update` answers with a command and changes
+    /// nothing yet; the search opens when the rest of the journal has arrived.
+    @Test func browseSearchAsksForTheRestAndWaitsForIt() throws {
+        let f = try Self.journal()
+        defer { f.cleanUp() }
+        var program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, scan: f.store.scan(), firstPage: 2)
+        _ = program.update(.terminal(.resize(width: 80, height: 24)))
+        let before = program.view(width: 80, height: 24).buffer.rows
+        #expect(before[0].contains("15 entries (reading 2…)"))
+
+        let commands = program.update(.terminal(.key(.char("/"))))
+        #expect(commands.count == 1)
+        if case .perform = commands.first {} else { Issue.record("expected one .perform command, got \(commands)") }
+        #expect(program.view(width: 80, height: 24).buffer.rows == before)
+
+        #expect(Self.perform(commands, on: &program))
+        let after = program.view(width: 80, height: 24).buffer.rows
+        #expect(after[0].contains("15 entries"))
+        #expect(!after[0].contains("reading"))
+        // The search prompt on the status line, above the help bar.
+        #expect(after[after.count - 2].trimmingCharacters(in: .whitespaces) == "/")
+    }
+
+    /// A plain move while entries are unread asks for the next chunk instead of reading it.
+    @Test func browseMoveAsksForTheNextChunk() throws {
+        let f = try Self.journal()
+        defer { f.cleanUp() }
+        var program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, scan: f.store.scan(), firstPage: 2)
+        _ = program.update(.terminal(.resize(width: 80, height: 24)))
+        let commands = program.update(.terminal(.key(.down)))
+        #expect(program.view(width: 80, height: 24).buffer.rows[0].contains("(reading 2…)"))
+        #expect(Self.perform(commands, on: &program))
+        #expect(!program.view(width: 80, height: 24).buffer.rows[0].contains("reading"))
+    }
+
+    // MARK: - The other screens
+
+    @Test func homeKeysReadNothingInUpdate() throws {
+        try Self.compare([.key(.down), .key(.down), .key(.char(" ")), .key(.up), .key(.char("s"))] + Self.keys("tomorrow")
+                         + [.key(.enter), .key(.char("?")), .key(.char("x"))]) { f in
+            HomeProgram(cache: JournalCache(store: f.store), catalog: f.catalog, clock: f.clock)
+        }
+    }
+
+    @Test func followUpsKeysReadNothingInUpdate() throws {
+        try Self.compare([.key(.down), .key(.char(" ")), .key(.tab), .key(.down), .key(.char("s"))] + Self.keys("2026-12-24")
+                         + [.key(.enter), .key(.char("a")), .key(.char("G")), .key(.char("!"))]) { f in
+            FollowUpsProgram(cache: JournalCache(store: f.store), clock: f.clock)
+        }
+    }
+
+    @Test func peopleKeysReadNothingInUpdate() throws {
+        try Self.compare([.key(.down), .key(.char("c")), .key(.char("c")), .key(.char("/"))] + Self.keys("rike")
+                         + [.key(.enter), .key(.enter), .key(.down), .key(.char(" ")), .key(.escape), .key(.char("-"))]) { f in
+            PeopleProgram(cache: JournalCache(store: f.store), clock: f.clock)
+        }
+    }
+
+    @Test func reviewKeysReadNothingInUpdate() throws {
+        try Self.compare([.key(.left), .key(.left), .key(.down), .key(.char("G")), .key(.right), .key(.char("t")), .key(.enter)]) { f in
+            ReviewProgram(cache: JournalCache(store: f.store), catalog: f.catalog, clock: f.clock)
+        }
+    }
+}
+
+/// Coming back to the list reads the journal again through the session's cache: a change made
+/// meanwhile shows, and a file that did not change (same size, same time) is not read again.
+@Suite struct BrowseReturnReadsOnlyChangesTests {
+    /// Overwrites a file with as many other bytes, keeping its modification time: only a read
+    /// of the file can tell.
+    static func garble(_ path: String) throws {
+        var st = stat()
+        #expect(stat(path, &st) == 0)
+        let size = Int(st.st_size)
+        try Data(String(repeating: "x", count: size).utf8).write(to: URL(fileURLWithPath: path))
+        var times = [st.st_mtim, st.st_mtim]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+    }
+
+    @Test func backFromAnEntryShowsWhatChangedAndReadsNothingElse() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        let coffee = try #require(f.store.loadAll().entries.first { $0.title == "Product coffee" })
+        let cache = JournalCache(store: f.store)
+        let program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, scan: f.store.scan(), firstPage: 100, cache: cache)
+        var d = ProgramDriver(program, width: 80, height: 12)
+        d.press(.enter)
+        try f.add("Added by another process", day: "2026-11-25")
+        try Self.garble(try #require(coffee.source?.path))
+        d.press(.escape)
+        #expect(d.screen.contains("Added by another process"))
+        #expect(d.screen.contains("4 entries"))
+        // Not read again: still the entry browse read first, and no unreadable file.
+        #expect(d.screen.contains("Product coffee"))
+        #expect(!d.screen.contains("could not be read"))
+    }
+}
