@@ -40,7 +40,7 @@ import Testing
         #expect(screen.contains("No networking pitfalls show in this reflection."))
         #expect(screen.contains("This week so far, over all its reflections"))
         #expect(screen.contains("• Talking only to senior or high-profile people"))
-        #expect(screen.contains("all 2 people you met this week were senior or executive"))
+        #expect(screen.contains("both people you met this week were senior or executive"))
         // Never on the reflection itself.
         #expect(Detector(catalog: fx.catalog).flags(for: entry, asOf: fx.clock.today).isEmpty)
     }

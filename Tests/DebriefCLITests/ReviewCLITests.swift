@@ -214,7 +214,7 @@ import Testing
         #expect(habit["count"] as? Int == 1)
         let reasons = try #require(habit["reasons"] as? [[String: Any]])
         #expect(reasons.count == 1 && reasons.first?["entry"] is NSNull)
-        #expect(reasons.first?["reason"] as? String == "all 2 people you met this week were senior or executive")
+        #expect(reasons.first?["reason"] as? String == "both people you met this week were senior or executive")
         // The imported note's old friend is not evidence; the quick call did not ask about
         // catching up, so the week cannot be judged for it.
         #expect(pitfall(object, "ignoring-existing-network")?["count"] as? Int == 0)

@@ -40,6 +40,16 @@ import Testing
         #expect(flags["only-high-profile"] == ["all 4 people you met this week were senior or executive"])
     }
 
+    /// Two people is the smallest week that shows it, so its evidence must read right: "both",
+    /// never "all 2".
+    @Test func aWeekOfTwoSeniorPeopleSaysBoth() {
+        let flags = week([
+            event(24, [p("Ada Stone", "executive", "new")]),
+            event(26, [p("Ben Ode", "senior", "new"), p("ada stone", "executive", "new")]),
+        ])
+        #expect(flags["only-high-profile"] == ["both people you met this week were senior or executive"])
+    }
+
     @Test func oneCoffeeWithACEOIsNotAPattern() {
         #expect(week([event(24, [p("Ada Stone", "executive", "new")])])["only-high-profile"] == nil)
         // The same senior person at two events is still one person.

@@ -200,11 +200,19 @@ extension ReflectionProgram {
             let advice = (pitfall?.instead).map { wrap("Instead: " + $0, width: width - 2).map { ("  " + $0, Style.plain) } } ?? []
             flags.append((head, advice))
         }
+        // A pitfall judged in part (a quick reflection's low talk share, with no answer about a
+        // favour) is said apart, as the review does: it was not left unjudged, nor fully cleared.
         var unjudged: [Line] = []
         if !judgement.unjudged.isEmpty, flow != nil {
-            let names = judgement.unjudged.compactMap { setup.catalog.pitfall($0.pitfallID)?.title.lowercased() }
-            unjudged = wrap("Not judged, this flow does not ask about it: \(names.joined(separator: "; ")).", width: width)
-                .map { ($0, .role(.muted)) }
+            func names(inPart: Bool) -> String {
+                judgement.unjudged.filter { $0.inPart == inPart }
+                    .compactMap { setup.catalog.pitfall($0.pitfallID)?.title.lowercased() }.joined(separator: "; ")
+            }
+            let sentences = [
+                (names(inPart: false), "Not judged, this flow does not ask about it: "),
+                (names(inPart: true), "Judged only in part, from what this flow asks: "),
+            ].filter { !$0.0.isEmpty }.map { $0.1 + $0.0 + "." }
+            unjudged = wrap(sentences.joined(separator: " "), width: width).map { ($0, .role(.muted)) }
         }
         let clean = unjudged.isEmpty ? "No networking pitfalls show in this reflection. Nicely done."
             : "No networking pitfalls show in what this reflection asked."
