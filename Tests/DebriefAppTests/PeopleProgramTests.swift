@@ -71,6 +71,22 @@ import Testing
         #expect(d.rows[0].contains("people · everyone · 3"))
     }
 
+    /// `/` finds a name the way `debrief list --person` does (one test in the core): "テ" finds
+    /// the half-width "ﾃﾞｨﾗﾝ", which a whole-character comparison missed.
+    @Test func slashFindsNamesLikeListPerson() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        try f.add("Tokyo meetup", day: "2026-11-02", people: [Person(name: "ﾃﾞｨﾗﾝ", level: "peer", relation: "new")])
+        var d = Self.driver(f, width: 100, height: 12)
+        d.press(.char("/"))
+        d.type("テ")
+        #expect(d.rows[0].contains("everyone · 1"))
+        #expect(d.rows[2].hasPrefix("ﾃﾞｨﾗﾝ"))
+        let listed = EntryMatcher(EntryQuery(person: "テ"), catalog: f.catalog, today: f.clock.today).select(f.store.loadAll().entries)
+        #expect(listed.map(\.title) == ["Tokyo meetup"])
+    }
+
     @Test func slashFindsNamesAsYouTypeIgnoringAccents() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

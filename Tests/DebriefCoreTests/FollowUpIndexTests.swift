@@ -57,6 +57,27 @@ struct FollowUpIndexTests {
         #expect(index.open(with: "zoë brandt").count == 2)
     }
 
+    /// `followups --person` and `list --person` ask the same question of a name (one function in
+    /// the core): for entries whose only names are follow-ups' `who`, both find the same ones,
+    /// whatever the script. The follow-up list used to compare whole characters, so "テ" did not
+    /// find the half-width "ﾃﾞｨﾗﾝ" (folded, its first character is "テ" with a half-width voiced
+    /// mark), while `list` found it.
+    @Test("--person means what list --person means, in every script")
+    func personMatchesLikeList() {
+        let today = F.day("2026-11-26")
+        let names = ["Ana Li", "Zoë Brandt", "किरण शर्मा", "Henrike Voss", "李雷", "Ōsaka Kenji", "O'Brien", "Nguyễn Thị", "ﾃﾞｨﾗﾝ"]
+        let entries = names.enumerated().map { n, name in
+            F.entry("2026-11-\(10 + n)-1830-e\(n)", date: "2026-11-\(10 + n)", followUps: [FollowUp(who: name, action: "Call \(n)")])
+        }
+        let index = FollowUpIndex(entries: entries)
+        for query in ["ana", "ZOE", "क", "कि", "rike", "雷", "osaka", "o'b", " li", "", "nguyen", "テ", "ﾗﾝ", "Nobody"] {
+            let listed = EntryMatcher(EntryQuery(person: query), catalog: Fixtures.catalog, today: today).select(entries).map(\.id)
+            let followed = index.items(.all, today: today, person: query).map(\.entryID)
+            #expect(Set(listed) == Set(followed), "person \(query)")
+        }
+        #expect(index.items(.all, today: today, person: "テ").map(\.who) == ["ﾃﾞｨﾗﾝ"])
+    }
+
     @Test("JSON: entry, n, who, action, due, and done null while open, first_due null and postponed 0 until postponed")
     func json() throws {
         let item = try #require(FollowUpIndex(entries: Self.entries).items.first { $0.action == "Write notes" })

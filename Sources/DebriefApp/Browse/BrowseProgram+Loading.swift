@@ -27,12 +27,15 @@ extension BrowseProgram {
         guard !pending.isEmpty else { return [] }
         let chunk = Array(pending.prefix(Self.chunkSize))
         let cache = self.cache
-        return [.perform { .chunk(cache.load(chunk), count: chunk.count) }]
+        return [.perform { .chunk(cache.load(chunk), of: chunk) }]
     }
 
-    /// Appends a chunk read in the background of the user's idle time.
-    mutating func append(_ snapshot: JournalSnapshot, count: Int) {
-        pending.removeFirst(min(count, pending.count))
+    /// Appends the entries of `refs`, read in the background of the user's idle time, when they
+    /// are still the next pending ones: a reload that arrived first (`R`, back from an entry)
+    /// has read them already, and they must not be listed twice.
+    mutating func append(_ snapshot: JournalSnapshot, of refs: [EntryRef]) {
+        guard !refs.isEmpty, pending.starts(with: refs) else { return }
+        pending.removeFirst(refs.count)
         let selectedID = selectedEntryIndex.map { entries[$0].id }
         let today = clock.today
         let start = entries.count
@@ -50,6 +53,6 @@ extension BrowseProgram {
     func readRest(then key: Key) -> [Command<Message>] {
         let rest = pending
         let cache = self.cache
-        return [.perform { .rest(cache.load(rest), count: rest.count, then: key) }]
+        return [.perform { .rest(cache.load(rest), of: rest, then: key) }]
     }
 }

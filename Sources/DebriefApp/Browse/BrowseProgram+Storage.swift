@@ -75,11 +75,11 @@ extension BrowseProgram {
         case .loaded(let snapshot):
             apply(snapshot)
             return []
-        case .chunk(let snapshot, let count):
-            append(snapshot, count: count)
+        case .chunk(let snapshot, let refs):
+            append(snapshot, of: refs)
             return []
-        case .rest(let snapshot, let count, let key):
-            append(snapshot, count: count)
+        case .rest(let snapshot, let refs, let key):
+            append(snapshot, of: refs)
             return update(.terminal(.key(key)))
         case .saved(.success(let entry)):
             replace(entry)

@@ -23,10 +23,12 @@ public struct BrowseProgram: Program, HandsOff {
         case edited(PendingEdit, EditorOutcome)
         case checked(PendingEdit, Result<Entry, StoreError>)
         case restoredPrevious(PendingEdit, Result<Entry, StoreError>)
-        /// Entries read on an idle tick; `count` refs were consumed.
-        case chunk(JournalSnapshot, count: Int)
-        /// The rest of the journal, read before `key`, which needs all of it (search, filter, end).
-        case rest(JournalSnapshot, count: Int, then: Key)
+        /// Entries read on an idle tick or after a key: the files `refs` (the first pending ones
+        /// when asked for).
+        case chunk(JournalSnapshot, of: [EntryRef])
+        /// The rest of the journal (`refs`), read before `key`, which needs all of it (search,
+        /// filter, end).
+        case rest(JournalSnapshot, of: [EntryRef], then: Key)
     }
 
     /// An entry moved to `trash/`, remembered so `u` can put it back.
@@ -195,8 +197,9 @@ public struct BrowseProgram: Program, HandsOff {
             if prompt != nil { return handlePromptKey(key) }
             status = nil
             if !pending.isEmpty, case .list = screen, let action = BrowseKeys.list.action(for: key),
-               [.search, .filter, .last, .nextMatch, .reload].contains(action) {
-                // The key needs the whole journal: read the rest first, then handle it.
+               [.search, .filter, .last, .nextMatch].contains(action) {
+                // The key needs the whole journal: ask for the rest, and handle the key when it
+                // has arrived (`R` reads the whole journal anyway).
                 return readRest(then: key)
             }
             let commands: [Command<Message>]

@@ -66,7 +66,8 @@ public struct HomeContent: Equatable, Sendable {
         // before), so only those two weeks' entries are judged, not the whole journal.
         let week = ISOWeek(containing: today)
         let since = week.adding(weeks: -1).monday
-        let review = WeeklyReview.make(entries: snapshot.entries.filter { $0.eventTime.day >= since }, catalog: catalog,
+        let twoWeeks = EntryQuery(since: since)
+        let review = WeeklyReview.make(entries: snapshot.entries.filter { twoWeeks.includes(day: $0.eventTime.day) }, catalog: catalog,
                                        week: week, weeks: 1, clock: clock)
         entriesThisWeek = review.entries.count
         pitfallsThisWeek = review.pitfalls.filter { $0.count > 0 }

@@ -219,7 +219,7 @@ public struct PeopleProgram: Program, HandsOff {
         guard let content else { return }
         let people = showCold ? content.index.cold(asOf: clock.today, days: coldDays) : content.index.people
         let wanted = query.folded
-        visible = wanted.isEmpty ? people : people.filter { $0.key.contains(wanted) }
+        visible = wanted.isEmpty ? people : people.filter { EntryQuery.name(folded: $0.key, matches: wanted) }
         list = ListState(count: visible.count)
         list.select(key.flatMap { key in visible.firstIndex { $0.key == key } } ?? 0, height: listHeight)
     }

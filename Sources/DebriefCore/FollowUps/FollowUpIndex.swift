@@ -20,13 +20,14 @@ public struct FollowUpIndex: Sendable {
     /// The actions `filter` keeps on `today`, optionally only those with `person`.
     ///
     /// `person` matches the action's `who` ignoring case, accents and spacing, and may be part of
-    /// it ("ana" finds "Ana Li"), like `debrief list --person`.
+    /// it ("ana" finds "Ana Li"): the test `debrief list --person` makes of every name
+    /// (``EntryQuery/name(folded:matches:)``).
     public func items(_ filter: FollowUpFilter, today: Day, person: String? = nil) -> [FollowUpItem] {
         let wanted = person?.folded
         return items.filter { item in
             guard filter.includes(item, today: today) else { return false }
             guard let wanted, !wanted.isEmpty else { return true }
-            return item.who.folded.contains(wanted)
+            return EntryQuery.name(folded: item.who.folded, matches: wanted)
         }
     }
 

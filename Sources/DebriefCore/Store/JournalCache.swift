@@ -6,8 +6,8 @@ import Darwin
 import Synchronization
 
 /// The journal as last read, kept for one run of the program so the screens that need every
-/// entry (home, review, follow-ups, people) pay for a full read once and afterwards only for the
-/// files that changed.
+/// entry (home, browse, review, follow-ups, people) pay for a full read once and afterwards only
+/// for the files that changed.
 ///
 /// A refresh lists the folder and stats each file (a few milliseconds for 10,000 files); a file
 /// is read again only when its size, modification time or inode changed, so an edit made by

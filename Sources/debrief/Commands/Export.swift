@@ -50,10 +50,8 @@ struct Export: ParsableCommand {
             let context = try Context(journal)
             let (since, until) = try context.dayRange(since: self.since, until: self.until)
             let snapshot = context.store.loadAll()
-            let entries = snapshot.entries.filter { entry in
-                let day = entry.eventTime.day
-                return since.map { day >= $0 } ?? true && until.map { day <= $0 } ?? true
-            }
+            let range = EntryQuery(since: since, until: until)
+            let entries = snapshot.entries.filter { range.includes(day: $0.eventTime.day) }
             let text: String
             switch format {
             case .ics:

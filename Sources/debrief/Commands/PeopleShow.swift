@@ -47,7 +47,7 @@ struct PeopleShow: ParsableCommand {
     static func find(_ name: String, in index: PeopleIndex) throws -> PersonSummary {
         if let exact = index.person(named: name) { return exact }
         let wanted = name.folded
-        let matches = wanted.isEmpty ? [] : index.people.filter { $0.key.contains(wanted) }
+        let matches = wanted.isEmpty ? [] : index.people.filter { EntryQuery.name(folded: $0.key, matches: wanted) }
         guard let first = matches.first else {
             throw CLIError(message: "nobody named like '\(name)' in the journal; `debrief people` lists everyone", code: Exit.noInput)
         }
