@@ -205,6 +205,27 @@ import Testing
         #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
     }
 
+    /// The search texts built before a reload are kept only for entries whose bytes did not
+    /// change: a word written meanwhile into an entry is found after `R`.
+    @Test func searchAfterAReloadFindsWhatChangedMeanwhile() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = f.driver(width: 80, height: 12)
+        d.press(.char("/"))
+        d.type("zoe")
+        d.press(.enter)
+        var coffee = try #require(f.store.loadAll().entries.first { $0.title == "Product coffee" })
+        coffee["notes"] = .text("A quokka walked in.")
+        _ = try f.store.save(coffee, now: f.clock.timestamp)
+        d.press(.char("R"), .char("/"))
+        d.type("quokka")
+        d.press(.enter)
+        #expect(!d.screen.contains("No match"))
+        #expect(d.frame.buffer.style(row: 3, col: 0)?.reverse == true)
+        #expect(d.rows[3].contains("Product coffee"))
+    }
+
     @Test func backFromAnEntryShowsWhatChangedAndReadsNothingElse() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

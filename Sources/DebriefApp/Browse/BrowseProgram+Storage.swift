@@ -10,12 +10,24 @@ extension BrowseProgram {
     mutating func apply(_ snapshot: JournalSnapshot) {
         let selectedID = selectedEntryIndex.map { entries[$0].id }
         let today = clock.today
+        // The search texts built so far, kept for the entries whose bytes did not change.
+        var texts: [String: (Fingerprint, String)] = [:]
+        if let haystacks {
+            for (entry, text) in zip(entries, haystacks) {
+                if let fingerprint = entry.source?.fingerprint { texts[entry.id] = (fingerprint, text) }
+            }
+        }
         entries = snapshot.entries
         // Judging pitfalls is the slow part of a row: keep the rows of entries that did not change.
         let known = rowCache
         rowCache = [:]
         rows = entries.map { row(for: $0, today: today, known: known) }
-        haystacks = nil
+        if haystacks != nil {
+            haystacks = entries.map { entry in
+                if let (fingerprint, text) = texts[entry.id], fingerprint == entry.source?.fingerprint { return text }
+                return EntryQuery.searchText(entry, catalog: catalog)
+            }
+        }
         problems = snapshot.problems.count
         pending = []
         refilter(keeping: selectedID)
