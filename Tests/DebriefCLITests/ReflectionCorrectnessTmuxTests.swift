@@ -38,19 +38,8 @@ struct ReflectionCorrectnessTmuxTests {
     /// F2 hands the editor a file ending with a line break; a line the editor appends stays on
     /// its own line.
     @Test func theEditorsFileEndsWithANewline() throws {
-        let box = try Sandbox()
-        let script = box.dir + "/append.sh"
-        try "#!/bin/sh\necho 'from the editor' >> \"$1\"\n".write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
-        var environment = box.environment
-        environment["EDITOR"] = script
-        let tmux = try TmuxSession(["new", "--full", "--title", "Coffee"], environment: environment)
+        let (box, tmux) = try pressF2OnThePurpose(editor: "#!/bin/sh\necho 'from the editor' >> \"$1\"\n")
         defer { tmux.stop() }
-        try tmux.waitFor("What would you call this event?")
-        for _ in 0..<3 { try tmux.press("Tab") }
-        try tmux.waitFor("What did you go there to do?")
-        try tmux.type("Typed here")
-        try tmux.press("F2")
         try tmux.waitFor("Took the text back from your editor.")
         let screen = try tmux.capture()
         #expect(screen.contains("    Typed here\n"), "\(screen)")
@@ -60,6 +49,58 @@ struct ReflectionCorrectnessTmuxTests {
         try tmux.type("s")
         #expect(try tmux.waitForExit() == 0)
         #expect(box.files("drafts").first?.contains("purpose: |-\n  Typed here\n  from the editor\n") == true, "\(box.files("drafts"))")
+    }
+
+    /// F2 runs the editor in the terminal's foreground process group, as a shell would: an
+    /// editor that reads the keyboard (vi, nano, ...) gets the keys typed. Run from its own
+    /// process group (Foundation's `Process` makes one), it could not read the terminal and vi
+    /// exited with status 1 at once. The script stands in for an interactive editor: it reads
+    /// one line from the terminal when it is in the foreground, and says so when it is not.
+    @Test func theEditorReadsTheKeyboard() throws {
+        let (box, tmux) = try pressF2OnThePurpose(editor: """
+            #!/bin/sh
+            file=$1
+            set -- $(cat /proc/$$/stat)
+            if [ "$5" = "$8" ]; then
+              echo "editor: type a line" > /dev/tty
+              IFS= read -r line < /dev/tty
+              echo "$line" >> "$file"
+            else
+              echo "not in the foreground" >> "$file"
+            fi
+
+            """)
+        defer { withExtendedLifetime(box) { tmux.stop() } }
+        try tmux.waitFor("editor: type a line")
+        try tmux.type("typed in the editor")
+        try tmux.press("Enter")
+        try tmux.waitFor("Took the text back from your editor.")
+        let screen = try tmux.capture()
+        #expect(screen.contains("    Typed here\n    typed in the editor\n"), "\(screen)")
+        #expect(!screen.contains("not in the foreground"), "\(screen)")
+    }
+
+    /// Starts a full reflection with `editor` (a script's text) as `$EDITOR`, types "Typed here"
+    /// as the purpose and presses F2.
+    private func pressF2OnThePurpose(editor: String) throws -> (Sandbox, TmuxSession) {
+        let box = try Sandbox()
+        let script = box.dir + "/editor.sh"
+        try editor.write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        var environment = box.environment
+        environment["EDITOR"] = script
+        let tmux = try TmuxSession(["new", "--full", "--title", "Coffee"], environment: environment)
+        do {
+            try tmux.waitFor("What would you call this event?")
+            for _ in 0..<3 { try tmux.press("Tab") }
+            try tmux.waitFor("What did you go there to do?")
+            try tmux.type("Typed here")
+            try tmux.press("F2")
+        } catch {
+            tmux.stop()
+            throw error
+        }
+        return (box, tmux)
     }
 
     /// Tab on a name with no match stays on the question with the text; "hen" completes

@@ -253,4 +253,25 @@ import Testing
         hand["title"] = .text("Still mine")
         #expect(try store.saveMoving(hand, now: Self.now).source?.path == mine)
     }
+
+    /// Only a change of date or title moves a file. One in debrief's place whose name differs
+    /// from what its date and title give (shortened by hand, or named by an older rule) keeps
+    /// its name through an edit that changes neither; a new title moves it.
+    @Test func anEditThatKeepsDateAndTitleKeepsTheName() throws {
+        let root = Fixtures.tempDirectory("move")
+        defer { Fixtures.removeTemp(root) }
+        let store = Fixtures.store(root)
+        let path = root + "/entries/2026/11/2026-11-20-1800-hand.md"
+        Fixtures.write("---\ntitle: Hand written\ndate: 2026-11-20T18:00:00+01:00\n---\nMy own notes.\n", to: path)
+        var kind = try store.read(try store.find("2026-11-20-1800-hand"))
+        kind["kind"] = .choice("meetup")
+        let kept = try store.saveMoving(kind, now: Self.now)
+        #expect(kept.id == "2026-11-20-1800-hand")
+        #expect(kept.source?.path == path)
+        #expect(store.refs().map(\.id) == ["2026-11-20-1800-hand"])
+        var retitled = try store.read(try store.find("2026-11-20-1800-hand"))
+        retitled["title"] = .text("Board dinner")
+        #expect(try store.saveMoving(retitled, now: Self.now).id == "2026-11-20-1800-board-dinner")
+        #expect(store.refs().map(\.id) == ["2026-11-20-1800-board-dinner"])
+    }
 }

@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 extension JournalStore {
-    /// Saves an edited entry like ``save(_:now:)``; when its date or title changed the id it
-    /// would get (`YYYY-MM-DD-HHMM-<slug>`), the file moves to that id first, so someone who
+    /// Saves an edited entry like ``save(_:now:)``; when the edit changed the id its date and
+    /// title give (`YYYY-MM-DD-HHMM-<slug>`), the file moves to that id first, so someone who
     /// changed the date finds the entry under the new date. Returns the entry as written, with
     /// its new id.
     ///
@@ -23,6 +23,12 @@ extension JournalStore {
         // Only a file named and placed as debrief names them moves; one named by hand stays put.
         guard !Self.id(entry.id, isNamedFrom: stem), canonicalRef(for: stem) != nil,
               canonicalRef(for: entry.id)?.path == source.path else { return try save(entry, now: now) }
+        // Only a change of date or title moves it: a name that already differed from what they
+        // give (shortened by hand, or from an older rule) is the person's, and stays. A file
+        // changed or gone meanwhile is refused below, whichever way it goes.
+        if let before = try? read(EntryRef(id: entry.id, path: source.path)), Self.idStem(for: before) == stem {
+            return try save(entry, now: now)
+        }
         var edited = entry
         edited.updated = now
         let original = edited

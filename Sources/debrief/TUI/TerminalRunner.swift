@@ -123,7 +123,7 @@ final class Mailbox<Message: Sendable>: Sendable {
 }
 
 /// Runs `$VISUAL`, else `$EDITOR`, else `vi` on a file, through `/bin/sh` so editor settings
-/// with arguments (`code --wait`) work.
+/// with arguments (`code --wait`) work, in the terminal's foreground (`ForegroundProcess`).
 enum ExternalEditor {
     /// Opens `text` in the editor through a file in a new hidden folder of `folder` (mode 0700,
     /// the file 0600 from its creation), removed afterwards.
@@ -157,17 +157,13 @@ enum ExternalEditor {
 
     static func edit(path: String, environment: [String: String]) -> EditorOutcome {
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", editor + " \"$1\"", "sh", path]
-        do {
-            try process.run()
-            process.waitUntilExit()
-        } catch {
-            return .failed("cannot run the editor '\(editor)': \(error.localizedDescription)")
-        }
-        guard process.terminationStatus == 0 else {
-            return .failed("the editor '\(editor)' exited with status \(process.terminationStatus); nothing was changed")
+        switch ForegroundProcess.run("/bin/sh", arguments: ["sh", "-c", editor + " \"$1\"", "sh", path]) {
+        case .notStarted(let reason):
+            return .failed("cannot run the editor '\(editor)': \(reason)")
+        case .finished(let status) where status != 0:
+            return .failed("the editor '\(editor)' exited with status \(status); nothing was changed")
+        case .finished:
+            break
         }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             return .failed("cannot read the edited file as UTF-8 text")
