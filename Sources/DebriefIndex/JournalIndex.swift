@@ -54,7 +54,8 @@ public final class JournalIndex: EntryIndexing {
         self.racyMargin = racyMargin
     }
 
-    /// Called with (done, total) while many files are read at once (a cold build), for a progress bar.
+    /// Called with (done, total) while many files are read at once (a cold build), for a progress
+    /// bar, and with (total, total) once they are read and recorded.
     public func onProgress(_ report: (@Sendable (Int, Int) -> Void)?) {
         state.withLock { $0.progress = report }
     }
@@ -238,6 +239,10 @@ public final class JournalIndex: EntryIndexing {
         // Read what changed (on every core when there is much of it), then record it in one
         // transaction; a failed write leaves the index as it was and the answer still right.
         let read = readFiles(changes, store: store)
+        // The bar stays until the files are recorded too (as long again as reading them), and is
+        // finished however this read ends.
+        let finish = changes.count >= Self.concurrentReadMinimum ? state.withLock({ $0.progress }) : nil
+        defer { finish?(changes.count, changes.count) }
         for (change, outcome) in zip(changes, read) { outcomes[change.index] = outcome.result }
         if !changes.isEmpty { Trace.mark("index: \(changes.count) files read and parsed") }
         if !changes.isEmpty || !gone.isEmpty, !state.withLock({ $0.readOnly }) {
@@ -284,7 +289,11 @@ public final class JournalIndex: EntryIndexing {
         var facts: EntryFacts?
     }
 
-    /// Reads and parses `changes`, split over the cores when there are many.
+    /// From how many changed files a read is split over the cores and reports its progress.
+    static let concurrentReadMinimum = 64
+
+    /// Reads and parses `changes`, split over the cores when there are many; the progress
+    /// callback hears every 64th file (``refresh`` reports the end, after recording them).
     private func readFiles(_ changes: [Change], store: JournalStore) -> [Read] {
         guard !changes.isEmpty else { return [] }
         let catalog = store.codec.catalog
@@ -293,7 +302,7 @@ public final class JournalIndex: EntryIndexing {
             if case .success(let entry)? = result { return Read(result: result, facts: EntryFacts(entry, catalog: catalog)) }
             return Read(result: result, facts: nil)
         }
-        if changes.count < 64 { return changes.map(one) }
+        if changes.count < Self.concurrentReadMinimum { return changes.map(one) }
         let progress = state.withLock { $0.progress }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let out = Mutex([Read?](repeating: nil, count: changes.count))
@@ -304,14 +313,14 @@ public final class JournalIndex: EntryIndexing {
             while i < changes.count {
                 local.append((i, one(changes[i])))
                 i += workers
-                if local.count % 256 == 0 {
-                    let n = done.add(256, ordering: .relaxed).newValue
-                    progress?(n, changes.count)
+                if let progress {
+                    // Every 64th file read in all: often enough for a smooth bar, rare enough to cost nothing.
+                    let n = done.add(1, ordering: .relaxed).newValue
+                    if n % 64 == 0 { progress(n, changes.count) }
                 }
             }
             out.withLock { reads in for (i, r) in local { reads[i] = r } }
         }
-        progress?(changes.count, changes.count)
         return out.withLock { $0.map { $0 ?? Read(result: nil, facts: nil) } }
     }
 

@@ -22,6 +22,27 @@ import Testing
         #expect(d.screen.contains("Ana Li: Intro to Marc"))
     }
 
+    @Test func aLongReadShowsABarUntilTheFollowUpsArrive() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = ProgramDriver(holdingBackground: Self.home(f), width: 100, height: 24)
+        d.reportReadProgress(done: 25_000, total: 100_000)
+        let line = try #require(d.rows.first { $0.contains("Reading the journal") })
+        // In the margin, indented like the follow-ups: the label, a bar of 40 cells, the counts.
+        #expect(line == "   Reading the journal " + String(repeating: "━", count: 10) + String(repeating: "─", count: 30)
+                + " 25000 of 100000 files" + String(repeating: " ", count: 100 - 85))
+        #expect(!d.screen.contains("Reading 3 entries…"))
+        d.reportReadProgress(done: 50_000, total: 100_000)
+        #expect(d.screen.contains(String(repeating: "━", count: 20) + String(repeating: "─", count: 20) + " 50000 of 100000 files"))
+        d.finishBackground()
+        #expect(!d.screen.contains("Reading"))
+        #expect(d.screen.contains("Ana Li: Intro to Marc"))
+        // A later read (after another screen) shows the follow-ups it has, never a bar over them.
+        d.reportReadProgress(done: 10, total: 100)
+        #expect(!d.screen.contains("Reading"))
+    }
+
     @Test func thisWeeksPitfallsInOneLine() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

@@ -142,6 +142,23 @@ import Testing
         #expect(again.screen.contains("Design meetup"))
     }
 
+    @Test func aLongReadShowsABarUntilTheReviewArrives() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = ProgramDriver(holdingBackground: Self.review(f), width: 80, height: 24)
+        d.reportReadProgress(done: 4_096, total: 100_000)
+        // 78 columns between the margins: the label, a bar of 37 cells (1 filled), the counts.
+        #expect(d.rows[1] == " Reading the journal ━" + String(repeating: "─", count: 36)
+                + " 4096 of 100000 files ")
+        d.reportReadProgress(done: 99_999, total: 100_000)
+        // One digit more in the counts: a bar of 36 cells.
+        #expect(d.rows[1] == " Reading the journal " + String(repeating: "━", count: 35) + "─ 99999 of 100000 files ")
+        d.finishBackground()
+        #expect(!d.screen.contains("Reading"))
+        #expect(d.screen.contains("PITFALLS"))
+    }
+
     @Test func aWeekChangedWhileReadingIsTheOneShown() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

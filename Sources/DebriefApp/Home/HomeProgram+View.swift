@@ -80,6 +80,8 @@ extension HomeProgram {
             if content.due.count > shown.count {
                 lines.append(("  … and \(content.due.count - shown.count) more (f shows every follow-up)", .role(.muted)))
             }
+        } else if let reading {
+            lines.append(("  " + ReadProgressLine.text(done: reading.done, total: reading.total, width: width - 2), .role(.muted)))
         } else {
             let count = fileCount.map { " \($0) " + ($0 == 1 ? "entry" : "entries") } ?? " the journal"
             lines.append(("  Reading" + count + "…", .role(.muted)))

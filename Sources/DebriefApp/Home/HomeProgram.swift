@@ -19,6 +19,8 @@ public struct HomeProgram: Program, HandsOff {
         /// The number of entry files and the newest few, read before the first frame.
         case glance(count: Int, recent: [Entry])
         case loaded(HomeContent)
+        /// The background read has read this many of the files it reads (a cold index build).
+        case reading(done: Int, total: Int)
         /// An edit of the listed follow-up at `index` (Space, `s`, `D`) and what came of it.
         case edited(index: Int, FollowUpEdit, Result<FollowUpEditOutcome, StoreError>)
     }
@@ -60,6 +62,8 @@ public struct HomeProgram: Program, HandsOff {
     var recent: [HomeContent.Recent] = []
     /// Nil until the whole journal has been read once.
     var content: HomeContent?
+    /// How far a long background read has come, shown as a bar until `content` arrives.
+    var reading: (done: Int, total: Int)?
     var showHelp = false
     /// Index into `content.due` of the selected follow-up (the most urgent one at first).
     var selected = 0
@@ -92,6 +96,10 @@ public struct HomeProgram: Program, HandsOff {
             },
             .background { .loaded(HomeContent(snapshot: cache.snapshot(), catalog: catalog, clock: clock)) },
         ]
+    }
+
+    public func readProgress(done: Int, total: Int) -> Message? {
+        content == nil ? .reading(done: done, total: total) : nil
     }
 
     public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
@@ -134,8 +142,12 @@ public struct HomeProgram: Program, HandsOff {
             fileCount = count
             recent = newest.map(HomeContent.Recent.init)
             return []
+        case .message(.reading(let done, let total)):
+            reading = (done, total)
+            return []
         case .message(.loaded(let loaded)):
             content = loaded
+            reading = nil
             recent = loaded.recent
             selected = min(selected, max(0, shownDueCount - 1))
             return []

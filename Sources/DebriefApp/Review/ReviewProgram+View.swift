@@ -20,7 +20,8 @@ extension ReviewProgram {
             buffer.put(position, row: 0, col: width - position.count, style: ScreenChrome.titleStyle)
         }
         if review == nil {
-            buffer.put("Reading the journal…", row: body.row, col: body.col, style: .role(.muted), maxWidth: body.width)
+            let text = reading.map { ReadProgressLine.text(done: $0.done, total: $0.total, width: body.width, ascii: !unicode) }
+            buffer.put(text ?? "Reading the journal…", row: body.row, col: body.col, style: .role(.muted), maxWidth: body.width)
         }
         for (offset, line) in lines.dropFirst(scroll).prefix(body.height).enumerated() {
             var col = body.col

@@ -12,6 +12,8 @@ public struct ReviewProgram: Program, HandsOff {
         /// The journal as read and judged, how many files could not be read, and the review of
         /// the week that was shown when the read began.
         case loaded(FlaggedJournal, problems: Int, WeeklyReview)
+        /// The background read has read this many of the files it reads (a cold index build).
+        case reading(done: Int, total: Int)
     }
 
     /// Always nil: the review opens no other screen yet, but the session runs every screen alike.
@@ -31,6 +33,8 @@ public struct ReviewProgram: Program, HandsOff {
     var week: ISOWeek
     /// Nil until the first read arrives.
     var journal: FlaggedJournal?
+    /// How far a long first read has come, shown as a bar until the review arrives.
+    var reading: (done: Int, total: Int)?
     /// Files the last read could not parse.
     var problems = 0
     /// The review of `week`; nil while the journal is being read.
@@ -75,6 +79,10 @@ public struct ReviewProgram: Program, HandsOff {
         }]
     }
 
+    public func readProgress(done: Int, total: Int) -> Message? {
+        review == nil ? .reading(done: done, total: total) : nil
+    }
+
     public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
         switch event {
         case .terminal(.signal(let signal)):
@@ -97,7 +105,11 @@ public struct ReviewProgram: Program, HandsOff {
             status = nil
             guard let action = ReviewKeys.map.action(for: key) else { return [] }
             return perform(action)
+        case .message(.reading(let done, let total)):
+            reading = (done, total)
+            return []
         case .message(.loaded(let journal, let problems, let review)):
+            reading = nil
             self.journal = journal
             self.problems = problems
             // The week may have changed while the journal was read.

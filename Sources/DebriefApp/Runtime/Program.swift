@@ -16,10 +16,17 @@ public protocol Program {
 
     /// The whole screen at the given size.
     func view(width: Int, height: Int) -> Frame
+
+    /// The message saying a background read of the journal has read `done` of `total` files (a
+    /// cold index build of a large journal), for a screen that shows a bar meanwhile; nil (the
+    /// default) when the screen shows none. The runtime asks while background work runs.
+    func readProgress(done: Int, total: Int) -> Message?
 }
 
 extension Program {
     public mutating func start() -> [Command<Message>] { [] }
+
+    public func readProgress(done: Int, total: Int) -> Message? { nil }
 }
 
 /// What reaches a program.

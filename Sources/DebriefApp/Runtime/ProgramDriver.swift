@@ -65,6 +65,12 @@ public struct ProgramDriver<P: Program> {
         }
     }
 
+    /// Reports the progress of a background read as the runtime does (``Program/readProgress(done:total:)``).
+    public mutating func reportReadProgress(done: Int, total: Int) {
+        guard let message = program.readProgress(done: done, total: total) else { return }
+        perform(program.update(.message(message)))
+    }
+
     /// Types text one character at a time, as a person would.
     public mutating func type(_ text: String) {
         for c in text { send(.key(.char(c))) }

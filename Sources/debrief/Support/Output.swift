@@ -43,6 +43,17 @@ enum Output {
         write(2, TerminalSafe.text(message) + "\n")
     }
 
+    /// A progress line on stderr (``StderrProgress``, only when stderr is a terminal): drawn over
+    /// the previous one from the start of the line, ending with erase-to-end-of-line.
+    static func progress(_ text: String) {
+        write(2, "\r" + TerminalSafe.text(text) + "\u{1B}[K")
+    }
+
+    /// Removes the progress line, leaving the cursor at the start of an empty line.
+    static func clearProgress() {
+        write(2, "\r\u{1B}[K")
+    }
+
     private static func line(_ fd: Int32, _ text: String) {
         write(fd, text.hasSuffix("\n") ? text : text + "\n")
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DebriefApp
 import DebriefCore
+import DebriefIndex
 import DebriefTerminal
 import DebriefUI
 #if canImport(Glibc)
@@ -20,10 +21,15 @@ final class Session {
     private(set) var context: Context
     let cache: JournalCache
     private var terminal: Terminal?
+    /// How far a long background read has come (a cold index build), for the screens' bars.
+    private let progress = ReadProgress()
 
     init(_ context: Context) {
         self.context = context
         cache = JournalCache(store: context.store)
+        // The screens show the index's progress, not stderr, which the screen draws over.
+        let progress = self.progress
+        (context.store.index as? JournalIndex)?.onProgress { done, total in progress.report(done: done, total: total) }
     }
 
     /// Restores the terminal; call it (in a `defer`) before anything is printed.
@@ -72,7 +78,7 @@ final class Session {
         var program = program
         while true {
             let (status, after) = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment,
-                                                     scratch: context.store.draftsDirectory)
+                                                     scratch: context.store.draftsDirectory, progress: progress)
             if status != 0 { throw ExitCode(status) }
             guard let next = after.handoff else { return }
             program = after
@@ -83,7 +89,7 @@ final class Session {
     /// Runs a screen that never opens another (the guided reflection).
     func run<P: Program>(_ program: P) throws {
         let status = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment,
-                                                     scratch: context.store.draftsDirectory).status
+                                                     scratch: context.store.draftsDirectory, progress: progress).status
         if status != 0 { throw ExitCode(status) }
     }
 

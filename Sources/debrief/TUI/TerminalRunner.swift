@@ -23,6 +23,7 @@ enum TerminalRunner {
     /// Opens the terminal, or says in one line why there is none (stdin or stdout not a TTY, an
     /// unknown `TERM`) and returns nil, having written nothing to the screen.
     static func open(environment: [String: String]) -> Terminal? {
+        StderrProgress.screenOpening()
         do {
             return try Terminal.open(environment: environment)
         } catch {
@@ -44,8 +45,10 @@ enum TerminalRunner {
     /// screen; returns the exit status and the program as it ended (so a screen that opened
     /// another can be run again where it was). An answer opened in the editor is written to a
     /// private folder made in `scratch` (the journal's `drafts/`), never outside the journal.
+    /// While background work runs, what `progress` received reaches the program as its
+    /// ``Program/readProgress(done:total:)`` message.
     static func run<P: Program>(_ program: P, on terminal: Terminal, environment: [String: String],
-                                scratch: String) -> (status: Int32, program: P) {
+                                scratch: String, progress: ReadProgress? = nil) -> (status: Int32, program: P) {
         var program = program
         let mailbox = Mailbox<P.Message>()
         var running = 0
@@ -54,6 +57,7 @@ enum TerminalRunner {
         // nothing does not build a frame (browse's entry view runs detection when it draws).
         var changed = true
         // Programs learn the real size before their first frame; later changes come as events.
+        _ = progress?.take()  // a count left from an earlier screen's read
         var queue = program.start()
         queue += program.update(.terminal(.resize(width: terminal.width, height: terminal.height)))
         while true {
@@ -92,13 +96,18 @@ enum TerminalRunner {
             let event = terminal.nextEvent(timeout: .milliseconds(running > 0 ? 25 : 200))
             if case .signal(let caught) = event { signal = caught }
             queue = program.update(.terminal(event))
+            var progressed = false
+            if running > 0, let count = progress?.take(), let message = program.readProgress(done: count.done, total: count.total) {
+                queue += program.update(.message(message))
+                progressed = true
+            }
             let messages = mailbox.take()
             for message in messages {
                 running -= 1
                 queue += program.update(.message(message))
             }
             if case .tick = event {
-                changed = !queue.isEmpty || !messages.isEmpty
+                changed = !queue.isEmpty || !messages.isEmpty || progressed
             } else {
                 changed = true
             }
