@@ -1,18 +1,294 @@
 #!/usr/bin/env bash
-# Times debrief's read path on a synthetic 10,000-entry journal (release build).
-# Usage: benchmarks/run.sh [N]. Needs python3; uses hyperfine when installed, else bash's time.
+# Benchmarks debrief's release binary against issue 13's targets, and jrnl beside it.
+#
+# Usage: benchmarks/run.sh [--runs N] [--data DIR] [--jrnl-max N] [--no-jrnl] [SIZE...]
+#   SIZE        journal sizes in entries (default: 1000 10000 100000)
+#   --runs N    hyperfine runs per command (default 10; 100,000 entries use 3, and fewer for
+#               the slowest cases: the table says how many)
+#   --data DIR  keep the generated journals in DIR and reuse them on the next run
+#               (default: a temporary folder, removed at the end)
+#   --jrnl-max  the largest size jrnl is timed at (default 10000: at 100,000 one jrnl command
+#               takes minutes)
+#   --no-jrnl   skip the jrnl columns
+#
+# Not a test: CI never runs it and no number fails anything. It builds the release binary once,
+# generates deterministic journals over ten years (benchmarks/make-journal.py) in debrief's
+# format, in PyYAML's safe_dump style and in jrnl's text format, and times whole processes with
+# hyperfine: with a warm index, a cold one (the cache folder removed before every run) and none
+# (DEBRIEF_INDEX=off). Screens are timed through DEBRIEF_TRACE in a tmux pane. Peak memory is
+# /usr/bin/time's maximum resident set size of one more run in the same state. Everything runs
+# with a fixed clock, a fixed zone and temporary HOME/XDG folders: the real home is never read.
+# Needs python3 (with PyYAML for the pyyaml style), hyperfine, tmux and GNU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-n=${1:-10000}
-swift build -c release --product debrief >/dev/null
-bin=.build/release/debrief
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-python3 benchmarks/make-journal.py "$dir" "$n"
-export DEBRIEF_JOURNAL="$dir" DEBRIEF_NOW=2030-01-01T12:00:00+01:00 TZ=Europe/Berlin
-cmds=("$bin list --format json" "$bin doctor" "$bin list --limit 20")
-if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 1 --runs 5 "${cmds[@]}"
-else
-  for c in "${cmds[@]}"; do echo "== $c"; time ($c >/dev/null 2>&1 || true); done
+root=$PWD
+
+runs=10
+data=
+jrnl_max=10000
+use_jrnl=1
+sizes=()
+while (($#)); do
+  case $1 in
+    --runs) runs=$2; shift 2 ;;
+    --data) data=$2; shift 2 ;;
+    --jrnl-max) jrnl_max=$2; shift 2 ;;
+    --no-jrnl) use_jrnl=0; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) sizes+=("$1"); shift ;;
+  esac
+done
+((${#sizes[@]})) || sizes=(1000 10000 100000)
+for tool in hyperfine tmux python3 /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "run.sh: needs $tool" >&2; exit 69; }
+done
+
+swift build -c release --product debrief >&2
+bin=$root/.build/release/debrief
+
+work=$(mktemp -d /tmp/debrief-bench.XXXXXX)
+trap 'tmux -L "debrief-bench-$$" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+[[ -n $data ]] || data=$work/data
+mkdir -p "$data"
+results=$work/results.tsv
+: >"$results"
+
+# A private world: fixed clock and zone, temporary home and XDG folders.
+export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XDG_STATE_HOME=$work/state
+export XDG_DATA_HOME=$work/share DEBRIEF_NOW=2030-01-01T12:00:00+01:00 TZ=Europe/Berlin LANG=C.UTF-8 NO_COLOR=1
+unset DEBRIEF_INDEX DEBRIEF_TRACE VISUAL EDITOR
+mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_DATA_HOME"
+cache=$XDG_CACHE_HOME/debrief
+
+# jrnl: the venv the test suite made, else a fresh one when pip can install jrnl, else none.
+jrnl=
+if ((use_jrnl)); then
+  if [[ -x /tmp/debrief-test-venvs/jrnl/bin/jrnl ]]; then
+    jrnl=/tmp/debrief-test-venvs/jrnl/bin/jrnl
+  elif python3 -m venv "$work/venv" >/dev/null 2>&1 && "$work/venv/bin/pip" install -q jrnl >/dev/null 2>&1; then
+    jrnl=$work/venv/bin/jrnl
+  else
+    echo "run.sh: jrnl could not be installed; its columns stay empty" >&2
+  fi
 fi
+
+journal() { # STYLE SIZE -> path of a generated journal (made once per data folder)
+  local dir=$data/$1-$2
+  if [[ ! -e $dir/.done ]]; then
+    rm -rf "$dir"
+    echo "generating $2 entries ($1 style)…" >&2
+    python3 benchmarks/make-journal.py "$dir" "$2" --style "$1"
+    touch "$dir/.done"
+  fi
+  echo "$dir"
+}
+
+# time_cmd OP SIZE MODE RUNS PREPARE COMMAND… : hyperfine's median (seconds) into the results;
+# with RUNS 1 (the slowest cases at 100,000 entries) one run under GNU time instead.
+time_cmd() {
+  local op=$1 size=$2 mode=$3 n=$4 prepare=$5; shift 5
+  if ((n == 1)); then
+    [[ -n $prepare ]] && bash -c "$prepare"
+    if ! /usr/bin/time -f '%e %U %S %M' -o "$work/one" "$@" >/dev/null 2>&1; then
+      echo "run.sh: '$*' failed" >&2
+      return 0
+    fi
+    local wall user sys peak
+    read -r wall user sys peak < <(tail -1 "$work/one")
+    [[ $mode == jrnl ]] && peak=
+    record "$op" "$size" "$mode" "$wall" "$peak" "$(python3 -c "print($user + $sys)")" 1
+    return 0
+  fi
+  local json=$work/h.json line
+  local args=(--style none --runs "$n" --export-json "$json")
+  line=$(printf '%q ' "$@")
+  if [[ -n $prepare ]]; then args+=(--prepare "$prepare"); else args+=(--warmup 1); fi
+  if ! hyperfine "${args[@]}" -- "$line" >/dev/null 2>"$work/h.err"; then
+    echo "run.sh: '$*' failed: $(tail -3 "$work/h.err")" >&2
+    return 0
+  fi
+  local median cpu
+  read -r median cpu < <(python3 -c 'import json,sys; r = json.load(open(sys.argv[1]))["results"][0]; print(r["median"], r["user"] + r["system"])' "$json")
+  # Peak memory of one more run in the same state (jrnl's is not reported).
+  local peak=
+  if [[ $mode != jrnl ]]; then
+    [[ -n $prepare ]] && bash -c "$prepare"
+    peak=$(/usr/bin/time -f %M -o "$work/mem" "$@" >/dev/null 2>&1; cat "$work/mem" 2>/dev/null | tail -1)
+  fi
+  record "$op" "$size" "$mode" "$median" "$peak" "$cpu" "$n"
+}
+
+# record OP SIZE MODE SECONDS PEAK-KB CPU-SECONDS RUNS: one row of the results.
+record() {
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$results"
+  printf '  %-30s %-7s %-5s %8.1f ms %s (%s runs)\n' "$1" "$2" "$3" "$(python3 -c "print($4*1000)")" "${5:+$(($5 / 1024)) MB}" "$7" >&2
+}
+
+# first_frame OP SIZE MODE RUNS ARGS… : ms from the process's start (or from opening the screen,
+# for screens reached from home) to the first frame drawn with no background read running.
+first_frame() {
+  local op=$1 size=$2 mode=$3 n=$4 keys=$5; shift 5
+  local socket=debrief-bench-$$ times=() peak=
+  for ((i = 0; i < n; i++)); do
+    local trace=$work/trace-$i mem=$work/tui-mem
+    rm -f "$trace" "$mem"
+    [[ $mode == cold ]] && rm -rf "$cache"
+    local envs=(DEBRIEF_TRACE="$trace")
+    [[ $mode == off ]] && envs+=(DEBRIEF_INDEX=off)
+    tmux -L "$socket" -f /dev/null new-session -d -x 100 -y 40 \
+      "env ${envs[*]} TERM=tmux-256color /usr/bin/time -f %M -o $mem $bin $* 2>/dev/null"
+    local ms= sent=
+    for ((t = 0; t < 3000; t++)); do
+      if [[ -n $keys && -z $sent && -f $trace ]] && grep -q 'frame: drawn, 0 background' "$trace"; then
+        tmux -L "$socket" send-keys "$keys"
+        sent=1
+      fi
+      ms=$(python3 - "$trace" "$keys" <<'PY' 2>/dev/null || true
+import sys
+lines = open(sys.argv[1]).read().splitlines()
+after = None if sys.argv[2] else 0.0
+for line in lines:
+    parts = line.split(None, 2)
+    if len(parts) < 3: continue
+    if "screen:" in parts[2] and sys.argv[2]: after = float(parts[0])
+    elif after is not None and parts[2].startswith("frame: drawn, 0 background"):
+        print(float(parts[0]) - after); break
+PY
+)
+      [[ -n $ms ]] && break
+      sleep 0.05
+    done
+    tmux -L "$socket" send-keys q 2>/dev/null || true
+    [[ -n $keys ]] && { sleep 0.2; tmux -L "$socket" send-keys q 2>/dev/null || true; }
+    for ((t = 0; t < 100; t++)); do [[ -s $mem ]] && break; sleep 0.05; done
+    tmux -L "$socket" kill-server 2>/dev/null || true
+    [[ -n $ms ]] && times+=("$ms")
+    [[ -s $mem ]] && peak=$(tail -1 "$mem")
+  done
+  ((${#times[@]})) || { echo "run.sh: no first frame for $op ($mode)" >&2; return 0; }
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2) / 1000}')
+  record "$op" "$size" "$mode" "$median" "$peak" "" "${#times[@]}"
+}
+
+for size in "${sizes[@]}"; do
+  n=$runs
+  ((size >= 100000)) && n=3
+  dir=$(journal debrief "$size")
+  export DEBRIEF_JOURNAL=$dir
+  rm -rf "$cache"
+  # An entry in the middle of the journal, and the month folder `add` writes into (2030-01).
+  id=$(find "$dir/entries" -name '*.md' | sort | sed -n "$((size / 2))p")
+  id=$(basename "$id" .md)
+  added=$dir/entries/2030
+  echo "== $size entries ($dir)" >&2
+
+  # Cold index build: the first full-journal command with no cache folder (slow: two runs at
+  # 10,000 entries, one at 100,000).
+  cn=$n
+  ((size >= 10000)) && cn=2
+  ((size >= 100000)) && cn=1
+  time_cmd "cold index build (people)" "$size" cold "$cn" "rm -rf $cache" "$bin" people
+  pyyaml_dir=
+  if python3 -c 'import yaml' 2>/dev/null; then
+    pyyaml_dir=$(journal pyyaml "$size")
+    time_cmd "cold index build, PyYAML style" "$size" cold "$cn" "rm -rf $cache" env DEBRIEF_JOURNAL="$pyyaml_dir" "$bin" people
+    rm -rf "$cache"
+  fi
+
+  # Commands whose cost should not grow with the journal: warm, cold and without the index.
+  for mode in warm cold off; do
+    prep=
+    pre=()
+    [[ $mode == cold ]] && prep="rm -rf $cache"
+    [[ $mode == off ]] && pre=(env DEBRIEF_INDEX=off)
+    time_cmd "show ID" "$size" "$mode" "$n" "$prep" "${pre[@]}" "$bin" show "$id"
+    time_cmd "list --limit 20" "$size" "$mode" "$n" "$prep" "${pre[@]}" "$bin" list --limit 20
+    time_cmd "add" "$size" "$mode" "$n" "rm -rf $added${prep:+; $prep}" "${pre[@]}" "$bin" add --title "Benchmark coffee" --kind meetup
+    rm -rf "$added"
+  done
+
+  # Full-journal commands, with a fresh index and without one (with a cold index each costs the
+  # cold build above plus its warm time).
+  # At 100,000 entries reading every file takes a minute: one run without the index, and of doctor.
+  for mode in warm off; do
+    pre=()
+    fn=$n
+    [[ $mode == off ]] && pre=(env DEBRIEF_INDEX=off)
+    [[ $mode == off ]] && ((size >= 100000)) && fn=1
+    time_cmd "review" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" review
+    time_cmd "review --weeks 52" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" review --weeks 52
+    time_cmd "people" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" people
+    time_cmd "followups" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" followups
+    time_cmd "list --format json" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" list --format json
+    time_cmd "list --search rike" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" list --search rike
+    ((size >= 100000)) && fn=1
+    time_cmd "doctor" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" doctor
+  done
+
+  # Screens: process start to the first frame with the journal filled in; the review screen from
+  # pressing `r` on home to its filled frame (home has read the journal by then, so it has no
+  # cold row).
+  for mode in warm cold off; do
+    fn=$n
+    [[ $mode != warm ]] && ((size >= 10000)) && fn=3
+    [[ $mode != warm ]] && ((size >= 100000)) && fn=1
+    first_frame "first frame: home" "$size" "$mode" "$fn" "" home
+    first_frame "first frame: browse" "$size" "$mode" "$fn" "" browse
+    [[ $mode == cold ]] || first_frame "first frame: review screen" "$size" "$mode" "$fn" r home
+  done
+
+  # jrnl on the same content, with its own config in the temporary XDG_CONFIG_HOME.
+  if [[ -n $jrnl ]] && ((size <= jrnl_max)); then
+    jdir=$(journal jrnl "$size")
+    cp "$jdir/journal.txt" "$work/journal.txt"
+    mkdir -p "$XDG_CONFIG_HOME/jrnl"
+    cat >"$XDG_CONFIG_HOME/jrnl/jrnl.yaml" <<EOF
+colors: {body: none, date: none, tags: none, title: none}
+default_hour: 9
+default_minute: 0
+editor: ''
+encrypt: false
+highlight: false
+indent_character: '|'
+journals:
+  default:
+    journal: $work/journal.txt
+linewrap: 79
+tagsymbols: '@'
+template: false
+timeformat: '%Y-%m-%d %H:%M'
+version: v4.6
+EOF
+    jn=$n
+    ((size >= 10000)) && jn=3
+    time_cmd "list --limit 20" "$size" jrnl "$jn" "" "$jrnl" -n 20
+    time_cmd "list --search rike" "$size" jrnl "$jn" "" "$jrnl" -contains rike
+    time_cmd "people" "$size" jrnl "$jn" "" "$jrnl" --tags
+    time_cmd "list --format json" "$size" jrnl "$jn" "" "$jrnl" --format json
+    time_cmd "add" "$size" jrnl "$jn" "cp $jdir/journal.txt $work/journal.txt" "$jrnl" "Benchmark coffee."
+  fi
+done
+
+# One Markdown table: a row per operation, size and index state; jrnl's median and the ratio
+# (jrnl ÷ debrief, warm index) beside the warm row. CPU is hyperfine's mean user + system time,
+# which other work on the machine disturbs less than the wall-clock median.
+python3 - "$results" <<'PY'
+import sys, collections
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+jrnl = {(r[0], r[1]): float(r[3]) for r in rows if r[2] == "jrnl"}
+runs = {(r[0], r[1], r[2]): r[6] for r in rows}
+def ms(s):
+    v = float(s) * 1000
+    return f"{v:,.0f} ms" if v >= 100 else f"{v:.1f} ms"
+print("| operation | entries | index | runs | debrief median | debrief CPU | jrnl median | jrnl ÷ debrief | peak memory |")
+print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
+for op, size, mode, m, peak, cpu, n in rows:
+    if mode == "jrnl":
+        continue
+    j = jrnl.get((op, size)) if mode == "warm" else None
+    js = ms(j) if j is not None else ""
+    ratio = f"{j / float(m):.1f}×" if j is not None else ""
+    mem = f"{int(peak) / 1024:.0f} MB" if peak else ""
+    print(f"| {op} | {int(size):,} | {mode} | {n} | {ms(m)} | {ms(cpu) if cpu else ''} | {js} | {ratio} | {mem} |")
+PY

@@ -45,6 +45,7 @@ final class Session {
         // A screen may have remembered a choice meanwhile (the people screen's cold days): the
         // next screen starts from it, as the next run would.
         context.reloadState()
+        Trace.mark("screen: \(target)")
         switch target {
         case .newReflection:
             try run(ReflectionProgram(ReflectionCommand.newSetup(context, cache: cache)))
