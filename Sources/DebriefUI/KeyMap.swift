@@ -18,20 +18,32 @@ public struct KeyMap<Action> {
     ///
     /// A hint that does not fit is skipped (later shorter ones may still fit), so the bar never
     /// wraps or cuts a hint in half.
+    ///
+    /// The hint for the help overlay (`?` or F1) is kept whatever the width, the others giving
+    /// way first: on a narrow terminal it is the way to every key the bar has no room for.
     public func helpBar(width: Int, separator: String = "  ") -> String {
-        hints(width: width, separator: separator) { $0.showsInHelpBar }
+        let help = bindings.lastIndex { $0.showsInHelpBar && ($0.keys.contains(.function(1)) || $0.keys.contains(.char("?"))) }
+        return hints(width: width, separator: separator, keeping: help) { $0.showsInHelpBar }
     }
 
     /// Hints for the bindings `include` picks, fitted to `width` like ``helpBar(width:separator:)``:
     /// for a part of a screen that lists its own keys next to it (home's follow-ups).
     public func hints(width: Int, separator: String = "  ", include: (KeyBinding<Action>) -> Bool) -> String {
+        hints(width: width, separator: separator, keeping: nil, include: include)
+    }
+
+    /// `kept`: the index of a binding whose hint has room kept for it until its turn comes.
+    private func hints(width: Int, separator: String, keeping kept: Int?,
+                       include: (KeyBinding<Action>) -> Bool) -> String {
         var bar = ""
         var used = 0
         let separatorWidth = separator.displayWidth
-        for binding in bindings where include(binding) {
+        let keptWidth = kept.map { bindings[$0].hint.displayWidth + separatorWidth } ?? 0
+        for (i, binding) in bindings.enumerated() where include(binding) {
             let hint = binding.hint
             let needed = hint.displayWidth + (bar.isEmpty ? 0 : separatorWidth)
-            if used + needed > width { continue }
+            let reserved = kept.map { i < $0 } == true ? keptWidth : 0
+            if used + needed + reserved > width { continue }
             bar += (bar.isEmpty ? "" : separator) + hint
             used += needed
         }

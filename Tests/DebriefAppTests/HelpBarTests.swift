@@ -23,4 +23,27 @@ import Testing
         #expect(bar.contains("q quit") || bar.contains("q back") || bar.contains("q/Esc back") || bar.contains("Esc/q back"),
                 "\(screen): \(bar)")
     }
+
+    /// At 40 columns, on every screen, the reflection's prompts and its summary included, the
+    /// bar keeps the key that lists the others (a 50-column reflection showed none).
+    @Test(arguments: [40, 50])
+    func theHelpKeyStaysOnNarrowBars(width: Int) {
+        let bars: [(String, String)] = [
+            ("home", HomeProgram.keys.helpBar(width: width)),
+            ("browse list", BrowseKeys.list.helpBar(width: width)),
+            ("entry", BrowseKeys.detail.helpBar(width: width)),
+            ("follow-ups", FollowUpsKeys.map.helpBar(width: width)),
+            ("people", PeopleKeys.list.helpBar(width: width)),
+            ("person", PeopleKeys.person.helpBar(width: width)),
+            ("review", ReviewKeys.map.helpBar(width: width)),
+            ("prompt", ReflectionProgram.promptKeys(textInput: true, multiline: true, rows: false).helpBar(width: width)),
+            ("choice prompt", ReflectionProgram.promptKeys(textInput: false, multiline: false, rows: false).helpBar(width: width)),
+            ("rows prompt", ReflectionProgram.promptKeys(textInput: true, multiline: false, rows: true).helpBar(width: width)),
+            ("summary", ReflectionProgram.summaryKeys.helpBar(width: width)),
+        ]
+        for (screen, bar) in bars {
+            #expect(bar.displayWidth <= width, "\(screen): \(bar)")
+            #expect(bar.contains("? help") || bar.contains("F1 keys") || bar.contains("? keys"), "\(screen): \(bar)")
+        }
+    }
 }

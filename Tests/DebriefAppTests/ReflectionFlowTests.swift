@@ -197,4 +197,18 @@ struct ReflectionFlowTests {
         #expect(d.rows.contains { $0.contains("▸ Talk share") && $0.contains("85%") }, "\(d.screen)")
         #expect(!d.screen.contains("Roughly how much"))
     }
+
+    /// Ctrl-S from the title, before the date was ever shown: the summary shows the date the
+    /// entry is saved with (the prompt's default, now), not "—".
+    @Test func theSummaryShowsTheDefaultDateItSaves() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        var d = fx.driver()
+        d.type("Quiet evening")
+        d.press(.ctrl("s"))
+        #expect(d.program.mode == .summary)
+        #expect(d.rows.contains { $0.contains("When") && $0.contains("2026-11-26 21:00") }, "\(d.screen)")
+        d.press(.ctrl("s"))
+        #expect(fx.entries.first?["date"] == .timestamp(fx.clock.timestamp))
+    }
 }

@@ -32,9 +32,14 @@ struct KeyMapTests {
 
     @Test func helpBarShowsHintsThatFit() {
         #expect(map.helpBar(width: 80) == "^S save  ^Q quit  F1/? help  Tab next")
-        #expect(map.helpBar(width: 20) == "^S save  ^Q quit")
-        // A long hint that does not fit is skipped, a later short one still shows.
-        #expect(map.helpBar(width: 26) == "^S save  ^Q quit  Tab next")
+        // The help hint keeps its room and the others give way first (a hint that does not fit
+        // is skipped, a later one may still show): help lists what has no room.
+        #expect(map.helpBar(width: 20) == "^S save  F1/? help")
+        #expect(map.helpBar(width: 26) == "^S save  F1/? help")
+        #expect(map.helpBar(width: 28) == "^S save  ^Q quit  F1/? help")
+        // Hints after the help one show once there is room for them too.
+        #expect(map.helpBar(width: 36) == "^S save  ^Q quit  F1/? help")
+        #expect(map.helpBar(width: 37) == "^S save  ^Q quit  F1/? help  Tab next")
         #expect(map.helpBar(width: 3) == "")
         for width in 0...40 { #expect(map.helpBar(width: width).displayWidth <= width) }
     }

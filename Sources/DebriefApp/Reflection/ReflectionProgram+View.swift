@@ -174,13 +174,15 @@ extension ReflectionProgram {
         let labelWidth = min((rows.map { $0.shortLabel.displayWidth }.max() ?? 0) + 2, max(8, rect.width / 3))
         // On Save the list shows from the top; on a row, scrolled the least that shows it.
         let offset = summarySelection < rows.count ? max(0, summarySelection - rect.height + 1) : 0
+        // What the save writes, defaults included (a date never shown is saved as now).
+        let saved = entry
         for (i, p) in rows.enumerated().dropFirst(offset).prefix(rect.height) {
             let label = p.shortLabel.truncated(toWidth: labelWidth - 2).padded(toWidth: labelWidth)
-            let value = answers[p.id].map { Self.summaryText($0, type: p.type) } ?? "—"
+            let value = saved[p.id].map { Self.summaryText($0, type: p.type) } ?? "—"
             let isSelected = i == summarySelection
             let text = (isSelected ? "▸ " : "  ") + label + value
             buffer.put(text.truncated(toWidth: rect.width), row: rect.row + i - offset, col: rect.col,
-                       style: isSelected ? AnswerFieldView.selected : (answers[p.id] == nil ? .role(.muted) : .plain))
+                       style: isSelected ? AnswerFieldView.selected : (saved[p.id] == nil ? .role(.muted) : .plain))
         }
     }
 
