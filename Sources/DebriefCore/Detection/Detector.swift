@@ -75,8 +75,10 @@ public struct Detector: Sendable {
 
     static func fill(_ template: String, _ match: Verdict.Match) -> String {
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        // The standard library's `replacing`, not Foundation's `replacingOccurrences`, which
+        // bridges through NSString (6% of a review of 10,000 entries).
         return template
-            .replacingOccurrences(of: "{value}", with: match.value ?? "")
-            .replacingOccurrences(of: "{threshold}", with: match.threshold ?? "")
+            .replacing("{value}", with: match.value ?? "")
+            .replacing("{threshold}", with: match.threshold ?? "")
     }
 }

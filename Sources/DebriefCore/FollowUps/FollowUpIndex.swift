@@ -8,13 +8,17 @@ public struct FollowUpIndex: Sendable {
 
     public init(entries: [Entry]) {
         var items: [FollowUpItem] = []
+        items.reserveCapacity(entries.count * 2)
         for entry in entries {
             for (i, followUp) in entry.followUps.enumerated() {
                 items.append(FollowUpItem(entry: entry, n: i + 1, followUp: followUp))
             }
         }
-        items.sort(by: FollowUpItem.soonestDueFirst)
-        self.items = items
+        // Sorting positions, not the items: an item is ten fields, five of them strings, and a
+        // sort that moves them retains and releases each string on every move (a tenth of
+        // `debrief followups` on 10,000 entries).
+        let order = items.indices.sorted { FollowUpItem.soonestDueFirst(items[$0], items[$1]) }
+        self.items = order.map { items[$0] }
     }
 
     /// The actions `filter` keeps on `today`, optionally only those with `person`.

@@ -168,7 +168,9 @@ enum ConflictCopy {
     /// `x.sync-conflict-20261124-101500-ABCDEFG.md` (Syncthing) and `x (conflicted copy).md`,
     /// `x (Ana's conflicted copy 2026-11-24).md` (Dropbox) are copies of `x.md`.
     static func originalPath(of path: String) -> String? {
-        guard path.hasSuffix(".md"), let slash = path.lastIndex(of: "/") else { return nil }
+        // Both kinds of copy have "conflict" in their name; a byte search rules out the other
+        // names (every file of the journal passes here) before Foundation's `range(of:)`.
+        guard path.hasSuffix(".md"), path.containsFolded("conflict"), let slash = path.lastIndex(of: "/") else { return nil }
         let dir = path[..<slash]
         let stem = String(path[path.index(after: slash)...].dropLast(3))
         if let marker = stem.range(of: ".sync-conflict-") {
