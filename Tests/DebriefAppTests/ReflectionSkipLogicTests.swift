@@ -153,6 +153,14 @@ struct ReflectionSkipLogicTests {
         full.press(.char("f"))
         #expect(full.program.flow == nil && full.promptID == "title")
         #expect(remembered.withLock { $0 } == ["quick", "full"])
+        // Leaving the choice: Esc quietly, Ctrl-C as an interrupted program (130); nothing remembered.
+        var esc = fx.driver(setup)
+        esc.press(.escape)
+        #expect(esc.exitStatus == 0)
+        var interrupted = fx.driver(setup)
+        interrupted.press(.ctrl("c"))
+        #expect(interrupted.exitStatus == 130)
+        #expect(remembered.withLock { $0 } == ["quick", "full"])
     }
 
     /// `debrief edit` of a quick entry: keep it quick, or answer the rest; then it becomes a full

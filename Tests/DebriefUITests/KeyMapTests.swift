@@ -63,6 +63,27 @@ struct KeyMapTests {
         #expect(map.helpLines().count == map.bindings.count)
         #expect(map.helpLines().last == "S-Tab  previous")
     }
+
+    /// A list taller than the screen flows into a second column instead of hiding keys behind
+    /// "… N more" (browse's 23 keys at 50×20 hid three).
+    @Test func aTallHelpListFlowsIntoColumns() {
+        let keys: [Key] = (0..<7).map { .char(Character(String($0))) }
+        let tall = KeyMap<Int>(keys.enumerated().map { KeyBinding($0.element, help: "action \($0.offset)", action: $0.offset) })
+        var buffer = ScreenBuffer(width: 40, height: 6)
+        tall.renderHelpOverlay(into: &buffer, area: buffer.area, symbols: .ascii)
+        #expect(buffer.trimmedRows == [
+            "      +- Keys -------------------+",
+            "      | 0  action 0  4  action 4 |",
+            "      | 1  action 1  5  action 5 |",
+            "      | 2  action 2  6  action 6 |",
+            "      | 3  action 3              |",
+            "      +--------------------------+",
+        ])
+        // Too narrow even for two columns of 16: cut, saying how many are left out.
+        var narrow = ScreenBuffer(width: 30, height: 6)
+        tall.renderHelpOverlay(into: &narrow, area: narrow.area, symbols: .ascii)
+        #expect(narrow.trimmedRows[4].contains("… 4 more"))
+    }
 }
 
 @Suite("Escape sequences")

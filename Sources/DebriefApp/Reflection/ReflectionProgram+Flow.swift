@@ -103,7 +103,8 @@ extension ReflectionProgram {
         return options
     }
 
-    /// ↑/↓ and Enter, or an option's letter; Esc leaves without a draft (nothing was answered).
+    /// ↑/↓ and Enter, or an option's letter; Esc leaves without a draft (nothing was answered),
+    /// Ctrl-C too, with the status of an interrupted program as on the other screens.
     mutating func flowKey(_ key: Key) -> [Command<Message>] {
         let options = flowOptions
         switch key {
@@ -114,9 +115,12 @@ extension ReflectionProgram {
             showsHelp = true
         case .char(let c):
             if let option = options.first(where: { $0.letter == Character(c.lowercased()) }) { return pick(option) }
-        case .escape, .ctrl("c"):
+        case .escape:
             mode = .finished
             return [.quit(0)]
+        case .ctrl("c"):
+            mode = .finished
+            return [.quit(Interrupt.status)]
         default: break
         }
         return []
