@@ -36,62 +36,120 @@ extension JournalStore {
     /// Walks `entries/` (see ``JournalScan``). Uses readdir and the inode it returns, so a
     /// journal of 10,000 files is listed in about 10 ms; only links are stat'ed.
     public func scan() -> JournalScan {
+        var walk = Walk()
+        walk.walk(entriesDirectory, isEntries: true)
+        return walk.scan()
+    }
+
+    /// The newest entries only, for a listing of the last few (`list --limit 20`), so its cost
+    /// does not grow with the journal: the month folders debrief files entries in
+    /// (`entries/YYYY/MM`, docs/FORMAT.md) are walked newest first until `count` entries are
+    /// found (whole folders, so an entry is never cut off from its month). Nil, meaning "walk
+    /// everything", when `entries/` holds anything else: a file or a folder not named that way
+    /// could hold a newer entry.
+    ///
+    /// Files that are not read are reported only from the folders walked.
+    public func scanNewest(atLeast count: Int) -> JournalScan? {
+        guard let years = Self.datedFolders(in: entriesDirectory, digits: 4) else { return nil }
+        var walk = Walk()
+        walk.walked.append(entriesDirectory)
+        for year in years.reversed() {
+            let yearPath = entriesDirectory + "/" + year
+            guard let months = Self.datedFolders(in: yearPath, digits: 2) else { return nil }
+            walk.walked.append(yearPath)
+            for month in months.reversed() {
+                walk.walk(yearPath + "/" + month, isEntries: false)
+                if walk.found.count >= count { return walk.scan() }
+            }
+        }
+        return walk.scan()
+    }
+
+    /// The names of the folders in `path`, sorted, when every visible name there is a folder
+    /// named with `digits` digits; nil otherwise (or when it cannot be read).
+    private static func datedFolders(in path: String, digits: Int) -> [String]? {
+        guard let handle = opendir(path) else { return errno == ENOENT ? [] : nil }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let item = readdir(handle) {
+            let name = withUnsafePointer(to: item.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") { continue }
+            guard item.pointee.d_type == DT_DIR, name.utf8.count == digits,
+                  name.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+            names.append(name)
+        }
+        return names.sorted()
+    }
+
+    /// One walk of folders and what it found, turned into a ``JournalScan`` at the end.
+    private struct Walk {
         var found: [Found] = []
         var problems: [EntryProblem] = []
-        var folders = [entriesDirectory]
         var walked: [String] = []
-        while let dir = folders.popLast() {
-            guard let handle = opendir(dir) else {
-                if dir != entriesDirectory || errno != ENOENT {
-                    problems.append(EntryProblem(path: dir, line: 1, reason: "cannot open the folder: \(String(cString: strerror(errno)))"))
-                }
-                continue
-            }
-            walked.append(dir)
-            while let item = readdir(handle) {
-                let name = withUnsafePointer(to: item.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
-                if name.hasPrefix(".") { continue }
-                let path = dir + "/" + name
-                var type = item.pointee.d_type
-                if type == DT_UNKNOWN { type = Self.lstatType(path) }
-                if type == DT_DIR {
-                    folders.append(path)
+
+        /// Walks `root` and every folder under it.
+        mutating func walk(_ root: String, isEntries: Bool) {
+            var folders = [root]
+            while let dir = folders.popLast() {
+                guard let handle = opendir(dir) else {
+                    if !isEntries || dir != root || errno != ENOENT {
+                        problems.append(EntryProblem(path: dir, line: 1, reason: "cannot open the folder: \(String(cString: strerror(errno)))"))
+                    }
                     continue
                 }
-                guard name.utf8.count > 3, name.lowercased().hasSuffix(".md") else { continue }
-                guard name.hasSuffix(".md") else {
-                    problems.append(EntryProblem(path: path, line: 1, reason: "not read: entry files end in `.md`, in lower case"))
-                    continue
-                }
-                var inode = UInt64(item.pointee.d_ino)
-                var device: UInt64?
-                if type == DT_LNK {
-                    var target = stat()
-                    guard stat(path, &target) == 0 else {
-                        let reason = errno == ELOOP ? "a symbolic link that loops" : "a symbolic link to \(Self.linkTarget(path)), which does not exist"
-                        problems.append(EntryProblem(path: path, line: 1, reason: reason))
+                walked.append(dir)
+                while let item = readdir(handle) {
+                    let name = withUnsafePointer(to: item.pointee.d_name) {
+                        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                    }
+                    if name.hasPrefix(".") { continue }
+                    let path = dir + "/" + name
+                    var type = item.pointee.d_type
+                    if type == DT_UNKNOWN { type = JournalStore.lstatType(path) }
+                    if type == DT_DIR {
+                        folders.append(path)
                         continue
                     }
-                    inode = UInt64(target.st_ino)
-                    device = UInt64(target.st_dev)
+                    guard name.utf8.count > 3, name.lowercased().hasSuffix(".md") else { continue }
+                    guard name.hasSuffix(".md") else {
+                        problems.append(EntryProblem(path: path, line: 1, reason: "not read: entry files end in `.md`, in lower case"))
+                        continue
+                    }
+                    var inode = UInt64(item.pointee.d_ino)
+                    var device: UInt64?
+                    if type == DT_LNK {
+                        var target = stat()
+                        guard stat(path, &target) == 0 else {
+                            let reason = errno == ELOOP ? "a symbolic link that loops" : "a symbolic link to \(JournalStore.linkTarget(path)), which does not exist"
+                            problems.append(EntryProblem(path: path, line: 1, reason: reason))
+                            continue
+                        }
+                        inode = UInt64(target.st_ino)
+                        device = UInt64(target.st_dev)
+                    }
+                    found.append(Found(ref: EntryRef(id: String(name.dropLast(3)), path: path), inode: inode, device: device,
+                                       isLink: type == DT_LNK))
                 }
-                found.append(Found(ref: EntryRef(id: String(name.dropLast(3)), path: path), inode: inode, device: device,
-                                   isLink: type == DT_LNK))
+                closedir(handle)
             }
-            closedir(handle)
         }
-        var counted = Self.droppingConflictCopies(found, problems: &problems)
-        counted = Self.droppingSecondPaths(counted, problems: &problems)
-        var refs = counted.map(\.ref)
-        refs.sort { $0.id > $1.id }
-        problems.sort { $0.path < $1.path }
-        return JournalScan(refs: refs, problems: problems, folders: walked)
+
+        /// What was found, each entry counted once, newest id first.
+        func scan() -> JournalScan {
+            var problems = self.problems
+            var counted = JournalStore.droppingConflictCopies(found, problems: &problems)
+            counted = JournalStore.droppingSecondPaths(counted, problems: &problems)
+            var refs = counted.map(\.ref)
+            refs.sort { $0.id > $1.id }
+            problems.sort { $0.path < $1.path }
+            return JournalScan(refs: refs, problems: problems, folders: walked)
+        }
     }
 
     /// A file found by the walk, with what identifies it on disk.
-    private struct Found {
+    fileprivate struct Found {
         var ref: EntryRef
         var inode: UInt64
         /// Known for links (stat'ed); for plain files, looked up only when inodes collide.
@@ -99,7 +157,7 @@ extension JournalStore {
         var isLink: Bool
     }
 
-    private static func lstatType(_ path: String) -> UInt8 {
+    fileprivate static func lstatType(_ path: String) -> UInt8 {
         var st = stat()
         guard lstat(path, &st) == 0 else { return UInt8(DT_UNKNOWN) }
         switch st.st_mode & S_IFMT {
@@ -110,7 +168,7 @@ extension JournalStore {
         }
     }
 
-    private static func linkTarget(_ path: String) -> String {
+    fileprivate static func linkTarget(_ path: String) -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
         let n = readlink(path, &buffer, buffer.count - 1)
         guard n > 0 else { return "a missing file" }
@@ -118,7 +176,7 @@ extension JournalStore {
     }
 
     /// Conflict copies whose original sits beside them: reported, not counted.
-    private static func droppingConflictCopies(_ found: [Found], problems: inout [EntryProblem]) -> [Found] {
+    fileprivate static func droppingConflictCopies(_ found: [Found], problems: inout [EntryProblem]) -> [Found] {
         let paths = Set(found.map(\.ref.path))
         return found.filter { file in
             guard let original = ConflictCopy.originalPath(of: file.ref.path), paths.contains(original) else { return true }
@@ -129,7 +187,7 @@ extension JournalStore {
     }
 
     /// Second paths to one file (same device and inode): the path that sorts first is counted.
-    private static func droppingSecondPaths(_ found: [Found], problems: inout [EntryProblem]) -> [Found] {
+    fileprivate static func droppingSecondPaths(_ found: [Found], problems: inout [EntryProblem]) -> [Found] {
         var byInode: [UInt64: [Int]] = [:]
         for (i, file) in found.enumerated() { byInode[file.inode, default: []].append(i) }
         var dropped = Set<Int>()

@@ -91,11 +91,13 @@ public struct JournalStore: Sendable {
     /// to read (those whose id's day is in its range) and of the walk. Through the index when one
     /// is attached, which then reads and parses only what it cannot rule out from its facts.
     public func entries(matching matcher: EntryMatcher) -> JournalSnapshot {
-        let scan = scan()
-        Trace.mark("store: \(scan.refs.count) files listed")
         let query = matcher.query
+        // The last few entries need only the newest month folders (see `scanNewest`).
+        let newest = query.isUnfiltered ? query.limit.flatMap { scanNewest(atLeast: $0 * 2) } : nil
+        let scan = newest ?? scan()
+        Trace.mark("store: \(scan.refs.count) files listed\(newest == nil ? "" : " in the newest \(scan.folders.count) folders")")
         var refs = scan.refs.filter { query.mayMatch(id: $0.id) }
-        var complete = refs.count == scan.refs.count
+        var complete = refs.count == scan.refs.count && newest == nil
         if query.isUnfiltered, let limit = query.limit, refs.count > limit * 2 {
             // Ids sort by the event's local time; keep a margin for entries whose offsets differ.
             refs = Array(refs.prefix(limit * 2))
