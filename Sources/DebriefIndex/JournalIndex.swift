@@ -200,8 +200,21 @@ public final class JournalIndex: EntryIndexing {
         // What the index knows, then one stat per file to see what changed.
         var known: [String: Known] = [:]
         try queue.read { db in
-            known.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM files") ?? 0)
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, ctime, inode, checked, hash, length, problem_line, problem, sum FROM files")
+            // A read of a few files (`list --limit 20`, `show`) looks up their rows by path, so its
+            // cost does not grow with the journal; a whole read takes every row in one pass.
+            let columns = "SELECT id, path, size, mtime, ctime, inode, checked, hash, length, problem_line, problem, sum FROM files"
+            var batches: [(String, StatementArguments)] = []
+            if !complete, refs.count <= Self.lookupMaximum {
+                for chunk in stride(from: 0, to: refs.count, by: Self.lookupBatch) {
+                    let paths = refs[chunk..<min(chunk + Self.lookupBatch, refs.count)].map { relative($0.path) }
+                    batches.append((columns + " WHERE path IN (" + Self.placeholders(paths.count) + ")", StatementArguments(paths)))
+                }
+            } else {
+                known.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM files") ?? 0)
+                batches = [(columns, StatementArguments())]
+            }
+            for (sql, arguments) in batches {
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
                 let path: String = row[1]
                 let problem: String? = row[10]
@@ -216,6 +229,7 @@ public final class JournalIndex: EntryIndexing {
                 }
                 known[path] = Known(id: row[0], signature: signature, checked: checked,
                                     problem: problem.map { EntryProblem(path: prefix + path, line: problemLine ?? 1, reason: $0) })
+            }
             }
         }
         var outcomes = [Result<Entry, EntryProblem>?](repeating: nil, count: refs.count)
@@ -234,7 +248,7 @@ public final class JournalIndex: EntryIndexing {
             }
         }
         let gone = complete ? known.filter { !seen.contains($0.key) }.map(\.value.id) : []
-        Trace.mark("index: \(refs.count) files checked against \(known.count) indexed, \(changes.count) to read, \(gone.count) gone")
+        Trace.mark("index: \(refs.count) files checked against \(known.count) indexed rows, \(changes.count) to read, \(gone.count) gone")
 
         // Read what changed (on every core when there is much of it), then record it in one
         // transaction; a failed write leaves the index as it was and the answer still right.
@@ -291,6 +305,17 @@ public final class JournalIndex: EntryIndexing {
 
     /// From how many changed files a read is split over the cores and reports its progress.
     static let concurrentReadMinimum = 64
+
+    /// Up to how many rows are looked up by key rather than read in one pass over a table, and
+    /// how many keys go in one statement (SQLite allows 32,766 parameters; smaller statements
+    /// keep their text short).
+    static let lookupMaximum = 2_000
+    static let lookupBatch = 500
+
+    /// `?, ?, …` for `count` parameters.
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
 
     /// Reads and parses `changes`, split over the cores when there are many; the progress
     /// callback hears every 64th file (``refresh`` reports the end, after recording them).
@@ -401,12 +426,26 @@ public final class JournalIndex: EntryIndexing {
         guard !wanted.isEmpty else { return [] }
         var out: [Stored] = []
         out.reserveCapacity(wanted.count)
-        let rows = try Row.fetchCursor(db, sql: "SELECT e.file, e.blob, f.hash, f.length, e.sum FROM entries e JOIN files f ON f.id = e.file")
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
-            guard let index = wanted[id] else { continue }
-            let hash: Int64 = row[2]
-            out.append(Stored(id: id, index: index, blob: row[1], sum: row[4], fingerprint: Fingerprint(hash: UInt64(bitPattern: hash), length: row[3])))
+        let columns = "SELECT e.file, e.blob, f.hash, f.length, e.sum FROM entries e JOIN files f ON f.id = e.file"
+        // A few entries by their keys; many in one pass over the table (cheaper than lookups).
+        var batches: [(String, StatementArguments)] = []
+        if wanted.count <= Self.lookupMaximum {
+            let ids = Array(wanted.keys)
+            for chunk in stride(from: 0, to: ids.count, by: Self.lookupBatch) {
+                let part = Array(ids[chunk..<min(chunk + Self.lookupBatch, ids.count)])
+                batches.append((columns + " WHERE e.file IN (" + Self.placeholders(part.count) + ")", StatementArguments(part)))
+            }
+        } else {
+            batches = [(columns, StatementArguments())]
+        }
+        for (sql, arguments) in batches {
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                guard let index = wanted[id] else { continue }
+                let hash: Int64 = row[2]
+                out.append(Stored(id: id, index: index, blob: row[1], sum: row[4], fingerprint: Fingerprint(hash: UInt64(bitPattern: hash), length: row[3])))
+            }
         }
         return out
     }

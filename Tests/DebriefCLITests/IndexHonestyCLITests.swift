@@ -11,7 +11,7 @@ import Testing
     static let commands: [[String]] = [
         ["list"], ["list", "--format", "json"], ["list", "--person", "rike"], ["list", "--search", "cafe"],
         ["list", "--search", "ü"], ["list", "--kind", "meet", "--limit", "3"], ["list", "--since", "2026-10-01", "--tag", "swift"],
-        ["list", "--pitfall", "self"], ["review"], ["review", "--weeks", "52", "--format", "json"], ["review", "--week", "2026-W40"],
+        ["list", "--pitfall", "self"], ["list", "--limit", "2"], ["review"], ["review", "--weeks", "52", "--format", "json"], ["review", "--week", "2026-W40"],
         ["people"], ["people", "--format", "json"], ["followups", "--all"], ["followups", "--open", "--format", "json"], ["doctor"],
     ]
 
