@@ -88,7 +88,7 @@ public struct EntryQuery: Sendable, Equatable {
             default: parts.append(AnswerText.inline(answer, type: prompt.type))
             }
         }
-        return parts.joined(separator: "\n").folded
+        return parts.joined(separator: "\n").foldedByWords
     }
 }
 
