@@ -178,8 +178,14 @@ def jrnl(e):
 
 
 def main():
+    # `--help` (or no folder) prints the usage instead of writing a journal into a folder of that name.
+    if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
+        print(__doc__.strip())
+        sys.exit(0 if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help") else 64)
     root, n = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 10000
     style = sys.argv[sys.argv.index("--style") + 1] if "--style" in sys.argv else "debrief"
+    if style not in ("debrief", "pyyaml", "jrnl"):
+        sys.exit(f"make-journal.py: --style must be debrief, pyyaml or jrnl, not {style!r}")
     os.makedirs(root, mode=0o700, exist_ok=True)
     if style == "jrnl":
         with open(os.path.join(root, "journal.txt"), "w", encoding="utf-8") as out:
