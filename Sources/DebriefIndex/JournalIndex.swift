@@ -202,34 +202,26 @@ public final class JournalIndex: EntryIndexing {
         try queue.read { db in
             // A read of a few files (`list --limit 20`, `show`) looks up their rows by path, so its
             // cost does not grow with the journal; a whole read takes every row in one pass.
-            let columns = "SELECT id, path, size, mtime, ctime, inode, checked, hash, length, problem_line, problem, sum FROM files"
-            var batches: [(String, StatementArguments)] = []
-            if !complete, refs.count <= Self.lookupMaximum {
-                for chunk in stride(from: 0, to: refs.count, by: Self.lookupBatch) {
-                    let paths = refs[chunk..<min(chunk + Self.lookupBatch, refs.count)].map { relative($0.path) }
-                    batches.append((columns + " WHERE path IN (" + Self.placeholders(paths.count) + ")", StatementArguments(paths)))
+            let select = "SELECT id, path, size, mtime, ctime, inode, checked, hash, length, problem_line, problem, sum FROM files"
+            let lookup = !complete && refs.count <= Self.lookupMaximum
+            if !lookup { known.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM files") ?? 0) }
+            for (sql, arguments) in Self.statements(select, column: "path", keys: lookup ? refs.map { relative($0.path) } : nil) {
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+                while let row = try rows.next() {
+                    let path: String = row[1]
+                    let problem: String? = row[10]
+                    let problemLine: Int? = row[9]
+                    var signature = FileSignature(size: row[2], mtime: row[3], ctime: row[4], inode: row[5])
+                    let checked: Int64 = row[6]
+                    let sum: Int64 = row[11]
+                    if sum != IndexSchema.fileSum(path: path, signature: signature, checked: checked, hash: row[7], length: row[8],
+                                                  problemLine: problemLine, problem: problem) {
+                        // Damaged: proves nothing, so the file is read again and the row rewritten.
+                        signature.size = -1
+                    }
+                    known[path] = Known(id: row[0], signature: signature, checked: checked,
+                                        problem: problem.map { EntryProblem(path: prefix + path, line: problemLine ?? 1, reason: $0) })
                 }
-            } else {
-                known.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM files") ?? 0)
-                batches = [(columns, StatementArguments())]
-            }
-            for (sql, arguments) in batches {
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() {
-                let path: String = row[1]
-                let problem: String? = row[10]
-                let problemLine: Int? = row[9]
-                var signature = FileSignature(size: row[2], mtime: row[3], ctime: row[4], inode: row[5])
-                let checked: Int64 = row[6]
-                let sum: Int64 = row[11]
-                if sum != IndexSchema.fileSum(path: path, signature: signature, checked: checked, hash: row[7], length: row[8],
-                                              problemLine: problemLine, problem: problem) {
-                    // Damaged: proves nothing, so the file is read again and the row rewritten.
-                    signature.size = -1
-                }
-                known[path] = Known(id: row[0], signature: signature, checked: checked,
-                                    problem: problem.map { EntryProblem(path: prefix + path, line: problemLine ?? 1, reason: $0) })
-            }
             }
         }
         var outcomes = [Result<Entry, EntryProblem>?](repeating: nil, count: refs.count)
@@ -312,9 +304,16 @@ public final class JournalIndex: EntryIndexing {
     static let lookupMaximum = 2_000
     static let lookupBatch = 500
 
-    /// `?, ?, …` for `count` parameters.
-    static func placeholders(_ count: Int) -> String {
-        Array(repeating: "?", count: count).joined(separator: ", ")
+    /// The statements that read `select`'s rows: those whose `column` is one of `keys`, looked up
+    /// in batches, so a read of a few files costs the same whatever the journal's size; or, with
+    /// no keys, every row in one pass (cheaper than thousands of lookups).
+    static func statements<Key: DatabaseValueConvertible>(_ select: String, column: String,
+                                                          keys: [Key]?) -> [(String, StatementArguments)] {
+        guard let keys else { return [(select, StatementArguments())] }
+        return stride(from: 0, to: keys.count, by: lookupBatch).map { start in
+            let part = Array(keys[start..<min(start + lookupBatch, keys.count)])
+            return (select + " WHERE \(column) IN (\(databaseQuestionMarks(count: part.count)))", StatementArguments(part))
+        }
     }
 
     /// Reads and parses `changes`, split over the cores when there are many; the progress
@@ -426,19 +425,9 @@ public final class JournalIndex: EntryIndexing {
         guard !wanted.isEmpty else { return [] }
         var out: [Stored] = []
         out.reserveCapacity(wanted.count)
-        let columns = "SELECT e.file, e.blob, f.hash, f.length, e.sum FROM entries e JOIN files f ON f.id = e.file"
-        // A few entries by their keys; many in one pass over the table (cheaper than lookups).
-        var batches: [(String, StatementArguments)] = []
-        if wanted.count <= Self.lookupMaximum {
-            let ids = Array(wanted.keys)
-            for chunk in stride(from: 0, to: ids.count, by: Self.lookupBatch) {
-                let part = Array(ids[chunk..<min(chunk + Self.lookupBatch, ids.count)])
-                batches.append((columns + " WHERE e.file IN (" + Self.placeholders(part.count) + ")", StatementArguments(part)))
-            }
-        } else {
-            batches = [(columns, StatementArguments())]
-        }
-        for (sql, arguments) in batches {
+        let select = "SELECT e.file, e.blob, f.hash, f.length, e.sum FROM entries e JOIN files f ON f.id = e.file"
+        let keys = wanted.count <= Self.lookupMaximum ? Array(wanted.keys) : nil
+        for (sql, arguments) in Self.statements(select, column: "e.file", keys: keys) {
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
                 let id: Int64 = row[0]
