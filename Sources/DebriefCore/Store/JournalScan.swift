@@ -72,9 +72,7 @@ extension JournalStore {
         defer { closedir(handle) }
         var names: [String] = []
         while let item = readdir(handle) {
-            let name = withUnsafePointer(to: item.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = DirectoryEntry.name(item)
             if name.hasPrefix(".") { continue }
             guard item.pointee.d_type == DT_DIR, name.utf8.count == digits,
                   name.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
@@ -101,9 +99,7 @@ extension JournalStore {
                 }
                 walked.append(dir)
                 while let item = readdir(handle) {
-                    let name = withUnsafePointer(to: item.pointee.d_name) {
-                        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                    }
+                    let name = DirectoryEntry.name(item)
                     if name.hasPrefix(".") { continue }
                     let path = dir + "/" + name
                     var type = item.pointee.d_type

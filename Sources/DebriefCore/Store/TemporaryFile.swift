@@ -60,9 +60,7 @@ public enum TemporaryFile {
         defer { closedir(handle) }
         var out: [Found] = []
         while let item = readdir(handle) {
-            let name = withUnsafePointer(to: item.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = DirectoryEntry.name(item)
             guard let pid = pid(inName: name) else { continue }
             let path = dir + "/" + name
             var st = stat()
