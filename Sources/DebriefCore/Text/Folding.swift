@@ -48,7 +48,7 @@ extension String {
                 if !out.isEmpty { out.append(0x20) }
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
                 if ascii {
-                    for b in word { out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+                    for b in word { out.append(b.asciiLowercased) }
                     continue
                 }
                 let string = String(decoding: word, as: UTF8.self)
@@ -110,13 +110,18 @@ extension String {
             } else {
                 previousSpace = false
             }
-            if b >= 0x41 && b <= 0x5A { changed = true }
+            if b.asciiLowercased != b { changed = true }
         }
         if previousSpace && !isEmpty { return nil }
         guard changed else { return self }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
-        for b in utf8 { bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+        for b in utf8 { bytes.append(b.asciiLowercased) }
         return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+extension UInt8 {
+    /// An ASCII capital as its small letter; any other byte as it is.
+    fileprivate var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self + 0x20 : self }
 }
