@@ -166,7 +166,7 @@ enum AnswerFieldView {
                 case .none: shown = ("→ no due date", .role(.muted))
                 case .day(let d, let past):
                     shown = past
-                        ? ("→ \(d.iso), already past" + (rows.pastWarned == text.trimmingCharacters(in: .whitespaces) ? " — Enter again to keep" : ""), .role(.warning))
+                        ? (rows.pastWarned == text.trimmingCharacters(in: .whitespaces) ? PastDueDate.warning(d) : PastDueDate.note(d), .role(.warning))
                         : ("→ \(d.iso)", .role(.muted))
                 case .unreadable: shown = ("not a date yet: try fri, +3d, nov 6", .role(.warning))
                 }

@@ -262,7 +262,7 @@ struct RowsField: Sendable {
                 let unchanged = editing.map { $0 < rows.count && rows[$0].values[i] == day.iso } ?? false
                 if past, !unchanged, pastWarned != stored[i] {
                     pastWarned = stored[i]
-                    problem = "→ \(day.iso), already past — Enter again to keep"
+                    problem = PastDueDate.warning(day)
                     focus = .field(i)
                     return false
                 }

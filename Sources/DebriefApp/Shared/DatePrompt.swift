@@ -45,7 +45,7 @@ struct DatePrompt: Equatable, Sendable {
                 let typed = editor.text.trimmingCharacters(in: .whitespaces)
                 if pastWarned == typed { return .chosen(.reschedule(day)) }
                 pastWarned = typed
-                problem = "→ \(day.iso), already past — Enter again to keep"
+                problem = PastDueDate.warning(day)
                 return .editing
             case .success(let edit): return .chosen(edit)
             case .failure(let why):
