@@ -30,13 +30,11 @@ extension KeyMap {
             let hidden = lines.count - inner.height + 1
             lines = Array(lines.prefix(inner.height - 1)) + ["… \(hidden) more"]
         }
-        let perColumn = columns == 1 ? lines.count : height
         for (index, line) in lines.enumerated() {
-            let column = index / perColumn
-            let col = inner.col + 1 + column * (columnWidth + gap)
-            let room = columns == 1 ? inner.width - 2 : min(columnWidth, inner.col + inner.width - 1 - col)
+            let col = inner.col + 1 + index / height * (columnWidth + gap)
+            let room = min(columnWidth, inner.col + inner.width - 1 - col)
             guard room > 0 else { continue }
-            buffer.put(line.truncated(toWidth: room), row: inner.row + index % perColumn, col: col)
+            buffer.put(line.truncated(toWidth: room), row: inner.row + index % height, col: col)
         }
     }
 }
