@@ -92,7 +92,7 @@ extension ReflectionProgram {
         let fullDetail = setup.editing == nil
             ? "up to \(total) questions, fewer when some do not apply"
             : "answer the rest too; it becomes a full reflection"
-        let full = FlowOption(id: Flow.full, title: setup.editing == nil ? "Full reflection" : "Full reflection",
+        let full = FlowOption(id: Flow.full, title: "Full reflection",
                               detail: fullDetail, letter: options.contains { $0.letter == "f" } ? "a" : "f")
         if setup.editing != nil, let current = flow {
             // The entry's own flow first: the usual choice when editing.
