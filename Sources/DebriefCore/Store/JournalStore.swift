@@ -114,21 +114,13 @@ public struct JournalStore: Sendable {
         var entries: [Entry] = []
         var problems: [EntryProblem] = []
         entries.reserveCapacity(refs.count)
-        if let outcomes = index?.outcomes(for: refs, complete: complete, narrowedBy: matcher, store: self) {
-            for outcome in outcomes {
-                switch outcome {
-                case .success(let entry)?: entries.append(entry)
-                case .failure(let problem)?: problems.append(problem)
-                case nil: continue
-                }
-            }
-        } else {
-            for ref in refs {
-                switch tolerantRead(ref) {
-                case .success(let entry)?: entries.append(entry)
-                case .failure(let problem)?: problems.append(problem)
-                case nil: continue
-                }
+        let outcomes = index?.outcomes(for: refs, complete: complete, narrowedBy: matcher, store: self)
+            ?? refs.map(tolerantRead)
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let entry)?: entries.append(entry)
+            case .failure(let problem)?: problems.append(problem)
+            case nil: continue
             }
         }
         return JournalSnapshot(entries: entries, problems: problems)
