@@ -163,6 +163,27 @@ struct ReflectionSkipLogicTests {
         #expect(remembered.withLock { $0 } == ["quick", "full"])
     }
 
+    /// The choice at the start dispatches through its key map, so its help overlay lists every
+    /// key it answers, `?` included; the key that closes the overlay picks nothing.
+    @Test func theChoiceAtTheStartListsItsKeysFromItsKeyMap() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        var setup = fx.setup()
+        setup.offersFlowChoice = true
+        for helpKey in [Key.char("?"), .function(1)] {
+            var d = fx.driver(setup)
+            d.press(helpKey)
+            #expect(d.screen.contains("╭─ Keys"), "\(d.screen)")
+            for line in ReflectionProgram.flowChoiceKeys.helpLines() {
+                #expect(ReflectionCorrectnessTests.words(d.screen).contains(ReflectionCorrectnessTests.words(line)), "\(line)")
+            }
+            #expect(ReflectionCorrectnessTests.words(d.screen).contains("? keys"))
+            d.press(.char("q"))
+            #expect(!d.screen.contains("╭─ Keys"))
+            #expect(d.program.mode == .chooseFlow)
+        }
+    }
+
     /// `debrief edit` of a quick entry: keep it quick, or answer the rest; then it becomes a full
     /// reflection (the `flow` key goes).
     @Test func editingAQuickEntryCanAddTheRest() throws {

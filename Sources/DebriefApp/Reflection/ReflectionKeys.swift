@@ -43,5 +43,6 @@ extension ReflectionProgram {
         KeyBinding(.enter, label: "Enter", help: "start", action: .accept),
         KeyBinding([], label: "letter", help: "pick that one", action: .open),
         KeyBinding([.escape, .ctrl("c")], label: "Esc", help: "leave", action: .leave),
+        KeyBinding([.char("?"), .function(1)], label: "?", help: "keys", action: .help),
     ])
 }

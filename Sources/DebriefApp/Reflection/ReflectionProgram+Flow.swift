@@ -92,7 +92,7 @@ extension ReflectionProgram {
         let fullDetail = setup.editing == nil
             ? "up to \(total) questions, fewer when some do not apply"
             : "answer the rest too; it becomes a full reflection"
-        let full = FlowOption(id: Flow.full, title: setup.editing == nil ? "Full reflection" : "Full reflection",
+        let full = FlowOption(id: Flow.full, title: "Full reflection",
                               detail: fullDetail, letter: options.contains { $0.letter == "f" } ? "a" : "f")
         if setup.editing != nil, let current = flow {
             // The entry's own flow first: the usual choice when editing.
@@ -103,25 +103,25 @@ extension ReflectionProgram {
         return options
     }
 
-    /// ↑/↓ and Enter, or an option's letter; Esc leaves without a draft (nothing was answered),
-    /// Ctrl-C too, with the status of an interrupted program as on the other screens.
+    /// ↑/↓ and Enter, or an option's letter (``flowChoiceKeys`` binds no key to letters: they
+    /// are the options'); Esc leaves without a draft (nothing was answered), Ctrl-C too, with the
+    /// status of an interrupted program as on the other screens.
     mutating func flowKey(_ key: Key) -> [Command<Message>] {
         let options = flowOptions
-        switch key {
-        case .up: flowSelection = max(0, flowSelection - 1)
-        case .down: flowSelection = min(options.count - 1, flowSelection + 1)
-        case .enter: return pick(options[min(flowSelection, options.count - 1)])
-        case .char("?"), .function(1):
+        switch Self.flowChoiceKeys.action(for: key) {
+        case .select?:
+            flowSelection = key == .up ? max(0, flowSelection - 1) : min(options.count - 1, flowSelection + 1)
+        case .accept?:
+            return pick(options[min(flowSelection, options.count - 1)])
+        case .help?:
             showsHelp = true
-        case .char(let c):
-            if let option = options.first(where: { $0.letter == Character(c.lowercased()) }) { return pick(option) }
-        case .escape:
+        case .leave?:
             mode = .finished
-            return [.quit(0)]
-        case .ctrl("c"):
-            mode = .finished
-            return [.quit(Interrupt.status)]
-        default: break
+            return [.quit(key == .ctrl("c") ? Interrupt.status : 0)]
+        default:
+            if case .char(let c) = key, let option = options.first(where: { $0.letter == Character(c.lowercased()) }) {
+                return pick(option)
+            }
         }
         return []
     }

@@ -15,12 +15,6 @@ enum FollowUpWrite {
         .perform { then(Result { () throws(StoreError) in try store.editFollowUp(n, of: entry, edit, now: now) }) }
     }
 
-    /// The entry as written, when the edit wrote one.
-    static func written(_ outcome: Outcome) -> Entry? {
-        if case .success(.written(let entry, _, _)) = outcome { return entry }
-        return nil
-    }
-
     /// The status line after `edit` of `task` (`Ana Li: Send the link`).
     static func status(_ outcome: Outcome, edit: FollowUpEdit, task: String, today: Day) -> String {
         switch outcome {
