@@ -41,12 +41,7 @@ public struct IndexLocation: Sendable, Equatable {
 
     /// The database file.
     public var database: String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in journal.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(h, radix: 16)
+        let hex = String(Fingerprint(of: journal.utf8).hash, radix: 16)
         return folder + "/journal-" + String(repeating: "0", count: 16 - hex.count) + hex + ".sqlite"
     }
 

@@ -73,11 +73,6 @@ enum IndexSchema {
         for p in codec.catalog.prompts {
             text += "\(p.id) \(p.type) \(p.isBody) \(p.options) \(p.levels) \(p.relations)\n"
         }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in text.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        return String(h, radix: 16)
+        return String(Fingerprint(of: text.utf8).hash, radix: 16)
     }
 }

@@ -93,8 +93,16 @@ extension JournalStore {
     /// for `--dry-run`, and for the write that follows. Each file's change is a row patch of the
     /// `name` and `who` lines (and `updated:`), checked by reading it back; a list debrief cannot
     /// patch line by line is rewritten as one field instead.
+    ///
+    /// An entry rebuilt from the index (no layout of its file) that the change touches is planned
+    /// from its file's layout, like a save; one whose file changed since it was read is planned
+    /// as it is, and its write refuses it.
     public func plan(_ change: NameChange, entries: [Entry], now: Timestamp) -> [NameFileChange] {
-        entries.compactMap { codec.renamed($0, change, now: now) }
+        entries.compactMap { entry in
+            guard let planned = codec.renamed(entry, change, now: now) else { return nil }
+            guard entry.source?.hasDocument == false, let read = try? withDocument(entry) else { return planned }
+            return codec.renamed(read, change, now: now)
+        }
     }
 
     /// Writes one planned file atomically, unless it changed since it was read (then nothing is

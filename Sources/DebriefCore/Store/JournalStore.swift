@@ -114,21 +114,13 @@ public struct JournalStore: Sendable {
         var entries: [Entry] = []
         var problems: [EntryProblem] = []
         entries.reserveCapacity(refs.count)
-        if let outcomes = index?.outcomes(for: refs, complete: complete, narrowedBy: matcher, store: self) {
-            for outcome in outcomes {
-                switch outcome {
-                case .success(let entry)?: entries.append(entry)
-                case .failure(let problem)?: problems.append(problem)
-                case nil: continue
-                }
-            }
-        } else {
-            for ref in refs {
-                switch tolerantRead(ref) {
-                case .success(let entry)?: entries.append(entry)
-                case .failure(let problem)?: problems.append(problem)
-                case nil: continue
-                }
+        let outcomes = index?.outcomes(for: refs, complete: complete, narrowedBy: matcher, store: self)
+            ?? refs.map(tolerantRead)
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let entry)?: entries.append(entry)
+            case .failure(let problem)?: problems.append(problem)
+            case nil: continue
             }
         }
         return JournalSnapshot(entries: entries, problems: problems)
@@ -220,20 +212,28 @@ public struct JournalStore: Sendable {
     /// from. Sets `updated` to `now`. Returns the entry as written.
     public func save(_ entry: Entry, now: Timestamp) throws(StoreError) -> Entry {
         guard let source = entry.source else { return try create(entry) }
-        var entry = entry
+        // Rebuilt from the index: the file's own layout first (the replace below checks the
+        // bytes it came from are still the file's).
+        var entry = try withDocument(entry)
         entry.updated = now
-        if !source.hasDocument {
-            // Rebuilt from the index: the file's own layout, from the very bytes it was read from
-            // (the replace below checks they are still the file's).
-            guard let current = try AtomicFile.read(source.path), Fingerprint(of: current) == source.fingerprint else {
-                throw StoreError.changedOnDisk(source.path)
-            }
-            entry.source = try readBack(current, EntryRef(id: entry.id, path: source.path)).source
-        }
         let bytes = Array(codec.encode(entry).utf8)
         let written = try readBack(bytes, EntryRef(id: entry.id, path: source.path))
         try replace(source.path, with: bytes, expecting: source.fingerprint)
         return written
+    }
+
+    /// `entry` with its file's layout, read from the very bytes the entry was read from: what an
+    /// entry rebuilt from the index lacks (see ``EntrySource/hasDocument``) for a write that keeps
+    /// the file's own lines. Any other entry is returned as it is; a file that changed or went
+    /// since it was read throws ``StoreError/changedOnDisk(_:)``.
+    func withDocument(_ entry: Entry) throws(StoreError) -> Entry {
+        guard let source = entry.source, !source.hasDocument else { return entry }
+        guard let current = try AtomicFile.read(source.path), Fingerprint(of: current) == source.fingerprint else {
+            throw StoreError.changedOnDisk(source.path)
+        }
+        var entry = entry
+        entry.source = try readBack(current, EntryRef(id: entry.id, path: source.path)).source
+        return entry
     }
 
     /// The entry `bytes` hold, as reading them from `ref` after writing would give it: a write
