@@ -153,8 +153,13 @@ struct Context {
         flag ?? state.reflectionFlow ?? config.reflectionFlow ?? "full"
     }
 
+    /// The zone `TZ` names (`Europe/Berlin` or POSIX's `:Europe/Berlin`), else the system's.
+    static func timeZone(_ environment: [String: String]) -> TimeZone {
+        environment["TZ"].flatMap { TimeZone(identifier: $0.hasPrefix(":") ? String($0.dropFirst()) : $0) } ?? .current
+    }
+
     static func clock(_ environment: [String: String]) throws -> Clock {
-        let zone = environment["TZ"].flatMap { TimeZone(identifier: $0.hasPrefix(":") ? String($0.dropFirst()) : $0) } ?? .current
+        let zone = timeZone(environment)
         guard let fixed = environment["DEBRIEF_NOW"], !fixed.isEmpty else { return Clock(timeZone: zone) }
         guard let ts = Timestamp(iso: fixed) else {
             throw CLIError.usage("DEBRIEF_NOW must be an ISO 8601 date-time like 2026-11-26T10:00:00+01:00, not '\(fixed)'")

@@ -50,7 +50,6 @@ enum JournalCompletion {
         guard let root = JournalLocation.journal(option: option, environment: environment, configured: config.journal),
               JournalLocation.presence(of: root) == .folder,
               let catalog = try? Context.catalog(environment) else { return nil }
-        let zone = TimeZone(identifier: environment["TZ"] ?? "") ?? .current
-        return JournalStore(root: root, codec: EntryCodec(catalog: catalog, timeZone: zone))
+        return JournalStore(root: root, codec: EntryCodec(catalog: catalog, timeZone: Context.timeZone(environment)))
     }
 }
