@@ -164,7 +164,7 @@ public final class JournalIndex: EntryIndexing {
             // Forget them: the next read indexes them from their files.
             try? queue.write { db in
                 for path in differing {
-                    let relative = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+                    let relative = Self.relative(path, prefix: prefix)
                     if let id = try Int64.fetchOne(db, sql: "SELECT id FROM files WHERE path = ?", arguments: [relative]) {
                         try Self.forget(db, file: id, andFile: true)
                     }
@@ -195,7 +195,7 @@ public final class JournalIndex: EntryIndexing {
                          store: JournalStore) throws -> [Result<Entry, EntryProblem>?] {
         let checked = FileSignature.now()
         let prefix = store.root + "/"
-        func relative(_ path: String) -> String { path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path }
+        func relative(_ path: String) -> String { Self.relative(path, prefix: prefix) }
 
         // What the index knows, then one stat per file to see what changed.
         var known: [String: Known] = [:]
@@ -401,11 +401,17 @@ public final class JournalIndex: EntryIndexing {
         Trace.mark("index: deleted entries purged")
     }
 
+    /// A file's path as the `files` table keys it: relative to the journal folder (`prefix`, with
+    /// its trailing slash).
+    static func relative(_ path: String, prefix: String) -> String {
+        path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
     /// Removes what the index holds about a file's entry (and the file's own row): deleted rows
     /// are overwritten (`secure_delete`), so a trashed entry leaves no text behind.
     static func forget(_ db: Database, file id: Int64, andFile: Bool) throws {
         for table in ["entries", "people", "follow_ups", "tags"] {
-            try db.execute(sql: "DELETE FROM \(table) WHERE \(table == "entries" ? "file" : "file") = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM \(table) WHERE file = ?", arguments: [id])
         }
         try db.execute(sql: "DELETE FROM search WHERE rowid = ?", arguments: [id])
         if andFile { try db.execute(sql: "DELETE FROM files WHERE id = ?", arguments: [id]) }
@@ -449,20 +455,7 @@ public final class JournalIndex: EntryIndexing {
                 IndexSchema.checksum(raw) == item.sum ? EntryBlob.decode(raw, source: source) : nil
             })
         }
-        guard stored.count >= 512 else { return stored.map(one) }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let out = Mutex([(Int, Entry?)]())
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var local: [(Int, Entry?)] = []
-            local.reserveCapacity(stored.count / workers + 1)
-            var i = w
-            while i < stored.count {
-                local.append(one(stored[i]))
-                i += workers
-            }
-            out.withLock { $0 += local }
-        }
-        return out.withLock { $0 }
+        return stored.concurrentMap(minimum: 512, one)
     }
 }
 
