@@ -72,7 +72,7 @@ struct Export: ParsableCommand {
                 text = JrnlText.write(entries.map { JrnlNote(exporting: $0, catalog: context.catalog) })
             }
             if let output = OutputPath.file(output) {
-                let path = try Self.write(text, to: output, replace: force)
+                let path = try OutputPath.write(text, to: output, replace: force)
                 Output.note("Exported \(entries.count) entr\(entries.count == 1 ? "y" : "ies") to \(path)")
             } else if format == .json {
                 Output.json(text)
@@ -82,25 +82,5 @@ struct Export: ParsableCommand {
             }
             if let warning = UnreadFiles.warning(snapshot.problems.count, .notIncluded) { Output.error(warning) }
         }
-    }
-
-    /// A path typed on the command line, from the working directory when relative.
-    static func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-    }
-
-    /// Writes `text` to `path` atomically (0600), refusing to replace a file unless `replace`.
-    /// Returns the absolute path written.
-    static func write(_ text: String, to path: String, replace: Bool) throws -> String {
-        let absolute = Self.absolute(path)
-        do throws(StoreError) {
-            try AtomicFile.write(Array(text.utf8), to: absolute, replace: replace)
-        } catch {
-            if case .exists = error {
-                throw CLIError(message: "\(absolute) already exists; give --force to replace it", code: Exit.cantCreate)
-            }
-            throw CLIError.store(error)
-        }
-        return absolute
     }
 }

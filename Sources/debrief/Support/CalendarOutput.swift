@@ -26,7 +26,7 @@ enum CalendarOutput {
         }
         let shown = items.filter { ICalendar.shows($0, as: kind) }
         if vdir, let output {
-            let folder = Export.absolute(output)
+            let folder = OutputPath.absolute(output)
             var files: [String: String] = [:]
             for item in shown { files[VdirFolder.fileName(uid: item.uid)] = ICalendar.file(item, kind: kind, timeZone: zone) }
             let result: VdirFolder.Result
@@ -40,7 +40,7 @@ enum CalendarOutput {
         }
         let text = ICalendar.calendar(shown, kind: kind, timeZone: zone)
         if let output {
-            let path = try Export.write(text, to: output, replace: force)
+            let path = try OutputPath.write(text, to: output, replace: force)
             Output.note("Wrote \(shown.count) follow-up\(shown.count == 1 ? "" : "s") to \(path)")
         } else {
             // Calendar data, not text for people: CRLF line ends and folds must reach the pipe as written.
