@@ -14,12 +14,17 @@ import GRDB
 ///   any part of a word finds it (`rike` finds Henrike); FTS5 does not fold accents, so the text
 ///   and the query are folded first.
 enum IndexSchema {
-    /// Bumped whenever a table or the meaning of a column changes; an index of another version is
-    /// rebuilt.
-    static let version = 1
+    /// Bumped when the meaning of a column changes while its SQL stays the same; an index of
+    /// another version is rebuilt. A change to the tables themselves needs no bump: the index
+    /// records ``fingerprint`` (a hash of ``sql``) and is rebuilt when it differs, so the schema
+    /// can grow table by table without two changes ever sharing a number.
+    static let version = 2
 
-    static func create(_ db: Database) throws {
-        try db.execute(sql: """
+    /// A hash of the tables' SQL and the version, stored in `meta` as `schema`.
+    static let fingerprint = String(Fingerprint(of: "\(version)\n\(sql)".utf8).hash, radix: 16)
+
+    /// Every table and index of the database.
+    static let sql = """
             CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE files(
                 id INTEGER PRIMARY KEY,
@@ -43,8 +48,11 @@ enum IndexSchema {
             CREATE TABLE tags(file INTEGER NOT NULL, tag TEXT NOT NULL, folded TEXT NOT NULL);
             CREATE INDEX tags_file ON tags(file);
             CREATE VIRTUAL TABLE search USING fts5(text, tokenize = 'trigram');
-            PRAGMA user_version = \(version);
-            """)
+            """
+
+    static func create(_ db: Database) throws {
+        try db.execute(sql: sql + "\nPRAGMA user_version = \(version);")
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('schema', ?)", arguments: [fingerprint])
     }
 
     /// FNV-1a of bytes, as a signed 64-bit integer for SQLite: rows carry one over their content,

@@ -103,6 +103,7 @@ public final class JournalIndex: EntryIndexing {
                 var meta: [String: String] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") { meta[row[0]] = row[1] }
                 valid = meta["journal"] == location.journal && meta["decoder"] == key
+                    && meta["schema"] == IndexSchema.fingerprint
             }
             if !valid {
                 try db.inTransaction {

@@ -186,6 +186,29 @@ import Testing
         chmod(f.cache, 0o700)
     }
 
+    /// An index built from other tables (an older debrief, or a newer one that added tables) is
+    /// recognised by the fingerprint of its schema and rebuilt from the files, even when its
+    /// version number matches.
+    @Test func anIndexOfAnotherSchemaIsRebuilt() throws {
+        let f = IndexFixture(racyMargin: 0)
+        Self.seed(f, count: 12)
+        Self.same(f)
+        let queue = try DatabaseQueue(path: f.index.location.database)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE meta SET value = 'an older schema' WHERE key = 'schema'")
+            try db.execute(sql: "UPDATE entries SET title = 'Stale'")
+        }
+        try queue.close()
+        f.reopen()
+        _ = f.indexed.loadAll()
+        #expect(f.index.lastRefresh.read == 12, "every file is read again: \(f.index.lastRefresh)")
+        Self.same(f, .all, "after the schema's fingerprint changed")
+        let stored = try DatabaseQueue(path: f.index.location.database).read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'")
+        }
+        #expect(stored != nil && stored != "an older schema")
+    }
+
     /// A deleted entry leaves none of its text in the database files.
     @Test func aDeletedEntryLeavesNoTextBehind() throws {
         let f = IndexFixture(racyMargin: 0)
