@@ -138,11 +138,11 @@ public enum ICalValue {
     /// `icalendar`, whatever `VALUE` says.
     public static func time(_ raw: String, zone: String?) -> CalendarTime? {
         let u = Array(raw.utf8.filter { $0 != 0x20 && $0 != 0x09 })
-        guard u.count >= 8, let y = digits(u[0..<4]), let m = digits(u[4..<6]), let d = digits(u[6..<8]),
+        guard u.count >= 8, let y = Day.digits(u[0..<4]), let m = Day.digits(u[4..<6]), let d = Day.digits(u[6..<8]),
               let day = Day(year: y, month: m, day: d) else { return nil }
         if u.count == 8 { return .date(day) }
         guard u.count == 15 || u.count == 16, u[8] == UInt8(ascii: "T") || u[8] == UInt8(ascii: "t"),
-              let hh = digits(u[9..<11]), let mm = digits(u[11..<13]), let ss = digits(u[13..<15]),
+              let hh = Day.digits(u[9..<11]), let mm = Day.digits(u[11..<13]), let ss = Day.digits(u[13..<15]),
               hh <= 23, mm <= 59, ss <= 60 else { return nil }
         let wall = day.ordinal * 86_400 + hh * 3600 + mm * 60 + min(ss, 59)
         if u.count == 16 {
@@ -210,10 +210,10 @@ public enum ICalValue {
     public static func utcOffset(_ raw: String) -> Int? {
         let u = Array(raw.trimmingBlanks.utf8)
         guard u.count == 5 || u.count == 7, u[0] == UInt8(ascii: "+") || u[0] == UInt8(ascii: "-"),
-              let h = digits(u[1..<3]), let m = digits(u[3..<5]), h <= 23, m <= 59 else { return nil }
+              let h = Day.digits(u[1..<3]), let m = Day.digits(u[3..<5]), h <= 23, m <= 59 else { return nil }
         var s = 0
         if u.count == 7 {
-            guard let sec = digits(u[5..<7]), sec <= 59 else { return nil }
+            guard let sec = Day.digits(u[5..<7]), sec <= 59 else { return nil }
             s = sec
         }
         return (u[0] == UInt8(ascii: "-") ? -1 : 1) * (h * 3600 + m * 60 + s)
@@ -228,14 +228,5 @@ public enum ICalValue {
         }
         let address = String(value.dropFirst(7)).trimmingBlanks
         return address.isEmpty ? nil : address.lowercased()
-    }
-
-    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var value = 0
-        for b in bytes {
-            guard b >= 48, b <= 57 else { return nil }
-            value = value * 10 + Int(b - 48)
-        }
-        return value
     }
 }
