@@ -113,7 +113,7 @@ extension JournalStore {
             guard let current = try AtomicFile.read(source.path), Fingerprint(of: current) == source.fingerprint else {
                 throw StoreError.changedOnDisk(source.path)
             }
-            try AtomicFile.write(Array(file.text.utf8), to: source.path, replace: true)
+            try AtomicFile.write(Array(file.text.utf8), to: source.path, replace: true, temporaries: .journal)
         }
     }
 }

@@ -38,7 +38,9 @@ public enum JournalDoctor {
             }
         }
         let folders = [store.root, store.draftsDirectory, store.trashDirectory] + scan.folders
-        for folder in folders { problems += temporaries(in: folder, now: now) }
+        for folder in folders {
+            problems += temporaries(in: folder, scope: folder == store.draftsDirectory ? .drafts : .journal, now: now)
+        }
         problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
         let disagreements = store.index?.verify(scan.refs, against: read, store: store)
         Trace.mark("doctor: index checked")
@@ -66,8 +68,8 @@ public enum JournalDoctor {
     }
 
     /// Temporary files of runs that are gone (a write under way is left alone).
-    static func temporaries(in folder: String, now: Date) -> [EntryProblem] {
-        TemporaryFile.find(in: folder, now: now).filter { !$0.ownerRunning }.map { file in
+    static func temporaries(in folder: String, scope: TemporaryFile.Scope, now: Date) -> [EntryProblem] {
+        TemporaryFile.find(in: folder, scope: scope, now: now).filter { !$0.ownerRunning }.map { file in
             let age = file.age < 3600 ? "\(Int(file.age / 60)) min old" : "\(Int(file.age / 3600)) h old"
             let when = file.isStale ? "the next write into this folder removes it"
                                     : "the next write into this folder removes it once it is an hour old"

@@ -52,7 +52,7 @@ extension JournalStore {
             }
             let expected = base.replacingFollowUp(at: index, with: row)
             let text = patchedText(base, index: index, row: row, expected: expected, now: now)
-            try AtomicFile.write(Array(text.utf8), to: source.path, replace: true)
+            try AtomicFile.write(Array(text.utf8), to: source.path, replace: true, temporaries: .journal)
             return .written(try read(EntryRef(id: entry.id, path: source.path)), n: index + 1, reapplied: reapplied)
         }
     }

@@ -52,7 +52,7 @@ extension JournalStore {
                     if case .exists = error { continue }
                     throw error
                 }
-                try AtomicFile.write(bytes, to: ref.path, replace: true)
+                try AtomicFile.write(bytes, to: ref.path, replace: true, temporaries: .journal)
                 return written
             }
         }

@@ -198,7 +198,7 @@ public struct JournalStore: Sendable {
                 let bytes = Array(codec.encode(entry).utf8)
                 let written = try readBack(bytes, ref)
                 do throws(StoreError) {
-                    try AtomicFile.write(bytes, to: ref.path, replace: false)
+                    try AtomicFile.write(bytes, to: ref.path, replace: false, temporaries: .journal)
                 } catch {
                     if case .exists = error { continue }
                     throw error
@@ -255,7 +255,7 @@ public struct JournalStore: Sendable {
             guard let current = try AtomicFile.read(path), Fingerprint(of: current) == expecting else {
                 throw StoreError.changedOnDisk(path)
             }
-            try AtomicFile.write(bytes, to: path, replace: true)
+            try AtomicFile.write(bytes, to: path, replace: true, temporaries: .journal)
         }
     }
 
@@ -290,7 +290,7 @@ public struct JournalStore: Sendable {
 
     /// Writes a draft atomically, replacing the previous version of the same draft.
     public func writeDraft(_ name: String, text: String) throws(StoreError) {
-        try AtomicFile.write(Array(text.utf8), to: draftPath(name), replace: true)
+        try AtomicFile.write(Array(text.utf8), to: draftPath(name), replace: true, temporaries: .drafts)
     }
 
     /// Draft names (file names without `.md`), most recently written first.
