@@ -48,7 +48,8 @@ public enum JournalDoctor {
     }
 
     /// What is odd about an entry that reads: a front-matter `id` that is not its file name (the
-    /// file name wins), no title, a byte-order mark (read past, and kept).
+    /// file name wins), no title, a symbolic link or a hard-linked file (read, never written), a
+    /// byte-order mark (read past, and kept).
     public static func remarks(_ entry: Entry) -> [EntryProblem] {
         guard let source = entry.source else { return [] }
         var out: [EntryProblem] = []
@@ -60,6 +61,9 @@ public enum JournalDoctor {
         if entry.title.isEmpty {
             let line = doc.fields.first(where: { $0.key == "title" })?.line ?? 1
             out.append(EntryProblem(path: source.path, line: line, reason: "no title (the `title` key is missing or empty); shown by its id"))
+        }
+        if let refusal = JournalStore.linkRefusal(source.path) {
+            out.append(EntryProblem(path: source.path, line: 1, reason: refusal))
         }
         if doc.opening.startsWithByteOrderMark {
             out.append(EntryProblem(path: source.path, line: 1, reason: "starts with a UTF-8 byte-order mark; read past it, and kept when debrief saves"))

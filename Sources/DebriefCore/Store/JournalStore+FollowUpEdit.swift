@@ -28,6 +28,7 @@ extension JournalStore {
         }
         let target = rows[n - 1]
         return try withLock { () throws(StoreError) -> FollowUpEditOutcome in
+            try Self.refuseLinked(source.path)
             guard let bytes = try AtomicFile.read(source.path) else {
                 throw StoreError.followUpChanged(source.path, "the file is gone since debrief read it (moved, renamed or deleted)")
             }
