@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "DebriefUITests", dependencies: ["DebriefUI"]),
         .testTarget(name: "DebriefAppTests", dependencies: ["DebriefApp", "DebriefCore", "DebriefPrompts", "DebriefUI"]),
         // Runs the built `debrief` binary as a subprocess and inside tmux.
-        .testTarget(name: "DebriefCLITests", dependencies: ["DebriefCore"], exclude: ["CalendarOracle"]),
+        .testTarget(name: "DebriefCLITests", dependencies: ["DebriefCore"], exclude: ["CalendarOracle", "JrnlCorpus"]),
     ],
     swiftLanguageModes: [.v6]
 )
