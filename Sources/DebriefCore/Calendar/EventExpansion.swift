@@ -128,7 +128,7 @@ public enum EventExpansion {
             var exceptionKeys = Set<Int>()
             if let master {
                 guard let (start, duration) = span(of: master) else {
-                    return .failure(CalendarProblem(line: master.line, reason: "event '\(master.uid)' ends before it starts; skipped"))
+                    return .failure(CalendarProblem(line: master.line, reason: "event '\(CalendarFile.shown(master.uid))' ends before it starts; skipped"))
                 }
                 let exceptionDays = Set(master.exceptionDates.compactMap { t -> Int? in
                     if case .date(let d) = t { return d.ordinal }
@@ -136,7 +136,7 @@ public enum EventExpansion {
                 })
                 for t in master.exceptionDates { exceptionKeys.formUnion(keys(t)) }
                 guard let starts = starts(of: master, start: start, duration: duration) else {
-                    return .failure(CalendarProblem(line: master.line, reason: "the series '\(master.uid)' needs too many steps to expand (a rule that repeats rarely or never); skipped"))
+                    return .failure(CalendarProblem(line: master.line, reason: "the series '\(CalendarFile.shown(master.uid))' needs too many steps to expand (a rule that repeats rarely or never); skipped"))
                 }
                 var seen = Set<Int>()
                 for s in starts {

@@ -10,8 +10,11 @@ struct Doctor: ParsableCommand {
         not regular files, are larger than 8 MB, are links to nothing, sync-conflict copies or second \
         paths to an entry) and the entries that read with a remark (an id that is not the file name, \
         no title, a byte-order mark, a symbolic link or a file with several names: read once, but never \
-        written, as a write would leave the other names with the old text). Exits 0 when there is none, 1 otherwise. Nothing in the journal is \
-        changed.
+        written, as a write would leave the other names with the old text). With `calendars:` in \
+        config.yaml it also lists the calendar files that cannot be read and the lines of the others \
+        that were skipped (an event without a start, a series whose rule cannot be used, a time zone \
+        nobody defines). Exits 0 when there is none, 1 otherwise. Nothing in the journal or the \
+        calendars is changed.
 
         It then checks the index (see the README) against that full read and names, on stderr, the files \
         whose indexed answer differed; those are indexed again from their files.
@@ -32,7 +35,16 @@ struct Doctor: ParsableCommand {
                 Output.note("index: \(count) file\(count == 1 ? "" : "s") disagreed with a full read and \(count == 1 ? "was" : "were") indexed again:")
                 for path in differing { Output.note("  \(path)") }
             }
-            if !findings.problems.isEmpty { throw ExitCode(1) }
+            var problems = findings.problems.count
+            if !context.config.calendars.isEmpty {
+                let calendars = CalendarDoctor.examine(context.config.calendars, now: context.clock.now(), local: context.clock.timeZone)
+                for problem in calendars.problems { Output.print(problem.description) }
+                let own = calendars.debriefs == 0 ? "" : " (\(calendars.debriefs) file\(calendars.debriefs == 1 ? "" : "s") of debrief's own follow-ups left out)"
+                Output.note("calendars: \(calendars.files) file\(calendars.files == 1 ? "" : "s") read, \(calendars.events) event\(calendars.events == 1 ? "" : "s")\(own), "
+                            + "\(calendars.problems.count) problem\(calendars.problems.count == 1 ? "" : "s")")
+                problems += calendars.problems.count
+            }
+            if problems > 0 { throw ExitCode(1) }
         }
     }
 }
