@@ -32,8 +32,9 @@ public struct Catalog: Hashable, Sendable {
     /// The prompt whose answer is the Markdown body, if any.
     public var bodyPrompt: Prompt? { prompts.first(where: \.isBody) }
 
-    /// Front-matter keys debrief writes itself, before the answers (`flow` and `source` only when set).
-    public static let metadataKeys = ["schema", "id", "created", "updated", "flow", "source"]
+    /// Front-matter keys debrief writes itself, before the answers (`flow`, `source` and `event`
+    /// only when set).
+    public static let metadataKeys = ["schema", "id", "created", "updated", "flow", "source", "event"]
 
     /// The prompts, ids and types the rest of debrief relies on; a catalog must keep them.
     public static let requiredPrompts: [(id: String, type: PromptType)] = [

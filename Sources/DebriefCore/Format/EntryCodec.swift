@@ -72,6 +72,7 @@ public struct EntryCodec: Sendable {
         var updated: Timestamp?
         var flow: String?
         var origin: String?
+        var event: String?
         var seen = Set<String>()
         for i in split.document.fields.indices {
             let field = split.document.fields[i]
@@ -92,12 +93,16 @@ public struct EntryCodec: Sendable {
                 }
             case "id":
                 break
-            case "flow", "source":
+            case "flow", "source", "event":
                 guard value == .null || value.string != nil else {
                     throw EntryProblem(path: path, line: field.line, reason: "`\(key)` must be text")
                 }
                 let text = value.string.map { $0.trimmingBlanks }.flatMap { $0.isEmpty ? nil : $0 }
-                if key == "flow" { flow = text } else { origin = text }
+                switch key {
+                case "flow": flow = text
+                case "source": origin = text
+                default: event = text
+                }
             case "created", "updated":
                 guard let s = value.string, let ts = AnswerCoding.timestamp(s, timeZone: timeZone) else {
                     throw EntryProblem(path: path, line: field.line, reason: "`\(key)` must be a date and time like 2026-11-24T21:05:12+01:00")
@@ -125,7 +130,7 @@ public struct EntryCodec: Sendable {
         guard let created = created ?? answers["date"]?.timestamp else {
             throw EntryProblem(path: path, line: 1, reason: "missing `created` (and no `date` to stand in for it)")
         }
-        return Entry(id: id, created: created, updated: updated ?? created, answers: answers, flow: flow, origin: origin,
+        return Entry(id: id, created: created, updated: updated ?? created, answers: answers, flow: flow, origin: origin, event: event,
                      source: EntrySource(path: path, fingerprint: fingerprint, document: doc))
     }
 
@@ -187,7 +192,7 @@ public struct EntryCodec: Sendable {
         set(&doc, "id", raw: "id: \(YAMLEmitter.idScalar(entry.id))\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == entry.id })
         set(&doc, "created", raw: "created: \(entry.created.iso)\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == entry.created.iso })
         set(&doc, "updated", raw: "updated: \(entry.updated.iso)\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == entry.updated.iso })
-        for (key, value) in [("flow", entry.flow), ("source", entry.origin)] {
+        for (key, value) in [("flow", entry.flow), ("source", entry.origin), ("event", entry.event)] {
             if let value {
                 set(&doc, key, raw: "\(key): \(YAMLEmitter.inlineScalar(value))\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == value })
             } else {

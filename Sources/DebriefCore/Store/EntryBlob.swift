@@ -1,4 +1,4 @@
-/// An entry's content (id, dates, flow, origin and every answer) as compact bytes, for the derived
+/// An entry's content (id, dates, flow, origin, event and every answer) as compact bytes, for the derived
 /// index: rebuilding an entry from them takes a few microseconds, against tens for parsing its
 /// YAML, and no file has to be opened.
 ///
@@ -7,7 +7,7 @@
 /// test compares every stored property after a round trip, so a forgotten one fails it). The
 /// `version` byte changes with the layout, and the index rebuilds itself when it does.
 public enum EntryBlob {
-    public static let version: UInt8 = 1
+    public static let version: UInt8 = 2
 
     // MARK: - Writing
 
@@ -20,6 +20,7 @@ public enum EntryBlob {
         w.timestamp(entry.updated)
         w.optional(entry.flow)
         w.optional(entry.origin)
+        w.optional(entry.event)
         w.int(entry.answers.count)
         for key in entry.answers.keys.sorted() {
             guard let answer = entry.answers[key] else { continue }
@@ -48,6 +49,7 @@ public enum EntryBlob {
                     w.optional(p.level)
                     w.optional(p.relation)
                     w.optional(p.note)
+                    w.optional(p.email)
                     w.extras(p.extras)
                 }
             case .followUps(let actions):
@@ -79,7 +81,7 @@ public enum EntryBlob {
     public static func decode(_ bytes: UnsafeRawBufferPointer, source: EntrySource?) -> Entry? {
         var r = Reader(b: bytes)
         guard r.byte() == version, let id = r.string(), let created = r.timestamp(), let updated = r.timestamp(),
-              let flow = r.optional(), let origin = r.optional(), let count = r.int() else { return nil }
+              let flow = r.optional(), let origin = r.optional(), let event = r.optional(), let count = r.int() else { return nil }
         var answers: [String: Answer] = [:]
         answers.reserveCapacity(count)
         for _ in 0..<count {
@@ -107,8 +109,8 @@ public enum EntryBlob {
                 people.reserveCapacity(n)
                 for _ in 0..<n {
                     guard let name = r.string(), let level = r.optional(), let relation = r.optional(),
-                          let note = r.optional(), let extras = r.extras() else { return nil }
-                    people.append(Person(name: name, level: level, relation: relation, note: note, extras: extras))
+                          let note = r.optional(), let email = r.optional(), let extras = r.extras() else { return nil }
+                    people.append(Person(name: name, level: level, relation: relation, note: note, email: email, extras: extras))
                 }
                 answer = .people(people)
             case 6:
@@ -138,7 +140,7 @@ public enum EntryBlob {
             answers[key] = answer
         }
         guard r.atEnd else { return nil }
-        return Entry(id: id, created: created, updated: updated, answers: answers, flow: flow, origin: origin, source: source)
+        return Entry(id: id, created: created, updated: updated, answers: answers, flow: flow, origin: origin, event: event, source: source)
     }
 
     // MARK: - Bytes
