@@ -5,11 +5,14 @@ public struct Catalog: Hashable, Sendable {
     public var pitfalls: [Pitfall]
     /// Shorter flows than the whole reflection (`quick`), in catalog order.
     public var flows: [Flow]
+    /// Which calendar events are worth a reflection, and the kind one starts with (`events:`).
+    public var events: EventRules
 
-    public init(sections: [Section], pitfalls: [Pitfall], flows: [Flow] = []) {
+    public init(sections: [Section], pitfalls: [Pitfall], flows: [Flow] = [], events: EventRules = EventRules()) {
         self.sections = sections
         self.pitfalls = pitfalls
         self.flows = flows
+        self.events = events
     }
 
     /// Every prompt in flow order.

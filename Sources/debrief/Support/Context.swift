@@ -175,7 +175,8 @@ struct Context {
 
     static var defaultFiles: [CatalogFile] {
         [CatalogFile(name: "Prompts/reflection.yaml", text: String(decoding: DefaultCatalog.reflectionYAML, as: UTF8.self)),
-         CatalogFile(name: "Prompts/pitfalls.yaml", text: String(decoding: DefaultCatalog.pitfallsYAML, as: UTF8.self))]
+         CatalogFile(name: "Prompts/pitfalls.yaml", text: String(decoding: DefaultCatalog.pitfallsYAML, as: UTF8.self)),
+         CatalogFile(name: "Prompts/calendar.yaml", text: String(decoding: DefaultCatalog.calendarYAML, as: UTF8.self))]
     }
 
     var detector: Detector { Detector(catalog: catalog) }
