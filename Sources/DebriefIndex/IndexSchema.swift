@@ -13,6 +13,9 @@ import GRDB
 /// - `search`: an FTS5 table with the trigram tokenizer over each entry's folded search text, so
 ///   any part of a word finds it (`rike` finds Henrike); FTS5 does not fold accents, so the text
 ///   and the query are folded first.
+/// - `calendar_files`, `calendar_events`: the configured calendars' files (signature, what they
+///   are, their zones) and events (the facts as JSON, and the instants their instances lie
+///   between), kept by `CalendarCache`; paths are absolute, calendars live outside the journal.
 enum IndexSchema {
     /// Bumped when the meaning of a column changes while its SQL stays the same; an index of
     /// another version is rebuilt. A change to the tables themselves needs no bump: the index
@@ -48,6 +51,17 @@ enum IndexSchema {
             CREATE TABLE tags(file INTEGER NOT NULL, tag TEXT NOT NULL, folded TEXT NOT NULL);
             CREATE INDEX tags_file ON tags(file);
             CREATE VIRTUAL TABLE search USING fts5(text, tokenize = 'trigram');
+            CREATE TABLE calendar_files(
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,
+                size INTEGER NOT NULL, mtime INTEGER NOT NULL, ctime INTEGER NOT NULL, inode INTEGER NOT NULL,
+                checked INTEGER NOT NULL,
+                kind INTEGER NOT NULL, problem TEXT, zones BLOB NOT NULL,
+                sum INTEGER NOT NULL);
+            CREATE TABLE calendar_events(file INTEGER NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
+                event BLOB NOT NULL, sum INTEGER NOT NULL);
+            CREATE INDEX calendar_events_file ON calendar_events(file);
+            CREATE INDEX calendar_events_lo ON calendar_events(lo);
             """
 
     static func create(_ db: Database) throws {
