@@ -66,6 +66,36 @@ enum MergeList: Sendable {
         return grouped + keys.map { [$0] }
     }
 
+    /// What a follow-up's own state says about which of two versions of its schedule came later,
+    /// when there is no common ancestor: the state only moves one way in use. Marking done is the
+    /// common edit and opening again the rare one, so a done row wins over the same row open (as
+    /// long as the open one was not postponed further); `postponed` only counts up, so a row
+    /// postponed more often wins over one with the same done state. Anything else is left to the
+    /// files' `updated`; a row done on one side and postponed further on the other is contradictory.
+    enum Evidence {
+        case newer(RowListMerge.Newer, String)
+        case contradictory
+        case none
+    }
+
+    func evidence(_ unit: [String], ours o: MergeRow, theirs t: MergeRow, names: (ours: String, theirs: String)) -> Evidence {
+        guard self == .followUps, unit.contains("done") else { return .none }
+        let od = o["done"], td = t["done"]
+        let op = o["postponed"].flatMap { Int($0) } ?? 0, tp = t["postponed"].flatMap { Int($0) } ?? 0
+        if (od == nil) != (td == nil) {
+            let oursDone = od != nil
+            guard oursDone ? tp <= op : op <= tp else { return .contradictory }
+            let done = oursDone ? names.ours : names.theirs, open = oursDone ? names.theirs : names.ours
+            return .newer(oursDone ? .ours : .theirs, "done in \(done), open in \(open): if it was opened again on purpose, open it again")
+        }
+        if od == td, op != tp {
+            let ahead = op > tp ? o : t, behind = op > tp ? t : o
+            guard behind["first-due"] == nil || behind["first-due"] == ahead["first-due"] else { return .none }
+            return .newer(op > tp ? .ours : .theirs, "postponed more often there")
+        }
+        return .none
+    }
+
     /// The order keys are written in a row, for placing a key the row lacks.
     var keyOrder: [String] {
         switch self {

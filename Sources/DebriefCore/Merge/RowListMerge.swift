@@ -65,12 +65,23 @@ struct RowListMerge {
                     }
                 } else {
                     let what = "\(list.label(ours[o])): \(unit.joined(separator: "/"))"
-                    switch newer {
+                    var side = newer
+                    var why = "saved later"
+                    switch list.evidence(unit, ours: ours[o], theirs: theirs[t], names: names) {
+                    case .newer(let evident, let reason):
+                        side = evident
+                        why = reason
+                    case .contradictory:
+                        side = .unknown
+                    case .none:
+                        break
+                    }
+                    switch side {
                     case .theirs:
                         taken += unit
-                        decisions.append("\(what): took \(names.theirs)'s (saved later)")
+                        decisions.append("\(what): took \(names.theirs)'s (\(why))")
                     case .ours:
-                        decisions.append("\(what): kept \(names.ours)'s (saved later)")
+                        decisions.append("\(what): kept \(names.ours)'s (\(why))")
                     case .unknown:
                         clashed = true
                     }

@@ -14,14 +14,31 @@ struct Doctor: ParsableCommand {
 
         It then checks the index (see the README) against that full read and names, on stderr, the files \
         whose indexed answer differed; those are indexed again from their files.
+
+        --merge first merges each sync-conflict copy (Syncthing's `….sync-conflict-….md`, Dropbox's and \
+        Nextcloud's `… (conflicted copy …).md`) into its original, answer by answer: what differs takes \
+        the version saved later (`updated`), follow-ups are matched by id and rows found in one version \
+        only are kept; each choice is listed, and what cannot be decided keeps the original's answer with \
+        the copy's under `merge-conflict:` (docs/FORMAT.md). The original is rewritten atomically and the \
+        copy moves to trash/. With --dry-run the merges are listed and nothing is written.
+
+        Exit codes: 0 nothing to report, 1 files listed (or a copy left unmerged), 64 --dry-run without \
+        --merge, 75 a file changed while it was merged (nothing more was written).
         """
     )
 
     @OptionGroup var journal: JournalOptions
+    @Flag(help: "Merge each sync-conflict copy into its original, then move the copy to trash/.") var merge = false
+    @Flag(help: "With --merge: list what each merge would change; write nothing.") var dryRun = false
+
+    func validate() throws {
+        if dryRun, !merge { throw ValidationError("--dry-run goes with --merge") }
+    }
 
     func run() throws {
         try runReportingErrors {
             let context = try Context(journal)
+            if merge { try CopyMergeCommand.run(dryRun: dryRun, store: context.store) }
             let findings = JournalDoctor.examine(context.store)
             for problem in findings.problems { Output.print(problem.description) }
             let n = findings.entries
@@ -33,5 +50,42 @@ struct Doctor: ParsableCommand {
             }
             if !findings.problems.isEmpty { throw ExitCode(1) }
         }
+    }
+}
+
+/// `doctor --merge`: each sync-conflict copy merged into its original, listed, written.
+enum CopyMergeCommand {
+    static func run(dryRun: Bool, store: JournalStore) throws {
+        let plans = store.planCopyMerges()
+        if plans.isEmpty { Output.note("No sync-conflict copies to merge.") }
+        var changed = 0
+        for plan in plans {
+            Output.print("\(plan.copy) → \(plan.original.path)")
+            if let problem = plan.problem {
+                Output.print("  " + problem)
+                continue
+            }
+            guard let outcome = plan.outcome else { continue }
+            for decision in outcome.decisions { Output.print("  decided: \(decision)") }
+            for clash in outcome.clashes { Output.print("  not decided: \(clash)") }
+            if let key = outcome.conflictKey {
+                Output.print("  the original keeps its answer and `\(key):` holds the copy's; keep what you want, then delete `\(key):`")
+            }
+            if plan.changesOriginal {
+                Output.print(LineListing.text("  changes to \(plan.original.path):", plan.lines))
+            } else {
+                Output.print("  the copy holds nothing the original lacks")
+            }
+            guard !dryRun else { continue }
+            do throws(StoreError) {
+                let trashed = try store.apply(plan)
+                Output.print("  merged; the copy is now \(trashed)")
+                changed += 1
+            } catch {
+                throw CLIError.store(error)
+            }
+        }
+        if dryRun, !plans.isEmpty { Output.note("\(plans.count) cop\(plans.count == 1 ? "y" : "ies") listed; nothing written (--dry-run).") }
+        if !dryRun, changed > 0 { Output.note("Merged \(changed) cop\(changed == 1 ? "y" : "ies") into \(changed == 1 ? "its original" : "their originals").") }
     }
 }
