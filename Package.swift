@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "DebriefUITests", dependencies: ["DebriefUI"]),
         .testTarget(name: "DebriefAppTests", dependencies: ["DebriefApp", "DebriefCore", "DebriefPrompts", "DebriefUI"]),
         // Runs the built `debrief` binary as a subprocess and inside tmux.
-        .testTarget(name: "DebriefCLITests", dependencies: ["DebriefCore"]),
+        .testTarget(name: "DebriefCLITests", dependencies: ["DebriefCore"], exclude: ["JrnlCorpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

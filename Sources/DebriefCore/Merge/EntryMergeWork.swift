@@ -174,13 +174,16 @@ struct EntryMergeWork {
     /// Tags merge as a set: a tag added on either side is added, one removed on either side is
     /// removed (without an ancestor, every tag of both is kept).
     mutating func mergeTags(_ key: String) {
+        // Compared as TagSpelling does: two tags that differ only in case are one tag.
         let o = ours.entry[key]?.tags ?? [], t = theirs.entry[key]?.tags ?? []
+        let ok = Set(o.map { $0.lowercased() }), tk = Set(t.map { $0.lowercased() })
         let merged: [String]
         if let base {
-            let b = base.entry[key]?.tags ?? []
-            merged = o.filter { !(b.contains($0) && !t.contains($0)) } + t.filter { !b.contains($0) && !o.contains($0) }
+            let bk = Set((base.entry[key]?.tags ?? []).map { $0.lowercased() })
+            merged = o.filter { !(bk.contains($0.lowercased()) && !tk.contains($0.lowercased())) }
+                + t.filter { !bk.contains($0.lowercased()) && !ok.contains($0.lowercased()) }
         } else {
-            merged = o + t.filter { !o.contains($0) }
+            merged = TagSpelling.unique(o + t)
             decisions.append("`\(key)`: kept the tags of both")
         }
         if merged == o { return }
