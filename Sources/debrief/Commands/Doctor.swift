@@ -9,17 +9,21 @@ struct Doctor: ParsableCommand {
         Lists, one per line as path:line: reason, the files that are not read (they do not parse, are \
         not regular files, are larger than 8 MB, are links to nothing, sync-conflict copies or second \
         paths to an entry) and the entries that read with a remark (an id that is not the file name, \
-        no title, a byte-order mark, a symbolic link or a file with several names: read once, but never \
+        no title, a merge conflict left to resolve (`merge-conflict:`), a byte-order mark, a symbolic link or a file with several names: read once, but never \
         written, as a write would leave the other names with the old text). Exits 0 when there is none, 1 otherwise. Nothing in the journal is \
         changed.
 
-        It then checks the index (see the README) against that full read and names, on stderr, the files \
-        whose indexed answer differed; those are indexed again from their files.
+        It then checks the index (see the README) against that full read, column by column, and names, on \
+        stderr, the files whose indexed answer differed; those are indexed again from their files. A cache \
+        folder or index file that is not debrief's own (a symbolic link, a hard link, another user's, a \
+        folder others can write) is listed like a file with a problem: the index is not used there. The \
+        cached indexes of journal folders that no longer exist are removed (other commands remove them \
+        once they are 30 days unused).
 
         --merge first merges each sync-conflict copy (Syncthing's `….sync-conflict-….md`, Dropbox's and \
-        Nextcloud's `… (conflicted copy …).md`) into its original, answer by answer: what differs takes \
-        the version saved later (`updated`), follow-ups are matched by id and rows found in one version \
-        only are kept; each choice is listed, and what cannot be decided keeps the original's answer with \
+        Nextcloud's `… (conflicted copy …).md`) into its original, answer by answer: follow-ups are matched by id and \
+        decided by their own state (done over open, more postponements), anything else that differs takes \
+        the version saved later (`updated`), rows found in one version only are kept; each choice is listed, and what cannot be decided keeps the original's answer with \
         the copy's under `merge-conflict:` (docs/FORMAT.md). The original is rewritten atomically and the \
         copy moves to trash/. With --dry-run the merges are listed and nothing is written.
 
@@ -48,6 +52,10 @@ struct Doctor: ParsableCommand {
                 let count = differing.count
                 Output.note("index: \(count) file\(count == 1 ? "" : "s") disagreed with a full read and \(count == 1 ? "was" : "were") indexed again:")
                 for path in differing { Output.note("  \(path)") }
+            }
+            if !findings.removedIndexes.isEmpty {
+                Output.note("index: removed the cached indexes of journal folders that no longer exist:")
+                for journal in findings.removedIndexes { Output.note("  \(journal)") }
             }
             if !findings.problems.isEmpty { throw ExitCode(1) }
         }
