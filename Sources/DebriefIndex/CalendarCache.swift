@@ -14,6 +14,8 @@ import GRDB
 /// the file's `events`, before the window narrows them, and a file with any row that does not
 /// match is read again and its rows rewritten.
 extension JournalIndex: CalendarIndexing {
+    public var protectedFiles: [String] { location.files }
+
     public func calendarReads(_ refs: [CalendarFileRef], from: Int, to: Int, local: TimeZone,
                               store: JournalStore) -> [CalendarFiles.Read]? {
         guard let queue = database(for: store) else { return nil }

@@ -17,8 +17,8 @@ public enum CalendarDoctor {
 
     /// Reads every file of `calendars` (on every core) and expands every series over the year
     /// around `now`, so a series that cannot be expanded is named too.
-    public static func examine(_ calendars: [String], now: Date, local: TimeZone) -> Findings {
-        let scan = CalendarFolders.scan(calendars)
+    public static func examine(_ calendars: [String], now: Date, local: TimeZone, protected: [String] = []) -> Findings {
+        let scan = CalendarFolders.scan(calendars, protected: protected)
         var findings = Findings(problems: scan.problems)
         let reads = scan.files.concurrentMap(minimum: 64) { ref in (ref, CalendarFiles.read(ref)) }
         let moment = Int(now.timeIntervalSince1970)

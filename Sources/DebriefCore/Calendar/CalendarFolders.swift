@@ -30,11 +30,23 @@ public struct CalendarScan: Sendable {
 ///   (a configured path that is itself a link is);
 /// - a link to nothing or a link that loops is reported; a FIFO, device or socket is reported
 ///   when it is read (``CalendarFiles``), never opened for reading in a way that could block;
-/// - a file reached twice (two calendars overlapping, a hard link, a link to a file) counts once.
+/// - a file reached twice (two calendars overlapping, a hard link, a link to a file) counts once;
+/// - a file of `protected` (the index's database and its companions), reached by any name, is
+///   reported and never opened.
 public enum CalendarFolders {
-    public static func scan(_ calendars: [String]) -> CalendarScan {
+    public static func scan(_ calendars: [String], protected: [String] = []) -> CalendarScan {
         var scan = CalendarScan()
         var seen: Set<[UInt64]> = []
+        var guarded: Set<[UInt64]> = []
+        for path in protected {
+            var st = stat()
+            if stat(path, &st) == 0 { guarded.insert([UInt64(st.st_dev), UInt64(st.st_ino)]) }
+        }
+        func refuse(_ path: String, _ id: [UInt64]) -> Bool {
+            guard guarded.contains(id) else { return false }
+            scan.problems.append(EntryProblem(path: path, line: 1, reason: "debrief's own index database: never read as a calendar"))
+            return true
+        }
         for calendar in calendars {
             var st = stat()
             guard stat(calendar, &st) == 0 else {
@@ -44,7 +56,9 @@ public enum CalendarFolders {
                 continue
             }
             if st.st_mode & S_IFMT != S_IFDIR {
-                if seen.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted {
+                let id = [UInt64(st.st_dev), UInt64(st.st_ino)]
+                if refuse(calendar, id) { continue }
+                if seen.insert(id).inserted {
                     scan.files.append(CalendarFileRef(path: calendar, calendar: calendar))
                 }
                 continue
@@ -82,7 +96,7 @@ public enum CalendarFolders {
                 }
                 closedir(handle)
             }
-            for file in found.sorted(by: { $0.path < $1.path }) where file.id.map({ seen.insert($0).inserted }) ?? true {
+            for file in found.sorted(by: { $0.path < $1.path }) where file.id.map({ !refuse(file.path, $0) && seen.insert($0).inserted }) ?? true {
                 scan.files.append(CalendarFileRef(path: file.path, calendar: calendar))
             }
         }

@@ -8,6 +8,11 @@ public protocol CalendarIndexing: AnyObject, Sendable {
     /// those that can have an instance overlapping `from..<to` (instants; floating times and
     /// dates read in `local`). Files changed since they were cached are read again first.
     func calendarReads(_ refs: [CalendarFileRef], from: Int, to: Int, local: TimeZone, store: JournalStore) -> [CalendarFiles.Read]?
+
+    /// The cache's own files (a database and what SQLite keeps beside it), which a calendar path
+    /// or link must never reach: opening and closing a file SQLite has open in this process drops
+    /// its locks on it.
+    var protectedFiles: [String] { get }
 }
 
 /// The instances of the configured calendars in a window, each event once.
@@ -36,9 +41,9 @@ public struct CalendarSet: Sendable {
     /// key) counts once: the one with the higher SEQUENCE, else the first calendar's (in the
     /// order of `calendars:`, then by path).
     public func instances(from: Int, to: Int, local: TimeZone) -> CalendarSnapshot {
-        let scan = CalendarFolders.scan(calendars)
-        Trace.mark("calendars: \(scan.files.count) files listed")
         let index = store?.index as? CalendarIndexing
+        let scan = CalendarFolders.scan(calendars, protected: index?.protectedFiles ?? [])
+        Trace.mark("calendars: \(scan.files.count) files listed")
         let reads = store.flatMap { index?.calendarReads(scan.files, from: from, to: to, local: local, store: $0) }
             ?? scan.files.concurrentMap(minimum: 64) { CalendarFiles.read($0) }
         Trace.mark("calendars: files read")

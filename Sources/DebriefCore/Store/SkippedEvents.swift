@@ -39,9 +39,10 @@ public enum SkippedEvents {
 
     static func keys(_ bytes: [UInt8]) -> Set<String> {
         var out = Set<String>()
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
-            let key = line.hasSuffix("\r") ? line.dropLast() : line[...]
-            let trimmed = key.trimmingBlanks
+        // Split as bytes: in a Swift String "\r\n" is one Character, which a split at "\n" misses.
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            let key = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+            let trimmed = String(decoding: key, as: UTF8.self).trimmingBlanks
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             out.insert(trimmed)
         }

@@ -58,7 +58,8 @@ struct Doctor: ParsableCommand {
             }
             var problems = findings.problems.count
             if !context.config.calendars.isEmpty {
-                let calendars = CalendarDoctor.examine(context.config.calendars, now: context.clock.now(), local: context.clock.timeZone)
+                let calendars = CalendarDoctor.examine(context.config.calendars, now: context.clock.now(), local: context.clock.timeZone,
+                                                       protected: (context.store.index as? CalendarIndexing)?.protectedFiles ?? [])
                 for problem in calendars.problems { Output.print(problem.description) }
                 let own = calendars.debriefs == 0 ? "" : " (\(calendars.debriefs) file\(calendars.debriefs == 1 ? "" : "s") of debrief's own follow-ups left out)"
                 Output.note("calendars: \(calendars.files) file\(calendars.files == 1 ? "" : "s") read, \(calendars.events) event\(calendars.events == 1 ? "" : "s")\(own), "
