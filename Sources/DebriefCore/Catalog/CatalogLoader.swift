@@ -176,6 +176,9 @@ public enum CatalogLoader {
 
         // MARK: - Calendar events
 
+        /// The default file of the `events:` rules (its name as the catalog's files carry it).
+        static let defaultCalendarFile = "Prompts/calendar.yaml"
+
         var kindLines: [(kind: String, file: String, line: Int)] = []
 
         /// `events:` a mapping; each key given replaces the old value (`kinds` as a whole list).
@@ -412,10 +415,14 @@ public enum CatalogLoader {
             validatePromptConditions()
             validateFlows()
             if let kindPrompt = catalog.prompt("kind") {
-                for (kind, f, line) in kindLines where !kindPrompt.options.contains(where: { $0.folded == kind.folded }) {
+                // A guess of the default file whose kind an override removed from the options is
+                // dropped (the user changed the kinds, not the guesses); one the user wrote is named.
+                func isOption(_ kind: String) -> Bool { kindPrompt.options.contains { $0.folded == kind.folded } }
+                for (kind, f, line) in kindLines where !isOption(kind) && f != Self.defaultCalendarFile {
                     file = f
                     problem(line, "kind guess `\(kind)` is not an option of the `kind` prompt (\(kindPrompt.options.joined(separator: ", ")))")
                 }
+                catalog.events.kinds.removeAll { !isOption($0.kind) }
             }
             for id in Catalog.pitfallIDs where catalog.pitfall(id) == nil {
                 file = catalogName
