@@ -27,7 +27,7 @@ struct PeopleRename: ParsableCommand {
     )
 
     @OptionGroup var journal: JournalOptions
-    @Argument(help: "The name as written now (any spelling of it).") var old: String
+    @Argument(help: "The name as written now (any spelling of it).", completion: JournalCompletion.people) var old: String
     @Argument(help: "The name to write instead.") var new: String
     @Flag(help: "List the files and lines that would change; write nothing.") var dryRun = false
 
@@ -58,8 +58,8 @@ struct PeopleMerge: ParsableCommand {
     )
 
     @OptionGroup var journal: JournalOptions
-    @Argument(help: "The names to merge (any spelling of each).") var names: [String]
-    @Option(help: ArgumentHelp("The name they all become.", valueName: "name")) var into: String
+    @Argument(help: "The names to merge (any spelling of each).", completion: JournalCompletion.people) var names: [String]
+    @Option(help: ArgumentHelp("The name they all become.", valueName: "name"), completion: JournalCompletion.people) var into: String
     @Flag(help: "List the files and lines that would change; write nothing.") var dryRun = false
 
     func validate() throws {
