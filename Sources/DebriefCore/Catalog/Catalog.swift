@@ -37,7 +37,7 @@ public struct Catalog: Hashable, Sendable {
 
     /// Front-matter keys debrief writes itself, before the answers (`flow`, `source` and `event`
     /// only when set).
-    public static let metadataKeys = ["schema", "id", "created", "updated", "flow", "source", "event"]
+    public static let metadataKeys = ["schema", "id", "former-ids", "created", "updated", "flow", "source", "event"]
 
     /// The prompts, ids and types the rest of debrief relies on; a catalog must keep them.
     public static let requiredPrompts: [(id: String, type: PromptType)] = [

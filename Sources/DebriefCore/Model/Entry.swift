@@ -21,11 +21,15 @@ public struct Entry: Sendable, Equatable {
     /// and for an instance of a series `/` and its original start (``EventInstance/key``), so the
     /// reflection is matched to its event on every device.
     public var event: String?
+    /// The ids the entry had before `debrief edit` moved it to a new date or title (front-matter
+    /// key `former-ids`, oldest first), so an old id still finds it on every device.
+    public var formerIDs: [String]
     /// Where this entry came from, or nil for one not yet saved.
     public var source: EntrySource?
 
     public init(id: String, created: Timestamp, updated: Timestamp, answers: [String: Answer] = [:],
-                flow: String? = nil, origin: String? = nil, event: String? = nil, source: EntrySource? = nil) {
+                flow: String? = nil, origin: String? = nil, event: String? = nil, formerIDs: [String] = [],
+                source: EntrySource? = nil) {
         self.id = id
         self.created = created
         self.updated = updated
@@ -34,6 +38,7 @@ public struct Entry: Sendable, Equatable {
         self.flow = flow
         self.origin = origin
         self.event = event
+        self.formerIDs = formerIDs
         self.source = source
     }
 
@@ -67,7 +72,7 @@ public struct Entry: Sendable, Equatable {
 
     public static func == (lhs: Entry, rhs: Entry) -> Bool {
         lhs.id == rhs.id && lhs.created == rhs.created && lhs.updated == rhs.updated && lhs.answers == rhs.answers
-            && lhs.flow == rhs.flow && lhs.origin == rhs.origin
+            && lhs.flow == rhs.flow && lhs.origin == rhs.origin && lhs.formerIDs == rhs.formerIDs
     }
 }
 

@@ -7,7 +7,7 @@
 /// test compares every stored property after a round trip, so a forgotten one fails it). The
 /// `version` byte changes with the layout, and the index rebuilds itself when it does.
 public enum EntryBlob {
-    public static let version: UInt8 = 2
+    public static let version: UInt8 = 3
 
     // MARK: - Writing
 
@@ -21,6 +21,8 @@ public enum EntryBlob {
         w.optional(entry.flow)
         w.optional(entry.origin)
         w.optional(entry.event)
+        w.int(entry.formerIDs.count)
+        for id in entry.formerIDs { w.string(id) }
         w.int(entry.answers.count)
         for key in entry.answers.keys.sorted() {
             guard let answer = entry.answers[key] else { continue }
@@ -81,7 +83,14 @@ public enum EntryBlob {
     public static func decode(_ bytes: UnsafeRawBufferPointer, source: EntrySource?) -> Entry? {
         var r = Reader(b: bytes)
         guard r.byte() == version, let id = r.string(), let created = r.timestamp(), let updated = r.timestamp(),
-              let flow = r.optional(), let origin = r.optional(), let event = r.optional(), let count = r.int() else { return nil }
+              let flow = r.optional(), let origin = r.optional(), let event = r.optional(), let formerCount = r.int(),
+              formerCount >= 0, formerCount <= bytes.count else { return nil }
+        var formerIDs: [String] = []
+        for _ in 0..<formerCount {
+            guard let id = r.string() else { return nil }
+            formerIDs.append(id)
+        }
+        guard let count = r.int() else { return nil }
         var answers: [String: Answer] = [:]
         answers.reserveCapacity(count)
         for _ in 0..<count {
@@ -140,7 +149,8 @@ public enum EntryBlob {
             answers[key] = answer
         }
         guard r.atEnd else { return nil }
-        return Entry(id: id, created: created, updated: updated, answers: answers, flow: flow, origin: origin, event: event, source: source)
+        return Entry(id: id, created: created, updated: updated, answers: answers, flow: flow, origin: origin, event: event,
+                     formerIDs: formerIDs, source: source)
     }
 
     // MARK: - Bytes
