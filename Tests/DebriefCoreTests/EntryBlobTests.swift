@@ -56,7 +56,8 @@ import Testing
                                     "talk-share": .number(-40), "asked-favor": .bool(true), "kind": .choice("meetup"),
                                     "date": .timestamp(Fixtures.ts("2026-11-24T18:30:00+01:00")), "tags": .tags(["a", "b"]),
                                     "notes": .text("line\n\nüñí 😀")],
-                          flow: "quick", origin: "jrnl:1", event: "uid@example.com/20261124T173000Z")
+                          flow: "quick", origin: "jrnl:1", event: "uid@example.com/20261124T173000Z",
+                          location: "Café Eins, Berlin")
         let back = try #require(EntryBlob.encode(entry).withUnsafeBytes { EntryBlob.decode($0, source: nil) })
         #expect(Self.properties(back).sorted() == Self.properties(entry).sorted())
         // Every field reached: the default-valued properties would hide a forgotten one.

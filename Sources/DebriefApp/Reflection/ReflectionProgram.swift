@@ -68,6 +68,10 @@ public struct ReflectionProgram: Program {
     var knownPeople: [KnownPerson]
     /// The flow being asked: nil for the whole reflection, or a catalog flow (`quick`).
     public internal(set) var flow: String?
+    /// The calendar event this new reflection is about, and its location: the setup's, or a
+    /// resumed draft's.
+    var event: String?
+    var location: String?
     /// The option selected on the flow choice (an index into ``flowOptions``).
     var flowSelection = 0
     /// The journal as read in the background; nil until it arrives (the summary then leaves out
@@ -81,6 +85,8 @@ public struct ReflectionProgram: Program {
         self.draftName = setup.draftName
         self.started = setup.clock.timestamp
         self.flow = Self.normalised(setup.flow)
+        self.event = setup.event
+        self.location = setup.location
         self.mode = .prompting
         if setup.resumable != nil {
             mode = .resumeOffer
@@ -245,7 +251,11 @@ public struct ReflectionProgram: Program {
             answers = draft.answers
             draftName = draft.name
             flow = Self.normalised(draft.flow)
-            if setup.editing == nil { started = draft.created }
+            if setup.editing == nil {
+                started = draft.created
+                event = draft.event
+                location = draft.location
+            }
             mode = .prompting
             let asked = askedPrompts
             let first = asked.first { answers[$0.id] == nil } ?? asked.first
@@ -408,6 +418,10 @@ public struct ReflectionProgram: Program {
             entry["date"] = .timestamp(now)
         }
         if !(setup.editing?.isImported ?? false) { entry.flow = flow }
+        if setup.editing == nil {
+            entry.event = event
+            entry.location = location
+        }
         return entry
     }
 
@@ -509,6 +523,8 @@ public struct ReflectionProgram: Program {
                                     base: setup.editing?.source?.fingerprint.description, savedAt: setup.clock.timestamp,
                                     created: started)
         draft.flow = flow
+        draft.event = event
+        draft.location = location
         let text = draft.encode(with: setup.store.codec)
         let store = setup.store
         let name = draftName

@@ -156,3 +156,16 @@ extension PendingEvents {
         return (waiting, snapshot.problems)
     }
 }
+
+extension PendingEvents {
+    /// How far from now `find` looks for an event by its key.
+    public static let findDays = 400
+
+    /// The instance whose key is `key` among the calendars' instances within ``findDays`` of now,
+    /// or nil.
+    public static func find(_ key: String, calendars: CalendarSet, clock: Clock) -> EventInstance? {
+        let now = Int(clock.now().timeIntervalSince1970)
+        let snapshot = calendars.instances(from: now - findDays * 86_400, to: now + findDays * 86_400, local: clock.timeZone)
+        return snapshot.instances.first { $0.key == key }
+    }
+}

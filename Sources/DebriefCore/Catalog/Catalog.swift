@@ -35,9 +35,9 @@ public struct Catalog: Hashable, Sendable {
     /// The prompt whose answer is the Markdown body, if any.
     public var bodyPrompt: Prompt? { prompts.first(where: \.isBody) }
 
-    /// Front-matter keys debrief writes itself, before the answers (`flow`, `source` and `event`
-    /// only when set).
-    public static let metadataKeys = ["schema", "id", "former-ids", "created", "updated", "flow", "source", "event"]
+    /// Front-matter keys debrief writes itself, before the answers (`flow`, `source`, `event` and
+    /// `location` only when set).
+    public static let metadataKeys = ["schema", "id", "former-ids", "created", "updated", "flow", "source", "event", "location"]
 
     /// The prompts, ids and types the rest of debrief relies on; a catalog must keep them.
     public static let requiredPrompts: [(id: String, type: PromptType)] = [

@@ -74,6 +74,7 @@ public struct EntryCodec: Sendable {
         var origin: String?
         var event: String?
         var formerIDs: [String] = []
+        var location: String?
         var seen = Set<String>()
         for i in split.document.fields.indices {
             let field = split.document.fields[i]
@@ -104,7 +105,7 @@ public struct EntryCodec: Sendable {
                 default:
                     throw EntryProblem(path: path, line: field.line, reason: "`former-ids` must be a list of ids")
                 }
-            case "flow", "source", "event":
+            case "flow", "source", "event", "location":
                 guard value == .null || value.string != nil else {
                     throw EntryProblem(path: path, line: field.line, reason: "`\(key)` must be text")
                 }
@@ -112,7 +113,8 @@ public struct EntryCodec: Sendable {
                 switch key {
                 case "flow": flow = text
                 case "source": origin = text
-                default: event = text
+                case "event": event = text
+                default: location = text
                 }
             case "created", "updated":
                 guard let s = value.string, let ts = AnswerCoding.timestamp(s, timeZone: timeZone) else {
@@ -142,7 +144,7 @@ public struct EntryCodec: Sendable {
             throw EntryProblem(path: path, line: 1, reason: "missing `created` (and no `date` to stand in for it)")
         }
         return Entry(id: id, created: created, updated: updated ?? created, answers: answers, flow: flow, origin: origin, event: event,
-                     formerIDs: formerIDs, source: EntrySource(path: path, fingerprint: fingerprint, document: doc))
+                     location: location, formerIDs: formerIDs, source: EntrySource(path: path, fingerprint: fingerprint, document: doc))
     }
 
     /// The key and value of one field: fast path first, Yams for anything else.
@@ -216,7 +218,7 @@ public struct EntryCodec: Sendable {
         }
         set(&doc, "created", raw: "created: \(entry.created.iso)\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == entry.created.iso })
         set(&doc, "updated", raw: "updated: \(entry.updated.iso)\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == entry.updated.iso })
-        for (key, value) in [("flow", entry.flow), ("source", entry.origin), ("event", entry.event)] {
+        for (key, value) in [("flow", entry.flow), ("source", entry.origin), ("event", entry.event), ("location", entry.location)] {
             if let value {
                 set(&doc, key, raw: "\(key): \(YAMLEmitter.inlineScalar(value))\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == value })
             } else {

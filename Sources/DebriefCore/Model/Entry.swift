@@ -24,11 +24,14 @@ public struct Entry: Sendable, Equatable {
     /// The ids the entry had before `debrief edit` moved it to a new date or title (front-matter
     /// key `former-ids`, oldest first), so an old id still finds it on every device.
     public var formerIDs: [String]
+    /// Where the event took place, as its calendar said (front-matter key `location`), kept when a
+    /// reflection is written from an event.
+    public var location: String?
     /// Where this entry came from, or nil for one not yet saved.
     public var source: EntrySource?
 
     public init(id: String, created: Timestamp, updated: Timestamp, answers: [String: Answer] = [:],
-                flow: String? = nil, origin: String? = nil, event: String? = nil, formerIDs: [String] = [],
+                flow: String? = nil, origin: String? = nil, event: String? = nil, location: String? = nil, formerIDs: [String] = [],
                 source: EntrySource? = nil) {
         self.id = id
         self.created = created
@@ -39,6 +42,7 @@ public struct Entry: Sendable, Equatable {
         self.origin = origin
         self.event = event
         self.formerIDs = formerIDs
+        self.location = location
         self.source = source
     }
 
