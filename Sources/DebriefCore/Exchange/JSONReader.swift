@@ -30,6 +30,22 @@ public struct JSONNode: Sendable {
         return nil
     }
 
+    /// The value as one canonical text, for hashing: object keys sorted, no white space, each
+    /// string and number prefixed by its length so no two values give the same text. Equal for
+    /// the same JSON written with other spacing or key order.
+    var canonical: String {
+        switch value {
+        case .null: return "n"
+        case .bool(let b): return b ? "t" : "f"
+        case .number(let n): return "#\(n.utf8.count):" + n
+        case .string(let s): return "\"\(s.utf8.count):" + s
+        case .array(let items): return "[" + items.map(\.canonical).joined() + "]"
+        case .object(let pairs):
+            return "{" + pairs.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+                .map { "\($0.key.utf8.count):" + $0.key + $0.value.canonical }.joined() + "}"
+        }
+    }
+
     /// The value as entries read answers: strings as quoted scalars, numbers and booleans as
     /// plain ones, so the catalog decides the type as it does for a front-matter value.
     var yamlValue: YAMLValue {

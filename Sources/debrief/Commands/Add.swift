@@ -10,6 +10,9 @@ struct Add: ParsableCommand {
         The answers file is a map of prompt id to answer, the same shape as an entry's front matter \
         (see `debrief prompts show` for the ids). Flags override the file. Prints the new entry's id and path.
 
+        Exits 65 when an answer is not valid or the entry could not be read back (a file over 8 MB, \
+        the largest debrief reads), and nothing is written.
+
         Examples:
           debrief add --title "Coffee with Ana" --kind one-on-one --date "yesterday 15:00"
           debrief add --answers reflection.yaml

@@ -15,8 +15,11 @@ struct Import: ParsableCommand {
         jrnl notes become entries marked `flow: imported` (notes, not reflections). Each entry \
         keeps the key it was imported under (`source:` in its file), so importing the same file \
         again skips what is already there, even after you edited it. A malformed entry is \
-        reported with its line number and skipped, never half-imported. --dry-run shows what \
-        would be created and writes nothing.
+        reported with its line number and skipped, never half-imported, and so is an entry too \
+        large for debrief to read back (over 8 MB). An entry of debrief's JSON without an `id` is \
+        known by its date and content, so entries sharing a minute are all imported. The import \
+        holds the journal's lock from its duplicate check to its last write: two imports at once \
+        take turns. --dry-run shows what would be created and writes nothing.
 
         Prints each created entry's id and title; the summary goes to stderr. Exits 0 when \
         nothing was refused, 65 when some part was (the rest is imported), 66 when FILE is missing.
@@ -57,35 +60,78 @@ struct Import: ParsableCommand {
             if source.candidates.isEmpty, source.refused.isEmpty {
                 throw CLIError.data("\(name): no entries found; nothing was imported")
             }
-            let existing = context.journalExisted ? context.store.loadAll().entries : []
-            let plan = ImportPlan(source: source, existing: existing)
-            for refusal in plan.refused { Output.error("\(name):\(refusal.line): \(refusal.message)") }
-            var created = 0
+            let store = context.store
             if dryRun {
-                var taken = Set(context.journalExisted ? context.store.refs().map(\.id) : [])
+                let existing = context.journalExisted ? store.loadAll().entries : []
+                var plan = ImportPlan(source: source, existing: existing)
+                var taken = Set(context.journalExisted ? store.refs().map(\.id) : [])
+                var shown: [String] = []
                 for candidate in plan.toCreate {
+                    do throws(StoreError) {
+                        try store.check(candidate.entry)
+                    } catch {
+                        plan.refused.append(Self.refusal(candidate, error))
+                        continue
+                    }
                     let stem = JournalStore.idStem(for: candidate.entry)
                     var id = stem, n = 2
                     while taken.contains(id) { id = "\(stem)-\(n)"; n += 1 }
                     taken.insert(id)
-                    Output.print(id + "\t" + candidate.entry.displayTitle)
+                    shown.append(id + "\t" + candidate.entry.displayTitle)
                 }
-            } else {
-                defer { context.noteIfJournalCreated() }
-                for candidate in plan.toCreate {
-                    do throws(StoreError) {
-                        let entry = try context.store.create(candidate.entry)
-                        created += 1
-                        Output.print(entry.id + "\t" + entry.displayTitle)
-                    } catch {
-                        Output.note(Self.summary(name, created: created, plan: plan, dryRun: false) + "; stopped at line \(candidate.line)")
-                        throw error
-                    }
-                }
+                Self.report(plan.refused, name)
+                for line in shown { Output.print(line) }
+                Output.note(Self.summary(name, created: shown.count, plan: plan, dryRun: true))
+                if !plan.refused.isEmpty { throw ExitCode(Exit.dataError) }
+                return
             }
-            Output.note(Self.summary(name, created: dryRun ? plan.toCreate.count : created, plan: plan, dryRun: dryRun))
+            // The duplicate check and the writes under the journal's lock: two imports of one
+            // file at once take turns, and the second finds what the first created.
+            var created = 0
+            var plan = ImportPlan(source: ImportSource(), existing: [])
+            do throws(StoreError) {
+                try store.withLock { () throws(StoreError) in
+                    let existing = store.loadAll().entries
+                    plan = ImportPlan(source: source, existing: existing)
+                    var written: [ImportRefusal] = []
+                    for candidate in plan.toCreate {
+                        do throws(StoreError) {
+                            let entry = try store.create(candidate.entry)
+                            created += 1
+                            Output.print(entry.id + "\t" + entry.displayTitle)
+                        } catch {
+                            guard case .refused = error else {
+                                plan.refused += written
+                                throw error
+                            }
+                            written.append(Self.refusal(candidate, error))
+                        }
+                    }
+                    plan.refused += written
+                }
+            } catch {
+                context.noteIfJournalCreated()
+                Self.report(plan.refused, name)
+                Output.note(Self.summary(name, created: created, plan: plan, dryRun: false) + "; stopped by the error below")
+                throw error
+            }
+            context.noteIfJournalCreated()
+            Self.report(plan.refused, name)
+            Output.note(Self.summary(name, created: created, plan: plan, dryRun: false))
             if !plan.refused.isEmpty { throw ExitCode(Exit.dataError) }
         }
+    }
+
+    /// A candidate the store would not write (too large for debrief to read back, say), as a
+    /// refusal of its line.
+    static func refusal(_ candidate: ImportCandidate, _ error: StoreError) -> ImportRefusal {
+        if case .refused(_, let reason) = error { return ImportRefusal(line: candidate.line, message: reason) }
+        return ImportRefusal(line: candidate.line, message: error.description)
+    }
+
+    /// Each refused part, with its line, on stderr in file order.
+    static func report(_ refused: [ImportRefusal], _ name: String) {
+        for refusal in refused.sorted(by: { $0.line < $1.line }) { Output.error("\(name):\(refusal.line): \(refusal.message)") }
     }
 
     /// `notes.txt: 3 created, 1 skipped as a duplicate, 1 refused`.
