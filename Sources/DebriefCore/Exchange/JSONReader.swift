@@ -99,12 +99,20 @@ public enum JSONReader {
             case UInt8(ascii: "{"):
                 at += 1
                 var pairs: [(key: String, value: JSONNode)] = []
+                var keyLines: [String: Int] = [:]
                 skipSpace()
                 if at < bytes.count, bytes[at] == UInt8(ascii: "}") { at += 1; return JSONNode(value: .object(pairs), line: start) }
                 while true {
                     skipSpace()
                     guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { throw problem("expected a \"key\" in an object") }
+                    let keyLine = line
                     let key = try string()
+                    // RFC 8259 leaves duplicate names to the reader; taking the last would lose
+                    // the first value without a word.
+                    if let first = keyLines[key] {
+                        throw YAMLProblem(line: keyLine, message: "invalid JSON: the key \"\(key)\" is given twice in one object (first on line \(first))")
+                    }
+                    keyLines[key] = keyLine
                     skipSpace()
                     guard at < bytes.count, bytes[at] == UInt8(ascii: ":") else { throw problem("expected ':' after the key \"\(key)\"") }
                     at += 1
