@@ -40,6 +40,9 @@ public struct EntryCodec: Sendable {
         keyOrder = order
     }
 
+    /// Bumped when the same bytes are read into other answers (2: tags in their one spelling,
+    /// `@nordwind` read as `nordwind`), so an index holding answers read the old way is rebuilt.
+    public static let readingRevision = 2
     public static let schemaVersion = 1
 
     // MARK: - Reading
@@ -143,6 +146,13 @@ public struct EntryCodec: Sendable {
         } catch {
             throw EntryProblem(path: path, line: error.line, reason: error.message)
         }
+    }
+
+    /// The YAML value of one field of a document already split (what a merge compares for keys
+    /// that are not a prompt's answer), nil when it does not read.
+    func value(of field: EntryDocument.Field, in doc: EntryDocument) -> YAMLValue? {
+        var raw = field.raw
+        return raw.withUTF8 { bytes in try? read(field, bytes: bytes, in: doc, path: "").1 }
     }
 
     /// A field whose alias names an anchor given in an earlier field (PyYAML's `safe_dump` writes

@@ -27,7 +27,7 @@ struct PeopleRename: ParsableCommand {
     )
 
     @OptionGroup var journal: JournalOptions
-    @Argument(help: "The name as written now (any spelling of it).") var old: String
+    @Argument(help: "The name as written now (any spelling of it).", completion: JournalCompletion.people) var old: String
     @Argument(help: "The name to write instead.") var new: String
     @Flag(help: "List the files and lines that would change; write nothing.") var dryRun = false
 
@@ -58,8 +58,8 @@ struct PeopleMerge: ParsableCommand {
     )
 
     @OptionGroup var journal: JournalOptions
-    @Argument(help: "The names to merge (any spelling of each).") var names: [String]
-    @Option(help: ArgumentHelp("The name they all become.", valueName: "name")) var into: String
+    @Argument(help: "The names to merge (any spelling of each).", completion: JournalCompletion.people) var names: [String]
+    @Option(help: ArgumentHelp("The name they all become.", valueName: "name"), completion: JournalCompletion.people) var into: String
     @Flag(help: "List the files and lines that would change; write nothing.") var dryRun = false
 
     func validate() throws {
@@ -112,20 +112,8 @@ enum NameChangeCommand {
         }
     }
 
-    /// The file, then each changed line with its number: `  12  name: Zoe → name: Zoë`.
+    /// The file, then each changed line with its number (``LineListing``).
     static func listing(_ file: NameFileChange) -> String {
-        var out = [file.path]
-        for line in file.lines {
-            switch (line.before, line.after) {
-            case let (before?, after?):
-                // Swift's == ignores the Unicode form; a line that only changes form says so.
-                let form = before == after ? "  (the same letters, written in NFC)" : ""
-                out.append("  \(line.line): \(before.trimmingCharacters(in: .whitespaces)) → \(after.trimmingCharacters(in: .whitespaces))" + form)
-            case let (before?, nil): out.append("  \(line.line): - \(before)")
-            case let (nil, after?): out.append("  \(line.line): + \(after)")
-            case (nil, nil): break
-            }
-        }
-        return out.joined(separator: "\n")
+        LineListing.text(file.path, file.lines)
     }
 }
