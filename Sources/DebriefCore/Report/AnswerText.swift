@@ -3,10 +3,13 @@ public enum AnswerText {
     /// A one-line rendering (`yes`, `40%`, `4/5`, `2026-11-24 18:30`, `swift, server`), on one
     /// line whatever the answer holds (``TerminalSafe/line(_:)``).
     public static func inline(_ answer: Answer, type: PromptType) -> String {
-        TerminalSafe.line(text(answer, type: type))
+        TerminalSafe.line(plain(answer, type: type))
     }
 
-    private static func text(_ answer: Answer, type: PromptType) -> String {
+    /// The same rendering with the answer's own characters, line breaks included: what an editor
+    /// field starts from (a text answer must come back from an edit as it was), what search reads,
+    /// and what a screen that shows a text answer over several lines wraps.
+    public static func plain(_ answer: Answer, type: PromptType) -> String {
         switch answer {
         case .text(let s), .choice(let s): return s
         case .bool(let b): return b ? "yes" : "no"
