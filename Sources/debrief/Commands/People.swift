@@ -9,7 +9,7 @@ struct People: ParsableCommand {
         discussion: """
         `debrief people` alone lists everyone (see `debrief people list --help` for its options).
         """,
-        subcommands: [PeopleList.self, PeopleShow.self, PeopleRename.self, PeopleMerge.self],
+        subcommands: [PeopleList.self, PeopleShow.self, PeopleRename.self, PeopleMerge.self, PeopleForget.self],
         defaultSubcommand: PeopleList.self
     )
 }
