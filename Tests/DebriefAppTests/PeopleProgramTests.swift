@@ -159,19 +159,19 @@ import Testing
         let conference = try #require(entries.first { $0.id.contains("server-side") })
         var first = d
         first.press(.enter)
-        #expect(first.program.handoff == .entry(hallway.id))
+        #expect(first.topRequest == .entry(hallway.id))
         // Down skips the wrapped note text; the entries follow the notes.
         var third = d
         third.press(.down, .down, .down, .down)
         #expect(third.frame.buffer.style(row: 13, col: 2)?.reverse == true)
         third.press(.enter)
-        #expect(third.exitStatus == 0)
-        #expect(third.program.handoff == .entry(conference.id))
+        #expect(third.exitStatus == nil)
+        #expect(third.topRequest == .entry(conference.id))
         // A follow-up opens the entry it came from; the selection skips the headings.
         d.press(.char("G"))
         #expect(d.frame.buffer.style(row: 16, col: 2)?.reverse == true)
         d.press(.enter)
-        #expect(d.program.handoff == .entry(meetup.id))
+        #expect(d.topRequest == .entry(meetup.id))
     }
 
     @Test func overdueFollowUpsInAPersonViewAreBold() throws {
@@ -204,16 +204,17 @@ import Testing
         #expect(d.rows == before)
         #expect(d.exitStatus == nil)
 
-        // Enter on an entry leaves for it; the session then runs the same value again.
+        // Enter on an entry opens it over the people screen; back from it, the person again.
         d.press(.enter, .enter)
+        #expect(d.exitStatus == nil)
+        #expect(d.topRequest != nil)
+        d.press(.char("q"))
+        #expect(d.topRequest == nil)
+        #expect(d.rows[0].contains("Person 6"))
+        d.press(.char("q"))
+        #expect(d.rows == before)
+        d.press(.char("q"))
         #expect(d.exitStatus == 0)
-        var back = ProgramDriver(d.program, width: 90, height: 10)
-        #expect(back.program.handoff == nil)
-        #expect(back.rows[0].contains("Person 6"))
-        back.press(.char("q"))
-        #expect(back.rows == before)
-        back.press(.char("q"))
-        #expect(back.exitStatus == 0)
     }
 
     @Test func helpOverlay() throws {
@@ -376,8 +377,8 @@ import Testing
         defer { f.cleanUp() }
         try Self.journal(f)
         let state = f.root + "/state/debrief/state.yaml"
-        var d = ProgramDriver(PeopleProgram(cache: JournalCache(store: f.store), clock: f.clock, coldDays: 90, statePath: state),
-                              width: 100, height: 12)
+        var d = ProgramDriver(PeopleProgram(cache: JournalCache(store: f.store), clock: f.clock, coldDays: 90),
+                              width: 100, height: 12, settingsStore: .stateFile(state))
         d.send(.resize(width: 100, height: 12))
         d.press(.char("c"))
         #expect(d.rows[0].contains("cold (90+ days unmentioned) · 1"))
@@ -386,6 +387,8 @@ import Testing
         #expect(d.rows[0].contains("cold (120+ days unmentioned) · 1"))
         #expect(d.rows[10].contains("Cold after 120 days without a mention (remembered for next time)"))
         #expect(DebriefState.load(path: state).coldDays == 120)
+        // The run's setting too: screens opened later start from it.
+        #expect(d.runtime.settings.coldDays == 120)
         d.press(.char("+"), .char("+"))
         #expect(d.rows[0].contains("cold (270+ days unmentioned) · 0"))
         #expect(d.screen.contains("Nobody you know has gone unmentioned for 270 days or more."))

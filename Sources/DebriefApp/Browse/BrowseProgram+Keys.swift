@@ -23,8 +23,7 @@ extension BrowseProgram {
             refilter(keeping: selectedEntryIndex.map { entries[$0].id })
         case .guidedEdit:
             guard let i = selectedEntryIndex else { return [] }
-            handoff = .editEntry(entries[i].id)
-            return [.quit(0)]
+            return [.open(.editEntry(entries[i].id))]
         case .editFile:
             guard let i = selectedEntryIndex else { return [] }
             return editFile(entries[i])
@@ -36,10 +35,9 @@ extension BrowseProgram {
             status = "Reloaded"
             return reload()
         case .review:
-            handoff = .review
-            return [.quit(0)]
+            return [.open(.review)]
         case .help: showHelp = true
-        case .quit: return [.quit(0)]
+        case .quit: return [.back]
         case .interrupt: return [.quit(Interrupt.status)]
         case .back, .nextFollowUp, .previousFollowUp, .toggleFollowUp, .rescheduleFollowUp, .followUpDoneOn: break
         }
@@ -58,7 +56,11 @@ extension BrowseProgram {
 
     mutating func handleDetailKey(_ key: Key, state: DetailState) -> [Command<Message>] {
         guard var action = BrowseKeys.detail.action(for: key), let i = index(of: state.id) else {
-            if index(of: state.id) == nil { screen = .list }
+            // The entry is gone: an entry's own screen leaves on its way back; the browser lists.
+            if index(of: state.id) == nil {
+                if !standalone { screen = .list }
+                if standalone, BrowseKeys.detail.action(for: key) == .back { return [.back] }
+            }
             return []
         }
         if action == .nextMatch, key == .char("N") { action = .previousMatch }
@@ -111,11 +113,10 @@ extension BrowseProgram {
             }
         case .editFile: return editFile(entry)
         case .guidedEdit:
-            handoff = .editEntry(entry.id)
-            return [.quit(0)]
+            return [.open(.editEntry(entry.id))]
         case .help: showHelp = true
         case .back:
-            if standalone { return [.quit(0)] }
+            if standalone { return [.back] }
             screen = .list
             // Another program may have changed the journal meanwhile; the cache reads only the
             // files that changed (and any not read yet).

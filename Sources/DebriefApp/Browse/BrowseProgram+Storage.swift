@@ -98,7 +98,12 @@ extension BrowseProgram {
             status = "Saved"
             return []
         case .refreshed(.success(let entry)):
-            replace(entry)
+            // An entry's own screen shows it from its first read on.
+            if index(of: entry.id) == nil, standalone {
+                apply(JournalSnapshot(entries: [entry], problems: []))
+            } else {
+                replace(entry)
+            }
             return []
         case .refreshed(.failure(let error)):
             status = "Cannot show this entry any more: \(error.description)"

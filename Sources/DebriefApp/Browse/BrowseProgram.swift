@@ -7,7 +7,7 @@ import DebriefUI
 /// A value in the Elm shape: keys and I/O results come in through `update`, every read and write
 /// of the journal goes out as a `.perform` command, so tests drive it with `ProgramDriver` over a
 /// temporary journal and read the frames.
-public struct BrowseProgram: Program, HandsOff {
+public struct BrowseProgram: Program {
     /// Results of the I/O the program asked for.
     public enum Message: Sendable {
         /// The journal read again (through the session's cache: only changed files are read).
@@ -78,10 +78,6 @@ public struct BrowseProgram: Program, HandsOff {
 
     // MARK: - State
 
-    /// Set when the user asked for a screen this program does not own (the guided edit, the review); the
-    /// program then quits with status 0 and the executable runs that screen.
-    public internal(set) var handoff: Handoff?
-
     let store: JournalStore
     /// The session's journal cache, for reading the journal again after another screen.
     let cache: JournalCache
@@ -95,7 +91,7 @@ public struct BrowseProgram: Program, HandsOff {
     /// Rows by entry id, so reading the journal again judges only the entries that changed.
     var rowCache: [String: CachedRow] = [:]
     let catalog: Catalog
-    let clock: Clock
+    public var clock: Clock
     let detector: Detector
 
     /// Every entry, newest first, with its row.
@@ -122,9 +118,6 @@ public struct BrowseProgram: Program, HandsOff {
     /// Opened on one entry by another screen (follow-ups, people): leaving the detail view
     /// leaves the program, back to that screen.
     var standalone = false
-    /// Whether the runtime has started this value before; a second start means the user came
-    /// back from another screen, which may have changed the journal.
-    var started = false
 
     /// A browser over an already loaded snapshot (loading before the first frame keeps the first
     /// paint a complete list instead of a "loading" screen; see the measured cost in the issue).
@@ -149,32 +142,36 @@ public struct BrowseProgram: Program, HandsOff {
         self.init(store: store, catalog: catalog, clock: clock, snapshot: store.loadAll())
     }
 
-    /// A detail view of one entry, for screens that list follow-ups or people: only that entry is read.
-    public init(store: JournalStore, catalog: Catalog, clock: Clock, entry: Entry, cache: JournalCache? = nil) {
+    /// A detail view of one entry, for screens that list follow-ups or people: only that entry
+    /// is read, when the screen starts (an id that no longer reads says so on the status line).
+    public init(store: JournalStore, catalog: Catalog, clock: Clock, entryID: String, cache: JournalCache? = nil) {
         self.init(store: store, catalog: catalog, clock: clock, loading: (), cache: cache)
-        apply(JournalSnapshot(entries: [entry], problems: []))
         standalone = true
-        screen = .detail(DetailState(id: entry.id))
+        screen = .detail(DetailState(id: entryID))
     }
 
     // MARK: - Update
 
-    /// The first start shows what the initialiser read; a later one (back from the guided edit
-    /// or another screen) re-reads what may have changed meanwhile.
+    /// A browser shows what its initialiser read; an entry's detail reads its entry.
     public mutating func start() -> [Command<Message>] {
-        handoff = nil
-        guard started else {
-            started = true
-            return []
-        }
-        if standalone, let entry = entries.first {
-            let store = self.store
-            return [.perform {
-                guard let ref = store.canonicalRef(for: entry.id) else { return .refreshed(.failure(.notFound(entry.id))) }
-                return .refreshed(Result { () throws(StoreError) in try store.read(ref) })
-            }]
-        }
+        guard standalone, case .detail(let state) = screen else { return [] }
+        return readEntry(state.id)
+    }
+
+    /// Back from the guided edit or another screen: re-read what may have changed meanwhile.
+    public mutating func resume() -> [Command<Message>] {
+        if standalone, case .detail(let state) = screen { return readEntry(state.id) }
         return reload()
+    }
+
+    /// The one entry of a standalone detail, read through the store (by its id: an edit may
+    /// have moved its file).
+    private func readEntry(_ id: String) -> [Command<Message>] {
+        let store = self.store
+        return [.perform {
+            guard let ref = store.canonicalRef(for: id) else { return .refreshed(.failure(.notFound(id))) }
+            return .refreshed(Result { () throws(StoreError) in try store.read(ref) })
+        }]
     }
 
     public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {

@@ -9,7 +9,7 @@ import DebriefUI
 /// once and says it is reading; coming back from an entry reads only the files that changed.
 /// Edits write through ``FollowUpWrite`` (a row patch: only that action's lines and `updated:`,
 /// applied again to a file changed meanwhile when the action itself is unchanged).
-public struct FollowUpsProgram: Program, HandsOff {
+public struct FollowUpsProgram: Program {
     public enum Message: Sendable {
         case loaded(FollowUpsContent)
         /// An edit of `item` (as it was before) was written, found nothing to do, or was refused.
@@ -19,9 +19,8 @@ public struct FollowUpsProgram: Program, HandsOff {
     /// The order Tab steps through the filters, the to-do list first.
     static let filters: [FollowUpFilter] = [.open, .overdue, .done, .all]
 
-    public internal(set) var handoff: Handoff?
     let cache: JournalCache
-    let clock: Clock
+    public var clock: Clock
     /// Nil until the journal has been read once.
     var content: FollowUpsContent?
     /// A read is under way (the first one, or a refresh after another screen).
@@ -42,11 +41,15 @@ public struct FollowUpsProgram: Program, HandsOff {
         self.clock = clock
     }
 
-    /// Reads the journal in the background; runs again on every return from an entry, which may
-    /// have changed it (the detail view toggles follow-ups too).
+    /// Reads the journal in the background.
     public mutating func start() -> [Command<Message>] {
-        handoff = nil
-        return read()
+        read()
+    }
+
+    /// Back from an entry, which may have changed the journal (the detail view toggles
+    /// follow-ups too): read it again.
+    public mutating func resume() -> [Command<Message>] {
+        read()
     }
 
     public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
@@ -105,15 +108,14 @@ public struct FollowUpsProgram: Program, HandsOff {
             datePrompt = AskingDay(prompt: DatePrompt(action == .reschedule ? .reschedule : .doneOn, task: Self.describe(item)), target: item)
         case .open:
             guard let item = selectedItem else { return [] }
-            handoff = .entry(item.entryID)
-            return [.quit(0)]
+            return [.open(.entry(item.entryID))]
         case .nextFilter, .previousFilter:
             let i = Self.filters.firstIndex(of: filter) ?? 0
             let step = action == .nextFilter ? 1 : Self.filters.count - 1
             show(Self.filters[(i + step) % Self.filters.count])
         case .show(let wanted): show(wanted)
         case .help: showHelp = true
-        case .back: return [.quit(0)]
+        case .back: return [.back]
         case .interrupt: return [.quit(Interrupt.status)]
         }
         return []

@@ -34,7 +34,7 @@ extension HomeProgram {
             let task = AnswerText.task(who: item.followUp.who, action: item.followUp.action)
             datePrompt = AskingDay(prompt: DatePrompt(action == .reschedule ? .reschedule : .doneOn, task: task), target: selected)
         case .open:
-            return handOffToEntry(item.entryID)
+            return [.open(.entry(item.entryID))]
         default: break
         }
         return []

@@ -12,9 +12,9 @@ import DebriefUI
 /// directory listing and five reads), and the whole journal, which follow-ups and the week's
 /// pitfalls need, arrives from a background read through the session's cache.
 ///
-/// The other screens are separate programs; a key that opens one sets ``handoff`` and quits with
-/// status 0, and the executable runs that screen and then this one again.
-public struct HomeProgram: Program, HandsOff {
+/// The other screens are separate programs; a key that opens one asks the runtime to open it
+/// over home (``Command/open(_:)``), and home resumes, reading the journal again, when it goes back.
+public struct HomeProgram: Program {
     public enum Message: Sendable {
         /// The number of entry files and the newest few, read before the first frame.
         case glance(count: Int, recent: [Entry])
@@ -52,10 +52,9 @@ public struct HomeProgram: Program, HandsOff {
     /// Follow-ups listed at most, however many are due.
     static let maxDueLines = 8
 
-    public internal(set) var handoff: Handoff?
     let cache: JournalCache
     let catalog: Catalog
-    let clock: Clock
+    public var clock: Clock
     let today: Day
     /// Entry files found by the last glance; nil before the first one.
     var fileCount: Int?
@@ -82,9 +81,16 @@ public struct HomeProgram: Program, HandsOff {
     }
 
     /// Glances at the newest files before the first frame, then reads everything in the background.
-    /// Runs again on every return from another screen, which may have changed the journal.
     public mutating func start() -> [Command<Message>] {
-        handoff = nil
+        read()
+    }
+
+    /// Back from another screen, which may have changed the journal: read it again.
+    public mutating func resume() -> [Command<Message>] {
+        read()
+    }
+
+    private mutating func read() -> [Command<Message>] {
         status = nil
         datePrompt = nil
         let cache = self.cache, catalog = self.catalog, clock = self.clock
@@ -124,13 +130,13 @@ public struct HomeProgram: Program, HandsOff {
             status = nil
             guard let action = Self.keys.action(for: key) else { return [] }
             switch action {
-            case .new: return handOff(.newReflection)
-            case .browse: return handOff(.browse)
-            case .review: return handOff(.review)
-            case .followUps: return handOff(.followUps)
-            case .people: return handOff(.people)
+            case .new: return [.open(.newReflection)]
+            case .browse: return [.open(.browse)]
+            case .review: return [.open(.review)]
+            case .followUps: return [.open(.followUps)]
+            case .people: return [.open(.people)]
             case .help: showHelp = true
-            case .quit: return [.quit(0)]
+            case .quit: return [.back]
             case .interrupt: return [.quit(Interrupt.status)]
             case .up, .down, .pageUp, .pageDown, .first, .last, .toggle, .reschedule, .doneOn, .open:
                 return handleFollowUpKey(action)
@@ -154,15 +160,5 @@ public struct HomeProgram: Program, HandsOff {
         case .message(.edited(let index, let edit, let outcome)):
             return edited(index, edit, outcome)
         }
-    }
-
-    private mutating func handOff(_ target: Handoff) -> [Command<Message>] {
-        handoff = target
-        return [.quit(0)]
-    }
-
-    /// Enter on a listed follow-up: its entry's detail, then back to home.
-    mutating func handOffToEntry(_ id: String) -> [Command<Message>] {
-        handOff(.entry(id))
     }
 }

@@ -4,8 +4,8 @@ import DebriefUI
 /// Tidying names from the people list: `R` renames the selected person, Space marks people and
 /// `M` merges the marked ones, in every entry that names them (the core's ``NameChange``: only
 /// the `name`/`who` lines and `updated:` change, one atomic write per file, a file changed
-/// meanwhile skipped and named). `+`/`-` change after how many days someone is cold, remembered
-/// in debrief's state file.
+/// meanwhile skipped and named). `+`/`-` change after how many days someone is cold: a setting
+/// of the run (``Command/remember(_:then:)``), also written to debrief's state file.
 extension PeopleProgram {
     /// The new name `R` or `M` asks for in the status line.
     struct NamePrompt: Equatable, Sendable {
@@ -111,16 +111,6 @@ extension PeopleProgram {
         coldDays = next
         if !showCold { showCold = true }
         refilter(keeping: selectedPerson?.key)
-        guard let path = statePath else { return [] }
-        return [.perform {
-            var state = DebriefState.load(path: path)
-            state.coldDays = next
-            do throws(StoreError) {
-                try state.save(to: path)
-                return .remembered(days: next, error: nil)
-            } catch {
-                return .remembered(days: next, error: error.description)
-            }
-        }]
+        return [.remember(.coldDays(next), then: { .remembered(days: next, error: $0) })]
     }
 }

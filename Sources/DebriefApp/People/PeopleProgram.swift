@@ -10,7 +10,7 @@ import DebriefUI
 /// The journal is read in the background through the session's cache, so the screen draws at
 /// once and says it is reading; coming back from an entry reads only the files that changed and
 /// keeps the screen, the person and the selection.
-public struct PeopleProgram: Program, HandsOff {
+public struct PeopleProgram: Program {
     public enum Message: Sendable {
         case loaded(PeopleContent)
         /// An edit of follow-up `n` of entry `entryID` from a person's page and what came of it.
@@ -26,9 +26,8 @@ public struct PeopleProgram: Program, HandsOff {
         case person(PersonPage)
     }
 
-    public internal(set) var handoff: Handoff?
     let cache: JournalCache
-    let clock: Clock
+    public var clock: Clock
     /// Nil until the journal has been read once.
     var content: PeopleContent?
     var reading = false
@@ -48,27 +47,30 @@ public struct PeopleProgram: Program, HandsOff {
     var marked: Set<String> = []
     /// The new name `R` or `M` is asking for.
     var namePrompt: NamePrompt?
-    /// How long without a mention makes someone cold: from the state file or the config, and
-    /// changed with `+`/`-` (remembered in the state file, never the config).
+    /// How long without a mention makes someone cold: the run's setting (from the state file or
+    /// the config), changed with `+`/`-`, which the runtime remembers for the screens opened
+    /// later and in the state file (never the config).
     var coldDays: Int
-    /// debrief's state file, where `+`/`-` remember the cold list's days; nil to not remember.
-    let statePath: String?
     /// The day `s` or `D` on a person's page is asking for, with the follow-up it is for.
     var datePrompt: AskingDay<FollowUpTarget>?
     var width = 80
     var height = 24
 
-    public init(cache: JournalCache, clock: Clock, coldDays: Int = PeopleIndex.defaultColdDays, statePath: String? = nil) {
+    public init(cache: JournalCache, clock: Clock, coldDays: Int = PeopleIndex.defaultColdDays) {
         self.cache = cache
         self.clock = clock
         self.coldDays = coldDays
-        self.statePath = statePath
     }
 
-    /// Reads the journal in the background; runs again on every return from an entry.
+    /// Reads the journal in the background.
     public mutating func start() -> [Command<Message>] {
-        handoff = nil
-        return read()
+        read()
+    }
+
+    /// Back from an entry, which may have changed the journal: read it again, keeping the
+    /// screen, the person and the selection.
+    public mutating func resume() -> [Command<Message>] {
+        read()
     }
 
     /// The journal read in the background through the session's cache.
@@ -152,7 +154,7 @@ public struct PeopleProgram: Program, HandsOff {
                 refilter(keeping: selectedPerson?.key)
                 return []
             }
-            return [.quit(0)]
+            return [.back]
         case .interrupt: return [.quit(Interrupt.status)]
         case .mark:
             guard let person = selectedPerson else { return [] }
@@ -174,8 +176,7 @@ public struct PeopleProgram: Program, HandsOff {
         case .up, .down, .pageUp, .pageDown, .first, .last: page.move(action, height: pageHeight)
         case .open:
             guard let id = page.selectedEntryID else { return [] }
-            handoff = .entry(id)
-            return [.quit(0)]
+            return [.open(.entry(id))]
         case .toggle, .reschedule, .doneOn:
             return followUpKey(action, page: page)
         case .help: showHelp = true

@@ -117,7 +117,7 @@ extension ReflectionProgram {
             showsHelp = true
         case .leave?:
             mode = .finished
-            return [.quit(key == .ctrl("c") ? Interrupt.status : 0)]
+            return [key == .ctrl("c") ? .quit(Interrupt.status) : .back]
         default:
             if case .char(let c) = key, let option = options.first(where: { $0.letter == Character(c.lowercased()) }) {
                 return pick(option)
@@ -130,8 +130,8 @@ extension ReflectionProgram {
         flow = Self.normalised(option.id)
         mode = .prompting
         enter(0)
-        guard setup.editing == nil, let remember = setup.rememberFlow else { return [] }
-        let id = option.id
-        return [.perform { remember(id); return .draftWritten(nil) }]
+        // A new reflection's choice is the next one's default, in this run and the next.
+        guard setup.editing == nil else { return [] }
+        return [.remember(.reflectionFlow(option.id), then: nil)]
     }
 }

@@ -40,7 +40,13 @@ public struct ReflectionProgram: Program {
         var role: ColorRole
     }
 
-    let setup: ReflectionSetup
+    var setup: ReflectionSetup
+    /// The time as of the event being handled (``Program/clock``): the setup's, which the
+    /// widgets and the saved entry read.
+    public var clock: Clock {
+        get { setup.clock }
+        set { setup.clock = newValue }
+    }
     public internal(set) var mode: Mode
     /// Index of the prompt in focus, in catalog order.
     public private(set) var index = 0
@@ -180,10 +186,10 @@ public struct ReflectionProgram: Program {
                 return []
             }
             mode = .finished
-            return [.quit(0)]
+            return [.back]
         case .discarded:
             mode = .finished
-            return [.quit(0)]
+            return [.back]
         case .journal(let entries):
             journal = entries
             return []
@@ -201,7 +207,7 @@ public struct ReflectionProgram: Program {
         case .saved(let id):
             savedID = id
             mode = .finished
-            return [.quit(0)]
+            return [.back]
         case .saveFailed(let text, let changedOnDisk):
             // How to pick the draft up is said on stderr once the screen has closed, where it
             // stays readable.
@@ -262,7 +268,7 @@ public struct ReflectionProgram: Program {
             return []
         case .escape, .ctrl("c"):
             mode = .finished
-            return [.quit(0)]
+            return [.back]
         default:
             return []
         }

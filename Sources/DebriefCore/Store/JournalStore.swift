@@ -316,12 +316,6 @@ public struct JournalStore: Sendable {
     /// Serialises writers across processes with an advisory lock on `<root>/.lock`, so the
     /// check-then-rename of a save cannot interleave with another debrief's.
     public func withLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        try AtomicFile.makeDirectory(root)
-        let fd = open(root + "/.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw AtomicFile.failure(root + "/.lock") }
-        defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0, errno == EINTR {}
-        defer { flock(fd, LOCK_UN) }
-        return try body()
+        try FileLock.withLock(root + "/.lock", body)
     }
 }
