@@ -80,11 +80,11 @@ extension BrowseProgram {
             let count = entry.followUps.count
             guard count > 0 else { status = "This entry has no follow-ups"; break }
             if let current = state.followUp {
-                state.followUp = (current + (action == .nextFollowUp ? 1 : count - 1)) % count
+                state.followUp = (current - 1 + (action == .nextFollowUp ? 1 : count - 1)) % count + 1
             } else {
-                state.followUp = action == .nextFollowUp ? 0 : count - 1
+                state.followUp = action == .nextFollowUp ? 1 : count
             }
-            if let row = lines.firstIndex(where: { $0.kind == .followUp(state.followUp ?? 0) }),
+            if let row = lines.firstIndex(where: { $0.kind == .followUp(state.followUp ?? 1) }),
                row < state.scroll || row >= state.scroll + detailHeight {
                 state.scroll = min(maxScroll, max(0, row - detailHeight / 2))
             }
@@ -93,17 +93,14 @@ extension BrowseProgram {
                 status = "This entry has no follow-ups"
                 break
             }
-            guard let n = state.followUp, n < entry.followUps.count else {
+            guard let n = state.followUp, entry.followUps.indices.contains(n - 1), let act = action.followUpAct else {
                 status = "Tab selects a follow-up; then Space marks it, s reschedules it"
                 break
             }
-            let row = entry.followUps[n]
-            switch action {
-            case .toggleFollowUp: return editFollowUp(n, of: entry, row.isOpen ? .done(clock.today) : .reopen)
-            default:
-                let task = AnswerText.task(who: row.who, action: row.action)
-                prompt = .date(DatePrompt(action == .rescheduleFollowUp ? .reschedule : .doneOn, task: task), id: entry.id, n: n)
-            }
+            let step = editor.begin(act, on: FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1]), entry: entry,
+                                    reading: false, store: store, clock: clock)
+            screen = .detail(state)
+            return followUpStep(step)
         case .search:
             prompt = .search(TextEditor(text: "", multiline: false, width: width), origin: state.scroll)
         case .nextMatch, .previousMatch:

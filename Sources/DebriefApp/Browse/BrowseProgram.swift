@@ -13,8 +13,8 @@ public struct BrowseProgram: Program {
         /// The journal read again (through the session's cache: only changed files are read).
         case loaded(JournalSnapshot)
         case saved(Result<Entry, StoreError>)
-        /// A one-follow-up edit from the detail view (Space, `s`, `D`) and what came of it.
-        case followUpEdited(FollowUpEdit, task: String, Result<FollowUpEditOutcome, StoreError>)
+        /// What came of Space, `s` or `D` in the detail view.
+        case followUp(FollowUpEditor.Message)
         /// The one entry of a standalone detail, read again after another screen.
         case refreshed(Result<Entry, StoreError>)
         case trashed(Result<TrashRecord, StoreError>)
@@ -60,7 +60,7 @@ public struct BrowseProgram: Program {
     struct DetailState: Equatable {
         var id: String
         var scroll = 0
-        /// Index of the follow-up Space acts on.
+        /// The follow-up Space acts on, `n` from 1 as everywhere a follow-up is named.
         var followUp: Int?
         /// The detail row n/N last jumped to, so repeated jumps advance even when the last rows
         /// cannot scroll to the top.
@@ -72,8 +72,6 @@ public struct BrowseProgram: Program {
         case filter(TextEditor, error: String?)
         case confirmDelete(String)
         case invalidEdit(PendingEdit, problem: String)
-        /// `s` or `D` in the detail view asks for a day for follow-up `n` (from 0) of entry `id`.
-        case date(DatePrompt, id: String, n: Int)
     }
 
     // MARK: - State
@@ -107,6 +105,9 @@ public struct BrowseProgram: Program {
     var query = ""
     var screen = Screen.list
     var prompt: Prompt?
+    /// Space, `s` and `D` on the follow-up Tab selected in the detail view (`s` and `D` ask for
+    /// a day on the status line).
+    var editor = FollowUpEditor()
     var showHelp = false
     var status: String?
     var problems = 0
@@ -191,6 +192,7 @@ public struct BrowseProgram: Program {
                 showHelp = false
                 return []
             }
+            if editor.isAsking { return followUpPromptKey(key) }
             if prompt != nil { return handlePromptKey(key) }
             status = nil
             if !pending.isEmpty, case .list = screen, let action = BrowseKeys.list.action(for: key),

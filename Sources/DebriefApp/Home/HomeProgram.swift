@@ -21,8 +21,8 @@ public struct HomeProgram: Program {
         case loaded(HomeContent)
         /// The background read has read this many of the files it reads (a cold index build).
         case reading(done: Int, total: Int)
-        /// An edit of the listed follow-up at `index` (Space, `s`, `D`) and what came of it.
-        case edited(index: Int, FollowUpEdit, Result<FollowUpEditOutcome, StoreError>)
+        /// What came of Space, `s` or `D` on a listed follow-up.
+        case followUp(FollowUpEditor.Message)
     }
 
     enum Action: Sendable, Equatable, ListMovement, FollowUpActions {
@@ -55,7 +55,6 @@ public struct HomeProgram: Program {
     let cache: JournalCache
     let catalog: Catalog
     public var clock: Clock
-    let today: Day
     /// Entry files found by the last glance; nil before the first one.
     var fileCount: Int?
     var recent: [HomeContent.Recent] = []
@@ -63,13 +62,16 @@ public struct HomeProgram: Program {
     var content: HomeContent?
     /// How far a long background read has come, shown as a bar until `content` arrives.
     var reading: (done: Int, total: Int)?
+    /// The journal is being read again (back from another screen, or after an edit that needs
+    /// it); what is shown stays until it arrives.
+    var rereading = false
     var showHelp = false
     /// Index into `content.due` of the selected follow-up (the most urgent one at first).
     var selected = 0
     /// A message about the last follow-up edit, on the line above the help bar.
     var status: String?
-    /// The day `s` or `D` is asking for, and the index of the follow-up it is for.
-    var datePrompt: AskingDay<Int>?
+    /// Space, `s` and `D` on the selected follow-up (the day `s` or `D` asks for).
+    var editor = FollowUpEditor()
     var width = 80
     var height = 24
 
@@ -77,8 +79,10 @@ public struct HomeProgram: Program {
         self.cache = cache
         self.catalog = catalog
         self.clock = clock
-        today = clock.today
     }
+
+    /// Today as of the key being handled: home left open past midnight acts on the new day.
+    var today: Day { clock.today }
 
     /// Glances at the newest files before the first frame, then reads everything in the background.
     public mutating func start() -> [Command<Message>] {
@@ -92,7 +96,8 @@ public struct HomeProgram: Program {
 
     private mutating func read() -> [Command<Message>] {
         status = nil
-        datePrompt = nil
+        editor = FollowUpEditor()
+        rereading = content != nil
         let cache = self.cache, catalog = self.catalog, clock = self.clock
         return [
             .perform {
@@ -123,10 +128,7 @@ public struct HomeProgram: Program {
                 showHelp = false
                 return []
             }
-            if datePrompt != nil {
-                guard let (edit, index) = AskingDay.handle(&datePrompt, key, clock: clock) else { return [] }
-                return write(edit, index: index)
-            }
+            if editor.isAsking { return followUpPromptKey(key) }
             status = nil
             guard let action = Self.keys.action(for: key) else { return [] }
             switch action {
@@ -154,11 +156,12 @@ public struct HomeProgram: Program {
         case .message(.loaded(let loaded)):
             content = loaded
             reading = nil
+            rereading = false
             recent = loaded.recent
             selected = min(selected, max(0, shownDueCount - 1))
             return []
-        case .message(.edited(let index, let edit, let outcome)):
-            return edited(index, edit, outcome)
+        case .message(.followUp(let message)):
+            return edited(message)
         }
     }
 }

@@ -37,7 +37,7 @@ extension PeopleProgram {
         case .person: keys = PeopleKeys.person
         }
         return ScreenChrome.frame(width: width, height: height, keys: keys, showHelp: showHelp,
-                                  message: search == nil && datePrompt == nil && namePrompt == nil ? .status(status) : nil,
+                                  message: search == nil && !editor.isAsking && namePrompt == nil ? .status(status) : nil,
                                   drawBody: { buffer, body in
             switch screen {
             case .list: drawList(into: &buffer, area: body)
@@ -103,7 +103,7 @@ extension PeopleProgram {
             case .heading: style = Style.role(.accent).bolded()
             case .muted: style = .role(.muted)
             case .text, .entry: style = .plain
-            case .followUp(_, _, let overdue): style = overdue ? Style.role(.danger).bolded() : .plain
+            case .followUp(_, let overdue): style = overdue ? Style.role(.danger).bolded() : .plain
             }
             if index == state.selected, line.entryID != nil { style = style.bolded().reversed() }
             let text = line.text.truncated(toWidth: body.width)
@@ -113,7 +113,7 @@ extension PeopleProgram {
 
     /// The `/` prompt with the cursor, else the last message, else the name being looked for.
     private func drawStatus(into buffer: inout ScreenBuffer, row: Int, width: Int) -> Position? {
-        if let asking = datePrompt { return asking.prompt.draw(into: &buffer, row: row, width: width) }
+        if editor.isAsking { return editor.drawPrompt(into: &buffer, row: row, width: width) }
         if let prompt = namePrompt { return prompt.line.draw(into: &buffer, row: row, width: width) }
         if let search {
             let end = buffer.put("/" + search.text, row: row, col: 0, style: Style().bolded(), maxWidth: width)

@@ -13,8 +13,8 @@ import DebriefUI
 public struct PeopleProgram: Program {
     public enum Message: Sendable {
         case loaded(PeopleContent)
-        /// An edit of follow-up `n` of entry `entryID` from a person's page and what came of it.
-        case edited(entryID: String, n: Int, FollowUpEdit, task: String, Result<FollowUpEditOutcome, StoreError>)
+        /// What came of Space, `s` or `D` on a person's page.
+        case followUp(FollowUpEditor.Message)
         /// `R` or `M` wrote (or could not write) the files of a rename.
         case renamed(NameChange, Result<NameChangeOutcome, StoreError>)
         /// The cold list's days were remembered in the state file, or why not.
@@ -51,8 +51,8 @@ public struct PeopleProgram: Program {
     /// the config), changed with `+`/`-`, which the runtime remembers for the screens opened
     /// later and in the state file (never the config).
     var coldDays: Int
-    /// The day `s` or `D` on a person's page is asking for, with the follow-up it is for.
-    var datePrompt: AskingDay<FollowUpTarget>?
+    /// Space, `s` and `D` on a person's page (the day `s` or `D` asks for).
+    var editor = FollowUpEditor()
     var width = 80
     var height = 24
 
@@ -99,10 +99,7 @@ public struct PeopleProgram: Program {
             }
             status = nil
             if namePrompt != nil { return handleNamePromptKey(key) }
-            if datePrompt != nil {
-                guard let (edit, target) = AskingDay.handle(&datePrompt, key, clock: clock) else { return [] }
-                return write(edit, target)
-            }
+            if editor.isAsking { return followUpPromptKey(key) }
             if search != nil { return handleSearchKey(key) }
             switch screen {
             case .list: return handleListKey(key)
@@ -121,8 +118,8 @@ public struct PeopleProgram: Program {
             }
             if let warning = UnreadFiles.warning(loaded.problems) { status = warning }
             return []
-        case .message(.edited(let entryID, let n, let edit, let task, let outcome)):
-            return edited(entryID: entryID, n: n, edit, task: task, outcome)
+        case .message(.followUp(let message)):
+            return edited(message)
         case .message(.renamed(let change, let outcome)):
             return renamed(change, outcome)
         case .message(.remembered(let days, let error)):

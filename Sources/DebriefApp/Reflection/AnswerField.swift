@@ -161,6 +161,14 @@ enum AnswerField: Sendable {
         }
     }
 
+    /// Gives a list widget the time of the key being handled, so a typed due date ("in 3 days",
+    /// "fri") resolves from today even when the widget was made before midnight.
+    mutating func use(_ clock: Clock) {
+        guard case .rows(var rows) = self else { return }
+        rows.clock = clock
+        self = .rows(rows)
+    }
+
     /// The answer as it stands: nil when empty, or a message saying what cannot be read.
     func value(for prompt: Prompt, clock: Clock) -> Result<Answer?, ReflectionProblem> {
         switch self {

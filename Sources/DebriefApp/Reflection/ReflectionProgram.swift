@@ -164,11 +164,12 @@ public struct ReflectionProgram: Program {
     }
 
     /// Tells the widget in focus the size it is drawn at (its scrolling follows the keys, never
-    /// the drawing).
+    /// the drawing) and the time of the event just handled.
     private mutating func fitField() {
         guard mode == .prompting || (mode == .confirmLeave && modeBeforeLeave == .prompting) else { return }
         let layout = promptLayout(width: width, height: height)
         var f = field
+        f.use(setup.clock)
         f.resize(width: layout.input.width, height: AnswerFieldView.editorHeight(for: prompt, in: layout.input),
                  formFieldWidth: AnswerFieldView.formFieldWidth(f, in: layout.input))
         field = f
