@@ -124,9 +124,28 @@ extension BrowseProgram {
         return []
     }
 
-    /// The detail rows of an entry at the current width.
+    /// The detail rows of an entry at the current width, with the verdicts judged in `update`
+    /// (``judgeDetail()``) when they are this entry's.
     func detailLines(for entry: Entry) -> [DetailLine] {
-        DetailDocument.lines(for: entry, catalog: catalog, flags: detector.flags(for: entry, asOf: clock.today),
-                             today: clock.today, width: width)
+        detailLines(for: entry, width: width)
+    }
+
+    func detailLines(for entry: Entry, width: Int) -> [DetailLine] {
+        let today = clock.today
+        let flags = detailFlags.flatMap { $0.entry == entry && $0.today == today ? $0.flags : nil }
+            ?? detector.flags(for: entry, asOf: today)
+        return DetailDocument.lines(for: entry, catalog: catalog, flags: flags, today: today, width: width)
+    }
+
+    /// Judges the entry the detail view shows, when it is not judged yet as it is now (after
+    /// every event: an entry opened, re-read or edited, a new day).
+    mutating func judgeDetail() {
+        guard case .detail(let state) = screen, let i = index(of: state.id) else {
+            detailFlags = nil
+            return
+        }
+        let entry = entries[i], today = clock.today
+        guard detailFlags?.entry != entry || detailFlags?.today != today else { return }
+        detailFlags = DetailFlags(entry: entry, today: today, flags: detector.flags(for: entry, asOf: today))
     }
 }

@@ -69,7 +69,7 @@ extension BrowseProgram {
         guard area.height > 0, let i = index(of: state.id) else { return }
         let entry = entries[i]
         ScreenChrome.drawTitle(entry.displayTitle, into: &buffer, row: area.row, width: area.width)
-        let lines = detailLines(for: entry)
+        let lines = detailLines(for: entry, width: buffer.width)
         let body = area.inset(top: 1)
         let scroll = min(state.scroll, max(0, lines.count - body.height))
         for (offset, line) in lines.dropFirst(scroll).prefix(body.height).enumerated() {

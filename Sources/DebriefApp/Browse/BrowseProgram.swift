@@ -57,6 +57,13 @@ public struct BrowseProgram: Program {
         case detail(DetailState)
     }
 
+    /// The verdicts of the entry in the detail view, and what they were judged from.
+    struct DetailFlags: Equatable {
+        var entry: Entry
+        var today: Day
+        var flags: [PitfallFlag]
+    }
+
     struct DetailState: Equatable {
         var id: String
         var scroll = 0
@@ -105,6 +112,9 @@ public struct BrowseProgram: Program {
     var query = ""
     var screen = Screen.list
     var prompt: Prompt?
+    /// The pitfalls the entry in the detail view shows, judged in `update` when it opens or
+    /// changes (or the day does), so drawing it never runs the detector.
+    var detailFlags: DetailFlags?
     /// Space, `s` and `D` on the follow-up Tab selected in the detail view (`s` and `D` ask for
     /// a day on the status line).
     var editor = FollowUpEditor()
@@ -176,6 +186,12 @@ public struct BrowseProgram: Program {
     }
 
     public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
+        let commands = handle(event)
+        judgeDetail()
+        return commands
+    }
+
+    private mutating func handle(_ event: ProgramEvent<Message>) -> [Command<Message>] {
         switch event {
         case .terminal(.resize(let w, let h)):
             width = w
