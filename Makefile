@@ -17,7 +17,7 @@ RELEASE_BIN = .build/release/debrief
 all: build
 
 build:
-	$(SWIFT) build -c release --product debrief
+	$(SWIFT) build -c release --static-swift-stdlib --product debrief
 
 man: build
 	SWIFT=$(SWIFT) scripts/generate-manual $(RELEASE_BIN) .build/man

@@ -32,7 +32,9 @@ let package = Package(
         // Pure core: model, catalog, store, detection, review. Foundation and Yams only.
         .target(
             name: "DebriefCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            // CLDR's Windows-to-IANA zone names, for the TZIDs Outlook and Exchange write.
+            resources: [.embedInCode("Calendar/WindowsZones.txt")]
         ),
         // The derived SQLite index over the journal's files (GRDB over Debian's libsqlite3-dev):
         // disposable, rebuilt from the files whenever it is missing, damaged or old.
@@ -72,7 +74,7 @@ let package = Package(
         .testTarget(name: "DebriefAppTests", dependencies: ["DebriefApp", "DebriefCore", "DebriefPrompts", "DebriefUI"],
                     exclude: ["Golden"]),
         // Runs the built `debrief` binary as a subprocess and inside tmux.
-        .testTarget(name: "DebriefCLITests", dependencies: ["DebriefCore"]),
+        .testTarget(name: "DebriefCLITests", dependencies: ["DebriefCore"], exclude: ["CalendarOracle", "JrnlCorpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -43,7 +43,7 @@ for tool in hyperfine tmux python3 /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "run.sh: needs $tool" >&2; exit 69; }
 done
 
-swift build -c release --product debrief >&2
+swift build -c release --static-swift-stdlib --product debrief >&2
 bin=$root/.build/release/debrief
 
 work=$(mktemp -d /tmp/debrief-bench.XXXXXX)

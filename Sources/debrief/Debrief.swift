@@ -28,6 +28,9 @@ struct Debrief: ParsableCommand {
     /// fails with EFBIG, which the store reports as an I/O error (exit 74) after removing its
     /// temporary file, instead of the process being killed mid-write.
     ///
+    /// Answers `--generate-completion-script SHELL` with debrief's own scripts (``CompletionScript``),
+    /// never argument-parser's as they are.
+    ///
     /// Refuses an unknown command by name before parsing: with `home` as the default command,
     /// `debrief nonsense` would otherwise be read as an argument to home and answered with
     /// home's usage.
@@ -35,6 +38,15 @@ struct Debrief: ParsableCommand {
         if let trace = ProcessInfo.processInfo.environment["DEBRIEF_TRACE"], !trace.isEmpty { Trace.start(path: trace) }
         signal(SIGXFSZ, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if case .some(.some(let shell)) = CompletionScript.request(arguments) {
+            do {
+                print(try CompletionScript.script(for: shell))
+                Foundation.exit(0)
+            } catch {
+                Output.error("\(error)")
+                Foundation.exit(Exit.software)
+            }
+        }
         if let word = commandWord(arguments), !commandNames.contains(word) {
             Output.error("unknown command '\(word)'")
             Output.note(commandList)

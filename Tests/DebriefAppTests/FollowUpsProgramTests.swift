@@ -384,4 +384,22 @@ import Testing
         d.press(.enter)
         #expect(d.rows[10].contains("Already done on 2026-11-20"))
     }
+
+    /// A follow-up of a hard-linked entry: Space is refused with a message naming the file (issue
+    /// 19), and the file keeps its bytes and both names. Before, the write split the entry.
+    @Test func spaceOnAHardLinkedEntryIsRefusedOnTheScreen() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        let path = try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).path
+        let copy = (path as NSString).deletingLastPathComponent + "/zz-copy.md"
+        try #require(link(path, copy) == 0)
+        let before = Self.bytes(path)
+        var d = Self.driver(f, width: 200, height: 12)
+        d.press(.char(" "))
+        #expect(d.screen.contains("Not saved: \(path): the same file under 2 names (hard links)"), "\(d.screen)")
+        #expect(d.rows[2].contains("[ ]  6 days overdue"))
+        #expect(Self.bytes(path) == before)
+        #expect(Self.bytes(copy) == before)
+    }
 }

@@ -255,30 +255,96 @@ import Testing
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("Evil \u{1B}[2J title"))
     }
 
+    // MARK: - Repairing notes imported with the old reading
+
+    /// A jrnl file and the notes debrief 0's import made of it (byte for byte what that binary
+    /// wrote): titles cut at "Dr." and "e.g.", `#hiring` dropped.
+    static let repairJournal = """
+    [2026-02-04 11:30] Call with Dr. Henrike Vogel. She asked about #hiring and @nordwind.
+    She wants two backend people by March.
+
+    [2026-02-05 12:30] Lunch e.g. with Ken at the canteen.
+
+    [2026-02-06 09:00] Plain title
+    Nothing to repair here.
+
+    [2026-02-07 10:00] Edited later. By hand
+    body
+
+    """
+
+    static func oldImport(id: String, key: String, title: String, date: String, tags: String = "", body: String) -> String {
+        "---\nschema: 1\nid: \(id)\ncreated: \(date)\nupdated: \(date)\nflow: imported\nsource: jrnl:\(key)\ntitle: \(title)\n"
+            + "date: \(date)\n" + (tags.isEmpty ? "" : "tags: [\(tags)]\n") + "---\n" + body + "\n"
+    }
+
+    static let oldNotes: [(String, String)] = [
+        ("2026-02-04-1130-call-with-dr", oldImport(id: "2026-02-04-1130-call-with-dr", key: "c9b005283486dd17", title: "Call with Dr.",
+                                                  date: "2026-02-04T11:30:00+01:00", tags: "nordwind",
+                                                  body: "Henrike Vogel. She asked about #hiring and @nordwind.\nShe wants two backend people by March.")),
+        ("2026-02-05-1230-lunch-e-g", oldImport(id: "2026-02-05-1230-lunch-e-g", key: "aa0fa81667af9f45", title: "Lunch e.g.",
+                                               date: "2026-02-05T12:30:00+01:00", body: "with Ken at the canteen.")),
+        ("2026-02-06-0900-plain-title", oldImport(id: "2026-02-06-0900-plain-title", key: "cc61985ff3c3e064", title: "Plain title",
+                                                 date: "2026-02-06T09:00:00+01:00", body: "Nothing to repair here.")),
+        ("2026-02-07-1000-edited-later", oldImport(id: "2026-02-07-1000-edited-later", key: "1ff175be403e93e7", title: "Edited later.",
+                                                  date: "2026-02-07T10:00:00+01:00", body: "By hand\nbody\nA line the user added.")),
+    ]
+
+    /// `import jrnl FILE --update` rewrites the notes the old reading cut wrong whose files are as
+    /// that import wrote them, leaves the one the user changed (and names it), writes nothing on a
+    /// dry run, and is a no-op the second time. Failed before: `--update` did not exist (exit 64)
+    /// and the notes kept "Call with Dr.".
+    @Test func updateRepairsNotesImportedWithTheOldReading() throws {
+        let debrief = try BinaryRunner(now: "2026-03-01T10:00:00+01:00")
+        let file = try debrief.write(Self.repairJournal, to: "journal.txt")
+        var paths: [String: String] = [:]
+        for (id, text) in Self.oldNotes { paths[id] = try debrief.write(text, to: debrief.journal + "/entries/2026/02/\(id).md") }
+        func contents() throws -> [String: String] { try paths.mapValues { try String(contentsOfFile: $0, encoding: .utf8) } }
+        let before = try contents()
+
+        let dry = try debrief.run(["import", "jrnl", file, "--update", "--dry-run"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(Self.lines(dry.stdout) == [
+            "2026-02-04-1130-call-with-dr\tCall with Dr. Henrike Vogel. She asked about #hiring and @nordwind.\t(was: Call with Dr.)",
+            "2026-02-05-1230-lunch-e-g\tLunch e.g. with Ken at the canteen.\t(was: Lunch e.g.)",
+        ])
+        #expect(dry.stderr.contains("\(file):9: 2026-02-07-1000-edited-later was changed since it was imported; left as it is"))
+        #expect(dry.stderr.contains("2 would be repaired, 1 already read as jrnl reads it, 1 changed since it was imported (left as it is); nothing was written (--dry-run)"))
+        #expect(try contents() == before, "a dry run writes nothing")
+
+        let real = try debrief.run(["import", "jrnl", file, "--update"])
+        #expect(real.status == 0, "\(real.stderr)")
+        let after = try contents()
+        #expect(after["2026-02-07-1000-edited-later"] == before["2026-02-07-1000-edited-later"], "the edited note is left byte for byte")
+        #expect(after["2026-02-06-0900-plain-title"] == before["2026-02-06-0900-plain-title"])
+        #expect(after["2026-02-04-1130-call-with-dr"] == """
+        ---
+        schema: 1
+        id: 2026-02-04-1130-call-with-dr
+        created: 2026-02-04T11:30:00+01:00
+        updated: 2026-03-01T10:00:00+01:00
+        flow: imported
+        source: jrnl:c9b005283486dd17
+        title: "Call with Dr. Henrike Vogel. She asked about #hiring and @nordwind."
+        date: 2026-02-04T11:30:00+01:00
+        tags: [hiring, nordwind]
+        ---
+        She wants two backend people by March.
+
+        """)
+        let list = try BinaryRunner.objects(try debrief.run(["list", "--tag", "hiring", "--format", "json"]).stdout)
+        #expect(list.map { $0["id"] as? String } == ["2026-02-04-1130-call-with-dr"])
+
+        let again = try debrief.run(["import", "jrnl", file, "--update"])
+        #expect(again.stdout.isEmpty)
+        #expect(again.stderr.contains("0 repaired, 3 already read as jrnl reads them, 1 changed since it was imported (left as it is)"))
+        #expect(try debrief.run(["import", "json", file, "--update"]).status == 64, "--update is for jrnl text")
+    }
+
     // MARK: - With jrnl itself
 
     func jrnl(_ bin: String, journal: String, _ args: [String], home: String) throws -> Subprocess.Output {
-        let config = home + "/jrnl.yaml"
-        try Data("""
-        colors: {body: none, date: none, tags: none, title: none}
-        default_hour: 9
-        default_minute: 0
-        editor: ''
-        encrypt: false
-        highlight: false
-        indent_character: '|'
-        journals:
-          default:
-            journal: \(journal)
-        linewrap: 79
-        tagsymbols: '#@'
-        template: false
-        timeformat: '%F %r'
-        version: v4.6
-
-        """.utf8).write(to: URL(fileURLWithPath: config))
-        return try Subprocess.run(bin + "/jrnl", ["--config-file", config] + args,
-                                  environment: ["HOME": home, "PATH": bin + ":/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "Europe/Berlin"])
+        try Jrnl.run(bin, journal: journal, args, home: home)
     }
 
     /// A stock jrnl reads debrief's jrnl export: titles, times, stars, tags and bodies.
@@ -320,8 +386,13 @@ import Testing
         let jsonFile = try debrief.write(json.stdout, to: "jrnl.json")
         let text = try debrief.run(["import", "jrnl", journal])
         #expect(text.status == 0, "\(text.stderr)")
+        // jrnl's own titles: a starred line is never cut at its sentence end (jrnl puts a line
+        // break after it), so the whole line is the title in jrnl and in debrief.
+        let jrnlTitles = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["entries"] as? [[String: Any]])
+            .map { $0["title"] as? String ?? "" }
+        #expect(jrnlTitles == ["Swift meetup Berlin.", "Starred coffee! With @bob"])
         #expect(Self.lines(text.stdout) == ["2026-11-20-1830-swift-meetup-berlin\tSwift meetup Berlin.",
-                                             "2026-11-21-0900-starred-coffee\tStarred coffee!"])
+                                             "2026-11-21-0900-starred-coffee-with-bob\tStarred coffee! With @bob"])
         let fromJSON = try debrief.run(["import", "json", jsonFile])
         #expect(fromJSON.stderr == "\(jsonFile): 0 created, 2 skipped as duplicates, 0 refused\n")
         let list = try BinaryRunner.objects(try debrief.run(["list", "--format", "json"]).stdout)

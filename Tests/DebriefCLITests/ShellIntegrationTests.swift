@@ -14,9 +14,21 @@ import Testing
         return try debrief.write(r.stdout, to: "completion.\(shell)")
     }
 
-    /// A journal with people (one with a space and an accent), tags and two entries.
+    /// A journal with people (one with a space and an accent), tags, follow-ups (the second done)
+    /// and two entries.
     static func seed(_ debrief: BinaryRunner) throws {
-        try debrief.add("title: Swift meetup\ndate: 2026-11-24 18:30\nkind: meetup\npeople: [Zoë Brandt, Ana Li]\ntags: [swift, server]\n")
+        try debrief.add("""
+            title: Swift meetup
+            date: 2026-11-24 18:30
+            kind: meetup
+            people: [Zoë Brandt, Ana Li]
+            follow-ups:
+              - {who: Zoë Brandt, action: Send the talk link, due: 2026-11-30}
+              - {who: Ana Li, action: Intro to Omar, due: 2026-11-27, done: 2026-11-25}
+              - {who: Ana Li, action: Book a coffee, due: 2026-12-04}
+            tags: [swift, server]
+
+            """)
         try debrief.add("title: Coffee\ndate: 2026-11-25 09:00\npeople: [Zoltan Kiss]\ntags: [hiring]\n")
     }
 
@@ -45,6 +57,11 @@ import Testing
         let registered = try Subprocess.run("/bin/bash", ["-c", "source '\(script)' && complete -p debrief"])
         #expect(registered.status == 0)
         #expect(registered.stdout.contains("-F _debrief debrief"), "\(registered.stdout)")
+        // debrief's own function takes every journal value; none reaches `compgen -W "$(…)"`.
+        let text = try String(contentsOfFile: script, encoding: .utf8)
+        #expect(!text.contains("-W \"$("))
+        #expect(text.components(separatedBy: "__debrief_journal_candidates ---completion").count > 10)
+        #expect(try debrief.run(["--generate-completion-script=bash"]).stdout == text, "the = form gives the same script")
     }
 
     /// Tab completes entry ids, people, tags and kinds from the journal the command line names.
@@ -60,8 +77,25 @@ import Testing
         #expect(try complete(["debrief", "show", "2026-11-2"]) == ["2026-11-25-0900-coffee", "2026-11-24-1830-swift-meetup"])
         #expect(try complete(["debrief", "done", "2026-11-24"]) == ["2026-11-24-1830-swift-meetup"])
         #expect(try complete(["debrief", "edit", ""]).count == 2)
-        #expect(try complete(["debrief", "list", "--person", "Zo"]) == ["Zoltan Kiss", "Zoë Brandt"])
-        #expect(try complete(["debrief", "followups", "--person", "A"]) == ["Ana Li"])
+        // Each candidate is a shell word (quoted with printf %q), matched ignoring case and accents.
+        #expect(try complete(["debrief", "list", "--person", "Zo"]) == ["Zoltan\\ Kiss", "Zoë\\ Brandt"])
+        #expect(try complete(["debrief", "list", "--person", "zo"]) == ["Zoltan\\ Kiss", "Zoë\\ Brandt"])
+        #expect(try complete(["debrief", "list", "--person", "zoe"]) == ["Zoë\\ Brandt"])
+        #expect(try complete(["debrief", "list", "--person", "'zoe"]) == ["Zoë Brandt"], "inside a quote, bash quotes")
+        #expect(try complete(["debrief", "followups", "--person", "a"]) == ["Ana\\ Li"])
+        // people show, rename and merge complete names (issue 22).
+        #expect(try complete(["debrief", "people", "show", "zoë"]) == ["Zoë\\ Brandt"])
+        #expect(try complete(["debrief", "people", "rename", "ana"]) == ["Ana\\ Li"])
+        #expect(try complete(["debrief", "people", "merge", "Ana Li", "zol"]) == ["Zoltan\\ Kiss"])
+        #expect(try complete(["debrief", "people", "merge", "Ana Li", "--into", "Z"]) == ["Zoltan\\ Kiss", "Zoë\\ Brandt"])
+        // done, undone and reschedule complete the numbers of that entry's follow-ups they can act on.
+        let meetup = "2026-11-24-1830-swift-meetup"
+        #expect(try complete(["debrief", "done", meetup, ""]) == ["1", "3"])
+        #expect(try complete(["debrief", "done", "2026-11-24", ""]) == ["1", "3"], "a unique prefix names the entry")
+        #expect(try complete(["debrief", "done", "--on", "yesterday", meetup, ""]) == ["1", "3"])
+        #expect(try complete(["debrief", "undone", meetup, ""]) == ["2"])
+        #expect(try complete(["debrief", "reschedule", meetup, "3"]) == ["3"])
+        #expect(try complete(["debrief", "done", "2026-11-2", ""]).isEmpty, "an ambiguous prefix names no entry")
         #expect(try complete(["debrief", "list", "--tag", "s"]) == ["server", "swift"])
         #expect(try complete(["debrief", "list", "--kind", "m"]) == ["meetup"])
         #expect(try complete(["debrief", "add", "--kind", "one"]) == ["one-on-one"])
@@ -96,6 +130,7 @@ import Testing
         #expect(loaded.stdout.contains("complete debrief -l version"), "\(loaded.stdout.prefix(300))")
         #expect(loaded.stdout.contains("---completion"), "the custom completions call debrief back")
     }
+
 
     // MARK: - The man page
 

@@ -37,6 +37,8 @@ enum Fixtures {
     }
 
     static func ts(_ iso: String) -> Timestamp { Timestamp(iso: iso)! }
+
+    static func day(_ iso: String) -> Day { Day(iso: iso)! }
 }
 
 /// SplitMix64: a small seeded generator, so generated cases are the same on every run.

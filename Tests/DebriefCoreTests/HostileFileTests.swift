@@ -303,4 +303,53 @@ import Testing
         }
         #expect(Fixtures.bytes(path) == Array("changed by someone else".utf8))
     }
+
+    /// Every store write that replaces, moves or trashes an entry refuses a hard-linked one and a
+    /// symbolic link (issue 19): save, a save that moves it (new title), trash, a follow-up edit.
+    @Test func everyWriteRefusesALinkedEntry() throws {
+        let root = Fixtures.tempDirectory("linked")
+        defer { Fixtures.removeTemp(root) }
+        let store = Fixtures.store(root)
+        var created = Self.entry("First")
+        created["follow-ups"] = .followUps([FollowUp(who: "Ana", action: "Call", due: Fixtures.day("2026-11-30"))])
+        let written = try store.create(created)
+        let path = try #require(written.source?.path)
+        let outside = root + "/outside.md"
+        for linking in ["hard", "symbolic"] {
+            if linking == "hard" {
+                try #require(link(path, root + "/second-name.md") == 0)
+            } else {
+                try #require(unlink(root + "/second-name.md") == 0)
+                try FileManager.default.moveItem(atPath: path, toPath: outside)
+                try #require(symlink(outside, path) == 0)
+            }
+            let entry = try store.read(try store.find(written.id))
+            let before = Fixtures.bytes(path)
+            var renamed = entry
+            renamed["title"] = .text("Renamed")
+            let now = Fixtures.ts("2026-11-26T10:00:00+01:00")
+            let attempts: [(String, () throws(StoreError) -> Void)] = [
+                ("save", { () throws(StoreError) in _ = try store.save(entry, now: now) }),
+                ("move", { () throws(StoreError) in _ = try store.saveMoving(renamed, now: now) }),
+                ("trash", { () throws(StoreError) in _ = try store.trash(entry) }),
+                ("done", { () throws(StoreError) in _ = try store.editFollowUp(1, of: entry, .done(Fixtures.day("2026-11-26")), now: now) }),
+            ]
+            for (name, attempt) in attempts {
+                do throws(StoreError) {
+                    try attempt()
+                    Issue.record("\(linking) link, \(name): written")
+                } catch {
+                    guard case .refused(let refused, _) = error else {
+                        Issue.record("\(linking) link, \(name): \(error)")
+                        continue
+                    }
+                    #expect(refused == path)
+                }
+                #expect(Fixtures.bytes(path) == before, "\(linking) link, \(name)")
+            }
+            #expect(store.refs().count == 1)
+        }
+        var st = stat()
+        #expect(lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK, "the link is still a link")
+    }
 }

@@ -59,7 +59,9 @@ import Yams
                 return .number(chance(0.3) ? pick([range.lowerBound, range.upperBound]) : Int.random(in: range, using: &rng))
             case .choice: return .choice(pick(prompt.options))
             case .datetime: return .timestamp(timestamp())
-            case .tags: return .tags((0..<Int.random(in: 1...4, using: &rng)).map { _ in text(multiline: false) })
+            // Tags as every input path gives them: in their one spelling (TagSpelling), which is
+            // what reading a file gives back.
+            case .tags: return .tags(TagSpelling.normalized((0..<Int.random(in: 1...4, using: &rng)).map { _ in text(multiline: false) } + ["t"]))
             case .people:
                 return .people((0..<Int.random(in: 1...3, using: &rng)).map { _ in
                     Person(name: text(multiline: chance(0.1)),
@@ -197,7 +199,7 @@ import Yams
         let created = Fixtures.ts("2026-11-24T21:05:12+01:00")
         let entry = Entry(id: "2026-11-24-1830-awkward", created: created, updated: created,
                           answers: ["title": .text(s + "t"), "learned": .text(s + "l"), "offered": .text("o" + s),
-                                    "tags": .tags([s + "g"]), "notes": .text("n" + s),
+                                    "tags": .tags(TagSpelling.normalized([s + "g"])), "notes": .text("n" + s),
                                     "people": .people([Person(name: "p" + s, note: s + "x")]),
                                     "follow-ups": .followUps([FollowUp(who: s + "w", action: "a" + s)])])
         let text = codec.encode(entry)

@@ -223,6 +223,8 @@ extension BrowseProgram {
         let id = entry.id
         return [.perform {
             .readForEdit(Result { () throws(StoreError) in
+                // The editor may save by renaming too: a linked entry is refused as debrief's own writes refuse it.
+                try JournalStore.refuseLinked(path)
                 guard let bytes = try AtomicFile.read(path) else { throw StoreError.notFound(id) }
                 return PendingEdit(id: id, path: path, previous: bytes)
             })

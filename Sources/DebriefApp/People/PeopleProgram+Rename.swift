@@ -84,7 +84,7 @@ extension PeopleProgram {
         switch outcome {
         case .success(let done):
             let verb = change.from.count > 1 ? "Merged into" : "Renamed to"
-            if done.written.isEmpty, done.skipped.isEmpty {
+            if done.written.isEmpty, done.skipped.isEmpty, done.refused.isEmpty {
                 status = "Nothing to change: every mention is already “\(change.to)”"
                 return []
             }
@@ -92,6 +92,10 @@ extension PeopleProgram {
             if !done.skipped.isEmpty {
                 let names = done.skipped.map { $0.path.split(separator: "/").last.map(String.init) ?? $0.path }.joined(separator: ", ")
                 status? += "; skipped, changed on disk meanwhile (nothing written there): \(names). R again to finish."
+            }
+            if let refusal = done.refused.first {
+                let more = done.refused.count > 1 ? " (and \(done.refused.count - 1) more)" : ""
+                status? += "; not written: \(refusal.file.path)\(more): \(refusal.reason)"
             }
             marked = []
         case .failure(let error):

@@ -191,7 +191,7 @@ enum AnswerField: Sendable {
                 }
                 return .success(.timestamp(ts))
             case .tags:
-                let tags = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let tags = TagSpelling.parse(trimmed)
                 return .success(tags.isEmpty ? nil : .tags(tags))
             case .line:
                 return .success(trimmed.isEmpty ? nil : .text(trimmed))

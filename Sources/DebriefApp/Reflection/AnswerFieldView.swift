@@ -91,7 +91,7 @@ enum AnswerFieldView {
             guard !trimmed.isEmpty, Int(trimmed) == nil else { return nil }
             return ("a whole number, please", .role(.warning))
         case .tags:
-            let tags = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let tags = TagSpelling.parse(trimmed)
             return tags.isEmpty ? nil : ("→ " + tags.map { "#" + $0 }.joined(separator: " "), .role(.muted))
         default:
             return nil

@@ -34,7 +34,9 @@ public enum JournalJSON {
     /// Reads debrief's export (an array of entries) or jrnl's (`{"tags": …, "entries": […]}`).
     /// A file that is not JSON, or neither shape, throws with its line; an entry that cannot be
     /// read is refused with the line it starts on, and the others are still offered.
-    public static func read(_ text: String, catalog: Catalog, clock: Clock) throws(YAMLProblem) -> ImportSource {
+    /// `tagSymbols` are taken off jrnl's tags (besides `#` and `@`).
+    public static func read(_ text: String, catalog: Catalog, clock: Clock,
+                            tagSymbols: String = JrnlNote.defaultTagSymbols) throws(YAMLProblem) -> ImportSource {
         let root = try JSONReader.parse(text)
         switch root.value {
         case .array(let items):
@@ -46,7 +48,7 @@ public enum JournalJSON {
                 throw YAMLProblem(line: root.line, message: "expected debrief's export (an array of entries) or jrnl's (an object with \"entries\")")
             }
             var source = ImportSource()
-            for item in items { add(jrnlEntry(item, timeZone: clock.timeZone), to: &source) }
+            for item in items { add(jrnlEntry(item, timeZone: clock.timeZone, tagSymbols: tagSymbols), to: &source) }
             return source
         default:
             throw YAMLProblem(line: root.line, message: "expected debrief's export (an array of entries) or jrnl's (an object with \"entries\")")
@@ -114,7 +116,7 @@ public enum JournalJSON {
 
     /// One entry of jrnl's JSON export: `title`, `body`, `date` (`2026-11-24`), `time` (`18:30`),
     /// `tags` (`["@swift"]`) and `starred`.
-    static func jrnlEntry(_ node: JSONNode, timeZone: TimeZone) -> Result<ImportCandidate, ImportRefusal> {
+    static func jrnlEntry(_ node: JSONNode, timeZone: TimeZone, tagSymbols: String) -> Result<ImportCandidate, ImportRefusal> {
         guard case .object = node.value else {
             return .failure(ImportRefusal(line: node.line, message: "a jrnl entry must be a JSON object"))
         }
@@ -128,11 +130,7 @@ public enum JournalJSON {
         }
         var tags: [String] = []
         if case .array(let items)? = node["tags"]?.value {
-            for item in items {
-                guard let tag = item.string else { continue }
-                let word = String(tag.drop { $0 == "@" || $0 == "#" }).lowercased()
-                if !word.isEmpty, !tags.contains(word) { tags.append(word) }
-            }
+            tags = TagSpelling.unique(items.compactMap { $0.string.flatMap { TagSpelling.tag($0, symbols: Set(tagSymbols.unicodeScalars)) } })
         }
         var starred = false
         if case .bool(let b)? = node["starred"]?.value { starred = b }

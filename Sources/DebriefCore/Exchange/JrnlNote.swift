@@ -10,7 +10,8 @@ public struct JrnlNote: Equatable, Sendable {
     public var date: Timestamp
     public var title: String
     public var body: String
-    /// Without the `@`, lowercased, in order of first appearance.
+    /// In debrief's one spelling (``TagSpelling``): without the symbol, as first written, each
+    /// once, in order of first appearance.
     public var tags: [String]
     public var starred: Bool
 
@@ -45,8 +46,8 @@ public struct JrnlNote: Equatable, Sendable {
 
     /// An entry as a jrnl note: its event time, title and tags (``starTag`` as the star). An
     /// imported note's body is its notes; a reflection's body is its answers as `show` prints
-    /// them, then its notes. Tags not already written as `@tag` in the text go on a last line,
-    /// so jrnl finds them (a space in a tag becomes `-`).
+    /// them, then its notes. Tags not already written as `@tag` or `#tag` in the text go on a last
+    /// line as `@tag`, so jrnl finds them (a space in a tag becomes `-`).
     public init(exporting entry: Entry, catalog: Catalog) {
         var body: String
         if entry.isImported {
@@ -58,9 +59,9 @@ public struct JrnlNote: Equatable, Sendable {
         }
         let title = entry.displayTitle
         let tags = entry.tags.filter { $0.lowercased() != Self.starTag }
-        let written = Set(Self.tags(in: title + "\n" + body))
+        let written = Set(Self.read(title + "\n" + body, date: entry.eventTime).tags.map(\.folded))
         let missing = tags.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: "-") }
-            .filter { !written.contains($0.lowercased()) }
+            .filter { !written.contains($0.folded) }
         if !missing.isEmpty {
             body = body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                 ? missing.map { "@" + $0 }.joined(separator: " ")
@@ -68,84 +69,5 @@ public struct JrnlNote: Equatable, Sendable {
         }
         self.init(date: entry.eventTime, title: title, body: body, tags: tags.map { $0.lowercased() },
                   starred: entry.tags.contains { $0.lowercased() == Self.starTag })
-    }
-
-    // MARK: - Title, body and tags as jrnl reads them
-
-    /// Splits an entry's text as jrnl does: a `*` ending the first line stars the entry; the title
-    /// is the first line's first sentence (up to `.`, `?`, `!` or `…` with an optional closing
-    /// quote or bracket, followed by white space; CJK full stops need none), else the whole line;
-    /// the rest of the line and the following lines are the body. Tags are `@words` anywhere.
-    public static func split(_ text: String, date: Timestamp) -> JrnlNote {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var first = lines.first ?? ""
-        var starred = false
-        if first.trimmingCharacters(in: CharacterSet(charactersIn: " \t")).hasSuffix("*") {
-            starred = true
-            first = first.trimmingCharacters(in: CharacterSet(charactersIn: " *\t"))
-        }
-        lines = Array(lines.dropFirst())
-        let (title, rest) = firstSentence(first)
-        let body = ([rest] + lines).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        let tags = self.tags(in: title + "\n" + body)
-        return JrnlNote(date: date, title: title.trimmingCharacters(in: CharacterSet(charactersIn: " \t")), body: body, tags: tags, starred: starred)
-    }
-
-    /// Sentence ends jrnl splits at when followed by white space.
-    private static let terminals: Set<Character> = [".", "!", "?", "\u{2026}", "\u{203C}", "\u{203D}", "\u{2047}", "\u{2048}", "\u{2049}", "\u{22EF}", "\u{FE52}", "\u{FE57}"]
-    /// Full-width and CJK sentence ends, which need no space after them.
-    private static let cjkTerminals: Set<Character> = ["\u{FF01}", "\u{FF0E}", "\u{FF1F}", "\u{FF61}", "\u{3002}"]
-    private static let closingQuotes: Set<Character> = ["'", "\u{2019}", "\"", "\u{201D}"]
-    private static let closingBrackets: Set<Character> = ["]", ")"]
-
-    /// The first sentence of a line and what follows it (after the separating white space).
-    static func firstSentence(_ line: String) -> (String, String) {
-        let chars = Array(line)
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if cjkTerminals.contains(c) {
-                return (String(chars[...i]), String(chars[(i + 1)...]))
-            }
-            if terminals.contains(c) {
-                var j = i + 1
-                if j < chars.count, closingQuotes.contains(chars[j]) { j += 1 }
-                while j < chars.count, closingBrackets.contains(chars[j]) { j += 1 }
-                var k = j
-                while k < chars.count, chars[k].isWhitespace { k += 1 }
-                if k > j { return (String(chars[..<j]), String(chars[k...])) }
-            }
-            i += 1
-        }
-        return (line, "")
-    }
-
-    /// `@tags` as jrnl finds them: after white space or at the start, `@` and letters, digits,
-    /// `_`, `-`, `+`, `*`, `#` or `/`; lowercased, each once.
-    public static func tags(in text: String) -> [String] {
-        var out: [String] = []
-        var previous: Character = " "
-        var current: String?
-        func finish() {
-            if let tag = current, !tag.isEmpty, !out.contains(tag) { out.append(tag) }
-            current = nil
-        }
-        for c in text {
-            if current != nil {
-                if c.isLetter || c.isNumber || c == "_" || "-+*#/".contains(c) {
-                    current?.append(contentsOf: c.lowercased())
-                    previous = c
-                    continue
-                }
-                finish()
-            } else if c == "@", previous.isWhitespace {
-                current = ""
-                previous = c
-                continue
-            }
-            previous = c
-        }
-        finish()
-        return out
     }
 }

@@ -14,12 +14,52 @@ import Foundation
 public enum JrnlText {
     // MARK: - Reading
 
+    /// The notes of a jrnl file, each read as jrnl reads it (``JrnlNote/read(_:date:tagSymbols:)``),
+    /// and the parts that cannot be read, in file order. `tagSymbols` are the journal's (jrnl's
+    /// `tagsymbols`; its default `#@`). An entry with nothing for a title is refused.
+    public static func read(_ text: String, timeZone: TimeZone, tagSymbols: String = JrnlNote.defaultTagSymbols)
+        -> (notes: [(line: Int, note: JrnlNote)], refused: [ImportRefusal]) {
+        let scanned = entries(text, timeZone: timeZone)
+        var notes: [(line: Int, note: JrnlNote)] = []
+        var refused = scanned.refused
+        for entry in scanned.entries {
+            switch entry.note(tagSymbols: tagSymbols) {
+            case .success(let note): notes.append((entry.line, note))
+            case .failure(let refusal): refused.append(refusal)
+            }
+        }
+        return (notes, refused.sorted { $0.line < $1.line })
+    }
+
+    /// One entry's place in a jrnl file: the line of its date, the date, and its text as jrnl
+    /// hands it to its reading (after the date's `] `, up to the line break before the next date
+    /// line).
+    public struct EntryText: Sendable {
+        public var line: Int
+        public var date: Timestamp
+        public var text: String
+
+        /// The note jrnl reads here, or a refusal when the date line has nothing after it (jrnl
+        /// would take the next line, or nothing, for a title; an empty title cannot be saved).
+        public func note(tagSymbols: String) -> Result<JrnlNote, ImportRefusal> {
+            let firstLine = text.prefix { $0 != "\n" }
+            guard !firstLine.allSatisfy(\.isWhitespace) else {
+                return .failure(ImportRefusal(line: line, message: "the entry has no title after its date"))
+            }
+            let note = JrnlNote.read(text, date: date, tagSymbols: tagSymbols)
+            guard !note.title.allSatisfy(\.isWhitespace) else {
+                return .failure(ImportRefusal(line: line, message: "the entry has no title after its date"))
+            }
+            return .success(note)
+        }
+    }
+
     /// The entries of a jrnl file and the parts that cannot be read. Times are read in `timeZone`
     /// (jrnl writes none). A line that starts like a date (`[2026-…]`) but is not one refuses its
     /// entry, up to the next date line, rather than gluing it to the previous one; text before
     /// the first entry is refused too.
-    public static func read(_ text: String, timeZone: TimeZone) -> (notes: [(line: Int, note: JrnlNote)], refused: [ImportRefusal]) {
-        var notes: [(line: Int, note: JrnlNote)] = []
+    public static func entries(_ text: String, timeZone: TimeZone) -> (entries: [EntryText], refused: [ImportRefusal]) {
+        var entries: [EntryText] = []
         var refused: [ImportRefusal] = []
         var current: (line: Int, date: Timestamp, lines: [String])?
         var skipping = false
@@ -28,15 +68,11 @@ public enum JrnlText {
         func finish() {
             guard let entry = current else { return }
             current = nil
-            let note = JrnlNote.split(entry.lines.joined(separator: "\n"), date: entry.date)
-            if note.title.isEmpty {
-                refused.append(ImportRefusal(line: entry.line, message: "the entry has no title after its date"))
-            } else {
-                notes.append((entry.line, note))
-            }
+            entries.append(EntryText(line: entry.line, date: entry.date, text: entry.lines.joined(separator: "\n")))
         }
 
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\u{FEFF}", with: "")
+        var normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        if normalized.hasPrefix("\u{FEFF}") { normalized.removeFirst() }
         for (index, line) in normalized.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
             if let (blob, rest) = dateLine(line) {
@@ -69,7 +105,7 @@ public enum JrnlText {
         if let preamble {
             refused.insert(ImportRefusal(line: preamble, message: "text before the first entry; jrnl entries start with a line like [2026-11-24 06:30:00 PM] Title"), at: 0)
         }
-        return (notes, refused)
+        return (entries, refused)
     }
 
     /// The forms of dates the reader takes, for messages.

@@ -38,15 +38,17 @@ enum AnswerCoding {
             return .timestamp(ts)
         case .tags:
             switch value {
+            // In their one spelling (`@nordwind` is `nordwind`): an answer read so compares equal
+            // to the same tags saved, so the line is rewritten only when the tags change.
             case .scalar(let s, _):
-                return .tags(s.split(separator: ",").map { $0.trimmingBlanks }.filter { !$0.isEmpty })
+                return .tags(TagSpelling.parse(s))
             case .list(let items):
                 var tags: [String] = []
                 for item in items {
                     guard let s = item.string else { throw Mismatch(message: "`\(prompt.id)` must be a list of words") }
                     tags.append(s)
                 }
-                return .tags(tags)
+                return .tags(TagSpelling.normalized(tags))
             default:
                 throw Mismatch(message: "`\(prompt.id)` must be a list of words")
             }

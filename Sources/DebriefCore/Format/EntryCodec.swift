@@ -40,6 +40,9 @@ public struct EntryCodec: Sendable {
         keyOrder = order
     }
 
+    /// Bumped when the same bytes are read into other answers (2: tags in their one spelling,
+    /// `@nordwind` read as `nordwind`), so an index holding answers read the old way is rebuilt.
+    public static let readingRevision = 2
     public static let schemaVersion = 1
 
     // MARK: - Reading

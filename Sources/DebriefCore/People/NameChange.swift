@@ -55,11 +55,19 @@ public struct NameFileChange: Sendable {
     public var followUps: Int
 }
 
-/// What writing a rename's files came to: the files written, and those skipped because they
-/// changed on disk after the plan (nothing was written to them).
+/// What writing a rename's files came to: the files written, those skipped because they
+/// changed on disk after the plan, and those debrief does not write (a symbolic link, a
+/// hard-linked file: ``JournalStore/linkRefusal(_:)``), with the reason. Nothing was written to
+/// the last two.
 public struct NameChangeOutcome: Sendable {
     public var written: [NameFileChange]
     public var skipped: [NameFileChange]
+    public var refused: [Refusal] = []
+
+    public struct Refusal: Sendable {
+        public var file: NameFileChange
+        public var reason: String
+    }
 }
 
 extension NameChange {
@@ -74,7 +82,7 @@ extension NameChange {
 
 extension JournalStore {
     /// Writes each planned file (see ``write(_:)-(NameFileChange)``), skipping those that changed
-    /// since the plan; any other failure stops and is thrown.
+    /// since the plan and those it refuses; any other failure stops and is thrown.
     public func write(_ files: [NameFileChange]) throws(StoreError) -> NameChangeOutcome {
         var outcome = NameChangeOutcome(written: [], skipped: [])
         for file in files {
@@ -82,8 +90,11 @@ extension JournalStore {
                 try write(file)
                 outcome.written.append(file)
             } catch {
-                guard case .changedOnDisk = error else { throw error }
-                outcome.skipped.append(file)
+                switch error {
+                case .changedOnDisk: outcome.skipped.append(file)
+                case .refused(_, let reason): outcome.refused.append(.init(file: file, reason: reason))
+                default: throw error
+                }
             }
         }
         return outcome
@@ -110,10 +121,8 @@ extension JournalStore {
     public func write(_ file: NameFileChange) throws(StoreError) {
         guard let source = file.entry.source else { throw StoreError.notFound(file.entry.id) }
         try withLock { () throws(StoreError) in
-            guard let current = try AtomicFile.read(source.path), Fingerprint(of: current) == source.fingerprint else {
-                throw StoreError.changedOnDisk(source.path)
-            }
-            try AtomicFile.write(Array(file.text.utf8), to: source.path, replace: true)
+            _ = try bytesForWrite(source.path, expecting: source.fingerprint)
+            try AtomicFile.write(Array(file.text.utf8), to: source.path, replace: true, temporaries: .journal)
         }
     }
 }

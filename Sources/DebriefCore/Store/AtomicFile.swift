@@ -12,12 +12,14 @@ public enum AtomicFile {
     /// Writes `bytes` to `path` through a temporary file in the same folder: write, fsync, then
     /// rename (or, when `replace` is false, link, which fails rather than overwrite), then fsync
     /// the folder so the new name survives a power cut. Stale temporary files of killed runs in
-    /// that folder are removed first (``TemporaryFile``).
-    public static func write(_ bytes: [UInt8], to path: String, replace: Bool) throws(StoreError) {
+    /// that folder are removed first, those `temporaries` says are debrief's there (by default
+    /// only this file's own, for a folder debrief does not own; see ``TemporaryFile/Scope``).
+    public static func write(_ bytes: [UInt8], to path: String, replace: Bool,
+                             temporaries: TemporaryFile.Scope? = nil) throws(StoreError) {
         let dir = (path as NSString).deletingLastPathComponent
         try makeDirectory(dir)
-        TemporaryFile.removeStale(in: dir)
         let name = (path as NSString).lastPathComponent
+        TemporaryFile.removeStale(in: dir, scope: temporaries ?? .files([name]))
         let tmp = dir + "/" + TemporaryFile.name(for: name)
         // Errors name `path`, the file the user knows, never the hidden temporary one.
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)

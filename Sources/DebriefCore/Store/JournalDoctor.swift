@@ -38,7 +38,9 @@ public enum JournalDoctor {
             }
         }
         let folders = [store.root, store.draftsDirectory, store.trashDirectory] + scan.folders
-        for folder in folders { problems += temporaries(in: folder, now: now) }
+        for folder in folders {
+            problems += temporaries(in: folder, scope: folder == store.draftsDirectory ? .drafts : .journal, now: now)
+        }
         problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
         let disagreements = store.index?.verify(scan.refs, against: read, store: store)
         Trace.mark("doctor: index checked")
@@ -46,7 +48,8 @@ public enum JournalDoctor {
     }
 
     /// What is odd about an entry that reads: a front-matter `id` that is not its file name (the
-    /// file name wins), no title, a byte-order mark (read past, and kept).
+    /// file name wins), no title, a symbolic link or a hard-linked file (read, never written), a
+    /// byte-order mark (read past, and kept).
     public static func remarks(_ entry: Entry) -> [EntryProblem] {
         guard let source = entry.source else { return [] }
         var out: [EntryProblem] = []
@@ -59,6 +62,9 @@ public enum JournalDoctor {
             let line = doc.fields.first(where: { $0.key == "title" })?.line ?? 1
             out.append(EntryProblem(path: source.path, line: line, reason: "no title (the `title` key is missing or empty); shown by its id"))
         }
+        if let refusal = JournalStore.linkRefusal(source.path) {
+            out.append(EntryProblem(path: source.path, line: 1, reason: refusal))
+        }
         if doc.opening.startsWithByteOrderMark {
             out.append(EntryProblem(path: source.path, line: 1, reason: "starts with a UTF-8 byte-order mark; read past it, and kept when debrief saves"))
         }
@@ -66,8 +72,8 @@ public enum JournalDoctor {
     }
 
     /// Temporary files of runs that are gone (a write under way is left alone).
-    static func temporaries(in folder: String, now: Date) -> [EntryProblem] {
-        TemporaryFile.find(in: folder, now: now).filter { !$0.ownerRunning }.map { file in
+    static func temporaries(in folder: String, scope: TemporaryFile.Scope, now: Date) -> [EntryProblem] {
+        TemporaryFile.find(in: folder, scope: scope, now: now).filter { !$0.ownerRunning }.map { file in
             let age = file.age < 3600 ? "\(Int(file.age / 60)) min old" : "\(Int(file.age / 3600)) h old"
             let when = file.isStale ? "the next write into this folder removes it"
                                     : "the next write into this folder removes it once it is an hour old"

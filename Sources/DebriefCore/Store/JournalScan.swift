@@ -164,7 +164,7 @@ extension JournalStore {
         }
     }
 
-    fileprivate static func linkTarget(_ path: String) -> String {
+    static func linkTarget(_ path: String) -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
         let n = readlink(path, &buffer, buffer.count - 1)
         guard n > 0 else { return "a missing file" }

@@ -28,6 +28,7 @@ extension JournalStore {
         }
         let target = rows[n - 1]
         return try withLock { () throws(StoreError) -> FollowUpEditOutcome in
+            try Self.refuseLinked(source.path)
             guard let bytes = try AtomicFile.read(source.path) else {
                 throw StoreError.followUpChanged(source.path, "the file is gone since debrief read it (moved, renamed or deleted)")
             }
@@ -52,7 +53,7 @@ extension JournalStore {
             }
             let expected = base.replacingFollowUp(at: index, with: row)
             let text = patchedText(base, index: index, row: row, expected: expected, now: now)
-            try AtomicFile.write(Array(text.utf8), to: source.path, replace: true)
+            try AtomicFile.write(Array(text.utf8), to: source.path, replace: true, temporaries: .journal)
             return .written(try read(EntryRef(id: entry.id, path: source.path)), n: index + 1, reapplied: reapplied)
         }
     }

@@ -33,9 +33,7 @@ extension JournalStore {
         edited.updated = now
         let original = edited
         return try withLock { () throws(StoreError) -> Entry in
-            guard let current = try AtomicFile.read(source.path), Fingerprint(of: current) == source.fingerprint else {
-                throw StoreError.changedOnDisk(source.path)
-            }
+            _ = try bytesForWrite(source.path, expecting: source.fingerprint)
             var n = 1
             while true {
                 edited = original
@@ -52,7 +50,7 @@ extension JournalStore {
                     if case .exists = error { continue }
                     throw error
                 }
-                try AtomicFile.write(bytes, to: ref.path, replace: true)
+                try AtomicFile.write(bytes, to: ref.path, replace: true, temporaries: .journal)
                 return written
             }
         }

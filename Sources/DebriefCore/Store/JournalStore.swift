@@ -198,7 +198,7 @@ public struct JournalStore: Sendable {
                 let bytes = Array(codec.encode(entry).utf8)
                 let written = try readBack(bytes, ref)
                 do throws(StoreError) {
-                    try AtomicFile.write(bytes, to: ref.path, replace: false)
+                    try AtomicFile.write(bytes, to: ref.path, replace: false, temporaries: .journal)
                 } catch {
                     if case .exists = error { continue }
                     throw error
@@ -249,13 +249,12 @@ public struct JournalStore: Sendable {
 
     /// Replaces the file at `path` with `bytes`, atomically, if it still holds the bytes debrief
     /// last read or wrote there (`expecting`); otherwise writes nothing and throws
-    /// ``StoreError/changedOnDisk(_:)``. The check and the write happen under the journal's lock.
+    /// ``StoreError/changedOnDisk(_:)``; a symbolic link or a hard-linked file is refused
+    /// (``refuseLinked(_:)``). The check and the write happen under the journal's lock.
     public func replace(_ path: String, with bytes: [UInt8], expecting: Fingerprint) throws(StoreError) {
         try withLock { () throws(StoreError) in
-            guard let current = try AtomicFile.read(path), Fingerprint(of: current) == expecting else {
-                throw StoreError.changedOnDisk(path)
-            }
-            try AtomicFile.write(bytes, to: path, replace: true)
+            _ = try bytesForWrite(path, expecting: expecting)
+            try AtomicFile.write(bytes, to: path, replace: true, temporaries: .journal)
         }
     }
 
@@ -264,9 +263,7 @@ public struct JournalStore: Sendable {
     public func trash(_ entry: Entry) throws(StoreError) -> String {
         guard let source = entry.source else { throw StoreError.notFound(entry.id) }
         return try withLock { () throws(StoreError) -> String in
-            guard let current = try AtomicFile.read(source.path), Fingerprint(of: current) == source.fingerprint else {
-                throw StoreError.changedOnDisk(source.path)
-            }
+            _ = try bytesForWrite(source.path, expecting: source.fingerprint)
             var target = "\(trashDirectory)/\(entry.id).md"
             var n = 2
             while FileManager.default.fileExists(atPath: target) {
@@ -290,7 +287,7 @@ public struct JournalStore: Sendable {
 
     /// Writes a draft atomically, replacing the previous version of the same draft.
     public func writeDraft(_ name: String, text: String) throws(StoreError) {
-        try AtomicFile.write(Array(text.utf8), to: draftPath(name), replace: true)
+        try AtomicFile.write(Array(text.utf8), to: draftPath(name), replace: true, temporaries: .drafts)
     }
 
     /// Draft names (file names without `.md`), most recently written first.

@@ -15,6 +15,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalid(EntryProblem)
     /// A system call failed.
     case io(String, String)
+    /// Debrief will not write this file, or write what it was asked to: the path and why, in
+    /// words (a hard-linked entry, an entry its own reader would refuse, a file that is not its).
+    case refused(String, String)
 
     /// How many ids an ambiguous prefix lists.
     public static let candidatesShown = 20
@@ -33,7 +36,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): \(why); nothing was written (run the command again to work on the new version)"
         case .exists(let path): return "\(path) already exists; debrief does not overwrite it"
         case .invalid(let problem): return problem.description
-        case .io(let path, let reason): return "\(path): \(reason)"
+        case .io(let path, let reason), .refused(let path, let reason): return "\(path): \(reason)"
         }
     }
 }

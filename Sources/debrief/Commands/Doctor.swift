@@ -9,7 +9,8 @@ struct Doctor: ParsableCommand {
         Lists, one per line as path:line: reason, the files that are not read (they do not parse, are \
         not regular files, are larger than 8 MB, are links to nothing, sync-conflict copies or second \
         paths to an entry) and the entries that read with a remark (an id that is not the file name, \
-        no title, a byte-order mark). Exits 0 when there is none, 1 otherwise. Nothing in the journal is \
+        no title, a byte-order mark, a symbolic link or a file with several names: read once, but never \
+        written, as a write would leave the other names with the old text). Exits 0 when there is none, 1 otherwise. Nothing in the journal is \
         changed.
 
         It then checks the index (see the README) against that full read and names, on stderr, the files \

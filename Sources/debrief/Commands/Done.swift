@@ -23,7 +23,8 @@ struct Done: ParsableCommand {
     @OptionGroup var journal: JournalOptions
     @Argument(help: ArgumentHelp("The entry's id, or a unique prefix.", valueName: "entry-id"), completion: JournalCompletion.entryIDs)
     var entry: String
-    @Argument(help: ArgumentHelp("Which action, counted from 1.", valueName: "n")) var n: Int
+    @Argument(help: ArgumentHelp("Which action, counted from 1.", valueName: "n"),
+              completion: JournalCompletion.followUpNumbers(.open, valued: ["--journal", "--on"])) var n: Int
     @Option(help: ArgumentHelp("The day it was done: 2026-11-24, today, yesterday, mon… (default today).", valueName: "date"))
     var on: String?
 
@@ -56,7 +57,8 @@ struct Undone: ParsableCommand {
     @OptionGroup var journal: JournalOptions
     @Argument(help: ArgumentHelp("The entry's id, or a unique prefix.", valueName: "entry-id"), completion: JournalCompletion.entryIDs)
     var entry: String
-    @Argument(help: ArgumentHelp("Which action, counted from 1.", valueName: "n")) var n: Int
+    @Argument(help: ArgumentHelp("Which action, counted from 1.", valueName: "n"), completion: JournalCompletion.followUpNumbers(.done))
+    var n: Int
 
     func run() throws {
         try runReportingErrors {

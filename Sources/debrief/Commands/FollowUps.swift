@@ -26,7 +26,10 @@ struct FollowUps: ParsableCommand {
         due day (follow-ups without one are left out and counted on stderr), or with --ics-kind todo \
         VTODO items with DUE. Each item's UID stays the same for that follow-up for good. \
         --output DIR --vdir keeps a vdir folder in step: one .ics per follow-up, rewritten when it \
-        changed, removed when the follow-up is done or deleted; other files there are never touched.
+        changed, removed when the follow-up is done or deleted. Each carries a mark naming the journal \
+        (.journal-id) and what debrief wrote; only files marked by this journal and unchanged since \
+        are rewritten or removed. A file changed elsewhere (an event edited on a phone) is yours: named \
+        on stderr, left as it is. Other files are never touched; syncs of one folder take turns.
 
         Examples:
           debrief followups --overdue

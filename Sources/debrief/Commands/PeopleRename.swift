@@ -16,7 +16,8 @@ struct PeopleRename: ParsableCommand {
         The changed lines are listed on stdout, a summary on stderr. --dry-run lists them and writes \\
         nothing.
 
-        Exit codes: 0 renamed (or nothing to change), 64 a bad name, 66 nobody is named OLD, 75 some \\
+        Exit codes: 0 renamed (or nothing to change), 64 a bad name, 65 an entry debrief \\
+        does not write (a symbolic link or a hard-linked file, named), 66 nobody is named OLD, 75 some \\
         files changed meanwhile and were skipped (run it again).
 
         Examples:
@@ -26,7 +27,7 @@ struct PeopleRename: ParsableCommand {
     )
 
     @OptionGroup var journal: JournalOptions
-    @Argument(help: "The name as written now (any spelling of it).") var old: String
+    @Argument(help: "The name as written now (any spelling of it).", completion: JournalCompletion.people) var old: String
     @Argument(help: "The name to write instead.") var new: String
     @Flag(help: "List the files and lines that would change; write nothing.") var dryRun = false
 
@@ -47,8 +48,9 @@ struct PeopleMerge: ParsableCommand {
         rows and as the "who" of follow-ups; otherwise as `debrief people rename` (minimal diffs, one \\
         atomic write per file, files changed meanwhile skipped, --dry-run).
 
-        Exit codes: 0 merged (or nothing to change), 64 a bad name, 66 a NAME names nobody, 75 some \\
-        files changed meanwhile and were skipped (run it again).
+        Exit codes: 0 merged (or nothing to change), 64 a bad name, 66 a NAME names nobody, 65 an entry \\
+        debrief does not write (a symbolic link or a hard-linked file, named), 75 some files changed \\
+        meanwhile and were skipped (run it again).
 
         Example:
           debrief people merge "Zoe" "Z. Brandt" --into "Zoë Brandt"
@@ -56,8 +58,8 @@ struct PeopleMerge: ParsableCommand {
     )
 
     @OptionGroup var journal: JournalOptions
-    @Argument(help: "The names to merge (any spelling of each).") var names: [String]
-    @Option(help: ArgumentHelp("The name they all become.", valueName: "name")) var into: String
+    @Argument(help: "The names to merge (any spelling of each).", completion: JournalCompletion.people) var names: [String]
+    @Option(help: ArgumentHelp("The name they all become.", valueName: "name"), completion: JournalCompletion.people) var into: String
     @Flag(help: "List the files and lines that would change; write nothing.") var dryRun = false
 
     func validate() throws {
@@ -97,11 +99,16 @@ enum NameChangeCommand {
         }
         let outcome = try context.store.write(files)
         Output.note("\(action == "merge" ? "Merged" : "Renamed") \(what) \(NameChange.extent(outcome.written)).")
+        for refusal in outcome.refused { Output.error("skipped \(refusal.file.path): \(refusal.reason)") }
         guard outcome.skipped.isEmpty else {
             for file in outcome.skipped { Output.error("skipped \(file.path): it changed on disk since it was read; nothing was written to it") }
             let n = outcome.skipped.count
             throw CLIError(message: "\(n) file\(n == 1 ? " was" : "s were") skipped; run the command again to \(action) there too",
                            code: Exit.tempFail)
+        }
+        guard outcome.refused.isEmpty else {
+            let n = outcome.refused.count
+            throw CLIError.data("\(n) file\(n == 1 ? " was" : "s were") not written (above); the name is still there")
         }
     }
 

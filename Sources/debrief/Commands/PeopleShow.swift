@@ -23,7 +23,7 @@ struct PeopleShow: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var journal: JournalOptions
-    @Argument(help: "The person's name, or a part of it.") var name: String
+    @Argument(help: "The person's name, or a part of it.", completion: JournalCompletion.people) var name: String
     @Option(help: "Output format.") var format: OutputFormat = .text
 
     func run() throws {

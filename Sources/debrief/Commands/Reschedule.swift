@@ -31,7 +31,8 @@ struct Reschedule: ParsableCommand {
     @OptionGroup var journal: JournalOptions
     @Argument(help: ArgumentHelp("The entry's id, or a unique prefix.", valueName: "entry-id"), completion: JournalCompletion.entryIDs)
     var entry: String
-    @Argument(help: ArgumentHelp("Which action, counted from 1.", valueName: "n")) var n: Int
+    @Argument(help: ArgumentHelp("Which action, counted from 1.", valueName: "n"), completion: JournalCompletion.followUpNumbers(.open))
+    var n: Int
     @Argument(help: ArgumentHelp("The new due date: fri, in 2 weeks, +3d, 2026-12-04…", valueName: "date")) var date: String
 
     func run() throws {

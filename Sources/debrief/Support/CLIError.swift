@@ -28,7 +28,7 @@ struct CLIError: Error, CustomStringConvertible {
         switch error {
         case .notFound, .ambiguous: return CLIError(message: error.description, code: Exit.noInput)
         case .changedOnDisk, .followUpChanged: return CLIError(message: error.description, code: Exit.tempFail)
-        case .invalid: return CLIError(message: error.description, code: Exit.dataError)
+        case .invalid, .refused: return CLIError(message: error.description, code: Exit.dataError)
         case .exists, .io: return CLIError(message: error.description, code: Exit.ioError)
         }
     }

@@ -31,11 +31,13 @@ enum CalendarOutput {
             for item in shown { files[VdirFolder.fileName(uid: item.uid)] = ICalendar.file(item, kind: kind, timeZone: zone) }
             let result: VdirFolder.Result
             do throws(StoreError) {
-                result = try VdirFolder.sync(files, into: folder)
+                result = try VdirFolder.sync(files, into: folder, journal: try context.store.identity())
             } catch {
                 throw CLIError.store(error)
             }
-            Output.note("\(folder): \(result.written) written, \(result.removed) removed, \(result.unchanged) unchanged")
+            for kept in result.kept { Output.note("\(kept.path): \(kept.reason)") }
+            let left = result.kept.isEmpty ? "" : ", \(result.kept.count) left alone"
+            Output.note("\(folder): \(result.written) written, \(result.removed) removed, \(result.unchanged) unchanged" + left)
             return
         }
         let text = ICalendar.calendar(shown, kind: kind, timeZone: zone)

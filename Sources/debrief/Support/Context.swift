@@ -78,12 +78,13 @@ struct Context {
     /// The derived index under the cache folder, unless `DEBRIEF_INDEX=off` asks to read the files
     /// directly (every answer is the same either way; only the time differs). On a terminal, a
     /// read of many files shows a progress bar on stderr after about a second (``StderrProgress``).
-    static func index(for root: String, environment: [String: String]) -> JournalIndex? {
+    /// `progress: false` for shell completion, whose terminal belongs to the shell.
+    static func index(for root: String, environment: [String: String], progress showing: Bool = true) -> JournalIndex? {
         guard environment["DEBRIEF_INDEX"] != "off", let location = IndexLocation.forJournal(root, environment: environment) else {
             return nil
         }
         let index = JournalIndex(location: location)
-        if let progress = StderrProgress(environment: environment) {
+        if showing, let progress = StderrProgress(environment: environment) {
             index.onProgress { done, total in progress.report(done: done, total: total) }
         }
         return index
