@@ -4,39 +4,100 @@ import GRDB
 
 /// What the index stores about one readable entry, computed off the database thread (folding
 /// text is the slow part): the row of `entries`, its people, follow-ups and tags with folded
-/// names, and its folded search text.
-struct EntryFacts: Sendable {
-    var blob: [UInt8]
-    var people: [(name: String, folded: String)]
-    var followUps: [(who: String, folded: String, action: String, due: Int?, done: Int?)]
-    var tags: [(tag: String, folded: String)]
-    var searchText: String
-    var kind: String
-
-    init(_ entry: Entry, catalog: Catalog) {
-        blob = EntryBlob.encode(entry)
-        people = entry.people.map { ($0.name, $0.name.folded) }
-        followUps = entry.followUps.map { ($0.who, $0.who.folded, $0.action, $0.due?.ordinal, $0.done?.ordinal) }
-        tags = entry.tags.map { ($0, $0.folded) }
-        searchText = EntryQuery.searchText(entry, catalog: catalog)
-        kind = (entry.kind ?? "").folded
+/// names, and its folded search text. Text passes through ``IndexRow/text(_:)`` and every row
+/// gets its checksum (``IndexRow``), so `doctor` can compare these facts with the ones it
+/// computes from the file, column by column.
+struct EntryFacts: Sendable, Equatable {
+    struct Columns: Sendable, Equatable {
+        var id: String
+        var day: Int
+        var time: Int
+        var kind: String
+        var title: String
+        var flow: String?
     }
 
-    func insert(_ db: Database, file id: Int64, entry: Entry) throws {
+    struct Person: Sendable, Equatable {
+        var name: String
+        var folded: String
+    }
+
+    struct FollowUp: Sendable, Equatable {
+        var who: String
+        var folded: String
+        var action: String
+        var due: Int?
+        var done: Int?
+    }
+
+    struct Tag: Sendable, Equatable {
+        var tag: String
+        var folded: String
+    }
+
+    var blob: [UInt8]
+    var columns: Columns
+    var people: [Person]
+    var followUps: [FollowUp]
+    var tags: [Tag]
+    var searchText: String
+
+    init(_ entry: Entry, catalog: Catalog) {
+        let t = IndexRow.text
+        blob = EntryBlob.encode(entry)
         let when = entry.eventTime
-        try db.execute(sql: "INSERT INTO entries(file, id, day, time, kind, title, flow, blob, sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [id, entry.id, when.day.ordinal, when.seconds, kind, entry.title, entry.flow, Data(blob),
-                                   IndexSchema.checksum(blob)])
-        for p in people {
-            try db.execute(sql: "INSERT INTO people(file, name, folded) VALUES (?, ?, ?)", arguments: [id, p.name, p.folded])
+        columns = Columns(id: t(entry.id), day: when.day.ordinal, time: when.seconds, kind: t((entry.kind ?? "").folded),
+                          title: t(entry.title), flow: entry.flow.map(t))
+        people = entry.people.map { Person(name: t($0.name), folded: t($0.name.folded)) }
+        followUps = entry.followUps.map { FollowUp(who: t($0.who), folded: t($0.who.folded), action: t($0.action), due: $0.due?.ordinal, done: $0.done?.ordinal) }
+        tags = entry.tags.map { Tag(tag: t($0), folded: t($0.folded)) }
+        searchText = t(EntryQuery.searchText(entry, catalog: catalog))
+    }
+
+    /// The facts stored for `file` (the blob left out), nil when it has no `entries` row.
+    static func stored(_ db: Database, file: Int64) throws -> (columns: Columns, people: [Person], followUps: [FollowUp], tags: [Tag], searchText: String?)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, day, time, kind, title, flow FROM entries WHERE file = ?", arguments: [file]) else {
+            return nil
         }
-        for (n, f) in followUps.enumerated() {
-            try db.execute(sql: "INSERT INTO follow_ups(file, n, who, who_folded, action, due, done) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [id, n + 1, f.who, f.folded, f.action, f.due, f.done])
+        let columns = Columns(id: row[0], day: row[1], time: row[2], kind: row[3], title: row[4], flow: row[5])
+        let people = try Row.fetchAll(db, sql: "SELECT name, folded FROM people WHERE file = ? ORDER BY rowid", arguments: [file])
+            .map { Person(name: $0[0], folded: $0[1]) }
+        let followUps = try Row.fetchAll(db, sql: "SELECT who, who_folded, action, due, done FROM follow_ups WHERE file = ? ORDER BY n", arguments: [file])
+            .map { FollowUp(who: $0[0], folded: $0[1], action: $0[2], due: $0[3], done: $0[4]) }
+        let tags = try Row.fetchAll(db, sql: "SELECT tag, folded FROM tags WHERE file = ? ORDER BY rowid", arguments: [file])
+            .map { Tag(tag: $0[0], folded: $0[1]) }
+        let text = try String.fetchOne(db, sql: "SELECT text FROM search WHERE rowid = ?", arguments: [file])
+        return (columns, people, followUps, tags, text)
+    }
+
+    /// Whether what is stored for a file says what these facts say, query column by column.
+    func matches(_ stored: (columns: Columns, people: [Person], followUps: [FollowUp], tags: [Tag], searchText: String?)) -> Bool {
+        stored.columns == columns && stored.people == people && stored.followUps == followUps && stored.tags == tags
+            && stored.searchText == searchText
+    }
+
+    func insert(_ db: Database, file id: Int64) throws {
+        let c = columns
+        let blobSum = IndexSchema.checksum(blob)
+        let entryValues: [DatabaseValueConvertible?] = [id, c.id, c.day, c.time, c.kind, c.title, c.flow, blobSum]
+        try Self.insert(db, IndexRow.entries, entryValues, extra: ("blob", Data(blob)))
+        for p in people { try Self.insert(db, IndexRow.people, [id, p.name, p.folded]) }
+        for (n, f) in followUps.enumerated() { try Self.insert(db, IndexRow.followUps, [id, n + 1, f.who, f.folded, f.action, f.due, f.done]) }
+        for t in tags { try Self.insert(db, IndexRow.tags, [id, t.tag, t.folded]) }
+        try Self.insert(db, IndexRow.search, [id, searchText])
+    }
+
+    /// One row of `table` with its checksum.
+    static func insert(_ db: Database, _ table: IndexRow.Table, _ values: [DatabaseValueConvertible?],
+                       extra: (column: String, value: DatabaseValueConvertible)? = nil) throws {
+        let dbValues = values.map { $0?.databaseValue ?? .null }
+        var columns = table.columns + ["sum"]
+        var arguments = dbValues + [IndexRow.sum(dbValues).databaseValue]
+        if let extra {
+            columns.append(extra.column)
+            arguments.append(extra.value.databaseValue)
         }
-        for t in tags {
-            try db.execute(sql: "INSERT INTO tags(file, tag, folded) VALUES (?, ?, ?)", arguments: [id, t.tag, t.folded])
-        }
-        try db.execute(sql: "INSERT INTO search(rowid, text) VALUES (?, ?)", arguments: [id, searchText])
+        let sql = "INSERT INTO \(table.name)(\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))"
+        try db.execute(sql: sql, arguments: StatementArguments(arguments))
     }
 }

@@ -8,7 +8,8 @@ import DebriefCore
 /// Where a journal's index lives: `$XDG_CACHE_HOME/debrief/` (default `~/.cache/debrief/`), one
 /// database per journal folder, named after a hash of the folder's real path, never inside the
 /// journal, so git or Syncthing never carry it along. Private like the journal: the folder 0700,
-/// the database and its `-wal` and `-shm` files 0600, whatever the umask.
+/// the database and its `-wal` and `-shm` files 0600, whatever the umask; used only when the
+/// folder and files are debrief's own (``CacheFolder``).
 public struct IndexLocation: Sendable, Equatable {
     /// The folder holding every journal's index.
     public var folder: String
@@ -40,13 +41,19 @@ public struct IndexLocation: Sendable, Equatable {
     }
 
     /// The database file.
-    public var database: String {
+    public var database: String { folder + "/" + databaseName }
+
+    /// `journal-<16 hex digits>.sqlite`, after a hash of the journal's real path.
+    var databaseName: String {
         let hex = String(Fingerprint(of: journal.utf8).hash, radix: 16)
-        return folder + "/journal-" + String(repeating: "0", count: 16 - hex.count) + hex + ".sqlite"
+        return "journal-" + String(repeating: "0", count: 16 - hex.count) + hex + ".sqlite"
     }
 
+    /// What SQLite keeps beside a database: its write-ahead log, shared memory and rollback journal.
+    static let suffixes = ["", "-wal", "-shm", "-journal"]
+
     /// The database and the files SQLite keeps beside it.
-    public var files: [String] { [database, database + "-wal", database + "-shm", database + "-journal"] }
+    public var files: [String] { Self.suffixes.map { database + $0 } }
 
     /// `path` with links resolved, or as given when it does not exist (yet).
     static func realPath(_ path: String) -> String {
@@ -55,35 +62,43 @@ public struct IndexLocation: Sendable, Equatable {
         return String(cString: resolved)
     }
 
-    /// Creates the folder (and missing parents) and makes it 0700; false when it cannot be used.
-    func prepareFolder() -> Bool {
-        var partial = ""
-        for part in folder.split(separator: "/", omittingEmptySubsequences: true) {
-            partial += "/" + part
-            if mkdir(partial, 0o700) != 0, errno != EEXIST { return false }
+    /// Readies the folder and the files for SQLite (``CacheFolder``): the folder created or
+    /// checked, the files beside the database checked and made 0600, the database created 0600
+    /// or checked, made 0600 and marked used (its modification time, which ``StaleIndexes``
+    /// reads). Returns the open folder, or what keeps the index from being used.
+    func prepare() -> Result<Descriptor, CacheProblem> {
+        let opened = CacheFolder(path: folder).openFolder()
+        guard case .success(let dir) = opened else { return opened }
+        for suffix in Self.suffixes.dropFirst() {
+            if case .failure(let problem) = CacheFolder.openFile(databaseName + suffix, in: dir, path: folder, create: false) {
+                return .failure(problem)
+            }
         }
-        var st = stat()
-        guard stat(folder, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { return false }
-        if st.st_mode & 0o777 != 0o700, st.st_uid == getuid() { chmod(folder, 0o700) }
-        return access(folder, W_OK | X_OK) == 0
-    }
-
-    /// Creates the database file 0600 before SQLite does (SQLite gives its `-wal` and `-shm`
-    /// files the database's mode), and brings existing ones back to 0600.
-    func prepareFiles() {
-        let fd = open(database, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
-        if fd >= 0 {
-            fchmod(fd, 0o600)
-            close(fd)
-        }
-        for file in files.dropFirst() {
-            var st = stat()
-            if stat(file, &st) == 0, st.st_mode & 0o777 != 0o600 { chmod(file, 0o600) }
+        switch CacheFolder.openFile(databaseName, in: dir, path: folder, create: true) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let file):
+            if let file { futimens(file.fd, nil) }
+            return .success(dir)
         }
     }
 
-    /// Removes the database and the files beside it, to start again.
+    /// After SQLite opened the database: the files it made beside it are checked and made 0600
+    /// too; the problem when one is not what SQLite would have made.
+    func secureCompanions(_ dir: Descriptor) -> CacheProblem? {
+        for suffix in Self.suffixes {
+            if case .failure(let problem) = CacheFolder.openFile(databaseName + suffix, in: dir, path: folder, create: false) {
+                return problem
+            }
+        }
+        return nil
+    }
+
+    /// Removes the database and the files beside it, to start again: only those that are
+    /// debrief's (regular files with one link, this user's); a link or a foreign file stays.
     func remove() {
-        for file in files { unlink(file) }
+        guard case .success(let dir) = CacheFolder(path: folder).openFolder() else { return }
+        for name in Self.suffixes.map({ databaseName + $0 }) where CacheFolder.check(name, in: dir, path: folder) == nil {
+            unlinkat(dir.fd, name, 0)
+        }
     }
 }

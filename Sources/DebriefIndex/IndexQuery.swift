@@ -4,13 +4,24 @@ import GRDB
 /// An ``EntryQuery`` as SQL over the index's facts: the files whose entries may match. Always a
 /// superset of the matches (the same folded texts, compared byte for byte by `instr`, equality
 /// and FTS5's trigram index), never the final word: the store tests each candidate exactly.
+/// The rows it reads are checked against their checksums first (``IndexRow``): a damaged row
+/// could only leave an entry out, so then nothing is ruled out.
 enum IndexQuery {
-    /// The ids of the files that may match, or nil when no fact narrows the query (pitfalls are
-    /// judged when asked, never stored).
-    static func candidates(_ db: Database, _ matcher: EntryMatcher) throws -> Set<Int64>? {
+    enum Narrowing: Equatable {
+        /// No fact narrows the query (pitfalls are judged when asked, never stored).
+        case everything
+        /// The ids of the files that may match.
+        case only(Set<Int64>)
+        /// A row the query would read does not match its checksum.
+        case damaged
+    }
+
+    static func candidates(_ db: Database, _ matcher: EntryMatcher) throws -> Narrowing {
         let q = matcher.query
+        let t = IndexRow.text
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
+        var tables = [IndexRow.entries]
         if let since = q.since {
             conditions.append("e.day >= ?")
             arguments.append(since.ordinal)
@@ -21,32 +32,36 @@ enum IndexQuery {
         }
         if let kind = matcher.foldedKind {
             conditions.append("instr(e.kind, ?) = 1")
-            arguments.append(kind)
+            arguments.append(t(kind))
         }
         if let tag = matcher.foldedTag {
             conditions.append("EXISTS (SELECT 1 FROM tags t WHERE t.file = e.file AND t.folded = ?)")
-            arguments.append(tag)
+            arguments.append(t(tag))
+            tables.append(IndexRow.tags)
         }
         if let person = matcher.foldedPerson, !person.isEmpty {
             conditions.append("""
                 (EXISTS (SELECT 1 FROM people p WHERE p.file = e.file AND instr(p.folded, ?) > 0)
                  OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.file = e.file AND instr(f.who_folded, ?) > 0))
                 """)
-            arguments += [person, person]
+            arguments += [t(person), t(person)]
+            tables += [IndexRow.people, IndexRow.followUps]
         }
         if let text = matcher.foldedText, !text.isEmpty {
             if text.unicodeScalars.count >= 3 {
                 // FTS5's trigram index: a quoted string matches where it occurs as a substring.
                 conditions.append("e.file IN (SELECT rowid FROM search WHERE search MATCH ?)")
-                arguments.append("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+                arguments.append("\"" + t(text).replacingOccurrences(of: "\"", with: "\"\"") + "\"")
             } else {
                 // Too short for trigrams: scan the folded text.
                 conditions.append("e.file IN (SELECT rowid FROM search WHERE instr(text, ?) > 0)")
-                arguments.append(text)
+                arguments.append(t(text))
+                tables.append(IndexRow.search)
             }
         }
-        guard !conditions.isEmpty else { return nil }
+        guard !conditions.isEmpty else { return .everything }
+        if !(try IndexRow.damaged(db, tables: tables)).isEmpty { return .damaged }
         let sql = "SELECT e.file FROM entries e WHERE " + conditions.joined(separator: " AND ")
-        return Set(try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null })))
+        return .only(Set(try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null }))))
     }
 }

@@ -8,11 +8,19 @@ import GRDB
 ///   when it was read (for the racy rule), the fingerprint of its bytes, and the problem when it
 ///   could not be read.
 /// - `entries`: per readable file its id, event day and time, kind, title, flow, and the whole
-///   entry as an ``EntryBlob``.
+///   entry as an ``EntryBlob`` (with `blob_sum`, the blob's checksum).
 /// - `people`, `follow_ups`, `tags`: the rows queries narrow by, with folded names.
 /// - `search`: an FTS5 table with the trigram tokenizer over each entry's folded search text, so
 ///   any part of a word finds it (`rike` finds Henrike); FTS5 does not fold accents, so the text
 ///   and the query are folded first.
+///
+/// The rule every table follows, this one and those added later (the calendar's events, mentions):
+/// each row has a `sum` column, ``IndexRow/sum(_:)`` of ALL its other columns in the order
+/// ``IndexRow`` lists them (a blob through its own checksum column), text stored through
+/// ``IndexRow/text(_:)``; a query narrows by a table only after ``IndexRow/damaged(_:tables:)``
+/// found every row of it right, and `doctor` compares the stored columns with the ones computed
+/// from the files (``EntryFacts``). A new table adds its ``IndexRow/Table`` and its columns there.
+/// FTS5's own inverted index, which no row sum covers, is checked by `doctor` (`integrity-check`).
 enum IndexSchema {
     /// Bumped when the meaning of a column changes while its SQL stays the same; an index of
     /// another version is rebuilt. A change to the tables themselves needs no bump: the index
@@ -38,16 +46,16 @@ enum IndexSchema {
                 file INTEGER PRIMARY KEY,
                 id TEXT NOT NULL, day INTEGER NOT NULL, time INTEGER NOT NULL,
                 kind TEXT NOT NULL, title TEXT NOT NULL, flow TEXT,
-                blob BLOB NOT NULL, sum INTEGER NOT NULL);
+                blob BLOB NOT NULL, blob_sum INTEGER NOT NULL, sum INTEGER NOT NULL);
             CREATE INDEX entries_day ON entries(day);
-            CREATE TABLE people(file INTEGER NOT NULL, name TEXT NOT NULL, folded TEXT NOT NULL);
+            CREATE TABLE people(file INTEGER NOT NULL, name TEXT NOT NULL, folded TEXT NOT NULL, sum INTEGER NOT NULL);
             CREATE INDEX people_file ON people(file);
             CREATE TABLE follow_ups(file INTEGER NOT NULL, n INTEGER NOT NULL, who TEXT NOT NULL, who_folded TEXT NOT NULL,
-                action TEXT NOT NULL, due INTEGER, done INTEGER);
+                action TEXT NOT NULL, due INTEGER, done INTEGER, sum INTEGER NOT NULL);
             CREATE INDEX follow_ups_file ON follow_ups(file);
-            CREATE TABLE tags(file INTEGER NOT NULL, tag TEXT NOT NULL, folded TEXT NOT NULL);
+            CREATE TABLE tags(file INTEGER NOT NULL, tag TEXT NOT NULL, folded TEXT NOT NULL, sum INTEGER NOT NULL);
             CREATE INDEX tags_file ON tags(file);
-            CREATE VIRTUAL TABLE search USING fts5(text, tokenize = 'trigram');
+            CREATE VIRTUAL TABLE search USING fts5(text, sum UNINDEXED, tokenize = 'trigram');
             """
 
     static func create(_ db: Database) throws {
@@ -55,9 +63,8 @@ enum IndexSchema {
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('schema', ?)", arguments: [fingerprint])
     }
 
-    /// FNV-1a of bytes, as a signed 64-bit integer for SQLite: rows carry one over their content,
-    /// so bytes damaged inside a row (which SQLite cannot notice) make the row be read again
-    /// from its file instead of trusted.
+    /// FNV-1a of a blob's bytes, as a signed 64-bit integer for SQLite (`blob_sum`): a blob damaged
+    /// inside its row makes its file be read again instead of trusted.
     static func checksum(_ bytes: some Sequence<UInt8>) -> Int64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes {
@@ -65,12 +72,6 @@ enum IndexSchema {
             h = h &* 0x0000_0100_0000_01B3
         }
         return Int64(bitPattern: h)
-    }
-
-    /// The checksum of a `files` row.
-    static func fileSum(path: String, signature s: FileSignature, checked: Int64, hash: Int64, length: Int,
-                        problemLine: Int?, problem: String?) -> Int64 {
-        checksum("\(path)|\(s.size)|\(s.mtime)|\(s.ctime)|\(s.inode)|\(checked)|\(hash)|\(length)|\(problemLine ?? -1)|\(problem ?? "")".utf8)
     }
 
     /// What decoding depends on besides a file's bytes: the catalog's prompts (which keys are

@@ -12,7 +12,9 @@ import Synchronization
 ///
 /// Disposable: a missing, damaged, older or foreign database is rebuilt; one that cannot be opened
 /// or written (locked by another process too long, a read-only folder) is simply not used for that
-/// read, and the store reads the files. WAL lets a TUI and a cron job use it at once.
+/// read, and the store reads the files. WAL lets a TUI and a cron job use it at once. A cache
+/// folder or file that is not debrief's own (a link, another user's, a folder others can write:
+/// ``CacheFolder``) is never used nor changed; `doctor` names it (``examineCache(store:)``).
 public final class JournalIndex: EntryIndexing {
     public let location: IndexLocation
     private let state = Mutex(State())
@@ -23,6 +25,8 @@ public final class JournalIndex: EntryIndexing {
         var unusable = false
         /// Set when a write failed: keep reading through the index, stop trying to update it.
         var readOnly = false
+        /// What in the cache folder kept the index from being used (a link, a foreign owner…).
+        var problem: CacheProblem?
         var progress: (@Sendable (Int, Int) -> Void)?
         var lastRefresh = RefreshCounts()
     }
@@ -71,9 +75,16 @@ public final class JournalIndex: EntryIndexing {
             let key = IndexSchema.decoderKey(store.codec)
             for attempt in 0..<2 {
                 do {
-                    let queue = try open(key: key)
+                    let (queue, folder) = try open(key: key)
                     s.queue = queue
+                    let removed = StaleIndexes.sweep(folder, path: location.folder, except: location.database,
+                                                     unusedFor: StaleIndexes.unusedFor)
+                    if !removed.isEmpty { Trace.mark("index: removed the indexes of \(removed.count) journals that no longer exist") }
                     return queue
+                } catch let problem as CacheProblem {
+                    // Not debrief's own: never used, never changed.
+                    s.problem = problem
+                    break
                 } catch {
                     // Damaged, foreign or unreadable: start again once, from nothing.
                     if attempt == 0 { location.remove() }
@@ -84,13 +95,17 @@ public final class JournalIndex: EntryIndexing {
         }
     }
 
-    private func open(key: String) throws -> DatabaseQueue {
-        guard location.prepareFolder() else { throw IndexUnavailable() }
-        location.prepareFiles()
+    private func open(key: String) throws -> (DatabaseQueue, Descriptor) {
+        let folder: Descriptor
+        switch location.prepare() {
+        case .failure(let problem): throw problem
+        case .success(let opened): folder = opened
+        }
         var config = Configuration()
         config.busyMode = .timeout(Self.busyTimeout)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            db.add(function: IndexRow.function)
         }
         let queue = try DatabaseQueue(path: location.database, configuration: config)
         try queue.writeWithoutTransaction { db in
@@ -118,8 +133,11 @@ public final class JournalIndex: EntryIndexing {
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
             }
         }
-        location.prepareFiles()
-        return queue
+        if let problem = location.secureCompanions(folder) {
+            try? queue.close()
+            throw problem
+        }
+        return (queue, folder)
     }
 
     // MARK: - Reading
@@ -160,19 +178,63 @@ public final class JournalIndex: EntryIndexing {
             }
         }
         let prefix = store.root + "/"
-        let differing = refs.indices.filter { !same(indexed[$0], read[$0]) }.map { refs[$0].path }
-        if !differing.isEmpty {
-            // Forget them: the next read indexes them from their files.
+        var differing = Set(refs.indices.filter { !same(indexed[$0], read[$0]) })
+        // The columns queries narrow by: what is stored for each file against what its entry
+        // gives now, and every row against its checksum.
+        let catalog = store.codec.catalog
+        let readable = refs.indices.filter { if case .success? = read[$0] { return true } else { return false } }
+        let computed = readable.concurrentMap(minimum: 256) { i -> (Int, EntryFacts?) in
+            guard case .success(let entry)? = read[i] else { return (i, nil) }
+            return (i, EntryFacts(entry, catalog: catalog))
+        }
+        var damaged = false
+        var ids: [String: Int64] = [:]
+        try? queue.read { db in
+            for row in try Row.fetchAll(db, sql: "SELECT path, id FROM files") { ids[row[0]] = row[1] }
+            for (i, facts) in computed {
+                guard let facts, let id = ids[IndexRow.text(Self.relative(refs[i].path, prefix: prefix))] else { continue }
+                if let stored = try EntryFacts.stored(db, file: id), facts.matches(stored) { continue }
+                differing.insert(i)
+            }
+            let bad = try IndexRow.damaged(db, tables: IndexRow.all)
+            damaged = !bad.isEmpty
+            for (i, ref) in refs.enumerated() where bad.contains(ids[IndexRow.text(Self.relative(ref.path, prefix: prefix))] ?? -1) {
+                differing.insert(i)
+            }
+        }
+        // FTS5's inverted index, which no row checksum covers.
+        var searchBroken = false
+        do {
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "INSERT INTO search(search, rank) VALUES ('integrity-check', 1)") }
+        } catch {
+            searchBroken = true
+        }
+        let paths = differing.sorted().map { refs[$0].path }
+        if !paths.isEmpty || damaged || searchBroken {
+            // Forget what differs (everything when a row is damaged): the next read indexes it from the files.
             try? queue.write { db in
-                for path in differing {
-                    let relative = Self.relative(path, prefix: prefix)
-                    if let id = try Int64.fetchOne(db, sql: "SELECT id FROM files WHERE path = ?", arguments: [relative]) {
-                        try Self.forget(db, file: id, andFile: true)
+                if damaged {
+                    try Self.forgetEverything(db)
+                } else {
+                    for path in paths {
+                        if let id = ids[IndexRow.text(Self.relative(path, prefix: prefix))] { try Self.forget(db, file: id, andFile: true) }
                     }
                 }
             }
+            if searchBroken { try? queue.writeWithoutTransaction { db in try db.execute(sql: "INSERT INTO search(search) VALUES ('rebuild')") } }
         }
-        return differing
+        return paths + (damaged && paths.isEmpty ? [location.database + " (rows that did not match their checksums)"] : [])
+            + (searchBroken ? [location.database + " (its full-text search index)"] : [])
+    }
+
+    public func examineCache(store: JournalStore) -> (problems: [EntryProblem], removed: [String]) {
+        _ = database(for: store)
+        if let problem = state.withLock({ $0.problem }) {
+            let reason = problem.reason + "; debrief does not use its index here and reads the journal's files instead (the same answers, slower)"
+            return ([EntryProblem(path: problem.path, line: 1, reason: reason)], [])
+        }
+        guard case .success(let folder) = CacheFolder(path: location.folder).openFolder() else { return ([], []) }
+        return ([], StaleIndexes.sweep(folder, path: location.folder, except: location.database, unusedFor: nil))
     }
 
     /// What the index holds for one file.
@@ -215,8 +277,7 @@ public final class JournalIndex: EntryIndexing {
                     var signature = FileSignature(size: row[2], mtime: row[3], ctime: row[4], inode: row[5])
                     let checked: Int64 = row[6]
                     let sum: Int64 = row[11]
-                    if sum != IndexSchema.fileSum(path: path, signature: signature, checked: checked, hash: row[7], length: row[8],
-                                                  problemLine: problemLine, problem: problem) {
+                    if sum != IndexRow.sum((0..<11).map { row[$0] as DatabaseValue }) {
                         // Damaged: proves nothing, so the file is read again and the row rewritten.
                         signature.size = -1
                     }
@@ -268,15 +329,32 @@ public final class JournalIndex: EntryIndexing {
         for (index, k) in fresh {
             if let problem = k.problem { outcomes[index] = .failure(problem) } else { wanted[k.id] = index }
         }
+        var damagedFacts = false
         if let matcher, !wanted.isEmpty {
-            let candidates = try queue.read { db in try IndexQuery.candidates(db, matcher) }
-            if let candidates { wanted = wanted.filter { candidates.contains($0.key) } }
+            switch try queue.read({ db in try IndexQuery.candidates(db, matcher) }) {
+            case .everything: break
+            case .only(let candidates): wanted = wanted.filter { candidates.contains($0.key) }
+            case .damaged:
+                // A row does not match its checksum: its facts prove nothing, so nothing is ruled
+                // out (every entry is tested), and the index is built again on the next read.
+                damagedFacts = true
+                Trace.mark("index: damaged rows; not narrowing, rebuilding")
+            }
         }
         let blobs = try queue.read { db in try self.blobs(db, ids: wanted) }
         Trace.mark("index: \(blobs.count) stored entries fetched")
         let decoded = Self.decode(blobs, refs: refs)
         Trace.mark("index: \(decoded.count) entries rebuilt")
         for (index, entry) in decoded { outcomes[index] = entry.map { .success($0) } }
+        // A readable file without a stored entry (its row lost) is read, not left out.
+        let fetched = Set(blobs.map(\.id))
+        let missing = wanted.filter { !fetched.contains($0.key) }
+        for (_, index) in missing { outcomes[index] = store.tolerantRead(refs[index]) }
+        if damagedFacts || !missing.isEmpty {
+            try? queue.write { db in
+                if damagedFacts { try Self.forgetEverything(db) } else { for id in missing.keys { try Self.forget(db, file: id, andFile: true) } }
+            }
+        }
         let counts = RefreshCounts(checked: refs.count, read: changes.count, rebuilt: decoded.count)
         state.withLock { $0.lastRefresh = counts }
         // A blob that is damaged or did not decode sends its file to be read, and out of the index.
@@ -352,6 +430,8 @@ public final class JournalIndex: EntryIndexing {
     private func record(_ queue: DatabaseQueue, changes: [Change], read: [Read], gone: [Int64], checked: Int64) throws {
         try queue.write { db in
             for id in gone { try Self.forget(db, file: id, andFile: true) }
+            // Ids are chosen here, so the row's checksum can cover its id too.
+            var nextID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM files") ?? 0) + 1
             for (change, outcome) in zip(changes, read) {
                 guard let result = outcome.result else {
                     if let id = change.known { try Self.forget(db, file: id, andFile: true) }
@@ -365,27 +445,19 @@ public final class JournalIndex: EntryIndexing {
                 }
                 let s = change.signature
                 let hash = Int64(bitPattern: fingerprint.hash)
-                let sum = IndexSchema.fileSum(path: change.path, signature: s, checked: checked, hash: hash, length: fingerprint.length,
-                                              problemLine: problem?.line, problem: problem?.reason)
                 let id: Int64
                 if let known = change.known {
                     id = known
-                    try Self.forget(db, file: id, andFile: false)
-                    try db.execute(sql: """
-                        UPDATE files SET path = ?, size = ?, mtime = ?, ctime = ?, inode = ?, checked = ?, hash = ?, length = ?,
-                            problem_line = ?, problem = ?, sum = ? WHERE id = ?
-                        """, arguments: [change.path, s.size, s.mtime, s.ctime, s.inode, checked, hash, fingerprint.length,
-                                         problem?.line, problem?.reason, sum, id])
+                    try Self.forget(db, file: id, andFile: true)
                 } else {
-                    try db.execute(sql: """
-                        INSERT INTO files(path, size, mtime, ctime, inode, checked, hash, length, problem_line, problem, sum)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [change.path, s.size, s.mtime, s.ctime, s.inode, checked, hash, fingerprint.length,
-                                         problem?.line, problem?.reason, sum])
-                    id = db.lastInsertedRowID
+                    id = nextID
+                    nextID += 1
                 }
-                if case .success(let entry) = result, let facts = outcome.facts {
-                    try facts.insert(db, file: id, entry: entry)
+                let values: [DatabaseValueConvertible?] = [id, IndexRow.text(change.path), s.size, s.mtime, s.ctime, s.inode, checked, hash,
+                                                           fingerprint.length, problem?.line, problem.map { IndexRow.text($0.reason) }]
+                try EntryFacts.insert(db, IndexRow.files, values)
+                if case .success = result, let facts = outcome.facts {
+                    try facts.insert(db, file: id)
                 }
             }
         }
@@ -418,6 +490,11 @@ public final class JournalIndex: EntryIndexing {
         if andFile { try db.execute(sql: "DELETE FROM files WHERE id = ?", arguments: [id]) }
     }
 
+    /// Empties every table but `meta`: the next read indexes every file again.
+    static func forgetEverything(_ db: Database) throws {
+        for table in IndexRow.all.map(\.name) { try db.execute(sql: "DELETE FROM \(table)") }
+    }
+
     /// A stored entry to rebuild: the index of its ref, its blob and its file's fingerprint.
     private struct Stored: @unchecked Sendable {
         var id: Int64
@@ -432,7 +509,7 @@ public final class JournalIndex: EntryIndexing {
         guard !wanted.isEmpty else { return [] }
         var out: [Stored] = []
         out.reserveCapacity(wanted.count)
-        let select = "SELECT e.file, e.blob, f.hash, f.length, e.sum FROM entries e JOIN files f ON f.id = e.file"
+        let select = "SELECT e.file, e.blob, f.hash, f.length, e.blob_sum FROM entries e JOIN files f ON f.id = e.file"
         let keys = wanted.count <= Self.lookupMaximum ? Array(wanted.keys) : nil
         for (sql, arguments) in Self.statements(select, column: "e.file", keys: keys) {
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 import DebriefCore
-import DebriefIndex
+@testable import DebriefIndex
 import Foundation
 import GRDB
 import Testing
@@ -303,6 +303,15 @@ struct SplitMix {
 /// `debrief doctor`'s check: an index that holds something else for a file than the file says
 /// (here: another entry's blob, with a valid checksum) is caught, named, and indexed again.
 @Suite struct IndexVerifyTests {
+    /// Makes every row of `table` match its checksum again, as a tampering that knows the rule would.
+    static func resum(_ db: Database, _ table: IndexRow.Table) throws {
+        let key = "rowid"
+        for row in try Row.fetchAll(db, sql: "SELECT \(key), \(table.columns.joined(separator: ", ")) FROM \(table.name)") {
+            let values = (1...table.columns.count).map { row[$0] as DatabaseValue }
+            try db.execute(sql: "UPDATE \(table.name) SET sum = ? WHERE \(key) = ?", arguments: [IndexRow.sum(values), row[0] as Int64])
+        }
+    }
+
     @Test func aWrongRowIsNamedAndIndexedAgain() throws {
         // No racy margin: the files were just written, and the test must not wait two seconds.
         let f = IndexFixture("verify", racyMargin: 0)
@@ -310,9 +319,10 @@ struct SplitMix {
         _ = f.indexed.loadAll()
         let queue = try GRDB.DatabaseQueue(path: f.index.location.database)
         let victim = try queue.write { db -> String in
-            let rows = try Row.fetchAll(db, sql: "SELECT e.file, e.blob, e.sum, f.path FROM entries e JOIN files f ON f.id = e.file ORDER BY e.file LIMIT 2")
-            try db.execute(sql: "UPDATE entries SET blob = ?, sum = ? WHERE file = ?",
-                           arguments: [rows[1]["blob"] as Data, rows[1]["sum"] as Int64, rows[0]["file"] as Int64])
+            let rows = try Row.fetchAll(db, sql: "SELECT e.file, e.blob, e.blob_sum, f.path FROM entries e JOIN files f ON f.id = e.file ORDER BY e.file LIMIT 2")
+            try db.execute(sql: "UPDATE entries SET blob = ?, blob_sum = ? WHERE file = ?",
+                           arguments: [rows[1]["blob"] as Data, rows[1]["blob_sum"] as Int64, rows[0]["file"] as Int64])
+            try Self.resum(db, IndexRow.entries)
             return rows[0]["path"]
         }
         try queue.close()

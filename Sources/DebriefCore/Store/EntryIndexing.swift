@@ -17,4 +17,9 @@ public protocol EntryIndexing: AnyObject, Sendable {
     /// indexes again the files whose indexed answer differs, and returns their paths. Nil when
     /// the index cannot be used (then every read goes to the files anyway).
     func verify(_ refs: [EntryRef], against read: [Result<Entry, EntryProblem>?], store: JournalStore) -> [String]?
+
+    /// The index's own files, for `doctor`: what keeps the index from being used (a link or a
+    /// foreign file where its database belongs, a cache folder of another user or writable by
+    /// others), and the journal folders that no longer exist whose indexes it removed.
+    func examineCache(store: JournalStore) -> (problems: [EntryProblem], removed: [String])
 }

@@ -15,6 +15,8 @@ public enum JournalDoctor {
         /// Files whose indexed answer differed from reading them (indexed again since); nil when
         /// there is no index or it could not be used.
         public var indexDisagreements: [String]?
+        /// Journal folders that no longer exist whose indexes were removed from the cache.
+        public var removedIndexes: [String] = []
     }
 
     /// Reads every file (on every core, never through the index, whose entries do not carry the
@@ -41,10 +43,12 @@ public enum JournalDoctor {
         for folder in folders {
             problems += temporaries(in: folder, scope: folder == store.draftsDirectory ? .drafts : .journal, now: now)
         }
+        let cache = store.index?.examineCache(store: store)
+        problems += cache?.problems ?? []
         problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
         let disagreements = store.index?.verify(scan.refs, against: read, store: store)
         Trace.mark("doctor: index checked")
-        return Findings(entries: entries, problems: problems, indexDisagreements: disagreements)
+        return Findings(entries: entries, problems: problems, indexDisagreements: disagreements, removedIndexes: cache?.removed ?? [])
     }
 
     /// What is odd about an entry that reads: a front-matter `id` that is not its file name (the

@@ -13,8 +13,12 @@ struct Doctor: ParsableCommand {
         written, as a write would leave the other names with the old text). Exits 0 when there is none, 1 otherwise. Nothing in the journal is \
         changed.
 
-        It then checks the index (see the README) against that full read and names, on stderr, the files \
-        whose indexed answer differed; those are indexed again from their files.
+        It then checks the index (see the README) against that full read, column by column, and names, on \
+        stderr, the files whose indexed answer differed; those are indexed again from their files. A cache \
+        folder or index file that is not debrief's own (a symbolic link, a hard link, another user's, a \
+        folder others can write) is listed like a file with a problem: the index is not used there. The \
+        cached indexes of journal folders that no longer exist are removed (other commands remove them \
+        once they are 30 days unused).
         """
     )
 
@@ -31,6 +35,10 @@ struct Doctor: ParsableCommand {
                 let count = differing.count
                 Output.note("index: \(count) file\(count == 1 ? "" : "s") disagreed with a full read and \(count == 1 ? "was" : "were") indexed again:")
                 for path in differing { Output.note("  \(path)") }
+            }
+            if !findings.removedIndexes.isEmpty {
+                Output.note("index: removed the cached indexes of journal folders that no longer exist:")
+                for journal in findings.removedIndexes { Output.note("  \(journal)") }
             }
             if !findings.problems.isEmpty { throw ExitCode(1) }
         }

@@ -1,0 +1,98 @@
+import DebriefCore
+import DebriefIndex
+import Foundation
+import GRDB
+import Testing
+
+/// The index answers what the files say even when what it stores is odd or damaged (issue 19):
+/// a NUL inside an entry no longer cuts its searchable text, and a one-byte change in a stored
+/// column a query narrows by (folded tags, day, kind, people) never changes an answer; `doctor`
+/// names the file and indexes it again.
+@Suite struct IndexTruthTests {
+    /// Entries with NUL in their notes, title, a tag and a name, beside ordinary ones.
+    static func seedWithNUL(_ f: IndexFixture) {
+        JournalIndexTests.seed(f, count: 12)
+        f.write("2029-03-03-1000-nul", IndexFixture.text(title: "\"Nul\\0title\"", date: "2029-03-03T10:00:00+01:00",
+                                                          people: ["\"Ana\\0Beta Li\""], tags: ["\"t\\0x\"", "plain"],
+                                                          notes: "body\0more words\0and the rest: Zürich café"))
+        f.write("2029-03-04-1000-jrnl", "[2026-11-01 10:00] Nul\0title. body\0more\n")
+        f.write("2029-03-05-1000-two", IndexFixture.text(title: "Two\\0NULs", date: "2029-03-05T10:00:00+01:00",
+                                                          notes: "alpha\0\0beta gamma\0"))
+    }
+
+    /// As in the audit (16 of 56 queries differed): every query answers as the files do, over the
+    /// text before, across and after each NUL, short (scanned) and long (trigram) queries alike.
+    static let queries = [
+        "more", "more words", "the rest", "rest", "zurich", "café", "cafe", "body", "title", "nul", "nultitle", "ul",
+        "alpha", "beta", "gamma", "a b", "ta g", "words and", "re", "mo", "or", "e", "x", "tx", "t x", "beta li",
+        "ana", "li", "plain", "event", "event 1", "notes about", "rike", "zoë", "李", "swift", "rust", "server",
+        "two", "nuls", "s", "\u{FFFD}", "�", "and", "the", "th", "he", "rest: z", ": ", "zü", "ürich", "notes",
+        "café 1", "about café", "the rest: zürich café", "body more",
+    ]
+
+    @Test func aNULNeverCutsSearchableText() throws {
+        let f = IndexFixture("nul", racyMargin: 0)
+        Self.seedWithNUL(f)
+        #expect(Self.queries.count >= 56)
+        var differing: [String] = []
+        for round in ["cold", "warm"] {
+            for q in Self.queries {
+                let matcher = EntryMatcher(EntryQuery(text: q), catalog: IndexFixture.catalog, today: IndexFixture.today)
+                if IndexFixture.describe(f.indexed.entries(matching: matcher)) != IndexFixture.describe(f.plain.entries(matching: matcher)) {
+                    differing.append("\(round) \(q)")
+                }
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.count) of \(Self.queries.count * 2) queries differ: \(differing)")
+        // The names and tags with a NUL are found too.
+        for query in [EntryQuery(person: "beta"), EntryQuery(person: "ana"), EntryQuery(tag: "plain"), EntryQuery(kind: "meet")] {
+            JournalIndexTests.same(f, query, "\(query)")
+        }
+    }
+
+    /// One byte changed in a stored column a query narrows by: the answer stays the files' answer,
+    /// and `doctor` names the file and indexes it again.
+    @Test(arguments: [
+        ("tags", "UPDATE tags SET folded = 'swifu' WHERE rowid = (SELECT min(rowid) FROM tags WHERE folded = 'swift')",
+         EntryQuery(tag: "swift")),
+        ("day", "UPDATE entries SET day = day + 1 WHERE file = (SELECT min(file) FROM entries)",
+         EntryQuery(since: Day(iso: "2029-01-01"), until: Day(iso: "2029-01-01"))),
+        ("kind", "UPDATE entries SET kind = 'meetuq' WHERE file = (SELECT min(file) FROM entries WHERE kind = 'meetup')",
+         EntryQuery(kind: "meetup")),
+        ("people", "UPDATE people SET folded = 'ana lj' WHERE rowid = (SELECT min(rowid) FROM people WHERE folded = 'ana li')",
+         EntryQuery(person: "ana li")),
+        ("follow-ups", "UPDATE follow_ups SET who_folded = 'omar haddae' WHERE rowid = (SELECT min(rowid) FROM follow_ups WHERE who_folded = 'omar haddad')",
+         EntryQuery(person: "omar")),
+        ("search", "UPDATE search SET text = replace(text, 'zurich', 'zurjch') WHERE rowid = (SELECT min(rowid) FROM search)",
+         EntryQuery(text: "zu")),
+    ])
+    func aChangedStoredColumnNeverChangesAnAnswer(_ label: String, _ damage: String, _ query: EntryQuery) throws {
+        let f = IndexFixture("damage-\(label)", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 16)
+        JournalIndexTests.same(f, query, "\(label): before")
+        let matcher = EntryMatcher(query, catalog: IndexFixture.catalog, today: IndexFixture.today)
+        let expected = IndexFixture.describe(f.plain.entries(matching: matcher))
+        #expect(!f.plain.entries(matching: matcher).entries.isEmpty, "the query must find something to lose")
+        let queue = try DatabaseQueue(path: f.index.location.database)
+        let changed = try queue.write { db in
+            try db.execute(sql: damage)
+            return db.changesCount
+        }
+        try queue.close()
+        #expect(changed == 1, "\(label): the damage touched one row")
+        f.reopen()
+        #expect(IndexFixture.describe(f.indexed.entries(matching: matcher)) == expected, "\(label): answered as the files say")
+        f.reopen()
+        #expect(IndexFixture.describe(f.indexed.entries(matching: matcher)) == expected, "\(label): and again")
+        // doctor compares the stored columns with the files and leaves the index right.
+        let queue2 = try DatabaseQueue(path: f.index.location.database)
+        try queue2.write { db in try db.execute(sql: damage) }
+        try queue2.close()
+        f.reopen()
+        let findings = JournalDoctor.examine(f.indexed)
+        #expect(findings.indexDisagreements?.isEmpty == false, "\(label): doctor names what disagreed")
+        f.reopen()
+        #expect(JournalDoctor.examine(f.indexed).indexDisagreements == [], "\(label): repaired")
+        JournalIndexTests.same(f, query, "\(label): after doctor")
+    }
+}
