@@ -87,7 +87,7 @@ extension ReflectionProgram {
     /// asked given the answers now (an answer just changed may show or hide later prompts), or to
     /// the summary after the last, or back to it when the prompt was opened from there.
     private mutating func accept(backToSummary: Bool) -> [Command<Message>] {
-        guard storeCurrent(strict: true) else { return [] }
+        guard storeCurrent(strict: true), confirmsFutureDate() else { return [] }
         status = nil
         if backToSummary {
             openSummary(at: index)
@@ -97,6 +97,21 @@ extension ReflectionProgram {
             openSummary(at: nil)
         }
         return [draftCommand()]
+    }
+
+    /// An event date later than now is kept on a second Enter with the same text; the first says
+    /// it is in the future (``FutureEventDate``). Any other answer passes.
+    private mutating func confirmsFutureDate() -> Bool {
+        guard prompt.type == .datetime, case .success(.timestamp(let ts)?) = field.value(for: prompt, clock: setup.clock),
+              ts > setup.clock.timestamp else {
+            futureWarned = nil
+            return true
+        }
+        let text = field.editorText?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if futureWarned == text { return true }
+        futureWarned = text
+        status = Status(text: FutureEventDate.warning(ts), role: .warning)
+        return false
     }
 
     /// Shift-Tab or Up at the top: back to the previous prompt that is asked.

@@ -101,6 +101,9 @@ public struct ReflectionProgram: Program {
     var fields: [String: AnswerField] = [:]
     var status: Status?
     var showsHelp = false
+    /// The text of an event date in the future that the last Enter warned about: Enter again on
+    /// the same text keeps it.
+    var futureWarned: String?
     public internal(set) var draftName: String
     /// When this reflection was started: a new entry's `created`, kept by a resumed draft.
     public internal(set) var started: Timestamp
