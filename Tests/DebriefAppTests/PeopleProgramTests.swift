@@ -138,7 +138,7 @@ import Testing
         #expect(rows[1] == "met once, 2026-04-02, mentioned in 1 entry · senior · existing")
         d.press(.char("G"))
         d.press(.enter)
-        #expect(d.program.handoff == .entry(note.id))
+        #expect(d.topRequest == .entry(note.id))
     }
 
     @Test func enterOpensAPersonWithTheirNotesEntriesAndOpenFollowUps() throws {
