@@ -12,11 +12,15 @@ public enum ReflectionAction: Hashable, Sendable {
     case resume, discard, keepDraft
     /// The leave dialog's way back to answering.
     case goOn
+    /// Esc in a new follow-up's due field after its offered day was replaced: the offer back.
+    case restoreOffer
 }
 
 extension ReflectionProgram {
     /// The keys of the prompt being answered. `?` only means help where it cannot be typed.
-    static func promptKeys(textInput: Bool, multiline: Bool, rows: Bool) -> KeyMap<ReflectionAction> {
+    /// `offerReplaced`: the offered due day (e.g. "in 3 days") of a new follow-up was typed over
+    /// and the focus is on it, so Esc first puts it back (a second Esc leaves).
+    static func promptKeys(textInput: Bool, multiline: Bool, rows: Bool, offerReplaced: String? = nil) -> KeyMap<ReflectionAction> {
         var bindings: [KeyBinding<ReflectionAction>] = [
             KeyBinding(.enter, label: "Enter", help: rows ? "add row / go on" : "accept", action: .accept),
             KeyBinding(.tab, label: "Tab", help: rows ? "complete name" : "next", action: .forward),
@@ -29,7 +33,12 @@ extension ReflectionProgram {
             bindings.append(KeyBinding([.up, .down], label: "↑/↓", help: "fields and rows", action: .select, showsInHelpBar: false))
             bindings.append(KeyBinding([.char("e"), .char("d")], label: "e/d", help: "edit/remove selected row", action: .select, showsInHelpBar: false))
         }
-        bindings.append(KeyBinding([.escape, .ctrl("c")], label: "Esc", help: "leave", action: .leave))
+        if let offered = offerReplaced {
+            bindings.append(KeyBinding(.escape, label: "Esc", help: "put back “\(offered)”", action: .restoreOffer))
+            bindings.append(KeyBinding(.ctrl("c"), help: "leave", action: .leave, showsInHelpBar: false))
+        } else {
+            bindings.append(KeyBinding([.escape, .ctrl("c")], label: "Esc", help: "leave", action: .leave))
+        }
         bindings.append(KeyBinding(textInput ? [.function(1)] : [.char("?"), .function(1)], help: "keys", action: .help))
         return KeyMap(bindings)
     }

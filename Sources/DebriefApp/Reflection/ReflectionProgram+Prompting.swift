@@ -2,7 +2,7 @@ import DebriefCore
 import DebriefUI
 
 /// Answering the prompt in focus: the widget gets each key first, then the prompt's key map
-/// (``promptKeys(textInput:multiline:rows:)``); Enter or Tab keeps the answer and moves on to the
+/// (``promptKeys(textInput:multiline:rows:offerReplaced:)``); Enter or Tab keeps the answer and moves on to the
 /// next prompt asked (or back to the summary it was opened from), Shift-Tab goes back, Ctrl-S
 /// opens the summary, Esc the leave dialog.
 extension ReflectionProgram {
@@ -24,11 +24,15 @@ extension ReflectionProgram {
         let isRows: Bool
         if case .rows = f { isRows = true } else { isRows = false }
         let multiline = prompt.type == .text
-        let keys = Self.promptKeys(textInput: isText, multiline: multiline, rows: isRows)
+        let keys = Self.promptKeys(textInput: isText, multiline: multiline, rows: isRows, offerReplaced: f.replacedOffer)
         // Keys that mean the same everywhere come first; the widget never sees them.
         switch keys.action(for: key) {
         case .save?: return toSummary()
         case .leave?: return askToLeave()
+        case .restoreOffer?:
+            if f.restoreOffer() { field = f }
+            status = nil
+            return []
         case .help?:
             showsHelp = true
             return []
@@ -72,8 +76,33 @@ extension ReflectionProgram {
                 return false
             }
             answers[prompt.id] = answer
+            if prompt.id == "people" { suggestReconnection() }
+            if prompt.id == "reconnected" { suggestedReconnection = nil }
             return true
         }
+    }
+
+    /// "Did you catch up with someone you already knew?" answered from the people list: yes when
+    /// someone there is `existing`, with the names shown under it, changeable like any answer.
+    /// Only while the person has not answered it themselves; a suggestion follows the list when
+    /// it changes (no existing person left: unanswered again).
+    mutating func suggestReconnection() {
+        let id = "reconnected"
+        guard answers[id] == nil || suggestedReconnection != nil else { return }
+        let known = (answers["people"]?.people ?? []).filter { $0.relation == "existing" }.map(\.name)
+        guard !known.isEmpty else {
+            if suggestedReconnection != nil {
+                answers[id] = nil
+                fields[id] = nil
+                suggestedReconnection = nil
+            }
+            return
+        }
+        suggestedReconnection = known
+        answers[id] = .bool(true)
+        var options = OptionsField(options: ["yes", "no"], selected: 0, horizontal: true)
+        options.note = "Yes, from your people list: you met \(known.joined(separator: ", ")) again (existing). ←/→ changes it."
+        fields[id] = .options(options)
     }
 
     /// Why Enter (or saving) did nothing on an empty required answer.

@@ -56,7 +56,8 @@ extension ReflectionProgram {
         let f = field
         var isRows = false
         if case .rows = f { isRows = true }
-        return Self.promptKeys(textInput: f.focusedEditor != nil, multiline: prompt.type == .text, rows: isRows)
+        return Self.promptKeys(textInput: f.focusedEditor != nil, multiline: prompt.type == .text, rows: isRows,
+                               offerReplaced: f.replacedOffer)
     }
 
     // MARK: - Header and footer

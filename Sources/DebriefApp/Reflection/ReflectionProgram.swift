@@ -122,6 +122,9 @@ public struct ReflectionProgram: Program {
     /// "Event · 1 of 3" and the bar's share for the prompt in focus, as of the last event
     /// (which prompts are asked depends on the answers, so it is worked out in `update`).
     var progressShown: (text: String, fraction: Double) = ("", 0)
+    /// The existing people behind a "reconnected" answer the reflection gave from the people
+    /// list (``suggestReconnection()``); nil once the person answered it themselves.
+    var suggestedReconnection: [String]?
 
     /// What the reflection is doing.
     public var mode: Mode { phase.mode }
