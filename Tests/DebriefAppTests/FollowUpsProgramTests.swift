@@ -221,7 +221,7 @@ import Testing
         d.press(.enter)
         #expect(d.exitStatus == nil)
         let design = try #require(f.store.refs().first { $0.id.contains("design-meetup") })
-        #expect(d.topRequest == .entry(design.id))
+        #expect(d.topRequest == .entry(design.id, followUp: 1))
         // Back from the entry's detail view: the list, read again, with the same row selected.
         d.press(.char("q"))
         #expect(d.topRequest == nil)

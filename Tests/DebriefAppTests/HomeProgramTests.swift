@@ -190,10 +190,10 @@ import Testing
         #expect(d.rows[2].contains("[x] done 2026-11-25") && d.rows[2].contains("  Ana Li: Intro to Marc"))
         #expect(file().contains("    due: 2026-11-29\n    done: 2026-11-25\n"))
 
-        // Enter opens the selected one's entry.
+        // Enter opens the selected one's entry, at that follow-up (Intro to Marc, the second).
         d.press(.enter)
         #expect(d.exitStatus == nil)
-        #expect(d.topRequest == .entry(try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).id))
+        #expect(d.topRequest == .entry(try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).id, followUp: 2))
     }
 
     /// What a key did is said whole, as on the other screens: a message longer than the line

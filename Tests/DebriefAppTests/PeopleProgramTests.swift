@@ -193,7 +193,7 @@ import Testing
         d.press(.char("G"))
         #expect(d.frame.buffer.style(row: 16, col: 2)?.reverse == true)
         d.press(.enter)
-        #expect(d.topRequest == .entry(meetup.id))
+        #expect(d.topRequest == .entry(meetup.id, followUp: 1))
     }
 
     @Test func overdueFollowUpsInAPersonViewAreBold() throws {
@@ -392,6 +392,46 @@ import Testing
         #expect(d.rows[10].contains("Merged into “Ana Li” in 1 file (1 people row, 0 follow-ups)"))
         #expect(!d.screen.contains("A. Li"))
         #expect(d.screen.contains("Ana Li") && !d.screen.contains("* "))
+    }
+
+    /// The merge prompt shortened the marked names to fit ("Merge Zoë Brandt,… into:"), so
+    /// she nearly merged the wrong two, and after the merge the cursor landed elsewhere: the
+    /// marked people are listed whole with their entries and the name they become before
+    /// anything is written, and the cursor is then on the merged person.
+    @Test func theMergePromptListsThePeopleAndTheTargetAndTheCursorEndsOnTheMergedPerson() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        try f.add("Design review", day: "2026-09-01", people: [Person(name: "Dr. Anastasia Li-Hoffmann", level: "senior")])
+        try f.add("Kickoff", day: "2026-10-02", people: [Person(name: "Anastasia Li Hoffmann")])
+        try f.add("Lunch", day: "2026-10-01", people: [Person(name: "Anastasia Li Hoffmann")])
+        var d = Self.driver(f, width: 80, height: 16)
+        func mark(_ name: String) throws {
+            let row = try #require(d.rows.firstIndex { $0.hasPrefix(name) || $0.hasPrefix("  " + name) })
+            d.press(.home)
+            for _ in 0..<(row - 2) { d.press(.down) }
+            d.press(.char(" "))
+        }
+        try mark("Anastasia Li Hoffmann")
+        try mark("Dr. Anastasia Li-Hoffmann")
+        d.press(.char("M"))
+        let words = d.rows.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(words.contains("Merge these 2 people into one:"))
+        #expect(words.contains { $0.hasPrefix("Anastasia Li Hoffmann") && $0.hasSuffix("met 2 times, 2026-10-01 to 2026-10-02") })
+        #expect(words.contains { $0.hasPrefix("Dr. Anastasia Li-Hoffmann") && $0.hasSuffix("met once, 2026-09-01 · senior") })
+        #expect(words.contains("→ all become “Anastasia Li Hoffmann”; nothing is written before Enter."))
+        #expect(d.rows[14].hasPrefix("Merge Anastasia Li"))
+        d.press(.end)
+        d.type(" (AL)")
+        #expect(d.screen.contains("→ all become “Anastasia Li Hoffmann (AL)”"))
+        d.press(.enter)
+        #expect(ReflectionCorrectnessTests.words(d.screen).contains("Merged into “Anastasia Li Hoffmann (AL)”"))
+        #expect(!d.screen.contains("Merge these"))
+        // The cursor is on the merged person (third in the list), not on the first row.
+        #expect(d.program.selectedPerson?.name == "Anastasia Li Hoffmann (AL)")
+        let selected = try #require(d.rows.firstIndex { $0.hasPrefix("Anastasia Li Hoffmann (AL)") })
+        #expect(selected > 2)
+        #expect(d.frame.buffer[selected, 0]?.style == ScreenChrome.selectedStyle)
     }
 
     @Test func plusAndMinusChangeTheColdDaysAndRememberThem() throws {

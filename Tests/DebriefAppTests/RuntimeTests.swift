@@ -26,8 +26,9 @@ extension BrowseFixture {
             case .browse:
                 return Screen(BrowseProgram(store: store, catalog: catalog, clock: clock, scan: store.scan(), firstPage: 100, cache: cache),
                               request: request)
-            case .entry(let id):
-                return Screen(BrowseProgram(store: store, catalog: catalog, clock: clock, entryID: id, cache: cache), request: request)
+            case .entry(let id, let followUp):
+                return Screen(BrowseProgram(store: store, catalog: catalog, clock: clock, entryID: id, followUp: followUp, cache: cache),
+                              request: request)
             case .review:
                 return Screen(ReviewProgram(cache: cache, catalog: catalog, clock: clock, coldDays: settings.coldDays), request: request)
             case .followUps:
@@ -74,7 +75,7 @@ extension BrowseFixture {
         let selected = d.rows[4]
         d.press(.enter)
         let design = try #require(f.store.refs().first { $0.id.contains("design-meetup") })
-        #expect(Self.stack(d) == [nil, .followUps, .entry(design.id)])
+        #expect(Self.stack(d) == [nil, .followUps, .entry(design.id, followUp: 1)])
         #expect(d.rows[0].contains("Design meetup"))
         d.press(.char("q"))
         #expect(Self.stack(d) == [nil, .followUps])
@@ -179,7 +180,6 @@ extension BrowseFixture {
         d.tab(to: "follow-ups")
         let night = try #require(Timestamp(iso: "2026-11-27T00:01:00+01:00")).date
         d.setTime { night }
-        d.press(.down)
         d.type("Send the deck")
         d.press(.enter)
         #expect(d.screen.contains("Send the deck · 2026-11-30"), "\(d.screen)")

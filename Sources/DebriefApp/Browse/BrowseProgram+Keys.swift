@@ -54,6 +54,21 @@ extension BrowseProgram {
         screen = .detail(state)
     }
 
+    /// Scrolls the detail so its selected follow-up is in view (half way down when it was not);
+    /// a follow-up the entry no longer has is unselected.
+    mutating func revealSelectedFollowUp() {
+        guard case .detail(var state) = screen, let n = state.followUp, let i = index(of: state.id) else { return }
+        let lines = detailLines(for: entries[i])
+        if let row = lines.firstIndex(where: { $0.kind == .followUp(n) }) {
+            if row < state.scroll || row >= state.scroll + detailHeight {
+                state.scroll = min(max(0, lines.count - detailHeight), max(0, row - detailHeight / 2))
+            }
+        } else {
+            state.followUp = nil
+        }
+        screen = .detail(state)
+    }
+
     mutating func handleDetailKey(_ key: Key, state: DetailState) -> [Command<Message>] {
         guard var action = BrowseKeys.detail.action(for: key), let i = index(of: state.id) else {
             // The entry is gone: an entry's own screen leaves on its way back; the browser lists.

@@ -101,6 +101,7 @@ extension BrowseProgram {
             // An entry's own screen shows it from its first read on.
             if index(of: entry.id) == nil, standalone {
                 apply(JournalSnapshot(entries: [entry], problems: []))
+                revealSelectedFollowUp()
             } else {
                 replace(entry)
             }

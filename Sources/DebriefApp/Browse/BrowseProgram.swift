@@ -155,10 +155,13 @@ public struct BrowseProgram: Program {
 
     /// A detail view of one entry, for screens that list follow-ups or people: only that entry
     /// is read, when the screen starts (an id that no longer reads says so on the status line).
-    public init(store: JournalStore, catalog: Catalog, clock: Clock, entryID: String, cache: JournalCache? = nil) {
+    /// `followUp` (its `n`, from 1) is selected and scrolled into view once the entry is read,
+    /// so Space, `s` and `D` act on the follow-up the list was on.
+    public init(store: JournalStore, catalog: Catalog, clock: Clock, entryID: String, followUp: Int? = nil,
+                cache: JournalCache? = nil) {
         self.init(store: store, catalog: catalog, clock: clock, loading: (), cache: cache)
         standalone = true
-        screen = .detail(DetailState(id: entryID))
+        screen = .detail(DetailState(id: entryID, followUp: followUp))
     }
 
     // MARK: - Update

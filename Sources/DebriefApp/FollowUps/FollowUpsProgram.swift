@@ -3,7 +3,7 @@ import DebriefUI
 
 /// Every follow-up action across the journal, soonest due first, as `debrief followups` lists
 /// them: Space marks one done today (or open again), `s` asks for a new due date, `D` for the day
-/// it was done, Enter opens the entry it came from.
+/// it was done, Enter opens the entry it came from at that follow-up, selected.
 ///
 /// The journal is read in the background through the session's cache, so the screen draws at
 /// once and says it is reading; coming back from an entry reads only the files that changed.
@@ -107,7 +107,7 @@ public struct FollowUpsProgram: Program {
                                       clock: clock))
         case .open:
             guard let item = selectedItem else { return [] }
-            return [.open(.entry(item.entryID))]
+            return [.open(.entry(item.entryID, followUp: item.n))]
         case .nextFilter, .previousFilter:
             let i = Self.filters.firstIndex(of: filter) ?? 0
             let step = action == .nextFilter ? 1 : Self.filters.count - 1

@@ -34,7 +34,7 @@ extension HomeProgram {
             return apply(editor.begin(act, on: item, entry: content?.dueEntries[item.entryID], reading: reading != nil || rereading,
                                       store: cache.store, clock: clock))
         case .open:
-            return [.open(.entry(item.entryID))]
+            return [.open(.entry(item.entryID, followUp: item.n))]
         default: break
         }
         return []

@@ -63,7 +63,17 @@ extension PeopleProgram {
         let table = table(width: rest.width)
         buffer.put(table.format(table.columns.map(\.title), totalWidth: rest.width), row: rest.row, col: 0,
                    style: Style.role(.muted).bolded())
-        let rowsArea = rest.inset(top: 1)
+        var rowsArea = rest.inset(top: 1)
+        // A merge being asked for lists what it will do under the list, which gives way.
+        let panel = namePrompt?.mergePanel(width: rowsArea.width - 1, height: rowsArea.height - 2) ?? []
+        if !panel.isEmpty {
+            let top = rowsArea.bottom - panel.count
+            buffer.put(String(repeating: "─", count: rowsArea.width), row: top - 1, col: 0, style: .role(.muted))
+            for (i, line) in panel.enumerated() {
+                buffer.put(line, row: top + i, col: 1, style: i == 0 || i == panel.count - 1 ? Style().bolded() : .plain)
+            }
+            rowsArea = Rect(row: rowsArea.row, col: rowsArea.col, width: rowsArea.width, height: rowsArea.height - panel.count - 1)
+        }
         guard content != nil else {
             buffer.put("Reading the journal…", row: rowsArea.row, col: 1, style: .role(.muted), maxWidth: rowsArea.width - 1)
             return

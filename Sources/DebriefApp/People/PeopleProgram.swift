@@ -47,6 +47,8 @@ public struct PeopleProgram: Program {
     var marked: Set<String> = []
     /// The new name `R` or `M` is asking for.
     var namePrompt: NamePrompt?
+    /// The person the next read selects (a rename or merge's new name), else the selection stays.
+    var selectAfterRead: String?
     /// How long without a mention makes someone cold: the run's setting (from the state file or
     /// the config), changed with `+`/`-`, which the runtime remembers for the screens opened
     /// later and in the state file (never the config).
@@ -110,7 +112,8 @@ public struct PeopleProgram: Program {
         case .message(.loaded(let loaded)):
             content = loaded
             reading = false
-            refilter(keeping: selectedPerson?.key)
+            refilter(keeping: selectAfterRead ?? selectedPerson?.key)
+            selectAfterRead = nil
             marked = marked.filter { key in loaded.index.people.contains { $0.key == key } }
             if case .person(let page) = screen, !layOutPage() {
                 screen = .list
@@ -173,7 +176,7 @@ public struct PeopleProgram: Program {
         case .up, .down, .pageUp, .pageDown, .first, .last: page.move(action, height: pageHeight)
         case .open:
             guard let id = page.selectedEntryID else { return [] }
-            return [.open(.entry(id))]
+            return [.open(.entry(id, followUp: page.selectedFollowUp?.n))]
         case .toggle, .reschedule, .doneOn:
             return followUpKey(action, page: page)
         case .help: showHelp = true

@@ -26,8 +26,10 @@ public enum ScreenRequest: Hashable, Sendable {
     case followUps
     /// Everyone named in the journal.
     case people
-    /// One entry's detail view; going back returns to the screen that asked for it.
-    case entry(String)
+    /// One entry's detail view; going back returns to the screen that asked for it. With
+    /// `followUp` (its `n`, from 1), that follow-up is selected and scrolled into view: Enter on
+    /// a follow-up in a list opens its entry there.
+    case entry(String, followUp: Int? = nil)
 }
 
 /// Builds the screen a request names. Injected by the executable (and by tests over a temporary

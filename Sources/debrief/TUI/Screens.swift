@@ -22,8 +22,9 @@ struct Screens {
             return Screen(ReflectionProgram(try ReflectionCommand.editSetup(context, cache: cache, id: id)), request: request)
         case .browse:
             return Screen(browse(), request: request)
-        case .entry(let id):
-            return Screen(BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock, entryID: id, cache: cache),
+        case .entry(let id, let followUp):
+            return Screen(BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock, entryID: id,
+                                        followUp: followUp, cache: cache),
                           request: request)
         case .review:
             return Screen(ReviewProgram(cache: cache, catalog: context.catalog, clock: context.clock,
