@@ -69,6 +69,9 @@ struct RowsField: Sendable {
     var clock: Clock
     /// A due date in the past that the person was warned about: Enter again with the same text keeps it.
     var pastWarned: String?
+    /// The `created` of the entry being edited, when the row of a follow-up written with it was
+    /// created (a changed due date within a day of it is a correction); nil for a new entry.
+    var entryCreated: Timestamp?
 
     init(columns: [Column], rows: [Row], completions: [KnownPerson], completesEmpty: Bool, clock: Clock) {
         self.columns = columns
