@@ -66,6 +66,8 @@ public enum EntryBlob {
                     w.optional(a.id)
                     w.day(a.firstDue)
                     w.int(a.postponed)
+                    w.byte(a.added == nil ? 0 : 1)
+                    if let added = a.added { w.timestamp(added) }
                     w.extras(a.extras)
                 }
             case .tags(let tags):
@@ -130,9 +132,15 @@ public enum EntryBlob {
                 for _ in 0..<n {
                     guard let who = r.string(), let action = r.string(), let due = r.day(), let done = r.day(),
                           let fid = r.optional(), let firstDue = r.day(), let postponed = r.int(),
-                          let extras = r.extras() else { return nil }
+                          let hasAdded = r.byte() else { return nil }
+                    var added: Timestamp?
+                    if hasAdded == 1 {
+                        guard let ts = r.timestamp() else { return nil }
+                        added = ts
+                    }
+                    guard let extras = r.extras() else { return nil }
                     actions.append(FollowUp(who: who, action: action, due: due, done: done, id: fid, firstDue: firstDue,
-                                            postponed: postponed, extras: extras))
+                                            postponed: postponed, added: added, extras: extras))
                 }
                 answer = .followUps(actions)
             case 7:
