@@ -33,8 +33,7 @@ public struct EventPrefill: Sendable, Equatable {
             }
         }
         if !people.isEmpty { answers["people"] = .people(people) }
-        let location = event.location.split(whereSeparator: \.isNewline).map { $0.trimmingBlanks }.filter { !$0.isEmpty }
-            .joined(separator: ", ")
+        let location = EventTime.place(instance)
         return EventPrefill(answers: answers, event: instance.key, location: location.isEmpty ? nil : location)
     }
 }

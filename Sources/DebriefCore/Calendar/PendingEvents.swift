@@ -9,6 +9,11 @@ public struct PendingEvent: Sendable, Hashable {
     public var kind: String?
 
     public var key: String { instance.key }
+
+    /// The order every list of them uses: newest start first.
+    public static func newestFirst(_ a: PendingEvent, _ b: PendingEvent) -> Bool {
+        (a.instance.start, a.key) > (b.instance.start, b.key)
+    }
 }
 
 /// Which calendar events wait for a reflection (issue 20's rules; the judgement of which events
@@ -42,9 +47,7 @@ public struct PendingEvents: Sendable {
                 && !skipped.contains(i.key) && isWorthAReflection(i)
         }
         let matcher = ReflectionMatcher(entries: entries, rules: rules, me: me, local: local)
-        return candidates.filter { matcher.reflection(for: $0) == nil }
-            .sorted { ($0.start, $0.key) > ($1.start, $1.key) }
-            .map(pending)
+        return candidates.filter { matcher.reflection(for: $0) == nil }.map(pending).sorted(by: PendingEvent.newestFirst)
     }
 
     public func pending(_ instance: EventInstance) -> PendingEvent {

@@ -60,48 +60,11 @@ struct Brief: ParsableCommand {
             }
             let zone = context.clock.timeZone
             switch format {
-            case .text: Output.print(Self.text(brief, today: context.clock.today, zone: zone))
+            case .text:
+                Output.print(BriefText.lines(brief, today: context.clock.today, zone: zone, markHint: FollowUps.markCommand).joined(separator: "\n"))
             case .json: Output.json(Self.json(brief, today: context.clock.today, zone: zone).rendered())
             }
         }
-    }
-
-    /// The event line, then one block per person.
-    static func text(_ brief: MeetingBrief, today: Day, zone: TimeZone) -> String {
-        var out: [String] = []
-        if let i = brief.instance {
-            let place = i.event.location.split(whereSeparator: \.isNewline).joined(separator: ", ")
-            out.append(([EventTime.span(i, zone: zone), i.event.summary.isEmpty ? "(no title)" : i.event.summary] + (place.isEmpty ? [] : [place]))
-                .joined(separator: " · "))
-        }
-        for a in brief.attendees {
-            if !out.isEmpty { out.append("") }
-            guard let p = a.known else {
-                out.append("\(a.name) · new: not in your journal yet")
-                continue
-            }
-            out.append(([p.name, p.meetings] + [[p.level, p.relation].compactMap { $0 }.joined(separator: ", ")].filter { !$0.isEmpty })
-                .joined(separator: " · "))
-            if let last = a.lastEntry {
-                let place = last.location.map { ", at " + $0 } ?? ""
-                out.append("  Last met \(last.eventTime.day.iso) (\(last.displayTitle)\(place))")
-                for row in a.promised {
-                    out.append("  You promised then: \(row.action) (" + (row.done.map { "done \($0.iso)" } ?? "open") + ")")
-                }
-                if let offered = last["offered"]?.text, !offered.isEmpty { out.append("  You offered: \(offered)") }
-                if case .bool(true)? = last["asked-favor"] { out.append("  You asked a favour") }
-            }
-            out.append("  Open follow-ups (\(p.openFollowUps.count))")
-            for item in p.openFollowUps {
-                let overdue = item.isOverdue(on: today) ? "OVERDUE " : ""
-                out.append("    \(overdue)\(item.action), \(AnswerText.due(item.due, today: today, withDate: true)) · " + FollowUps.markCommand(item))
-            }
-            if !p.notes.isEmpty { out.append("  Notes, newest first") }
-            for note in p.notes {
-                out.append("    \(note.day.iso) \(note.entryTitle): \(note.text)")
-            }
-        }
-        return out.joined(separator: "\n")
     }
 
     static func json(_ brief: MeetingBrief, today: Day, zone: TimeZone) -> JSONValue {
