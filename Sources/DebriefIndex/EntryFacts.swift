@@ -56,17 +56,19 @@ struct EntryFacts: Sendable, Equatable {
 
     /// The facts stored for `file` (the blob left out), nil when it has no `entries` row.
     static func stored(_ db: Database, file: Int64) throws -> (columns: Columns, people: [Person], followUps: [FollowUp], tags: [Tag], searchText: String?)? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, day, time, kind, title, flow FROM entries WHERE file = ?", arguments: [file]) else {
+        // Cached statements: doctor asks this once per file.
+        func statement(_ sql: String) throws -> Statement { try db.cachedStatement(sql: sql) }
+        guard let row = try Row.fetchOne(statement("SELECT id, day, time, kind, title, flow FROM entries WHERE file = ?"), arguments: [file]) else {
             return nil
         }
         let columns = Columns(id: row[0], day: row[1], time: row[2], kind: row[3], title: row[4], flow: row[5])
-        let people = try Row.fetchAll(db, sql: "SELECT name, folded FROM people WHERE file = ? ORDER BY rowid", arguments: [file])
+        let people = try Row.fetchAll(statement("SELECT name, folded FROM people WHERE file = ? ORDER BY rowid"), arguments: [file])
             .map { Person(name: $0[0], folded: $0[1]) }
-        let followUps = try Row.fetchAll(db, sql: "SELECT who, who_folded, action, due, done FROM follow_ups WHERE file = ? ORDER BY n", arguments: [file])
+        let followUps = try Row.fetchAll(statement("SELECT who, who_folded, action, due, done FROM follow_ups WHERE file = ? ORDER BY n"), arguments: [file])
             .map { FollowUp(who: $0[0], folded: $0[1], action: $0[2], due: $0[3], done: $0[4]) }
-        let tags = try Row.fetchAll(db, sql: "SELECT tag, folded FROM tags WHERE file = ? ORDER BY rowid", arguments: [file])
+        let tags = try Row.fetchAll(statement("SELECT tag, folded FROM tags WHERE file = ? ORDER BY rowid"), arguments: [file])
             .map { Tag(tag: $0[0], folded: $0[1]) }
-        let text = try String.fetchOne(db, sql: "SELECT text FROM search WHERE rowid = ?", arguments: [file])
+        let text = try String.fetchOne(statement("SELECT text FROM search WHERE rowid = ?"), arguments: [file])
         return (columns, people, followUps, tags, text)
     }
 
