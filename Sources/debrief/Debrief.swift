@@ -19,7 +19,7 @@ struct Debrief: ParsableCommand {
         version: DebriefVersion.current,
         subcommands: [
             Home.self, New.self, Edit.self, Browse.self, Review.self, FollowUps.self, Done.self, Undone.self, Reschedule.self,
-            People.self, Add.self, List.self, Show.self, Export.self, Import.self, Doctor.self, Prompts.self,
+            People.self, Add.self, List.self, Show.self, Export.self, Import.self, Doctor.self, Prompts.self, Sync.self, Merge.self,
         ],
         defaultSubcommand: Home.self
     )
@@ -55,9 +55,10 @@ struct Debrief: ParsableCommand {
         main(commandFirst(arguments))
     }
 
-    /// `--journal DIR` typed before the command (`debrief --journal ~/j list`) moved after it,
-    /// where the command's own option reads it; otherwise ArgumentParser would take the command's
-    /// name for an argument of home, the default command.
+    /// `--journal DIR` typed before the command (`debrief --journal ~/j list`) moved after it (and
+    /// after its subcommand: `debrief --journal ~/j sync setup`), where the command's own option
+    /// reads it; otherwise ArgumentParser would take the command's name for an argument of home,
+    /// the default command.
     static func commandFirst(_ arguments: [String]) -> [String] {
         var i = 0
         while i < arguments.count {
@@ -66,7 +67,11 @@ struct Debrief: ParsableCommand {
             break
         }
         guard i > 0, i < arguments.count, arguments[i] != "help", commandNames.contains(arguments[i]) else { return arguments }
-        return [arguments[i]] + arguments[..<i] + arguments[(i + 1)...]
+        // A command with subcommands (`people rename`, `sync setup`) takes the option after both words.
+        let command = configuration.subcommands.first { $0._commandName == arguments[i] || $0.configuration.aliases.contains(arguments[i]) }
+        let subcommands = Set(command?.configuration.subcommands.flatMap { [$0._commandName] + $0.configuration.aliases } ?? [])
+        let words = i + 1 < arguments.count && subcommands.contains(arguments[i + 1]) ? 2 : 1
+        return Array(arguments[i..<(i + words)]) + arguments[..<i] + arguments[(i + words)...]
     }
 
     /// Every name a command answers to, `help` included.

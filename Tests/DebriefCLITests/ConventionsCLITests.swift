@@ -35,6 +35,13 @@ import Testing
             #expect(r.status == 0, "\(args): \(r.stderr)")
             #expect(r.stdout.contains("2026-11-24-1830-elsewhere"), "\(args): \(r.stdout)")
         }
+        // And before a command with subcommands (it was "Unknown option '--journal'" for `prompts list`,
+        // and `people rename` took `rename` for people list's days).
+        let people = try debrief.run(["--journal", other, "people", "list", "--format", "json"])
+        #expect(people.status == 0, "\(people.stderr)")
+        let setup = try debrief.run(["--journal", other, "sync", "setup"])
+        #expect(setup.status == 0, "\(setup.stderr)")
+        #expect(FileManager.default.fileExists(atPath: other + "/.gitattributes"))
         let unknown = try debrief.run(["--journal", other, "lsit"])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.hasPrefix("debrief: unknown command 'lsit'\n"))

@@ -193,7 +193,7 @@ import Testing
         let snapshot = store.loadAll()
         #expect(snapshot.entries.map(\.title) == ["Meetup"])
         #expect(snapshot.problems.map(\.description) == [
-            "\(dir)/\(name):1: a sync-conflict copy of \(good); counted once, as the original (compare the two and delete the one you do not want)",
+            "\(dir)/\(name):1: a sync-conflict copy of \(good); counted once, as the original (`debrief doctor --merge` merges it into the original)",
         ])
     }
 

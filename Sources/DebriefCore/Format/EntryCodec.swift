@@ -148,6 +148,13 @@ public struct EntryCodec: Sendable {
         }
     }
 
+    /// The YAML value of one field of a document already split (what a merge compares for keys
+    /// that are not a prompt's answer), nil when it does not read.
+    func value(of field: EntryDocument.Field, in doc: EntryDocument) -> YAMLValue? {
+        var raw = field.raw
+        return raw.withUTF8 { bytes in try? read(field, bytes: bytes, in: doc, path: "").1 }
+    }
+
     /// A field whose alias names an anchor given in an earlier field (PyYAML's `safe_dump` writes
     /// `&id001` on the first use of a list and `*id001` on the next), read within the whole front
     /// matter, where the anchor is defined.

@@ -124,7 +124,7 @@ struct RowBlock {
 
     /// Replaces lines and cuts the block again (positions after the change move); false, with
     /// nothing changed, when the result would not read as rows.
-    private mutating func replace(_ range: Range<Int>, with new: [String]) -> Bool {
+    mutating func replace(_ range: Range<Int>, with new: [String]) -> Bool {
         var changed = lines
         changed.replaceSubrange(range, with: new)
         guard let again = RowBlock(raw: changed.joined()) else { return false }

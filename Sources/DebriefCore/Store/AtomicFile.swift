@@ -56,6 +56,35 @@ public enum AtomicFile {
         syncDirectory(dir)
     }
 
+    /// Replaces `path` with `bytes` (``write(_:to:replace:)``) if it still holds the bytes that
+    /// were read from it (`expecting`); otherwise writes nothing and throws
+    /// ``StoreError/changedOnDisk(_:)``. For a file outside a journal (git's merge file): the
+    /// check and the rename happen under an exclusive lock on its folder, so two debriefs writing
+    /// the same file at once cannot both pass the check. A symbolic link at `path` is refused, not
+    /// followed (the rename would replace the link, not write where it points).
+    public static func replace(_ path: String, with bytes: [UInt8], expecting: Fingerprint) throws(StoreError) {
+        let dir = (path as NSString).deletingLastPathComponent
+        let fd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(dir) }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0, errno == EINTR {}
+        defer { flock(fd, LOCK_UN) }
+        try requireRegularFile(path)
+        guard let current = try read(path), Fingerprint(of: current) == expecting else { throw StoreError.changedOnDisk(path) }
+        try write(bytes, to: path, replace: true)
+    }
+
+    /// Throws unless `path` is a regular file itself (not a symbolic link to one, a folder, a
+    /// FIFO…, or missing).
+    public static func requireRegularFile(_ path: String) throws(StoreError) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw failure(path) }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG else {
+            throw StoreError.io(path, "not a regular file (\(kindName(kind))); debrief writes only to a regular file")
+        }
+    }
+
     /// Moves `from` to `to` without ever replacing an existing `to`.
     public static func move(_ from: String, to: String) throws(StoreError) {
         try makeDirectory((to as NSString).deletingLastPathComponent)

@@ -52,7 +52,8 @@ public enum JournalDoctor {
     }
 
     /// What is odd about an entry that reads: a front-matter `id` that is not its file name (the
-    /// file name wins), no title, a symbolic link or a hard-linked file (read, never written), a
+    /// file name wins), no title, a merge conflict left to resolve (`merge-conflict:`), a
+    /// symbolic link or a hard-linked file (read, never written), a
     /// byte-order mark (read past, and kept).
     public static func remarks(_ entry: Entry) -> [EntryProblem] {
         guard let source = entry.source else { return [] }
@@ -65,6 +66,12 @@ public enum JournalDoctor {
         if entry.title.isEmpty {
             let line = doc.fields.first(where: { $0.key == "title" })?.line ?? 1
             out.append(EntryProblem(path: source.path, line: line, reason: "no title (the `title` key is missing or empty); shown by its id"))
+        }
+        for field in doc.fields where EntryMerge.isConflictKey(field.key) {
+            let answers = EntryMerge.recordedKeys(field).map { "`\($0)`" }.joined(separator: ", ")
+            out.append(EntryProblem(path: source.path, line: field.line, reason:
+                "holds a merge conflict in \(answers.isEmpty ? "an answer" : answers) (the other version is under `\(field.key):`); "
+                + "keep the answer you want and delete the `\(field.key):` key"))
         }
         if let refusal = JournalStore.linkRefusal(source.path) {
             out.append(EntryProblem(path: source.path, line: 1, reason: refusal))

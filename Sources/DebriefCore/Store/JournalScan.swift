@@ -24,11 +24,16 @@ public struct JournalScan: Sendable {
     public var problems: [EntryProblem]
     /// Every folder walked, `entries/` first.
     public var folders: [String]
+    /// Each sync-conflict copy left out, with the original beside it (sorted by the copy's path),
+    /// for `debrief doctor --merge`.
+    public var conflictCopies: [(copy: String, original: EntryRef)]
 
-    public init(refs: [EntryRef], problems: [EntryProblem], folders: [String] = []) {
+    public init(refs: [EntryRef], problems: [EntryProblem], folders: [String] = [],
+                conflictCopies: [(copy: String, original: EntryRef)] = []) {
         self.refs = refs
         self.problems = problems
         self.folders = folders
+        self.conflictCopies = conflictCopies
     }
 }
 
@@ -135,12 +140,15 @@ extension JournalStore {
         /// What was found, each entry counted once, newest id first.
         func scan() -> JournalScan {
             var problems = self.problems
-            var counted = JournalStore.droppingConflictCopies(found, problems: &problems)
+            var copies: [(copy: String, original: EntryRef)] = []
+            var counted = JournalStore.droppingConflictCopies(found, problems: &problems, copies: &copies)
             counted = JournalStore.droppingSecondPaths(counted, problems: &problems)
             var refs = counted.map(\.ref)
             refs.sort { $0.id > $1.id }
             problems.sort { $0.path < $1.path }
-            return JournalScan(refs: refs, problems: problems, folders: walked)
+            let originals = Dictionary(refs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+            copies = copies.compactMap { copy in originals[copy.original.path].map { (copy.copy, $0) } }.sorted { $0.copy < $1.copy }
+            return JournalScan(refs: refs, problems: problems, folders: walked, conflictCopies: copies)
         }
     }
 
@@ -172,12 +180,14 @@ extension JournalStore {
     }
 
     /// Conflict copies whose original sits beside them: reported, not counted.
-    fileprivate static func droppingConflictCopies(_ found: [Found], problems: inout [EntryProblem]) -> [Found] {
+    fileprivate static func droppingConflictCopies(_ found: [Found], problems: inout [EntryProblem],
+                                                   copies: inout [(copy: String, original: EntryRef)]) -> [Found] {
         let paths = Set(found.map(\.ref.path))
         return found.filter { file in
             guard let original = ConflictCopy.originalPath(of: file.ref.path), paths.contains(original) else { return true }
             problems.append(EntryProblem(path: file.ref.path, line: 1, reason:
-                "a sync-conflict copy of \(original); counted once, as the original (compare the two and delete the one you do not want)"))
+                "a sync-conflict copy of \(original); counted once, as the original (`debrief doctor --merge` merges it into the original)"))
+            copies.append((file.ref.path, EntryRef(id: String((original as NSString).lastPathComponent.dropLast(3)), path: original)))
             return false
         }
     }

@@ -9,7 +9,7 @@ struct Doctor: ParsableCommand {
         Lists, one per line as path:line: reason, the files that are not read (they do not parse, are \
         not regular files, are larger than 8 MB, are links to nothing, sync-conflict copies or second \
         paths to an entry) and the entries that read with a remark (an id that is not the file name, \
-        no title, a byte-order mark, a symbolic link or a file with several names: read once, but never \
+        no title, a merge conflict left to resolve (`merge-conflict:`), a byte-order mark, a symbolic link or a file with several names: read once, but never \
         written, as a write would leave the other names with the old text). Exits 0 when there is none, 1 otherwise. Nothing in the journal is \
         changed.
 
@@ -19,14 +19,31 @@ struct Doctor: ParsableCommand {
         folder others can write) is listed like a file with a problem: the index is not used there. The \
         cached indexes of journal folders that no longer exist are removed (other commands remove them \
         once they are 30 days unused).
+
+        --merge first merges each sync-conflict copy (Syncthing's `….sync-conflict-….md`, Dropbox's and \
+        Nextcloud's `… (conflicted copy …).md`) into its original, answer by answer: follow-ups are matched by id and \
+        decided by their own state (done over open, more postponements), anything else that differs takes \
+        the version saved later (`updated`), rows found in one version only are kept; each choice is listed, and what cannot be decided keeps the original's answer with \
+        the copy's under `merge-conflict:` (docs/FORMAT.md). The original is rewritten atomically and the \
+        copy moves to trash/. With --dry-run the merges are listed and nothing is written.
+
+        Exit codes: 0 nothing to report, 1 files listed (or a copy left unmerged), 64 --dry-run without \
+        --merge, 75 a file changed while it was merged (nothing more was written).
         """
     )
 
     @OptionGroup var journal: JournalOptions
+    @Flag(help: "Merge each sync-conflict copy into its original, then move the copy to trash/.") var merge = false
+    @Flag(help: "With --merge: list what each merge would change; write nothing.") var dryRun = false
+
+    func validate() throws {
+        if dryRun, !merge { throw ValidationError("--dry-run goes with --merge") }
+    }
 
     func run() throws {
         try runReportingErrors {
             let context = try Context(journal)
+            if merge { try CopyMergeCommand.run(dryRun: dryRun, store: context.store) }
             let findings = JournalDoctor.examine(context.store)
             for problem in findings.problems { Output.print(problem.description) }
             let n = findings.entries
@@ -42,5 +59,42 @@ struct Doctor: ParsableCommand {
             }
             if !findings.problems.isEmpty { throw ExitCode(1) }
         }
+    }
+}
+
+/// `doctor --merge`: each sync-conflict copy merged into its original, listed, written.
+enum CopyMergeCommand {
+    static func run(dryRun: Bool, store: JournalStore) throws {
+        let plans = store.planCopyMerges()
+        if plans.isEmpty { Output.note("No sync-conflict copies to merge.") }
+        var changed = 0
+        for plan in plans {
+            Output.print("\(plan.copy) → \(plan.original.path)")
+            if let problem = plan.problem {
+                Output.print("  " + problem)
+                continue
+            }
+            guard let outcome = plan.outcome else { continue }
+            for decision in outcome.decisions { Output.print("  decided: \(decision)") }
+            for clash in outcome.clashes { Output.print("  not decided: \(clash)") }
+            if let key = outcome.conflictKey {
+                Output.print("  the original keeps its answer and `\(key):` holds the copy's; keep what you want, then delete `\(key):`")
+            }
+            if plan.changesOriginal {
+                Output.print(LineListing.text("  changes to \(plan.original.path):", plan.lines))
+            } else {
+                Output.print("  the copy holds nothing the original lacks")
+            }
+            guard !dryRun else { continue }
+            do throws(StoreError) {
+                let trashed = try store.apply(plan)
+                Output.print("  merged; the copy is now \(trashed)")
+                changed += 1
+            } catch {
+                throw CLIError.store(error)
+            }
+        }
+        if dryRun, !plans.isEmpty { Output.note("\(plans.count) cop\(plans.count == 1 ? "y" : "ies") listed; nothing written (--dry-run).") }
+        if !dryRun, changed > 0 { Output.note("Merged \(changed) cop\(changed == 1 ? "y" : "ies") into \(changed == 1 ? "its original" : "their originals").") }
     }
 }

@@ -112,20 +112,8 @@ enum NameChangeCommand {
         }
     }
 
-    /// The file, then each changed line with its number: `  12  name: Zoe → name: Zoë`.
+    /// The file, then each changed line with its number (``LineListing``).
     static func listing(_ file: NameFileChange) -> String {
-        var out = [file.path]
-        for line in file.lines {
-            switch (line.before, line.after) {
-            case let (before?, after?):
-                // Swift's == ignores the Unicode form; a line that only changes form says so.
-                let form = before == after ? "  (the same letters, written in NFC)" : ""
-                out.append("  \(line.line): \(before.trimmingCharacters(in: .whitespaces)) → \(after.trimmingCharacters(in: .whitespaces))" + form)
-            case let (before?, nil): out.append("  \(line.line): - \(before)")
-            case let (nil, after?): out.append("  \(line.line): + \(after)")
-            case (nil, nil): break
-            }
-        }
-        return out.joined(separator: "\n")
+        LineListing.text(file.path, file.lines)
     }
 }

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A sync-conflict copy merged into its original (`debrief doctor --merge`): planned without
+/// writing (for `--dry-run` and for the write that follows), then written through the store's
+/// checked atomic replace, and the copy moved to `trash/`.
+public struct CopyMerge: Sendable {
+    /// The copy's path.
+    public var copy: String
+    /// The original it is merged into.
+    public var original: EntryRef
+    /// The merge, when both files read as entries.
+    public var outcome: EntryMerge.Outcome?
+    /// Why the copy is not merged (a file that does not read); nil when it is.
+    public var problem: String?
+    /// The original's lines the merge changes (`updated:` left out).
+    public var lines: [NameLineChange]
+    /// The bytes read, so the write and the move refuse files that changed since.
+    var originalBytes: [UInt8]
+    var copyEntry: Entry?
+
+    /// Whether the original's file changes.
+    public var changesOriginal: Bool { outcome.map { $0.bytes != originalBytes } ?? false }
+}
+
+extension JournalStore {
+    /// The merge of each sync-conflict copy beside its original, in the order the walk lists them.
+    public func planCopyMerges() -> [CopyMerge] {
+        scan().conflictCopies.map { planCopyMerge(copy: $0.copy, into: $0.original) }
+    }
+
+    /// Plans merging the copy at `copy` into `original` (see docs/FORMAT.md, "Without a common
+    /// ancestor"): nothing is written.
+    public func planCopyMerge(copy: String, into original: EntryRef) -> CopyMerge {
+        var plan = CopyMerge(copy: copy, original: original, outcome: nil, problem: nil, lines: [], originalBytes: [], copyEntry: nil)
+        let copyID = String((copy as NSString).lastPathComponent.dropLast(3))
+        let originalBytes: [UInt8], copyBytes: [UInt8]
+        do throws(StoreError) {
+            guard let o = try AtomicFile.read(original.path), let c = try AtomicFile.read(copy) else {
+                plan.problem = "it or its original is gone"
+                return plan
+            }
+            originalBytes = o
+            copyBytes = c
+        } catch {
+            plan.problem = error.description
+            return plan
+        }
+        plan.originalBytes = originalBytes
+        let merge = EntryMerge(codec: codec)
+        let outcome = merge.merge(base: nil, ours: originalBytes, theirs: copyBytes, id: original.id,
+                                  paths: ("", original.path, copy), names: .copy)
+        guard outcome.unreadable.isEmpty else {
+            let why = outcome.unreadable.map(\.description).joined(separator: "; ")
+            plan.problem = "not merged: \(why); compare the two files by hand"
+            return plan
+        }
+        plan.copyEntry = try? codec.decode(copyBytes, id: copyID, path: copy)
+        plan.outcome = outcome
+        plan.lines = EntryCodec.changedLines(String(decoding: originalBytes, as: UTF8.self), String(decoding: outcome.bytes, as: UTF8.self))
+        return plan
+    }
+
+    /// Writes a planned merge: the original replaced atomically if it still holds the bytes the
+    /// plan read, then the copy moved to `trash/` if it is unchanged too. Returns the copy's path
+    /// in the trash. Throws ``StoreError/changedOnDisk(_:)`` when either file changed since the
+    /// plan (nothing more is done then; the original may already be merged, and merging again
+    /// finds nothing new in the copy).
+    @discardableResult
+    public func apply(_ plan: CopyMerge) throws(StoreError) -> String {
+        guard let outcome = plan.outcome, let copyEntry = plan.copyEntry else {
+            throw StoreError.io(plan.copy, plan.problem ?? "not merged")
+        }
+        if plan.changesOriginal {
+            _ = try readBack(outcome.bytes, plan.original)
+            try replace(plan.original.path, with: outcome.bytes, expecting: Fingerprint(of: plan.originalBytes))
+        }
+        return try trash(copyEntry)
+    }
+}
