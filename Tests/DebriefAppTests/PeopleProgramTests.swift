@@ -119,6 +119,28 @@ import Testing
         #expect(d.exitStatus == 0)
     }
 
+    /// A person's page lists the entries that mention them without listing them, each with the
+    /// line that names them; Enter on one opens it. Failed before: no "Mentioned in" section.
+    @Test func aPersonPageListsMentionsWithTheirLine() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        let note = try f.add("Call with Marc", day: "2026-09-01", notes: "Marc Weber asked about the Lisbon office.\nLong call.")
+        var d = Self.driver(f, width: 72, height: 30)
+        d.press(.end, .enter)
+        let rows = d.trimmed
+        let start = try #require(rows.firstIndex(of: "Mentioned in (1)"))
+        #expect(Array(rows[start...(start + 2)]) == [
+            "Mentioned in (1)",
+            "  2026-09-01  Call with Marc",
+            "    Marc Weber asked about the Lisbon office.",
+        ], "\(d.screen)")
+        #expect(rows[1] == "met once, 2026-04-02, mentioned in 1 entry · senior · existing")
+        d.press(.char("G"))
+        d.press(.enter)
+        #expect(d.program.handoff == .entry(note.id))
+    }
+
     @Test func enterOpensAPersonWithTheirNotesEntriesAndOpenFollowUps() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

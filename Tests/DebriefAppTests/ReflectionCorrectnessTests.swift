@@ -229,4 +229,31 @@ struct ReflectionCorrectnessTests {
         #expect(d.program.answers["follow-ups"] == .followUps([
             FollowUp(who: "Ana", action: "Send the link", due: Day(iso: "2026-10-30")), FollowUp(who: "Bo", action: "Think")]))
     }
+
+    /// An event date in the future ("tomorrow 18:00") is kept only on a second Enter with the
+    /// same text, after the field and the status line say "in the future"; a past date goes on at
+    /// once. Failed before: the first Enter moved on and saved a reflection of an event not held.
+    @Test func aFutureEventDateTakesASecondEnter() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        var d = fx.driver(fx.setup(prefill: ["title": .text("Dinner")]))
+        d.tab(to: "date")
+        d.type("tomorrow 18:00")
+        #expect(d.screen.contains("→ 2026-11-27 18:00, in the future"))
+        d.press(.enter)
+        #expect(d.promptID == "date", "the first Enter stays")
+        #expect(Self.words(d.screen).contains("→ 2026-11-27 18:00, in the future — Enter again to keep"), "\(d.screen)")
+        d.press(.ctrl("u"))
+        d.type("tomorrow 19:00")
+        d.press(.enter)
+        #expect(d.promptID == "date", "another future text is warned about again")
+        d.press(.enter)
+        #expect(d.promptID != "date")
+        #expect(d.program.answers["date"] == .timestamp(Timestamp(iso: "2026-11-27T19:00:00+01:00")!))
+        var past = fx.driver(fx.setup(prefill: ["title": .text("Lunch")]))
+        past.tab(to: "date")
+        past.type("today 12:00")
+        past.press(.enter)
+        #expect(past.promptID != "date", "a date already past goes on at once")
+    }
 }

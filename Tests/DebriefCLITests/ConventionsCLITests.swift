@@ -82,14 +82,15 @@ import Testing
         #expect(r.stderr.hasPrefix("debrief: ") || r.stderr.hasPrefix("Error: "), "\(r.stderr)")
     }
 
-    /// Bad data on stdin or in a file is 65; an ambiguous prefix lists every candidate, one a line.
+    /// Bad data on stdin or in a file is 65; an ambiguous prefix is a usage error (64, it was 66 as
+    /// if nothing matched) that lists every candidate, one a line.
     @Test func badDataIs65AndAnAmbiguousPrefixListsTheCandidates() throws {
         let debrief = try BinaryRunner()
         #expect(try debrief.run(["add", "--answers", "-"], stdin: "title: [unclosed\n").status == 65)
         var ids: [String] = []
         for hour in 10...12 { ids.append(try debrief.add("title: Talk\ndate: 2026-11-24 \(hour):00\n").id) }
         let r = try debrief.run(["show", "2026-11-24"])
-        #expect(r.status == 66)
+        #expect(r.status == 64)
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines.first == "debrief: '2026-11-24' matches 3 entries; type more of the id:")
         #expect(Array(lines.dropFirst()) == ids.sorted(by: >).map { "  " + $0 })

@@ -52,13 +52,16 @@ struct ReflectionEditTmuxTests {
         try tmux.waitFor("2026-11-25 15:00")
         try tmux.saveFromAnywhere()
         #expect(try tmux.waitForExit() == 0)
-        // A new title is a new id: the file moved, and only its id and title lines changed.
+        // A new title is a new id: the file moved, and only its id and title lines changed; the
+        // old id is kept in `former-ids`, right after the id, so it still finds the entry.
         let newID = "2026-11-25-1500-coffee-with-ana-lima"
         let newPath = path.replacingOccurrences(of: id, with: newID)
         #expect(!FileManager.default.fileExists(atPath: path))
         let after = try String(contentsOfFile: newPath, encoding: .utf8)
         let old = before.split(separator: "\n", omittingEmptySubsequences: false)
-        let new = after.split(separator: "\n", omittingEmptySubsequences: false)
+        var new = after.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(new.count > 3 && new[3] == "former-ids: [\(id)]", "\(after)")
+        if new.count > 3 { new.remove(at: 3) }
         #expect(old.count == new.count)
         let changed = zip(old, new).filter { $0 != $1 }.map { "\($0.0) → \($0.1)" }
         #expect(changed == ["id: \(id) → id: \(newID)", "title: Coffee with Ana → title: Coffee with Ana Lima 👋"], "changed lines: \(changed)")

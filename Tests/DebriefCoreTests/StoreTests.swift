@@ -235,6 +235,32 @@ import Testing
         #expect(Set(store.refs().map(\.id)) == ["2026-12-02-0930-tea", "2026-12-02-0930-tea-2"])
     }
 
+    /// A moved entry keeps its old ids (`former-ids`), so `locate` still finds it by any of them,
+    /// saying which it had; a current id or prefix wins over an old one. Failed before: the old
+    /// id was "not found" once the file had moved.
+    @Test func aMovedEntryIsFoundByItsOldIds() throws {
+        let root = Fixtures.tempDirectory("move")
+        defer { Fixtures.removeTemp(root) }
+        let store = Fixtures.store(root)
+        let saved = try store.create(Self.entry("Coffee", "2026-11-24T15:00:00+01:00"))
+        var edited = saved
+        edited["date"] = .timestamp(Fixtures.ts("2026-12-02T09:30:00+01:00"))
+        let moved = try store.saveMoving(edited, now: Self.now)
+        #expect(moved.formerIDs == ["2026-11-24-1500-coffee"])
+        var again = moved
+        again["title"] = .text("Coffee with Ana")
+        let twice = try store.saveMoving(again, now: Self.now)
+        #expect(twice.formerIDs == ["2026-11-24-1500-coffee", "2026-12-02-0930-coffee"])
+        let path = try #require(twice.source?.path)
+        let text = String(decoding: try #require(Fixtures.bytes(path)), as: UTF8.self)
+        #expect(text.contains("id: 2026-12-02-0930-coffee-with-ana\nformer-ids: [2026-11-24-1500-coffee, 2026-12-02-0930-coffee]\n"), "\(text)")
+        #expect(try store.locate("2026-11-24-1500-coffee").ref.id == "2026-12-02-0930-coffee-with-ana")
+        #expect(try store.locate("2026-11-24-1500-coffee").formerID == "2026-11-24-1500-coffee")
+        #expect(try store.locate("2026-11-24-15").formerID == "2026-11-24-1500-coffee", "a prefix of an old id")
+        #expect(try store.locate("2026-12-02-0930-coffee-with").formerID == nil, "the current id first")
+        #expect(throws: StoreError.notFound("2026-11-25")) { try store.locate("2026-11-25") }
+    }
+
     @Test func aFileChangedMeanwhileOrNamedByHandIsNotMoved() throws {
         let root = Fixtures.tempDirectory("move")
         defer { Fixtures.removeTemp(root) }

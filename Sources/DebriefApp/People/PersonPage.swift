@@ -39,8 +39,8 @@ struct PersonLine: Equatable, Sendable {
 }
 
 /// A person's view: every note written about them (newest first, each with its event), the
-/// entries naming them (newest first) and the follow-ups still open with them (soonest due
-/// first), as `debrief people show` prints them, with a selection that only rests on rows Enter
+/// entries naming them (newest first), the entries mentioning them with the line that does, and
+/// the follow-ups still open with them (soonest due first), as `debrief people show` prints them, with a selection that only rests on rows Enter
 /// can open (a note opens the entry it was written in).
 struct PersonPage: Equatable, Sendable, MovableSelection {
     /// The folded name, to find the person again after a re-read.
@@ -78,6 +78,19 @@ struct PersonPage: Equatable, Sendable, MovableSelection {
         for id in person.entryIDs {
             let headline = headlines[id]
             lines.append(PersonLine(text: "  " + (headline?.day.iso ?? "") + "  " + (headline?.title ?? id), kind: .entry(id)))
+        }
+        // Only when others name them: most people have no mentions, and the follow-ups matter more.
+        if !person.mentions.isEmpty {
+            lines.append(PersonLine(text: "", kind: .text))
+            lines.append(PersonLine(text: "Mentioned in (\(person.mentions.count))" + (person.mentions.count > 1 ? ", newest first" : ""),
+                                    kind: .heading))
+        }
+        for mention in person.mentions {
+            lines.append(PersonLine(text: "  " + mention.day.iso + "  " + mention.entryTitle + (mention.imported ? " (imported)" : ""),
+                                    kind: .entry(mention.entryID)))
+            for row in wrap(mention.line, width: max(10, width - 4)) {
+                lines.append(PersonLine(text: "    " + row, kind: .muted))
+            }
         }
         lines.append(PersonLine(text: "", kind: .text))
         // The heading counts what is still open, like the follow-ups screen's title.

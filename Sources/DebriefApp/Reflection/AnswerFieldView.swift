@@ -83,6 +83,9 @@ enum AnswerFieldView {
         case .datetime:
             guard !trimmed.isEmpty else { return ("→ \(clock.timestamp.display) (now)", .role(.success)) }
             switch DateInput.parse(trimmed, clock: clock, direction: .past) {
+            case .dateTime(let ts)? where ts > clock.timestamp: return (FutureEventDate.note(ts), .role(.warning))
+            case .day(let day)? where Timestamp(day: day, hour: 0, minute: 0, in: clock.timeZone).map({ $0 > clock.timestamp }) ?? false:
+                return ("→ \(day.iso), start of the day, in the future", .role(.warning))
             case .dateTime(let ts)?: return ("→ \(ts.display)", .role(.success))
             case .day(let day)?: return ("→ \(day.iso), start of the day (add a time like 18:30)", .role(.success))
             case nil: return ("not a date yet (the forms are listed below)", .role(.warning))

@@ -51,6 +51,9 @@ public struct ReflectionProgram: Program {
     var showsHelp = false
     /// Set when a prompt was opened from the summary: accepting returns there.
     var returnToSummary = false
+    /// The text of an event date in the future that the last Enter warned about: Enter again on
+    /// the same text keeps it.
+    var futureWarned: String?
     var summarySelection = 0
     var modeBeforeLeave: Mode = .prompting
     public private(set) var draftName: String
@@ -351,7 +354,7 @@ public struct ReflectionProgram: Program {
     /// asked given the answers now (an answer just changed may show or hide later prompts), or to
     /// the summary after the last.
     private mutating func accept() -> [Command<Message>] {
-        guard storeCurrent(strict: true) else { return [] }
+        guard storeCurrent(strict: true), confirmsFutureDate() else { return [] }
         status = nil
         if returnToSummary {
             openSummary(at: index)
@@ -361,6 +364,21 @@ public struct ReflectionProgram: Program {
             openSummary(at: nil)
         }
         return [draftCommand()]
+    }
+
+    /// An event date later than now is kept on a second Enter with the same text; the first says
+    /// it is in the future (``FutureEventDate``). Any other answer passes.
+    private mutating func confirmsFutureDate() -> Bool {
+        guard prompt.type == .datetime, case .success(.timestamp(let ts)?) = field.value(for: prompt, clock: setup.clock),
+              ts > setup.clock.timestamp else {
+            futureWarned = nil
+            return true
+        }
+        let text = field.editorText?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if futureWarned == text { return true }
+        futureWarned = text
+        status = Status(text: FutureEventDate.warning(ts), role: .warning)
+        return false
     }
 
     /// Shift-Tab or Up at the top: back to the previous prompt that is asked.

@@ -33,7 +33,7 @@ public struct Catalog: Hashable, Sendable {
     public var bodyPrompt: Prompt? { prompts.first(where: \.isBody) }
 
     /// Front-matter keys debrief writes itself, before the answers (`flow` and `source` only when set).
-    public static let metadataKeys = ["schema", "id", "created", "updated", "flow", "source"]
+    public static let metadataKeys = ["schema", "id", "former-ids", "created", "updated", "flow", "source"]
 
     /// The prompts, ids and types the rest of debrief relies on; a catalog must keep them.
     public static let requiredPrompts: [(id: String, type: PromptType)] = [

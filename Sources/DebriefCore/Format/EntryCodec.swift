@@ -72,6 +72,7 @@ public struct EntryCodec: Sendable {
         var updated: Timestamp?
         var flow: String?
         var origin: String?
+        var formerIDs: [String] = []
         var seen = Set<String>()
         for i in split.document.fields.indices {
             let field = split.document.fields[i]
@@ -92,6 +93,16 @@ public struct EntryCodec: Sendable {
                 }
             case "id":
                 break
+            case "former-ids":
+                switch value {
+                case .null: break
+                case .list(let items) where items.allSatisfy({ $0.string != nil }):
+                    formerIDs = items.compactMap { $0.string?.trimmingBlanks }.filter { !$0.isEmpty }
+                case .scalar(let s, _):
+                    formerIDs = s.split(separator: ",").map { $0.trimmingBlanks }.filter { !$0.isEmpty }
+                default:
+                    throw EntryProblem(path: path, line: field.line, reason: "`former-ids` must be a list of ids")
+                }
             case "flow", "source":
                 guard value == .null || value.string != nil else {
                     throw EntryProblem(path: path, line: field.line, reason: "`\(key)` must be text")
@@ -126,7 +137,7 @@ public struct EntryCodec: Sendable {
             throw EntryProblem(path: path, line: 1, reason: "missing `created` (and no `date` to stand in for it)")
         }
         return Entry(id: id, created: created, updated: updated ?? created, answers: answers, flow: flow, origin: origin,
-                     source: EntrySource(path: path, fingerprint: fingerprint, document: doc))
+                     formerIDs: formerIDs, source: EntrySource(path: path, fingerprint: fingerprint, document: doc))
     }
 
     /// The key and value of one field: fast path first, Yams for anything else.
@@ -192,6 +203,12 @@ public struct EntryCodec: Sendable {
         var doc = entry.source?.document ?? EntryDocument()
         set(&doc, "schema", raw: "schema: \(Self.schemaVersion)\n", keepIf: { $0.raw.hasPrefix("schema:") })
         set(&doc, "id", raw: "id: \(YAMLEmitter.idScalar(entry.id))\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == entry.id })
+        if entry.formerIDs.isEmpty {
+            doc.fields.removeAll { $0.key == "former-ids" }
+        } else {
+            let raw = "former-ids: [" + entry.formerIDs.map { YAMLEmitter.idScalar($0, inFlow: true) }.joined(separator: ", ") + "]\n"
+            set(&doc, "former-ids", raw: raw, keepIf: { $0.raw == raw })
+        }
         set(&doc, "created", raw: "created: \(entry.created.iso)\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == entry.created.iso })
         set(&doc, "updated", raw: "updated: \(entry.updated.iso)\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == entry.updated.iso })
         for (key, value) in [("flow", entry.flow), ("source", entry.origin)] {

@@ -45,11 +45,11 @@ enum YAMLEmitter {
 
     /// An entry id: plain when it is debrief's own `YYYY-MM-DD-HHMM-slug` shape (a string to
     /// every YAML reader), quoted otherwise.
-    static func idScalar(_ id: String) -> String {
+    static func idScalar(_ id: String, inFlow: Bool = false) -> String {
         let u = Array(id.utf8)
         let ownShape = u.count > 16 && u.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
             && u.contains(where: { (97...122).contains($0) }) && u.first != 45 && u.last != 45
-        return ownShape ? id : inlineScalar(id)
+        return ownShape ? id : inlineScalar(id, inFlow: inFlow)
     }
 
     static func doubleQuoted(_ s: String) -> String {

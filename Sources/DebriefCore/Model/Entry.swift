@@ -17,11 +17,14 @@ public struct Entry: Sendable, Equatable {
     /// The key an imported entry was imported under (front-matter key `source`, e.g.
     /// `jrnl:<hash>`), so importing the same file again creates no duplicate even after edits.
     public var origin: String?
+    /// The ids the entry had before `debrief edit` moved it to a new date or title (front-matter
+    /// key `former-ids`, oldest first), so an old id still finds it on every device.
+    public var formerIDs: [String]
     /// Where this entry came from, or nil for one not yet saved.
     public var source: EntrySource?
 
     public init(id: String, created: Timestamp, updated: Timestamp, answers: [String: Answer] = [:],
-                flow: String? = nil, origin: String? = nil, source: EntrySource? = nil) {
+                flow: String? = nil, origin: String? = nil, formerIDs: [String] = [], source: EntrySource? = nil) {
         self.id = id
         self.created = created
         self.updated = updated
@@ -29,6 +32,7 @@ public struct Entry: Sendable, Equatable {
         self.answers = answers.values.contains(where: \.isEmpty) ? answers.filter { !$0.value.isEmpty } : answers
         self.flow = flow
         self.origin = origin
+        self.formerIDs = formerIDs
         self.source = source
     }
 
@@ -62,7 +66,7 @@ public struct Entry: Sendable, Equatable {
 
     public static func == (lhs: Entry, rhs: Entry) -> Bool {
         lhs.id == rhs.id && lhs.created == rhs.created && lhs.updated == rhs.updated && lhs.answers == rhs.answers
-            && lhs.flow == rhs.flow && lhs.origin == rhs.origin
+            && lhs.flow == rhs.flow && lhs.origin == rhs.origin && lhs.formerIDs == rhs.formerIDs
     }
 }
 

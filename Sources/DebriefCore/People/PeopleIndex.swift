@@ -1,7 +1,10 @@
 import Foundation
 
 /// Everyone named in any reflection, merged by folded name, most recently met first, each shown
-/// in the spelling most entries use.
+/// in the spelling most entries use, with the entries that mention them without listing them
+/// (``MentionFinder``): mentions never add a person, so completion and the lists know only
+/// people a reflection lists, and they never change a verdict (only the cold list and the pages
+/// read them).
 ///
 /// A pure value built from loaded entries, so `debrief people`, the TUI's people screen, the
 /// name completion of `debrief new` and the weekly review share one set of merge rules.
@@ -74,6 +77,20 @@ public struct PeopleIndex: Sendable {
         for i in summaries.indices {
             if let best = spellings[i].min(by: { ($1.value.count, $0.value.rank) < ($0.value.count, $1.value.rank) }) {
                 summaries[i].name = best.key.precomposedStringWithCanonicalMapping
+            }
+        }
+        // Entries naming someone they do not list: their text, or an imported note's tags. Each
+        // is a mention, and contact for the cold list (an imported note dated after the last
+        // reflection with them is the latest news of them).
+        let finder = MentionFinder(people: summaries.indices.map { (summaries[$0].key, Array(spellings[$0].keys)) })
+        for entry in ordered where !finder.isEmpty {
+            let listed = Set(entry.people.map { fold($0.name) })
+            for hit in finder.mentions(in: entry) where !listed.contains(hit.key) {
+                guard let i = indexByKey[hit.key] else { continue }
+                let day = entry.eventTime.day
+                summaries[i].mentions.append(PersonMention(entryID: entry.id, entryTitle: entry.displayTitle, day: day,
+                                                           line: hit.line, imported: entry.isImported))
+                summaries[i].lastMentioned = max(summaries[i].lastMentioned, day)
             }
         }
         // A follow-up action naming someone is a mention too: the user was thinking of them.

@@ -14,8 +14,8 @@ public struct PersonSummary: Hashable, Sendable {
     public var lastMet: Day
     /// The event time of the last entry naming them, to order people met on the same day.
     public var lastMetTime: Timestamp
-    /// The last event day of an entry naming them, as a person or as the `who` of a follow-up
-    /// action: what the cold list measures from.
+    /// The last event day of an entry naming them, as a person, as the `who` of a follow-up
+    /// action or in a mention (an imported note's included): what the cold list measures from.
     public var lastMentioned: Day
     /// From the most recent entry that gives one.
     public var level: String?
@@ -27,12 +27,15 @@ public struct PersonSummary: Hashable, Sendable {
     public var notes: [PersonNote]
     /// Open follow-up actions whose `who` folds to `key`, soonest due first.
     public var openFollowUps: [FollowUpItem]
-    /// The entries naming them, newest first.
+    /// The entries listing them among the people met, newest first.
     public var entryIDs: [String]
+    /// The entries that mention them without listing them (``MentionFinder``), newest first.
+    public var mentions: [PersonMention]
 
     public init(key: String, name: String, met: Int, firstMet: Day, lastMet: Day, lastMetTime: Timestamp,
                 lastMentioned: Day, level: String? = nil, relation: String? = nil, everExisting: Bool = false,
-                notes: [PersonNote] = [], openFollowUps: [FollowUpItem] = [], entryIDs: [String] = []) {
+                notes: [PersonNote] = [], openFollowUps: [FollowUpItem] = [], entryIDs: [String] = [],
+                mentions: [PersonMention] = []) {
         self.key = key
         self.name = name
         self.met = met
@@ -46,6 +49,7 @@ public struct PersonSummary: Hashable, Sendable {
         self.notes = notes
         self.openFollowUps = openFollowUps
         self.entryIDs = entryIDs
+        self.mentions = mentions
     }
 
     /// Someone the user already knows: called `existing` somewhere, or met more than once.
@@ -55,8 +59,10 @@ public struct PersonSummary: Hashable, Sendable {
     /// Whole days from the last mention to `today` (negative for an entry dated in the future).
     public func daysSinceMentioned(asOf today: Day) -> Int { lastMentioned.days(until: today) }
 
-    /// "met once, 2026-11-24" or "met 3 times, 2026-06-20 to 2026-11-24", as every list says it.
+    /// "met once, 2026-11-24" or "met 3 times, 2026-06-20 to 2026-11-24", as every list says it,
+    /// then ", mentioned in 2 entries" when others name them.
     public var meetings: String {
-        met == 1 ? "met once, \(lastMet.iso)" : "met \(met) times, \(firstMet.iso) to \(lastMet.iso)"
+        (met == 1 ? "met once, \(lastMet.iso)" : "met \(met) times, \(firstMet.iso) to \(lastMet.iso)")
+            + (mentions.isEmpty ? "" : ", mentioned in \(mentions.count) \(mentions.count == 1 ? "entry" : "entries")")
     }
 }

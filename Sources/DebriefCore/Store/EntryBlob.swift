@@ -7,7 +7,7 @@
 /// test compares every stored property after a round trip, so a forgotten one fails it). The
 /// `version` byte changes with the layout, and the index rebuilds itself when it does.
 public enum EntryBlob {
-    public static let version: UInt8 = 1
+    public static let version: UInt8 = 2
 
     // MARK: - Writing
 
@@ -20,6 +20,8 @@ public enum EntryBlob {
         w.timestamp(entry.updated)
         w.optional(entry.flow)
         w.optional(entry.origin)
+        w.int(entry.formerIDs.count)
+        for id in entry.formerIDs { w.string(id) }
         w.int(entry.answers.count)
         for key in entry.answers.keys.sorted() {
             guard let answer = entry.answers[key] else { continue }
@@ -79,7 +81,14 @@ public enum EntryBlob {
     public static func decode(_ bytes: UnsafeRawBufferPointer, source: EntrySource?) -> Entry? {
         var r = Reader(b: bytes)
         guard r.byte() == version, let id = r.string(), let created = r.timestamp(), let updated = r.timestamp(),
-              let flow = r.optional(), let origin = r.optional(), let count = r.int() else { return nil }
+              let flow = r.optional(), let origin = r.optional(), let formerCount = r.int(),
+              formerCount >= 0, formerCount <= bytes.count else { return nil }
+        var formerIDs: [String] = []
+        for _ in 0..<formerCount {
+            guard let id = r.string() else { return nil }
+            formerIDs.append(id)
+        }
+        guard let count = r.int() else { return nil }
         var answers: [String: Answer] = [:]
         answers.reserveCapacity(count)
         for _ in 0..<count {
@@ -138,7 +147,8 @@ public enum EntryBlob {
             answers[key] = answer
         }
         guard r.atEnd else { return nil }
-        return Entry(id: id, created: created, updated: updated, answers: answers, flow: flow, origin: origin, source: source)
+        return Entry(id: id, created: created, updated: updated, answers: answers, flow: flow, origin: origin,
+                     formerIDs: formerIDs, source: source)
     }
 
     // MARK: - Bytes

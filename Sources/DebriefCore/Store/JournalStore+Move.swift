@@ -16,7 +16,7 @@ extension JournalStore {
     /// entries), then rewritten atomically. A crash between the two leaves the entry whole under
     /// its new name with the old answers, and the edit's draft (removed only after a save) keeps
     /// the new ones. What must survive a move lives in the entry, not its name: follow-ups keep
-    /// their ids, an import its `source`.
+    /// their ids, an import its `source`, and the old id goes into `former-ids`.
     public func saveMoving(_ entry: Entry, now: Timestamp) throws(StoreError) -> Entry {
         guard let source = entry.source else { return try create(entry) }
         let stem = Self.idStem(for: entry)
@@ -31,6 +31,9 @@ extension JournalStore {
         }
         var edited = entry
         edited.updated = now
+        // The old id stays in the file, so it still finds the entry here and on every device
+        // the journal is synced to (``JournalStore/locate(_:)``).
+        if !edited.formerIDs.contains(entry.id) { edited.formerIDs.append(entry.id) }
         let original = edited
         return try withLock { () throws(StoreError) -> Entry in
             _ = try bytesForWrite(source.path, expecting: source.fingerprint)

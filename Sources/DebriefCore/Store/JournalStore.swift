@@ -166,6 +166,24 @@ public struct JournalStore: Sendable {
         return first
     }
 
+    /// The entry `text` names (``find(_:)``), else the one that had that id before `debrief edit`
+    /// moved it (its `former-ids`; an id or a prefix of one that only one entry had), with the
+    /// id it had. An old id that moved twice finds the entry where it is now.
+    public func locate(_ text: String) throws(StoreError) -> (ref: EntryRef, formerID: String?) {
+        do {
+            return (try find(text), nil)
+        } catch {
+            guard case .notFound = error, !text.isEmpty else { throw error }
+            let key = text.hasSuffix(".md") ? String(text.dropLast(3)) : text
+            let moved = loadAll().entries.filter { !$0.formerIDs.isEmpty }
+            var matches = moved.compactMap { e in e.formerIDs.first { $0 == key }.map { (e, $0) } }
+            if matches.isEmpty { matches = moved.compactMap { e in e.formerIDs.first { $0.hasPrefix(key) }.map { (e, $0) } } }
+            guard let (entry, former) = matches.first, let path = entry.source?.path else { throw error }
+            guard matches.count == 1 else { throw StoreError.ambiguous(text, matches.map(\.1)) }
+            return (EntryRef(id: entry.id, path: path), former)
+        }
+    }
+
     /// `entries/YYYY/MM/<id>.md` for an id that starts with a date.
     public func canonicalRef(for id: String) -> EntryRef? {
         let u = Array(id.utf8)

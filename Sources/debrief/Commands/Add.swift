@@ -63,6 +63,11 @@ struct Add: ParsableCommand {
             let entry = try context.store.create(Entry(id: "", created: now, updated: now, answers: given))
             Output.print(entry.id)
             Output.print(entry.source?.path ?? "")
+            // An event in the future is kept, as the reflection keeps it after a second Enter, but
+            // said: a reflection is about what happened.
+            if let date = entry.date, date > now {
+                Output.error("warning: the event date \(date.display) is in the future; a reflection is about what happened; saved as given")
+            }
             // A due date in the past is taken as given (a reflection written late, an import),
             // but said, as the reflection's field says it before keeping one.
             for (n, item) in entry.followUps.enumerated() where item.isOverdue(on: context.clock.today) {

@@ -71,7 +71,7 @@ struct Undone: ParsableCommand {
 /// say what happened.
 enum FollowUpEditCommand {
     static func run(_ text: String, n: Int, _ edit: FollowUpEdit, context: Context) throws {
-        let entry = try context.store.read(try context.store.find(text))
+        let entry = try context.entry(text)
         let before: FollowUp
         do throws(FollowUpOutOfRange) {
             before = try entry.followUp(n)

@@ -128,7 +128,7 @@ enum ReflectionCommand {
 
     /// The flow prefilled with an entry's answers, resuming an unfinished edit of it.
     static func editSetup(_ context: Context, cache: JournalCache? = nil, id: String) throws -> ReflectionSetup {
-        let entry = try context.store.read(try context.store.find(id))
+        let entry = try context.entry(id)
         let draftName = ReflectionDraft.editName(for: entry.id)
         var setup = ReflectionSetup(
             catalog: context.catalog, store: context.store, clock: context.clock,

@@ -6,11 +6,14 @@ import DebriefCore
 struct PeopleShow: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one person: every note about them, their entries and open follow-ups.",
+        abstract: "Show one person: every note about them, their entries, mentions and open follow-ups.",
         discussion: """
         NAME is matched like `debrief people` merges names (case, accents, Unicode form and spacing \
         ignored); part of a name will do when only one person has it. Notes come newest first, each \
-        with the event it was written after.
+        with the event it was written after. "Mentioned in" lists the entries that name them without \
+        listing them among the people met (their full name in the text, or an imported note's tag \
+        like @henrike_vogel), each with the line that names them; --format json gives them apart \
+        as `mentions`, the entries that list them as `entries`.
 
         Exit codes: 0 shown, 64 the name matches several people (they are listed), 66 nobody.
 
@@ -73,6 +76,11 @@ struct PeopleShow: ParsableCommand {
         for id in p.entryIDs {
             let entry = entries[id]
             out.append("  \(entry?.eventTime.day.iso ?? "")  \(entry?.displayTitle ?? id) · \(id)")
+        }
+        if !p.mentions.isEmpty { out += ["", "Mentioned in (\(p.mentions.count))" + (p.mentions.count > 1 ? ", newest first" : "")] }
+        for m in p.mentions {
+            out.append("  \(m.day.iso)  \(m.entryTitle)\(m.imported ? " (imported)" : "") · \(m.entryID)")
+            out.append("    " + m.line)
         }
         out += ["", "Open follow-ups (\(p.openFollowUps.count))"]
         if p.openFollowUps.isEmpty { out.append("  None.") }

@@ -15,7 +15,7 @@ struct Show: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let context = try Context(journal)
-            let entry = try context.store.read(try context.store.find(id))
+            let entry = try context.entry(id)
             let flags = context.detector.flags(for: entry, asOf: context.clock.today)
             switch format {
             case .json:

@@ -26,7 +26,9 @@ struct CLIError: Error, CustomStringConvertible {
     /// The exit code and wording for a store error.
     static func store(_ error: StoreError) -> CLIError {
         switch error {
-        case .notFound, .ambiguous: return CLIError(message: error.description, code: Exit.noInput)
+        case .notFound: return CLIError(message: error.description, code: Exit.noInput)
+        // The entry is there, the id typed is not enough: a usage error listing the candidates.
+        case .ambiguous: return CLIError(message: error.description, code: Exit.usage)
         case .changedOnDisk, .followUpChanged: return CLIError(message: error.description, code: Exit.tempFail)
         case .invalid, .refused: return CLIError(message: error.description, code: Exit.dataError)
         case .exists, .io: return CLIError(message: error.description, code: Exit.ioError)

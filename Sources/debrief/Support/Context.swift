@@ -96,6 +96,14 @@ struct Context {
     }
 
     /// Says on stderr that the command created the journal folder, when it did.
+    /// The entry an id (or a unique prefix of one) names, also by an id it had before
+    /// `debrief edit` moved it: then a note on stderr names the id it has now.
+    func entry(_ id: String) throws -> Entry {
+        let (ref, formerID) = try store.locate(id)
+        if let formerID { Output.note("\(formerID) was moved to \(ref.id) (its new date or title); showing \(ref.id)") }
+        return try store.read(ref)
+    }
+
     func noteIfJournalCreated() {
         if !journalExisted, JournalLocation.presence(of: store.root) == .folder {
             Output.note("Created the journal folder \(store.root)")

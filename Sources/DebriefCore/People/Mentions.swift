@@ -1,0 +1,158 @@
+import Foundation
+
+/// An entry that names someone without listing them among the people met: their full name in its
+/// text, or (in a note imported from another tool) a tag that is their name joined.
+public struct PersonMention: Hashable, Sendable {
+    public var entryID: String
+    public var entryTitle: String
+    /// The event's day.
+    public var day: Day
+    /// The line of the entry the name (or tag) stands in, cut to about ``MentionFinder/contextWidth``
+    /// characters around it.
+    public var line: String
+    /// A note imported from another tool (`flow: imported`), not a reflection.
+    public var imported: Bool
+
+    public init(entryID: String, entryTitle: String, day: Day, line: String, imported: Bool) {
+        self.entryID = entryID
+        self.entryTitle = entryTitle
+        self.day = day
+        self.line = line
+        self.imported = imported
+    }
+}
+
+/// Finds the people the journal knows (from the `people` of its reflections) where an entry
+/// mentions them:
+///
+/// - in its text (title, notes, every text answer, people's notes and follow-up actions) by their
+///   full name, folded for case and accents, on word boundaries: "Henrike Vogel" is found in "met
+///   henrike vogel." and in "Dr. Henrike Vögel's idea", "Ana" never in "Banana" or "Anastasia".
+///   A short word with a full stop that opens a name ("Dr.", "Prof.") need not be written; every
+///   other word of the name must, in order;
+/// - in a note imported from another tool, by a tag that is their name joined, whatever the case,
+///   `_`, `-` or symbol (`@henrike_vogel`, `#HenrikeVogel`).
+///
+/// Names are never guessed from the text: a mention only counts for someone a reflection lists.
+public struct MentionFinder: Sendable {
+    /// About how many characters of a long line a mention keeps around the name.
+    public static let contextWidth = 80
+
+    private struct Name: Sendable {
+        var key: String
+        var words: [String]
+    }
+
+    /// Names by their first folded word.
+    private var byFirstWord: [String: [Name]] = [:]
+    /// Person keys by their name's words joined (`henrikevogel`), for tags.
+    private var byJoined: [String: Set<String>] = [:]
+
+    /// `people`: each person's key (folded name) and every spelling the journal has for them.
+    public init(people: [(key: String, spellings: [String])]) {
+        for person in people {
+            for spelling in person.spellings {
+                let words = Self.nameWords(spelling)
+                guard let first = words.first else { continue }
+                if !(byFirstWord[first]?.contains { $0.key == person.key && $0.words == words } ?? false) {
+                    byFirstWord[first, default: []].append(Name(key: person.key, words: words))
+                }
+                byJoined[words.joined(), default: []].insert(person.key)
+            }
+        }
+    }
+
+    public var isEmpty: Bool { byFirstWord.isEmpty }
+
+    /// The folded words a name must show, without an opening title like "Dr." (a word of at most
+    /// four letters ending in a full stop) when other words follow.
+    static func nameWords(_ name: String) -> [String] {
+        var parts = name.split(whereSeparator: \.isWhitespace)
+        while parts.count > 1, let first = parts.first, first.hasSuffix("."), first.count <= 5 { parts.removeFirst() }
+        return parts.flatMap { words(in: $0).map(\.word) }
+    }
+
+    /// The people `entry` mentions, each once with the first line that names them: the key and
+    /// the line of context.
+    public func mentions(in entry: Entry) -> [(key: String, line: String)] {
+        guard !isEmpty else { return [] }
+        var found: [(key: String, line: String)] = []
+        var seen = Set<String>()
+        for text in Self.texts(of: entry) {
+            for line in text.split(whereSeparator: \.isNewline) {
+                let words = Self.words(in: line)
+                for (i, w) in words.enumerated() {
+                    guard let names = byFirstWord[w.word] else { continue }
+                    for name in names where !seen.contains(name.key) && i + name.words.count <= words.count {
+                        if zip(name.words, words[i...]).allSatisfy({ $0 == $1.word }) {
+                            seen.insert(name.key)
+                            found.append((name.key, Self.context(line, at: w.offset)))
+                        }
+                    }
+                }
+            }
+        }
+        if entry.isImported {
+            for tag in entry.tags {
+                let joined = Self.words(in: Substring(tag)).map(\.word).joined()
+                for key in byJoined[joined] ?? [] where seen.insert(key).inserted {
+                    found.append((key, Self.tagLine(tag, in: entry)))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Every text of an entry a name can stand in.
+    /// The title first, so the context shown is the most telling line; the other text answers
+    /// in key order, so the line shown does not depend on a dictionary's order.
+    static func texts(of entry: Entry) -> [String] {
+        var texts = [entry.title]
+        for (key, answer) in entry.answers.sorted(by: { $0.key < $1.key }) where key != "title" {
+            if let text = answer.text { texts.append(text) }
+        }
+        for person in entry.people { if let note = person.note { texts.append(note) } }
+        for followUp in entry.followUps { texts.append(followUp.action) }
+        return texts
+    }
+
+    /// The line of the entry's text holding `tag` with its symbol, else the tag itself.
+    static func tagLine(_ tag: String, in entry: Entry) -> String {
+        let wanted = tag.lowercased()
+        for text in texts(of: entry) {
+            for line in text.split(whereSeparator: \.isNewline) where line.lowercased().contains(wanted) {
+                return context(line, at: 0)
+            }
+        }
+        return "#" + tag
+    }
+
+    /// The line trimmed, and cut around `offset` (in characters) when it is long.
+    static func context(_ line: Substring, at offset: Int) -> String {
+        let chars = Array(line.trimmingCharacters(in: .whitespaces))
+        guard chars.count > contextWidth else { return String(chars) }
+        let lead = line.prefix { $0 == " " || $0 == "\t" }.count
+        let start = max(0, min(offset - lead - contextWidth / 4, chars.count - contextWidth))
+        let end = min(chars.count, start + contextWidth)
+        return (start > 0 ? "…" : "") + String(chars[start..<end]).trimmingCharacters(in: .whitespaces) + (end < chars.count ? "…" : "")
+    }
+
+    /// The words of a line, folded, with the character offset each starts at: runs of letters,
+    /// digits and marks; anything else (spaces, punctuation, `_`, `@`) separates words.
+    static func words(in line: Substring) -> [(word: String, offset: Int)] {
+        var out: [(word: String, offset: Int)] = []
+        var current = ""
+        var start = 0
+        for (offset, c) in line.enumerated() {
+            if c.isLetter || c.isNumber {
+                if current.isEmpty { start = offset }
+                current.append(c)
+            } else if !current.isEmpty {
+                out.append((current.folded, start))
+                current = ""
+            }
+        }
+        if !current.isEmpty { out.append((current.folded, start)) }
+        return out
+    }
+}

@@ -1,0 +1,73 @@
+import DebriefCore
+import Foundation
+import Testing
+
+/// A person the journal knows (from a reflection's `people`) is mentioned in an entry that names
+/// them without listing them: by full name in its text, folded for case and accents, on word
+/// boundaries; or, in an imported note, by a tag that is their name joined.
+@Suite struct MentionTests {
+    typealias F = PeopleFixtures
+
+    static func note(_ id: String, date: String, title: String, notes: String = "", tags: [String] = [], imported: Bool = true) -> Entry {
+        var entry = F.entry(id, title: title, date: date)
+        entry["notes"] = .text(notes)
+        if !tags.isEmpty { entry["tags"] = .tags(tags) }
+        if imported { entry.flow = Entry.importedFlow }
+        return entry
+    }
+
+    static let reflections = [
+        F.entry("r1", title: "Founders mixer", date: "2026-11-20",
+                people: [Person(name: "Dr. Henrike Vogel", level: "executive", relation: "existing"), Person(name: "Ana", relation: "new"),
+                         Person(name: "Zoë Brandt", relation: "existing")]),
+    ]
+
+    @Test func fullNamesAreFoundFoldedOnWordBoundariesNeverInsideWords() throws {
+        let entries = Self.reflections + [
+            Self.note("i1", date: "2025-03-02", title: "Call with Dr. Henrike Vogel. She asked about #hiring.", notes: "Long talk."),
+            Self.note("i2", date: "2025-04-02", title: "Lunch", notes: "henrike vögel's team, and zoe brandt."),
+            Self.note("i3", date: "2025-05-02", title: "Banana bread with Anastasia", notes: "Analog and Banana, Henrike alone, Vogel alone."),
+            Self.note("i4", date: "2025-06-02", title: "Coffee", notes: "Ana was there.", imported: false),
+        ]
+        let index = PeopleIndex(entries: entries)
+        let henrike = try #require(index.person(named: "Dr. Henrike Vogel"))
+        #expect(henrike.mentions.map(\.entryID) == ["i2", "i1"], "newest first; 'Henrike alone' is not the full name")
+        #expect(henrike.mentions.map(\.line) == ["henrike vögel's team, and zoe brandt.", "Call with Dr. Henrike Vogel. She asked about #hiring."])
+        #expect(henrike.mentions.map(\.imported) == [true, true])
+        let zoe = try #require(index.person(named: "Zoë Brandt"))
+        #expect(zoe.mentions.map(\.entryID) == ["i2"], "accents and case folded")
+        let ana = try #require(index.person(named: "Ana"))
+        #expect(ana.mentions.map(\.entryID) == ["i4"], "never inside Banana, Anastasia or Analog")
+        #expect(ana.mentions.first?.imported == false, "written entries count too")
+    }
+
+    @Test func joinedNameTagsOfImportedNotesAreMentions() throws {
+        let entries = Self.reflections + [
+            Self.note("t1", date: "2025-03-02", title: "Call", notes: "#HenrikeVogel", tags: ["HenrikeVogel"]),
+            Self.note("t2", date: "2025-03-03", title: "Call", notes: "@henrike_vogel and @zoe-brandt", tags: ["henrike_vogel", "zoe-brandt"]),
+            Self.note("t3", date: "2025-03-04", title: "Reflection", notes: "", tags: ["henrikevogel"], imported: false),
+        ]
+        let index = PeopleIndex(entries: entries)
+        #expect(index.person(named: "Dr. Henrike Vogel")?.mentions.map(\.entryID) == ["t2", "t1"], "only imported notes' tags")
+        #expect(index.person(named: "Dr. Henrike Vogel")?.mentions.last?.line == "#HenrikeVogel")
+        #expect(index.person(named: "Zoë Brandt")?.mentions.map(\.entryID) == ["t2"])
+    }
+
+    /// An entry listing someone is a meeting, not a mention; a name never adds a person; the cold
+    /// list counts an imported note's date as contact.
+    @Test func mentionsCountAsContactButNeverAddPeople() throws {
+        let entries = [
+            F.entry("old", title: "Old coffee", date: "2026-01-10", people: [Person(name: "Omar Haddad", relation: "existing")]),
+            Self.note("n1", date: "2026-10-01", title: "Omar Haddad called about the Lisbon job", notes: "Kai Stern was there too."),
+            F.entry("listed", title: "Omar Haddad again", date: "2026-02-01", people: [Person(name: "Omar Haddad", relation: "existing")]),
+        ]
+        let index = PeopleIndex(entries: entries)
+        #expect(index.people.map(\.name) == ["Omar Haddad"], "Kai Stern is only a name in a note")
+        let omar = try #require(index.people.first)
+        #expect(omar.mentions.map(\.entryID) == ["n1"], "the entries listing him are meetings")
+        #expect(omar.met == 2)
+        #expect(omar.lastMentioned == F.day("2026-10-01"))
+        #expect(index.cold(asOf: F.day("2026-11-26"), days: 90).isEmpty, "contact on 1 October: 56 days, not cold")
+        #expect(PeopleIndex(entries: Array(entries.dropFirst(2)) + [entries[0]]).cold(asOf: F.day("2026-11-26"), days: 90).map(\.name) == ["Omar Haddad"])
+    }
+}
