@@ -529,6 +529,32 @@ public final class JournalIndex: EntryIndexing {
         }
     }
 
+    /// Brings the index in step with every file of the journal, then rewrites it so that no text
+    /// the files no longer hold stays in its database or write-ahead log (``purge(_:)``): for
+    /// `people forget`, whose rows leave changed files, not gone ones. False when the index
+    /// could not be used (it then holds nothing debrief reads, and the caller says so).
+    public func purgeRemovedText(store: JournalStore) -> Bool {
+        guard let queue = database(for: store),
+              outcomes(for: store.refs(), complete: true, narrowedBy: nil, store: store) != nil else { return false }
+        do {
+            try purge(queue)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Closes the database for good in this process, so its files may be read byte for byte
+    /// (``NameTrace/files(_:spellings:)``): a descriptor of a file SQLite has open in the same
+    /// process must never be closed. Later reads through this instance read the files.
+    public func close() {
+        state.withLock { s in
+            if let queue = s.queue { try? queue.close() }
+            s.queue = nil
+            s.unusable = true
+        }
+    }
+
     /// After entries went away: the full-text index rewritten without their trigrams (FTS5 keeps
     /// deleted rows' data in old segments until they merge), and the write-ahead log emptied, so
     /// no page that held their text stays in either file.

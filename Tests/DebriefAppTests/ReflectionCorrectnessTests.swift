@@ -34,6 +34,20 @@ struct ReflectionCorrectnessTests {
         #expect(d.frame.cursor?.row == whatRow)
     }
 
+    /// An answer too long for the journal to read back (the file would pass 8 MB) is refused on
+    /// saving with the reason on the screen, and nothing reaches `entries/` (issue 19: before,
+    /// the file was written and then skipped by every listing).
+    @Test func anEntryTooLargeToReadBackIsNeverSaved() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        let prefill: [String: Answer] = ["title": .text("Coffee"), "learned": .text(String(repeating: "a", count: 9 << 20))]
+        var d = fx.driver(fx.setup(prefill: prefill), width: 200)
+        d.press(.ctrl("s"), .ctrl("s"))
+        #expect(fx.entryFiles.isEmpty)
+        #expect(d.exitStatus == nil)
+        #expect(Self.words(d.screen).contains("the entry would be 9.0 MB, and debrief reads no file over 8 MB; nothing was written"), "\(d.screen)")
+    }
+
     /// An answer that breaks the file's rules however it got there (a draft, a prefill) is
     /// caught before saving: the row opens with the focus on the missing field.
     @Test func savingAnInvalidRowOpensItAtTheFieldAtFault() throws {

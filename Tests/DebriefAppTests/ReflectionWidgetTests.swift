@@ -5,6 +5,27 @@ import Testing
 
 @Suite("Reflection widgets")
 struct ReflectionWidgetTests {
+    /// An edit starts from the answer's own text: a multi-line answer keeps its line breaks (shown
+    /// as `^J` only on one-line listings, never turned into `^J` in the file by opening the field).
+    @Test func aFieldStartsFromTheAnswersOwnCharacters() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        for (id, text) in [("notes", "first\nsecond\n\nthird"), ("purpose", "one\ntwo")] {
+            let prompt = try #require(fx.catalog.prompt(id))
+            let field = AnswerField.make(for: prompt, answer: .text(text), context: .init(clock: fx.clock, knownPeople: [], peopleHere: []))
+            guard case .text(let editor) = field else {
+                Issue.record("\(id) is not a text field")
+                continue
+            }
+            #expect(editor.text == text)
+            guard case .success(let answer) = field.value(for: prompt, clock: fx.clock) else {
+                Issue.record("\(id): the field did not give a value")
+                continue
+            }
+            #expect(answer == .text(text))
+        }
+    }
+
     @Test func wideCharactersStayAlignedAndTheCursorFollowsTheirWidth() throws {
         let fx = try ReflectionFixture()
         defer { fx.remove() }

@@ -14,11 +14,14 @@ struct MergeDriverCLITests {
         /// A folder on PATH holding `debrief` (the built binary), as an installed one would be.
         let bin: String
 
-        init(setUpDriver: Bool = true) throws {
+        /// `folder`: a folder under the test's root the clones go in (a name with shell metacharacters, say).
+        init(setUpDriver: Bool = true, folder: String = "") throws {
             debrief = try BinaryRunner()
             origin = debrief.root + "/origin.git"
-            laptop = debrief.root + "/laptop"
-            desktop = debrief.root + "/desktop"
+            let top = folder.isEmpty ? debrief.root : debrief.root + "/" + folder
+            try FileManager.default.createDirectory(atPath: top, withIntermediateDirectories: true)
+            laptop = top + "/laptop"
+            desktop = top + "/desktop"
             bin = debrief.root + "/bin"
             try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(atPath: bin + "/debrief", withDestinationPath: BinaryRunner.binary)
@@ -47,10 +50,12 @@ struct MergeDriverCLITests {
             let setup = try debrief.run(["sync", "setup"], env: ["DEBRIEF_JOURNAL": clone])
             try #require(setup.status == 0, "\(setup.stderr)")
             let line = setup.stdout
-            #expect(line == "git -C '\(clone)' config merge.debrief.driver \"debrief merge %O %A %B\"\n")
+            #expect(line == "git -C \(Self.shellQuoted(clone)) config merge.debrief.driver \"debrief merge %O %A %B %P\"\n")
             let r = try Subprocess.run("/bin/sh", ["-c", line], environment: gitEnvironment, directory: debrief.root)
             try #require(r.status == 0, "\(r.stderr)")
         }
+
+        static func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
         /// Commits everything in `clone` and pushes.
         func commitAndPush(_ clone: String, _ message: String) throws {
@@ -171,7 +176,9 @@ struct MergeDriverCLITests {
         try clones.git(["commit", "-q", "-am", "desktop"], in: clones.desktop)
         let pull = try clones.git(["pull", "-q", "--no-rebase", "origin", "main"], in: clones.desktop, allowFailure: true)
         #expect(pull.status != 0)
-        #expect(pull.stderr.contains("`purpose`: both versions changed it"), "\(pull.stderr)")
+        // Named by its path in the repository (git's %P), not git's temporary file (before %P:
+        // "debrief: .merge_file_a1B2c3: `purpose`: …").
+        #expect(pull.stderr.contains("debrief: entries/2026/11/\(Self.id).md: `purpose`: both versions changed it"), "\(pull.stderr)")
         let text = try clones.text(clones.desktop, Self.id)
         #expect(!text.contains("<<<<<<<"))
         #expect(text.contains("purpose: Hire a server engineer\n") && text.contains("learned: Latency first\n"))
@@ -193,5 +200,28 @@ struct MergeDriverCLITests {
         try clones.git(["add", "-A"], in: clones.desktop)
         try clones.git(["commit", "-q", "-m", "resolved"], in: clones.desktop)
         #expect(try clones.run(clones.desktop, ["doctor"], at: "2026-11-26T09:00:00+01:00").status == 0)
+    }
+
+    @Test("Shell metacharacters in the journal's folder and in an entry's file name: set up, merged, nothing run")
+    func metacharacters() throws {
+        let folder = "it's $(touch PWNED1) a;b `touch PWNED2` & |x"
+        let clones = try TwoClones(folder: folder)
+        try clones.ok(clones.laptop, ["add", "--answers", "-"], at: "2026-11-24T21:00:00+01:00", stdin: Self.answers)
+        // A file named by hand keeps its name; git hands it to the driver as %P.
+        let name = "notes $(touch PWNED3);'q' `touch PWNED4` \\ \"x\""
+        let handPath = clones.laptop + "/entries/2026/11/" + name + ".md"
+        try FileManager.default.moveItem(atPath: clones.path(clones.laptop, Self.id), toPath: handPath)
+        try clones.commitAndPush(clones.laptop, "base")
+        try clones.cloneDesktop()
+        try clones.ok(clones.laptop, ["done", name, "1"], at: "2026-11-25T10:00:00+01:00")
+        try clones.commitAndPush(clones.laptop, "laptop")
+        try clones.ok(clones.desktop, ["done", name, "2"], at: "2026-11-25T10:30:00+01:00")
+        try clones.git(["commit", "-q", "-am", "desktop"], in: clones.desktop)
+        let pull = try clones.git(["pull", "-q", "--no-rebase", "origin", "main"], in: clones.desktop, allowFailure: true)
+        #expect(pull.status == 0, "\(pull.stderr)")
+        let text = String(decoding: try BinaryRunner.bytes(clones.desktop + "/entries/2026/11/" + name + ".md"), as: UTF8.self)
+        #expect(text.components(separatedBy: "done: 2026-11-25").count == 3, "\(text)")
+        let found = FileManager.default.enumerator(atPath: clones.debrief.root)?.compactMap { $0 as? String }.filter { ($0 as NSString).lastPathComponent.hasPrefix("PWNED") } ?? []
+        #expect(found.isEmpty, "\(found)")
     }
 }

@@ -51,7 +51,7 @@ enum DetailDocument {
                 case .followUps(let followUps):
                     out += followUpTable(followUps, today: today, width: width)
                 default:
-                    for row in wrap(AnswerText.inline(answer, type: prompt.type), width: width - 2) {
+                    for row in wrap(AnswerText.plain(answer, type: prompt.type), width: width - 2) {
                         out.append(DetailLine(text: "  " + row, kind: .text))
                     }
                 }

@@ -28,7 +28,7 @@ enum AnswerField: Sendable {
     static func make(for prompt: Prompt, answer: Answer?, context: Context) -> AnswerField {
         switch prompt.type {
         case .line, .text, .number, .datetime, .tags:
-            let text = answer.map { AnswerText.inline($0, type: prompt.type) } ?? ""
+            let text = answer.map { AnswerText.plain($0, type: prompt.type) } ?? ""
             return .text(TextEditor(text: text, multiline: prompt.type == .text))
         case .yesno:
             var field = OptionsField(options: ["yes", "no"], selected: nil, horizontal: true)

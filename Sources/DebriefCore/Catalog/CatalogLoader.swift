@@ -552,10 +552,14 @@ extension CatalogLoader {
         var files: [CatalogFile] = []
         for name in names.sorted() where (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix(".") {
             let path = directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw CatalogProblems(problems: [CatalogProblem(file: path, line: 1, message: "cannot read this file as UTF-8 text")])
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CatalogProblems(problems: [CatalogProblem(file: path, line: 1, message: "cannot read this file")])
             }
-            files.append(CatalogFile(name: path, text: text))
+            switch UTF8Check.text(Array(data)) {
+            case .success(let text): files.append(CatalogFile(name: path, text: text))
+            case .failure(let bad):
+                throw CatalogProblems(problems: [CatalogProblem(file: path, line: bad.line, message: "not valid UTF-8 text")])
+            }
         }
         return files
     }

@@ -109,9 +109,31 @@ public enum JournalJSON {
         }
         var entry = Entry(id: "", created: when, updated: updated ?? when, answers: answers, flow: flow)
         // The key it was first imported under travels with it; an entry written in debrief is
-        // known by where it was exported from.
-        entry.origin = origin ?? "debrief:" + String(Fingerprint(of: Array(((formerID ?? "") + "\u{1F}" + when.iso).utf8)).hash, radix: 16)
-        return .success(ImportCandidate(line: node.line, entry: entry, formerID: formerID))
+        // known by where it was exported from; an entry with neither, by its day and content.
+        var earlierKey: String?
+        if let origin {
+            entry.origin = origin
+        } else if let formerID {
+            entry.origin = key(formerID + "\u{1F}" + when.iso)
+        } else {
+            // Not its time alone: entries without an id that share a minute are different
+            // entries (before, all but the first were skipped as duplicates). What an earlier
+            // debrief keyed by the time alone still matches, once (see ImportPlan).
+            let content = pairs.filter { !["updated", "schema", "path", "pitfalls"].contains($0.key) && !isNull($0.value) }
+            entry.origin = key("\u{1F}" + when.iso + "\u{1F}" + JSONNode(value: .object(content), line: node.line).canonical)
+            earlierKey = key("\u{1F}" + when.iso)
+        }
+        return .success(ImportCandidate(line: node.line, entry: entry, formerID: formerID, earlierKey: earlierKey))
+    }
+
+    /// `debrief:` and a hash of `text`: the duplicate key of an entry from debrief's JSON.
+    private static func key(_ text: String) -> String {
+        "debrief:" + String(Fingerprint(of: Array(text.utf8)).hash, radix: 16)
+    }
+
+    private static func isNull(_ node: JSONNode) -> Bool {
+        if case .null = node.value { return true }
+        return false
     }
 
     /// One entry of jrnl's JSON export: `title`, `body`, `date` (`2026-11-24`), `time` (`18:30`),

@@ -73,10 +73,37 @@ enum AnswerCoding {
         }
     }
 
+    /// A whole number as text: digits (`40`), or a number in JSON's syntax whose value is whole
+    /// (`40.0`, `4e1`, `1E2`, as JSON writers may print any number). `40.5`, `1e400` are not.
     static func number(_ s: String, percent: Bool) -> Int? {
         var t = s.trimmingBlanks
         if percent, t.hasSuffix("%") { t = String(t.dropLast()).trimmingBlanks }
-        return Int(t)
+        if let n = Int(t) { return n }
+        guard isJSONNumber(t), let d = Double(t), d.isFinite, d == d.rounded(), abs(d) <= 9_007_199_254_740_992 else { return nil }
+        return Int(d)
+    }
+
+    /// `-?digits(.digits)?([eE][+-]?digits)?`: RFC 8259's number, so `Double` sees nothing else
+    /// (`inf`, `0x10`, ` 4`).
+    private static func isJSONNumber(_ t: String) -> Bool {
+        var u = Array(t.utf8)[...]
+        func digits() -> Int {
+            let n = u.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+            u = u.dropFirst(n)
+            return n
+        }
+        if u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+        guard digits() > 0 else { return false }
+        if u.first == UInt8(ascii: ".") {
+            u = u.dropFirst()
+            guard digits() > 0 else { return false }
+        }
+        if u.first == UInt8(ascii: "e") || u.first == UInt8(ascii: "E") {
+            u = u.dropFirst()
+            if u.first == UInt8(ascii: "+") || u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return u.isEmpty
     }
 
     static func option(_ s: String, in options: [String]) -> String? {

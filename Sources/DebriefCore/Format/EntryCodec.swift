@@ -59,7 +59,7 @@ public struct EntryCodec: Sendable {
     /// style allows, by Yams otherwise.
     func decode(_ bytes: UnsafeBufferPointer<UInt8>, fingerprint: Fingerprint, id: String, path: String) throws(EntryProblem) -> Entry {
         guard UTF8Check.isValid(bytes) else {
-            throw EntryProblem(path: path, line: Self.lineOfInvalidUTF8(Array(bytes)), reason: "not valid UTF-8 text")
+            throw EntryProblem(path: path, line: UTF8Check.line(ofFirstInvalid: Array(bytes)), reason: "not valid UTF-8 text")
         }
         var split: FrontMatter.Split
         do {
@@ -183,17 +183,6 @@ public struct EntryCodec: Sendable {
     static func notes(fromBody body: String) -> String {
         // Scalars, not Characters: a body ending "\r\n" ends in one Character that is not "\n".
         body.unicodeScalars.last == "\n" ? String(body.unicodeScalars.dropLast()) : body
-    }
-
-    private static func lineOfInvalidUTF8(_ bytes: [UInt8]) -> Int {
-        var line = 1
-        var start = 0
-        for (i, b) in bytes.enumerated() where b == 10 {
-            if String(validating: bytes[start..<i], as: UTF8.self) == nil { return line }
-            line += 1
-            start = i + 1
-        }
-        return line
     }
 
     // MARK: - Writing

@@ -11,18 +11,19 @@ extension EntryMergeWork {
         let merged = merge.rows.map(\.row)
         if !merge.clashes.isEmpty {
             var other: [MergeRow] = []
+            var why: [String] = []
             for clash in merge.clashes {
                 if let row = clash.other {
                     other.append(row)
-                    clashes.append("`\(key)` \(list.label(clash.shown)): both versions changed it")
+                    why.append("`\(key)` \(list.label(clash.shown)): both versions changed it")
                 } else {
                     var removed = clash.identifying
                     removed.values.append(("removed", " yes\n"))
                     other.append(removed)
-                    clashes.append("`\(key)` \(list.label(clash.shown)): one version removed it, the other changed it")
+                    why.append("`\(key)` \(list.label(clash.shown)): one version removed it, the other changed it")
                 }
             }
-            records.append(shifted(AnswerCoding.encode(list.answer(other), key: key)))
+            records.append((shifted(AnswerCoding.encode(list.answer(other), key: key)), why))
         }
         if merged == o { return }
         if merged == t { return take(key) }
@@ -48,6 +49,20 @@ extension EntryMergeWork {
     /// lines when theirs' list can be cut into rows). Nil when ours' list is not in a layout
     /// ``RowBlock`` patches, or a value is not one line (the caller writes the canonical list).
     private func patchedRows(_ key: String, _ list: MergeList, _ merge: RowListMerge, ours o: [MergeRow], theirs t: [MergeRow]) -> String? {
+        // Each patch cuts the block again, so past a bound (a hostile list of thousands of rows)
+        // the list is written in the canonical form in one pass instead.
+        var patches = 0, keptOurs = 0
+        for row in merge.rows {
+            switch row.origin {
+            case .ours(_, let from, let keys):
+                keptOurs += 1
+                if from != nil { patches += keys.count }
+            case .theirs:
+                patches += 1
+            }
+        }
+        patches += o.count - keptOurs
+        guard patches <= Self.maxPatches else { return nil }
         guard let field = doc.fields.first(where: { $0.key == key }), var block = RowBlock(raw: field.raw), block.rows.count == o.count else {
             return nil
         }
@@ -85,6 +100,9 @@ extension EntryMergeWork {
         }
         return block.text
     }
+
+    /// The most line patches a merged list gets; past it the list is written in the canonical form.
+    static let maxPatches = 500
 
     /// A row key's value as the one-line YAML scalar a patch writes; nil for a value that takes
     /// several lines (a key debrief does not know holding a list, say).

@@ -23,8 +23,10 @@ struct EntryMergeWork {
     var doc: EntryDocument
     /// Each prompt's answer as merged (absent: no answer), to check the result against.
     var expected: [String: Answer] = [:]
-    /// The other version of each clashing answer, as lines under `merge-conflict`.
-    var records: [String] = []
+    /// The other version of each clashing answer, as lines under `merge-conflict`, with the
+    /// clashes (in words) it records.
+    var records: [(text: String, clashes: [String])] = []
+    /// The clashes the result records anew (those an earlier merge recorded already are left out).
     var clashes: [String] = []
     var decisions: [String] = []
     var conflictKey: String?
@@ -93,6 +95,7 @@ struct EntryMergeWork {
             }
             return
         }
+        if EntryMerge.isConflictKey(key) { return mergeRecord(key, mo, mt) }
         if let prompt = prompts[key], let list = MergeList(prompt.type) { return mergeList(key, list) }
         if prompts[key]?.type == .tags { return mergeTags(key) }
         if let base {
@@ -119,11 +122,24 @@ struct EntryMergeWork {
         let mo = meaning(ours, key)
         if mo == nil {
             take(key)
-            record(key, nil)
+            record(key, nil, "`\(key)`: \(why)")
         } else {
-            record(key, meaning(theirs, key))
+            record(key, meaning(theirs, key), "`\(key)`: \(why)")
         }
-        clashes.append("`\(key)`: \(why)")
+    }
+
+    /// A record of an earlier merge's clashes (`merge-conflict…`) is not an answer: one only one
+    /// side has is kept (the merge of a copy already merged, or of a side that resolved it, must
+    /// not drop the record nor record its absence); one both sides changed differently is a clash.
+    mutating func mergeRecord(_ key: String, _ mo: Meaning?, _ mt: Meaning?) {
+        if let base {
+            let mb = meaning(base, key)
+            if mb == mo { return take(key) }
+            if mb == mt { return }
+        }
+        if mo == nil { return take(key) }
+        if mt == nil { return }
+        clash(key, "both versions hold a different record of an earlier conflict")
     }
 
     /// Theirs' field as written (line breaks made ours'), replacing ours', inserted where theirs
@@ -232,6 +248,7 @@ struct EntryMergeWork {
         let bo = ours.doc.body, bt = converted(theirs.doc.body)
         if LineMerge.same(bo, bt) { return }
         let lo = LineMerge.lines(bo), lt = LineMerge.lines(bt)
+        let why: String
         if let base {
             let bb = converted(base.doc.body)
             if LineMerge.same(bb, bo) { return doc.body = bt }
@@ -240,7 +257,7 @@ struct EntryMergeWork {
                 doc.body = String(decoding: lines.joined(), as: UTF8.self)
                 return
             }
-            clashes.append("`\(body.id)`: both versions changed the same lines")
+            why = "`\(body.id)`: both versions changed the same lines"
         } else {
             if LineMerge.isContained(lo, in: lt) {
                 decisions.append("`\(body.id)`: took \(names.theirs)'s, which has every line of \(names.ours)'s")
@@ -250,28 +267,38 @@ struct EntryMergeWork {
                 decisions.append("`\(body.id)`: kept \(names.ours)'s, which has every line of \(names.theirs)'s")
                 return
             }
-            clashes.append("`\(body.id)`: the versions differ and neither holds all of the other")
+            why = "`\(body.id)`: the versions differ and neither holds all of the other"
         }
         let notes = EntryCodec.notes(fromBody: theirs.doc.body)
-        records.append(shifted(notes.isEmpty ? "\(body.id): ~\n" : YAMLEmitter.topLevelText(key: body.id, notes)))
+        records.append((shifted(notes.isEmpty ? "\(body.id): ~\n" : YAMLEmitter.topLevelText(key: body.id, notes)), [why]))
     }
 
     // MARK: - The record of clashes
 
     /// The other version of `key` (nil: that version has no answer) as lines under the record.
-    mutating func record(_ key: String, _ meaning: Meaning?) {
+    mutating func record(_ key: String, _ meaning: Meaning?, _ why: String) {
         let name = YAMLEmitter.inlineScalar(key)
         switch meaning {
-        case .answer(let answer)?: records.append(shifted(AnswerCoding.encode(answer, key: name)))
-        case .value(let value)?: records.append(shifted(name + ":" + YAMLEmitter.value(value, indent: 2)))
-        case nil: records.append(shifted("\(name): ~\n"))
+        case .answer(let answer)?: records.append((shifted(AnswerCoding.encode(answer, key: name)), [why]))
+        case .value(let value)?: records.append((shifted(name + ":" + YAMLEmitter.value(value, indent: 2)), [why]))
+        case nil: records.append((shifted("\(name): ~\n"), [why]))
         }
     }
 
     /// Appends the `merge-conflict` field holding the records (`merge-conflict-2`… when the entry
     /// already holds one that was not resolved).
+    ///
+    /// A record ours holds already, word for word, under one of its `merge-conflict…` keys is not
+    /// written again: merging the same two versions twice (a copy merged again after a run killed
+    /// before it moved the copy to the trash, two `doctor --merge` at once) records each clash once.
     mutating func writeRecords() {
-        guard !records.isEmpty else { return }
+        let earlier = doc.fields.filter { EntryMerge.isConflictKey($0.key) }.map { "\n" + converted($0.raw) }
+        let new = records.filter { record in
+            let text = "\n" + converted(record.text)
+            return !earlier.contains { $0.contains(text) }
+        }
+        clashes = new.flatMap(\.clashes)
+        guard !new.isEmpty else { return }
         var name = EntryMerge.conflictKey
         var n = 2
         while doc.fields.contains(where: { $0.key == name }) {
@@ -280,7 +307,7 @@ struct EntryMergeWork {
         }
         conflictKey = name
         let head = "\(name):  # the other version of each answer both sides changed; keep what you want, then delete this key\n"
-        doc.fields.append(EntryDocument.Field(key: name, line: 0, raw: converted(head + records.joined())))
+        doc.fields.append(EntryDocument.Field(key: name, line: 0, raw: converted(head + new.map(\.text).joined())))
     }
 
     /// Lines indented two more spaces, to sit under the record's key.

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A sync-conflict copy merged into its original (`debrief doctor --merge`): planned without
 /// writing (for `--dry-run` and for the write that follows), then written through the store's
@@ -33,6 +38,10 @@ extension JournalStore {
     public func planCopyMerge(copy: String, into original: EntryRef) -> CopyMerge {
         var plan = CopyMerge(copy: copy, original: original, outcome: nil, problem: nil, lines: [], originalBytes: [], copyEntry: nil)
         let copyID = String((copy as NSString).lastPathComponent.dropLast(3))
+        if let problem = Self.copyRefusal(copy) ?? Self.linkRefusal(original.path).map({ "not merged: the original is " + $0 }) {
+            plan.problem = problem
+            return plan
+        }
         let originalBytes: [UInt8], copyBytes: [UInt8]
         do throws(StoreError) {
             guard let o = try AtomicFile.read(original.path), let c = try AtomicFile.read(copy) else {
@@ -55,6 +64,15 @@ extension JournalStore {
             return plan
         }
         plan.copyEntry = try? codec.decode(copyBytes, id: copyID, path: copy)
+        if let copyEntry = plan.copyEntry, let originalEntry = try? codec.decode(originalBytes, id: original.id, path: original.path),
+           copyEntry.created.seconds != originalEntry.created.seconds {
+            // A version of an entry keeps its `created`: a file with another one is another entry
+            // (from another journal, or put there by hand), and merging would replace the
+            // original's answers with a stranger's.
+            plan.problem = "not merged: it is another entry (created \(copyEntry.created.iso), the original \(originalEntry.created.iso)); "
+                + "compare the two files by hand"
+            return plan
+        }
         plan.outcome = outcome
         plan.lines = EntryCodec.changedLines(String(decoding: originalBytes, as: UTF8.self), String(decoding: outcome.bytes, as: UTF8.self))
         return plan
@@ -70,10 +88,30 @@ extension JournalStore {
         guard let outcome = plan.outcome, let copyEntry = plan.copyEntry else {
             throw StoreError.io(plan.copy, plan.problem ?? "not merged")
         }
+        if let problem = Self.copyRefusal(plan.copy) { throw StoreError.refused(plan.copy, problem) }
         if plan.changesOriginal {
             _ = try readBack(outcome.bytes, plan.original)
             try replace(plan.original.path, with: outcome.bytes, expecting: Fingerprint(of: plan.originalBytes))
         }
         return try trash(copyEntry)
+    }
+
+    /// Why the copy at `path` is not merged, or nil for a plain file with one name. Sync tools
+    /// write a copy as a plain file: a symbolic link or a hard link in its place was put there by
+    /// someone else, and reading through it would merge a file from anywhere into the entry
+    /// (then leave the original changed when moving the link to the trash is refused).
+    static func copyRefusal(_ path: String) -> String? {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return nil }
+        if st.st_mode & S_IFMT == S_IFLNK {
+            return "not merged: the copy is a symbolic link to \(linkTarget(path)), not a file a sync tool wrote; look at it by hand"
+        }
+        if st.st_mode & S_IFMT != S_IFREG {
+            return "not merged: the copy is not a regular file"
+        }
+        if st.st_nlink > 1 {
+            return "not merged: the copy has \(st.st_nlink) names (hard links), so it is not a file a sync tool wrote; look at it by hand"
+        }
+        return nil
     }
 }

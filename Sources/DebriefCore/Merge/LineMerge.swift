@@ -53,13 +53,13 @@ enum LineMerge {
         let mo = matches(base, ours)
         let mt = matches(base, theirs)
         var chunks: [Chunk] = []
-        func emit(_ lines: ArraySlice<Line>) {
-            guard !lines.isEmpty else { return }
-            if case .merged(let previous)? = chunks.last {
-                chunks[chunks.count - 1] = .merged(previous + lines)
-            } else {
-                chunks.append(.merged(Array(lines)))
-            }
+        // Merged lines gather here until a conflict or the end, so a long run of alternating
+        // chunks is not copied again at each step.
+        var pending: [Line] = []
+        func emit(_ lines: ArraySlice<Line>) { pending += lines }
+        func flush() {
+            if !pending.isEmpty { chunks.append(.merged(pending)) }
+            pending = []
         }
         var i = 0, o = 0, t = 0
         let nb = base.count, no = ours.count, nt = theirs.count
@@ -86,10 +86,12 @@ enum LineMerge {
             } else if y.elementsEqual(b) || x.elementsEqual(y) {
                 emit(x)
             } else {
+                flush()
                 chunks.append(.conflict(ours: Array(x), theirs: Array(y)))
             }
             i = j; o = oEnd; t = tEnd
         }
+        flush()
         return chunks
     }
 

@@ -149,45 +149,53 @@ struct RowListMerge {
     /// The result's order: ours' order, with each run of theirs' rows placed after the row that
     /// comes before it in theirs. A run of theirs' and a run new in ours at the same place are
     /// ordered by their first row's identity, so both devices merging the same two versions write
-    /// the same order.
+    /// the same order; two runs of theirs at one place keep theirs' order.
+    ///
+    /// Each run's place is found in ours' rows and the result assembled once at the end, so a
+    /// hostile list (thousands of rows, a new row of theirs between each two) costs linear time.
     private static func order(kept: [Int: Row], fromTheirs: Set<Int>, ours: [MergeRow], theirs: [MergeRow],
                               pairedNew: [Int?]?) -> [Row] {
-        var result: [Row] = ours.indices.compactMap { kept[$0] }
+        let result: [Row] = ours.indices.compactMap { kept[$0] }
         /// Ours' index → position in `result`.
-        func position(ofOurs o: Int) -> Int? {
-            result.firstIndex { if case .ours(o, _, _) = $0.origin { return true } else { return false } }
-        }
+        var positions: [Int: Int] = [:]
+        for (p, row) in result.enumerated() { if case .ours(let o, _, _) = row.origin { positions[o] = p } }
         /// Theirs' index → ours' index of the same row, when ours has it.
         let theirsInOurs = pair(ours, theirs)
+        let oursInTheirs = Set(theirsInOurs.compactMap { $0 })
+        /// The runs of theirs to insert before each position of `result` (`result.count`: at the end).
+        var inserts: [Int: [[Int]]] = [:]
+        /// The anchor of theirs' rows so far: the position of the last row before them the result has.
+        var anchor: Int?
         var t = 0
         while t < theirs.count {
-            guard fromTheirs.contains(t) else { t += 1; continue }
+            guard fromTheirs.contains(t) else {
+                if let o = theirsInOurs[t], let p = positions[o] { anchor = p }
+                t += 1
+                continue
+            }
             var run: [Int] = []
             while t < theirs.count, fromTheirs.contains(t) {
                 run.append(t)
                 t += 1
             }
-            // The nearest row before the run that the result has (through ours).
-            var anchor: Int?
-            var k = run[0] - 1
-            while k >= 0 {
-                if let o = theirsInOurs[k], let p = position(ofOurs: o) {
-                    anchor = p
-                    break
-                }
-                k -= 1
-            }
             var at = anchor.map { $0 + 1 } ?? 0
             // Rows new in ours right after the same anchor: the run with the smaller first
             // identity goes first.
-            let first = theirs[run[0]]
+            let first = Self.sortKey(theirs[run[0]])
             while at < result.count, case .ours(let o, _, _) = result[at].origin, pairedNew?[o] == nil,
-                  !theirsInOurs.contains(o), Self.sortKey(ours[o]) < Self.sortKey(first) {
+                  !oursInTheirs.contains(o), Self.sortKey(ours[o]) < first {
                 at += 1
             }
-            result.insert(contentsOf: run.map { Row(row: theirs[$0], origin: .theirs($0)) }, at: at)
+            inserts[at, default: []].append(run)
+            for r in run { if let o = theirsInOurs[r], let p = positions[o] { anchor = p } }
         }
-        return result
+        var merged: [Row] = []
+        merged.reserveCapacity(result.count + fromTheirs.count)
+        for p in 0...result.count {
+            for run in inserts[p] ?? [] { merged += run.map { Row(row: theirs[$0], origin: .theirs($0)) } }
+            if p < result.count { merged.append(result[p]) }
+        }
+        return merged
     }
 
     private static func sortKey(_ row: MergeRow) -> String { row.id ?? row.identity }
@@ -199,14 +207,39 @@ struct RowListMerge {
         var result = [Int?](repeating: nil, count: b.count)
         var byID: [String: [Int]] = [:]
         for (i, row) in a.enumerated() { if let id = row.id { byID[id, default: []].append(i) } }
+        // Each id's rows are taken in order, so a cursor finds the first unused one (a hostile
+        // list of thousands of rows with one id stays linear).
+        var next: [String: Int] = [:]
         for (j, row) in b.enumerated() {
-            guard let id = row.id, let i = byID[id]?.first(where: { !used.contains($0) }) else { continue }
+            guard let id = row.id, let rows = byID[id], next[id, default: 0] < rows.count else { continue }
+            let i = rows[next[id, default: 0]]
+            next[id, default: 0] += 1
             result[j] = i
             used.insert(i)
         }
+        // The rest by identity, where one of the two has no id: rows without an id and rows with
+        // one in separate queues, each taken in order (linear however many rows share a name).
+        var withoutID: [String: [Int]] = [:], withID: [String: [Int]] = [:]
+        for (i, row) in a.enumerated() where !used.contains(i) {
+            if row.id == nil { withoutID[row.identity, default: []].append(i) } else { withID[row.identity, default: []].append(i) }
+        }
+        var nextWithout: [String: Int] = [:], nextWith: [String: Int] = [:]
         for (j, row) in b.enumerated() where result[j] == nil {
-            guard let i = a.indices.first(where: { !used.contains($0) && a[$0].identity == row.identity && (a[$0].id == nil || row.id == nil) })
-            else { continue }
+            let key = row.identity
+            let plain = withoutID[key].flatMap { rows in nextWithout[key, default: 0] < rows.count ? rows[nextWithout[key, default: 0]] : nil }
+            let identified = row.id != nil ? nil
+                : withID[key].flatMap { rows in nextWith[key, default: 0] < rows.count ? rows[nextWith[key, default: 0]] : nil }
+            // The first in `a`'s order of those that may pair.
+            let i: Int
+            if let p = plain, identified.map({ p < $0 }) ?? true {
+                i = p
+                nextWithout[key, default: 0] += 1
+            } else if let q = identified {
+                i = q
+                nextWith[key, default: 0] += 1
+            } else {
+                continue
+            }
             result[j] = i
             used.insert(i)
         }

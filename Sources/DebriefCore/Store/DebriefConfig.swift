@@ -65,10 +65,10 @@ public struct DebriefConfig: Equatable, Sendable {
             return (DebriefConfig(), [ConfigProblem(file: path, line: 1, message: "cannot be read (\(error.description))")])
         }
         guard let bytes else { return (DebriefConfig(), []) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return (DebriefConfig(), [ConfigProblem(file: path, line: 1, message: "is not UTF-8 text")])
+        switch UTF8Check.text(bytes) {
+        case .success(let text): return parse(text, file: path, home: home, flows: flows)
+        case .failure(let bad): return (DebriefConfig(), [ConfigProblem(file: path, line: bad.line, message: "is not UTF-8 text")])
         }
-        return parse(text, file: path, home: home, flows: flows)
     }
 
     /// Reads a config file's text; `file` names it in problems, `home` expands `~` and relative

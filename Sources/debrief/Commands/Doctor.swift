@@ -27,17 +27,28 @@ struct Doctor: ParsableCommand {
         the copy's under `merge-conflict:` (docs/FORMAT.md). The original is rewritten atomically and the \
         copy moves to trash/. With --dry-run the merges are listed and nothing is written.
 
-        Exit codes: 0 nothing to report, 1 files listed (or a copy left unmerged), 64 --dry-run without \
-        --merge, 75 a file changed while it was merged (nothing more was written).
+        --forgotten NAME (after `debrief people forget NAME`) also looks for NAME, folded as names are \
+        matched, on every line of every file under entries/, trash/ and drafts/, and byte for byte in \
+        the index's files (brought in step and rewritten first), and lists each place it is still \
+        found, or says it appears nowhere.
+
+        Exit codes: 0 nothing to report, 1 files listed (or a copy left unmerged, or the --forgotten \
+        name found), 64 --dry-run without --merge, 75 a file changed while it was merged (nothing \
+        more was written).
         """
     )
 
     @OptionGroup var journal: JournalOptions
     @Flag(help: "Merge each sync-conflict copy into its original, then move the copy to trash/.") var merge = false
     @Flag(help: "With --merge: list what each merge would change; write nothing.") var dryRun = false
+    @Option(help: ArgumentHelp("Also check that NAME appears nowhere debrief keeps data.", valueName: "name"),
+            completion: JournalCompletion.people) var forgotten: String?
 
     func validate() throws {
         if dryRun, !merge { throw ValidationError("--dry-run goes with --merge") }
+        if let forgotten, forgotten.folded.isEmpty || forgotten.contains(where: \.isNewline) {
+            throw ValidationError("--forgotten takes a name: one line of text, not empty")
+        }
     }
 
     func run() throws {
@@ -57,7 +68,16 @@ struct Doctor: ParsableCommand {
                 Output.note("index: removed the cached indexes of journal folders that no longer exist:")
                 for journal in findings.removedIndexes { Output.note("  \(journal)") }
             }
-            if !findings.problems.isEmpty { throw ExitCode(1) }
+            var found = false
+            if let forgotten {
+                let forgetting = Forgetting(name: forgotten)
+                let entries = context.store.loadAll().entries + context.store.trashedEntries().entries
+                let places = ForgetTrace.places(context, key: forgetting.key, spellings: PeopleForget.spellings(forgetting, in: entries),
+                                                refreshIndex: true)
+                ForgetTrace.report(places, name: "“\(TerminalSafe.line(forgotten))”")
+                found = !places.isEmpty
+            }
+            if !findings.problems.isEmpty || found { throw ExitCode(1) }
         }
     }
 }

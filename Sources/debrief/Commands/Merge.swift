@@ -11,7 +11,7 @@ struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Merge two versions of an entry with their common ancestor (git's merge driver).",
         discussion: """
-        Git runs it as `debrief merge %O %A %B` once `debrief sync setup` wrote the journal's \
+        Git runs it as `debrief merge %O %A %B %P` once `debrief sync setup` wrote the journal's \
         .gitattributes and each machine ran the `git config` line it prints. The versions are merged \
         answer by answer: an answer changed on one side takes that side, follow-ups are matched by \
         their id, `updated` becomes the later of the two. The result is written over OURS, \

@@ -24,7 +24,7 @@ struct SyncSetup: ParsableCommand {
         the line to yours; nothing else in it changes), then prints on stdout the command to run once \
         on each machine:
 
-          git config merge.debrief.driver "debrief merge %O %A %B"
+          git config merge.debrief.driver "debrief merge %O %A %B %P"
 
         Git never takes a merge driver's command from a repository (a cloned repository must not run \
         code), so that line is yours to run; `debrief sync setup | sh` runs it. See the README, \
@@ -40,7 +40,9 @@ struct SyncSetup: ParsableCommand {
     /// The `.gitattributes` line.
     static let attribute = "entries/**/*.md merge=debrief"
     /// The driver's command for `git config`.
-    static let driver = "debrief merge %O %A %B"
+    /// `%P` (the entry's path, which git quotes for the shell) names the entry in messages
+    /// instead of git's temporary file.
+    static let driver = "debrief merge %O %A %B %P"
 
     func run() throws {
         try runReportingErrors {

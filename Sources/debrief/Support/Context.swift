@@ -58,6 +58,9 @@ struct Context {
         switch JournalLocation.presence(of: root) {
         case .folder:
             journalExisted = true
+        case .unreadable(let why):
+            throw CLIError(message: "cannot read the journal folder \(root): \(why); check its permissions (and those of the folders above it)",
+                           code: Exit.noInput)
         case .notAFolder:
             throw CLIError(message: "\(root) is not a folder, so it cannot be the journal; "
                            + "give the journal folder with --journal, DEBRIEF_JOURNAL or `journal:` in \(Self.configName(environment))",
