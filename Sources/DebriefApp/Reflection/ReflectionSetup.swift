@@ -26,11 +26,10 @@ public struct ReflectionSetup: Sendable {
     /// ``offersFlowChoice``, the one preselected at the start.
     public var flow: String?
     /// Whether the reflection starts by asking how much to answer: `debrief new` without
-    /// `--quick`/`--full`, and `debrief edit` of a quick reflection (keep it quick, or answer the rest).
+    /// `--quick`/`--full`, and `debrief edit` of a quick reflection (keep it quick, or answer the
+    /// rest). The pick of a new reflection is remembered as the run's setting
+    /// (``SettingChange/reflectionFlow(_:)``, also written to debrief's state file).
     public var offersFlowChoice = false
-    /// Remembers the flow picked at the start of a new reflection (in debrief's state file, never
-    /// the user's config); performed as a command.
-    public var rememberFlow: (@Sendable (String) -> Void)?
 
     public init(catalog: Catalog, store: JournalStore, clock: Clock, knownPeople: [KnownPerson] = [],
                 loadKnownPeople: (@Sendable () -> [KnownPerson])? = nil, loadJournal: (@Sendable () -> [Entry])? = nil, prefill: [String: Answer] = [:], editing: Entry? = nil, resumable: ReflectionDraft? = nil,

@@ -368,15 +368,11 @@ public struct JournalStore: Sendable {
     public func withLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         let thread = Self.currentThread()
         if Self.lockHolders.withLock({ $0[root] == thread }) { return try body() }
-        try AtomicFile.makeDirectory(root)
-        let fd = open(root + "/.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw AtomicFile.failure(root + "/.lock") }
-        defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0, errno == EINTR {}
-        defer { flock(fd, LOCK_UN) }
-        Self.lockHolders.withLock { $0[root] = thread }
-        defer { _ = Self.lockHolders.withLock { $0.removeValue(forKey: root) } }
-        return try body()
+        return try FileLock.withLock(root + "/.lock") { () throws(StoreError) -> T in
+            Self.lockHolders.withLock { $0[root] = thread }
+            defer { _ = Self.lockHolders.withLock { $0.removeValue(forKey: root) } }
+            return try body()
+        }
     }
 
     /// The thread holding each journal's lock in this process, by journal folder.

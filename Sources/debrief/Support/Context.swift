@@ -115,12 +115,6 @@ struct Context {
 
     // MARK: - Settings
 
-    /// Reads debrief's state file again: a screen of a long TUI run may have remembered a choice
-    /// since the command started.
-    mutating func reloadState() {
-        state = Self.state(environment)
-    }
-
     private static func state(_ environment: [String: String]) -> DebriefState {
         DebriefState.load(path: DebriefState.path(environment: environment))
     }
