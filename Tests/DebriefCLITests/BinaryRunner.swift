@@ -116,9 +116,10 @@ final class BinaryRunner {
     }
 
     /// Adds an entry from YAML (or JSON) answers through `debrief add --answers -`; its id and path.
+    /// `env` as for `run` (say, an earlier `DEBRIEF_NOW` to write it before the runner's "now").
     @discardableResult
-    func add(_ answers: String) throws -> (id: String, path: String) {
-        let result = try run(["add", "--answers", "-"], stdin: answers)
+    func add(_ answers: String, env: [String: String] = [:]) throws -> (id: String, path: String) {
+        let result = try run(["add", "--answers", "-"], stdin: answers, env: env)
         try #require(result.status == 0, "add failed: \(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         try #require(lines.count == 2, "add printed: \(result.stdout)")

@@ -52,6 +52,7 @@ import Testing
                                                               extras: [ExtraField(key: "x", yaml: " 1\n")])]),
                                     "follow-ups": .followUps([FollowUp(who: "Ana", action: "call", due: day, done: day.adding(days: 2),
                                                                        id: "f1", firstDue: day.adding(days: -3), postponed: 2,
+                                                                       added: Fixtures.ts("2026-11-26T09:00:00+01:00"),
                                                                        extras: [ExtraField(key: "y", yaml: " z\n")])]),
                                     "talk-share": .number(-40), "asked-favor": .bool(true), "kind": .choice("meetup"),
                                     "date": .timestamp(Fixtures.ts("2026-11-24T18:30:00+01:00")), "tags": .tags(["a", "b"]),

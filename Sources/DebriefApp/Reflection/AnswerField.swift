@@ -22,6 +22,9 @@ enum AnswerField: Sendable {
         var knownPeople: [KnownPerson]
         /// Names entered in this reflection, offered for follow-ups.
         var peopleHere: [String]
+        /// The `created` of the entry being edited (nil for a new one): when its follow-ups were
+        /// created, unless a row says otherwise (`added`).
+        var entryCreated: Timestamp? = nil
     }
 
     /// A widget showing `answer` (or the prompt's default).
@@ -68,6 +71,7 @@ enum AnswerField: Sendable {
             }
             var field = RowsField(columns: columns, rows: rows, completions: followUpNames(context), completesEmpty: !context.peopleHere.isEmpty,
                                   clock: context.clock)
+            field.entryCreated = context.entryCreated
             field.emptyText = "No actions yet. Type what you will do; Tab picks who (someone you met). Enter on an empty form moves on."
             return .rows(field)
         }
@@ -248,8 +252,10 @@ enum AnswerField: Sendable {
                 f.who = value(row, "who")
                 f.action = value(row, "action")
                 // From the row as read, so collecting again (each draft save) counts a move once;
-                // a later date is a postponement, as with `debrief reschedule`.
-                return f.rescheduled(to: Day(iso: value(row, "due")))
+                // a later date is a postponement, as with `debrief reschedule`, unless it corrects
+                // a row created within the day (a new row has nothing to postpone).
+                let now = field.clock.timestamp
+                return f.rescheduled(to: Day(iso: value(row, "due")), createdAt: f.added ?? field.entryCreated ?? now, now: now)
             }
             return .success(items.isEmpty ? nil : .followUps(items))
         }

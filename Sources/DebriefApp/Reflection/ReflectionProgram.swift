@@ -167,7 +167,7 @@ public struct ReflectionProgram: Program {
 
     var fieldContext: AnswerField.Context {
         AnswerField.Context(clock: setup.clock, knownPeople: knownPeople,
-                            peopleHere: (answers["people"]?.people ?? []).map(\.name))
+                            peopleHere: (answers["people"]?.people ?? []).map(\.name), entryCreated: setup.editing?.created)
     }
 
     /// Reads the journal's names in the background, so a large journal does not delay the first prompt.
@@ -301,6 +301,29 @@ public struct ReflectionProgram: Program {
         return entry
     }
 
+    /// An edited entry's follow-ups with `added` set on the rows this save creates (docs/FORMAT.md,
+    /// "Follow-up rows"), so a due date changed within a day of adding a row to an old entry is a
+    /// correction too. A row is new when the entry had no row with its id (or, for rows without
+    /// one, with its who and action). A new entry's rows need nothing: they were created with it.
+    static func markingAddedFollowUps(_ entry: Entry, editing: Entry?, now: Timestamp) -> Entry {
+        guard let editing else { return entry }
+        let before = editing.followUps
+        var rows = entry.followUps
+        var changed = false
+        for i in rows.indices where rows[i].added == nil {
+            let existed = rows[i].id.map { id in before.contains { $0.id == id } }
+                ?? before.contains { $0.id == nil && $0.who == rows[i].who && $0.action == rows[i].action }
+            if !existed {
+                rows[i].added = now
+                changed = true
+            }
+        }
+        guard changed else { return entry }
+        var marked = entry
+        marked["follow-ups"] = .followUps(rows)
+        return marked
+    }
+
     mutating func save() -> [Command<Message>] {
         // The same rules reading the file applies: nothing is written that could not be read
         // back, and the person is taken to what needs fixing.
@@ -309,7 +332,7 @@ public struct ReflectionProgram: Program {
             show(problem)
             return []
         }
-        let saving = entry.assigningFollowUpIDs()
+        let saving = Self.markingAddedFollowUps(entry, editing: setup.editing, now: setup.clock.timestamp).assigningFollowUpIDs()
         let store = setup.store
         let name = draftName
         let now = setup.clock.timestamp

@@ -71,6 +71,9 @@ struct RowsField: Sendable {
     var clock: Clock
     /// A due date in the past that the person was warned about: Enter again with the same text keeps it.
     var pastWarned: String?
+    /// The `created` of the entry being edited, when the row of a follow-up written with it was
+    /// created (a changed due date within a day of it is a correction); nil for a new entry.
+    var entryCreated: Timestamp?
     /// Whether a new row's offered due day ("in 3 days") is still as offered and selected, the
     /// way a selected default behaves: the first character typed replaces it (typing `fri` used
     /// to make "in 3 daysfri"), Backspace clears it, a cursor key keeps it to edit, and Esc

@@ -262,6 +262,22 @@ public enum CatalogLoader {
                 guard allowed(["overdue"]), let id = scalar(target, "overdue") else { return nil }
                 return .overdue(id)
             }
+            if let target = value("unfollowed") {
+                guard allowed(["unfollowed", "by", "field", "in"]), let id = scalar(target, "unfollowed") else { return nil }
+                guard let byNode = value("by"), let by = scalar(byNode, "by") else {
+                    problem(node.line, "`unfollowed` needs `by`, the follow-ups prompt that would name them"); return nil
+                }
+                var filter: RowFilter?
+                if keys.contains("field") || keys.contains("in") {
+                    guard let fieldNode = value("field"), let field = scalar(fieldNode, "field"),
+                          let inNode = value("in"), let values = list(inNode, "in") else {
+                        if !keys.contains("field") || !keys.contains("in") { problem(node.line, "an `unfollowed` with a filter needs both field and in") }
+                        return nil
+                    }
+                    filter = RowFilter(field: field, values: values)
+                }
+                return .unfollowed(id, by: by, where: filter)
+            }
             if let target = value("count") {
                 guard allowed(["count", "field", "in", "at-least", "at-most"]), let id = scalar(target, "count") else { return nil }
                 let lo = int("at-least"), hi = int("at-most")
@@ -309,7 +325,7 @@ public enum CatalogLoader {
                     return int("at-most").map { .atMost(id, $0) }
                 }
             }
-            problem(node.line, "a condition starts with one of answer, count, every, overdue, all, any, not")
+            problem(node.line, "a condition starts with one of answer, count, every, overdue, unfollowed, all, any, not")
             return nil
         }
 
@@ -464,6 +480,12 @@ public enum CatalogLoader {
             case .overdue(let id):
                 guard let p = prompt(id) else { return }
                 if p.type != .followUps { problem(line, "`overdue` needs a follow-ups prompt; `\(id)` is \(p.type.rawValue)") }
+            case .unfollowed(let id, let by, let filter):
+                if let p = prompt(id) {
+                    if p.type != .people { problem(line, "`unfollowed` needs a people prompt; `\(id)` is \(p.type.rawValue)") }
+                    if let filter { checkRows(p, filter.field, filter.values, form: "unfollowed", line: line) }
+                }
+                if let f = prompt(by), f.type != .followUps { problem(line, "`by` needs a follow-ups prompt; `\(by)` is \(f.type.rawValue)") }
             }
         }
 

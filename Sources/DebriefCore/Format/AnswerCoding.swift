@@ -60,7 +60,7 @@ enum AnswerCoding {
         case .followUps:
             guard case .list(let items) = value else { throw Mismatch(message: "`\(prompt.id)` must be a list of actions") }
             var actions: [FollowUp] = []
-            for (n, item) in items.enumerated() { actions.append(try followUp(item, n + 1, prompt)) }
+            for (n, item) in items.enumerated() { actions.append(try followUp(item, n + 1, prompt, timeZone: timeZone)) }
             return .followUps(actions)
         }
     }
@@ -155,10 +155,10 @@ enum AnswerCoding {
         return person
     }
 
-    private static func followUp(_ value: YAMLValue, _ n: Int, _ prompt: Prompt) throws(Mismatch) -> FollowUp {
+    private static func followUp(_ value: YAMLValue, _ n: Int, _ prompt: Prompt, timeZone: TimeZone) throws(Mismatch) -> FollowUp {
         var action = FollowUp(who: "", action: "")
         for (key, v) in try fields(value, what: "action", n, prompt) {
-            let known = ["who", "action", "due", "done", "id", "first-due", "postponed"].contains(key)
+            let known = ["who", "action", "due", "done", "id", "first-due", "postponed", "added"].contains(key)
             guard known else { action.extras.append(ExtraField(key: key, yaml: YAMLEmitter.value(v, indent: 6))); continue }
             if v == .null { continue }
             guard let s = v.string else { throw Mismatch(message: "`\(prompt.id)` item \(n): `\(key)` must be text") }
@@ -177,6 +177,11 @@ enum AnswerCoding {
             case "id":
                 let id = s.trimmingBlanks
                 action.id = id.isEmpty ? nil : id
+            case "added":
+                guard let ts = timestamp(s.trimmingBlanks, timeZone: timeZone) else {
+                    throw Mismatch(message: "`\(prompt.id)` item \(n): `added` must be a date and time like 2026-11-24T21:05:12+01:00")
+                }
+                action.added = ts
             case "postponed":
                 guard let count = Int(s.trimmingBlanks), count >= 0 else {
                     throw Mismatch(message: "`\(prompt.id)` item \(n): `postponed` must be a whole number, 0 or more")
@@ -209,7 +214,7 @@ enum AnswerCoding {
         case .followUps(let actions):
             return "\(key):\n" + actions.map { a in
                 row([("who", a.who), ("action", a.action)], days: [("due", a.due), ("done", a.done), ("first-due", a.firstDue)],
-                    counts: [("postponed", a.postponed)], last: [("id", a.id)], extras: a.extras)
+                    counts: [("postponed", a.postponed)], last: [("added", a.added?.iso), ("id", a.id)], extras: a.extras)
             }.joined()
         }
     }

@@ -7,7 +7,7 @@
 /// test compares every stored property after a round trip, so a forgotten one fails it). The
 /// `version` byte changes with the layout, and the index rebuilds itself when it does.
 public enum EntryBlob {
-    public static let version: UInt8 = 2
+    public static let version: UInt8 = 3
 
     // MARK: - Writing
 
@@ -63,6 +63,8 @@ public enum EntryBlob {
                     w.optional(a.id)
                     w.day(a.firstDue)
                     w.int(a.postponed)
+                    w.byte(a.added == nil ? 0 : 1)
+                    if let added = a.added { w.timestamp(added) }
                     w.extras(a.extras)
                 }
             case .tags(let tags):
@@ -127,9 +129,15 @@ public enum EntryBlob {
                 for _ in 0..<n {
                     guard let who = r.string(), let action = r.string(), let due = r.day(), let done = r.day(),
                           let fid = r.optional(), let firstDue = r.day(), let postponed = r.int(),
-                          let extras = r.extras() else { return nil }
+                          let hasAdded = r.byte() else { return nil }
+                    var added: Timestamp?
+                    if hasAdded == 1 {
+                        guard let ts = r.timestamp() else { return nil }
+                        added = ts
+                    }
+                    guard let extras = r.extras() else { return nil }
                     actions.append(FollowUp(who: who, action: action, due: due, done: done, id: fid, firstDue: firstDue,
-                                            postponed: postponed, extras: extras))
+                                            postponed: postponed, added: added, extras: extras))
                 }
                 answer = .followUps(actions)
             case 7:

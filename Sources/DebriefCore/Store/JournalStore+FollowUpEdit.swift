@@ -47,7 +47,8 @@ extension JournalStore {
                 base = read
             }
             let row: FollowUp
-            switch base.followUps[index].applying(edit) {
+            let current = base.followUps[index]
+            switch current.applying(edit, createdAt: current.createdAt(in: base), now: now) {
             case .failure(let unchanged): return .unchanged(unchanged, n: index + 1)
             case .success(let changed): row = changed
             }

@@ -74,17 +74,7 @@ struct PeopleForget: ParsableCommand {
             Output.note("Removed \(quoted) \(Self.extent(outcome.written)).")
             let left = ForgetTrace.places(context, key: forgetting.key, spellings: spellings, refreshIndex: true)
             ForgetTrace.report(left, name: quoted)
-            for refusal in outcome.refused { Output.error("skipped \(refusal.file.path): \(refusal.reason)") }
-            guard outcome.skipped.isEmpty else {
-                for file in outcome.skipped { Output.error("skipped \(file.path): it changed on disk since it was read; nothing was written to it") }
-                let n = outcome.skipped.count
-                throw CLIError(message: "\(n) file\(n == 1 ? " was" : "s were") skipped; run the command again to remove the name there too",
-                               code: Exit.tempFail)
-            }
-            guard outcome.refused.isEmpty else {
-                let n = outcome.refused.count
-                throw CLIError.data("\(n) file\(n == 1 ? " was" : "s were") not written (above); the name is still there")
-            }
+            try NameChangeCommand.requireEveryFileWritten(outcome, again: "remove the name there too")
         }
     }
 
