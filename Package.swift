@@ -27,6 +27,7 @@ let package = Package(
             resources: [
                 .embedInCode("reflection.yaml"),
                 .embedInCode("pitfalls.yaml"),
+                .embedInCode("calendar.yaml"),
             ]
         ),
         // Pure core: model, catalog, store, detection, review. Foundation and Yams only.
