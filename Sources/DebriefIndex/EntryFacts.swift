@@ -94,11 +94,17 @@ struct EntryFacts: Sendable, Equatable {
         try Self.insert(db, IndexRow.search, [id, searchText])
     }
 
-    /// One row of `table` with its checksum.
-    static func insert(_ db: Database, _ table: IndexRow.Table, _ values: [DatabaseValueConvertible?]) throws {
+    /// One row of `table` with its checksum; `extra` is a column outside the sum (a large payload whose own
+    /// checksum is one of `values`, as the calendar's events store theirs).
+    static func insert(_ db: Database, _ table: IndexRow.Table, _ values: [DatabaseValueConvertible?],
+                       extra: (column: String, value: DatabaseValueConvertible)? = nil) throws {
         let dbValues = values.map { $0?.databaseValue ?? .null }
-        let columns = table.columns + ["sum"]
-        let arguments = dbValues + [IndexRow.sum(dbValues).databaseValue]
+        var columns = table.columns + ["sum"]
+        var arguments = dbValues + [IndexRow.sum(dbValues).databaseValue]
+        if let extra {
+            columns.append(extra.column)
+            arguments.append(extra.value.databaseValue)
+        }
         let sql = "INSERT INTO \(table.name)(\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))"
         try db.execute(sql: sql, arguments: StatementArguments(arguments))
     }
