@@ -27,6 +27,7 @@ let package = Package(
             resources: [
                 .embedInCode("reflection.yaml"),
                 .embedInCode("pitfalls.yaml"),
+                .embedInCode("calendar.yaml"),
             ]
         ),
         // The file-system calls Swift's Glibc module lacks (an atomic rename that never replaces).

@@ -66,9 +66,24 @@ public final class JournalIndex: EntryIndexing {
 
     // MARK: - Opening
 
+    /// Whether a write failed in this process (reads still go through the index, writes stop).
+    var isReadOnly: Bool { state.withLock { $0.readOnly } }
+
+    func markReadOnly() { state.withLock { $0.readOnly = true } }
+
+    /// After an error from the database: a damaged one is removed (rebuilt on the next use).
+    func discard(after error: Error) {
+        if let e = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(e.resultCode) {
+            state.withLock { s in
+                s.queue = nil
+                location.remove()
+            }
+        }
+    }
+
     /// The database, opened (and created or rebuilt as needed) on first use; nil when it cannot
     /// be used now.
-    private func database(for store: JournalStore) -> DatabaseQueue? {
+    func database(for store: JournalStore) -> DatabaseQueue? {
         state.withLock { s in
             if let queue = s.queue { return queue }
             if s.unusable { return nil }
@@ -154,12 +169,7 @@ public final class JournalIndex: EntryIndexing {
         } catch {
             // Damaged under us, or busy past the timeout: this read goes to the files, and a damaged
             // database is rebuilt on the next use.
-            if let e = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(e.resultCode) {
-                state.withLock { s in
-                    s.queue = nil
-                    location.remove()
-                }
-            }
+            discard(after: error)
             return nil
         }
     }
