@@ -20,9 +20,10 @@ let package = Package(
             path: "Prompts",
             exclude: ["README.md"],
             sources: ["DefaultCatalog.swift"],
-            resources: [.embedInCode("reflection.yaml"), .embedInCode("pitfalls.yaml")]
+            resources: [.embedInCode("reflection.yaml"), .embedInCode("pitfalls.yaml"), .embedInCode("calendar.yaml")]
         ),
-        .target(name: "DebriefCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "DebriefCore", dependencies: [.product(name: "Yams", package: "Yams")],
+                resources: [.embedInCode("Calendar/WindowsZones.txt")]),
         .target(name: "DebriefFuzzing", dependencies: ["DebriefCore", "DebriefPrompts"]),
         // Starts libFuzzer's driver from an executable's own main.
         .target(name: "FuzzDriver"),

@@ -1,6 +1,9 @@
+#define _GNU_SOURCE
 #include "DebriefSignals.h"
 
+#include <errno.h>
 #include <pthread.h>
+#include <spawn.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -98,6 +101,8 @@ int debrief_signals_take_pending(void) {
     return sig;
 }
 
+int debrief_signals_peek_pending(void) { return pending_signal; }
+
 void debrief_signals_set_screen_active(int active) { screen_active = active ? 1 : 0; }
 
 void debrief_signals_child_owns_terminal(int owns) {
@@ -125,4 +130,14 @@ void debrief_signals_reraise(int sig) {
     sigaddset(&set, sig);
     pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     raise(sig);
+}
+
+int debrief_spawn_add_foreground(void *actions, int fd) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 35))
+    return posix_spawn_file_actions_addtcsetpgrp_np((posix_spawn_file_actions_t *)actions, fd);
+#else
+    (void)actions;
+    (void)fd;
+    return ENOSYS;
+#endif
 }

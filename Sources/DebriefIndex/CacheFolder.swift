@@ -10,9 +10,9 @@ import DebriefCore
 /// owned by this user, writable by nobody else. Inside it, the index's files (the database and
 /// SQLite's `-wal`, `-shm` and `-journal` beside it) are used only when each is absent or a
 /// regular file with one link, owned by this user. Files are opened relative to the folder
-/// without following links (`O_NOFOLLOW`), created with `O_EXCL`, and made private through their
-/// descriptors, never by path: a link planted in the folder is never written through, created
-/// through or `chmod`ed.
+/// without following links (`O_NOFOLLOW`, `AT_SYMLINK_NOFOLLOW`), created with `O_EXCL`, and never
+/// opened by debrief itself once they exist (``claim(_:in:path:create:)`` says why): a link
+/// planted in the folder is never written through, created through or `chmod`ed.
 ///
 /// Anything unexpected is a ``CacheProblem``: the index is not used (the journal's files answer,
 /// with the same output), and `debrief doctor` names it.
@@ -89,26 +89,40 @@ struct CacheFolder {
         return "is a symbolic link to \(target)\(dangling ? " (which does not exist)" : ""); the index never writes through a link"
     }
 
-    /// Opens (creating it 0600 when `create`) a file of the index in the folder without following
-    /// a link, checks it, and makes it 0600 through its descriptor; nil and no problem when it is
-    /// absent and not to be created.
-    static func openFile(_ name: String, in folder: Descriptor, path: String, create: Bool) -> Result<Descriptor?, CacheProblem> {
-        var fd = openat(folder.fd, name, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
-        if fd < 0, errno == EACCES { fd = openat(folder.fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) }
-        if fd < 0, errno == ENOENT {
-            guard create else { return .success(nil) }
-            fd = openat(folder.fd, name, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        }
-        guard fd >= 0 else {
-            return .failure(check(name, in: folder, path: path)
-                            ?? CacheProblem(path: path + "/" + name, reason: "cannot be opened (\(String(cString: strerror(errno))))"))
-        }
-        let file = Descriptor(fd)
+    /// Readies a file of the index in the folder for SQLite without ever opening an existing one:
+    /// checks it without following a link, creates it 0600 with `O_EXCL` when absent and
+    /// `create`, and makes an existing one 0600 by name (the folder is private, so no one else
+    /// can swap it between the check and the change).
+    ///
+    /// Why it never opens an existing file: SQLite coordinates processes with POSIX record
+    /// locks, and a process loses every such lock on a file the moment it closes *any*
+    /// descriptor of that file. Opening and closing the database or its `-shm` beside SQLite
+    /// once let a second debrief believe it was alone and truncate the `-shm` under the first,
+    /// which died of SIGBUS.
+    static func claim(_ name: String, in folder: Descriptor, path: String, create: Bool) -> CacheProblem? {
         var st = stat()
-        guard fstat(fd, &st) == 0 else { return .failure(CacheProblem(path: path + "/" + name, reason: "cannot be read")) }
-        if let problem = problem(st, path: path + "/" + name) { return .failure(problem) }
-        if st.st_mode & 0o777 != 0o600 { fchmod(fd, 0o600) }
-        return .success(file)
+        if fstatat(folder.fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 {
+            guard errno == ENOENT else {
+                return CacheProblem(path: path + "/" + name, reason: "cannot be read (\(String(cString: strerror(errno))))")
+            }
+            guard create else { return nil }
+            let fd = openat(folder.fd, name, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd >= 0 {
+                // A new file no connection of this process holds: closing it drops no lock.
+                fchmod(fd, 0o600)
+                close(fd)
+                return nil
+            }
+            guard errno == EEXIST else {
+                return check(name, in: folder, path: path)
+                    ?? CacheProblem(path: path + "/" + name, reason: "cannot be created (\(String(cString: strerror(errno))))")
+            }
+            // Another debrief created it meanwhile: judge what is there now.
+            return claim(name, in: folder, path: path, create: false)
+        }
+        if let problem = problem(st, path: path + "/" + name) { return problem }
+        if st.st_mode & 0o777 != 0o600 { fchmodat(folder.fd, name, 0o600, AT_SYMLINK_NOFOLLOW) }
+        return nil
     }
 
     static func octal(_ mode: mode_t) -> String {

@@ -65,28 +65,28 @@ public struct IndexLocation: Sendable, Equatable {
     /// Readies the folder and the files for SQLite (``CacheFolder``): the folder created or
     /// checked, the files beside the database checked and made 0600, the database created 0600
     /// or checked, made 0600 and marked used (its modification time, which ``StaleIndexes``
-    /// reads). Returns the open folder, or what keeps the index from being used.
+    /// reads). Returns the open folder, or what keeps the index from being used. Opens no
+    /// existing file (``CacheFolder/claim(_:in:path:create:)``).
     func prepare() -> Result<Descriptor, CacheProblem> {
         let opened = CacheFolder(path: folder).openFolder()
         guard case .success(let dir) = opened else { return opened }
         for suffix in Self.suffixes.dropFirst() {
-            if case .failure(let problem) = CacheFolder.openFile(databaseName + suffix, in: dir, path: folder, create: false) {
+            if let problem = CacheFolder.claim(databaseName + suffix, in: dir, path: folder, create: false) {
                 return .failure(problem)
             }
         }
-        switch CacheFolder.openFile(databaseName, in: dir, path: folder, create: true) {
-        case .failure(let problem): return .failure(problem)
-        case .success(let file):
-            if let file { futimens(file.fd, nil) }
-            return .success(dir)
-        }
+        if let problem = CacheFolder.claim(databaseName, in: dir, path: folder, create: true) { return .failure(problem) }
+        utimensat(dir.fd, databaseName, nil, AT_SYMLINK_NOFOLLOW)
+        return .success(dir)
     }
 
-    /// After SQLite opened the database: the files it made beside it are checked and made 0600
-    /// too; the problem when one is not what SQLite would have made.
+    /// After SQLite opened the database: the files it made beside it are checked too (SQLite
+    /// gives them the database's 0600), by name and without opening them, since closing a
+    /// descriptor would drop the locks SQLite holds; the problem when one is not what SQLite
+    /// would have made.
     func secureCompanions(_ dir: Descriptor) -> CacheProblem? {
         for suffix in Self.suffixes {
-            if case .failure(let problem) = CacheFolder.openFile(databaseName + suffix, in: dir, path: folder, create: false) {
+            if let problem = CacheFolder.claim(databaseName + suffix, in: dir, path: folder, create: false) {
                 return problem
             }
         }

@@ -22,6 +22,11 @@ enum IndexRow {
     static let followUps = Table(name: "follow_ups", columns: ["file", "n", "who", "who_folded", "action", "due", "done"])
     static let tags = Table(name: "tags", columns: ["file", "tag", "folded"])
     static let search = Table(name: "search", columns: ["rowid", "text"])
+    /// The calendars' cache (`CalendarCache.swift`): checked by its own reads, file by file, as
+    /// its ids are not the journal files' (so not in ``all``).
+    static let calendarFiles = Table(name: "calendar_files", columns: ["id", "path", "size", "mtime", "ctime", "inode", "checked",
+                                                                      "kind", "problem", "events", "zones_sum"])
+    static let calendarEvents = Table(name: "calendar_events", columns: ["file", "lo", "hi", "event_sum"])
 
     /// Every table with rows, for `doctor`.
     static let all = [files, entries, people, followUps, tags, search]

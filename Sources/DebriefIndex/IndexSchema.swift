@@ -13,6 +13,10 @@ import GRDB
 /// - `search`: an FTS5 table with the trigram tokenizer over each entry's folded search text, so
 ///   any part of a word finds it (`rike` finds Henrike); FTS5 does not fold accents, so the text
 ///   and the query are folded first.
+/// - `calendar_files`, `calendar_events`: the configured calendars' files (signature, what they
+///   are, how many events they hold, their zones as JSON with `zones_sum`) and events (the facts
+///   as JSON with `event_sum`, and the instants their instances lie between), kept by
+///   `CalendarCache.swift`; paths are absolute, as calendars live outside the journal.
 ///
 /// The rule every table follows, this one and those added later (the calendar's events, mentions):
 /// each row has a `sum` column, ``IndexRow/sum(_:)`` of ALL its other columns in the order
@@ -56,6 +60,17 @@ enum IndexSchema {
             CREATE TABLE tags(file INTEGER NOT NULL, tag TEXT NOT NULL, folded TEXT NOT NULL, sum INTEGER NOT NULL);
             CREATE INDEX tags_file ON tags(file);
             CREATE VIRTUAL TABLE search USING fts5(text, sum UNINDEXED, tokenize = 'trigram');
+            CREATE TABLE calendar_files(
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,
+                size INTEGER NOT NULL, mtime INTEGER NOT NULL, ctime INTEGER NOT NULL, inode INTEGER NOT NULL,
+                checked INTEGER NOT NULL,
+                kind INTEGER NOT NULL, problem TEXT, events INTEGER NOT NULL, zones_sum INTEGER NOT NULL,
+                zones BLOB NOT NULL, sum INTEGER NOT NULL);
+            CREATE TABLE calendar_events(file INTEGER NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
+                event_sum INTEGER NOT NULL, event BLOB NOT NULL, sum INTEGER NOT NULL);
+            CREATE INDEX calendar_events_file ON calendar_events(file);
+            CREATE INDEX calendar_events_lo ON calendar_events(lo);
             """
 
     static func create(_ db: Database) throws {

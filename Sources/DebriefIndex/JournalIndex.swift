@@ -66,9 +66,24 @@ public final class JournalIndex: EntryIndexing {
 
     // MARK: - Opening
 
+    /// Whether a write failed in this process (reads still go through the index, writes stop).
+    var isReadOnly: Bool { state.withLock { $0.readOnly } }
+
+    func markReadOnly() { state.withLock { $0.readOnly = true } }
+
+    /// After an error from the database: a damaged one is removed (rebuilt on the next use).
+    func discard(after error: Error) {
+        if let e = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(e.resultCode) {
+            state.withLock { s in
+                s.queue = nil
+                location.remove()
+            }
+        }
+    }
+
     /// The database, opened (and created or rebuilt as needed) on first use; nil when it cannot
     /// be used now.
-    private func database(for store: JournalStore) -> DatabaseQueue? {
+    func database(for store: JournalStore) -> DatabaseQueue? {
         state.withLock { s in
             if let queue = s.queue { return queue }
             if s.unusable { return nil }
@@ -154,12 +169,7 @@ public final class JournalIndex: EntryIndexing {
         } catch {
             // Damaged under us, or busy past the timeout: this read goes to the files, and a damaged
             // database is rebuilt on the next use.
-            if let e = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(e.resultCode) {
-                state.withLock { s in
-                    s.queue = nil
-                    location.remove()
-                }
-            }
+            discard(after: error)
             return nil
         }
     }
@@ -460,6 +470,32 @@ public final class JournalIndex: EntryIndexing {
                     try facts.insert(db, file: id)
                 }
             }
+        }
+    }
+
+    /// Brings the index in step with every file of the journal, then rewrites it so that no text
+    /// the files no longer hold stays in its database or write-ahead log (``purge(_:)``): for
+    /// `people forget`, whose rows leave changed files, not gone ones. False when the index
+    /// could not be used (it then holds nothing debrief reads, and the caller says so).
+    public func purgeRemovedText(store: JournalStore) -> Bool {
+        guard let queue = database(for: store),
+              outcomes(for: store.refs(), complete: true, narrowedBy: nil, store: store) != nil else { return false }
+        do {
+            try purge(queue)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Closes the database for good in this process, so its files may be read byte for byte
+    /// (``NameTrace/files(_:spellings:)``): a descriptor of a file SQLite has open in the same
+    /// process must never be closed. Later reads through this instance read the files.
+    public func close() {
+        state.withLock { s in
+            if let queue = s.queue { try? queue.close() }
+            s.queue = nil
+            s.unusable = true
         }
     }
 

@@ -40,6 +40,19 @@ extension Terminal {
         return signal == 0 ? nil : signal
     }
 
+    /// The termination signal received and not yet taken by the event loop, if any, left for
+    /// it: a wait for the editor passes it on to the editor (``ForegroundProcess``).
+    nonisolated public static func pendingSignal() -> Int32? {
+        let signal = debrief_signals_peek_pending()
+        return signal == 0 ? nil : signal
+    }
+
+    /// Makes a child spawned with `actions` put its process group in the terminal's foreground
+    /// (`fd`) before it starts, as a shell's job control does; false where that cannot be done.
+    nonisolated public static func spawnInForeground(_ actions: inout posix_spawn_file_actions_t, terminal fd: Int32) -> Bool {
+        debrief_spawn_add_foreground(&actions, fd) == 0
+    }
+
     /// Ignores SIGINT/SIGQUIT while a child owns the terminal, and restores our handler after.
     static func setChildOwnsTerminal(_ owns: Bool) {
         debrief_signals_child_owns_terminal(owns ? 1 : 0)

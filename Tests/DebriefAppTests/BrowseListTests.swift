@@ -78,14 +78,14 @@ import Testing
         #expect(d.screen.contains("The journal is empty"))
     }
 
-    @Test func guidedEditHandsOffAndQuits() throws {
+    @Test func guidedEditOpensOverTheList() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }
         try f.standard()
         var d = f.driver(width: 80, height: 10)
         d.press(.char("j"), .char("e"))
-        #expect(d.exitStatus == 0)
-        #expect(d.program.handoff == .editEntry(f.store.refs()[1].id))
+        #expect(d.exitStatus == nil)
+        #expect(d.topRequest == .editEntry(f.store.refs()[1].id))
     }
 
     @Test func rOpensTheReviewAndCapitalRStillReloads() throws {
@@ -104,8 +104,8 @@ import Testing
         d.press(.enter, .char("r"))
         #expect(d.exitStatus == nil)
         d.press(.escape, .char("r"))
-        #expect(d.exitStatus == 0)
-        #expect(d.program.handoff == .review)
+        #expect(d.exitStatus == nil)
+        #expect(d.opened == [.review])
     }
 
     @Test func largeJournalsLoadTheFirstPageFirstAndTheRestOnIdleTicks() throws {

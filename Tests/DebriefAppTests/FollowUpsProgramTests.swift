@@ -212,22 +212,22 @@ import Testing
         #expect(d.rows[2].contains("[ ]"))
     }
 
-    @Test func enterHandsOffTheSourceEntryAndComingBackKeepsThePlace() throws {
+    @Test func enterOpensTheSourceEntryAndComingBackKeepsThePlace() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }
         try Self.journal(f)
         var d = Self.driver(f, width: 110, height: 12)
         d.press(.down, .down)
         d.press(.enter)
-        #expect(d.exitStatus == 0)
+        #expect(d.exitStatus == nil)
         let design = try #require(f.store.refs().first { $0.id.contains("design-meetup") })
-        #expect(d.program.handoff == .entry(design.id))
-        // The session runs the same value again, as after the entry's detail view.
-        let back = ProgramDriver(d.program, width: 110, height: 12)
-        #expect(back.program.handoff == nil)
-        #expect(back.exitStatus == nil)
-        #expect(back.rows[4].contains("Share the Figma file"))
-        #expect(back.frame.buffer.style(row: 4, col: 0)?.reverse == true)
+        #expect(d.topRequest == .entry(design.id, followUp: 1))
+        // Back from the entry's detail view: the list, read again, with the same row selected.
+        d.press(.char("q"))
+        #expect(d.topRequest == nil)
+        #expect(d.exitStatus == nil)
+        #expect(d.rows[4].contains("Share the Figma file"))
+        #expect(d.frame.buffer.style(row: 4, col: 0)?.reverse == true)
     }
 
     @Test func helpOverlayAndBack() throws {
@@ -243,7 +243,7 @@ import Testing
         #expect(!d.screen.contains("Keys (any key closes)"))
         d.press(.escape)
         #expect(d.exitStatus == 0)
-        #expect(d.program.handoff == nil)
+        #expect(d.opened.isEmpty)
     }
 
     @Test func narrowScreensCutWideTextByDisplayWidth() throws {

@@ -105,15 +105,21 @@ import Testing
     }
 
     @Test(arguments: [
-        (Character("n"), Handoff.newReflection), ("b", .browse), ("r", .review), ("f", .followUps), ("p", .people),
+        (Character("n"), ScreenRequest.newReflection), ("b", .browse), ("r", .review), ("f", .followUps), ("p", .people),
     ])
-    func keysHandOffToOtherScreens(key: Character, target: Handoff) throws {
+    func keysOpenOtherScreensOverHome(key: Character, target: ScreenRequest) throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }
         var d = ProgramDriver(Self.home(f), width: 80, height: 16)
         d.press(.char(key))
-        #expect(d.exitStatus == 0)
-        #expect(d.program.handoff == target)
+        #expect(d.exitStatus == nil)
+        #expect(d.opened == [target])
+        #expect(d.topRequest == target)
+        // Back from it: home again, still running.
+        d.press(.char("q"))
+        #expect(d.topRequest == nil)
+        #expect(d.exitStatus == nil)
+        #expect(d.screen.contains("Debrief"))
     }
 
     @Test func helpAndQuit() throws {
@@ -127,7 +133,7 @@ import Testing
         #expect(!d.screen.contains("Keys (any key closes)"))
         d.press(.char("q"))
         #expect(d.exitStatus == 0)
-        #expect(d.program.handoff == nil)
+        #expect(d.opened.isEmpty)
     }
 
     @Test func manyDueFollowUpsAreCappedSoRecentReflectionsStillShow() throws {
@@ -184,10 +190,10 @@ import Testing
         #expect(d.rows[2].contains("[x] done 2026-11-25") && d.rows[2].contains("  Ana Li: Intro to Marc"))
         #expect(file().contains("    due: 2026-11-29\n    done: 2026-11-25\n"))
 
-        // Enter opens the selected one's entry.
+        // Enter opens the selected one's entry, at that follow-up (Intro to Marc, the second).
         d.press(.enter)
-        #expect(d.exitStatus == 0)
-        #expect(d.program.handoff == .entry(try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).id))
+        #expect(d.exitStatus == nil)
+        #expect(d.topRequest == .entry(try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).id, followUp: 2))
     }
 
     /// What a key did is said whole, as on the other screens: a message longer than the line

@@ -138,7 +138,7 @@ import Testing
         #expect(rows[1] == "met once, 2026-04-02, mentioned in 1 entry · senior · existing")
         d.press(.char("G"))
         d.press(.enter)
-        #expect(d.program.handoff == .entry(note.id))
+        #expect(d.topRequest == .entry(note.id))
     }
 
     @Test func enterOpensAPersonWithTheirNotesEntriesAndOpenFollowUps() throws {
@@ -181,19 +181,19 @@ import Testing
         let conference = try #require(entries.first { $0.id.contains("server-side") })
         var first = d
         first.press(.enter)
-        #expect(first.program.handoff == .entry(hallway.id))
+        #expect(first.topRequest == .entry(hallway.id))
         // Down skips the wrapped note text; the entries follow the notes.
         var third = d
         third.press(.down, .down, .down, .down)
         #expect(third.frame.buffer.style(row: 13, col: 2)?.reverse == true)
         third.press(.enter)
-        #expect(third.exitStatus == 0)
-        #expect(third.program.handoff == .entry(conference.id))
+        #expect(third.exitStatus == nil)
+        #expect(third.topRequest == .entry(conference.id))
         // A follow-up opens the entry it came from; the selection skips the headings.
         d.press(.char("G"))
         #expect(d.frame.buffer.style(row: 16, col: 2)?.reverse == true)
         d.press(.enter)
-        #expect(d.program.handoff == .entry(meetup.id))
+        #expect(d.topRequest == .entry(meetup.id, followUp: 1))
     }
 
     @Test func overdueFollowUpsInAPersonViewAreBold() throws {
@@ -226,16 +226,17 @@ import Testing
         #expect(d.rows == before)
         #expect(d.exitStatus == nil)
 
-        // Enter on an entry leaves for it; the session then runs the same value again.
+        // Enter on an entry opens it over the people screen; back from it, the person again.
         d.press(.enter, .enter)
+        #expect(d.exitStatus == nil)
+        #expect(d.topRequest != nil)
+        d.press(.char("q"))
+        #expect(d.topRequest == nil)
+        #expect(d.rows[0].contains("Person 6"))
+        d.press(.char("q"))
+        #expect(d.rows == before)
+        d.press(.char("q"))
         #expect(d.exitStatus == 0)
-        var back = ProgramDriver(d.program, width: 90, height: 10)
-        #expect(back.program.handoff == nil)
-        #expect(back.rows[0].contains("Person 6"))
-        back.press(.char("q"))
-        #expect(back.rows == before)
-        back.press(.char("q"))
-        #expect(back.exitStatus == 0)
     }
 
     @Test func helpOverlay() throws {
@@ -393,13 +394,53 @@ import Testing
         #expect(d.screen.contains("Ana Li") && !d.screen.contains("* "))
     }
 
+    /// The merge prompt shortened the marked names to fit ("Merge Zoë Brandt,… into:"), so
+    /// she nearly merged the wrong two, and after the merge the cursor landed elsewhere: the
+    /// marked people are listed whole with their entries and the name they become before
+    /// anything is written, and the cursor is then on the merged person.
+    @Test func theMergePromptListsThePeopleAndTheTargetAndTheCursorEndsOnTheMergedPerson() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        try f.add("Design review", day: "2026-09-01", people: [Person(name: "Dr. Anastasia Li-Hoffmann", level: "senior")])
+        try f.add("Kickoff", day: "2026-10-02", people: [Person(name: "Anastasia Li Hoffmann")])
+        try f.add("Lunch", day: "2026-10-01", people: [Person(name: "Anastasia Li Hoffmann")])
+        var d = Self.driver(f, width: 80, height: 16)
+        func mark(_ name: String) throws {
+            let row = try #require(d.rows.firstIndex { $0.hasPrefix(name) || $0.hasPrefix("  " + name) })
+            d.press(.home)
+            for _ in 0..<(row - 2) { d.press(.down) }
+            d.press(.char(" "))
+        }
+        try mark("Anastasia Li Hoffmann")
+        try mark("Dr. Anastasia Li-Hoffmann")
+        d.press(.char("M"))
+        let words = d.rows.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(words.contains("Merge these 2 people into one:"))
+        #expect(words.contains { $0.hasPrefix("Anastasia Li Hoffmann") && $0.hasSuffix("met 2 times, 2026-10-01 to 2026-10-02") })
+        #expect(words.contains { $0.hasPrefix("Dr. Anastasia Li-Hoffmann") && $0.hasSuffix("met once, 2026-09-01 · senior") })
+        #expect(words.contains("→ all become “Anastasia Li Hoffmann”; nothing is written before Enter."))
+        #expect(d.rows[14].hasPrefix("Merge Anastasia Li"))
+        d.press(.end)
+        d.type(" (AL)")
+        #expect(d.screen.contains("→ all become “Anastasia Li Hoffmann (AL)”"))
+        d.press(.enter)
+        #expect(ReflectionCorrectnessTests.words(d.screen).contains("Merged into “Anastasia Li Hoffmann (AL)”"))
+        #expect(!d.screen.contains("Merge these"))
+        // The cursor is on the merged person (third in the list), not on the first row.
+        #expect(d.program.selectedPerson?.name == "Anastasia Li Hoffmann (AL)")
+        let selected = try #require(d.rows.firstIndex { $0.hasPrefix("Anastasia Li Hoffmann (AL)") })
+        #expect(selected > 2)
+        #expect(d.frame.buffer[selected, 0]?.style == ScreenChrome.selectedStyle)
+    }
+
     @Test func plusAndMinusChangeTheColdDaysAndRememberThem() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }
         try Self.journal(f)
         let state = f.root + "/state/debrief/state.yaml"
-        var d = ProgramDriver(PeopleProgram(cache: JournalCache(store: f.store), clock: f.clock, coldDays: 90, statePath: state),
-                              width: 100, height: 12)
+        var d = ProgramDriver(PeopleProgram(cache: JournalCache(store: f.store), clock: f.clock, coldDays: 90),
+                              width: 100, height: 12, settingsStore: .stateFile(state))
         d.send(.resize(width: 100, height: 12))
         d.press(.char("c"))
         #expect(d.rows[0].contains("cold (90+ days unmentioned) · 1"))
@@ -408,6 +449,8 @@ import Testing
         #expect(d.rows[0].contains("cold (120+ days unmentioned) · 1"))
         #expect(d.rows[10].contains("Cold after 120 days without a mention (remembered for next time)"))
         #expect(DebriefState.load(path: state).coldDays == 120)
+        // The run's setting too: screens opened later start from it.
+        #expect(d.runtime.settings.coldDays == 120)
         d.press(.char("+"), .char("+"))
         #expect(d.rows[0].contains("cold (270+ days unmentioned) · 0"))
         #expect(d.screen.contains("Nobody you know has gone unmentioned for 270 days or more."))

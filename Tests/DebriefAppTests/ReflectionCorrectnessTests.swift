@@ -20,6 +20,7 @@ struct ReflectionCorrectnessTests {
         defer { fx.remove() }
         var d = fx.driver(fx.setup(prefill: ["title": .text("Coffee")]))
         d.tab(to: "follow-ups")
+        d.press(.down)                                        // Who (the form starts on What)
         d.type("Ana")
         d.press(.enter, .enter, .enter)
         #expect(Self.words(d.screen).contains("needs an action"))
@@ -32,6 +33,20 @@ struct ReflectionCorrectnessTests {
         #expect(Self.words(d.screen).contains("needs an action"))
         let whatRow = try #require(d.rows.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("What") && !$0.contains("What will") })
         #expect(d.frame.cursor?.row == whatRow)
+    }
+
+    /// An answer too long for the journal to read back (the file would pass 8 MB) is refused on
+    /// saving with the reason on the screen, and nothing reaches `entries/` (issue 19: before,
+    /// the file was written and then skipped by every listing).
+    @Test func anEntryTooLargeToReadBackIsNeverSaved() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        let prefill: [String: Answer] = ["title": .text("Coffee"), "learned": .text(String(repeating: "a", count: 9 << 20))]
+        var d = fx.driver(fx.setup(prefill: prefill), width: 200)
+        d.press(.ctrl("s"), .ctrl("s"))
+        #expect(fx.entryFiles.isEmpty)
+        #expect(d.exitStatus == nil)
+        #expect(Self.words(d.screen).contains("the entry would be 9.0 MB, and debrief reads no file over 8 MB; nothing was written"), "\(d.screen)")
     }
 
     /// An answer that breaks the file's rules however it got there (a draft, a prefill) is
@@ -103,7 +118,8 @@ struct ReflectionCorrectnessTests {
         #expect(d.screen.contains("[peer]"))
     }
 
-    /// 150 in a percent field is refused with a message; it never becomes 0.
+    /// 150 in a percent field stays shown as 150% with its reason, and Enter does not accept
+    /// it: it never becomes 0, 100 or (as it did) 15 without the person seeing it.
     @Test func aPercentAbove100IsRefusedWithAMessage() throws {
         let fx = try ReflectionFixture()
         defer { fx.remove() }
@@ -111,9 +127,16 @@ struct ReflectionCorrectnessTests {
         d.tab(to: "talk-share")
         d.type("150")
         #expect(d.screen.contains("150% is out of range"))
-        #expect(d.screen.contains("15%"))
+        #expect(d.screen.contains("150%"))
+        d.press(.enter)
+        #expect(d.promptID == "talk-share")
+        #expect(d.program.answers["talk-share"] == nil)
+        #expect(d.screen.contains("150% is out of range"))
+        d.press(.backspace)
+        #expect(!d.screen.contains("out of range"))
         d.press(.enter)
         #expect(d.program.answers["talk-share"] == .number(15))
+        #expect(d.promptID != "talk-share")
     }
 
     /// Enter on an empty required answer stays and says why: the question needs an answer.
@@ -211,8 +234,9 @@ struct ReflectionCorrectnessTests {
         defer { fx.remove() }
         var d = fx.driver(fx.setup(prefill: ["title": .text("T")]))
         d.tab(to: "follow-ups")
-        d.answer("Ana")
         d.type("Send the link")
+        d.press(.down)
+        d.type("Ana")
         d.press(.down, .ctrl("u"))
         d.type("2026-10-30")
         #expect(d.screen.contains("→ 2026-10-30, already past"))
@@ -221,8 +245,9 @@ struct ReflectionCorrectnessTests {
         #expect(d.screen.contains("No actions yet"))
         d.press(.enter)
         #expect(d.screen.contains("Ana · Send the link · 2026-10-30"))
-        d.answer("Bo")
         d.type("Think")
+        d.press(.down)
+        d.type("Bo")
         d.press(.down, .ctrl("u"))
         #expect(d.screen.contains("→ no due date"))
         d.press(.enter, .enter)

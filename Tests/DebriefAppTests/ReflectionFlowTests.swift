@@ -44,10 +44,10 @@ struct ReflectionFlowTests {
         d.answer("An intro to a recruiter")
         d.answer("3")                       // outreach count
         d.answer("a")                       // personalised: all
-        d.press(.tab)                       // who: first person entered
-        d.press(.enter)                     // on to the action, the field a row needs
+        d.press(.tab)                       // who: first person entered (the cursor stays in What)
+        d.press(.enter)                     // no action yet: says a follow-up needs one
         d.type("Send the talk link")
-        #expect(d.screen.contains("→ 2026-11-29"))  // the due date offered: in 3 days
+        #expect(d.screen.contains("→ Sun 29 Nov (this week)"))  // the due date offered: in 3 days
         d.press(.enter)                     // adds the row
         d.press(.enter)                     // next prompt
         d.answer("y")                       // reconnected

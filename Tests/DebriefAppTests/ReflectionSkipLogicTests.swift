@@ -141,23 +141,30 @@ struct ReflectionSkipLogicTests {
         var setup = fx.setup()
         setup.offersFlowChoice = true
         setup.flow = "quick"
-        setup.rememberFlow = { id in remembered.withLock { $0.append(id) } }
-        var d = fx.driver(setup)
+        let store = SettingsStore { change in
+            if case .reflectionFlow(let id) = change { remembered.withLock { $0.append(id) } }
+            return nil
+        }
+        func driver(_ setup: ReflectionSetup) -> ProgramDriver<ReflectionProgram> {
+            ProgramDriver(ReflectionProgram(setup), settingsStore: store)
+        }
+        var d = driver(setup)
         #expect(d.program.mode == .chooseFlow)
         #expect(d.rows.contains { $0.contains("▸ q  Quick reflection: 6 questions") }, "\(d.screen)")
         #expect(d.screen.contains("f  Full reflection: up to 19 questions"))
         d.press(.enter)
         #expect(d.program.flow == "quick" && d.promptID == "title")
         #expect(remembered.withLock { $0 } == ["quick"])
-        var full = fx.driver(setup)
+        #expect(d.runtime.settings.reflectionFlow == "quick")
+        var full = driver(setup)
         full.press(.char("f"))
         #expect(full.program.flow == nil && full.promptID == "title")
         #expect(remembered.withLock { $0 } == ["quick", "full"])
         // Leaving the choice: Esc quietly, Ctrl-C as an interrupted program (130); nothing remembered.
-        var esc = fx.driver(setup)
+        var esc = driver(setup)
         esc.press(.escape)
         #expect(esc.exitStatus == 0)
-        var interrupted = fx.driver(setup)
+        var interrupted = driver(setup)
         interrupted.press(.ctrl("c"))
         #expect(interrupted.exitStatus == 130)
         #expect(remembered.withLock { $0 } == ["quick", "full"])

@@ -5,6 +5,27 @@ import Testing
 
 @Suite("Reflection widgets")
 struct ReflectionWidgetTests {
+    /// An edit starts from the answer's own text: a multi-line answer keeps its line breaks (shown
+    /// as `^J` only on one-line listings, never turned into `^J` in the file by opening the field).
+    @Test func aFieldStartsFromTheAnswersOwnCharacters() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        for (id, text) in [("notes", "first\nsecond\n\nthird"), ("purpose", "one\ntwo")] {
+            let prompt = try #require(fx.catalog.prompt(id))
+            let field = AnswerField.make(for: prompt, answer: .text(text), context: .init(clock: fx.clock, knownPeople: [], peopleHere: []))
+            guard case .text(let editor) = field else {
+                Issue.record("\(id) is not a text field")
+                continue
+            }
+            #expect(editor.text == text)
+            guard case .success(let answer) = field.value(for: prompt, clock: fx.clock) else {
+                Issue.record("\(id): the field did not give a value")
+                continue
+            }
+            #expect(answer == .text(text))
+        }
+    }
+
     @Test func wideCharactersStayAlignedAndTheCursorFollowsTheirWidth() throws {
         let fx = try ReflectionFixture()
         defer { fx.remove() }
@@ -97,26 +118,28 @@ struct ReflectionWidgetTests {
         let prefill: [String: Answer] = ["title": .text("T"), "people": .people([Person(name: "Ana Li"), Person(name: "Bo Chen")])]
         var d = fx.driver(fx.setup(prefill: prefill))
         d.tab(to: "follow-ups")
-        d.press(.tab)
+        d.press(.tab)                                         // Who, from the people just met; the cursor stays in What
         #expect(d.screen.contains("Who   Ana Li"))
         d.press(.tab)
         #expect(d.screen.contains("Who   Bo Chen"))
-        d.press(.enter)                                       // on to the action
         d.answer("Send the slides")                           // added, due as offered
-        d.answer("Carla")                                     // on to the action
         d.type("Intro to Bo")
-        d.press(.down, .ctrl("u"))
-        d.answer("fri")
-        d.answer("Dan")
+        d.press(.down)
+        d.type("Carla")
+        d.press(.down)
+        d.answer("fri")                                       // replaces the offered day
         d.type("Call")
-        d.press(.down, .ctrl("u"))
+        d.press(.down)
+        d.type("Dan")
+        d.press(.down)
         d.answer("whenever")
         #expect(d.screen.contains("I can't read “whenever” as a date"))
         d.press(.ctrl("u"))
         d.answer("+7d")
-        d.answer("Eve")
         d.type("Think about it")
-        d.press(.down, .ctrl("u"))                            // the offered date cleared: no due date
+        d.press(.down)
+        d.type("Eve")
+        d.press(.down, .backspace)                            // the offered date cleared: no due date
         #expect(d.screen.contains("→ no due date"))
         d.press(.enter)
         d.press(.enter)

@@ -64,7 +64,7 @@ import Testing
         let screen = d.screen
         #expect(screen.contains("  Socializing with no professional purpose"))
         #expect(screen.contains("  Failing to follow up"))
-        #expect(screen.contains("1 of 1 reflection · streak 2 weeks · trend ······██"))
+        #expect(screen.contains("1 of 1 reflection · 2 weeks running · trend ······██"))
         #expect(screen.contains("- Swift meetup Berlin, Tue 24 Nov: no purpose written down"))
         #expect(screen.contains("WHAT TO TRY NEXT WEEK"))
         let instead = try #require(f.catalog.pitfall("casual-socializing")?.instead)
@@ -225,7 +225,7 @@ import Testing
         try f.standard()
         let d = ProgramDriver(Self.review(f, unicode: false), width: 80, height: 60)
         #expect(d.rows[0].contains("2026-W48, Mon 23 Nov - Sun 29 Nov"))
-        #expect(d.screen.contains("1 of 1 reflection, streak 2 weeks, trend       ##"))
+        #expect(d.screen.contains("1 of 1 reflection, 2 weeks running, trend       ##"))
         #expect(!d.screen.contains("▁"))
     }
 
@@ -258,13 +258,13 @@ import Testing
     }
 
     @Test(arguments: [Key.char("q"), .escape])
-    func quitsBackWithNoHandoff(key: Key) throws {
+    func goesBackAndOpensNothing(key: Key) throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }
         var d = Self.driver(f)
         d.press(key)
         #expect(d.exitStatus == 0)
-        #expect(d.program.handoff == nil)
+        #expect(d.opened.isEmpty)
     }
 
     @Test func anEmptyJournalShowsAnEmptyWeek() throws {

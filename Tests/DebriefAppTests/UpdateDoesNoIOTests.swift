@@ -11,44 +11,26 @@ import Testing
 /// nothing while the folder is away and ends up showing less than the same keys show with the
 /// journal in place; a screen that only asks through commands ends up exactly the same.
 @Suite struct UpdateDoesNoIOTests {
-    /// Runs `keys` through `program` like the runtime does (start, size, then each event and
-    /// every command it leads to), with the journal at `root` renamed away during each `update`
-    /// of a terminal event when `hide` is set; returns the frame after each event.
+    /// Runs `events` through `program` on the runtime (``ProgramDriver``: start, size, then each
+    /// event and every command it leads to), with the journal at `root` renamed away while the
+    /// screen's `update` handles each terminal event when `hide` is set; returns the frame after
+    /// each event. The editor stands in as "exited without a change".
     static func run<P: Program>(_ program: P, events: [TerminalEvent], root: String, hide: Bool) -> [[String]] {
-        var program = program
+        var d = ProgramDriver(program, width: 80, height: 24, editor: { text in
+            // A file opened in the editor comes back as it is; text comes back unchanged.
+            FileManager.default.contents(atPath: text).map { .edited(String(decoding: $0, as: UTF8.self)) } ?? .edited(text)
+        })
         var frames = [[String]]()
-        guard perform(program.start() + program.update(.terminal(.resize(width: 80, height: 24))), on: &program) else {
-            return [program.view(width: 80, height: 24).buffer.rows]
-        }
+        guard d.exitStatus == nil else { return [d.rows] }
         for event in events {
             if hide { #expect(rename(root, root + ".away") == 0) }
-            let commands = program.update(.terminal(event))
+            let pending = d.dispatch(event)
             if hide { #expect(rename(root + ".away", root) == 0) }
-            let running = perform(commands, on: &program)
-            frames.append(program.view(width: 80, height: 24).buffer.rows)
-            if !running { break }
+            d.perform(pending)
+            frames.append(d.rows)
+            if d.exitStatus != nil || d.exitSignal != nil { break }
         }
         return frames
-    }
-
-    /// Performs commands and the commands their messages lead to; false once the program quit.
-    /// The editor stands in as "exited without a change".
-    static func perform<P: Program>(_ commands: [Command<P.Message>], on program: inout P) -> Bool {
-        var queue = commands
-        while !queue.isEmpty {
-            switch queue.removeFirst() {
-            case .perform(let work), .background(let work):
-                queue += program.update(.message(work()))
-            case .editText(let text, _, let then):
-                queue += program.update(.message(then(.edited(text))))
-            case .editFile(let path, let then):
-                let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-                queue += program.update(.message(then(.edited(text))))
-            case .quit, .exitOnSignal:
-                return false
-            }
-        }
-        return true
     }
 
     /// Every file of the journal (entries, drafts, trash) with its bytes, to compare what two
@@ -106,18 +88,16 @@ import Testing
     @Test func browseSearchAsksForTheRestAndWaitsForIt() throws {
         let f = try Self.journal()
         defer { f.cleanUp() }
-        var program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, scan: f.store.scan(), firstPage: 2)
-        _ = program.update(.terminal(.resize(width: 80, height: 24)))
-        let before = program.view(width: 80, height: 24).buffer.rows
+        var d = ProgramDriver(BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, scan: f.store.scan(), firstPage: 2))
+        let before = d.rows
         #expect(before[0].contains("15 entries (reading 2…)"))
 
-        let commands = program.update(.terminal(.key(.char("/"))))
-        #expect(commands.count == 1)
-        if case .perform = commands.first {} else { Issue.record("expected one .perform command, got \(commands)") }
-        #expect(program.view(width: 80, height: 24).buffer.rows == before)
+        let commands = d.dispatch(.key(.char("/")))
+        #expect(commands.count == 1 && commands.allPerform)
+        #expect(d.rows == before)
 
-        #expect(Self.perform(commands, on: &program))
-        let after = program.view(width: 80, height: 24).buffer.rows
+        d.perform(commands)
+        let after = d.rows
         #expect(after[0].contains("15 entries"))
         #expect(!after[0].contains("reading"))
         // The search prompt on the status line, above the help bar.
@@ -128,12 +108,11 @@ import Testing
     @Test func browseMoveAsksForTheNextChunk() throws {
         let f = try Self.journal()
         defer { f.cleanUp() }
-        var program = BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, scan: f.store.scan(), firstPage: 2)
-        _ = program.update(.terminal(.resize(width: 80, height: 24)))
-        let commands = program.update(.terminal(.key(.down)))
-        #expect(program.view(width: 80, height: 24).buffer.rows[0].contains("(reading 2…)"))
-        #expect(Self.perform(commands, on: &program))
-        #expect(!program.view(width: 80, height: 24).buffer.rows[0].contains("reading"))
+        var d = ProgramDriver(BrowseProgram(store: f.store, catalog: f.catalog, clock: f.clock, scan: f.store.scan(), firstPage: 2))
+        let commands = d.dispatch(.key(.down))
+        #expect(d.rows[0].contains("(reading 2…)"))
+        d.perform(commands)
+        #expect(!d.rows[0].contains("reading"))
     }
 
     /// `R` while entries are unread asks for the whole journal and for the next chunk; the

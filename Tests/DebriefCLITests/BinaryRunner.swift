@@ -22,7 +22,15 @@ final class BinaryRunner {
     /// The package root: three levels up from this file (Tests/DebriefCLITests/BinaryRunner.swift).
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
-    static let binary = packageRoot + "/.build/debug/debrief"
+    /// The binary every CLI test runs: the debug build, or the one `DEBRIEF_CLI_BINARY` names (an
+    /// absolute path, or one relative to the package root), to repeat the CLI suites on the
+    /// release binary: `DEBRIEF_CLI_BINARY=.build/release/debrief swift test --skip-build --filter …`.
+    static let binary: String = {
+        guard let chosen = ProcessInfo.processInfo.environment["DEBRIEF_CLI_BINARY"], !chosen.isEmpty else {
+            return packageRoot + "/.build/debug/debrief"
+        }
+        return chosen.hasPrefix("/") ? chosen : packageRoot + "/" + chosen
+    }()
 
     /// The fixed "now" every run sees unless `env` overrides `DEBRIEF_NOW`: Thursday 2026-11-26,
     /// 10:00 in Berlin, unless a test sets another.
@@ -108,9 +116,10 @@ final class BinaryRunner {
     }
 
     /// Adds an entry from YAML (or JSON) answers through `debrief add --answers -`; its id and path.
+    /// `env` as for `run` (say, an earlier `DEBRIEF_NOW` to write it before the runner's "now").
     @discardableResult
-    func add(_ answers: String) throws -> (id: String, path: String) {
-        let result = try run(["add", "--answers", "-"], stdin: answers)
+    func add(_ answers: String, env: [String: String] = [:]) throws -> (id: String, path: String) {
+        let result = try run(["add", "--answers", "-"], stdin: answers, env: env)
         try #require(result.status == 0, "add failed: \(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         try #require(lines.count == 2, "add printed: \(result.stdout)")

@@ -25,7 +25,9 @@ struct CopyMergeCLITests {
     /// follow-up rescheduled, saved 10:00).
     static func journal(copyName: String = "\(id).sync-conflict-20261126-103000-ABCDEFG.md") throws -> (BinaryRunner, String, String) {
         let debrief = try BinaryRunner()
-        let added = try debrief.add(answers)
+        // Written the evening of the meetup, so the move two days later is a postponement (within
+        // a day of writing it, it would be a correction: docs/FORMAT.md, "Follow-up rows").
+        let added = try debrief.add(answers, env: ["DEBRIEF_NOW": "2026-11-24T21:00:00+01:00"])
         let original = added.path
         let base = try BinaryRunner.bytes(original)
         #expect(try debrief.run(["reschedule", id, "1", "2026-12-04"], env: ["DEBRIEF_NOW": "2026-11-26T10:00:00+01:00"]).status == 0)

@@ -16,6 +16,7 @@ struct ReflectionCorrectnessTmuxTests {
         defer { tmux.stop() }
         try tmux.waitFor("What would you call this event?")
         try tmux.tab(until: "What will you follow up")
+        try tmux.press("Down")                             // Who (the form starts on What)
         try tmux.type("Ana")
         try tmux.press("Enter")
         try tmux.press("Enter")

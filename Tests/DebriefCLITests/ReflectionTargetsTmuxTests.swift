@@ -60,8 +60,8 @@ struct ReflectionTargetsTmuxTests {
         try c.type("40")
         try c.press("Enter")
         try tmux.waitFor("What will you follow up")
-        try c.press("Tab")                                 // Who: Ana Lima
-        try c.press("Enter")                               // on to What
+        try c.press("Tab")                                 // Who: Ana Lima (the cursor stays in What)
+        try c.press("Enter")                               // What is empty: says a follow-up needs one
         try c.type("Send the benchmark notes")
         try c.press("Enter")                               // adds it, due in 3 days as offered
         try c.press("Enter")                               // to the summary

@@ -68,7 +68,7 @@ struct ReflectionTmuxTests {
         try tmux.press("Tab")
         try tmux.press("Enter")
         try tmux.type("Send the slides")
-        try tmux.waitFor("→ 2026-11-29")
+        try tmux.waitFor("→ Sun 29 Nov (this week)")
         try tmux.press("Enter")
         try tmux.waitFor("Zoë 李雷 👋 · Send the slides · 2026-11-29")
         try tmux.press("Enter")

@@ -30,7 +30,8 @@ import Testing
         let review = try tmux.waitFor("Week 2026-W48: Monday 23 to Sunday 29 November 2026")
         #expect(review.contains("2026-W48 · Mon 23 Nov – Sun 29 Nov"))
         #expect(review.contains("Socializing with no professional purpose"))
-        #expect(review.contains("1 of 1 reflection · streak 2 weeks"))
+        // The focus comes first, with why it was picked.
+        #expect(review.contains("WHAT TO TRY NEXT WEEK") && review.contains("Why this one: seen in"), "\(review)")
         #expect(review.contains("←/h previous week"))
         try tmux.press("Left")
         let last = try tmux.waitFor("Week 2026-W47: Monday 16 to Sunday 22 November 2026")

@@ -73,6 +73,28 @@ struct RowEditCLITests {
         #expect(String(decoding: try H.bytes(path), as: UTF8.self) == expected.joined(separator: "\r\n"))
     }
 
+    @Test("A correction is not a postponement: `next fri` moved a week the same evening counts nothing, in the file, followups and the review")
+    func correctionIsNotPostponement() throws {
+        let h = try H()
+        defer { h.cleanUp() }
+        // Written Thursday 2026-11-26 10:00 (the runner's clock): due Friday the 27th.
+        let entry = try h.add(Self.twoActions)
+        let before = String(decoding: try H.bytes(entry.path), as: UTF8.self)
+        let moved = try h.run(["reschedule", entry.id, "1", "2026-12-04"], env: ["DEBRIEF_NOW": "2026-11-26T10:30:00+01:00"])
+        #expect(moved.status == 0)
+        #expect(moved.stderr == "Due 2026-12-04 (a correction within a day of writing it: not a postponement): "
+            + "Ana Li: Send the benchmark repository link (\(entry.id) 1).\n")
+        let after = before
+            .replacingOccurrences(of: "updated: 2026-11-26T10:00:00+01:00", with: "updated: 2026-11-26T10:30:00+01:00")
+            .replacingOccurrences(of: "    due: 2026-11-27\n", with: "    due: 2026-12-04\n")
+        #expect(String(decoding: try H.bytes(entry.path), as: UTF8.self) == after)
+        let json = try h.run(["followups", "--format", "json"], env: ["DEBRIEF_NOW": "2026-11-26T10:30:00+01:00"])
+        let first = try #require(try H.objects(json.stdout).first { $0["n"] as? Int == 1 })
+        #expect(first["first_due"] is NSNull && first["postponed"] as? Int == 0)
+        let review = try h.run(["review"], env: ["DEBRIEF_NOW": "2026-11-29T10:00:00+01:00", "COLUMNS": "200"])
+        #expect(review.status == 0 && !review.stdout.contains("postponed"), "\(review.stdout)")
+    }
+
     @Test("reschedule: forward dates, first-due written once, postponed counted, earlier is no postponement; minimal diff")
     func reschedule() throws {
         let h = try H()
@@ -87,11 +109,12 @@ struct RowEditCLITests {
         #expect(fri.stderr == "Already due 2026-11-27: Ana Li: Send the benchmark repository link (\(entry.id) 1). Nothing changed.\n")
         #expect(String(decoding: try H.bytes(entry.path), as: UTF8.self) == before)
 
-        let later = try h.run(["reschedule", entry.id, "1", "in 2 weeks"], env: ["DEBRIEF_NOW": "2026-11-27T09:00:00+01:00"])
+        // A day and an hour after `add` (within a day it would be a correction: see below).
+        let later = try h.run(["reschedule", entry.id, "1", "in 2 weeks"], env: ["DEBRIEF_NOW": "2026-11-27T11:00:00+01:00"])
         #expect(later.status == 0)
         #expect(later.stderr == "Due 2026-12-11: Ana Li: Send the benchmark repository link (\(entry.id) 1). Now postponed once, 14 days past its first date.\n")
         let afterLater = before
-            .replacingOccurrences(of: "updated: 2026-11-26T10:00:00+01:00", with: "updated: 2026-11-27T09:00:00+01:00")
+            .replacingOccurrences(of: "updated: 2026-11-26T10:00:00+01:00", with: "updated: 2026-11-27T11:00:00+01:00")
             .replacingOccurrences(of: "    due: 2026-11-27\n\(id)\n", with: "    due: 2026-12-11\n    first-due: 2026-11-27\n    postponed: 1\n\(id)\n")
         #expect(String(decoding: try H.bytes(entry.path), as: UTF8.self) == afterLater)
 

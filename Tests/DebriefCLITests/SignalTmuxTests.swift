@@ -166,4 +166,70 @@ struct SignalTmuxTests {
         let drafts = journal.drafts
         #expect(drafts.contains { $0.contains(text) }, "drafts: \(drafts)")
     }
+
+    /// SIGTERM while the editor is open (F2 in the reflection, E in browse): debrief passes it on
+    /// to the editor's process group, then saves the draft, restores the terminal and exits 143
+    /// at once; an editor that ignores SIGTERM is killed after two seconds. Before (issue 19),
+    /// debrief waited for the editor to be closed: 20 s in the audit, 30 s here.
+    struct EditorCase: Sendable, CustomTestStringConvertible {
+        var screen: Screen
+        var ignoresTerm: Bool
+        var testDescription: String { "\(screen.rawValue), editor \(ignoresTerm ? "ignoring" : "taking") SIGTERM" }
+    }
+
+    static let editorCases = [Screen.reflection, .browse].flatMap { screen in [false, true].map { EditorCase(screen: screen, ignoresTerm: $0) } }
+
+    static func expectSIGTERMEndsTheEditorToo(_ c: EditorCase, binary: String) throws {
+        let journal = try Journal()
+        let started = journal.debrief.root + "/editor-started"
+        let editor = try journal.debrief.write("#!/bin/sh\n" + (c.ignoresTerm ? "trap '' TERM HUP\n" : "")
+            + "echo $$ > \(TmuxSession.quote(started))\nsleep 30\n", to: "slow-editor")
+        chmod(editor, 0o755)
+        var environment = journal.environment
+        environment["EDITOR"] = editor
+        let tmux = try TmuxSession(c.screen == .reflection ? ["new", "--full"] : ["browse"], environment: environment, binary: binary)
+        defer { tmux.stop() }
+        let typed = "Half-typed 👋 title"
+        if c.screen == .reflection {
+            try tmux.waitFor("What would you call this event?")
+            try tmux.type(typed)
+            try tmux.waitFor(typed)
+            try tmux.press("F2")
+        } else {
+            try tmux.waitFor("Coffee with Ana")
+            try tmux.type("E")
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: started), Date() < deadline { usleep(50_000) }
+        let editorPID = try #require(pid_t((try? String(contentsOfFile: started, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
+        let pid = try tmux.pid()
+        try #require(pid > 0)
+        let entry = try #require(journal.debrief.entryFiles().first)
+        let before = try BinaryRunner.bytes(entry)
+        let sent = Date()
+        kill(pid, SIGTERM)
+        #expect(try tmux.waitForExit(timeout: 8) == 143)
+        let took = Date().timeIntervalSince(sent)
+        #expect(took < (c.ignoresTerm ? 6 : 3), "took \(took) s")
+        #expect(!TmuxSession.isRunning(pid))
+        usleep(200_000)
+        #expect(!TmuxSession.isRunning(editorPID), "the editor is still running")
+        #expect(try tmux.value("#{alternate_on}") == "0")
+        #expect(try tmux.terminalModesAfterExit() == tmux.terminalModesBefore())
+        #expect(try BinaryRunner.bytes(entry) == before)
+        if c.screen == .reflection {
+            #expect(journal.drafts.contains { $0.contains("title: " + typed) }, "drafts: \(journal.drafts)")
+        }
+    }
+
+    @Test(arguments: editorCases)
+    func sigtermWhileTheEditorIsOpen(_ c: EditorCase) throws {
+        try Self.expectSIGTERMEndsTheEditorToo(c, binary: TmuxSession.binary)
+    }
+
+    @Test(.enabled(if: TmuxSession.releaseBinary != nil, "set DEBRIEF_RELEASE_BINARY (as .ci/run does) to run the release binary"),
+          arguments: editorCases)
+    func sigtermWhileTheEditorIsOpenRelease(_ c: EditorCase) throws {
+        try Self.expectSIGTERMEndsTheEditorToo(c, binary: try #require(TmuxSession.releaseBinary))
+    }
 }

@@ -150,6 +150,34 @@ import Testing
         #expect(added.pitfall("late-night-pitching")?.scope == .week)
     }
 
+    @Test func unfollowedIsCheckedLikeTheOtherListForms() {
+        let problems = Self.problems([CatalogFile(name: "x.yaml", text: """
+        pitfalls:
+          - id: no-follow-up
+            signals:
+              - when: { unfollowed: follow-ups, by: people }
+                reason: a
+              - when: { unfollowed: people }
+                reason: b
+              - when: { unfollowed: people, by: follow-ups, field: mood, in: [new] }
+                reason: c
+              - when: { unfollowed: people, by: follow-ups, field: relation, in: [strangers] }
+                reason: d
+        """)])
+        func has(_ line: Int, _ words: String...) -> Bool {
+            problems.contains { $0.line == line && words.allSatisfy($0.message.contains) }
+        }
+        #expect(has(4, "`unfollowed` needs a people prompt", "follow-ups"), "\(problems)")
+        #expect(has(4, "`by` needs a follow-ups prompt", "people"), "\(problems)")
+        #expect(has(6, "`unfollowed` needs `by`"), "\(problems)")
+        #expect(has(8, "level or relation", "mood"), "\(problems)")
+        #expect(has(10, "not a relation", "strangers"), "\(problems)")
+        // The default is valid and reads both lists.
+        let signal = try? #require(try? Self.load([])).pitfall("no-follow-up")?.signals.first?.condition
+        #expect(signal == .unfollowed("people", by: "follow-ups", where: RowFilter(field: "relation", values: ["new"])))
+        #expect(signal?.promptIDs == ["people", "follow-ups"])
+    }
+
     @Test func badScopesAndFiltersAreReportedWithTheirLine() {
         let problems = Self.problems([CatalogFile(name: "x.yaml", text: """
         pitfalls:

@@ -42,4 +42,39 @@ import Testing
         Fixtures.write("\u{FF}\u{FE}", to: root + "/bad.yaml")
         #expect(DebriefState.load(path: root + "/bad.yaml") == DebriefState())
     }
+
+    /// Two runs remembering different choices at once both keep theirs: `update` reads, changes
+    /// and writes the file under its lock. Another run holds the lock in the middle of its own
+    /// read-change-write (it read the file before ours); ours waits for it (the test gives it a
+    /// second to finish early, which only an unlocked update does) and then keeps both choices.
+    @Test func anUpdateWaitsForAnotherRunsAndKeepsItsChoice() throws {
+        let root = Fixtures.tempDirectory("state-lock")
+        defer { Fixtures.removeTemp(root) }
+        let path = root + "/state/debrief/state.yaml"
+        try DebriefState.update(at: path) { $0.reflectionFlow = "quick" }
+        let holding = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
+        let other = Thread {
+            try? FileLock.withLock(path + ".lock") { () throws(StoreError) in
+                var state = DebriefState.load(path: path)
+                holding.signal()
+                release.wait()
+                state.coldDays = 30
+                try state.save(to: path)
+            }
+            finished.signal()
+        }
+        other.start()
+        holding.wait()
+        let mine = Thread {
+            try? DebriefState.update(at: path) { $0.reflectionFlow = "full" }
+            finished.signal()
+        }
+        mine.start()
+        let early = finished.wait(timeout: .now() + 1) == .success
+        release.signal()
+        for _ in 0..<(early ? 1 : 2) { finished.wait() }
+        let state = DebriefState.load(path: path)
+        #expect(state.coldDays == 30)
+        #expect(state.reflectionFlow == "full")
+    }
 }

@@ -182,8 +182,8 @@ import Testing
     // MARK: no-follow-up
 
     @Test func newPeopleWithoutFollowUps() {
-        #expect(flags(["follow-ups": nil])["no-follow-up"] == ["met someone new and planned no follow-up"])
-        #expect(flags(["follow-ups": .followUps([])])["no-follow-up"] == ["met someone new and planned no follow-up"])
+        #expect(flags(["follow-ups": nil])["no-follow-up"] == ["met Ana Li for the first time and planned no follow-up"])
+        #expect(flags(["follow-ups": .followUps([])])["no-follow-up"] == ["met Ana Li for the first time and planned no follow-up"])
         // Nobody met, nothing to follow up.
         #expect(flags(["follow-ups": nil, "people": nil])["no-follow-up"] == nil)
     }
@@ -195,7 +195,37 @@ import Testing
         #expect(flags(["follow-ups": nil, "people": .people([p("Bo Chen", "senior", nil)])])["no-follow-up"] == nil)
         // One new person among known ones is enough.
         #expect(flags(["follow-ups": nil, "people": .people([p("Bo Chen", "senior", "existing"), p("Ana Li", "peer", "new")])])["no-follow-up"]
-            == ["met someone new and planned no follow-up"])
+            == ["met Ana Li for the first time and planned no follow-up"])
+    }
+
+    /// Failing to follow up is about each new person: a follow-up planned with an old colleague
+    /// does not follow up the new person met the same evening. Before, any row cleared the entry
+    /// and this test failed (no flag).
+    @Test func eachNewPersonNeedsTheirOwnFollowUp() {
+        let p = ReviewFixture.person, a = ReviewFixture.action
+        let evening: [String: Answer?] = ["people": .people([p("Bo Chen", "senior", "existing"), p("Jonas Berg", "peer", "new")]),
+                                          "follow-ups": .followUps([a("Bo Chen", "Send the deck", "2026-12-01", nil)])]
+        #expect(flags(evening)["no-follow-up"] == ["met Jonas Berg for the first time and planned no follow-up"])
+        // Two new people, one followed up: the other is named; both forgotten: both named.
+        let two: [String: Answer?] = ["people": .people([p("Jonas Berg", "peer", "new"), p("Zoë Brandt", "senior", "new"), p("Ana Li", "peer", "new")]),
+                                      "follow-ups": .followUps([a("Ana Li", "Send the link", "2026-12-01", nil)])]
+        #expect(flags(two)["no-follow-up"] == ["met Jonas Berg and Zoë Brandt for the first time and planned no follow-up"])
+        // A row naming the person clears them: any case or accents, a title, or with someone else.
+        for who in ["jonas berg", "Dr. Jonas Berg", "Jonas Berg and Bo Chen", "JONAS BERG"] {
+            let named = evening.merging(["follow-ups": .followUps([a(who, "Thank him", "2026-12-01", nil)])]) { $1 }
+            #expect(flags(named)["no-follow-up"] == nil, "\(who)")
+        }
+        // A part of a name or a longer word does not: "Jonas" alone, "Jonasberg".
+        for who in ["Jonas", "Jonasberg", ""] {
+            let other = evening.merging(["follow-ups": .followUps([a(who, "Thank him", "2026-12-01", nil)])]) { $1 }
+            #expect(flags(other)["no-follow-up"] == ["met Jonas Berg for the first time and planned no follow-up"], "\(who)")
+        }
+        // A message already sent that day, written as a done row for them, is a follow-up; the
+        // outreach answers (messages, not people) clear nobody.
+        let sent = evening.merging(["follow-ups": .followUps([a("Jonas Berg", "Thanked him on LinkedIn", "2026-11-24", "2026-11-24")])]) { $1 }
+        #expect(flags(sent)["no-follow-up"] == nil)
+        let outreach = evening.merging(["outreach-count": .number(3), "outreach-personalized": .choice("all")]) { $1 }
+        #expect(flags(outreach)["no-follow-up"] == ["met Jonas Berg for the first time and planned no follow-up"])
     }
 
     @Test func anOverdueFollowUpCountsWhoeverItIsFor() {

@@ -87,7 +87,7 @@ struct EntryMergePropertyTests {
             }
             let when = day(&g), action = side + " " + text(&g)
             out.append(Edit(targets: ["fu:\(id):schedule"], apply: change { r in r.done = r.done == nil ? when : nil }))
-            out.append(Edit(targets: ["fu:\(id):schedule"], apply: change { $0 = $0.rescheduled(to: when) }))
+            out.append(Edit(targets: ["fu:\(id):schedule"], apply: change { $0 = $0.rescheduled(to: when, createdAt: Timestamp(seconds: 0, utcOffset: 0), now: Timestamp(seconds: 30 * 86_400, utcOffset: 0)) }))
             out.append(Edit(targets: ["fu:\(id):action"], apply: change { $0.action = action }))
             out.append(Edit(targets: ["fu:\(id):*"]) { e in e["follow-ups"] = .followUps(e.followUps.filter { $0.id != id }) })
         }

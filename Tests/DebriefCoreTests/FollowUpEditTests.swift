@@ -260,16 +260,67 @@ struct FollowUpEditTests {
     @Test("The postponement rule: later counts, earlier, none or a first date do not")
     func postponementRule() {
         let row = FollowUp(who: "A", action: "a", due: F.day("2026-11-27"))
-        #expect(row.rescheduled(to: F.day("2026-11-30")).postponed == 1)
-        #expect(row.rescheduled(to: F.day("2026-11-30")).firstDue == F.day("2026-11-27"))
-        #expect(row.rescheduled(to: F.day("2026-11-20")) == FollowUp(who: "A", action: "a", due: F.day("2026-11-20")))
-        #expect(row.rescheduled(to: nil).postponed == 0)
+        // Created on the 24th, moved on the 26th: past the correction window.
+        func moved(_ r: FollowUp, to day: Day?) -> FollowUp {
+            r.rescheduled(to: day, createdAt: F.time("2026-11-24T21:05:12+01:00"), now: F.time("2026-11-26T10:00:00+01:00"))
+        }
+        #expect(moved(row, to: F.day("2026-11-30")).postponed == 1)
+        #expect(moved(row, to: F.day("2026-11-30")).firstDue == F.day("2026-11-27"))
+        #expect(moved(row, to: F.day("2026-11-20")) == FollowUp(who: "A", action: "a", due: F.day("2026-11-20")))
+        #expect(moved(row, to: nil).postponed == 0)
         let undated = FollowUp(who: "A", action: "a")
-        #expect(undated.rescheduled(to: F.day("2026-12-01")) == FollowUp(who: "A", action: "a", due: F.day("2026-12-01")))
-        let twice = row.rescheduled(to: F.day("2026-11-30")).rescheduled(to: F.day("2026-12-05"))
+        #expect(moved(undated, to: F.day("2026-12-01")) == FollowUp(who: "A", action: "a", due: F.day("2026-12-01")))
+        let twice = moved(moved(row, to: F.day("2026-11-30")), to: F.day("2026-12-05"))
         #expect(twice.firstDue == F.day("2026-11-27") && twice.postponed == 2)
         #expect(AnswerText.postponements(twice) == "postponed twice, 8 days past its first date")
         #expect(AnswerText.postponements(row) == nil)
+    }
+
+    @Test("A correction is not a postponement: a later date within 24 hours of the save that created the row counts nothing")
+    func correctionWindow() {
+        let row = FollowUp(who: "A", action: "a", due: F.day("2026-11-27"))
+        let created = F.time("2026-11-24T21:05:12+01:00")
+        // She wrote `next fri`, saw it meant this Friday and moved it a week the same evening.
+        let sameEvening = row.rescheduled(to: F.day("2026-12-04"), createdAt: created, now: F.time("2026-11-24T21:30:00+01:00"))
+        #expect(sameEvening == FollowUp(who: "A", action: "a", due: F.day("2026-12-04")))
+        #expect(AnswerText.postponements(sameEvening) == nil)
+        // The last second of the window is still a correction; one more is a postponement.
+        let lastSecond = Timestamp(seconds: created.seconds + 86_400, utcOffset: 3600)
+        #expect(row.rescheduled(to: F.day("2026-12-04"), createdAt: created, now: lastSecond).postponed == 0)
+        let after = Timestamp(seconds: created.seconds + 86_401, utcOffset: 3600)
+        #expect(row.rescheduled(to: F.day("2026-12-04"), createdAt: created, now: after).postponed == 1)
+        // A row added later by `edit` is created when it was added, not with its entry.
+        var added = row
+        added.added = F.time("2026-11-30T09:00:00+01:00")
+        let entry = F.entry("2026-11-24-1830-meetup", title: "Meetup", date: "2026-11-24", followUps: [added])
+        #expect(entry.followUps[0].createdAt(in: entry) == F.time("2026-11-30T09:00:00+01:00"))
+        #expect(row.createdAt(in: entry) == entry.created)
+    }
+
+    @Test("reschedule through the store within a day of creating the entry is a correction: no first-due, no postponed")
+    func correctionThroughTheStore() throws {
+        let store = Self.makeStore()
+        defer { Fixtures.removeTemp(store.root) }
+        let created = try store.create(Self.sample)
+        let before = try Self.text(created)
+        // `created` is the entry's; the move is half an hour later.
+        let at = Timestamp(seconds: created.created.seconds + 1800, utcOffset: 3600)
+        guard case .written(let moved, _, _) = try store.editFollowUp(1, of: created, .reschedule(F.day("2026-12-04")), now: at) else {
+            Issue.record("expected a write")
+            return
+        }
+        #expect(moved.followUps[0].due == F.day("2026-12-04"))
+        #expect(moved.followUps[0].postponed == 0 && moved.followUps[0].firstDue == nil)
+        let text = try Self.text(moved)
+        #expect(!text.contains("first-due") && !text.contains("postponed"))
+        #expect(text.contains("    due: 2026-12-04\n") && before.contains("    due: 2026-11-27\n"))
+        // A day and a second later the next move is a postponement, from the corrected date.
+        let later = Timestamp(seconds: created.created.seconds + 86_401, utcOffset: 3600)
+        guard case .written(let postponed, _, _) = try store.editFollowUp(1, of: moved, .reschedule(F.day("2026-12-11")), now: later) else {
+            Issue.record("expected a write")
+            return
+        }
+        #expect(postponed.followUps[0].postponed == 1 && postponed.followUps[0].firstDue == F.day("2026-12-04"))
     }
 
     // MARK: - Unchanged and out of range

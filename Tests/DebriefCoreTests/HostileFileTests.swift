@@ -352,4 +352,51 @@ import Testing
         var st = stat()
         #expect(lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK, "the link is still a link")
     }
+
+    /// Every store write checks the file against the reader's limit before writing (issue 19): a
+    /// new entry, an edit (here one that moves it; a plain save goes through the same check) and
+    /// a follow-up edit that would take an entry of just under 8 MB over it are refused
+    /// (StoreError.refused, exit 65), the file as it was.
+    @Test func noWriteLeavesAFileTheReaderWouldRefuse() throws {
+        let root = Fixtures.tempDirectory("limit")
+        defer { Fixtures.removeTemp(root) }
+        let store = Fixtures.store(root)
+        var huge = Self.entry("Huge")
+        huge["learned"] = .text(String(repeating: "a", count: 9 << 20))
+        #expect(throws: StoreError.self) { try store.create(huge) }
+        #expect(store.refs().isEmpty)
+
+        // Just under the limit, with a follow-up: one line more is over it.
+        var near = Self.entry("Near")
+        near["follow-ups"] = .followUps([FollowUp(who: "Ana", action: "Call", due: Fixtures.day("2026-11-30"))])
+        near["learned"] = .text("a")
+        near.id = JournalStore.idStem(for: near)
+        let base = Array(Fixtures.codec.encode(near.assigningFollowUpIDs()).utf8).count - 1
+        near["learned"] = .text(String(repeating: "a", count: AtomicFile.readLimit - base - 5))
+        let written = try store.create(near)
+        let path = try #require(written.source?.path)
+        let before = Fixtures.bytes(path)
+        let now = Fixtures.ts("2026-11-26T10:00:00+01:00")
+        var moved = written
+        moved["learned"] = .text(String(repeating: "a", count: AtomicFile.readLimit))
+        moved["title"] = .text("Moved")
+        let attempts: [(String, () throws(StoreError) -> Void)] = [
+            ("move", { () throws(StoreError) in _ = try store.saveMoving(moved, now: now) }),
+            ("done", { () throws(StoreError) in _ = try store.editFollowUp(1, of: written, .done(Fixtures.day("2026-11-26")), now: now) }),
+        ]
+        for (name, attempt) in attempts {
+            do throws(StoreError) {
+                try attempt()
+                Issue.record("\(name): written")
+            } catch {
+                guard case .refused(let refused, let reason) = error else {
+                    Issue.record("\(name): \(error)")
+                    continue
+                }
+                #expect(refused.hasSuffix(".md") && reason.contains("debrief reads no file over 8 MB"), "\(name): \(reason)")
+            }
+            #expect(Fixtures.bytes(path) == before, "\(name)")
+        }
+        #expect(store.refs().count == 1)
+    }
 }

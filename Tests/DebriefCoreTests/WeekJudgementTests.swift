@@ -154,7 +154,8 @@ import Testing
         let custom = Detector(catalog: try ReviewFixture.catalog(overrides: [override]))
         let entry = event(23, [p("Ada Stone", "executive", "new"), p("Ben Ode", "senior", "new")], reconnected: true,
                           extra: ["horizon": .choice("immediate"),
-                                  "follow-ups": .followUps([ReviewFixture.action("Ada Stone", "Send the memo", due: "2026-12-04")])])
+                                  "follow-ups": .followUps([ReviewFixture.action("Ada Stone", "Send the memo", due: "2026-12-04"),
+                                                            ReviewFixture.action("Ben Ode", "Thank him", due: "2026-12-04")])])
         #expect(custom.flags(for: entry, asOf: sunday).map(\.pitfallID) == ["only-high-profile"])
         #expect(custom.judgeWeek([entry], asOf: sunday).flags.map(\.pitfallID) == ["immediate-gratification"])
     }

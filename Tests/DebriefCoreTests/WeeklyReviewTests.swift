@@ -80,7 +80,9 @@ import Testing
 
     @Test func progressIsWhatRecurredEarlierInTheTrendAndIsGoneNow() {
         let w01 = review("2027-W01")
-        #expect(w01.progress.map(\.id) == ["self-promotion", "no-follow-up"])
+        // Failing to follow up is not progress: the kickoff breakfast met Ines Kalb for the first
+        // time and planned a follow-up with someone else only (each new person counts).
+        #expect(w01.progress.map(\.id) == ["self-promotion"])
         #expect(w01.progress.first?.lastRecurring.iso == "2026-W48")
         // Outside the trend window it no longer counts as progress.
         #expect(review("2027-W01", weeks: 3).progress.isEmpty)
@@ -101,7 +103,9 @@ import Testing
         let w47 = review("2026-W47")
         let late = try #require(w47.followUps.overdue.first)
         #expect(late.action == "Share the slides" && late.done == nil)
-        #expect(pitfall(w47, "no-follow-up")?.reasons.map(\.text) == ["follow-up overdue: Eve Martin: Share the slides (due 2026-11-20)"])
+        // Raj Patel, met there for the first time, has no follow-up of his own (Eve's does not count for him).
+        #expect(pitfall(w47, "no-follow-up")?.reasons.map(\.text)
+            == ["met Raj Patel for the first time and planned no follow-up; follow-up overdue: Eve Martin: Share the slides (due 2026-11-20)"])
         #expect(pitfall(w47, "no-follow-up")?.reasons.first?.entry?.id == "2026-11-17-0900-product-conference")
     }
 

@@ -29,12 +29,22 @@ void debrief_signals_restore(void);
 /// The termination signal received since the last call (0 if none), cleared.
 int debrief_signals_take_pending(void);
 
+/// The termination signal received and not yet taken (0 if none), left pending for the event
+/// loop: a wait for a child (the editor) looks at it to pass the signal on.
+int debrief_signals_peek_pending(void);
+
 /// Whether a crash must restore the terminal (0 while a child such as $EDITOR owns it).
 void debrief_signals_set_screen_active(int active);
 
 /// While a child owns the terminal, SIGINT and SIGQUIT are for it: ignore them here as
 /// system(3) does (1), or take SIGINT back and give SIGQUIT its previous action (0).
 void debrief_signals_child_owns_terminal(int owns);
+
+/// Adds to `actions` that the spawned child makes its process group the foreground group of the
+/// terminal `fd` before it starts (glibc's posix_spawn_file_actions_addtcsetpgrp_np, 2.35 and
+/// later, declared only for _GNU_SOURCE, which Swift's Glibc module does not set). Returns 0 on
+/// success, an errno value otherwise (ENOSYS where the C library lacks it).
+int debrief_spawn_add_foreground(void *actions, int fd);
 
 /// Resets `sig` to its default action, unblocks it and raises it, so the process ends with the
 /// conventional status (128 + sig); returns only if the signal did not end the process.

@@ -23,8 +23,7 @@ extension BrowseProgram {
             refilter(keeping: selectedEntryIndex.map { entries[$0].id })
         case .guidedEdit:
             guard let i = selectedEntryIndex else { return [] }
-            handoff = .editEntry(entries[i].id)
-            return [.quit(0)]
+            return [.open(.editEntry(entries[i].id))]
         case .editFile:
             guard let i = selectedEntryIndex else { return [] }
             return editFile(entries[i])
@@ -36,10 +35,9 @@ extension BrowseProgram {
             status = "Reloaded"
             return reload()
         case .review:
-            handoff = .review
-            return [.quit(0)]
+            return [.open(.review)]
         case .help: showHelp = true
-        case .quit: return [.quit(0)]
+        case .quit: return [.back]
         case .interrupt: return [.quit(Interrupt.status)]
         case .back, .nextFollowUp, .previousFollowUp, .toggleFollowUp, .rescheduleFollowUp, .followUpDoneOn: break
         }
@@ -56,9 +54,28 @@ extension BrowseProgram {
         screen = .detail(state)
     }
 
+    /// Scrolls the detail so its selected follow-up is in view (half way down when it was not);
+    /// a follow-up the entry no longer has is unselected.
+    mutating func revealSelectedFollowUp() {
+        guard case .detail(var state) = screen, let n = state.followUp, let i = index(of: state.id) else { return }
+        let lines = detailLines(for: entries[i])
+        if let row = lines.firstIndex(where: { $0.kind == .followUp(n) }) {
+            if row < state.scroll || row >= state.scroll + detailHeight {
+                state.scroll = min(max(0, lines.count - detailHeight), max(0, row - detailHeight / 2))
+            }
+        } else {
+            state.followUp = nil
+        }
+        screen = .detail(state)
+    }
+
     mutating func handleDetailKey(_ key: Key, state: DetailState) -> [Command<Message>] {
         guard var action = BrowseKeys.detail.action(for: key), let i = index(of: state.id) else {
-            if index(of: state.id) == nil { screen = .list }
+            // The entry is gone: an entry's own screen leaves on its way back; the browser lists.
+            if index(of: state.id) == nil {
+                if !standalone { screen = .list }
+                if standalone, BrowseKeys.detail.action(for: key) == .back { return [.back] }
+            }
             return []
         }
         if action == .nextMatch, key == .char("N") { action = .previousMatch }
@@ -78,11 +95,11 @@ extension BrowseProgram {
             let count = entry.followUps.count
             guard count > 0 else { status = "This entry has no follow-ups"; break }
             if let current = state.followUp {
-                state.followUp = (current + (action == .nextFollowUp ? 1 : count - 1)) % count
+                state.followUp = (current - 1 + (action == .nextFollowUp ? 1 : count - 1)) % count + 1
             } else {
-                state.followUp = action == .nextFollowUp ? 0 : count - 1
+                state.followUp = action == .nextFollowUp ? 1 : count
             }
-            if let row = lines.firstIndex(where: { $0.kind == .followUp(state.followUp ?? 0) }),
+            if let row = lines.firstIndex(where: { $0.kind == .followUp(state.followUp ?? 1) }),
                row < state.scroll || row >= state.scroll + detailHeight {
                 state.scroll = min(maxScroll, max(0, row - detailHeight / 2))
             }
@@ -91,17 +108,14 @@ extension BrowseProgram {
                 status = "This entry has no follow-ups"
                 break
             }
-            guard let n = state.followUp, n < entry.followUps.count else {
+            guard let n = state.followUp, entry.followUps.indices.contains(n - 1), let act = action.followUpAct else {
                 status = "Tab selects a follow-up; then Space marks it, s reschedules it"
                 break
             }
-            let row = entry.followUps[n]
-            switch action {
-            case .toggleFollowUp: return editFollowUp(n, of: entry, row.isOpen ? .done(clock.today) : .reopen)
-            default:
-                let task = AnswerText.task(who: row.who, action: row.action)
-                prompt = .date(DatePrompt(action == .rescheduleFollowUp ? .reschedule : .doneOn, task: task), id: entry.id, n: n)
-            }
+            let step = editor.begin(act, on: FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1]), entry: entry,
+                                    reading: false, store: store, clock: clock)
+            screen = .detail(state)
+            return followUpStep(step)
         case .search:
             prompt = .search(TextEditor(text: "", multiline: false, width: width), origin: state.scroll)
         case .nextMatch, .previousMatch:
@@ -111,11 +125,10 @@ extension BrowseProgram {
             }
         case .editFile: return editFile(entry)
         case .guidedEdit:
-            handoff = .editEntry(entry.id)
-            return [.quit(0)]
+            return [.open(.editEntry(entry.id))]
         case .help: showHelp = true
         case .back:
-            if standalone { return [.quit(0)] }
+            if standalone { return [.back] }
             screen = .list
             // Another program may have changed the journal meanwhile; the cache reads only the
             // files that changed (and any not read yet).
@@ -126,9 +139,28 @@ extension BrowseProgram {
         return []
     }
 
-    /// The detail rows of an entry at the current width.
+    /// The detail rows of an entry at the current width, with the verdicts judged in `update`
+    /// (``judgeDetail()``) when they are this entry's.
     func detailLines(for entry: Entry) -> [DetailLine] {
-        DetailDocument.lines(for: entry, catalog: catalog, flags: detector.flags(for: entry, asOf: clock.today),
-                             today: clock.today, width: width)
+        detailLines(for: entry, width: width)
+    }
+
+    func detailLines(for entry: Entry, width: Int) -> [DetailLine] {
+        let today = clock.today
+        let flags = detailFlags.flatMap { $0.entry == entry && $0.today == today ? $0.flags : nil }
+            ?? detector.flags(for: entry, asOf: today)
+        return DetailDocument.lines(for: entry, catalog: catalog, flags: flags, today: today, width: width)
+    }
+
+    /// Judges the entry the detail view shows, when it is not judged yet as it is now (after
+    /// every event: an entry opened, re-read or edited, a new day).
+    mutating func judgeDetail() {
+        guard case .detail(let state) = screen, let i = index(of: state.id) else {
+            detailFlags = nil
+            return
+        }
+        let entry = entries[i], today = clock.today
+        guard detailFlags?.entry != entry || detailFlags?.today != today else { return }
+        detailFlags = DetailFlags(entry: entry, today: today, flags: detector.flags(for: entry, asOf: today))
     }
 }

@@ -57,19 +57,6 @@ extension BrowseProgram {
             default:
                 return []
             }
-        case .date(var date, let id, let n)?:
-            switch date.handle(key, clock: clock) {
-            case .editing:
-                prompt = .date(date, id: id, n: n)
-                return []
-            case .cancelled:
-                prompt = nil
-                return []
-            case .chosen(let edit):
-                prompt = nil
-                guard let i = index(of: id) else { return [] }
-                return editFollowUp(n, of: entries[i], edit)
-            }
         case nil:
             return []
         }

@@ -98,21 +98,30 @@ extension BrowseProgram {
             status = "Saved"
             return []
         case .refreshed(.success(let entry)):
-            replace(entry)
+            // An entry's own screen shows it from its first read on.
+            if index(of: entry.id) == nil, standalone {
+                apply(JournalSnapshot(entries: [entry], problems: []))
+                revealSelectedFollowUp()
+            } else {
+                replace(entry)
+            }
             return []
         case .refreshed(.failure(let error)):
             status = "Cannot show this entry any more: \(error.description)"
             return []
-        case .followUpEdited(let edit, let task, let outcome):
-            status = FollowUpWrite.status(outcome, edit: edit, task: task, today: clock.today)
-            switch outcome {
-            case .success(.written(let entry, _, _)):
+        case .followUp(let message):
+            let (text, refresh) = FollowUpEditor.finished(message, today: clock.today)
+            status = text
+            switch refresh {
+            case .inPlace(let entry):
                 replace(entry)
                 return []
-            case .failure(.followUpChanged(let path, _)), .failure(.changedOnDisk(let path)):
+            case .reread:
                 // The entry is on screen: reading it again shows what changed.
+                guard case .edited(let item, _, _, _) = message, let i = index(of: item.entryID),
+                      let path = entries[i].source?.path else { return [] }
                 return reread(path: path)
-            default:
+            case .nothing:
                 return []
             }
         case .saved(.failure(let error)):
@@ -171,15 +180,17 @@ extension BrowseProgram {
 
     // MARK: - Writes
 
-    /// Space, `s` or `D` in the detail view: `edit` on follow-up `number` (from 0 here, from 1
-    /// for the core, as `debrief done` shows it).
-    func editFollowUp(_ number: Int, of entry: Entry, _ edit: FollowUpEdit) -> [Command<Message>] {
-        guard entry.followUps.indices.contains(number) else { return [] }
-        let row = entry.followUps[number]
-        let task = AnswerText.task(who: row.who, action: row.action)
-        return [FollowUpWrite.command(edit, n: number + 1, of: entry, store: store, now: clock.timestamp) {
-            .followUpEdited(edit, task: task, $0)
-        }]
+    /// What the follow-up editor asked for, and its status line when it has one.
+    mutating func followUpStep(_ step: FollowUpEditor.Step) -> [Command<Message>] {
+        if let text = step.status { status = text }
+        return [step.command.map(Message.followUp)]
+    }
+
+    /// A key while the editor asks for a day.
+    mutating func followUpPromptKey(_ key: Key) -> [Command<Message>] {
+        let entries = self.entries
+        return followUpStep(editor.promptKey(key, entry: { id in entries.first { $0.id == id } }, reading: false, store: store,
+                                             clock: clock))
     }
 
     func trash(_ entry: Entry) -> [Command<Message>] {

@@ -69,7 +69,7 @@ extension BrowseProgram {
         guard area.height > 0, let i = index(of: state.id) else { return }
         let entry = entries[i]
         ScreenChrome.drawTitle(entry.displayTitle, into: &buffer, row: area.row, width: area.width)
-        let lines = detailLines(for: entry)
+        let lines = detailLines(for: entry, width: buffer.width)
         let body = area.inset(top: 1)
         let scroll = min(state.scroll, max(0, lines.count - body.height))
         for (offset, line) in lines.dropFirst(scroll).prefix(body.height).enumerated() {
@@ -98,7 +98,7 @@ extension BrowseProgram {
         case .invalidEdit(_, let problem)?:
             return ScreenChrome.Message(text: "e edit again · r restore the previous version — the edited file does not read: \(problem)",
                                         style: Style.role(.danger).bolded().reversed())
-        case nil: return .status(status)
+        case nil: return editor.isAsking ? nil : .status(status)
         default: return nil
         }
     }
@@ -106,6 +106,7 @@ extension BrowseProgram {
     /// The status line: an open prompt (with the cursor), else the search hint, else the warning
     /// about files that could not be read, shown from the first frame.
     private func drawStatus(into buffer: inout ScreenBuffer, row: Int, width: Int) -> Position? {
+        if editor.isAsking { return editor.drawPrompt(into: &buffer, row: row, width: width) }
         switch prompt {
         case .search(let editor, _)?:
             let end = buffer.put("/" + editor.text, row: row, col: 0, style: Style().bolded(), maxWidth: width)
@@ -123,8 +124,6 @@ extension BrowseProgram {
         case .confirmDelete(let id)?:
             let title = index(of: id).map { entries[$0].title } ?? id
             buffer.put("Move “\(title)” to trash? y/n", row: row, col: 0, style: Style.role(.danger).bolded(), maxWidth: width)
-        case .date(let date, _, _)?:
-            return date.draw(into: &buffer, row: row, width: width)
         case .invalidEdit?:
             break
         case nil:

@@ -7,14 +7,14 @@ import DebriefUI
 /// A value in the Elm shape: keys and I/O results come in through `update`, every read and write
 /// of the journal goes out as a `.perform` command, so tests drive it with `ProgramDriver` over a
 /// temporary journal and read the frames.
-public struct BrowseProgram: Program, HandsOff {
+public struct BrowseProgram: Program {
     /// Results of the I/O the program asked for.
     public enum Message: Sendable {
         /// The journal read again (through the session's cache: only changed files are read).
         case loaded(JournalSnapshot)
         case saved(Result<Entry, StoreError>)
-        /// A one-follow-up edit from the detail view (Space, `s`, `D`) and what came of it.
-        case followUpEdited(FollowUpEdit, task: String, Result<FollowUpEditOutcome, StoreError>)
+        /// What came of Space, `s` or `D` in the detail view.
+        case followUp(FollowUpEditor.Message)
         /// The one entry of a standalone detail, read again after another screen.
         case refreshed(Result<Entry, StoreError>)
         case trashed(Result<TrashRecord, StoreError>)
@@ -57,10 +57,17 @@ public struct BrowseProgram: Program, HandsOff {
         case detail(DetailState)
     }
 
+    /// The verdicts of the entry in the detail view, and what they were judged from.
+    struct DetailFlags: Equatable {
+        var entry: Entry
+        var today: Day
+        var flags: [PitfallFlag]
+    }
+
     struct DetailState: Equatable {
         var id: String
         var scroll = 0
-        /// Index of the follow-up Space acts on.
+        /// The follow-up Space acts on, `n` from 1 as everywhere a follow-up is named.
         var followUp: Int?
         /// The detail row n/N last jumped to, so repeated jumps advance even when the last rows
         /// cannot scroll to the top.
@@ -72,15 +79,9 @@ public struct BrowseProgram: Program, HandsOff {
         case filter(TextEditor, error: String?)
         case confirmDelete(String)
         case invalidEdit(PendingEdit, problem: String)
-        /// `s` or `D` in the detail view asks for a day for follow-up `n` (from 0) of entry `id`.
-        case date(DatePrompt, id: String, n: Int)
     }
 
     // MARK: - State
-
-    /// Set when the user asked for a screen this program does not own (the guided edit, the review); the
-    /// program then quits with status 0 and the executable runs that screen.
-    public internal(set) var handoff: Handoff?
 
     let store: JournalStore
     /// The session's journal cache, for reading the journal again after another screen.
@@ -95,7 +96,7 @@ public struct BrowseProgram: Program, HandsOff {
     /// Rows by entry id, so reading the journal again judges only the entries that changed.
     var rowCache: [String: CachedRow] = [:]
     let catalog: Catalog
-    let clock: Clock
+    public var clock: Clock
     let detector: Detector
 
     /// Every entry, newest first, with its row.
@@ -111,6 +112,12 @@ public struct BrowseProgram: Program, HandsOff {
     var query = ""
     var screen = Screen.list
     var prompt: Prompt?
+    /// The pitfalls the entry in the detail view shows, judged in `update` when it opens or
+    /// changes (or the day does), so drawing it never runs the detector.
+    var detailFlags: DetailFlags?
+    /// Space, `s` and `D` on the follow-up Tab selected in the detail view (`s` and `D` ask for
+    /// a day on the status line).
+    var editor = FollowUpEditor()
     var showHelp = false
     var status: String?
     var problems = 0
@@ -122,9 +129,6 @@ public struct BrowseProgram: Program, HandsOff {
     /// Opened on one entry by another screen (follow-ups, people): leaving the detail view
     /// leaves the program, back to that screen.
     var standalone = false
-    /// Whether the runtime has started this value before; a second start means the user came
-    /// back from another screen, which may have changed the journal.
-    var started = false
 
     /// A browser over an already loaded snapshot (loading before the first frame keeps the first
     /// paint a complete list instead of a "loading" screen; see the measured cost in the issue).
@@ -149,35 +153,48 @@ public struct BrowseProgram: Program, HandsOff {
         self.init(store: store, catalog: catalog, clock: clock, snapshot: store.loadAll())
     }
 
-    /// A detail view of one entry, for screens that list follow-ups or people: only that entry is read.
-    public init(store: JournalStore, catalog: Catalog, clock: Clock, entry: Entry, cache: JournalCache? = nil) {
+    /// A detail view of one entry, for screens that list follow-ups or people: only that entry
+    /// is read, when the screen starts (an id that no longer reads says so on the status line).
+    /// `followUp` (its `n`, from 1) is selected and scrolled into view once the entry is read,
+    /// so Space, `s` and `D` act on the follow-up the list was on.
+    public init(store: JournalStore, catalog: Catalog, clock: Clock, entryID: String, followUp: Int? = nil,
+                cache: JournalCache? = nil) {
         self.init(store: store, catalog: catalog, clock: clock, loading: (), cache: cache)
-        apply(JournalSnapshot(entries: [entry], problems: []))
         standalone = true
-        screen = .detail(DetailState(id: entry.id))
+        screen = .detail(DetailState(id: entryID, followUp: followUp))
     }
 
     // MARK: - Update
 
-    /// The first start shows what the initialiser read; a later one (back from the guided edit
-    /// or another screen) re-reads what may have changed meanwhile.
+    /// A browser shows what its initialiser read; an entry's detail reads its entry.
     public mutating func start() -> [Command<Message>] {
-        handoff = nil
-        guard started else {
-            started = true
-            return []
-        }
-        if standalone, let entry = entries.first {
-            let store = self.store
-            return [.perform {
-                guard let ref = store.canonicalRef(for: entry.id) else { return .refreshed(.failure(.notFound(entry.id))) }
-                return .refreshed(Result { () throws(StoreError) in try store.read(ref) })
-            }]
-        }
+        guard standalone, case .detail(let state) = screen else { return [] }
+        return readEntry(state.id)
+    }
+
+    /// Back from the guided edit or another screen: re-read what may have changed meanwhile.
+    public mutating func resume() -> [Command<Message>] {
+        if standalone, case .detail(let state) = screen { return readEntry(state.id) }
         return reload()
     }
 
+    /// The one entry of a standalone detail, read through the store (by its id: an edit may
+    /// have moved its file).
+    private func readEntry(_ id: String) -> [Command<Message>] {
+        let store = self.store
+        return [.perform {
+            guard let ref = store.canonicalRef(for: id) else { return .refreshed(.failure(.notFound(id))) }
+            return .refreshed(Result { () throws(StoreError) in try store.read(ref) })
+        }]
+    }
+
     public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
+        let commands = handle(event)
+        judgeDetail()
+        return commands
+    }
+
+    private mutating func handle(_ event: ProgramEvent<Message>) -> [Command<Message>] {
         switch event {
         case .terminal(.resize(let w, let h)):
             width = w
@@ -194,6 +211,7 @@ public struct BrowseProgram: Program, HandsOff {
                 showHelp = false
                 return []
             }
+            if editor.isAsking { return followUpPromptKey(key) }
             if prompt != nil { return handlePromptKey(key) }
             status = nil
             if !pending.isEmpty, case .list = screen, let action = BrowseKeys.list.action(for: key),

@@ -8,7 +8,7 @@ struct DetailLine: Equatable, Sendable {
         case label
         case text
         case tableHeader
-        /// The row of the entry's follow-up at this index (Space toggles it).
+        /// The row of the entry's follow-up `n`, from 1 (Space toggles it once Tab selected it).
         case followUp(Int)
     }
 
@@ -51,7 +51,7 @@ enum DetailDocument {
                 case .followUps(let followUps):
                     out += followUpTable(followUps, today: today, width: width)
                 default:
-                    for row in wrap(AnswerText.inline(answer, type: prompt.type), width: width - 2) {
+                    for row in wrap(AnswerText.plain(answer, type: prompt.type), width: width - 2) {
                         out.append(DetailLine(text: "  " + row, kind: .text))
                     }
                 }
@@ -93,7 +93,7 @@ enum DetailDocument {
                 when = ""
             }
             let text = table.format([f.done == nil ? "[ ]" : "[x]", f.who, f.action, when], widths: widths, totalWidth: inner)
-            out.append(DetailLine(text: "  " + text, kind: .followUp(index)))
+            out.append(DetailLine(text: "  " + text, kind: .followUp(index + 1)))
         }
         return out
     }

@@ -24,7 +24,7 @@ extension FollowUpsProgram {
     static func cells(_ item: FollowUpItem, today: Day, width: Int) -> [String] {
         let when = item.done.map { "done " + $0.iso } ?? AnswerText.due(item.due, today: today)
         let mark = item.isOpen ? "[ ]" : "[x]"
-        return width >= 72 ? [mark, when, item.who, item.action, item.entryTitle] : [mark, when, describe(item)]
+        return width >= 72 ? [mark, when, item.who, item.action, item.entryTitle] : [mark, when, FollowUpEditor.task(item)]
     }
 
     /// What the list says when the filter keeps nothing.
@@ -40,11 +40,11 @@ extension FollowUpsProgram {
     public func view(width: Int, height: Int) -> Frame {
         // While `s` or `D` asks for a day the prompt has the status line.
         ScreenChrome.frame(width: width, height: height, keys: FollowUpsKeys.map, showHelp: showHelp,
-                           message: datePrompt == nil ? .status(status) : nil,
+                           message: editor.isAsking ? nil : .status(status),
                            drawBody: { buffer, body in
             drawList(into: &buffer, area: body)
         }, drawStatus: { buffer, row, width in
-            datePrompt?.prompt.draw(into: &buffer, row: row, width: width)
+            editor.drawPrompt(into: &buffer, row: row, width: width)
         })
     }
 

@@ -3,25 +3,25 @@ import DebriefUI
 
 /// Every follow-up action across the journal, soonest due first, as `debrief followups` lists
 /// them: Space marks one done today (or open again), `s` asks for a new due date, `D` for the day
-/// it was done, Enter opens the entry it came from.
+/// it was done, Enter opens the entry it came from at that follow-up, selected.
 ///
 /// The journal is read in the background through the session's cache, so the screen draws at
 /// once and says it is reading; coming back from an entry reads only the files that changed.
-/// Edits write through ``FollowUpWrite`` (a row patch: only that action's lines and `updated:`,
-/// applied again to a file changed meanwhile when the action itself is unchanged).
-public struct FollowUpsProgram: Program, HandsOff {
+/// Space, `s` and `D` go to the screens' one ``FollowUpEditor`` (a row patch: only that action's
+/// lines and `updated:`, applied again to a file changed meanwhile when the action itself is
+/// unchanged).
+public struct FollowUpsProgram: Program {
     public enum Message: Sendable {
         case loaded(FollowUpsContent)
-        /// An edit of `item` (as it was before) was written, found nothing to do, or was refused.
-        case edited(FollowUpItem, FollowUpEdit, Result<FollowUpEditOutcome, StoreError>)
+        /// What came of Space, `s` or `D`: written, nothing to do, or refused.
+        case followUp(FollowUpEditor.Message)
     }
 
     /// The order Tab steps through the filters, the to-do list first.
     static let filters: [FollowUpFilter] = [.open, .overdue, .done, .all]
 
-    public internal(set) var handoff: Handoff?
     let cache: JournalCache
-    let clock: Clock
+    public var clock: Clock
     /// Nil until the journal has been read once.
     var content: FollowUpsContent?
     /// A read is under way (the first one, or a refresh after another screen).
@@ -32,8 +32,8 @@ public struct FollowUpsProgram: Program, HandsOff {
     var list = ListState(count: 0)
     var showHelp = false
     var status: String?
-    /// The day asked for by `s` or `D`, with the action it is for.
-    var datePrompt: AskingDay<FollowUpItem>?
+    /// Space, `s` and `D` on the selected action (the day `s` or `D` asks for).
+    var editor = FollowUpEditor()
     var width = 80
     var height = 24
 
@@ -42,11 +42,15 @@ public struct FollowUpsProgram: Program, HandsOff {
         self.clock = clock
     }
 
-    /// Reads the journal in the background; runs again on every return from an entry, which may
-    /// have changed it (the detail view toggles follow-ups too).
+    /// Reads the journal in the background.
     public mutating func start() -> [Command<Message>] {
-        handoff = nil
-        return read()
+        read()
+    }
+
+    /// Back from an entry, which may have changed the journal (the detail view toggles
+    /// follow-ups too): read it again.
+    public mutating func resume() -> [Command<Message>] {
+        read()
     }
 
     public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
@@ -65,9 +69,9 @@ public struct FollowUpsProgram: Program, HandsOff {
                 return []
             }
             status = nil
-            if datePrompt != nil {
-                guard let (edit, item) = AskingDay.handle(&datePrompt, key, clock: clock) else { return [] }
-                return write(edit, item)
+            if editor.isAsking {
+                let entries = content?.entries ?? [:]
+                return apply(editor.promptKey(key, entry: { entries[$0] }, reading: reading, store: cache.store, clock: clock))
             }
             return handle(key)
         case .terminal(.tick):
@@ -79,17 +83,15 @@ public struct FollowUpsProgram: Program, HandsOff {
             refilter(keeping: selected)
             if let warning = UnreadFiles.warning(loaded.problems) { status = warning }
             return []
-        case .message(.edited(let item, let edit, let outcome)):
-            status = FollowUpWrite.status(outcome, edit: edit, task: Self.describe(item), today: clock.today)
-            switch outcome {
-            case .success(.written(let entry, let n, _)):
-                let before = content?.entries[entry.id]?.followUps.count
+        case .message(.followUp(let message)):
+            let (text, refresh) = FollowUpEditor.finished(message, today: clock.today)
+            status = text
+            switch refresh {
+            case .inPlace(let entry):
                 content?.replace(entry)
-                // Rows added, removed or moved in the file meanwhile: the list is read again.
-                return n != item.n || before != entry.followUps.count ? read() : []
-            case .success(.unchanged): return []
-            case .failure(.followUpChanged), .failure(.changedOnDisk): return read()
-            case .failure: return []
+                return []
+            case .reread: return read()
+            case .nothing: return []
             }
         }
     }
@@ -99,21 +101,20 @@ public struct FollowUpsProgram: Program, HandsOff {
         if action == .nextFilter, key == .backTab { action = .previousFilter }
         switch action {
         case .up, .down, .pageUp, .pageDown, .first, .last: list.move(action, height: listHeight)
-        case .toggle: return toggleSelected()
-        case .reschedule, .doneOn:
-            guard let item = selectedItem else { return [] }
-            datePrompt = AskingDay(prompt: DatePrompt(action == .reschedule ? .reschedule : .doneOn, task: Self.describe(item)), target: item)
+        case .toggle, .reschedule, .doneOn:
+            guard let item = selectedItem, let act = action.followUpAct else { return [] }
+            return apply(editor.begin(act, on: item, entry: content?.entries[item.entryID], reading: reading, store: cache.store,
+                                      clock: clock))
         case .open:
             guard let item = selectedItem else { return [] }
-            handoff = .entry(item.entryID)
-            return [.quit(0)]
+            return [.open(.entry(item.entryID, followUp: item.n))]
         case .nextFilter, .previousFilter:
             let i = Self.filters.firstIndex(of: filter) ?? 0
             let step = action == .nextFilter ? 1 : Self.filters.count - 1
             show(Self.filters[(i + step) % Self.filters.count])
         case .show(let wanted): show(wanted)
         case .help: showHelp = true
-        case .back: return [.quit(0)]
+        case .back: return [.back]
         case .interrupt: return [.quit(Interrupt.status)]
         }
         return []
@@ -149,22 +150,10 @@ public struct FollowUpsProgram: Program, HandsOff {
 
     // MARK: - Marking
 
-    /// Space: done today when open, open again when done.
-    private mutating func toggleSelected() -> [Command<Message>] {
-        guard let item = selectedItem else { return [] }
-        return write(item.isOpen ? .done(clock.today) : .reopen, item)
-    }
-
-    /// Applies `edit` to `item`'s row through the store, once the journal has been read.
-    private mutating func write(_ edit: FollowUpEdit, _ item: FollowUpItem) -> [Command<Message>] {
-        guard !reading else {
-            status = "Still reading the journal; press the key again in a moment"
-            return []
-        }
-        guard let entry = content?.entries[item.entryID] else { return [] }
-        return [FollowUpWrite.command(edit, n: item.n, of: entry, store: cache.store, now: clock.timestamp) {
-            .edited(item, edit, $0)
-        }]
+    /// What the editor asked for, and its status line when it has one.
+    private mutating func apply(_ step: FollowUpEditor.Step) -> [Command<Message>] {
+        if let text = step.status { status = text }
+        return [step.command.map(Message.followUp)]
     }
 
     // MARK: - Lookups
@@ -184,9 +173,4 @@ public struct FollowUpsProgram: Program, HandsOff {
 
     /// Rows between the column header and the status line.
     var listHeight: Int { max(1, height - 4) }
-
-    /// `Ana Li: Intro to Marc`, for the status line.
-    static func describe(_ item: FollowUpItem) -> String {
-        AnswerText.task(who: item.who, action: item.action)
-    }
 }

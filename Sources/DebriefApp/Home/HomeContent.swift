@@ -3,17 +3,6 @@ import DebriefCore
 /// What the home screen shows once the whole journal is read: the follow-ups that need attention,
 /// the latest reflections and this week's pitfalls. Pure, so it is computed off the main thread.
 public struct HomeContent: Equatable, Sendable {
-    /// A follow-up home lists, with what it needs to act on it in place.
-    struct DueFollowUp: Equatable, Sendable {
-        var followUp: FollowUp
-        /// The due day when home was read (the row keeps its place when it is moved).
-        var due: Day
-        var event: String
-        var entryID: String
-        /// Its position in the entry, from 1.
-        var n: Int
-    }
-
     struct Recent: Equatable, Sendable {
         var day: Day
         var title: String
@@ -35,8 +24,9 @@ public struct HomeContent: Equatable, Sendable {
         var habit: Bool
     }
 
-    /// Open follow-ups that are overdue or due within `soonDays` days, most urgent first.
-    var due: [DueFollowUp]
+    /// Open follow-ups that are overdue or due within `soonDays` days, most urgent first (the
+    /// order of the read: a row moved since keeps its place), titled as home shows entries.
+    var due: [FollowUpItem]
     /// The entries those follow-ups are in, as read, to mark or move one in place.
     var dueEntries: [String: Entry]
     var recent: [Recent]
@@ -50,16 +40,16 @@ public struct HomeContent: Equatable, Sendable {
 
     init(snapshot: JournalSnapshot, catalog: Catalog, clock: Clock) {
         let today = clock.today
-        var due: [DueFollowUp] = []
+        var due: [(day: Day, item: FollowUpItem)] = []
         var dueEntries: [String: Entry] = [:]
         for entry in snapshot.entries {
             for (i, f) in entry.followUps.enumerated() where f.isOpen {
                 guard let day = f.due, today.days(until: day) <= Self.soonDays else { continue }
-                due.append(DueFollowUp(followUp: f, due: day, event: entry.displayTitle, entryID: entry.id, n: i + 1))
+                due.append((day, Self.item(entry, n: i + 1)))
                 dueEntries[entry.id] = entry
             }
         }
-        self.due = due.sorted { ($0.due, $0.entryID, $0.n) < ($1.due, $1.entryID, $1.n) }
+        self.due = due.sorted { ($0.day, $0.item.entryID, $0.item.n) < ($1.day, $1.item.entryID, $1.item.n) }.map(\.item)
         self.dueEntries = dueEntries
         recent = Self.newest(snapshot.entries).map(Recent.init)
         // The line needs this week's counts and whether each recurs (this week and the one
@@ -82,12 +72,19 @@ public struct HomeContent: Equatable, Sendable {
 }
 
 extension HomeContent {
+    /// Follow-up `n` of `entry` as home lists it: titled as the entry is shown (its id when it has no title).
+    static func item(_ entry: Entry, n: Int) -> FollowUpItem {
+        var item = FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1])
+        item.entryTitle = entry.displayTitle
+        return item
+    }
+
     /// Takes in an entry just written: its listed follow-ups change in place (a row marked done
     /// or moved keeps its place until home is read again, so Space can undo a mark).
     mutating func replace(_ entry: Entry) {
         dueEntries[entry.id] = entry
         for i in due.indices where due[i].entryID == entry.id && entry.followUps.indices.contains(due[i].n - 1) {
-            due[i].followUp = entry.followUps[due[i].n - 1]
+            due[i] = Self.item(entry, n: due[i].n)
         }
     }
 }

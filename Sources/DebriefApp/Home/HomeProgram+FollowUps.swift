@@ -3,15 +3,15 @@ import DebriefUI
 
 /// Acting on home's due follow-ups in place: ↑/↓ select, Space marks done today (or open
 /// again), `s` asks for a new due date, `D` for the day it was done, Enter opens the entry.
-/// Writes go out as commands through ``FollowUpWrite``; `update` itself touches no file.
+/// Space, `s` and `D` go to the screens' one ``FollowUpEditor``; `update` itself touches no file.
 extension HomeProgram {
     /// How many due follow-ups home lists at its height (capped so the recent reflections show).
     var shownDueCount: Int {
         min(content?.due.count ?? 0, max(1, min(Self.maxDueLines, height - 16)))
     }
 
-    /// The listed follow-up at `index`, with the task as lists name it.
-    func dueItem(_ index: Int) -> HomeContent.DueFollowUp? {
+    /// The listed follow-up at `index`.
+    func dueItem(_ index: Int) -> FollowUpItem? {
         guard let due = content?.due, index < shownDueCount, due.indices.contains(index) else { return nil }
         return due[index]
     }
@@ -29,47 +29,47 @@ extension HomeProgram {
         case .down: selected = min(count - 1, selected + 1)
         case .pageUp, .first: selected = 0
         case .pageDown, .last: selected = count - 1
-        case .toggle: return write(item.followUp.isOpen ? .done(today) : .reopen, index: selected)
-        case .reschedule, .doneOn:
-            let task = AnswerText.task(who: item.followUp.who, action: item.followUp.action)
-            datePrompt = AskingDay(prompt: DatePrompt(action == .reschedule ? .reschedule : .doneOn, task: task), target: selected)
+        case .toggle, .reschedule, .doneOn:
+            guard let act = action.followUpAct else { return [] }
+            return apply(editor.begin(act, on: item, entry: content?.dueEntries[item.entryID], reading: reading != nil || rereading,
+                                      store: cache.store, clock: clock))
         case .open:
-            return handOffToEntry(item.entryID)
+            return [.open(.entry(item.entryID, followUp: item.n))]
         default: break
         }
         return []
     }
 
-    /// The write of `edit` to the listed follow-up at `index`.
-    func write(_ edit: FollowUpEdit, index: Int) -> [Command<Message>] {
-        guard let item = dueItem(index), let entry = content?.dueEntries[item.entryID] else { return [] }
-        return [FollowUpWrite.command(edit, n: item.n, of: entry, store: cache.store, now: clock.timestamp) {
-            .edited(index: index, edit, $0)
-        }]
+    /// A key while the editor asks for a day.
+    mutating func followUpPromptKey(_ key: Key) -> [Command<Message>] {
+        let entries = content?.dueEntries ?? [:]
+        return apply(editor.promptKey(key, entry: { entries[$0] }, reading: reading != nil || rereading, store: cache.store, clock: clock))
     }
 
-    /// What came of an edit: the row changes in place and the status line says what happened; a
-    /// refusal reads the journal again so the list shows the file as it is now.
-    mutating func edited(_ index: Int, _ edit: FollowUpEdit, _ outcome: Result<FollowUpEditOutcome, StoreError>) -> [Command<Message>] {
-        guard let item = content?.due.indices.contains(index) == true ? content?.due[index] : nil else { return [] }
-        status = FollowUpWrite.status(outcome, edit: edit, task: AnswerText.task(who: item.followUp.who, action: item.followUp.action),
-                                      today: today)
-        switch outcome {
-        case .success(.written(let entry, let n, _)):
-            if n == item.n, entry.followUps.count == content?.dueEntries[entry.id]?.followUps.count {
-                content?.replace(entry)
-                return []
-            }
+    private mutating func apply(_ step: FollowUpEditor.Step) -> [Command<Message>] {
+        if let text = step.status { status = text }
+        return [step.command.map(Message.followUp)]
+    }
+
+    /// What came of an edit: the row changes in place and the status line says what happened;
+    /// anything else the one refresh rule asks for reads the journal again.
+    mutating func edited(_ message: FollowUpEditor.Message) -> [Command<Message>] {
+        let (text, refresh) = FollowUpEditor.finished(message, today: today)
+        status = text
+        switch refresh {
+        case .inPlace(let entry):
+            content?.replace(entry)
+            return []
+        case .reread:
             return reread()
-        case .failure(.followUpChanged), .failure(.changedOnDisk):
-            return reread()
-        default:
+        case .nothing:
             return []
         }
     }
 
     /// The whole journal read again in the background, as on a return from another screen.
-    private func reread() -> [Command<Message>] {
+    private mutating func reread() -> [Command<Message>] {
+        rereading = true
         let cache = self.cache, catalog = self.catalog, clock = self.clock
         return [.background { .loaded(HomeContent(snapshot: cache.snapshot(), catalog: catalog, clock: clock)) }]
     }

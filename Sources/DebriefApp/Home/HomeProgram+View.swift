@@ -12,8 +12,8 @@ extension HomeProgram {
         ScreenChrome.drawTitle("Debrief", into: &buffer, row: 0, width: width)
         // The lines above the help bar say what a follow-up key did (wrapped whole, as on every
         // screen), or ask for a day.
-        let message = datePrompt == nil ? status.map { ScreenChrome.messageLines($0, width: width, height: height) } ?? [] : []
-        let statusHeight = datePrompt != nil ? 1 : message.count
+        let message = editor.isAsking ? [] : status.map { ScreenChrome.messageLines($0, width: width, height: height) } ?? []
+        let statusHeight = editor.isAsking ? 1 : message.count
         let statusRow = statusHeight > 0 ? height - 1 - statusHeight : nil
         let bodyHeight = max(0, height - 2 - statusHeight)
         for (i, line) in lines.prefix(bodyHeight).enumerated() {
@@ -22,8 +22,8 @@ extension HomeProgram {
         }
         var cursor: Position?
         if let statusRow, statusRow > 0 {
-            if let asking = datePrompt {
-                cursor = asking.prompt.draw(into: &buffer, row: statusRow, width: width)
+            if editor.isAsking {
+                cursor = editor.drawPrompt(into: &buffer, row: statusRow, width: width)
             } else {
                 for (i, line) in message.enumerated() {
                     buffer.put(line, row: statusRow + i, col: 0, style: Style.role(.muted).bolded(), maxWidth: width)
@@ -62,19 +62,17 @@ extension HomeProgram {
             // A capped list, so the recent reflections always show too.
             let shown = content.due.prefix(shownDueCount)
             let whens = shown.map { item in
-                item.followUp.done.map { $0 == today ? "done today" : "done " + $0.iso }
-                    ?? AnswerText.relativeDue(item.followUp.due ?? item.due, today: today)
+                item.done.map { $0 == today ? "done today" : "done " + $0.iso } ?? item.due.map { AnswerText.relativeDue($0, today: today) } ?? ""
             }
             let whenWidth = whens.map(\.displayWidth).max() ?? 0
             for (i, (item, when)) in zip(shown, whens).enumerated() {
-                let f = item.followUp
-                let mark = f.isOpen ? "[ ]" : "[x]"
+                let mark = item.isOpen ? "[ ]" : "[x]"
                 // A follow-up pushed back says how often, so home does not hide the slow pitfall.
-                let pushed = f.isOpen && f.postponed > 0 ? "; postponed " + AnswerText.times(f.postponed) : ""
-                let text = " " + mark + " " + when.fitted(toWidth: whenWidth) + "  " + AnswerText.task(who: f.who, action: f.action)
-                    + "  (from " + item.event + pushed + ")"
-                var style = !f.isOpen ? Style.role(.muted) : f.isOverdue(on: today) ? Style.role(.danger).bolded() : .plain
-                if i == selected, datePrompt == nil || datePrompt?.target == i { style = style.bolded().reversed() }
+                let pushed = item.isOpen && item.postponed > 0 ? "; postponed " + AnswerText.times(item.postponed) : ""
+                let text = " " + mark + " " + when.fitted(toWidth: whenWidth) + "  " + FollowUpEditor.task(item)
+                    + "  (from " + item.entryTitle + pushed + ")"
+                var style = !item.isOpen ? Style.role(.muted) : item.isOverdue(on: today) ? Style.role(.danger).bolded() : .plain
+                if i == selected, !editor.isAsking || editor.isAsking(about: item) { style = style.bolded().reversed() }
                 lines.append((text, style))
             }
             if content.due.count > shown.count {

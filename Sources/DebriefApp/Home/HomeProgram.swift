@@ -12,17 +12,17 @@ import DebriefUI
 /// directory listing and five reads), and the whole journal, which follow-ups and the week's
 /// pitfalls need, arrives from a background read through the session's cache.
 ///
-/// The other screens are separate programs; a key that opens one sets ``handoff`` and quits with
-/// status 0, and the executable runs that screen and then this one again.
-public struct HomeProgram: Program, HandsOff {
+/// The other screens are separate programs; a key that opens one asks the runtime to open it
+/// over home (``Command/open(_:)``), and home resumes, reading the journal again, when it goes back.
+public struct HomeProgram: Program {
     public enum Message: Sendable {
         /// The number of entry files and the newest few, read before the first frame.
         case glance(count: Int, recent: [Entry])
         case loaded(HomeContent)
         /// The background read has read this many of the files it reads (a cold index build).
         case reading(done: Int, total: Int)
-        /// An edit of the listed follow-up at `index` (Space, `s`, `D`) and what came of it.
-        case edited(index: Int, FollowUpEdit, Result<FollowUpEditOutcome, StoreError>)
+        /// What came of Space, `s` or `D` on a listed follow-up.
+        case followUp(FollowUpEditor.Message)
     }
 
     enum Action: Sendable, Equatable, ListMovement, FollowUpActions {
@@ -52,11 +52,9 @@ public struct HomeProgram: Program, HandsOff {
     /// Follow-ups listed at most, however many are due.
     static let maxDueLines = 8
 
-    public internal(set) var handoff: Handoff?
     let cache: JournalCache
     let catalog: Catalog
-    let clock: Clock
-    let today: Day
+    public var clock: Clock
     /// Entry files found by the last glance; nil before the first one.
     var fileCount: Int?
     var recent: [HomeContent.Recent] = []
@@ -64,13 +62,16 @@ public struct HomeProgram: Program, HandsOff {
     var content: HomeContent?
     /// How far a long background read has come, shown as a bar until `content` arrives.
     var reading: (done: Int, total: Int)?
+    /// The journal is being read again (back from another screen, or after an edit that needs
+    /// it); what is shown stays until it arrives.
+    var rereading = false
     var showHelp = false
     /// Index into `content.due` of the selected follow-up (the most urgent one at first).
     var selected = 0
     /// A message about the last follow-up edit, on the line above the help bar.
     var status: String?
-    /// The day `s` or `D` is asking for, and the index of the follow-up it is for.
-    var datePrompt: AskingDay<Int>?
+    /// Space, `s` and `D` on the selected follow-up (the day `s` or `D` asks for).
+    var editor = FollowUpEditor()
     var width = 80
     var height = 24
 
@@ -78,15 +79,25 @@ public struct HomeProgram: Program, HandsOff {
         self.cache = cache
         self.catalog = catalog
         self.clock = clock
-        today = clock.today
     }
 
+    /// Today as of the key being handled: home left open past midnight acts on the new day.
+    var today: Day { clock.today }
+
     /// Glances at the newest files before the first frame, then reads everything in the background.
-    /// Runs again on every return from another screen, which may have changed the journal.
     public mutating func start() -> [Command<Message>] {
-        handoff = nil
+        read()
+    }
+
+    /// Back from another screen, which may have changed the journal: read it again.
+    public mutating func resume() -> [Command<Message>] {
+        read()
+    }
+
+    private mutating func read() -> [Command<Message>] {
         status = nil
-        datePrompt = nil
+        editor = FollowUpEditor()
+        rereading = content != nil
         let cache = self.cache, catalog = self.catalog, clock = self.clock
         return [
             .perform {
@@ -117,20 +128,17 @@ public struct HomeProgram: Program, HandsOff {
                 showHelp = false
                 return []
             }
-            if datePrompt != nil {
-                guard let (edit, index) = AskingDay.handle(&datePrompt, key, clock: clock) else { return [] }
-                return write(edit, index: index)
-            }
+            if editor.isAsking { return followUpPromptKey(key) }
             status = nil
             guard let action = Self.keys.action(for: key) else { return [] }
             switch action {
-            case .new: return handOff(.newReflection)
-            case .browse: return handOff(.browse)
-            case .review: return handOff(.review)
-            case .followUps: return handOff(.followUps)
-            case .people: return handOff(.people)
+            case .new: return [.open(.newReflection)]
+            case .browse: return [.open(.browse)]
+            case .review: return [.open(.review)]
+            case .followUps: return [.open(.followUps)]
+            case .people: return [.open(.people)]
             case .help: showHelp = true
-            case .quit: return [.quit(0)]
+            case .quit: return [.back]
             case .interrupt: return [.quit(Interrupt.status)]
             case .up, .down, .pageUp, .pageDown, .first, .last, .toggle, .reschedule, .doneOn, .open:
                 return handleFollowUpKey(action)
@@ -148,21 +156,12 @@ public struct HomeProgram: Program, HandsOff {
         case .message(.loaded(let loaded)):
             content = loaded
             reading = nil
+            rereading = false
             recent = loaded.recent
             selected = min(selected, max(0, shownDueCount - 1))
             return []
-        case .message(.edited(let index, let edit, let outcome)):
-            return edited(index, edit, outcome)
+        case .message(.followUp(let message)):
+            return edited(message)
         }
-    }
-
-    private mutating func handOff(_ target: Handoff) -> [Command<Message>] {
-        handoff = target
-        return [.quit(0)]
-    }
-
-    /// Enter on a listed follow-up: its entry's detail, then back to home.
-    mutating func handOffToEntry(_ id: String) -> [Command<Message>] {
-        handOff(.entry(id))
     }
 }

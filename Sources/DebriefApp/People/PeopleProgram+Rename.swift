@@ -4,8 +4,8 @@ import DebriefUI
 /// Tidying names from the people list: `R` renames the selected person, Space marks people and
 /// `M` merges the marked ones, in every entry that names them (the core's ``NameChange``: only
 /// the `name`/`who` lines and `updated:` change, one atomic write per file, a file changed
-/// meanwhile skipped and named). `+`/`-` change after how many days someone is cold, remembered
-/// in debrief's state file.
+/// meanwhile skipped and named). `+`/`-` change after how many days someone is cold: a setting
+/// of the run (``Command/remember(_:then:)``), also written to debrief's state file.
 extension PeopleProgram {
     /// The new name `R` or `M` asks for in the status line.
     struct NamePrompt: Equatable, Sendable {
@@ -21,7 +21,28 @@ extension PeopleProgram {
             PromptLine(head: merging ? "Merge " : "Rename ",
                        subject: merging ? people.map(\.name).joined(separator: ", ") : people.first?.name ?? "",
                        tail: merging ? " into: " : " to: ", text: editor.text,
-                       note: problem ?? "Enter renames in every entry, Esc cancels", isProblem: problem != nil)
+                       note: problem ?? (merging ? "Enter merges them, Esc cancels" : "Enter renames in every entry, Esc cancels"),
+                       isProblem: problem != nil)
+        }
+
+        /// What a merge will do, listed above the prompt before anything is written: each marked
+        /// person whole (the prompt line shortens their names) with when they were met, and the
+        /// name they all become. Marking the wrong two shows here, not after the write.
+        func mergePanel(width: Int, height: Int) -> [String] {
+            guard merging, height >= 3 else { return [] }
+            let target = editor.text.trimmingCharacters(in: .whitespaces)
+            let nameWidth = min(people.map(\.name.displayWidth).max() ?? 0, max(10, width - 22))
+            var lines = ["Merge these \(people.count) people into one:"]
+            let room = height - 2
+            let shown = people.count <= room ? people : Array(people.prefix(room - 1))
+            for person in shown {
+                let detail = [person.meetings, person.level].compactMap { $0 }.joined(separator: " · ")
+                lines.append("  " + person.name.truncated(toWidth: nameWidth).padded(toWidth: nameWidth) + "  " + detail)
+            }
+            if shown.count < people.count { lines.append("  …and \(people.count - shown.count) more") }
+            lines.append(target.isEmpty ? "Type the name they become; nothing is written before Enter."
+                         : "→ all become “\(target)”; nothing is written before Enter.")
+            return lines.map { $0.truncated(toWidth: width) }
         }
     }
 
@@ -61,6 +82,8 @@ extension PeopleProgram {
                 return []
             }
             namePrompt = nil
+            // After the read that follows the write, the cursor is on the person they became.
+            selectAfterRead = name.folded
             let change = NameChange(from: prompt.people.map(\.name), to: name)
             let store = cache.store
             let entries = Array(content.entries.values)
@@ -100,6 +123,7 @@ extension PeopleProgram {
             marked = []
         case .failure(let error):
             status = "Not renamed: \(error.description)"
+            selectAfterRead = nil
         }
         return read()
     }
@@ -115,16 +139,6 @@ extension PeopleProgram {
         coldDays = next
         if !showCold { showCold = true }
         refilter(keeping: selectedPerson?.key)
-        guard let path = statePath else { return [] }
-        return [.perform {
-            var state = DebriefState.load(path: path)
-            state.coldDays = next
-            do throws(StoreError) {
-                try state.save(to: path)
-                return .remembered(days: next, error: nil)
-            } catch {
-                return .remembered(days: next, error: error.description)
-            }
-        }]
+        return [.remember(.coldDays(next), then: { .remembered(days: next, error: $0) })]
     }
 }

@@ -37,7 +37,7 @@ extension PeopleProgram {
         case .person: keys = PeopleKeys.person
         }
         return ScreenChrome.frame(width: width, height: height, keys: keys, showHelp: showHelp,
-                                  message: search == nil && datePrompt == nil && namePrompt == nil ? .status(status) : nil,
+                                  message: search == nil && !editor.isAsking && namePrompt == nil ? .status(status) : nil,
                                   drawBody: { buffer, body in
             switch screen {
             case .list: drawList(into: &buffer, area: body)
@@ -63,7 +63,17 @@ extension PeopleProgram {
         let table = table(width: rest.width)
         buffer.put(table.format(table.columns.map(\.title), totalWidth: rest.width), row: rest.row, col: 0,
                    style: Style.role(.muted).bolded())
-        let rowsArea = rest.inset(top: 1)
+        var rowsArea = rest.inset(top: 1)
+        // A merge being asked for lists what it will do under the list, which gives way.
+        let panel = namePrompt?.mergePanel(width: rowsArea.width - 1, height: rowsArea.height - 2) ?? []
+        if !panel.isEmpty {
+            let top = rowsArea.bottom - panel.count
+            buffer.put(String(repeating: "─", count: rowsArea.width), row: top - 1, col: 0, style: .role(.muted))
+            for (i, line) in panel.enumerated() {
+                buffer.put(line, row: top + i, col: 1, style: i == 0 || i == panel.count - 1 ? Style().bolded() : .plain)
+            }
+            rowsArea = Rect(row: rowsArea.row, col: rowsArea.col, width: rowsArea.width, height: rowsArea.height - panel.count - 1)
+        }
         guard content != nil else {
             buffer.put("Reading the journal…", row: rowsArea.row, col: 1, style: .role(.muted), maxWidth: rowsArea.width - 1)
             return
@@ -103,7 +113,7 @@ extension PeopleProgram {
             case .heading: style = Style.role(.accent).bolded()
             case .muted: style = .role(.muted)
             case .text, .entry: style = .plain
-            case .followUp(_, _, let overdue): style = overdue ? Style.role(.danger).bolded() : .plain
+            case .followUp(_, let overdue): style = overdue ? Style.role(.danger).bolded() : .plain
             }
             if index == state.selected, line.entryID != nil { style = style.bolded().reversed() }
             let text = line.text.truncated(toWidth: body.width)
@@ -113,7 +123,7 @@ extension PeopleProgram {
 
     /// The `/` prompt with the cursor, else the last message, else the name being looked for.
     private func drawStatus(into buffer: inout ScreenBuffer, row: Int, width: Int) -> Position? {
-        if let asking = datePrompt { return asking.prompt.draw(into: &buffer, row: row, width: width) }
+        if editor.isAsking { return editor.drawPrompt(into: &buffer, row: row, width: width) }
         if let prompt = namePrompt { return prompt.line.draw(into: &buffer, row: row, width: width) }
         if let search {
             let end = buffer.put("/" + search.text, row: row, col: 0, style: Style().bolded(), maxWidth: width)

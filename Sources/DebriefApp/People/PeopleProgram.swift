@@ -10,11 +10,11 @@ import DebriefUI
 /// The journal is read in the background through the session's cache, so the screen draws at
 /// once and says it is reading; coming back from an entry reads only the files that changed and
 /// keeps the screen, the person and the selection.
-public struct PeopleProgram: Program, HandsOff {
+public struct PeopleProgram: Program {
     public enum Message: Sendable {
         case loaded(PeopleContent)
-        /// An edit of follow-up `n` of entry `entryID` from a person's page and what came of it.
-        case edited(entryID: String, n: Int, FollowUpEdit, task: String, Result<FollowUpEditOutcome, StoreError>)
+        /// What came of Space, `s` or `D` on a person's page.
+        case followUp(FollowUpEditor.Message)
         /// `R` or `M` wrote (or could not write) the files of a rename.
         case renamed(NameChange, Result<NameChangeOutcome, StoreError>)
         /// The cold list's days were remembered in the state file, or why not.
@@ -26,9 +26,8 @@ public struct PeopleProgram: Program, HandsOff {
         case person(PersonPage)
     }
 
-    public internal(set) var handoff: Handoff?
     let cache: JournalCache
-    let clock: Clock
+    public var clock: Clock
     /// Nil until the journal has been read once.
     var content: PeopleContent?
     var reading = false
@@ -48,27 +47,32 @@ public struct PeopleProgram: Program, HandsOff {
     var marked: Set<String> = []
     /// The new name `R` or `M` is asking for.
     var namePrompt: NamePrompt?
-    /// How long without a mention makes someone cold: from the state file or the config, and
-    /// changed with `+`/`-` (remembered in the state file, never the config).
+    /// The person the next read selects (a rename or merge's new name), else the selection stays.
+    var selectAfterRead: String?
+    /// How long without a mention makes someone cold: the run's setting (from the state file or
+    /// the config), changed with `+`/`-`, which the runtime remembers for the screens opened
+    /// later and in the state file (never the config).
     var coldDays: Int
-    /// debrief's state file, where `+`/`-` remember the cold list's days; nil to not remember.
-    let statePath: String?
-    /// The day `s` or `D` on a person's page is asking for, with the follow-up it is for.
-    var datePrompt: AskingDay<FollowUpTarget>?
+    /// Space, `s` and `D` on a person's page (the day `s` or `D` asks for).
+    var editor = FollowUpEditor()
     var width = 80
     var height = 24
 
-    public init(cache: JournalCache, clock: Clock, coldDays: Int = PeopleIndex.defaultColdDays, statePath: String? = nil) {
+    public init(cache: JournalCache, clock: Clock, coldDays: Int = PeopleIndex.defaultColdDays) {
         self.cache = cache
         self.clock = clock
         self.coldDays = coldDays
-        self.statePath = statePath
     }
 
-    /// Reads the journal in the background; runs again on every return from an entry.
+    /// Reads the journal in the background.
     public mutating func start() -> [Command<Message>] {
-        handoff = nil
-        return read()
+        read()
+    }
+
+    /// Back from an entry, which may have changed the journal: read it again, keeping the
+    /// screen, the person and the selection.
+    public mutating func resume() -> [Command<Message>] {
+        read()
     }
 
     /// The journal read in the background through the session's cache.
@@ -97,10 +101,7 @@ public struct PeopleProgram: Program, HandsOff {
             }
             status = nil
             if namePrompt != nil { return handleNamePromptKey(key) }
-            if datePrompt != nil {
-                guard let (edit, target) = AskingDay.handle(&datePrompt, key, clock: clock) else { return [] }
-                return write(edit, target)
-            }
+            if editor.isAsking { return followUpPromptKey(key) }
             if search != nil { return handleSearchKey(key) }
             switch screen {
             case .list: return handleListKey(key)
@@ -111,7 +112,8 @@ public struct PeopleProgram: Program, HandsOff {
         case .message(.loaded(let loaded)):
             content = loaded
             reading = false
-            refilter(keeping: selectedPerson?.key)
+            refilter(keeping: selectAfterRead ?? selectedPerson?.key)
+            selectAfterRead = nil
             marked = marked.filter { key in loaded.index.people.contains { $0.key == key } }
             if case .person(let page) = screen, !layOutPage() {
                 screen = .list
@@ -119,8 +121,8 @@ public struct PeopleProgram: Program, HandsOff {
             }
             if let warning = UnreadFiles.warning(loaded.problems) { status = warning }
             return []
-        case .message(.edited(let entryID, let n, let edit, let task, let outcome)):
-            return edited(entryID: entryID, n: n, edit, task: task, outcome)
+        case .message(.followUp(let message)):
+            return edited(message)
         case .message(.renamed(let change, let outcome)):
             return renamed(change, outcome)
         case .message(.remembered(let days, let error)):
@@ -152,7 +154,7 @@ public struct PeopleProgram: Program, HandsOff {
                 refilter(keeping: selectedPerson?.key)
                 return []
             }
-            return [.quit(0)]
+            return [.back]
         case .interrupt: return [.quit(Interrupt.status)]
         case .mark:
             guard let person = selectedPerson else { return [] }
@@ -174,8 +176,7 @@ public struct PeopleProgram: Program, HandsOff {
         case .up, .down, .pageUp, .pageDown, .first, .last: page.move(action, height: pageHeight)
         case .open:
             guard let id = page.selectedEntryID else { return [] }
-            handoff = .entry(id)
-            return [.quit(0)]
+            return [.open(.entry(id, followUp: page.selectedFollowUp?.n))]
         case .toggle, .reschedule, .doneOn:
             return followUpKey(action, page: page)
         case .help: showHelp = true

@@ -3,21 +3,15 @@ import DebriefUI
 
 /// One row of a person's view.
 struct PersonLine: Equatable, Sendable {
-    /// A follow-up by its entry and its position there (from 1).
-    struct FollowUpRef: Equatable, Sendable {
-        var entryID: String
-        var n: Int
-    }
-
     enum Kind: Equatable, Sendable {
         case heading
         case text
         case muted
         /// An entry naming them: Enter opens it.
         case entry(String)
-        /// A follow-up with them (`n` from 1 in its entry): Enter opens the entry it came from,
+        /// A follow-up with them, as the page shows it: Enter opens the entry it came from,
         /// Space, `s` and `D` mark or move it.
-        case followUp(entryID: String, n: Int, overdue: Bool)
+        case followUp(FollowUpItem, overdue: Bool)
     }
 
     var text: String
@@ -26,15 +20,16 @@ struct PersonLine: Equatable, Sendable {
     /// The entry Enter opens on this row, if any.
     var entryID: String? {
         switch kind {
-        case .entry(let id), .followUp(let id, _, _): return id
+        case .entry(let id): return id
+        case .followUp(let item, _): return item.entryID
         case .heading, .text, .muted: return nil
         }
     }
 
-    /// Which follow-up this row is (its entry and `n`), whatever its state, if it is one.
-    var followUp: FollowUpRef? {
-        guard case .followUp(let id, let n, _) = kind else { return nil }
-        return FollowUpRef(entryID: id, n: n)
+    /// The follow-up this row shows, if it is one.
+    var followUp: FollowUpItem? {
+        guard case .followUp(let item, _) = kind else { return nil }
+        return item
     }
 }
 
@@ -110,13 +105,12 @@ struct PersonPage: Equatable, Sendable, MovableSelection {
     static func followUpLine(_ item: FollowUpItem, today: Day) -> PersonLine {
         let when = item.done.map { $0 == today ? "done today" : "done " + $0.iso } ?? AnswerText.due(item.due, today: today)
         return PersonLine(text: "  " + (item.isOpen ? "[ ] " : "[x] ") + when.fitted(toWidth: 16) + "  " + item.action,
-                          kind: .followUp(entryID: item.entryID, n: item.n, overdue: item.isOverdue(on: today)))
+                          kind: .followUp(item, overdue: item.isOverdue(on: today)))
     }
 
     /// The follow-up on the selected row, if it is one.
-    var selectedFollowUp: (entryID: String, n: Int)? {
-        guard let s = list.selected, case .followUp(let id, let n, _) = lines[s].kind else { return nil }
-        return (id, n)
+    var selectedFollowUp: FollowUpItem? {
+        list.selected.flatMap { lines[$0].followUp }
     }
 
     /// The same person laid out again, keeping the selected row where it still exists: the same
@@ -127,7 +121,7 @@ struct PersonPage: Equatable, Sendable, MovableSelection {
         name = page.name
         list.count = lines.count
         let same = selectedLine.flatMap { old in
-            lines.firstIndex(of: old) ?? old.followUp.flatMap { key in lines.firstIndex { $0.followUp == key } }
+            lines.firstIndex(of: old) ?? old.followUp.flatMap { item in lines.firstIndex { $0.followUp?.names(item) == true } }
         }
         if let same {
             list.select(same, height: height)

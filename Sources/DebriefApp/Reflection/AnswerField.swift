@@ -22,13 +22,16 @@ enum AnswerField: Sendable {
         var knownPeople: [KnownPerson]
         /// Names entered in this reflection, offered for follow-ups.
         var peopleHere: [String]
+        /// The `created` of the entry being edited (nil for a new one): when its follow-ups were
+        /// created, unless a row says otherwise (`added`).
+        var entryCreated: Timestamp? = nil
     }
 
     /// A widget showing `answer` (or the prompt's default).
     static func make(for prompt: Prompt, answer: Answer?, context: Context) -> AnswerField {
         switch prompt.type {
         case .line, .text, .number, .datetime, .tags:
-            let text = answer.map { AnswerText.inline($0, type: prompt.type) } ?? ""
+            let text = answer.map { AnswerText.plain($0, type: prompt.type) } ?? ""
             return .text(TextEditor(text: text, multiline: prompt.type == .text))
         case .yesno:
             var field = OptionsField(options: ["yes", "no"], selected: nil, horizontal: true)
@@ -56,17 +59,20 @@ enum AnswerField: Sendable {
             field.emptyText = "Nobody yet. A name and Enter adds someone (↓ for level, relation, note); Enter on an empty name moves on."
             return .rows(field)
         case .followUps:
+            // What first: the action is the one field a follow-up needs, and typing into Who
+            // first sent an action into the name.
             let columns = [
-                RowsField.Column(label: "Who", key: "who", kind: .text),
                 RowsField.Column(label: "What", key: "action", kind: .text, required: true),
+                RowsField.Column(label: "Who", key: "who", kind: .text),
                 RowsField.Column(label: "Due", key: "due", kind: .day(offered: "in 3 days")),
             ]
             let rows = (answer?.followUps ?? []).map {
-                RowsField.Row(values: [$0.who, $0.action, $0.due?.iso ?? ""], original: .followUp($0))
+                RowsField.Row(values: [$0.action, $0.who, $0.due?.iso ?? ""], original: .followUp($0))
             }
             var field = RowsField(columns: columns, rows: rows, completions: followUpNames(context), completesEmpty: !context.peopleHere.isEmpty,
                                   clock: context.clock)
-            field.emptyText = "No actions yet. Tab picks someone you met; Enter on an empty form moves on."
+            field.entryCreated = context.entryCreated
+            field.emptyText = "No actions yet. Type what you will do; Tab picks who (someone you met). Enter on an empty form moves on."
             return .rows(field)
         }
     }
@@ -138,6 +144,20 @@ enum AnswerField: Sendable {
         self = .text(editor)
     }
 
+    /// The offered due day of a new follow-up, when the focus is on it and it was typed over.
+    var replacedOffer: String? {
+        guard case .rows(let rows) = self else { return nil }
+        return rows.replacedOffer
+    }
+
+    /// Esc in a new follow-up's due field holding something else than the offered day: the offer
+    /// back (``RowsField/restoreOffer()``); false when there is nothing to restore.
+    mutating func restoreOffer() -> Bool {
+        guard case .rows(var rows) = self, rows.restoreOffer() else { return false }
+        self = .rows(rows)
+        return true
+    }
+
     /// Inserts a line break in multi-line text; false elsewhere.
     mutating func insertNewline() -> Bool {
         guard case .text(var editor) = self else { return false }
@@ -159,6 +179,14 @@ enum AnswerField: Sendable {
         default:
             break
         }
+    }
+
+    /// Gives a list widget the time of the key being handled, so a typed due date ("in 3 days",
+    /// "fri") resolves from today even when the widget was made before midnight.
+    mutating func use(_ clock: Clock) {
+        guard case .rows(var rows) = self else { return }
+        rows.clock = clock
+        self = .rows(rows)
     }
 
     /// The answer as it stands: nil when empty, or a message saying what cannot be read.
@@ -194,6 +222,7 @@ enum AnswerField: Sendable {
             guard let v = field.value else { return .success(nil) }
             return .success(prompt.type == .yesno ? .bool(v == "yes") : .choice(v))
         case .number(let picker):
+            if let problem = picker.problem { return .failure(ReflectionProblem(problem)) }
             return .success(picker.value.map(Answer.number))
         case .rows(let field):
             let rows: [RowsField.Row]
@@ -223,8 +252,10 @@ enum AnswerField: Sendable {
                 f.who = value(row, "who")
                 f.action = value(row, "action")
                 // From the row as read, so collecting again (each draft save) counts a move once;
-                // a later date is a postponement, as with `debrief reschedule`.
-                return f.rescheduled(to: Day(iso: value(row, "due")))
+                // a later date is a postponement, as with `debrief reschedule`, unless it corrects
+                // a row created within the day (a new row has nothing to postpone).
+                let now = field.clock.timestamp
+                return f.rescheduled(to: Day(iso: value(row, "due")), createdAt: f.added ?? field.entryCreated ?? now, now: now)
             }
             return .success(items.isEmpty ? nil : .followUps(items))
         }

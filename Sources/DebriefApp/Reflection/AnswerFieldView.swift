@@ -50,7 +50,14 @@ enum AnswerFieldView {
                     let label = isSelected ? "[\(option)]" : " \(option) "
                     col = buffer.put(label, row: rect.row, col: col, style: isSelected ? selected : .plain) + 2
                 }
-                buffer.put("←/→ or y/n", row: rect.row + 2, col: rect.col, style: .role(.muted))
+                var row = rect.row + 2
+                if let note = options.note {
+                    for line in wrap(note, width: rect.width).prefix(max(0, rect.height - 3)) {
+                        buffer.put(line, row: row, col: rect.col, style: .role(.success))
+                        row += 1
+                    }
+                }
+                buffer.put("←/→ or y/n", row: row, col: rect.col, style: .role(.muted))
             } else {
                 for (i, option) in options.options.enumerated() where i < rect.height {
                     let mark = i == options.selected ? "› " : "  "
@@ -110,12 +117,19 @@ enum AnswerFieldView {
             }
             buffer.put("←/→ or 1–5", row: rect.row + 2, col: rect.col, style: .role(.muted))
         } else {
-            let value = picker.value.map { "\($0)%" } ?? "—"
+            let value = picker.shown.map { "\($0)%" } ?? "—"
             let label = value.padded(toWidth: 5)
-            buffer.put(label, row: rect.row, col: rect.col, style: picker.value == nil ? .role(.muted) : selected)
-            let bar = Rect(row: rect.row, col: rect.col + 6, width: min(40, rect.width - 6), height: 1)
+            let style: Style = picker.problem != nil ? Style.role(.danger).bolded().reversed() : picker.value == nil ? .role(.muted) : selected
+            let end = buffer.put(label, row: rect.row, col: rect.col, style: style)
+            let bar = Rect(row: rect.row, col: max(end, rect.col + 5) + 1, width: min(40, rect.right - max(end, rect.col + 5) - 1), height: 1)
             ProgressBar(fraction: Double(picker.value ?? 0) / 100).render(into: &buffer, rect: bar)
             buffer.put("←/→ by 5, or type digits", row: rect.row + 2, col: rect.col, style: .role(.muted))
+        }
+        // An out-of-range number keeps its reason in view under it, whatever the status line shows.
+        if let problem = picker.problem {
+            for (i, line) in wrap(problem, width: rect.width).prefix(max(0, rect.height - 2)).enumerated() {
+                buffer.put(line, row: rect.row + 2 + i, col: rect.col, style: .role(.warning))
+            }
         }
     }
 
@@ -127,7 +141,7 @@ enum AnswerFieldView {
         let firstRow: Int
         if case .row(let r) = rows.focus, r >= listHeight { firstRow = r - listHeight + 1 } else { firstRow = max(0, rows.rows.count - listHeight) }
         for (i, item) in rows.rows.enumerated().dropFirst(firstRow).prefix(listHeight) {
-            let text = item.values.filter { !$0.isEmpty }.joined(separator: " · ")
+            let text = rows.rowText(item)
             let isSelected = rows.focus == .row(i)
             let mark = rows.editing == i ? "✎ " : (isSelected ? "› " : "• ")
             buffer.put((mark + text).truncated(toWidth: rect.width), row: row, col: rect.col, style: isSelected ? selected : .plain)
@@ -170,12 +184,14 @@ enum AnswerFieldView {
                 case .day(let d, let past):
                     shown = past
                         ? (rows.pastWarned == text.trimmingCharacters(in: .whitespaces) ? PastDueDate.warning(d) : PastDueDate.note(d), .role(.warning))
-                        : ("→ \(d.iso)", .role(.muted))
+                        : ("→ " + DayInWords.resolved(d, today: rows.clock.today), .role(.muted))
                 case .unreadable: shown = ("not a date yet: try fri, +3d, nov 6", .role(.warning))
                 }
                 let fieldWidth = min(valueRect.width, max(text.displayWidth + 1, 12))
+                let style = focused && rows.showsSelectedOffer ? Style.role(.highlight).reversed()
+                    : focused ? Style.plain.underlined() : Style.plain
                 let at = rows.form[i].render(into: &buffer, rect: Rect(row: row, col: valueRect.col, width: fieldWidth, height: 1),
-                                             style: focused ? Style.plain.underlined() : Style.plain, focused: focused)
+                                             style: style, focused: focused)
                 if focused { cursor = at }
                 let col = valueRect.col + fieldWidth + 1
                 buffer.put(shown.0, row: row, col: col, style: shown.1, maxWidth: max(0, rect.right - col))
@@ -199,9 +215,18 @@ enum AnswerFieldView {
 
     /// What Enter does now, under the form.
     private static func formHint(_ rows: RowsField) -> String? {
+        if rows.showsSelectedOffer, case .field(let f) = rows.focus {
+            return "Typing replaces “\(rows.form[f].text)” · Backspace: no due date · Enter keeps it"
+        }
+        if let offered = rows.replacedOffer { return "Esc puts back “\(offered)” · Enter adds this row" }
         if rows.formIsEmpty, rows.editing == nil { return nil }
         let missing = rows.columns.indices.first { rows.columns[$0].required && rows.form[$0].text.trimmingCharacters(in: .whitespaces).isEmpty }
-        if let missing { return "Enter: on to \(rows.columns[missing].label) · ↓/↑ other fields" }
+        if let missing {
+            // Said where the cursor is too: "Enter: on to What" while already on What explained nothing.
+            let label = rows.columns[missing].label
+            return rows.focus == .field(missing) ? "\(label) is needed: type it, then Enter adds this row · ↓/↑ other fields"
+                : "Enter: on to \(label) · ↓/↑ other fields"
+        }
         if let due = rows.columns.firstIndex(where: { if case .day = $0.kind { return true } else { return false } }),
            rows.pastWarned == rows.form[due].text.trimmingCharacters(in: .whitespaces) {
             return "Enter again keeps the date already past · change it above"

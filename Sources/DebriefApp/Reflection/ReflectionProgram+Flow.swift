@@ -5,17 +5,6 @@ import DebriefUI
 /// catalog condition does not hold for the answers so far. Recomputed from the answers every time
 /// it is needed, so going back and changing an answer shows or hides later prompts at once.
 extension ReflectionProgram {
-    /// A choice offered at the start: the whole reflection or one of the catalog's flows.
-    struct FlowOption: Equatable {
-        /// `full` or the catalog flow's id.
-        var id: String
-        var title: String
-        /// What the option says under its title.
-        var detail: String
-        /// The key that picks it.
-        var letter: Character
-    }
-
     /// nil for the whole reflection (`full` or nothing), else the flow's id.
     static func normalised(_ flow: String?) -> String? {
         guard let flow, flow != Flow.full else { return nil }
@@ -25,7 +14,7 @@ extension ReflectionProgram {
     /// The answers as they stand, including what is typed in the prompt in focus, so the header's
     /// "3 of 5" follows an answer as it changes.
     var liveAnswers: [String: Answer] {
-        guard mode == .prompting, case .success(let answer) = field.value(for: prompt, clock: setup.clock) else { return answers }
+        guard case .prompting = phase, case .success(let answer) = field.value(for: prompt, clock: setup.clock) else { return answers }
         var live = answers
         live[prompt.id] = answer
         return live
@@ -72,66 +61,5 @@ extension ReflectionProgram {
             }
         }
         return (dropped, kept)
-    }
-
-    // MARK: - The choice at the start
-
-    /// The whole reflection, then the catalog's flows. Editing a quick reflection offers keeping
-    /// it quick or answering the rest.
-    var flowOptions: [FlowOption] {
-        let catalog = setup.catalog
-        let total = catalog.prompts.count
-        var options: [FlowOption] = []
-        for flow in catalog.flows {
-            let names = flow.promptIDs.compactMap { catalog.prompt($0)?.shortLabel.lowercased() }
-            let detail = setup.editing == nil
-                ? "\(flow.promptIDs.count) questions: \(names.joined(separator: ", "))"
-                : "edit its \(flow.promptIDs.count) answers; it stays a \(flow.title.lowercased())"
-            options.append(FlowOption(id: flow.id, title: flow.title, detail: detail, letter: flow.id.first ?? "?"))
-        }
-        let fullDetail = setup.editing == nil
-            ? "up to \(total) questions, fewer when some do not apply"
-            : "answer the rest too; it becomes a full reflection"
-        let full = FlowOption(id: Flow.full, title: "Full reflection",
-                              detail: fullDetail, letter: options.contains { $0.letter == "f" } ? "a" : "f")
-        if setup.editing != nil, let current = flow {
-            // The entry's own flow first: the usual choice when editing.
-            options = options.filter { $0.id == current } + [full]
-        } else {
-            options = [full] + options
-        }
-        return options
-    }
-
-    /// ↑/↓ and Enter, or an option's letter (``flowChoiceKeys`` binds no key to letters: they
-    /// are the options'); Esc leaves without a draft (nothing was answered), Ctrl-C too, with the
-    /// status of an interrupted program as on the other screens.
-    mutating func flowKey(_ key: Key) -> [Command<Message>] {
-        let options = flowOptions
-        switch Self.flowChoiceKeys.action(for: key) {
-        case .select?:
-            flowSelection = key == .up ? max(0, flowSelection - 1) : min(options.count - 1, flowSelection + 1)
-        case .accept?:
-            return pick(options[min(flowSelection, options.count - 1)])
-        case .help?:
-            showsHelp = true
-        case .leave?:
-            mode = .finished
-            return [.quit(key == .ctrl("c") ? Interrupt.status : 0)]
-        default:
-            if case .char(let c) = key, let option = options.first(where: { $0.letter == Character(c.lowercased()) }) {
-                return pick(option)
-            }
-        }
-        return []
-    }
-
-    private mutating func pick(_ option: FlowOption) -> [Command<Message>] {
-        flow = Self.normalised(option.id)
-        mode = .prompting
-        enter(0)
-        guard setup.editing == nil, let remember = setup.rememberFlow else { return [] }
-        let id = option.id
-        return [.perform { remember(id); return .draftWritten(nil) }]
     }
 }

@@ -4,6 +4,11 @@ import DebriefUI
 /// The guided post-event reflection (`debrief new`, `debrief edit`): one prompt in focus at a
 /// time, a summary with the pitfalls the answers show, and a draft written after every answer so
 /// that a crash or a closed terminal loses at most the answer being typed.
+///
+/// What it is doing is one value, ``Phase``, and each phase has its own file with its keys (a
+/// key map) and its drawing: the offer to resume a draft (`+Resume`), the choice of how much to
+/// answer (`+FlowChoice`), the prompts (`+Prompting`), the summary (`+Summary`) and the dialog
+/// on leaving (`+Leaving`). Which prompts are asked is `+Flow`; the frame around them `+View`.
 public struct ReflectionProgram: Program {
     public enum Message: Sendable {
         /// A draft write finished; the error text when it failed.
@@ -15,12 +20,15 @@ public struct ReflectionProgram: Program {
         case saveFailed(String, changedOnDisk: Bool)
         case edited(EditorOutcome)
         case discarded
+        /// The draft the person chose to discard at the start is gone.
+        case draftDiscarded
         /// People from the journal, read in the background at start.
         case knownPeople([KnownPerson])
         /// The journal's entries, read in the background at start, for the week's habits.
         case journal([Entry])
     }
 
+    /// What the reflection is doing, as tests and callers see it.
     public enum Mode: Equatable, Sendable {
         /// Asking whether to resume an unfinished draft.
         case resumeOffer
@@ -33,6 +41,44 @@ public struct ReflectionProgram: Program {
         case finished
     }
 
+    /// What the reflection is doing, with what that needs to remember: the one piece of state
+    /// that says which keys apply and what is drawn.
+    indirect enum Phase: Sendable {
+        /// Offering to resume an unfinished draft (``ReflectionSetup/resumable``).
+        case resuming
+        /// Asking how much to answer; `selection` indexes ``ReflectionProgram/flowOptions``.
+        case choosingFlow(selection: Int)
+        /// Answering the prompt at ``ReflectionProgram/index``; `backToSummary` when it was
+        /// opened from its summary row, so accepting returns there.
+        case prompting(backToSummary: Bool)
+        /// The summary before saving, with the row selected and the verdicts computed for it.
+        case summary(Summary)
+        /// The dialog Esc opens, over what was being done.
+        case leaving(from: Phase)
+        /// Saved, discarded or left: the runtime closes the screen.
+        case finished
+
+        var mode: Mode {
+            switch self {
+            case .resuming: return .resumeOffer
+            case .choosingFlow: return .chooseFlow
+            case .prompting: return .prompting
+            case .summary: return .summary
+            case .leaving: return .confirmLeave
+            case .finished: return .finished
+            }
+        }
+
+        /// The phase a prompt is answered in (directly, or under the leave dialog).
+        var isPrompting: Bool {
+            switch self {
+            case .prompting: return true
+            case .leaving(let from): return from.isPrompting
+            default: return false
+            }
+        }
+    }
+
     /// A message under the prompt: what just happened or what needs fixing. Shown whole,
     /// wrapped over as many lines as it needs.
     struct Status: Equatable, Sendable {
@@ -40,25 +86,27 @@ public struct ReflectionProgram: Program {
         var role: ColorRole
     }
 
-    let setup: ReflectionSetup
-    public internal(set) var mode: Mode
+    var setup: ReflectionSetup
+    /// The time as of the event being handled (``Program/clock``): the setup's, which the
+    /// widgets and the saved entry read.
+    public var clock: Clock {
+        get { setup.clock }
+        set { setup.clock = newValue }
+    }
+    var phase: Phase
     /// Index of the prompt in focus, in catalog order.
-    public private(set) var index = 0
-    public private(set) var answers: [String: Answer]
+    public internal(set) var index = 0
+    public internal(set) var answers: [String: Answer]
     /// Widgets by prompt id, kept so returning to a prompt restores text and cursor.
     var fields: [String: AnswerField] = [:]
     var status: Status?
     var showsHelp = false
-    /// Set when a prompt was opened from the summary: accepting returns there.
-    var returnToSummary = false
     /// The text of an event date in the future that the last Enter warned about: Enter again on
     /// the same text keeps it.
     var futureWarned: String?
-    var summarySelection = 0
-    var modeBeforeLeave: Mode = .prompting
-    public private(set) var draftName: String
+    public internal(set) var draftName: String
     /// When this reflection was started: a new entry's `created`, kept by a resumed draft.
-    public private(set) var started: Timestamp
+    public internal(set) var started: Timestamp
     /// Last known screen size; the editor's wrap width follows it.
     var width = 80
     var height = 24
@@ -68,11 +116,22 @@ public struct ReflectionProgram: Program {
     var knownPeople: [KnownPerson]
     /// The flow being asked: nil for the whole reflection, or a catalog flow (`quick`).
     public internal(set) var flow: String?
-    /// The option selected on the flow choice (an index into ``flowOptions``).
-    var flowSelection = 0
+    /// The calendar event this new reflection is about, and its location: the setup's, or a
+    /// resumed draft's.
+    var event: String?
+    var location: String?
     /// The journal as read in the background; nil until it arrives (the summary then leaves out
     /// the week so far).
     var journal: [Entry]?
+    /// "Event · 1 of 3" and the bar's share for the prompt in focus, as of the last event
+    /// (which prompts are asked depends on the answers, so it is worked out in `update`).
+    var progressShown: (text: String, fraction: Double) = ("", 0)
+    /// The existing people behind a "reconnected" answer the reflection gave from the people
+    /// list (``suggestReconnection()``); nil once the person answered it themselves.
+    var suggestedReconnection: [String]?
+
+    /// What the reflection is doing.
+    public var mode: Mode { phase.mode }
 
     public init(_ setup: ReflectionSetup) {
         self.setup = setup
@@ -81,21 +140,23 @@ public struct ReflectionProgram: Program {
         self.draftName = setup.draftName
         self.started = setup.clock.timestamp
         self.flow = Self.normalised(setup.flow)
-        self.mode = .prompting
+        self.event = setup.event
+        self.location = setup.location
+        self.phase = .prompting(backToSummary: false)
         if setup.resumable != nil {
-            mode = .resumeOffer
+            phase = .resuming
         } else {
             begin()
         }
+        if phase.isPrompting { progressShown = progress }
     }
 
     /// Starts answering: with the flow choice first when the setup offers one.
-    private mutating func begin() {
+    mutating func begin() {
         if setup.offersFlowChoice, !flowOptions.isEmpty {
-            mode = .chooseFlow
-            flowSelection = flowOptions.firstIndex { $0.id == (flow ?? Flow.full) } ?? 0
+            phase = .choosingFlow(selection: flowOptions.firstIndex { $0.id == (flow ?? Flow.full) } ?? 0)
         } else {
-            mode = .prompting
+            phase = .prompting(backToSummary: false)
             enter(0)
         }
     }
@@ -112,7 +173,7 @@ public struct ReflectionProgram: Program {
 
     var fieldContext: AnswerField.Context {
         AnswerField.Context(clock: setup.clock, knownPeople: knownPeople,
-                            peopleHere: (answers["people"]?.people ?? []).map(\.name))
+                            peopleHere: (answers["people"]?.people ?? []).map(\.name), entryCreated: setup.editing?.created)
     }
 
     /// Reads the journal's names in the background, so a large journal does not delay the first prompt.
@@ -128,6 +189,8 @@ public struct ReflectionProgram: Program {
     public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
         let commands = handle(event)
         fitField()
+        if phase.isPrompting { progressShown = progress }
+        refreshSummary()
         return commands
     }
 
@@ -138,7 +201,7 @@ public struct ReflectionProgram: Program {
             height = h
             return []
         case .terminal(.signal(let signal)):
-            if mode == .prompting { storeCurrent(strict: false) }
+            if case .prompting = phase { storeCurrent(strict: false) }
             return [draftCommand(), .exitOnSignal(signal)]
         case .terminal(.tick):
             return []
@@ -147,12 +210,12 @@ public struct ReflectionProgram: Program {
                 showsHelp = false
                 return []
             }
-            switch mode {
-            case .resumeOffer: return resumeKey(key)
-            case .chooseFlow: return flowKey(key)
-            case .prompting: return promptKey(key)
-            case .summary: return summaryKey(key)
-            case .confirmLeave: return leaveKey(key)
+            switch phase {
+            case .resuming: return resumeKey(key)
+            case .choosingFlow(let selection): return flowKey(key, selection: selection)
+            case .prompting(let backToSummary): return promptKey(key, backToSummary: backToSummary)
+            case .summary(let summary): return summaryKey(key, summary)
+            case .leaving(let from): return leaveKey(key, from: from)
             case .finished: return []
             }
         case .message(let message):
@@ -161,11 +224,12 @@ public struct ReflectionProgram: Program {
     }
 
     /// Tells the widget in focus the size it is drawn at (its scrolling follows the keys, never
-    /// the drawing).
-    private mutating func fitField() {
-        guard mode == .prompting || (mode == .confirmLeave && modeBeforeLeave == .prompting) else { return }
+    /// the drawing) and the time of the event just handled.
+    mutating func fitField() {
+        guard phase.isPrompting else { return }
         let layout = promptLayout(width: width, height: height)
         var f = field
+        f.use(setup.clock)
         f.resize(width: layout.input.width, height: AnswerFieldView.editorHeight(for: prompt, in: layout.input),
                  formFieldWidth: AnswerFieldView.formFieldWidth(f, in: layout.input))
         field = f
@@ -176,17 +240,13 @@ public struct ReflectionProgram: Program {
         case .draftWritten(let error):
             if let error { status = Status(text: "Could not write the draft: \(error)", role: .danger) }
             return []
+        case .draftDiscarded:
+            return []
         case .leaveAfterDraft(let error):
-            if let error {
-                status = Status(text: "Could not write the draft: \(error). Nothing was lost yet; try again.", role: .danger)
-                mode = modeBeforeLeave
-                return []
-            }
-            mode = .finished
-            return [.quit(0)]
+            return leftAfterDraft(error)
         case .discarded:
-            mode = .finished
-            return [.quit(0)]
+            phase = .finished
+            return [.back]
         case .journal(let entries):
             journal = entries
             return []
@@ -203,8 +263,8 @@ public struct ReflectionProgram: Program {
             return []
         case .saved(let id):
             savedID = id
-            mode = .finished
-            return [.quit(0)]
+            phase = .finished
+            return [.back]
         case .saveFailed(let text, let changedOnDisk):
             // How to pick the draft up is said on stderr once the screen has closed, where it
             // stays readable.
@@ -226,171 +286,7 @@ public struct ReflectionProgram: Program {
         }
     }
 
-    // MARK: - Resume offer
-
-    /// Whether the offered draft edits an older version of the entry than the one on disk now.
-    var resumableIsStale: Bool { setup.resumable?.isStale(against: setup.editing) ?? false }
-
-    /// r resumes, d discards, n (new reflections only) keeps the draft and starts afresh.
-    ///
-    /// An edit has one draft name per entry, so "keep it and start again" would overwrite the
-    /// draft with the first answer: edits offer no `n`, and Esc leaves the draft for later.
-    /// Over a stale edit draft Enter does nothing: resuming it replaces changes made to the entry
-    /// since, so it takes the `r` the warning names.
-    private mutating func resumeKey(_ key: Key) -> [Command<Message>] {
-        guard let draft = setup.resumable else { mode = .prompting; return [] }
-        switch key {
-        case .char("r"), .enter:
-            if key == .enter, resumableIsStale { return [] }
-            answers = draft.answers
-            draftName = draft.name
-            flow = Self.normalised(draft.flow)
-            if setup.editing == nil { started = draft.created }
-            mode = .prompting
-            let asked = askedPrompts
-            let first = asked.first { answers[$0.id] == nil } ?? asked.first
-            enter(first.flatMap { p in prompts.firstIndex { $0.id == p.id } } ?? 0)
-            status = resumableIsStale
-                ? Status(text: "Resumed your draft; saving puts it over the entry's newer changes.", role: .warning)
-                : Status(text: "Welcome back. Your earlier answers are all here.", role: .success)
-            return []
-        case .char("d"):
-            begin()
-            let store = setup.store
-            let name = draft.name
-            return [.perform { store.removeDraft(name); return .draftWritten(nil) }]
-        case .char("n"), .char("k"):
-            guard setup.editing == nil else { return [] }
-            begin()
-            return []
-        case .escape, .ctrl("c"):
-            mode = .finished
-            return [.quit(0)]
-        default:
-            return []
-        }
-    }
-
-    // MARK: - Prompts
-
-    /// Moves the focus to prompt `i` and prepares its widget.
-    mutating func enter(_ i: Int) {
-        index = max(0, min(i, prompts.count - 1))
-        if prompt.type == .followUps, case .rows(var rows)? = fields[prompt.id] {
-            // People may have changed since this widget was made.
-            rows.completions = AnswerField.followUpNames(fieldContext)
-            rows.completesEmpty = !fieldContext.peopleHere.isEmpty
-            fields[prompt.id] = .rows(rows)
-        }
-        fitField()
-    }
-
-    private mutating func promptKey(_ key: Key) -> [Command<Message>] {
-        var f = field
-        let isText = f.focusedEditor != nil
-        let isRows: Bool
-        if case .rows = f { isRows = true } else { isRows = false }
-        let multiline = prompt.type == .text
-        let keys = Self.promptKeys(textInput: isText, multiline: multiline, rows: isRows)
-        // Keys that mean the same everywhere come first; the widget never sees them.
-        switch keys.action(for: key) {
-        case .save?: return toSummary()
-        case .leave?: return askToLeave()
-        case .help?:
-            showsHelp = true
-            return []
-        case .newline?:
-            if f.insertNewline() { field = f }
-            return []
-        case .openEditor?:
-            guard let text = f.editorText else { return [] }
-            return [.editText(text, fileSuffix: ".md", then: { .edited($0) })]
-        default:
-            break
-        }
-        if status?.role != .success { status = nil }
-        if f.handle(key) {
-            field = f
-            if let problem = f.problem { status = Status(text: problem, role: .warning) }
-            return []
-        }
-        field = f
-        switch key {
-        case .enter, .tab:
-            return accept()
-        case .backTab, .up:
-            return goBack()
-        default:
-            return []
-        }
-    }
-
-    /// Stores the widget's answer. Strict: refuses unreadable text and an empty required answer,
-    /// explaining why; loose (going back, leaving): keeps whatever can be read.
-    @discardableResult
-    mutating func storeCurrent(strict: Bool) -> Bool {
-        switch field.value(for: prompt, clock: setup.clock) {
-        case .failure(let problem):
-            if strict { status = Status(text: problem.message, role: .warning) }
-            return false
-        case .success(let answer):
-            if strict, prompt.required, answer == nil {
-                status = Status(text: Self.requiredText(prompt, before: "moving on"), role: .warning)
-                return false
-            }
-            answers[prompt.id] = answer
-            return true
-        }
-    }
-
-    /// Why Enter (or saving) did nothing on an empty required answer.
-    static func requiredText(_ prompt: Prompt, before what: String) -> String {
-        prompt.id == "title"
-            ? "A title is needed before \(what), so you can find this reflection again; a few words are enough."
-            : "“\(prompt.question)” needs an answer before \(what): the prompt catalog marks it required."
-    }
-
-    /// Enter or Tab on a prompt: keeps the answer and moves to the next prompt that will be
-    /// asked given the answers now (an answer just changed may show or hide later prompts), or to
-    /// the summary after the last.
-    private mutating func accept() -> [Command<Message>] {
-        guard storeCurrent(strict: true), confirmsFutureDate() else { return [] }
-        status = nil
-        if returnToSummary {
-            openSummary(at: index)
-        } else if let next = nextAskedIndex(after: index) {
-            enter(next)
-        } else {
-            openSummary(at: nil)
-        }
-        return [draftCommand()]
-    }
-
-    /// An event date later than now is kept on a second Enter with the same text; the first says
-    /// it is in the future (``FutureEventDate``). Any other answer passes.
-    private mutating func confirmsFutureDate() -> Bool {
-        guard prompt.type == .datetime, case .success(.timestamp(let ts)?) = field.value(for: prompt, clock: setup.clock),
-              ts > setup.clock.timestamp else {
-            futureWarned = nil
-            return true
-        }
-        let text = field.editorText?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if futureWarned == text { return true }
-        futureWarned = text
-        status = Status(text: FutureEventDate.warning(ts), role: .warning)
-        return false
-    }
-
-    /// Shift-Tab or Up at the top: back to the previous prompt that is asked.
-    private mutating func goBack() -> [Command<Message>] {
-        storeCurrent(strict: false)
-        guard let previous = previousAskedIndex(before: index) else { return [] }
-        returnToSummary = false
-        enter(previous)
-        return [draftCommand()]
-    }
-
-    // MARK: - Saving and leaving
+    // MARK: - Saving
 
     /// The entry the answers make, over the edited entry when there is one: the answers of the
     /// prompts asked; for a prompt not asked (hidden by its condition, or outside the flow), the
@@ -408,19 +304,34 @@ public struct ReflectionProgram: Program {
             entry["date"] = .timestamp(now)
         }
         if !(setup.editing?.isImported ?? false) { entry.flow = flow }
+        if setup.editing == nil {
+            entry.event = event
+            entry.location = location
+        }
         return entry
     }
 
-    /// Ctrl-S on a prompt: keeps what was typed and shows the summary, where saving is one more
-    /// Enter (or Ctrl-S); never straight to saving without it.
-    private mutating func toSummary() -> [Command<Message>] {
-        if !storeCurrent(strict: false), case .failure(let p) = field.value(for: prompt, clock: setup.clock) {
-            status = Status(text: p.message, role: .warning)
-            return []
+    /// An edited entry's follow-ups with `added` set on the rows this save creates (docs/FORMAT.md,
+    /// "Follow-up rows"), so a due date changed within a day of adding a row to an old entry is a
+    /// correction too. A row is new when the entry had no row with its id (or, for rows without
+    /// one, with its who and action). A new entry's rows need nothing: they were created with it.
+    static func markingAddedFollowUps(_ entry: Entry, editing: Entry?, now: Timestamp) -> Entry {
+        guard let editing else { return entry }
+        let before = editing.followUps
+        var rows = entry.followUps
+        var changed = false
+        for i in rows.indices where rows[i].added == nil {
+            let existed = rows[i].id.map { id in before.contains { $0.id == id } }
+                ?? before.contains { $0.id == nil && $0.who == rows[i].who && $0.action == rows[i].action }
+            if !existed {
+                rows[i].added = now
+                changed = true
+            }
         }
-        status = nil
-        openSummary(at: nil)
-        return [draftCommand()]
+        guard changed else { return entry }
+        var marked = entry
+        marked["follow-ups"] = .followUps(rows)
+        return marked
     }
 
     mutating func save() -> [Command<Message>] {
@@ -431,7 +342,7 @@ public struct ReflectionProgram: Program {
             show(problem)
             return []
         }
-        let saving = entry.assigningFollowUpIDs()
+        let saving = Self.markingAddedFollowUps(entry, editing: setup.editing, now: setup.clock.timestamp).assigningFollowUpIDs()
         let store = setup.store
         let name = draftName
         let now = setup.clock.timestamp
@@ -448,76 +359,23 @@ public struct ReflectionProgram: Program {
         }]
     }
 
-    /// Opens the prompt an answer problem is in, with the focus on the row and field at fault,
-    /// and says in full what to fix.
-    private mutating func show(_ problem: AnswerProblem) {
-        guard let i = prompts.firstIndex(where: { $0.id == problem.promptID }) else {
-            status = Status(text: "Not saved: \(problem.message).", role: .warning)
-            return
-        }
-        mode = .prompting
-        returnToSummary = false
-        enter(i)
-        let p = prompts[i]
-        switch problem.kind {
-        case .required:
-            status = Status(text: Self.requiredText(p, before: "saving"), role: .warning)
-        case .missingField, .invalidValue:
-            if let row = problem.row, case .rows(var rows) = field {
-                rows.edit(row: row, focusing: problem.field.flatMap { rows.column($0) } ?? 0)
-                field = .rows(rows)
-            }
-            let what = problem.row.map { "\(p.type == .people ? "Person" : "Follow-up") \($0 + 1) (open below)" } ?? "This answer"
-            let fix = problem.field == "action" ? "needs an action: type what you will do, then save again."
-                : problem.field == "name" ? "needs a name: type it, then save again."
-                : "cannot be saved as it is (\(problem.message)); correct it, then save again."
-            status = Status(text: "Not saved. \(what) \(fix)", role: .warning)
-        }
-    }
-
-    mutating func askToLeave() -> [Command<Message>] {
-        if mode == .prompting { storeCurrent(strict: false) }
-        modeBeforeLeave = mode
-        mode = .confirmLeave
-        return []
-    }
-
-    private mutating func leaveKey(_ key: Key) -> [Command<Message>] {
-        switch key {
-        case .char("s"), .enter:
-            let command = draftCommand()
-            guard case .perform(let write) = command else { return [] }
-            return [.perform {
-                if case .draftWritten(let error) = write() { return .leaveAfterDraft(error) }
-                return .leaveAfterDraft(nil)
-            }]
-        case .char("d"):
-            let store = setup.store
-            let name = draftName
-            return [.perform { store.removeDraft(name); return .discarded }]
-        case .char("g"), .escape, .ctrl("c"):
-            mode = modeBeforeLeave
-            return []
-        default:
-            return []
-        }
-    }
-
-    /// Writes every answer so far to the draft (atomically, via the store).
-    func draftCommand() -> Command<Message> {
+    /// Writes every answer so far to the draft (atomically, via the store); reports with `then`.
+    func draftCommand(then: @escaping @Sendable (String?) -> Message = { .draftWritten($0) }) -> Command<Message> {
         var draft = ReflectionDraft(name: draftName, answers: answers, draftOf: setup.editing?.id,
                                     base: setup.editing?.source?.fingerprint.description, savedAt: setup.clock.timestamp,
                                     created: started)
         draft.flow = flow
+        draft.event = event
+        draft.location = location
         let text = draft.encode(with: setup.store.codec)
         let store = setup.store
         let name = draftName
         return .perform {
             do throws(StoreError) {
                 try store.writeDraft(name, text: text)
-                return .draftWritten(nil)
+                return then(nil)
             } catch {
-                return .draftWritten(error.description)
+                return then(error.description)
             }
         }
     }

@@ -16,6 +16,10 @@ public struct ReflectionSetup: Sendable {
     public var loadJournal: (@Sendable () -> [Entry])?
     /// Answers to start with (`--title`, `--kind`, `--date`, or the entry being edited).
     public var prefill: [String: Answer]
+    /// The calendar event a new reflection is about (`debrief new --event KEY`): its key and
+    /// location go into the saved entry's front matter (`event`, `location`).
+    public var event: String?
+    public var location: String?
     /// The entry `debrief edit` works on; nil for a new reflection.
     public var editing: Entry?
     /// An unfinished draft to offer before starting.
@@ -26,11 +30,10 @@ public struct ReflectionSetup: Sendable {
     /// ``offersFlowChoice``, the one preselected at the start.
     public var flow: String?
     /// Whether the reflection starts by asking how much to answer: `debrief new` without
-    /// `--quick`/`--full`, and `debrief edit` of a quick reflection (keep it quick, or answer the rest).
+    /// `--quick`/`--full`, and `debrief edit` of a quick reflection (keep it quick, or answer the
+    /// rest). The pick of a new reflection is remembered as the run's setting
+    /// (``SettingChange/reflectionFlow(_:)``, also written to debrief's state file).
     public var offersFlowChoice = false
-    /// Remembers the flow picked at the start of a new reflection (in debrief's state file, never
-    /// the user's config); performed as a command.
-    public var rememberFlow: (@Sendable (String) -> Void)?
 
     public init(catalog: Catalog, store: JournalStore, clock: Clock, knownPeople: [KnownPerson] = [],
                 loadKnownPeople: (@Sendable () -> [KnownPerson])? = nil, loadJournal: (@Sendable () -> [Entry])? = nil, prefill: [String: Answer] = [:], editing: Entry? = nil, resumable: ReflectionDraft? = nil,

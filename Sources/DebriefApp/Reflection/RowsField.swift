@@ -4,11 +4,13 @@ import DebriefUI
 /// A list answer edited as rows (people, follow-up actions): a small form adds a row, and the
 /// rows above it can be selected to edit or remove.
 ///
-/// Enter adds the row as soon as the fields it cannot do without are filled (a person's name,
-/// a follow-up's action), moving to the next such field first when one is still empty; ↓ and ↑
-/// reach the optional fields. So a name and Enter adds a person, and Tab, Enter, an action and
-/// Enter add a follow-up for someone just met, due on the offered day. Enter on an empty form
-/// lets the prompt move on.
+/// The form starts on the field a row cannot do without (a person's name, a follow-up's
+/// action: the first column), so what is typed first goes where it belongs. Enter adds the row
+/// as soon as the required fields are filled, else moves to the one still empty and says why;
+/// ↓ and ↑ reach the optional fields. Tab completes the name column (``nameColumn``) from the
+/// people offered, also from the first field when the name column comes later, so an action,
+/// Tab (who) and Enter add a follow-up for someone just met, due on the offered day. Enter on
+/// an empty form lets the prompt move on.
 struct RowsField: Sendable {
     enum ColumnKind: Hashable, Sendable {
         case text
@@ -28,7 +30,7 @@ struct RowsField: Sendable {
         var required = false
     }
 
-    /// One row's visible values, and the item it came from so unknown keys and `done` survive.
+    /// One row's values in column order, and the item it came from so unknown keys and `done` survive.
     struct Row: Hashable, Sendable {
         var values: [String]
         var original: Original?
@@ -69,6 +71,14 @@ struct RowsField: Sendable {
     var clock: Clock
     /// A due date in the past that the person was warned about: Enter again with the same text keeps it.
     var pastWarned: String?
+    /// The `created` of the entry being edited, when the row of a follow-up written with it was
+    /// created (a changed due date within a day of it is a correction); nil for a new entry.
+    var entryCreated: Timestamp?
+    /// Whether a new row's offered due day ("in 3 days") is still as offered and selected, the
+    /// way a selected default behaves: the first character typed replaces it (typing `fri` used
+    /// to make "in 3 daysfri"), Backspace clears it, a cursor key keeps it to edit, and Esc
+    /// restores it after it was replaced (``restoreOffer()``).
+    var offerSelected = true
 
     init(columns: [Column], rows: [Row], completions: [KnownPerson], completesEmpty: Bool, clock: Clock) {
         self.columns = columns
@@ -94,6 +104,16 @@ struct RowsField: Sendable {
     }
 
     func column(_ key: String) -> Int? { columns.firstIndex { $0.key == key } }
+
+    /// The column Tab completes from ``completions``: a person's name or a follow-up's who.
+    var nameColumn: Int { column("name") ?? column("who") ?? 0 }
+
+    /// A row as the list above the form shows it: the name first (who it is about), then the
+    /// other values in column order, empty ones left out.
+    func rowText(_ row: Row) -> String {
+        let order = [nameColumn] + columns.indices.filter { $0 != nameColumn }
+        return order.compactMap { row.values.indices.contains($0) && !row.values[$0].isEmpty ? row.values[$0] : nil }.joined(separator: " · ")
+    }
 
     /// Gives the form's text fields the width they are drawn at.
     mutating func resize(fieldWidth: Int) {
@@ -135,6 +155,7 @@ struct RowsField: Sendable {
     mutating func edit(row r: Int, focusing f: Int) {
         guard r < rows.count else { return }
         editing = r
+        offerSelected = false
         for (i, value) in rows[r].values.enumerated() where i < form.count { form[i].text = value; form[i].cursor = value.count }
         focus = .field(min(f, columns.count - 1))
         completion = nil
@@ -156,9 +177,9 @@ struct RowsField: Sendable {
             focus = .row(rows.count - 1)
             return true
         case .tab:
-            if f == 0 {
+            if f == nameColumn || f == 0 {
                 // With text typed, Tab completes or does nothing: it never leaves the question
-                // with half a name.
+                // with half a row.
                 if formIsEmpty, editing == nil, !completesEmpty { return false }
                 complete()
                 return true
@@ -178,16 +199,33 @@ struct RowsField: Sendable {
             form[f].text = picker.value ?? ""
             return true
         }
+        if case .day(let offered) = columns[f].kind, offerSelected {
+            offerSelected = false
+            if form[f].text == offered {
+                switch key {
+                case .char:
+                    form[f].text = ""
+                    form[f].cursor = 0
+                case .backspace, .delete:
+                    form[f].text = ""
+                    form[f].cursor = 0
+                    return true
+                default:
+                    break
+                }
+            }
+        }
         let used = form[f].handle(key)
-        if used, f == 0 { completion = nil }
+        if used, f == nameColumn { completion = nil }
         return used
     }
 
-    /// Enter in field `f`: on to the next required field still empty, else add the row.
+    /// Enter in field `f`: add the row, or, with a required field still empty, the focus on
+    /// it and why nothing was added (Enter on a name without an action used to move silently).
     private mutating func submit(from f: Int) {
         if let missing = columns.indices.first(where: { columns[$0].required && value(at: $0).isEmpty }) {
             focus = .field(missing)
-            if missing == f { problem = Self.missingText(columns[missing]) }
+            problem = Self.missingText(columns[missing])
             return
         }
         commitForm()
@@ -205,12 +243,12 @@ struct RowsField: Sendable {
 
     // MARK: - Completion
 
-    /// Tab in the first column: the next known name matching what is typed (any word of it,
-    /// ignoring case and accents). Picking a person from the journal also fills the level their
+    /// Tab in the name column (or the first): the next known name matching what is typed in the
+    /// name column (any word of it, ignoring case and accents). Picking a person from the journal also fills the level their
     /// last entry gave and sets the relation to `existing`: someone in an earlier reflection is
     /// someone you already know. No match: nothing changes.
     private mutating func complete() {
-        let typed = form[0].text
+        let typed = form[nameColumn].text
         var next: Completion
         if var current = completion, current.matches.indices.contains(current.index), current.matches[current.index].name == typed {
             guard current.matches.count > 1 else { return }
@@ -227,8 +265,8 @@ struct RowsField: Sendable {
     }
 
     private mutating func fill(with person: KnownPerson) {
-        form[0].text = person.name
-        form[0].cursor = person.name.count
+        form[nameColumn].text = person.name
+        form[nameColumn].cursor = person.name.count
         if let level = column("level"), let known = person.level, case .choice(let options) = columns[level].kind, options.contains(known) {
             form[level].text = known
         }
@@ -291,10 +329,35 @@ struct RowsField: Sendable {
         }
         editing = nil
         form = freshForm()
+        offerSelected = true
         focus = .field(0)
         completion = nil
         pastWarned = nil
         return true
+    }
+
+    /// The offered day the focused field was given, when what it holds now is something else.
+    var replacedOffer: String? {
+        guard editing == nil, case .field(let f) = focus, case .day(let offered) = columns[f].kind,
+              form[f].text != offered else { return nil }
+        return offered
+    }
+
+    /// Esc in a new row's due field holding something else than the offered day: the offer back,
+    /// selected again. False when there is nothing to restore (Esc then means leaving).
+    mutating func restoreOffer() -> Bool {
+        guard let offered = replacedOffer, case .field(let f) = focus else { return false }
+        form[f].text = offered
+        form[f].cursor = offered.count
+        offerSelected = true
+        problem = nil
+        return true
+    }
+
+    /// Whether the focused field is a new row's offered day, selected (drawn reversed).
+    var showsSelectedOffer: Bool {
+        guard offerSelected, editing == nil, case .field(let f) = focus, case .day(let offered) = columns[f].kind else { return false }
+        return form[f].text == offered
     }
 
     /// What a typed due date resolves to.

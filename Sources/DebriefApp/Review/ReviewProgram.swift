@@ -7,7 +7,7 @@ import DebriefUI
 /// The journal is read once per showing, in the background through the session's cache, so the
 /// first frame draws at once. The entries' pitfalls are judged once per read (``FlaggedJournal``);
 /// moving between weeks only recounts from what it keeps, never touching the disk.
-public struct ReviewProgram: Program, HandsOff {
+public struct ReviewProgram: Program {
     public enum Message: Sendable {
         /// The journal as read and judged, how many files could not be read, and the review of
         /// the week that was shown when the read began.
@@ -16,11 +16,9 @@ public struct ReviewProgram: Program, HandsOff {
         case reading(done: Int, total: Int)
     }
 
-    /// Always nil: the review opens no other screen yet, but the session runs every screen alike.
-    public internal(set) var handoff: Handoff?
     let cache: JournalCache
     let catalog: Catalog
-    let clock: Clock
+    public var clock: Clock
     /// How many weeks the sparklines cover, ending with the week shown.
     let trendLength: Int
     /// Block characters and `·` when the locale is UTF-8, ASCII otherwise (as the CLI decides).
@@ -65,9 +63,17 @@ public struct ReviewProgram: Program, HandsOff {
     }
 
     /// Reads the journal through the cache (only changed files) and builds the review of the week
-    /// shown. Runs on every showing; what is on screen stays until the new read arrives.
+    /// shown.
     public mutating func start() -> [Command<Message>] {
-        handoff = nil
+        read()
+    }
+
+    /// Back from another screen: read again; what is on screen stays until the new read arrives.
+    public mutating func resume() -> [Command<Message>] {
+        read()
+    }
+
+    private mutating func read() -> [Command<Message>] {
         currentWeek = ISOWeek(containing: clock.today)
         let cache = self.cache, catalog = self.catalog, clock = self.clock, week = self.week, weeks = trendLength
         let coldDays = self.coldDays
@@ -137,7 +143,7 @@ public struct ReviewProgram: Program, HandsOff {
         case .top: scroll = 0
         case .bottom: scroll = Int.max / 2
         case .help: showHelp = true
-        case .back: return [.quit(0)]
+        case .back: return [.back]
         case .interrupt: return [.quit(Interrupt.status)]
         }
         clampScroll()

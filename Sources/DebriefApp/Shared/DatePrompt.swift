@@ -100,26 +100,3 @@ struct DatePrompt: Equatable, Sendable {
         line.draw(into: &buffer, row: row, width: width)
     }
 }
-
-/// A date prompt open for one follow-up of a list (`Target` says which), as a screen keeps it.
-struct AskingDay<Target: Sendable>: Sendable {
-    var prompt: DatePrompt
-    var target: Target
-
-    /// Hands `key` to the prompt in `open`: it stays open while typing or after a date that does
-    /// not read, closes on Esc, and on Enter closes and gives the edit with its target.
-    static func handle(_ open: inout AskingDay?, _ key: Key, clock: Clock) -> (FollowUpEdit, Target)? {
-        guard var asking = open else { return nil }
-        switch asking.prompt.handle(key, clock: clock) {
-        case .editing:
-            open = asking
-            return nil
-        case .cancelled:
-            open = nil
-            return nil
-        case .chosen(let edit):
-            open = nil
-            return (edit, asking.target)
-        }
-    }
-}

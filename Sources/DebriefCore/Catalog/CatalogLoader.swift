@@ -49,7 +49,8 @@ public enum CatalogLoader {
                 case "sections": applySections(value)
                 case "pitfalls": applyPitfalls(value)
                 case "flows": applyFlows(value)
-                default: problem(keyNode.line, "unknown key `\(key)`; expected schema, sections, flows or pitfalls")
+                case "events": applyEvents(value)
+                default: problem(keyNode.line, "unknown key `\(key)`; expected schema, sections, flows, pitfalls or events")
                 }
             }
         }
@@ -173,6 +174,66 @@ public enum CatalogLoader {
             }
         }
 
+        // MARK: - Calendar events
+
+        /// The default file of the `events:` rules (its name as the catalog's files carry it).
+        static let defaultCalendarFile = "Prompts/calendar.yaml"
+
+        var kindLines: [(kind: String, file: String, line: Int)] = []
+
+        /// `events:` a mapping; each key given replaces the old value (`kinds` as a whole list).
+        mutating func applyEvents(_ node: Node) {
+            guard let pairs = node.pairs else { return problem(node.line, "`events` must be a mapping (see Prompts/README.md)") }
+            for (key, keyNode, value) in pairs {
+                switch key {
+                case "with-others":
+                    guard let n = value.text.flatMap({ Int($0) }), (0...1000).contains(n) else {
+                        problem(value.line, "`with-others` must be a whole number from 0 to 1000")
+                        continue
+                    }
+                    catalog.events.withOthers = n
+                case "networking-words": if let v = list(value, key) { catalog.events.networkingWords = v }
+                case "recurring-words": if let v = list(value, key) { catalog.events.recurringWords = v }
+                case "busy-words": if let v = list(value, key) { catalog.events.busyWords = v }
+                case "not-significant": if let v = list(value, key) { catalog.events.notSignificant = v }
+                case "skip-free-time": if let v = flag(value, key) { catalog.events.skipFreeTime = v }
+                case "kinds":
+                    guard let items = value.items else {
+                        problem(value.line, "`kinds` must be a list of { kind, words, links, others }")
+                        continue
+                    }
+                    var kinds: [EventRules.KindGuess] = []
+                    kindLines.removeAll()
+                    for item in items {
+                        guard let fields = item.pairs else { problem(item.line, "a kind guess is a mapping with kind and words, links or others"); continue }
+                        guard let kind = string(fields, "kind", item) else { continue }
+                        var guess = EventRules.KindGuess(kind: kind)
+                        for (name, nameNode, v) in fields {
+                            switch name {
+                            case "kind": break
+                            case "words": if let w = list(v, name) { guess.words = w }
+                            case "links": if let l = list(v, name) { guess.links = l }
+                            case "others":
+                                guard let n = v.text.flatMap({ Int($0) }), n >= 0 else { problem(v.line, "`others` must be a whole number"); continue }
+                                guess.others = n
+                            default: problem(nameNode.line, "unknown kind-guess key `\(name)`; expected kind, words, links, others")
+                            }
+                        }
+                        if guess.words.isEmpty && guess.links.isEmpty && guess.others == nil {
+                            problem(item.line, "kind guess `\(kind)` needs words, links or others")
+                            continue
+                        }
+                        kinds.append(guess)
+                        kindLines.append((kind, file, item.line))
+                    }
+                    catalog.events.kinds = kinds
+                default:
+                    problem(keyNode.line, "unknown events key `\(key)`; expected with-others, networking-words, recurring-words, "
+                            + "skip-free-time, busy-words, kinds, not-significant")
+                }
+            }
+        }
+
         // MARK: - Pitfalls
 
         mutating func applyPitfalls(_ node: Node) {
@@ -262,6 +323,22 @@ public enum CatalogLoader {
                 guard allowed(["overdue"]), let id = scalar(target, "overdue") else { return nil }
                 return .overdue(id)
             }
+            if let target = value("unfollowed") {
+                guard allowed(["unfollowed", "by", "field", "in"]), let id = scalar(target, "unfollowed") else { return nil }
+                guard let byNode = value("by"), let by = scalar(byNode, "by") else {
+                    problem(node.line, "`unfollowed` needs `by`, the follow-ups prompt that would name them"); return nil
+                }
+                var filter: RowFilter?
+                if keys.contains("field") || keys.contains("in") {
+                    guard let fieldNode = value("field"), let field = scalar(fieldNode, "field"),
+                          let inNode = value("in"), let values = list(inNode, "in") else {
+                        if !keys.contains("field") || !keys.contains("in") { problem(node.line, "an `unfollowed` with a filter needs both field and in") }
+                        return nil
+                    }
+                    filter = RowFilter(field: field, values: values)
+                }
+                return .unfollowed(id, by: by, where: filter)
+            }
             if let target = value("count") {
                 guard allowed(["count", "field", "in", "at-least", "at-most"]), let id = scalar(target, "count") else { return nil }
                 let lo = int("at-least"), hi = int("at-most")
@@ -309,7 +386,7 @@ public enum CatalogLoader {
                     return int("at-most").map { .atMost(id, $0) }
                 }
             }
-            problem(node.line, "a condition starts with one of answer, count, every, overdue, all, any, not")
+            problem(node.line, "a condition starts with one of answer, count, every, overdue, unfollowed, all, any, not")
             return nil
         }
 
@@ -353,6 +430,16 @@ public enum CatalogLoader {
             }
             validatePromptConditions()
             validateFlows()
+            if let kindPrompt = catalog.prompt("kind") {
+                // A guess of the default file whose kind an override removed from the options is
+                // dropped (the user changed the kinds, not the guesses); one the user wrote is named.
+                func isOption(_ kind: String) -> Bool { kindPrompt.options.contains { $0.folded == kind.folded } }
+                for (kind, f, line) in kindLines where !isOption(kind) && f != Self.defaultCalendarFile {
+                    file = f
+                    problem(line, "kind guess `\(kind)` is not an option of the `kind` prompt (\(kindPrompt.options.joined(separator: ", ")))")
+                }
+                catalog.events.kinds.removeAll { !isOption($0.kind) }
+            }
             for id in Catalog.pitfallIDs where catalog.pitfall(id) == nil {
                 file = catalogName
                 problem(1, "the catalog must define pitfall `\(id)`")
@@ -464,6 +551,12 @@ public enum CatalogLoader {
             case .overdue(let id):
                 guard let p = prompt(id) else { return }
                 if p.type != .followUps { problem(line, "`overdue` needs a follow-ups prompt; `\(id)` is \(p.type.rawValue)") }
+            case .unfollowed(let id, let by, let filter):
+                if let p = prompt(id) {
+                    if p.type != .people { problem(line, "`unfollowed` needs a people prompt; `\(id)` is \(p.type.rawValue)") }
+                    if let filter { checkRows(p, filter.field, filter.values, form: "unfollowed", line: line) }
+                }
+                if let f = prompt(by), f.type != .followUps { problem(line, "`by` needs a follow-ups prompt; `\(by)` is \(f.type.rawValue)") }
             }
         }
 
@@ -552,10 +645,14 @@ extension CatalogLoader {
         var files: [CatalogFile] = []
         for name in names.sorted() where (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix(".") {
             let path = directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw CatalogProblems(problems: [CatalogProblem(file: path, line: 1, message: "cannot read this file as UTF-8 text")])
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CatalogProblems(problems: [CatalogProblem(file: path, line: 1, message: "cannot read this file")])
             }
-            files.append(CatalogFile(name: path, text: text))
+            switch UTF8Check.text(Array(data)) {
+            case .success(let text): files.append(CatalogFile(name: path, text: text))
+            case .failure(let bad):
+                throw CatalogProblems(problems: [CatalogProblem(file: path, line: bad.line, message: "not valid UTF-8 text")])
+            }
         }
         return files
     }

@@ -48,6 +48,9 @@ public enum CatalogText {
             return [lo.map { "\(rows) count ≥ \($0)" }, hi.map { "\(rows) count ≤ \($0)" }].compactMap { $0 }.joined(separator: " and ")
         case .every(let id, let field, let vs): return "every \(id) \(field) is one of \(vs.joined(separator: ", "))"
         case .overdue(let id): return "a \(id) action is overdue"
+        case .unfollowed(let people, let followUps, let filter):
+            let rows = filter.map { "\(people) with \($0.field) \($0.values.joined(separator: " or "))" } ?? people
+            return "someone in \(rows) has no \(followUps) action"
         case .all(let cs): return cs.map(describe).joined(separator: " and ")
         case .any(let cs): return "(" + cs.map(describe).joined(separator: " or ") + ")"
         case .not(let c): return "not (" + describe(c) + ")"

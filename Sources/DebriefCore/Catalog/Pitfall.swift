@@ -79,6 +79,9 @@ public struct RowFilter: Hashable, Sendable {
 ///   `{ count: people, field: relation, in: [new], at-least: 1 }` counts only the rows that match.
 /// - `{ every: people, field: level, in: [senior, executive] }`: a non-empty list whose rows all match.
 /// - `{ overdue: follow-ups }`: an action not done by its due date, as of the moment of evaluation.
+/// - `{ unfollowed: people, by: follow-ups, field: relation, in: [new] }`: someone in the people
+///   list (of those the filter keeps) whom no follow-up row names in its `who`; `{value}` is their
+///   names. Failing to follow up is about each new person, not the entry as a whole.
 /// - `{ all: [ … ] }`, `{ any: [ … ] }`, `{ not: … }`.
 ///
 /// A condition on a prompt that the entry's flow did not ask is unknown, neither true nor false
@@ -92,6 +95,8 @@ public indirect enum Condition: Hashable, Sendable {
     case count(String, where: RowFilter?, atLeast: Int?, atMost: Int?)
     case every(String, field: String, oneOf: [String])
     case overdue(String)
+    /// People rows (`where` keeps some) that no row of the follow-ups prompt names.
+    case unfollowed(String, by: String, where: RowFilter?)
     case all([Condition])
     case any([Condition])
     case not(Condition)
@@ -102,6 +107,8 @@ public indirect enum Condition: Hashable, Sendable {
         case .missing(let p), .equals(let p, _), .oneOf(let p, _), .atLeast(let p, _), .atMost(let p, _),
              .count(let p, _, _, _), .every(let p, _, _), .overdue(let p):
             return [p]
+        case .unfollowed(let people, let followUps, _):
+            return [people, followUps]
         case .all(let cs), .any(let cs):
             return cs.flatMap(\.promptIDs)
         case .not(let c):

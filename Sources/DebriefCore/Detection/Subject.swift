@@ -33,6 +33,11 @@ struct Subject {
             return evaluate(part, asOf: asOf).negated
         case .count(let id, _, _, _), .every(let id, _, _):
             return list(condition, id)
+        case .unfollowed(let people, let followUps, let filter):
+            switch kind {
+            case .entry(let entry): return Self.unfollowed(entry, people, followUps, filter, catalog)
+            case .week(let entries): return .any(entries.lazy.map { Self.unfollowed($0, people, followUps, filter, self.catalog) })
+            }
         default:
             switch kind {
             case .entry(let entry): return Self.answer(condition, entry, catalog, asOf)
@@ -114,6 +119,22 @@ struct Subject {
         static func field(_ name: String, of person: Person) -> String? {
             name == "level" ? person.level : name == "relation" ? person.relation : nil
         }
+    }
+
+    // MARK: - Each person followed up
+
+    /// The people of `entry` (those `filter` keeps) whom no follow-up row names in its `who`
+    /// (their full name, folded, on word boundaries: "Ana" is not named by "Anastasia"), listed
+    /// as the evidence. Unknown when the entry's flow asked neither list.
+    private static func unfollowed(_ entry: Entry, _ peopleID: String, _ followUpsID: String, _ filter: RowFilter?,
+                                   _ catalog: Catalog) -> Verdict {
+        guard catalog.asked(peopleID, in: entry), catalog.asked(followUpsID, in: entry) else { return .unknown }
+        let people = (entry[peopleID]?.people ?? []).filter { p in
+            filter.map { f in Rows.field(f.field, of: p).map { f.values.contains($0) } ?? false } ?? true
+        }
+        let whos = (entry[followUpsID]?.followUps ?? []).map(\.who)
+        let missed = Person.distinct(people).filter { p in !whos.contains { MentionFinder.text($0, names: p.name) } }.map(\.name)
+        return .from(!missed.isEmpty, .init(value: ReviewWords.series(missed)))
     }
 
     // MARK: - One answer of one entry

@@ -6,11 +6,16 @@ public struct ImportCandidate: Sendable {
     /// The id the entry had where it was exported from (debrief's own JSON), so importing into
     /// the journal it came from recognises it.
     public var formerID: String?
+    /// The key an earlier debrief gave this entry, when it differs from today's: an entry of
+    /// debrief's JSON without an id was keyed by its time alone, so of several sharing a minute
+    /// only the first was imported. That key still matches the one entry imported under it.
+    public var earlierKey: String?
 
-    public init(line: Int, entry: Entry, formerID: String? = nil) {
+    public init(line: Int, entry: Entry, formerID: String? = nil, earlierKey: String? = nil) {
         self.line = line
         self.entry = entry
         self.formerID = formerID
+        self.earlierKey = earlierKey
     }
 }
 
@@ -48,15 +53,21 @@ public struct ImportPlan: Sendable {
     /// Compares `source` with the journal's `existing` entries. An entry is a duplicate when an
     /// existing one was imported under the same key (`source:` in its front matter), when it is
     /// an existing entry exported and brought back (same id and `created`), or when the file
-    /// holds it twice.
+    /// holds it twice. A candidate's ``ImportCandidate/earlierKey`` matches an existing entry
+    /// with that key once: an earlier debrief imported only the first of the entries sharing
+    /// it (in file order), so the first is that entry and the others, skipped then, are new.
     public init(source: ImportSource, existing: [Entry]) {
         refused = source.refused
         var keys = Set(existing.compactMap(\.origin))
         let exported = Set(existing.map { $0.id + "\u{1F}" + $0.created.iso })
+        var unclaimed = Set(source.candidates.compactMap(\.earlierKey)).intersection(keys)
         for candidate in source.candidates {
             let key = candidate.entry.origin ?? ""
             let former = candidate.formerID.map { $0 + "\u{1F}" + candidate.entry.created.iso }
             if keys.contains(key) || former.map(exported.contains) == true {
+                duplicates.append(candidate)
+            } else if let earlier = candidate.earlierKey, unclaimed.remove(earlier) != nil {
+                keys.insert(key)
                 duplicates.append(candidate)
             } else {
                 keys.insert(key)

@@ -30,6 +30,22 @@ public struct JSONNode: Sendable {
         return nil
     }
 
+    /// The value as one canonical text, for hashing: object keys sorted, no white space, each
+    /// string and number prefixed by its length so no two values give the same text. Equal for
+    /// the same JSON written with other spacing or key order.
+    var canonical: String {
+        switch value {
+        case .null: return "n"
+        case .bool(let b): return b ? "t" : "f"
+        case .number(let n): return "#\(n.utf8.count):" + n
+        case .string(let s): return "\"\(s.utf8.count):" + s
+        case .array(let items): return "[" + items.map(\.canonical).joined() + "]"
+        case .object(let pairs):
+            return "{" + pairs.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+                .map { "\($0.key.utf8.count):" + $0.key + $0.value.canonical }.joined() + "}"
+        }
+    }
+
     /// The value as entries read answers: strings as quoted scalars, numbers and booleans as
     /// plain ones, so the catalog decides the type as it does for a front-matter value.
     var yamlValue: YAMLValue {
@@ -83,12 +99,20 @@ public enum JSONReader {
             case UInt8(ascii: "{"):
                 at += 1
                 var pairs: [(key: String, value: JSONNode)] = []
+                var keyLines: [String: Int] = [:]
                 skipSpace()
                 if at < bytes.count, bytes[at] == UInt8(ascii: "}") { at += 1; return JSONNode(value: .object(pairs), line: start) }
                 while true {
                     skipSpace()
                     guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { throw problem("expected a \"key\" in an object") }
+                    let keyLine = line
                     let key = try string()
+                    // RFC 8259 leaves duplicate names to the reader; taking the last would lose
+                    // the first value without a word.
+                    if let first = keyLines[key] {
+                        throw YAMLProblem(line: keyLine, message: "invalid JSON: the key \"\(key)\" is given twice in one object (first on line \(first))")
+                    }
+                    keyLines[key] = keyLine
                     skipSpace()
                     guard at < bytes.count, bytes[at] == UInt8(ascii: ":") else { throw problem("expected ':' after the key \"\(key)\"") }
                     at += 1

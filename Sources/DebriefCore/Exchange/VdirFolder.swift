@@ -43,6 +43,7 @@ public enum VdirFolder {
     public static func sync(_ files: [String: String], into directory: String, journal: String) throws(StoreError) -> Result {
         switch JournalLocation.presence(of: directory) {
         case .notAFolder: throw StoreError.io(directory, "not a folder")
+        case .unreadable(let why): throw StoreError.io(directory, why)
         case .missing: try AtomicFile.makeDirectory(directory)
         case .folder: break
         }

@@ -7,7 +7,8 @@ public enum FollowUpEdit: Hashable, Sendable {
     case done(Day)
     /// Open again.
     case reopen
-    /// Due on that day instead; later than the current due date counts as a postponement.
+    /// Due on that day instead; later than the current due date counts as a postponement, unless
+    /// it is a correction (``FollowUp/correctionWindow``).
     case reschedule(Day)
 }
 
@@ -46,8 +47,9 @@ public struct FollowUpOutOfRange: Error, Equatable, Sendable, CustomStringConver
 extension FollowUp {
     /// The row after `edit`, or why nothing changes: an action in the asked state already is
     /// reported rather than rewritten, so running `debrief done` twice neither touches the file
-    /// nor moves the first day.
-    public func applying(_ edit: FollowUpEdit) -> Result<FollowUp, FollowUpUnchanged> {
+    /// nor moves the first day. `createdAt` is when the row was created (``createdAt(in:)``) and
+    /// `now` the moment of the edit: a new due date within a day of the creation is a correction.
+    public func applying(_ edit: FollowUpEdit, createdAt: Timestamp, now: Timestamp) -> Result<FollowUp, FollowUpUnchanged> {
         var row = self
         switch edit {
         case .done(let day):
@@ -59,19 +61,27 @@ extension FollowUp {
         case .reschedule(let day):
             if let current = done { return .failure(.alreadyDone(current)) }
             if due == day { return .failure(.alreadyDue(day)) }
-            row = rescheduled(to: day)
+            row = rescheduled(to: day, createdAt: createdAt, now: now)
         }
         return .success(row)
     }
 
+    /// Seconds after the save that created a follow-up during which a new due date is a
+    /// correction, not a postponement: someone who wrote `next fri`, saw it meant this Friday and
+    /// moved it a week the same day did not put anything off.
+    public static let correctionWindow = 86_400
+
     /// Due on `day` instead. A later date than the current one is a postponement: the first due
     /// date is kept in `firstDue` (written once, at the first postponement) and `postponed`
     /// counts up, so the review can tell a follow-up pushed back again and again. An earlier date,
-    /// a first date or none is not a postponement. The one rule for `reschedule`, the screens and
-    /// the guided edit.
-    public func rescheduled(to day: Day?) -> FollowUp {
+    /// a first date or none is not a postponement, and neither is a correction: any change made
+    /// within ``correctionWindow`` (24 hours of real time) of `createdAt`, the save that created
+    /// the row, changes the date and counts nothing. The one rule for `reschedule`, the screens
+    /// and the guided edit.
+    public func rescheduled(to day: Day?, createdAt: Timestamp, now: Timestamp) -> FollowUp {
         var row = self
         row.due = day
+        if now.seconds - createdAt.seconds <= Self.correctionWindow { return row }
         if let old = due, let day, day > old {
             if row.firstDue == nil { row.firstDue = old }
             row.postponed += 1

@@ -60,7 +60,7 @@ enum AnswerCoding {
         case .followUps:
             guard case .list(let items) = value else { throw Mismatch(message: "`\(prompt.id)` must be a list of actions") }
             var actions: [FollowUp] = []
-            for (n, item) in items.enumerated() { actions.append(try followUp(item, n + 1, prompt)) }
+            for (n, item) in items.enumerated() { actions.append(try followUp(item, n + 1, prompt, timeZone: timeZone)) }
             return .followUps(actions)
         }
     }
@@ -73,10 +73,37 @@ enum AnswerCoding {
         }
     }
 
+    /// A whole number as text: digits (`40`), or a number in JSON's syntax whose value is whole
+    /// (`40.0`, `4e1`, `1E2`, as JSON writers may print any number). `40.5`, `1e400` are not.
     static func number(_ s: String, percent: Bool) -> Int? {
         var t = s.trimmingBlanks
         if percent, t.hasSuffix("%") { t = String(t.dropLast()).trimmingBlanks }
-        return Int(t)
+        if let n = Int(t) { return n }
+        guard isJSONNumber(t), let d = Double(t), d.isFinite, d == d.rounded(), abs(d) <= 9_007_199_254_740_992 else { return nil }
+        return Int(d)
+    }
+
+    /// `-?digits(.digits)?([eE][+-]?digits)?`: RFC 8259's number, so `Double` sees nothing else
+    /// (`inf`, `0x10`, ` 4`).
+    private static func isJSONNumber(_ t: String) -> Bool {
+        var u = Array(t.utf8)[...]
+        func digits() -> Int {
+            let n = u.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+            u = u.dropFirst(n)
+            return n
+        }
+        if u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+        guard digits() > 0 else { return false }
+        if u.first == UInt8(ascii: ".") {
+            u = u.dropFirst()
+            guard digits() > 0 else { return false }
+        }
+        if u.first == UInt8(ascii: "e") || u.first == UInt8(ascii: "E") {
+            u = u.dropFirst()
+            if u.first == UInt8(ascii: "+") || u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return u.isEmpty
     }
 
     static func option(_ s: String, in options: [String]) -> String? {
@@ -103,7 +130,7 @@ enum AnswerCoding {
     private static func person(_ value: YAMLValue, _ n: Int, _ prompt: Prompt) throws(Mismatch) -> Person {
         var person = Person(name: "")
         for (key, v) in try fields(value, what: "name", n, prompt) {
-            let known = ["name", "level", "relation", "note"].contains(key)
+            let known = ["name", "level", "relation", "email", "note"].contains(key)
             guard known else { person.extras.append(ExtraField(key: key, yaml: YAMLEmitter.value(v, indent: 6))); continue }
             if v == .null { continue }
             guard let s = v.string else { throw Mismatch(message: "`\(prompt.id)` item \(n): `\(key)` must be text") }
@@ -119,6 +146,7 @@ enum AnswerCoding {
                     throw Mismatch(message: "`\(prompt.id)` item \(n): relation must be one of \(prompt.relations.joined(separator: ", "))")
                 }
                 person.relation = o
+            case "email": person.email = s.trimmingBlanks.isEmpty ? nil : s.trimmingBlanks
             default: person.note = s
             }
         }
@@ -128,10 +156,10 @@ enum AnswerCoding {
         return person
     }
 
-    private static func followUp(_ value: YAMLValue, _ n: Int, _ prompt: Prompt) throws(Mismatch) -> FollowUp {
+    private static func followUp(_ value: YAMLValue, _ n: Int, _ prompt: Prompt, timeZone: TimeZone) throws(Mismatch) -> FollowUp {
         var action = FollowUp(who: "", action: "")
         for (key, v) in try fields(value, what: "action", n, prompt) {
-            let known = ["who", "action", "due", "done", "id", "first-due", "postponed"].contains(key)
+            let known = ["who", "action", "due", "done", "id", "first-due", "postponed", "added"].contains(key)
             guard known else { action.extras.append(ExtraField(key: key, yaml: YAMLEmitter.value(v, indent: 6))); continue }
             if v == .null { continue }
             guard let s = v.string else { throw Mismatch(message: "`\(prompt.id)` item \(n): `\(key)` must be text") }
@@ -150,6 +178,11 @@ enum AnswerCoding {
             case "id":
                 let id = s.trimmingBlanks
                 action.id = id.isEmpty ? nil : id
+            case "added":
+                guard let ts = timestamp(s.trimmingBlanks, timeZone: timeZone) else {
+                    throw Mismatch(message: "`\(prompt.id)` item \(n): `added` must be a date and time like 2026-11-24T21:05:12+01:00")
+                }
+                action.added = ts
             case "postponed":
                 guard let count = Int(s.trimmingBlanks), count >= 0 else {
                     throw Mismatch(message: "`\(prompt.id)` item \(n): `postponed` must be a whole number, 0 or more")
@@ -177,12 +210,12 @@ enum AnswerCoding {
         case .tags(let tags): return "\(key): [" + tags.map { YAMLEmitter.inlineScalar($0, inFlow: true) }.joined(separator: ", ") + "]\n"
         case .people(let people):
             return "\(key):\n" + people.map { p in
-                row([("name", p.name), ("level", p.level), ("relation", p.relation), ("note", p.note)], extras: p.extras)
+                row([("name", p.name), ("level", p.level), ("relation", p.relation), ("email", p.email), ("note", p.note)], extras: p.extras)
             }.joined()
         case .followUps(let actions):
             return "\(key):\n" + actions.map { a in
                 row([("who", a.who), ("action", a.action)], days: [("due", a.due), ("done", a.done), ("first-due", a.firstDue)],
-                    counts: [("postponed", a.postponed)], last: [("id", a.id)], extras: a.extras)
+                    counts: [("postponed", a.postponed)], last: [("added", a.added?.iso), ("id", a.id)], extras: a.extras)
             }.joined()
         }
     }

@@ -2,7 +2,7 @@ extension EntryCodec {
     /// The row keys in the order a row writes them; a missing key is inserted right after the
     /// nearest key before it in this order that the row has (`done` after `due`, `first-due`
     /// after `done` or `due`), wherever the row keeps that key.
-    private static let rowKeyOrder = ["who", "action", "due", "done", "first-due", "postponed", "id"]
+    private static let rowKeyOrder = ["who", "action", "due", "done", "first-due", "postponed", "added", "id"]
 
     /// The file text of `entry` (as read from disk) with follow-up row `index` (from 0) changed to
     /// `row` and `updated` set, changing only that row's lines whose value differs and the

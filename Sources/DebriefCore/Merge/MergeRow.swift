@@ -99,7 +99,7 @@ enum MergeList: Sendable {
     /// The order keys are written in a row, for placing a key the row lacks.
     var keyOrder: [String] {
         switch self {
-        case .followUps: return ["who", "action", "due", "done", "first-due", "postponed", "id"]
+        case .followUps: return ["who", "action", "due", "done", "first-due", "postponed", "added", "id"]
         case .people: return ["name", "level", "relation", "note"]
         }
     }
@@ -138,16 +138,17 @@ enum MergeList: Sendable {
         add("done", f.done?.iso)
         add("first-due", f.firstDue?.iso)
         add("postponed", f.postponed > 0 ? String(f.postponed) : nil)
+        add("added", f.added?.iso)
         add("id", f.id)
         for extra in f.extras { values.append((extra.key, extra.yaml)) }
         return MergeRow(id: f.id, identity: f.who + "\u{1F}" + f.action, values: values)
     }
 
     private static func followUp(_ r: MergeRow) -> FollowUp {
-        let known = ["who", "action", "due", "done", "first-due", "postponed", "id"]
+        let known = ["who", "action", "due", "done", "first-due", "postponed", "added", "id"]
         return FollowUp(who: r["who"] ?? "", action: r["action"] ?? "", due: r["due"].flatMap(Day.init(iso:)),
                         done: r["done"].flatMap(Day.init(iso:)), id: r["id"], firstDue: r["first-due"].flatMap(Day.init(iso:)),
-                        postponed: r["postponed"].flatMap { Int($0) } ?? 0,
+                        postponed: r["postponed"].flatMap { Int($0) } ?? 0, added: r["added"].flatMap(Timestamp.init(iso:)),
                         extras: r.values.filter { !known.contains($0.key) }.map { ExtraField(key: $0.key, yaml: $0.value) })
     }
 

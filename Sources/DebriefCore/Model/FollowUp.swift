@@ -14,10 +14,14 @@ public struct FollowUp: Hashable, Sendable {
     public var firstDue: Day?
     /// How many times the due date was moved later (row key `postponed`; 0 is not written).
     public var postponed: Int
+    /// When the row was first saved into an entry that already existed (row key `added`, written
+    /// by `debrief edit`); nil for a row written with its entry, whose creation is the entry's
+    /// `created`. See ``createdAt(in:)``.
+    public var added: Timestamp?
     public var extras: [ExtraField]
 
     public init(who: String, action: String, due: Day? = nil, done: Day? = nil, id: String? = nil,
-                firstDue: Day? = nil, postponed: Int = 0, extras: [ExtraField] = []) {
+                firstDue: Day? = nil, postponed: Int = 0, added: Timestamp? = nil, extras: [ExtraField] = []) {
         self.who = who
         self.action = action
         self.due = due
@@ -25,10 +29,15 @@ public struct FollowUp: Hashable, Sendable {
         self.id = id
         self.firstDue = firstDue
         self.postponed = postponed
+        self.added = added
         self.extras = extras
     }
 
     public var isOpen: Bool { done == nil }
+
+    /// When the save that created this follow-up happened: its `added`, else the `created` of the
+    /// entry it is in (docs/FORMAT.md, "Follow-up rows").
+    public func createdAt(in entry: Entry) -> Timestamp { added ?? entry.created }
 
     /// Open and due before `today`.
     public func isOverdue(on today: Day) -> Bool {

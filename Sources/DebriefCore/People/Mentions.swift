@@ -64,6 +64,17 @@ public struct MentionFinder: Sendable {
 
     public var isEmpty: Bool { byFirstWord.isEmpty }
 
+    /// Whether `text` names `name`: its words, folded for case and accents, in order on word
+    /// boundaries, an opening title like "Dr." optional (the same rule as mentions). A follow-up's
+    /// `who` of "Ana Li and Ben" names both; "Anastasia" never names "Ana".
+    public static func text(_ text: String, names name: String) -> Bool {
+        let target = nameWords(name)
+        guard !target.isEmpty else { return false }
+        let words = Self.words(in: Substring(text)).map(\.word)
+        guard words.count >= target.count else { return false }
+        return (0...(words.count - target.count)).contains { i in Array(words[i..<(i + target.count)]) == target }
+    }
+
     /// The folded words a name must show, without an opening title like "Dr." (a word of at most
     /// four letters ending in a full stop) when other words follow.
     static func nameWords(_ name: String) -> [String] {

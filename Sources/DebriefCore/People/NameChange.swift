@@ -122,6 +122,7 @@ extension JournalStore {
         guard let source = file.entry.source else { throw StoreError.notFound(file.entry.id) }
         try withLock { () throws(StoreError) in
             _ = try bytesForWrite(source.path, expecting: source.fingerprint)
+            _ = try readBack(Array(file.text.utf8), EntryRef(id: file.entry.id, path: source.path))
             try AtomicFile.write(Array(file.text.utf8), to: source.path, replace: true, temporaries: .journal)
         }
     }

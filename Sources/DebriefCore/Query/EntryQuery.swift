@@ -85,7 +85,7 @@ public struct EntryQuery: Sendable, Equatable {
             switch answer {
             case .people(let people): parts += people.map(AnswerText.person)
             case .followUps(let followUps): parts += followUps.map(AnswerText.followUp)
-            default: parts.append(AnswerText.inline(answer, type: prompt.type))
+            default: parts.append(AnswerText.plain(answer, type: prompt.type))
             }
         }
         return parts.joined(separator: "\n").foldedByWords

@@ -1,7 +1,15 @@
 /// Answers as people read them, shared by `show`, the TUI and the review.
 public enum AnswerText {
-    /// A one-line rendering (`yes`, `40%`, `4/5`, `2026-11-24 18:30`, `swift, server`).
+    /// A one-line rendering (`yes`, `40%`, `4/5`, `2026-11-24 18:30`, `swift, server`), on one
+    /// line whatever the answer holds (``TerminalSafe/line(_:)``).
     public static func inline(_ answer: Answer, type: PromptType) -> String {
+        TerminalSafe.line(plain(answer, type: type))
+    }
+
+    /// The same rendering with the answer's own characters, line breaks included: what an editor
+    /// field starts from (a text answer must come back from an edit as it was), what search reads,
+    /// and what a screen that shows a text answer over several lines wraps.
+    public static func plain(_ answer: Answer, type: PromptType) -> String {
         switch answer {
         case .text(let s), .choice(let s): return s
         case .bool(let b): return b ? "yes" : "no"
@@ -21,9 +29,9 @@ public enum AnswerText {
     /// `Ana Li (peer, new): Migrating their services to Swift`.
     public static func person(_ p: Person) -> String {
         let details = [p.level, p.relation].compactMap { $0 }
-        var s = p.name
-        if !details.isEmpty { s += " (" + details.joined(separator: ", ") + ")" }
-        if let note = p.note, !note.isEmpty { s += ": " + note }
+        var s = TerminalSafe.line(p.name)
+        if !details.isEmpty { s += " (" + TerminalSafe.line(details.joined(separator: ", ")) + ")" }
+        if let note = p.note, !note.isEmpty { s += ": " + TerminalSafe.line(note) }
         return s
     }
 
@@ -45,7 +53,7 @@ public enum AnswerText {
     /// "Zoë Brandt: Send the talk link", or just the action when nobody is named; how every list
     /// names a follow-up action.
     public static func task(who: String, action: String) -> String {
-        who.isEmpty ? action : who + ": " + action
+        TerminalSafe.line(who.isEmpty ? action : who + ": " + action)
     }
 
     /// "in 2 days", "today", "3 days overdue", for a due day seen from `today`.

@@ -13,7 +13,7 @@ public enum EntryReport {
         var out: [String] = []
         let md = style == .markdown
         let heading = String(repeating: "#", count: headingLevel)
-        out.append(md ? "\(heading) \(entry.displayTitle)" : entry.title)
+        out.append(TerminalSafe.line(md ? "\(heading) \(entry.displayTitle)" : entry.title))
         var meta = [entry.eventTime.display]
         if let kind = entry.kind { meta.append(kind) }
         out.append(md ? "_\(meta.joined(separator: " · "))_  \n`\(entry.id)`" : meta.joined(separator: " · ") + "  (\(entry.id))")
@@ -64,7 +64,7 @@ public enum EntryReport {
     /// A Markdown table; `|` in a cell is escaped and a line break becomes a space.
     static func table(_ header: [String], _ rows: [[String?]]) -> [String] {
         func cell(_ s: String?) -> String {
-            (s ?? "").replacingOccurrences(of: "|", with: "\\|").split(whereSeparator: \.isNewline).joined(separator: " ")
+            TerminalSafe.line(s ?? "").replacingOccurrences(of: "|", with: "\\|")
         }
         return ["| " + header.joined(separator: " | ") + " |", "|" + header.map { _ in "---|" }.joined()]
             + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }

@@ -76,7 +76,8 @@ extension FlaggedJournal {
     /// pitfall's streak reaches the oldest judged week. The review is the same as over a journal
     /// judged whole; on 10,000 entries it judges a few hundred instead of all of them.
     public static func forReview(of entries: [Entry], catalog: Catalog, clock: Clock, week: ISOWeek, weeks: Int) -> FlaggedJournal {
-        var span = max(1, weeks) + 1
+        // The trend, the week before it, and at least the focus rule's weeks.
+        var span = max(max(1, weeks) + 1, WeeklyReview.focusWeeks)
         let oldest = entries.map(\.eventTime.day).min()
         while true {
             let first = week.adding(weeks: -(span - 1))

@@ -106,7 +106,26 @@ extension WeeklyReview {
             if a.involved != b.involved { return a.involved > b.involved }
             return (order[a.id] ?? 0) < (order[b.id] ?? 0)
         }
-        let focus = pitfalls.first.flatMap { $0.count > 0 ? $0.id : nil }
+        // The focus rule (``focusRule``): of the pitfalls this week showed, the one seen most over
+        // the last four weeks, this week's reflections counting double; then the longer streak,
+        // the more reflections involved, the catalog's order.
+        let window = (0..<focusWeeks).map { week.adding(weeks: -$0) }
+        func seen(_ line: PitfallLine) -> Int { window.map { count(line.id, $0) }.reduce(0, +) }
+        let focusLine = pitfalls.filter { $0.count > 0 }.min { a, b in
+            let (sa, sb) = (seen(a) + a.count, seen(b) + b.count)
+            if sa != sb { return sa > sb }
+            if a.streak != b.streak { return a.streak > b.streak }
+            if a.involved != b.involved { return a.involved > b.involved }
+            return (order[a.id] ?? 0) < (order[b.id] ?? 0)
+        }
+        let focus = focusLine?.id
+        let focusWhy = focusLine.map { line in
+            FocusWhy(seen: seen(line),
+                     outOf: line.scope == .event ? window.map { journal.week($0).reflections }.reduce(0, +)
+                         : window.filter { journal.week($0).reflections > 0 }.count,
+                     thisWeek: line.count, scope: line.scope)
+        }
+        let focusAdvice = focusLine.map { Advice(id: $0.id, title: $0.title, instead: catalog.pitfall($0.id)?.instead ?? "") }
 
         let lines = thisWeek.map { item in
             EntryLine(id: item.entry.id, title: item.entry.title, day: item.entry.eventTime.day,
@@ -123,13 +142,14 @@ extension WeeklyReview {
             writtenWithin24Hours: lines.filter(\.writtenWithin24Hours).count,
             pitfalls: pitfalls,
             focus: focus,
-            focusAdvice: pitfalls.first { $0.id == focus }.map { Advice(id: $0.id, title: $0.title, instead: catalog.pitfall($0.id)?.instead ?? "") },
+            focusAdvice: focusAdvice,
+            focusWhy: focusWhy,
             unjudged: unjudgedGroups(thisWeek, catalog: catalog),
             unjudgedHabits: summary.habits.unjudged.map(\.pitfallID),
             progress: progress,
             followUps: followUps(known, week: week, asOf: asOf),
             people: people(thisWeek.map(\.entry), catalog: catalog, cold: coldPeople),
-            advice: pitfalls.filter(\.recurring).map { line in
+            advice: (focusAdvice.map { [$0] } ?? []) + pitfalls.filter { $0.recurring && $0.id != focus }.map { line in
                 Advice(id: line.id, title: line.title, instead: catalog.pitfall(line.id)?.instead ?? "")
             }
         )

@@ -4,11 +4,18 @@
 /// `pitfalls` (every catalog pitfall in catalog order, so scripts can diff weeks: `id`, `title`,
 /// `scope` (`event` or `week`), `count`, `recurring`, `streak`, `trend` oldest first, `reasons`
 /// as `{entry, reason}`: one per reflection with its reasons joined, or for a habit one with
-/// `entry` null), `focus` (the pitfall id to work on, or null), `not_judged` (per flow: `flow`,
+/// `entry` null), `focus` (the pitfall id to work on, or null), `next_week` (null, or what the
+/// text's "What to try next week" says: `focus`, `title`, `why` (`seen`, `out_of`, `this_week`,
+/// `unit` `reflections` or `weeks`, and `text`), `reasons` as in `pitfalls`, `instead`, `rule`,
+/// and `also_recurring` as `{id, title, text}`), `not_judged` (per flow: `flow`,
 /// `reflections`, `pitfalls`, `in_part`; and `week` for habits), `progress`, `follow_ups`
 /// (`done`, `open`, `overdue`: lists of `entry`, `who`, `action`, `due`, `done`, `first_due`,
 /// `postponed`), `people`
-/// (`met`, `new`, `existing` counts, `levels` by level, `names`, `cold`), `advice`.
+/// (`met`, `new`, `existing` counts, `levels` by level, `names`, `cold`), `advice` (what to do
+/// instead: the focus first, then every other recurring pitfall, as `{id, title, instead}`).
+///
+/// Every section is built from the same ``WeeklyReview`` as the text and the Markdown, and says
+/// the same things (`ReviewAgreementTests`).
 public enum ReviewJSON {
     public static func value(_ review: WeeklyReview, catalog: Catalog) -> JSONValue {
         let order = catalog.pitfalls.map(\.id)
@@ -25,6 +32,7 @@ public enum ReviewJSON {
             ("trend_reflections", .array(review.trendReflections.map { .number($0) })),
             ("pitfalls", .array(pitfalls.map(pitfall))),
             ("focus", .optional(review.focus)),
+            ("next_week", nextWeek(review)),
             ("not_judged", .object([
                 ("flows", .array(review.unjudged.map { g in
                     .object([("flow", .string(g.flow)), ("reflections", .number(g.reflections)),
@@ -58,6 +66,30 @@ public enum ReviewJSON {
         value(review, catalog: catalog).rendered() + "\n"
     }
 
+    /// The focus with why it was picked, its reasons and advice, and the other recurring pitfalls.
+    static func nextWeek(_ review: WeeklyReview) -> JSONValue {
+        guard let focus = review.focusLine else { return .null }
+        let others = ReviewWords.alsoRecurring(review)
+        return .object([
+            ("focus", .string(focus.id)),
+            ("title", .string(focus.title)),
+            ("why", review.focusWhy.map { why in
+                .object([("seen", .number(why.seen)), ("out_of", .number(why.outOf)), ("this_week", .number(why.thisWeek)),
+                         ("unit", .string(why.scope == .event ? "reflections" : "weeks")), ("text", .string(ReviewWords.focusWhy(why)))])
+            } ?? .null),
+            ("reasons", .array(focus.reasons.map(reason))),
+            ("instead", .optional(review.focusAdvice?.instead)),
+            ("rule", .string(WeeklyReview.focusRule)),
+            ("also_recurring", .array(others.map { line in
+                .object([("id", .string(line.line.id)), ("title", .string(line.line.title)), ("text", .string(line.text))])
+            })),
+        ])
+    }
+
+    static func reason(_ r: WeeklyReview.Reason) -> JSONValue {
+        .object([("entry", .optional(r.entry?.id)), ("reason", .string(r.text))])
+    }
+
     static func pitfall(_ p: WeeklyReview.PitfallLine) -> JSONValue {
         .object([
             ("id", .string(p.id)),
@@ -67,7 +99,7 @@ public enum ReviewJSON {
             ("recurring", .bool(p.recurring)),
             ("streak", .number(p.streak)),
             ("trend", .array(p.trend.map { .number($0) })),
-            ("reasons", .array(p.reasons.map { r in .object([("entry", .optional(r.entry?.id)), ("reason", .string(r.text))]) })),
+            ("reasons", .array(p.reasons.map(reason))),
         ])
     }
 

@@ -1,5 +1,6 @@
-/// The review as Markdown, to paste into a note or send to a mentor: a table of the pitfalls,
-/// then the reasons, progress, follow-ups as a checklist, the network and the advice.
+/// The review as Markdown, to paste into a note or send to a mentor: what to try next week
+/// first, then a table of the pitfalls, the reasons, progress, follow-ups as a checklist and the
+/// network.
 public enum ReviewMarkdown {
     public static func render(_ review: WeeklyReview) -> String {
         var out: [String] = []
@@ -11,6 +12,21 @@ public enum ReviewMarkdown {
         if let note = ReviewWords.inProgress(review) { out += ["", note] }
         let unjudged = ReviewWords.unjudged(review)
         if !unjudged.isEmpty { out += [""] + unjudged.map(escape) }
+
+        if let focus = review.focusLine {
+            out += ["", "## What to try next week", ""]
+            out.append("**Focus: \(escape(focus.title))**")
+            if let why = review.focusWhy { out += ["", escape(ReviewWords.focusWhy(why))] }
+            out += ["", ReviewWords.focusThisWeek, ""]
+            out += focus.reasons.map { "- " + escape(ReviewWords.reason($0)) }
+            if let instead = review.focusAdvice?.instead, !instead.isEmpty { out += ["", "Instead: " + escape(instead)] }
+            out += ["", "_" + escape(WeeklyReview.focusRule) + "_"]
+            let others = ReviewWords.alsoRecurring(review)
+            if !others.isEmpty {
+                out += ["", "Also recurring:", ""]
+                out += others.map { "- " + escape($0.text) }
+            }
+        }
 
         if !review.isEmpty {
             out += ["", "## Pitfalls", ""]
@@ -70,18 +86,6 @@ public enum ReviewMarkdown {
             if let cold = ReviewWords.cold(review.people) { out.append("- " + escape(cold)) }
         }
 
-        if let focus = review.focusLine {
-            out += ["", "## What to try next week", ""]
-            out.append("**Focus: \(escape(focus.title))**")
-            out += ["", escape(ReviewWords.focusEvidence(focus, of: review.entries.count)), ""]
-            out += focus.reasons.map { "- " + escape(ReviewWords.reason($0)) }
-            if let instead = review.focusAdvice?.instead, !instead.isEmpty { out += ["", "Instead: " + escape(instead)] }
-            let others = review.advice.filter { $0.id != focus.id }.compactMap { a in review.pitfalls.first { $0.id == a.id } }
-            if !others.isEmpty {
-                out += ["", "Also recurring:", ""]
-                out += others.map { "- " + escape(ReviewWords.alsoRecurring($0)) }
-            }
-        }
         return ReviewWords.tidy(out)
     }
 

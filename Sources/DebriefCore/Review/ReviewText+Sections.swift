@@ -7,11 +7,15 @@ extension ReviewText.Renderer {
         add(Span(title, .heading, strong: true), hang: "")
     }
 
+    /// The sections in order: what to try next week first (the one thing to act on), then the
+    /// evidence behind it and everything else. A new part of the review adds its own section
+    /// function and one line here.
     mutating func render(_ review: WeeklyReview) {
         add(Span("Week \(review.week.iso)", .heading, strong: true), Span(": " + ReviewWords.range(review.week)), hang: "")
         wrap(ReviewWords.written(review), first: "", rest: "")
         if let note = ReviewWords.inProgress(review) { wrap(note, first: "", rest: "") }
         for note in ReviewWords.unjudged(review) { wrap(note, first: "", rest: "") }
+        nextWeek(review)
         if !review.isEmpty {
             pitfalls(review)
             if !review.progress.isEmpty {
@@ -31,23 +35,24 @@ extension ReviewText.Renderer {
             if review.isEmpty { heading("YOUR NETWORK") }
             wrap(cold, first: "  ", rest: "  ")
         }
-        nextWeek(review)
     }
 
-    /// One thing to change: the focus with its evidence and advice, then the other recurring
-    /// pitfalls in one line each.
+    /// One thing to change: the focus, why the rule picked it, what showed this week and what to
+    /// do instead; then the other recurring pitfalls in one line each.
     mutating func nextWeek(_ review: WeeklyReview) {
         guard let focus = review.focusLine else { return }
         heading("WHAT TO TRY NEXT WEEK")
         add(Span("  Focus: "), Span(focus.title, focus.recurring ? .bad : .warning, strong: true), hang: "  ")
-        wrap(ReviewWords.focusEvidence(focus, of: review.entries.count), first: "    ", rest: "    ")
+        if let why = review.focusWhy { wrap(ReviewWords.focusWhy(why), first: "    ", rest: "    ") }
+        wrap(ReviewWords.focusThisWeek, first: "    ", rest: "    ")
         for reason in focus.reasons { wrap(ReviewWords.reason(reason), first: "    - ", rest: "      ") }
         if let instead = review.focusAdvice?.instead, !instead.isEmpty { wrap("Instead: " + instead, first: "    ", rest: "    ") }
-        let others = review.advice.filter { $0.id != focus.id }.compactMap { a in review.pitfalls.first { $0.id == a.id } }
+        wrap([Span(WeeklyReview.focusRule, .muted)], first: "    ", rest: "    ")
+        let others = ReviewWords.alsoRecurring(review)
         if !others.isEmpty {
             blank()
             add(Span("  Also recurring:"), hang: "  ")
-            for line in others { wrap(ReviewWords.alsoRecurring(line), first: "    - ", rest: "      ") }
+            for other in others { wrap(other.text, first: "    - ", rest: "      ") }
         }
     }
 

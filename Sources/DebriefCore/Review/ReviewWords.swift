@@ -89,7 +89,8 @@ enum ReviewWords {
         let habits = review.pitfalls.contains { $0.scope == .week }
         return "Longest-running first. The trend has one bar per week, \(span): a full bar means every reflection "
             + "that week showed the pitfall" + (habits ? " (for a habit judged over the whole week, that the week showed it)" : "")
-            + (review.trendReflections.contains(0) ? "; \(unicode ? "·" : "a gap") is a week without reflections." : ".")
+            + (review.trendReflections.contains(0) ? "; \(unicode ? "·" : "a gap") is a week without reflections. " : ". ")
+            + WeeklyReview.recurringMeaning
     }
 
     /// Said when the week is still running.
@@ -97,7 +98,9 @@ enum ReviewWords {
         review.inProgress ? "Week in progress: follow-ups are as of today, \(long(review.asOf))." : nil
     }
 
-    /// `2 of 3 reflections`, `recurring`, `streak 3 weeks`; a habit says it is judged over the week.
+    /// `2 of 3 reflections`, then `3 weeks running` or `not the week before`; a habit says it is
+    /// judged over the week. Never the bare word "recurring" beside a one-week streak, which reads
+    /// as a contradiction: the counts say why it recurs (``WeeklyReview/recurringMeaning``).
     static func facts(_ line: WeeklyReview.PitfallLine, of total: Int) -> [String] {
         var out: [String]
         switch line.scope {
@@ -107,10 +110,13 @@ enum ReviewWords {
         case .week:
             out = ["habit over the whole week (" + count(total, "reflection") + ")"]
         }
-        // A streak of two weeks or more is recurring by definition; say it only when it is not.
-        if line.recurring, line.streak < 2 { out.append("recurring") }
-        out.append("streak " + count(line.streak, "week"))
+        out.append(weeksRunning(line.streak))
         return out
+    }
+
+    /// `3 weeks running`, or `not the week before` for a pitfall new this week.
+    static func weeksRunning(_ streak: Int) -> String {
+        streak > 1 ? "\(streak) weeks running" : "not the week before"
     }
 
     /// `Swift meetup Berlin, Tue 24 Nov`.
@@ -125,23 +131,36 @@ enum ReviewWords {
         return source(e.title, e.day) + ": " + r.text
     }
 
-    /// The focus pitfall's evidence, before its reasons: how long it has lasted and how much of
-    /// this week it covers.
-    static func focusEvidence(_ line: WeeklyReview.PitfallLine, of total: Int) -> String {
-        let running = line.streak > 1 ? "It showed \(line.streak) weeks running" : "It showed this week"
-        switch line.scope {
+    /// Why the focus was picked, in the numbers the rule counted: `Why this one: seen in 3 of
+    /// your last 9 reflections, 2 of them this week.`
+    static func focusWhy(_ why: WeeklyReview.FocusWhy) -> String {
+        switch why.scope {
         case .event:
-            let share = line.count == total ? (total == 1 ? "in your one reflection" : "in all \(total) reflections")
-                : "in \(line.count) of \(count(total, "reflection"))"
-            return running + (line.streak > 1 ? ", this week " : ", ") + share + ":"
+            let these = why.seen == why.thisWeek ? (why.seen == 1 ? "this week" : "all of them this week") : "\(why.thisWeek) of them this week"
+            return "Why this one: seen in \(why.seen) of your last \(count(why.outOf, "reflection")), \(these)."
         case .week:
-            return running + ":"
+            return "Why this one: seen in \(why.seen) of the last \(count(why.outOf, "week")) with reflections, this week included."
         }
     }
 
-    /// `Failing to follow up, 3 weeks running` for the other recurring pitfalls.
+    /// What the focus showed this week, before its reasons.
+    static let focusThisWeek = "This week:"
+
+    /// `Failing to follow up, 3 weeks running` or `…, in 2 reflections this week` for the other
+    /// recurring pitfalls (``WeeklyReview/recurringMeaning``).
     static func alsoRecurring(_ line: WeeklyReview.PitfallLine) -> String {
-        line.title + (line.streak > 1 ? ", \(line.streak) weeks running" : ", twice this week")
+        line.title + (line.streak > 1 ? ", \(line.streak) weeks running" : ", in \(line.count) reflections this week")
+    }
+
+    /// The other recurring pitfalls after the focus, each with its advice, in the order of
+    /// `review.advice`: what every format says under "Also recurring" (the JSON as
+    /// `next_week.also_recurring`), so none prints advice another leaves out.
+    static func alsoRecurring(_ review: WeeklyReview) -> [(line: WeeklyReview.PitfallLine, text: String)] {
+        review.advice.filter { $0.id != review.focus }.compactMap { a in
+            review.pitfalls.first { $0.id == a.id }.map { line in
+                (line, alsoRecurring(line) + (a.instead.isEmpty ? "" : ". Instead: " + a.instead))
+            }
+        }
     }
 
     /// `Ana Li: Send the link`.

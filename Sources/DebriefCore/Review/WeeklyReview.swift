@@ -26,10 +26,13 @@ public struct WeeklyReview: Equatable, Sendable {
     /// Every catalog pitfall: those shown this week first, longest streak first (ties: the most
     /// reflections involved, then catalog order), then the rest in catalog order.
     public var pitfalls: [PitfallLine]
-    /// The one pitfall to work on next week: the first of `pitfalls` when it showed this week.
+    /// The one pitfall to work on next week, by ``focusRule``: of those that showed this week, the
+    /// one seen most over the last ``focusWeeks`` weeks.
     public var focus: String?
     /// What to do instead of the focus pitfall, recurring or not.
     public var focusAdvice: Advice?
+    /// What the rule counted for the focus, shown as the reason it was picked.
+    public var focusWhy: FocusWhy?
     /// This week's reflections, by flow, for which some pitfalls could not be judged.
     public var unjudged: [UnjudgedGroup]
     /// Habit pitfalls that could not be judged for this week as a whole.
@@ -37,8 +40,40 @@ public struct WeeklyReview: Equatable, Sendable {
     public var progress: [ProgressLine]
     public var followUps: FollowUps
     public var people: PeopleThisWeek
-    /// What to do instead, for every recurring pitfall, in the order of `pitfalls`.
+    /// What to do instead: for the focus first (recurring or not), then for every other recurring
+    /// pitfall in the order of `pitfalls`. Every format prints exactly these.
     public var advice: [Advice]
+
+    /// How many weeks the focus rule looks at: this week and the three before.
+    public static let focusWeeks = 4
+
+    /// The focus rule, in words (every format states it where it shows the focus).
+    public static let focusRule = "The focus is the pitfall seen most over the last four weeks, with this week's "
+        + "reflections counting double; a longer streak breaks a tie."
+
+    /// "Recurring", defined once: an event pitfall recurs when it showed in two or more of this
+    /// week's reflections, or this week and the week before; a habit, this week and the week before.
+    public static let recurringMeaning = "Recurring means it showed in two or more of this week's reflections, "
+        + "or this week and the week before (a habit: this week and the week before)."
+
+    /// Why the focus was picked: how often the rule saw it.
+    public struct FocusWhy: Equatable, Sendable {
+        /// Event pitfall: the reflections of the last ``WeeklyReview/focusWeeks`` weeks that showed
+        /// it. Habit: the weeks that showed it.
+        public var seen: Int
+        /// The reflections those weeks hold (event), or the weeks of them with reflections (habit).
+        public var outOf: Int
+        /// How many of `seen` are this week's.
+        public var thisWeek: Int
+        public var scope: PitfallScope
+
+        public init(seen: Int, outOf: Int, thisWeek: Int, scope: PitfallScope) {
+            self.seen = seen
+            self.outOf = outOf
+            self.thisWeek = thisWeek
+            self.scope = scope
+        }
+    }
 
     /// A pitfall's trend as shares from 0 to 1: reflections flagged out of that week's reflections,
     /// or 1/0 for a habit; nil for a week without reflections.

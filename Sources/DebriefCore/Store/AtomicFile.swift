@@ -119,8 +119,9 @@ public enum AtomicFile {
     /// Reads regular files only: opened with `O_NONBLOCK` (a FIFO named `x.md` would otherwise
     /// block the open until a writer comes) and checked with `fstat` on the open descriptor (so a
     /// symlink swapped meanwhile cannot slip a device in); a FIFO, device, socket or folder, and a
-    /// file over ``readLimit``, is an I/O error naming what it is, never read.
-    public static func read(_ path: String) throws(StoreError) -> [UInt8]? {
+    /// file over `limit` (``readLimit`` unless the caller reads larger files, such as a calendar
+    /// export), is an I/O error naming what it is, never read.
+    public static func read(_ path: String, limit: Int = readLimit) throws(StoreError) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
@@ -139,8 +140,8 @@ public enum AtomicFile {
         guard kind == S_IFREG else {
             throw StoreError.io(path, "not a regular file (\(kindName(kind))); debrief reads only regular files")
         }
-        let tooLarge = StoreError.io(path, "larger than \(readLimit >> 20) MB; debrief does not read files that large")
-        guard info.st_size <= readLimit else { throw tooLarge }
+        let tooLarge = StoreError.io(path, "larger than \(limit >> 20) MB; debrief does not read files that large")
+        guard info.st_size <= limit else { throw tooLarge }
         var out: [UInt8] = []
         out.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -150,7 +151,7 @@ public enum AtomicFile {
             if n < 0 { throw failure(path) }
             if n == 0 { return out }
             // The file may grow while it is read: the limit holds for what is read, too.
-            guard out.count + n <= readLimit else { throw tooLarge }
+            guard out.count + n <= limit else { throw tooLarge }
             out.append(contentsOf: chunk[0..<n])
         }
     }

@@ -71,6 +71,18 @@ public struct DebriefState: Equatable, Sendable {
         return state
     }
 
+    /// Reads the file at `path`, applies `change` and writes it back, all under the state
+    /// file's lock (`state.yaml.lock` beside it), so two debrief runs remembering different
+    /// choices at once both keep theirs. Nothing is written when `change` changes nothing.
+    public static func update(at path: String, _ change: (inout DebriefState) -> Void) throws(StoreError) {
+        try FileLock.withLock(path + ".lock") { () throws(StoreError) in
+            var state = load(path: path)
+            let before = state
+            change(&state)
+            if state != before { try state.save(to: path) }
+        }
+    }
+
     /// Writes the state atomically (0600 in a 0700 folder), replacing the previous file.
     public func save(to path: String) throws(StoreError) {
         let text = "# Choices debrief remembers between runs. Written by debrief; settings belong in config.yaml.\n"

@@ -30,15 +30,21 @@ public enum JournalDoctor {
         Trace.mark("doctor: \(read.count) files read")
         var problems = scan.problems
         var entries = 0
+        var imported: [String: [(path: String, line: Int)]] = [:]
         for outcome in read {
             switch outcome {
             case .success(let entry)?:
                 entries += 1
                 problems += remarks(entry)
+                if let key = entry.origin, let source = entry.source {
+                    let line = source.document.fields.first { $0.key == "source" }?.line ?? 1
+                    imported[key, default: []].append((source.path, line))
+                }
             case .failure(let problem)?: problems.append(problem)
             case nil: continue
             }
         }
+        problems += sameImport(imported)
         let folders = [store.root, store.draftsDirectory, store.trashDirectory] + scan.folders
         for folder in folders {
             problems += temporaries(in: folder, scope: folder == store.draftsDirectory ? .drafts : .journal, now: now)
@@ -80,6 +86,21 @@ public enum JournalDoctor {
             out.append(EntryProblem(path: source.path, line: 1, reason: "starts with a UTF-8 byte-order mark; read past it, and kept when debrief saves"))
         }
         return out
+    }
+
+    /// Entries imported under the same key (`source:`): the same note imported twice (two
+    /// imports at once before they took turns, or a file copied by hand). Each path after the
+    /// first (by id) names the first.
+    static func sameImport(_ imported: [String: [(path: String, line: Int)]]) -> [EntryProblem] {
+        imported.flatMap { key, places -> [EntryProblem] in
+            // By id, so `x.md` comes before its copy `x-2.md`.
+            let sorted = places.sorted { $0.path.dropLast(3) < $1.path.dropLast(3) }
+            guard let first = sorted.first?.path, sorted.count > 1 else { return [] }
+            return sorted.dropFirst().map { place in
+                EntryProblem(path: place.path, line: place.line, reason: "imported under the same key (`source: \(key)`) as \(first): the same note twice? "
+                             + "Compare the two and delete the one you do not want; importing again skips both")
+            }
+        }
     }
 
     /// Temporary files of runs that are gone (a write under way is left alone).

@@ -44,15 +44,25 @@ extension JournalLocation {
     public enum Presence: Equatable, Sendable {
         case folder
         case missing
-        /// Something that is not a folder (a file, a device), or a folder debrief cannot look into.
+        /// Something that is not a folder (a file, a device).
         case notAFolder
+        /// A folder debrief may not read or look into, or a path it may not reach (a folder on
+        /// the way it may not look into); why, in words (`Permission denied`).
+        case unreadable(String)
     }
 
-    /// Whether `path` is a folder, absent, or something else. Follows symbolic links, so a
-    /// journal linked from elsewhere counts as the folder it points to.
+    /// Whether `path` is a folder debrief can read, absent, something else, or out of reach.
+    /// Follows symbolic links, so a journal linked from elsewhere counts as the folder it
+    /// points to.
     public static func presence(of path: String) -> Presence {
         var st = stat()
-        guard stat(path, &st) == 0 else { return errno == ENOENT ? .missing : .notAFolder }
-        return (st.st_mode & S_IFMT) == S_IFDIR ? .folder : .notAFolder
+        guard stat(path, &st) == 0 else {
+            if errno == ENOENT { return .missing }
+            if errno == ENOTDIR { return .notAFolder }
+            return .unreadable(String(cString: strerror(errno)))
+        }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else { return .notAFolder }
+        guard access(path, R_OK | X_OK) == 0 else { return .unreadable(String(cString: strerror(errno))) }
+        return .folder
     }
 }

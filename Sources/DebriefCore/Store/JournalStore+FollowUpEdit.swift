@@ -47,14 +47,16 @@ extension JournalStore {
                 base = read
             }
             let row: FollowUp
-            switch base.followUps[index].applying(edit) {
+            let current = base.followUps[index]
+            switch current.applying(edit, createdAt: current.createdAt(in: base), now: now) {
             case .failure(let unchanged): return .unchanged(unchanged, n: index + 1)
             case .success(let changed): row = changed
             }
             let expected = base.replacingFollowUp(at: index, with: row)
-            let text = patchedText(base, index: index, row: row, expected: expected, now: now)
-            try AtomicFile.write(Array(text.utf8), to: source.path, replace: true, temporaries: .journal)
-            return .written(try read(EntryRef(id: entry.id, path: source.path)), n: index + 1, reapplied: reapplied)
+            let text = Array(patchedText(base, index: index, row: row, expected: expected, now: now).utf8)
+            let written = try readBack(text, EntryRef(id: entry.id, path: source.path))
+            try AtomicFile.write(text, to: source.path, replace: true, temporaries: .journal)
+            return .written(written, n: index + 1, reapplied: reapplied)
         }
     }
 

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Synchronization
 
 /// A reference to an entry file found on disk, before reading it.
 public struct EntryRef: Hashable, Sendable {
@@ -226,6 +227,16 @@ public struct JournalStore: Sendable {
         }
     }
 
+    /// Refuses, without writing anything, a new entry that ``create(_:)`` would refuse: one whose
+    /// file debrief could not read back (too large, or not decoding). For `--dry-run`.
+    public func check(_ entry: Entry) throws(StoreError) {
+        var entry = entry
+        entry.source = nil
+        entry.id = Self.idStem(for: entry)
+        guard let ref = canonicalRef(for: entry.id) else { throw StoreError.exists(entry.id) }
+        _ = try readBack(Array(codec.encode(entry.assigningFollowUpIDs()).utf8), ref)
+    }
+
     /// Writes back an entry read from disk, after checking the file still has the bytes it was read
     /// from. Sets `updated` to `now`. Returns the entry as written.
     public func save(_ entry: Entry, now: Timestamp) throws(StoreError) -> Entry {
@@ -254,10 +265,17 @@ public struct JournalStore: Sendable {
         return entry
     }
 
-    /// The entry `bytes` hold, as reading them from `ref` after writing would give it: a write
-    /// checks this before touching the disk, so debrief never writes a file it could not read
-    /// back (a follow-up without an action, say), and needs no second read afterwards.
+    /// The entry `bytes` hold, as reading them from `ref` after writing would give it: every
+    /// write of an entry checks this before touching the disk, so debrief never writes a file
+    /// it could not read back (larger than ``AtomicFile/readLimit``, a follow-up without an
+    /// action), and needs no second read afterwards. A file too large is
+    /// ``StoreError/refused(_:_:)``, one that does not decode ``StoreError/invalid(_:)``.
     func readBack(_ bytes: [UInt8], _ ref: EntryRef) throws(StoreError) -> Entry {
+        guard bytes.count <= AtomicFile.readLimit else {
+            let size = String(format: "%.1f", Double(bytes.count) / Double(1 << 20))
+            throw StoreError.refused(ref.path, "the entry would be \(size) MB, and debrief reads no file over \(AtomicFile.readLimit >> 20) MB; "
+                                     + "nothing was written (shorten the longest answer)")
+        }
         do {
             return try codec.decode(bytes, id: ref.id, path: ref.path)
         } catch {
@@ -330,13 +348,28 @@ public struct JournalStore: Sendable {
 
     /// Serialises writers across processes with an advisory lock on `<root>/.lock`, so the
     /// check-then-rename of a save cannot interleave with another debrief's.
+    ///
+    /// Reentrant on one thread: a caller that holds the lock for a longer step (an import's
+    /// duplicate check and all its writes) calls the store's writes inside it, and they run
+    /// without locking again (a second `flock` on a new descriptor would wait for the first).
     public func withLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        try AtomicFile.makeDirectory(root)
-        let fd = open(root + "/.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw AtomicFile.failure(root + "/.lock") }
-        defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0, errno == EINTR {}
-        defer { flock(fd, LOCK_UN) }
-        return try body()
+        let thread = Self.currentThread()
+        if Self.lockHolders.withLock({ $0[root] == thread }) { return try body() }
+        return try FileLock.withLock(root + "/.lock") { () throws(StoreError) -> T in
+            Self.lockHolders.withLock { $0[root] = thread }
+            defer { _ = Self.lockHolders.withLock { $0.removeValue(forKey: root) } }
+            return try body()
+        }
+    }
+
+    /// The thread holding each journal's lock in this process, by journal folder.
+    private static let lockHolders = Mutex<[String: UInt]>([:])
+
+    private static func currentThread() -> UInt {
+        #if canImport(Glibc)
+        return UInt(pthread_self())
+        #else
+        return UInt(bitPattern: pthread_self())
+        #endif
     }
 }

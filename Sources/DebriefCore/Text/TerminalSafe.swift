@@ -24,6 +24,19 @@ public enum TerminalSafe {
         return String(out)
     }
 
+    /// A value that is one line (a title, a name, a follow-up's action, a kind), made harmless and
+    /// kept on one line: as ``text(_:)``, and line breaks and tabs shown visibly too (`^J`, `^M`,
+    /// `^I`), so a title holding a line break can neither split a listing's row or a Markdown
+    /// heading nor, with a carriage return, overwrite the line it is on.
+    public static func line(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { needsEscaping($0) || $0 == "\n" || $0 == "\t" }) else { return text }
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            if needsEscaping(u) || u == "\n" || u == "\t" { out.append(contentsOf: visible(u).unicodeScalars) } else { out.append(u) }
+        }
+        return String(out)
+    }
+
     /// Whether `u` is a control character other than newline and tab.
     public static func needsEscaping(_ u: Unicode.Scalar) -> Bool {
         let v = u.value

@@ -1,6 +1,6 @@
 /// Validates UTF-8 over bytes without building a `String`: entry files are mostly ASCII, which
 /// this checks eight bytes at a time.
-enum UTF8Check {
+public enum UTF8Check {
     /// Whether `b` is well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF),
     /// the same rule as `String(validating:as:)`.
     static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -40,5 +40,30 @@ enum UTF8Check {
             }
         }
         return true
+    }
+
+    /// `bytes` as text, or the 1-based line of the first byte that is not UTF-8: every reader of
+    /// a file the user wrote (an entry, an import, an answers file, a catalog, the config) says
+    /// where the problem is, not only that there is one.
+    public static func text(_ bytes: [UInt8]) -> Result<String, InvalidLine> {
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        return .failure(InvalidLine(line: line(ofFirstInvalid: bytes)))
+    }
+
+    /// Where a file stops being UTF-8.
+    public struct InvalidLine: Error, Equatable, Sendable {
+        public var line: Int
+    }
+
+    /// The 1-based line holding the first byte that is not UTF-8 (the last line when none is).
+    static func line(ofFirstInvalid bytes: [UInt8]) -> Int {
+        var line = 1
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == 10 {
+            if String(validating: bytes[start..<i], as: UTF8.self) == nil { return line }
+            line += 1
+            start = i + 1
+        }
+        return line
     }
 }

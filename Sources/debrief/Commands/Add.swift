@@ -10,6 +10,9 @@ struct Add: ParsableCommand {
         The answers file is a map of prompt id to answer, the same shape as an entry's front matter \
         (see `debrief prompts show` for the ids). Flags override the file. Prints the new entry's id and path.
 
+        Exits 65 when an answer is not valid or the entry could not be read back (a file over 8 MB, \
+        the largest debrief reads), and nothing is written.
+
         Examples:
           debrief add --title "Coffee with Ana" --kind one-on-one --date "yesterday 15:00"
           debrief add --answers reflection.yaml
@@ -78,18 +81,38 @@ struct Add: ParsableCommand {
         }
     }
 
+    /// The text of the file `--answers` or `import` names, or of stdin for `-`. Read to its end
+    /// whatever it is, so a pipe (`import json <(jq …)`, `/dev/stdin`) works as a file does.
     static func readInput(_ source: String) throws -> String {
-        let data: Data?
+        let name = source == "-" ? "stdin" : source
+        let bytes: [UInt8]
         if source == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
         } else {
-            guard FileManager.default.fileExists(atPath: source) else {
-                throw CLIError(message: "\(source): no such file", code: Exit.noInput)
+            let fd = open(source, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                if errno == ENOENT { throw CLIError(message: "\(source): no such file", code: Exit.noInput) }
+                throw CLIError(message: "\(source): cannot read: \(String(cString: strerror(errno)))", code: Exit.ioError)
             }
-            data = FileManager.default.contents(atPath: source)
+            defer { close(fd) }
+            var info = stat()
+            if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                throw CLIError(message: "\(source): a folder, not a file", code: Exit.noInput)
+            }
+            var out: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if n < 0, errno == EINTR { continue }
+                if n < 0 { throw CLIError(message: "\(source): cannot read: \(String(cString: strerror(errno)))", code: Exit.ioError) }
+                if n == 0 { break }
+                out.append(contentsOf: chunk[0..<n])
+            }
+            bytes = out
         }
-        guard let data else { throw CLIError(message: "\(source): cannot read", code: Exit.ioError) }
-        guard let text = String(data: data, encoding: .utf8) else { throw CLIError.data("\(source): not valid UTF-8 text") }
-        return text
+        switch UTF8Check.text(bytes) {
+        case .success(let text): return text
+        case .failure(let bad): throw CLIError.data("\(name):\(bad.line): not valid UTF-8 text")
+        }
     }
 }

@@ -19,9 +19,7 @@ struct Browse: ParsableCommand {
     @MainActor
     private func runScreens() throws {
         try runReportingErrors {
-            let session = Session(try Context(journal))
-            defer { session.close() }
-            try session.run(session.browse())
+            try Session(try Context(journal)).run(.browse)
         }
     }
 }

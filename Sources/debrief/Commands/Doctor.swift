@@ -9,9 +9,12 @@ struct Doctor: ParsableCommand {
         Lists, one per line as path:line: reason, the files that are not read (they do not parse, are \
         not regular files, are larger than 8 MB, are links to nothing, sync-conflict copies or second \
         paths to an entry) and the entries that read with a remark (an id that is not the file name, \
-        no title, a merge conflict left to resolve (`merge-conflict:`), a byte-order mark, a symbolic link or a file with several names: read once, but never \
-        written, as a write would leave the other names with the old text). Exits 0 when there is none, 1 otherwise. Nothing in the journal is \
-        changed.
+        no title, a merge conflict left to resolve (`merge-conflict:`), a byte-order mark, a symbolic link \
+        or a file with several names: read once, but never written, as a write would leave the other names \
+        with the old text). With `calendars:` in config.yaml it also lists the calendar files that cannot \
+        be read and the lines of the others that were skipped (an event without a start, a series whose \
+        rule cannot be used, a time zone nobody defines). Exits 0 when there is none, 1 otherwise. Nothing \
+        in the journal or the calendars is changed.
 
         It then checks the index (see the README) against that full read, column by column, and names, on \
         stderr, the files whose indexed answer differed; those are indexed again from their files. A cache \
@@ -27,17 +30,28 @@ struct Doctor: ParsableCommand {
         the copy's under `merge-conflict:` (docs/FORMAT.md). The original is rewritten atomically and the \
         copy moves to trash/. With --dry-run the merges are listed and nothing is written.
 
-        Exit codes: 0 nothing to report, 1 files listed (or a copy left unmerged), 64 --dry-run without \
-        --merge, 75 a file changed while it was merged (nothing more was written).
+        --forgotten NAME (after `debrief people forget NAME`) also looks for NAME, folded as names are \
+        matched, on every line of every file under entries/, trash/ and drafts/, and byte for byte in \
+        the index's files (brought in step and rewritten first), and lists each place it is still \
+        found, or says it appears nowhere.
+
+        Exit codes: 0 nothing to report, 1 files listed (or a copy left unmerged, or the --forgotten \
+        name found), 64 --dry-run without --merge, 75 a file changed while it was merged (nothing \
+        more was written).
         """
     )
 
     @OptionGroup var journal: JournalOptions
     @Flag(help: "Merge each sync-conflict copy into its original, then move the copy to trash/.") var merge = false
     @Flag(help: "With --merge: list what each merge would change; write nothing.") var dryRun = false
+    @Option(help: ArgumentHelp("Also check that NAME appears nowhere debrief keeps data.", valueName: "name"),
+            completion: JournalCompletion.people) var forgotten: String?
 
     func validate() throws {
         if dryRun, !merge { throw ValidationError("--dry-run goes with --merge") }
+        if let forgotten, forgotten.folded.isEmpty || forgotten.contains(where: \.isNewline) {
+            throw ValidationError("--forgotten takes a name: one line of text, not empty")
+        }
     }
 
     func run() throws {
@@ -53,11 +67,30 @@ struct Doctor: ParsableCommand {
                 Output.note("index: \(count) file\(count == 1 ? "" : "s") disagreed with a full read and \(count == 1 ? "was" : "were") indexed again:")
                 for path in differing { Output.note("  \(path)") }
             }
+            var problems = findings.problems.count
+            if !context.config.calendars.isEmpty {
+                let calendars = CalendarDoctor.examine(context.config.calendars, now: context.clock.now(), local: context.clock.timeZone,
+                                                       protected: (context.store.index as? CalendarIndexing)?.protectedFiles ?? [])
+                for problem in calendars.problems { Output.print(problem.description) }
+                let own = calendars.debriefs == 0 ? "" : " (\(calendars.debriefs) file\(calendars.debriefs == 1 ? "" : "s") of debrief's own follow-ups left out)"
+                Output.note("calendars: \(calendars.files) file\(calendars.files == 1 ? "" : "s") read, \(calendars.events) event\(calendars.events == 1 ? "" : "s")\(own), "
+                            + "\(calendars.problems.count) problem\(calendars.problems.count == 1 ? "" : "s")")
+                problems += calendars.problems.count
+            }
             if !findings.removedIndexes.isEmpty {
                 Output.note("index: removed the cached indexes of journal folders that no longer exist:")
                 for journal in findings.removedIndexes { Output.note("  \(journal)") }
             }
-            if !findings.problems.isEmpty { throw ExitCode(1) }
+            var found = false
+            if let forgotten {
+                let forgetting = Forgetting(name: forgotten)
+                let entries = context.store.loadAll().entries + context.store.trashedEntries().entries
+                let places = ForgetTrace.places(context, key: forgetting.key, spellings: PeopleForget.spellings(forgetting, in: entries),
+                                                refreshIndex: true)
+                ForgetTrace.report(places, name: "“\(TerminalSafe.line(forgotten))”")
+                found = !places.isEmpty
+            }
+            if problems > 0 || found { throw ExitCode(1) }
         }
     }
 }

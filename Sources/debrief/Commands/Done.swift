@@ -100,7 +100,10 @@ enum FollowUpEditCommand {
             case .reopen: Output.note("Open again: \(what).")
             case .reschedule(let day):
                 let earlier = before.due.map { day < $0 } ?? false
-                var note = "Due \(day.iso)" + (earlier ? " (moved earlier: not a postponement)" : "") + ": \(what)."
+                // Later, yet not counted: the one edit's correction rule (FollowUp.correctionWindow).
+                let corrected = !earlier && before.due != nil && written.followUps[n - 1].postponed == before.postponed
+                var note = "Due \(day.iso)" + (earlier ? " (moved earlier: not a postponement)" : "")
+                    + (corrected ? " (a correction within a day of writing it: not a postponement)" : "") + ": \(what)."
                 if let history = AnswerText.postponements(written.followUps[n - 1]) { note += " Now " + history + "." }
                 Output.note(note)
             }

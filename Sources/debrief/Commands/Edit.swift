@@ -18,9 +18,15 @@ struct Edit: ParsableCommand {
     @Argument(help: "The entry's id, or a unique prefix.", completion: JournalCompletion.entryIDs) var id: String
 
     func run() throws {
+        // ArgumentParser calls `run` on the main thread; the terminal lives on the main actor.
+        try MainActor.assumeIsolated { try runScreen() }
+    }
+
+    @MainActor
+    private func runScreen() throws {
         try runReportingErrors {
-            let context = try Context(journal)
-            try ReflectionCommand.runReporting(try ReflectionCommand.editSetup(context, id: id), context)
+            let session = Session(try Context(journal))
+            try ReflectionCommand.runReporting(try ReflectionCommand.editSetup(session.context, cache: session.cache, id: id), session)
         }
     }
 }

@@ -132,7 +132,7 @@ struct FollowUps: ParsableCommand {
             when = AnswerText.due(item.due, today: today, withDate: true)
             if let history = AnswerText.postponements(item.postponed, firstDue: item.firstDue, due: item.due) { when += ", " + history }
         }
-        return what + "\n  " + when + " · from \(item.entryTitle) · " + markCommand(item)
+        return what + "\n  " + when + " · from \(TerminalSafe.line(item.entryTitle)) · " + markCommand(item)
     }
 
     /// `done: debrief done ID N` for an open action, `reopen: debrief undone ID N` for a done one.

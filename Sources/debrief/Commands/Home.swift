@@ -21,9 +21,7 @@ struct Home: ParsableCommand {
             let context = try Context(journal, access: .write)
             // Runs after the terminal is restored, so the note is not drawn over.
             defer { context.noteIfJournalCreated() }
-            let session = Session(context)
-            defer { session.close() }
-            try session.run(HomeProgram(cache: session.cache, catalog: context.catalog, clock: context.clock))
+            try Session(context).run(.home)
         }
     }
 }

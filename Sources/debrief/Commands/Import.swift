@@ -18,8 +18,11 @@ struct Import: ParsableCommand {
         jrnl notes become entries marked `flow: imported` (notes, not reflections). Each entry \
         keeps the key it was imported under (`source:` in its file), so importing the same file \
         again skips what is already there, even after you edited it. A malformed entry is \
-        reported with its line number and skipped, never half-imported. --dry-run shows what \
-        would be created and writes nothing.
+        reported with its line number and skipped, never half-imported, and so is an entry too \
+        large for debrief to read back (over 8 MB). An entry of debrief's JSON without an `id` is \
+        known by its date and content, so entries sharing a minute are all imported. The import \
+        holds the journal's lock from its duplicate check to its last write: two imports at once \
+        take turns. --dry-run shows what would be created and writes nothing.
 
         --update (jrnl FILE) also repairs notes imported before debrief read jrnl as jrnl does \
         (titles cut at "Dr.", #tags dropped): a note whose `source:` matches an entry of FILE and \
@@ -65,77 +68,156 @@ struct Import: ParsableCommand {
             let context = try Context(journal, access: .write)
             let text = try Add.readInput(file)
             let name = file == "-" ? "stdin" : file
-            let existing = context.journalExisted ? context.store.loadAll().entries : []
-            var source: ImportSource
-            var update: JrnlUpdatePlan?
+            let store = context.store
+            let read: FileRead
             switch kind {
             case .jrnl where self.update:
                 let scanned = JrnlText.entries(text, timeZone: context.clock.timeZone)
-                let plan = JrnlUpdatePlan(entries: scanned.entries, refused: scanned.refused, tagSymbols: tagSymbols,
-                                          existing: existing, codec: context.store.codec)
-                source = plan.rest
-                update = plan
+                read = .jrnlUpdate(scanned.entries, scanned.refused)
             case .jrnl:
-                let read = JrnlText.read(text, timeZone: context.clock.timeZone, tagSymbols: tagSymbols)
-                source = ImportSource(candidates: read.notes.map { ImportCandidate(line: $0.line, entry: $0.note.entry()) },
-                                      refused: read.refused)
+                let notes = JrnlText.read(text, timeZone: context.clock.timeZone, tagSymbols: tagSymbols)
+                read = .source(ImportSource(candidates: notes.notes.map { ImportCandidate(line: $0.line, entry: $0.note.entry()) },
+                                            refused: notes.refused))
             case .json:
                 do throws(YAMLProblem) {
-                    source = try JournalJSON.read(text, catalog: context.catalog, clock: context.clock, tagSymbols: tagSymbols)
+                    read = .source(try JournalJSON.read(text, catalog: context.catalog, clock: context.clock, tagSymbols: tagSymbols))
                 } catch {
                     throw CLIError.data("\(name):\(error.line): \(error.message); nothing was imported")
                 }
             }
-            if source.candidates.isEmpty, source.refused.isEmpty, update.map({ $0.repairs.isEmpty && $0.upToDate.isEmpty && $0.edited.isEmpty }) ?? true {
+            if read.isEmpty {
                 throw CLIError.data("\(name): no entries found; nothing was imported")
             }
-            let plan = ImportPlan(source: source, existing: existing)
-            for refusal in plan.refused { Output.error("\(name):\(refusal.line): \(refusal.message)") }
-            var repaired = 0
-            if let update {
-                for left in update.edited {
-                    Output.note("\(name):\(left.line): \(left.entry.id) was changed since it was imported; left as it is")
-                }
-                for repair in update.repairs {
-                    if !dryRun {
-                        do throws(StoreError) {
-                            _ = try context.store.save(repair.repaired, now: context.clock.timestamp)
-                        } catch {
-                            Output.note(Self.updateSummary(name, repaired: repaired, update: update, dryRun: false) + "; stopped at line \(repair.line)")
-                            throw error
-                        }
-                        repaired += 1
-                    }
-                    Output.print(repair.entry.id + "\t" + repair.repaired.displayTitle + "\t(was: " + repair.entry.displayTitle + ")")
-                }
-                Output.note(Self.updateSummary(name, repaired: dryRun ? update.repairs.count : repaired, update: update, dryRun: dryRun))
-            }
-            var created = 0
             if dryRun {
-                var taken = Set(context.journalExisted ? context.store.refs().map(\.id) : [])
+                let existing = context.journalExisted ? store.loadAll().entries : []
+                let (source, update) = planned(read, existing: existing, codec: store.codec)
+                var plan = ImportPlan(source: source, existing: existing)
+                if let update {
+                    Self.reportEdited(update, name)
+                    for repair in update.repairs {
+                        Output.print(repair.entry.id + "\t" + repair.repaired.displayTitle + "\t(was: " + repair.entry.displayTitle + ")")
+                    }
+                    Output.note(Self.updateSummary(name, repaired: update.repairs.count, update: update, dryRun: true))
+                }
+                var taken = Set(context.journalExisted ? store.refs().map(\.id) : [])
+                var shown: [String] = []
                 for candidate in plan.toCreate {
+                    do throws(StoreError) {
+                        try store.check(candidate.entry)
+                    } catch {
+                        plan.refused.append(Self.refusal(candidate, error))
+                        continue
+                    }
                     let stem = JournalStore.idStem(for: candidate.entry)
                     var id = stem, n = 2
                     while taken.contains(id) { id = "\(stem)-\(n)"; n += 1 }
                     taken.insert(id)
-                    Output.print(id + "\t" + candidate.entry.displayTitle)
+                    shown.append(id + "\t" + candidate.entry.displayTitle)
                 }
-            } else {
-                defer { context.noteIfJournalCreated() }
-                for candidate in plan.toCreate {
-                    do throws(StoreError) {
-                        let entry = try context.store.create(candidate.entry)
-                        created += 1
-                        Output.print(entry.id + "\t" + entry.displayTitle)
-                    } catch {
-                        Output.note(Self.summary(name, created: created, plan: plan, dryRun: false) + "; stopped at line \(candidate.line)")
-                        throw error
+                Self.report(plan.refused, name)
+                for line in shown { Output.print(line) }
+                Output.note(Self.summary(name, created: shown.count, plan: plan, dryRun: true))
+                if !plan.refused.isEmpty { throw ExitCode(Exit.dataError) }
+                return
+            }
+            // The duplicate check, the repairs and the writes under the journal's lock: two
+            // imports of one file at once take turns, and the second finds what the first did.
+            var created = 0
+            var plan = ImportPlan(source: ImportSource(), existing: [])
+            do throws(StoreError) {
+                try store.withLock { () throws(StoreError) in
+                    let existing = store.loadAll().entries
+                    let (source, update) = planned(read, existing: existing, codec: store.codec)
+                    plan = ImportPlan(source: source, existing: existing)
+                    var written: [ImportRefusal] = []
+                    defer { plan.refused += written }
+                    if let update {
+                        Self.reportEdited(update, name)
+                        var repaired = 0
+                        for repair in update.repairs {
+                            do throws(StoreError) {
+                                _ = try store.save(repair.repaired, now: context.clock.timestamp)
+                            } catch {
+                                guard case .refused(_, let reason) = error else {
+                                    Output.note(Self.updateSummary(name, repaired: repaired, update: update, dryRun: false) + "; stopped at line \(repair.line)")
+                                    throw error
+                                }
+                                written.append(ImportRefusal(line: repair.line, message: reason))
+                                continue
+                            }
+                            repaired += 1
+                            Output.print(repair.entry.id + "\t" + repair.repaired.displayTitle + "\t(was: " + repair.entry.displayTitle + ")")
+                        }
+                        Output.note(Self.updateSummary(name, repaired: repaired, update: update, dryRun: false))
+                    }
+                    for candidate in plan.toCreate {
+                        do throws(StoreError) {
+                            let entry = try store.create(candidate.entry)
+                            created += 1
+                            Output.print(entry.id + "\t" + entry.displayTitle)
+                        } catch {
+                            guard case .refused = error else { throw error }
+                            written.append(Self.refusal(candidate, error))
+                        }
                     }
                 }
+            } catch {
+                context.noteIfJournalCreated()
+                Self.report(plan.refused, name)
+                Output.note(Self.summary(name, created: created, plan: plan, dryRun: false) + "; stopped by the error below")
+                throw error
             }
-            Output.note(Self.summary(name, created: dryRun ? plan.toCreate.count : created, plan: plan, dryRun: dryRun))
+            context.noteIfJournalCreated()
+            Self.report(plan.refused, name)
+            Output.note(Self.summary(name, created: created, plan: plan, dryRun: false))
             if !plan.refused.isEmpty { throw ExitCode(Exit.dataError) }
         }
+    }
+
+    /// What the file holds, read before the journal is looked at.
+    enum FileRead {
+        /// Entries to import.
+        case source(ImportSource)
+        /// jrnl entries for `--update`: which are repairs depends on the journal's notes.
+        case jrnlUpdate([JrnlText.EntryText], [ImportRefusal])
+
+        var isEmpty: Bool {
+            switch self {
+            case .source(let source): source.candidates.isEmpty && source.refused.isEmpty
+            case .jrnlUpdate(let entries, let refused): entries.isEmpty && refused.isEmpty
+            }
+        }
+    }
+
+    /// The file's entries against the journal's `existing` ones: what to import, and for
+    /// `--update` which notes to repair.
+    func planned(_ read: FileRead, existing: [Entry], codec: EntryCodec) -> (ImportSource, JrnlUpdatePlan?) {
+        switch read {
+        case .source(let source):
+            return (source, nil)
+        case .jrnlUpdate(let entries, let refused):
+            let update = JrnlUpdatePlan(entries: entries, refused: refused, tagSymbols: tagSymbols, existing: existing, codec: codec)
+            return (update.rest, update)
+        }
+    }
+
+    /// The notes `--update` leaves because they were changed since they were imported.
+    static func reportEdited(_ update: JrnlUpdatePlan, _ name: String) {
+        for left in update.edited {
+            Output.note("\(name):\(left.line): \(left.entry.id) was changed since it was imported; left as it is")
+        }
+    }
+
+    /// A candidate the store would not write (too large for debrief to read back, say), as a
+    /// refusal of its line.
+    static func refusal(_ candidate: ImportCandidate, _ error: StoreError) -> ImportRefusal {
+        if case .refused(_, let reason) = error { return ImportRefusal(line: candidate.line, message: reason) }
+        return ImportRefusal(line: candidate.line, message: error.description)
+    }
+
+    /// Each refused part, with its line, on stderr in file order.
+    static func report(_ refused: [ImportRefusal], _ name: String) {
+        for refusal in refused.sorted(by: { $0.line < $1.line }) { Output.error("\(name):\(refusal.line): \(refusal.message)") }
     }
 
     /// `notes.txt: 2 repaired, 5 already read as jrnl reads them, 1 changed since it was imported (left)`.

@@ -64,8 +64,8 @@ struct List: ParsableCommand {
     }
 
     static func line(_ entry: Entry, pitfalls: [String]) -> String {
-        var parts = [entry.eventTime.display, entry.title]
-        if let kind = entry.kind { parts.append(kind) }
+        var parts = [entry.eventTime.display, TerminalSafe.line(entry.title)]
+        if let kind = entry.kind { parts.append(TerminalSafe.line(kind)) }
         let n = entry.people.count
         if n > 0 { parts.append("\(n) \(n == 1 ? "person" : "people")") }
         let open = entry.followUps.filter(\.isOpen).count

@@ -14,10 +14,17 @@ struct New: ParsableCommand {
         draft at once, so nothing is lost if the terminal closes; the next `debrief new` offers to \
         resume it. Needs a terminal; for scripts use `debrief add`.
 
+        --event KEY starts from a calendar event (its key as `debrief pending` prints it): the title \
+        from its summary, the date from its start, the kind from the catalog's guess, the people from \
+        the attendees other than you (`me:`; people already in the journal recognised by name or \
+        e-mail, with their last level). Every answer can be changed; the entry keeps the event's key \
+        and location in its front matter, so the event no longer waits for a reflection.
+
         Examples:
           debrief new
           debrief new --quick --title "Coffee with Ana" --kind one-on-one
           debrief new --title "Swift meetup Berlin" --kind meetup --date "today 18:30"
+          debrief new --event 0c1u9me2b6ol5ebq0pt6m7e1ra@google.com
         """
     )
 
@@ -32,6 +39,10 @@ struct New: ParsableCommand {
     @Option(name: .long, help: "Prefill when it started: 'today 18:30', 'yesterday', 'fri', 'nov 6 19:00', ISO 8601…")
     var date: String?
 
+    @Option(name: .long, help: ArgumentHelp("Start from a calendar event: its key, as `debrief pending` prints it.", valueName: "key"),
+            completion: JournalCompletion.eventKeys)
+    var event: String?
+
     @Flag(name: .long, help: "Answer the quick reflection (the catalog's `quick` flow) without being asked.")
     var quick = false
 
@@ -43,12 +54,24 @@ struct New: ParsableCommand {
     }
 
     func run() throws {
+        // ArgumentParser calls `run` on the main thread; the terminal lives on the main actor.
+        try MainActor.assumeIsolated { try runScreen() }
+    }
+
+    @MainActor
+    private func runScreen() throws {
         try runReportingErrors {
             let context = try Context(journal, access: .write)
             if quick, context.catalog.flow("quick") == nil {
                 throw CLIError.usage("--quick: the prompt catalog has no `quick` flow (see `debrief prompts show`)")
             }
             var prefill: [String: Answer] = [:]
+            var fromEvent: EventPrefill?
+            if let event {
+                let found = try EventCommand.prefill(event, context: context)
+                fromEvent = found
+                prefill = found.answers
+            }
             for (id, value) in [("title", title), ("date", date), ("kind", kind)] {
                 guard let value else { continue }
                 do throws(YAMLProblem) {
@@ -59,33 +82,28 @@ struct New: ParsableCommand {
             }
             defer { context.noteIfJournalCreated() }
             let flag = quick ? "quick" : full ? Flow.full : nil
-            try ReflectionCommand.runReporting(ReflectionCommand.newSetup(context, prefill: prefill, flow: flag), context)
+            let session = Session(context)
+            var setup = ReflectionCommand.newSetup(context, cache: session.cache, settings: session.settings(flow: flag), prefill: prefill,
+                                                   fixed: flag != nil)
+            setup.event = fromEvent?.event
+            setup.location = fromEvent?.location
+            try ReflectionCommand.runReporting(setup, session)
         }
     }
 }
 
 /// What `new`, `edit`, home and browse share: setting up the flow and running it on the terminal.
 enum ReflectionCommand {
-    /// Runs the flow on a terminal of its own; returns the id of the entry it saved, if any.
-    static func run(_ setup: ReflectionSetup, environment: [String: String]) throws -> String? {
-        let (code, savedID) = MainActor.assumeIsolated { () -> (Int32, String?) in
-            guard let terminal = TerminalRunner.open(environment: environment) else { return (Exit.usage, nil) }
-            defer { terminal.close() }
-            let (status, program) = TerminalRunner.run(ReflectionProgram(setup), on: terminal, environment: environment,
-                                                       scratch: setup.store.draftsDirectory)
-            return (status, program.savedID)
-        }
-        if code != 0 { throw ExitCode(code) }
-        return savedID
-    }
-
-    /// Runs the flow, then says where the answers went: the saved entry's id and path on stdout
-    /// (the id the program saved under, which an edit that moved the entry changes), or a note on
-    /// stderr that they wait in a draft. Used by `new` and `edit`, not by home and browse, which
-    /// come back to their own screens.
-    static func runReporting(_ setup: ReflectionSetup, _ context: Context) throws {
+    /// Runs the flow as the only screen of a session's run, then says where the answers went: the
+    /// saved entry's id and path on stdout (the id the program saved under, which an edit that
+    /// moved the entry changes), or a note on stderr that they wait in a draft. Used by `new` and
+    /// `edit`, not by home and browse, which come back to their own screens.
+    @MainActor
+    static func runReporting(_ setup: ReflectionSetup, _ session: Session) throws {
+        let context = session.context
         let store = context.store
-        let savedID = try run(setup, environment: context.screenEnvironment)
+        let ended = try session.run(Screen(ReflectionProgram(setup)))
+        let savedID = ended.closedRoot?.program(as: ReflectionProgram.self)?.savedID
         if let savedID, let ref = try? store.find(savedID) {
             Output.print(ref.id)
             Output.print(ref.path)
@@ -101,38 +119,31 @@ enum ReflectionCommand {
     }
 
     /// A new reflection, offering to resume an unfinished one. Known names are read in the
-    /// background, through the TUI session's cache when there is one.
+    /// background, through the TUI session's cache.
     ///
-    /// `flow` (from `--quick`/`--full`) fixes the flow; without it the flow asks first, with the
-    /// default from debrief's state file, else the config's `reflection-flow`, else the full one,
-    /// and remembers the answer in the state file.
-    static func newSetup(_ context: Context, cache: JournalCache? = nil, prefill: [String: Answer] = [:],
-                         flow: String? = nil) -> ReflectionSetup {
+    /// The flow is the run's setting: with `fixed` (`--quick`/`--full`) it is taken as it is;
+    /// otherwise the flow asks first, with that setting (debrief's state file, else the config's
+    /// `reflection-flow`, else the full one, or what an earlier reflection of this run picked)
+    /// selected, and the pick becomes the setting.
+    static func newSetup(_ context: Context, cache: JournalCache, settings: AppSettings, prefill: [String: Answer] = [:],
+                         fixed: Bool = false) -> ReflectionSetup {
         var setup = ReflectionSetup(
             catalog: context.catalog, store: context.store, clock: context.clock,
-            loadKnownPeople: knownPeopleLoader(context, cache: cache), loadJournal: journalLoader(context, cache: cache),
+            loadKnownPeople: knownPeopleLoader(cache), loadJournal: journalLoader(cache),
             prefill: prefill, resumable: ReflectionDraft.latestNew(in: context.store))
-        let preferred = context.reflectionFlow(flag: flow)
+        let preferred = settings.reflectionFlow ?? Flow.full
         setup.flow = preferred == Flow.full || context.catalog.flow(preferred) == nil ? nil : preferred
-        setup.offersFlowChoice = flow == nil && !context.catalog.flows.isEmpty
-        if let path = DebriefState.path(environment: context.environment) {
-            setup.rememberFlow = { id in
-                var state = DebriefState.load(path: path)
-                guard state.reflectionFlow != id else { return }
-                state.reflectionFlow = id
-                try? state.save(to: path)
-            }
-        }
+        setup.offersFlowChoice = !fixed && !context.catalog.flows.isEmpty
         return setup
     }
 
     /// The flow prefilled with an entry's answers, resuming an unfinished edit of it.
-    static func editSetup(_ context: Context, cache: JournalCache? = nil, id: String) throws -> ReflectionSetup {
+    static func editSetup(_ context: Context, cache: JournalCache, id: String) throws -> ReflectionSetup {
         let entry = try context.entry(id)
         let draftName = ReflectionDraft.editName(for: entry.id)
         var setup = ReflectionSetup(
             catalog: context.catalog, store: context.store, clock: context.clock,
-            loadKnownPeople: knownPeopleLoader(context, cache: cache), loadJournal: journalLoader(context, cache: cache),
+            loadKnownPeople: knownPeopleLoader(cache), loadJournal: journalLoader(cache),
             prefill: entry.answers, editing: entry,
             resumable: ReflectionDraft.read(draftName, from: context.store), draftName: draftName)
         // A quick reflection can stay quick or get the rest of the questions.
@@ -144,14 +155,12 @@ enum ReflectionCommand {
     }
 
     /// Reads every entry, for the summary's week so far; run off the main thread by the flow.
-    private static func journalLoader(_ context: Context, cache: JournalCache?) -> @Sendable () -> [Entry] {
-        let source = cache ?? JournalCache(store: context.store)
-        return { source.snapshot().entries }
+    private static func journalLoader(_ cache: JournalCache) -> @Sendable () -> [Entry] {
+        { cache.snapshot().entries }
     }
 
     /// Reads every name in the journal; run off the main thread by the flow.
-    private static func knownPeopleLoader(_ context: Context, cache: JournalCache?) -> @Sendable () -> [KnownPerson] {
-        let source = cache ?? JournalCache(store: context.store)
-        return { ReflectionSetup.knownPeople(in: source.snapshot().entries) }
+    private static func knownPeopleLoader(_ cache: JournalCache) -> @Sendable () -> [KnownPerson] {
+        { ReflectionSetup.knownPeople(in: cache.snapshot().entries) }
     }
 }

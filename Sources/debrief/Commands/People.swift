@@ -9,7 +9,7 @@ struct People: ParsableCommand {
         discussion: """
         `debrief people` alone lists everyone (see `debrief people list --help` for its options).
         """,
-        subcommands: [PeopleList.self, PeopleShow.self, PeopleRename.self, PeopleMerge.self],
+        subcommands: [PeopleList.self, PeopleShow.self, PeopleRename.self, PeopleMerge.self, PeopleForget.self],
         defaultSubcommand: PeopleList.self
     )
 }
@@ -80,14 +80,14 @@ struct PeopleList: ParsableCommand {
 
     /// The name line, then open follow-ups and the latest notes, indented.
     static func lines(_ p: PersonSummary, today: Day) -> String {
-        var head = [p.name, p.meetings]
+        var head = [TerminalSafe.line(p.name), p.meetings]
         let details = [p.level, p.relation].compactMap { $0 }
         if !details.isEmpty { head.append(details.joined(separator: ", ")) }
         var out = [head.joined(separator: " · ")]
         for item in p.openFollowUps {
             var due = AnswerText.due(item.due, today: today, withDate: true)
             if let history = AnswerText.postponements(item.postponed, firstDue: item.firstDue, due: item.due) { due += ", " + history }
-            out.append("  to do: \(item.action), \(due) · " + FollowUps.markCommand(item))
+            out.append("  to do: \(TerminalSafe.line(item.action)), \(due) · " + FollowUps.markCommand(item))
         }
         for note in p.notes.prefix(notesShown) {
             out.append("  \(note.day.iso) \(note.entryTitle): \(note.text)")
@@ -105,7 +105,7 @@ struct PeopleList: ParsableCommand {
     /// One line per cold person: how long it has been, then what you know.
     static func coldLine(_ p: PersonSummary, today: Day) -> String {
         let days = p.daysSinceMentioned(asOf: today)
-        var parts = [p.name, "last mentioned \(p.lastMentioned.iso), \(days) day\(days == 1 ? "" : "s") ago", p.meetings]
+        var parts = [TerminalSafe.line(p.name), "last mentioned \(p.lastMentioned.iso), \(days) day\(days == 1 ? "" : "s") ago", p.meetings]
         let details = [p.level, p.relation].compactMap { $0 }
         if !details.isEmpty { parts.append(details.joined(separator: ", ")) }
         return parts.joined(separator: " · ")

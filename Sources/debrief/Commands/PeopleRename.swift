@@ -99,11 +99,18 @@ enum NameChangeCommand {
         }
         let outcome = try context.store.write(files)
         Output.note("\(action == "merge" ? "Merged" : "Renamed") \(what) \(NameChange.extent(outcome.written)).")
+        try requireEveryFileWritten(outcome, again: "\(action) there too")
+    }
+
+    /// Names each file a name change refused or skipped, then fails when there was one: skipped
+    /// files (changed since they were read) ask for the command again (75), refused ones (links)
+    /// are the journal's data problem (65). One place for rename, merge and forget.
+    static func requireEveryFileWritten(_ outcome: NameChangeOutcome, again: String) throws {
         for refusal in outcome.refused { Output.error("skipped \(refusal.file.path): \(refusal.reason)") }
         guard outcome.skipped.isEmpty else {
             for file in outcome.skipped { Output.error("skipped \(file.path): it changed on disk since it was read; nothing was written to it") }
             let n = outcome.skipped.count
-            throw CLIError(message: "\(n) file\(n == 1 ? " was" : "s were") skipped; run the command again to \(action) there too",
+            throw CLIError(message: "\(n) file\(n == 1 ? " was" : "s were") skipped; run the command again to \(again)",
                            code: Exit.tempFail)
         }
         guard outcome.refused.isEmpty else {

@@ -63,7 +63,7 @@ struct PeopleShow: ParsableCommand {
 
     /// The heading line, then notes (newest first, with the event), entries and open follow-ups.
     static func text(_ p: PersonSummary, entries: [String: Entry], today: Day) -> String {
-        var out = [([p.name, p.meetings] + [[p.level, p.relation].compactMap { $0 }.joined(separator: ", ")].filter { !$0.isEmpty })
+        var out = [([TerminalSafe.line(p.name), p.meetings] + [[p.level, p.relation].compactMap { $0 }.joined(separator: ", ")].filter { !$0.isEmpty })
             .joined(separator: " · ")]
         out += ["", "Notes (\(p.notes.count))" + (p.notes.count > 1 ? ", newest first" : "")]
         if p.notes.isEmpty { out.append("  None.") }

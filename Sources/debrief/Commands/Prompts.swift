@@ -26,8 +26,10 @@ struct Prompts: ParsableCommand {
                     guard let data = FileManager.default.contents(atPath: file) else {
                         throw CLIError(message: "\(file): no such file", code: Exit.noInput)
                     }
-                    guard let text = String(data: data, encoding: .utf8) else { throw CLIError.data("\(file): not valid UTF-8 text") }
-                    overrides = [CatalogFile(name: file, text: text)]
+                    switch UTF8Check.text(Array(data)) {
+                    case .success(let text): overrides = [CatalogFile(name: file, text: text)]
+                    case .failure(let bad): throw CLIError.data("\(file):\(bad.line): not valid UTF-8 text")
+                    }
                 } else {
                     overrides = try CatalogLoader.overrideFiles(in: JournalLocation.promptsDirectory(environment: environment))
                 }

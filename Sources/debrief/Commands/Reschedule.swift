@@ -13,7 +13,9 @@ struct Reschedule: ParsableCommand {
 
         A later date is a postponement: the action keeps its first due date (`first-due`, written \
         once) and counts how often it was pushed back (`postponed`), so the weekly review can say \
-        "postponed twice, 12 days past its first date". An earlier date is not a postponement. Only \
+        "postponed twice, 12 days past its first date". An earlier date is not a postponement, and \
+        neither is a correction: a date changed within 24 hours of the save that created the action \
+        (you wrote `next fri` and meant the one after) changes the date and counts nothing. Only \
         that action's lines and the entry's `updated:` line change; the file is replaced atomically, \
         and when it changed meanwhile the move is applied to the new version only if that action is \
         unchanged.

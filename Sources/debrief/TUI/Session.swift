@@ -8,19 +8,17 @@ import DebriefUI
 import Glibc
 #endif
 
-/// The screens of one TUI run as a stack: a screen that opens another (home's `f`, a follow-up's
-/// Enter) quits with a ``Handoff``; the session runs that screen and then the first one again,
-/// where it was. `q` on a screen therefore always goes back one step, and on home leaves debrief.
+/// One TUI run: the terminal, the journal cache every screen reads through, and the app's
+/// ``Runtime``, which keeps the screens as a stack (home's `f` opens the follow-ups over home; `q`
+/// there goes back to home where it was) and the settings screens choose.
 ///
 /// Every screen reads the journal through one ``JournalCache``, so after the first full read,
 /// moving between screens costs a stat per file and a read per changed file. All screens draw
-/// on one terminal, opened by the first and restored by ``close()``: switching screens neither
-/// flickers nor drops keys typed ahead.
+/// on one terminal: switching screens neither flickers nor drops keys typed ahead.
 @MainActor
 final class Session {
-    private(set) var context: Context
+    let context: Context
     let cache: JournalCache
-    private var terminal: Terminal?
     /// How far a long background read has come (a cold index build), for the screens' bars.
     private let progress = ReadProgress()
 
@@ -32,78 +30,36 @@ final class Session {
         (context.store.index as? JournalIndex)?.onProgress { done, total in progress.report(done: done, total: total) }
     }
 
-    /// Restores the terminal; call it (in a `defer`) before anything is printed.
-    func close() {
-        terminal?.close()
-        terminal = nil
+    /// The settings the run starts from: what the command line, debrief's state file and the
+    /// config file say now; from then on the runtime holds them (a screen's choice reaches the
+    /// screens opened after it without reading the file again).
+    func settings(flow: String? = nil) -> AppSettings {
+        AppSettings(coldDays: context.coldDays(), reflectionFlow: context.reflectionFlow(flag: flow))
     }
 
-    /// The session's terminal, opened on first use; exits 64 with a one-line reason when there is none.
-    private func screen() throws -> Terminal {
-        if let terminal { return terminal }
-        guard let opened = TerminalRunner.open(environment: context.screenEnvironment) else { throw ExitCode(Exit.usage) }
-        terminal = opened
-        return opened
+    /// Runs the screen `request` names, and whatever it opens in turn, until it goes back;
+    /// returns the runtime as the run ended (the first screen in ``Runtime/closedRoot``). Exits
+    /// with the status a screen quit with, or 64 when there is no terminal.
+    @discardableResult
+    func run(_ request: ScreenRequest) throws -> Runtime {
+        let settings = self.settings()
+        return try run(try Screens(context: context, cache: cache).make(request, settings), settings: settings)
     }
 
-    /// Runs the screen `target` names, and whatever it opens in turn, until the user leaves it.
-    func open(_ target: Handoff) throws {
-        // A screen may have remembered a choice meanwhile (the people screen's cold days): the
-        // next screen starts from it, as the next run would.
-        context.reloadState()
-        Trace.mark("screen: \(target)")
-        switch target {
-        case .newReflection:
-            try run(ReflectionProgram(ReflectionCommand.newSetup(context, cache: cache)))
-        case .editEntry(let id):
-            try run(ReflectionProgram(try ReflectionCommand.editSetup(context, cache: cache, id: id)))
-        case .browse:
-            try run(browse())
-        case .entry(let id):
-            let entry = try context.store.read(try context.store.find(id))
-            try run(BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock, entry: entry, cache: cache))
-        case .review:
-            try run(ReviewProgram(cache: cache, catalog: context.catalog, clock: context.clock,
-                                  unicode: Review.utf8Locale(context.environment), coldDays: context.coldDays()))
-        case .followUps:
-            try run(FollowUpsProgram(cache: cache, clock: context.clock))
-        case .people:
-            try run(PeopleProgram(cache: cache, clock: context.clock, coldDays: context.coldDays(),
-                                  statePath: DebriefState.path(environment: context.environment)))
-        }
-    }
-
-    /// Runs `program`; each time it hands off, runs that screen and then `program` again.
-    func run<P: Program & HandsOff>(_ program: P) throws {
-        var program = program
-        while true {
-            let (status, after) = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment,
-                                                     scratch: context.store.draftsDirectory, progress: progress)
-            if status != 0 { throw ExitCode(status) }
-            guard let next = after.handoff else { return }
-            program = after
-            try open(next)
-        }
-    }
-
-    /// Runs a screen that never opens another (the guided reflection).
-    func run<P: Program>(_ program: P) throws {
-        let status = TerminalRunner.run(program, on: try screen(), environment: context.screenEnvironment,
-                                                     scratch: context.store.draftsDirectory, progress: progress).status
-        if status != 0 { throw ExitCode(status) }
-    }
-
-    /// The browser, with the newest few pages read before the first frame and the rest on idle ticks.
-    func browse() -> BrowseProgram {
-        BrowseProgram(store: context.store, catalog: context.catalog, clock: context.clock,
-                      scan: context.store.scan(), firstPage: max(100, Self.terminalRows() * 3), cache: cache)
-    }
-
-    /// Rows of the terminal on stdout (24 when unknown), for sizing what is read before the first
-    /// frame; the runtime tells programs the exact size before they draw.
-    static func terminalRows() -> Int {
-        var size = winsize()
-        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return 24 }
-        return Int(size.ws_row)
+    /// Runs `root` and whatever it opens, as ``run(_:)`` does.
+    func run(_ root: Screen, settings: AppSettings? = nil) throws -> Runtime {
+        let settings = settings ?? self.settings()
+        let screens = Screens(context: context, cache: cache)
+        guard let terminal = TerminalRunner.open(environment: context.screenEnvironment) else { throw ExitCode(Exit.usage) }
+        defer { terminal.close() }
+        let effects = TerminalEffects(terminal: terminal, environment: context.screenEnvironment,
+                                      scratch: context.store.draftsDirectory, clock: context.clock)
+        let store = DebriefState.path(environment: context.environment).map(SettingsStore.stateFile)
+        let runtime = Runtime(settings: settings, factory: ScreenFactory(screens.make), settingsStore: store, effects: effects,
+                              width: terminal.width, height: terminal.height)
+        let ended = TerminalRunner.run(runtime, from: root, on: terminal, effects: effects, progress: progress)
+        if let failure = ended.failure { throw failure }
+        if let status = ended.exitStatus, status != 0 { throw ExitCode(status) }
+        return ended
     }
 }

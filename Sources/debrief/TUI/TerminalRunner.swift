@@ -8,18 +8,11 @@ import Synchronization
 import Glibc
 #endif
 
-/// The real runtime: draws each frame, reads events, and performs the program's commands (I/O,
-/// background work, the external editor, quitting) on the main thread.
+/// The terminal's loop around the app's ``Runtime``: draws the screen on top, reads events and
+/// hands them in, and delivers what background threads finished. The commands themselves are the
+/// runtime's to perform; this file only provides its effects on a real terminal (``TerminalEffects``).
 @MainActor
 enum TerminalRunner {
-    /// Runs one program on a terminal of its own, restored when the program ends; returns the exit
-    /// status. Prints a one-line error and returns 64 when there is no terminal to run on.
-    static func run<P: Program>(_ program: P, environment: [String: String], scratch: String) -> Int32 {
-        guard let terminal = open(environment: environment) else { return Exit.usage }
-        defer { terminal.close() }
-        return run(program, on: terminal, environment: environment, scratch: scratch).status
-    }
-
     /// Opens the terminal, or says in one line why there is none (stdin or stdout not a TTY, an
     /// unknown `TERM`) and returns nil, having written nothing to the screen.
     static func open(environment: [String: String]) -> Terminal? {
@@ -41,77 +34,91 @@ enum TerminalRunner {
         }
     }
 
-    /// Runs `program` on an open terminal until it quits, leaving the terminal open for the next
-    /// screen; returns the exit status and the program as it ended (so a screen that opened
-    /// another can be run again where it was). An answer opened in the editor is written to a
-    /// private folder made in `scratch` (the journal's `drafts/`), never outside the journal.
-    /// While background work runs, what `progress` received reaches the program as its
-    /// ``Program/readProgress(done:total:)`` message.
-    static func run<P: Program>(_ program: P, on terminal: Terminal, environment: [String: String],
-                                scratch: String, progress: ReadProgress? = nil) -> (status: Int32, program: P) {
-        var program = program
-        let mailbox = Mailbox<P.Message>()
-        var running = 0
+    /// Runs `runtime` from `root` on an open terminal until the run ends (the first screen goes
+    /// back, a screen quits, or one cannot be opened), and returns it as it ended. Dies of a
+    /// signal a screen asked to die of. While background work runs, what `progress` received
+    /// reaches the screen on top as its ``Program/readProgress(done:total:)`` message.
+    static func run(_ runtime: Runtime, from root: Screen, on terminal: Terminal, effects: TerminalEffects,
+                    progress: ReadProgress? = nil) -> Runtime {
+        var runtime = runtime
         var signal: Int32?
-        // Views depend only on the program's state and the size, so an idle tick that changed
-        // nothing does not build a frame (browse's entry view runs detection when it draws).
+        // Views depend only on the state and the size, so an idle tick that changed nothing
+        // does not build a frame.
         var changed = true
-        // Programs learn the real size before their first frame; later changes come as events.
-        _ = progress?.take()  // a count left from an earlier screen's read
-        var queue = program.start()
-        queue += program.update(.terminal(.resize(width: terminal.width, height: terminal.height)))
-        while true {
-            while !queue.isEmpty {
-                let command = queue.removeFirst()
-                switch command {
-                case .perform(let work):
-                    queue += program.update(.message(work()))
-                case .background(let work):
-                    running += 1
-                    let thread = Thread { mailbox.post(work()) }
-                    thread.stackSize = 8 << 20
-                    thread.start()
-                case .editText(let text, let suffix, let then):
-                    let outcome = terminal.suspend { ExternalEditor.edit(text: text, suffix: suffix, environment: environment, in: scratch) }
-                    queue += program.update(.message(then(outcome)))
-                case .editFile(let path, let then):
-                    let outcome = terminal.suspend { ExternalEditor.edit(path: path, environment: environment) }
-                    queue += program.update(.message(then(outcome)))
-                case .quit(let code):
-                    return (code, program)
-                case .exitOnSignal(let signal):
-                    terminal.exit(reraising: signal)
-                }
-            }
-            // A termination signal always ends the program, even one that forgot to ask for it.
+        _ = progress?.take()  // a count left from an earlier run's read
+        runtime.begin(with: root)
+        while runtime.isRunning {
+            // A termination signal always ends the run, even when no screen asked for it.
             if let signal { terminal.exit(reraising: signal) }
             if changed {
-                terminal.draw(program.view(width: terminal.width, height: terminal.height))
+                terminal.draw(runtime.frame)
                 // For `DEBRIEF_TRACE`: a frame drawn with no background work running is the one
                 // with the journal filled in (what the benchmark's "first frame" measures).
-                Trace.mark("frame: drawn, \(running) background read\(running == 1 ? "" : "s") running")
+                Trace.mark("frame: drawn, \(runtime.running) background read\(runtime.running == 1 ? "" : "s") running")
             }
-            // Ticks reach the program too: idle time is when browse reads the rest of the journal.
+            // Ticks reach the screen too: idle time is when browse reads the rest of the journal.
             // While background work runs, wake often to deliver its result promptly.
-            let event = terminal.nextEvent(timeout: .milliseconds(running > 0 ? 25 : 200))
+            let event = terminal.nextEvent(timeout: .milliseconds(runtime.running > 0 ? 25 : 200))
             if case .signal(let caught) = event { signal = caught }
-            queue = program.update(.terminal(event))
+            let acted = runtime.send(event)
             var progressed = false
-            if running > 0, let count = progress?.take(), let message = program.readProgress(done: count.done, total: count.total) {
-                queue += program.update(.message(message))
-                progressed = true
+            if runtime.isRunning, let count = progress?.take() {
+                progressed = runtime.readProgress(done: count.done, total: count.total)
             }
-            let messages = mailbox.take()
-            for message in messages {
-                running -= 1
-                queue += program.update(.message(message))
+            let messages = effects.mailbox.take()
+            for message in messages where runtime.isRunning {
+                runtime.deliver(message)
             }
             if case .tick = event {
-                changed = !queue.isEmpty || !messages.isEmpty || progressed
+                changed = acted || !messages.isEmpty || progressed
             } else {
                 changed = true
             }
         }
+        if let asked = runtime.exitSignal ?? signal { terminal.exit(reraising: asked) }
+        return runtime
+    }
+}
+
+/// The runtime's effects on a real terminal: worker threads whose results wait in a mailbox for
+/// the loop, the user's editor with the screen suspended, and the clock the command resolved
+/// (`DEBRIEF_NOW` or the system's). Used only from the main thread, where the terminal lives.
+final class TerminalEffects: RuntimeEffects {
+    let terminal: Terminal
+    let environment: [String: String]
+    /// Where an answer opened in the editor is written: a private folder made in the journal's
+    /// `drafts/`, never outside the journal.
+    let scratch: String
+    let clock: Clock
+    let mailbox = Mailbox<RuntimeMessage>()
+
+    init(terminal: Terminal, environment: [String: String], scratch: String, clock: Clock) {
+        self.terminal = terminal
+        self.environment = environment
+        self.scratch = scratch
+        self.clock = clock
+    }
+
+    func now() -> Date { clock.now() }
+
+    func background(_ work: @escaping @Sendable () -> RuntimeMessage) -> RuntimeMessage? {
+        let mailbox = self.mailbox
+        let thread = Thread { mailbox.post(work()) }
+        thread.stackSize = 8 << 20
+        thread.start()
+        return nil
+    }
+
+    func edit(text: String, suffix: String) -> EditorOutcome {
+        let (terminal, environment, scratch) = (self.terminal, self.environment, self.scratch)
+        return MainActor.assumeIsolated {
+            terminal.suspend { ExternalEditor.edit(text: text, suffix: suffix, environment: environment, in: scratch) }
+        }
+    }
+
+    func edit(path: String) -> EditorOutcome {
+        let (terminal, environment) = (self.terminal, self.environment)
+        return MainActor.assumeIsolated { terminal.suspend { ExternalEditor.edit(path: path, environment: environment) } }
     }
 }
 

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import DebriefCore
+
+/// The small readers and the terminal-safe text at the doors (issue 19).
+@Suite struct TextDoorsTests {
+    @Test func oneLineValuesShowEveryControlCharacter() {
+        #expect(TerminalSafe.line("plain") == "plain")
+        #expect(TerminalSafe.line("a\nb\r\nc\rd\te\u{1B}[2Jf\u{9B}g\u{7F}") == "a^Jb^M^Jc^Md^Ie^[[2Jf<U+009B>g^?")
+        // Multi-line text keeps its line breaks and tabs; a CR before LF goes, a lone one shows.
+        #expect(TerminalSafe.text("a\nb\r\nc\rd\te") == "a\nb\nc^Md\te")
+    }
+
+    @Test func wholeNumbersInJSONsSpellings() {
+        for (text, value) in [("40", 40), ("40.0", 40), ("4e1", 40), ("1E2", 100), ("0.3e1", 3), ("-2.0", -2), ("40%", 40), (" 7 ", 7)] {
+            #expect(AnswerCoding.number(text, percent: true) == value, "\(text)")
+        }
+        for text in ["40.5", "1e400", "inf", "nan", "0x10", "4e", ".5", "1.", "4 0", "", "+4.0"] {
+            #expect(AnswerCoding.number(text, percent: false) == nil, "\(text)")
+        }
+    }
+
+    @Test func aKeyGivenTwiceInAJSONObjectIsRefusedWithItsLine() {
+        #expect(throws: YAMLProblem(line: 3, message: "invalid JSON: the key \"a\" is given twice in one object (first on line 2)")) {
+            try JSONReader.parse("[{\n\"a\": 1,\n\"a\": 2}]")
+        }
+        // The same key in two objects is fine.
+        #expect((try? JSONReader.parse("[{\"a\": 1}, {\"a\": 2}]")) != nil)
+    }
+
+    @Test func invalidUTF8NamesTheLine() {
+        #expect(UTF8Check.text(Array("fine\n".utf8)) == .success("fine\n"))
+        #expect(UTF8Check.text(Array("one\ntwo\n".utf8) + [0xFF] + Array("\n".utf8)) == .failure(.init(line: 3)))
+    }
+}
