@@ -115,3 +115,28 @@ import Testing
         #expect(!(try String(contentsOfFile: f.root + "/skipped-events.txt", encoding: .utf8)).contains("lunch"))
     }
 }
+
+/// The review screen renders the review's calendar part (seam 4: the screen only renders the
+/// value), and reads the calendars again for the week it moves to.
+@Suite struct ReviewCalendarScreenTests {
+    @Test func theReviewScreenShowsTheCalendarPart() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        let source = try HomeCalendarTests.seed(f)
+        var d = ProgramDriver(ReviewProgram(cache: JournalCache(store: f.store), catalog: f.catalog, clock: f.clock, calendar: source),
+                              width: 160, height: 60)
+        // 2026-W48: the lunch on Tuesday waits (the coffee on Thursday is not over yet).
+        #expect(d.screen.contains("CALENDAR"), "\(d.screen)")
+        #expect(d.screen.contains("1 event worth a reflection this week: 0 reflected, 1 without a reflection."), "\(d.screen)")
+        #expect(d.screen.contains("Reflected per week, 2026-W41 to 2026-W48: ······▁▁"), "\(d.screen)")
+        #expect(d.screen.contains("– – – – – – 0/1 0/1"), "\(d.screen)")
+        // The week before: its own trend, read again for it.
+        d.press(.left)
+        #expect(d.screen.contains("Reflected per week, 2026-W40 to 2026-W47: ·······▁"), "\(d.screen)")
+        #expect(d.screen.contains("– – – – – – – 0/1"), "\(d.screen)")
+        // Without calendars the screen says nothing of them.
+        let plain = ProgramDriver(ReviewProgram(cache: JournalCache(store: f.store), catalog: f.catalog, clock: f.clock),
+                                  width: 160, height: 60)
+        #expect(!plain.screen.contains("CALENDAR"))
+    }
+}

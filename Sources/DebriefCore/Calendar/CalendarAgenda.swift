@@ -70,5 +70,19 @@ public struct CalendarAgenda: Equatable, Sendable {
             }
             return agenda
         }
+
+        /// What the weekly review's calendar part is made from, for the trend of `weeks` weeks
+        /// ending with `week`: the calendars read over those weeks (up to now) and the skip file.
+        /// Reads files: the CLI before rendering, the review screen in its background read.
+        public func reviewInput(week: ISOWeek, weeks: Int, store: JournalStore, clock: Clock)
+            throws(StoreError) -> WeeklyReview.CalendarInput {
+            let window = WeeklyReview.CalendarWeek.window(trendWeeks: WeeklyReview.trendWeeks(ending: week, count: weeks),
+                                                          zone: clock.timeZone)
+            let now = Int(clock.now().timeIntervalSince1970)
+            let instances = window.from < now
+                ? calendars.instances(from: window.from, to: min(window.to, now + 1), local: clock.timeZone).instances : []
+            return WeeklyReview.CalendarInput(instances: instances, skipped: try SkippedEvents.read(store),
+                                              pending: PendingEvents(rules: rules, me: me, local: clock.timeZone))
+        }
     }
 }

@@ -42,10 +42,7 @@ public struct PendingEvents: Sendable {
     /// only be those of the window's days (a day either side is enough).
     public func waiting(_ instances: [EventInstance], entries: [Entry], skipped: Set<String>, now: Int, days: Int) -> [PendingEvent] {
         let oldest = now - days * 86_400
-        let candidates = instances.filter { i in
-            i.end <= now && i.end > oldest && !i.isCancelled && !EventPeople.declined(i.event, me: me)
-                && !skipped.contains(i.key) && isWorthAReflection(i)
-        }
+        let candidates = instances.filter { i in i.end > oldest && !skipped.contains(i.key) && qualifies(i, now: now) }
         let matcher = ReflectionMatcher(entries: entries, rules: rules, me: me, local: local)
         return candidates.filter { matcher.reflection(for: $0) == nil }.map(pending).sorted(by: PendingEvent.newestFirst)
     }
@@ -53,6 +50,12 @@ public struct PendingEvents: Sendable {
     public func pending(_ instance: EventInstance) -> PendingEvent {
         PendingEvent(instance: instance, people: EventPeople.others(instance.event, me: me).map(EventPeople.name),
                      kind: kind(of: instance))
+    }
+
+    /// Over by `now`, not cancelled, not declined by the user, and worth a reflection: an event
+    /// that asks for one (the waiting list, the review's calendar part).
+    public func qualifies(_ i: EventInstance, now: Int) -> Bool {
+        i.end <= now && !i.isCancelled && !EventPeople.declined(i.event, me: me) && isWorthAReflection(i)
     }
 
     /// The catalog's judgement (``EventRules``): free time (unless it names a networking word: an

@@ -29,7 +29,8 @@ struct Screens {
                           request: request)
         case .review:
             return Screen(ReviewProgram(cache: cache, catalog: context.catalog, clock: context.clock,
-                                        unicode: Review.utf8Locale(context.environment), coldDays: settings.coldDays),
+                                        unicode: Review.utf8Locale(context.environment), coldDays: settings.coldDays,
+                                        calendar: context.agendaSource),
                           request: request)
         case .followUps:
             return Screen(FollowUpsProgram(cache: cache, clock: context.clock), request: request)
