@@ -126,4 +126,22 @@ struct ListFrictionTests {
         narrow.type("fri")
         #expect(narrow.frame.buffer.trimmedRows[6] == "New due date for Ana Li: I…: fri  → Fri 27 Nov")
     }
+
+    /// Found in the new-user trial: Who kept 13 columns for "Henrike Vogel", whose only
+    /// follow-up was done and not listed, and cut the action at 24 columns. Who is as wide as the
+    /// names in the rows listed: the action gets 30.
+    @Test func whoIsAsWideAsTheNamesListed() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.add("DevOpsDays Berlin", day: "2026-11-24",
+                  followUps: [FollowUp(who: "Henrike Vogel", action: "Send the case studies", due: Day(iso: "2026-11-25"), done: Day(iso: "2026-11-25")),
+                              FollowUp(who: "Bo Chen", action: "Share the Backstage plugin repository link", due: Day(iso: "2026-11-30"))])
+        var d = FollowUpsProgramTests.driver(f, width: 80, height: 6)
+        #expect(d.frame.buffer.trimmedRows[1] == "     Due              Who      What                            From")
+        #expect(d.frame.buffer.trimmedRows[2] == "[ ]  in 4 days        Bo Chen  Share the Backstage plugin re…  DevOpsDays Berlin")
+        // Listing the done one too makes room for its name.
+        d.press(.char("a"))
+        #expect(d.frame.buffer.trimmedRows[1].hasPrefix("     Due              Who            What"))
+    }
 }
+

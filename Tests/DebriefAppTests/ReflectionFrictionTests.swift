@@ -277,4 +277,39 @@ extension ReflectionFrictionTests {
         let offset = d.rows[people].distance(from: d.rows[people].startIndex, to: column)
         #expect(d.rows[people + 1].dropFirst(offset).hasPrefix("李雷") || d.rows[people + 1].contains("Dr.") == false)
     }
+
+    /// Found in the new-user trial (quick flow, 50×20): after listing someone she knew, the
+    /// summary said "Not saved, no longer asked: Reconnected." — an answer she never gave, the
+    /// reflection's own suggestion from the people list, which the quick flow does not ask.
+    @Test func aSuggestedReconnectionIsNotReportedAsDroppedByAFlowThatDoesNotAskIt() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        var setup = fx.setup(prefill: ["title": .text("Coffee"), "people": .people([Person(name: "Ana Li", level: "senior", relation: "existing")])])
+        setup.flow = "quick"
+        var d = fx.driver(setup, width: 50, height: 20)
+        d.tab(to: "people")
+        d.press(.enter)
+        d.press(.ctrl("s"))
+        #expect(d.program.mode == .summary)
+        #expect(!d.screen.contains("no longer asked"), "\(d.screen)")
+    }
+
+    /// Found in the new-user trial: the due field said "→ Fri 4 Dec (tomorrow)" but the event's
+    /// own date said only "→ 2026-12-01 09:00" for `tue 9:00`; it now names the weekday and the
+    /// week too.
+    @Test func theEventDateShowsItsWeekdayAndWeek() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        var d = fx.driver(fx.setup(prefill: ["title": .text("Coffee")]))
+        d.tab(to: "date")
+        d.type("tue 9:00")
+        #expect(d.screen.contains("→ 2026-11-24 09:00, Tue (this week)"), "\(d.screen)")
+        d.press(.ctrl("u"))
+        d.type("yesterday 18:30")
+        #expect(d.screen.contains("→ 2026-11-25 18:30, Wed (yesterday)"))
+        d.press(.ctrl("u"))
+        d.type("2026-11-20 18:30")
+        #expect(d.screen.contains("→ 2026-11-20 18:30, Fri (last week)"))
+    }
 }
+

@@ -14,15 +14,12 @@ public struct FollowUpsContent: Sendable {
     /// not need (measured once per read, not per frame).
     var widestAction = 0
     var widestTitle = 0
-    /// The widest name, for the Who column.
-    var widestWho = 0
 
     init(snapshot: JournalSnapshot) {
         items = FollowUpIndex(entries: snapshot.entries).items
         for item in items {
             widestAction = max(widestAction, item.action.displayWidth)
             widestTitle = max(widestTitle, item.entryTitle.displayWidth)
-            widestWho = max(widestWho, item.who.displayWidth)
         }
         entries = Dictionary(snapshot.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         problems = snapshot.problems.count

@@ -5,15 +5,14 @@ import DebriefUI
 /// filter. Overdue rows are bold in the danger colour and the selection is reverse video, so
 /// both show without colour.
 extension FollowUpsProgram {
-    /// The table at `width`, Due and Who as wide as their widest cell in the whole list (not
-    /// only the rows the filter shows, so a filter change does not move the columns), "What" and
-    /// "From" sharing the rest; who and what share one column when the screen is narrow.
-    ///
-    /// Due always has room for "done 2026-11-26", since Space can turn any row into that.
-    static func table(width: Int, content: FollowUpsContent?, today: Day) -> Table {
-        let items = content?.items ?? []
+    /// The table at `width`, Due and Who as wide as their widest cell in the rows listed,
+    /// "What" and "From" sharing the rest; who and what share one column when the screen is
+    /// narrow. Marking never changes a name, and Due always has room for "done 2026-11-26"
+    /// (Space can turn any row into that), so a mark moves no column.
+    static func table(width: Int, content: FollowUpsContent?, listed: [Int], today: Day) -> Table {
+        let items = listed.compactMap { i in content.map { $0.items[i] } }
         let due = items.reduce(max("Due".count, doneWidth)) { max($0, when($1, today: today).displayWidth) }
-        let who = min(maxWhoWidth, max("Who".count, content?.widestWho ?? 0))
+        let who = min(maxWhoWidth, items.reduce("Who".count) { max($0, $1.who.displayWidth) })
         let columns: [Table.Column] = width >= 72
             ? [.init("", width: 3), .init("Due", width: due), .init("Who", width: who), .init("What"), .init("From")]
             : [.init("", width: 3), .init("Due", width: due), .init("What")]
@@ -66,7 +65,7 @@ extension FollowUpsProgram {
     }
 
     public func view(width: Int, height: Int) -> Frame {
-        let table = Self.table(width: width, content: content, today: clock.today)
+        let table = Self.table(width: width, content: content, listed: visible, today: clock.today)
         let widths = table.columnWidths(totalWidth: width, needs: Self.needs(table, content))
         // While `s` or `D` asks for a day the prompt has the status line; otherwise the last
         // message, else the selected follow-up whole when its row is cut.
