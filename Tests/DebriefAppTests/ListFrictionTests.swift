@@ -143,5 +143,26 @@ struct ListFrictionTests {
         d.press(.char("a"))
         #expect(d.frame.buffer.trimmedRows[1].hasPrefix("     Due              Who            What"))
     }
+
+    /// Found in the new-user trial at 50×20: `D` then "yesterday" left no room for the day it
+    /// resolved to after "Done on (Enter: today) for Bo Chen: …: ". When the whole question
+    /// leaves no room, the question drops its follow-up (its row stays highlighted above).
+    @Test func aNarrowDatePromptKeepsTheResolvedDayInView() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = FollowUpsProgramTests.driver(f, width: 50, height: 8)
+        d.press(.char("D"))
+        d.type("yesterday")
+        #expect(d.frame.buffer.trimmedRows[6] == "Done on: yesterday  → Wed 25 Nov (yesterday)")
+        #expect(d.frame.buffer.style(row: 2, col: 0)?.reverse == true)
+        d.press(.escape, .char("s"))
+        d.type("in 2 weeks")
+        #expect(d.frame.buffer.trimmedRows[6] == "New due date: in 2 weeks  → Thu 10 Dec")
+        // With room, the follow-up stays named.
+        d.press(.ctrl("u"))
+        d.type("fri")
+        #expect(d.frame.buffer.trimmedRows[6] == "New due date for Ana Li: I…: fri  → Fri 27 Nov")
+    }
 }
 

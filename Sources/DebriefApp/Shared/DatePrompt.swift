@@ -116,7 +116,8 @@ struct DatePrompt: Equatable, Sendable {
         let day = "→ " + resolved
         let date = String(day.prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces)
         return PromptLine(head: head, subject: task, tail: ": ", text: editor.text, note: day + "  Esc cancels", isProblem: false,
-                          shorterNotes: [day, date, String(date.dropFirst(2))])
+                          shorterNotes: [day, date, String(date.dropFirst(2))],
+                          shortQuestion: purpose == .reschedule ? "New due date: " : "Done on: ")
     }
 
     /// Draws the prompt on the status line and returns where the cursor goes.
