@@ -27,12 +27,15 @@ let package = Package(
             resources: [
                 .embedInCode("reflection.yaml"),
                 .embedInCode("pitfalls.yaml"),
+                .embedInCode("calendar.yaml"),
             ]
         ),
-        // Pure core: model, catalog, store, detection, review. Foundation and Yams only.
+        // The file-system calls Swift's Glibc module lacks (an atomic rename that never replaces).
+        .target(name: "CDebriefFiles"),
+        // Pure core: model, catalog, store, detection, review. Foundation, Yams and CDebriefFiles.
         .target(
             name: "DebriefCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["CDebriefFiles", .product(name: "Yams", package: "Yams")],
             // CLDR's Windows-to-IANA zone names, for the TZIDs Outlook and Exchange write.
             resources: [.embedInCode("Calendar/WindowsZones.txt")]
         ),

@@ -14,15 +14,17 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
-        // The same three targets as in ../Package.swift, through the links.
+        // The same four targets as in ../Package.swift, through the links.
         .target(
             name: "DebriefPrompts",
             path: "Prompts",
             exclude: ["README.md"],
             sources: ["DefaultCatalog.swift"],
-            resources: [.embedInCode("reflection.yaml"), .embedInCode("pitfalls.yaml")]
+            resources: [.embedInCode("reflection.yaml"), .embedInCode("pitfalls.yaml"), .embedInCode("calendar.yaml")]
         ),
-        .target(name: "DebriefCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "CDebriefFiles"),
+        .target(name: "DebriefCore", dependencies: ["CDebriefFiles", .product(name: "Yams", package: "Yams")],
+                resources: [.embedInCode("Calendar/WindowsZones.txt")]),
         .target(name: "DebriefFuzzing", dependencies: ["DebriefCore", "DebriefPrompts"]),
         // Starts libFuzzer's driver from an executable's own main.
         .target(name: "FuzzDriver"),

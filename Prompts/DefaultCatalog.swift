@@ -6,4 +6,6 @@ public enum DefaultCatalog {
     public static var reflectionYAML: [UInt8] { PackageResources.reflection_yaml }
     /// `Prompts/pitfalls.yaml`: the seven networking pitfalls and the rules that detect them.
     public static var pitfallsYAML: [UInt8] { PackageResources.pitfalls_yaml }
+    /// `Prompts/calendar.yaml`: which calendar events are worth a reflection, and kind guesses.
+    public static var calendarYAML: [UInt8] { PackageResources.calendar_yaml }
 }

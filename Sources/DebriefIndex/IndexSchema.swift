@@ -7,12 +7,20 @@ import GRDB
 /// - `files`: every entry file as indexed, by path relative to the journal: its stat signature,
 ///   when it was read (for the racy rule), the fingerprint of its bytes, and the problem when it
 ///   could not be read.
-/// - `entries`: per readable file its id, event day and time, kind, title, flow, and the whole
-///   entry as an ``EntryBlob`` (with `blob_sum`, the blob's checksum).
-/// - `people`, `follow_ups`, `tags`: the rows queries narrow by, with folded names.
+/// - `entries`: per readable file its id, event day, time and UTC offset, kind, title, flow, and
+///   `blob_sum`, the checksum of the whole entry as an ``EntryBlob``, which `blobs` holds apart: a
+///   pass over `entries` (every query checks its rows' sums) then reads 10,000 short rows instead
+///   of 100 MB of blobs.
+/// - `people`, `follow_ups`, `tags`: the rows queries narrow by, with folded names. `follow_ups`
+///   holds every field of a follow-up the tracker shows, so `debrief followups` is answered from
+///   these rows and `entries`' columns without rebuilding an entry (``FollowUpFacts``).
 /// - `search`: an FTS5 table with the trigram tokenizer over each entry's folded search text, so
 ///   any part of a word finds it (`rike` finds Henrike); FTS5 does not fold accents, so the text
 ///   and the query are folded first.
+/// - `calendar_files`, `calendar_events`: the configured calendars' files (signature, what they
+///   are, how many events they hold, their zones as JSON with `zones_sum`) and events (the facts
+///   as JSON with `event_sum`, and the instants their instances lie between), kept by
+///   `CalendarCache.swift`; paths are absolute, as calendars live outside the journal.
 ///
 /// The rule every table follows, this one and those added later (the calendar's events, mentions):
 /// each row has a `sum` column, ``IndexRow/sum(_:)`` of ALL its other columns in the order
@@ -44,18 +52,31 @@ enum IndexSchema {
                 sum INTEGER NOT NULL);
             CREATE TABLE entries(
                 file INTEGER PRIMARY KEY,
-                id TEXT NOT NULL, day INTEGER NOT NULL, time INTEGER NOT NULL,
+                id TEXT NOT NULL, day INTEGER NOT NULL, time INTEGER NOT NULL, utc_offset INTEGER NOT NULL,
                 kind TEXT NOT NULL, title TEXT NOT NULL, flow TEXT,
-                blob BLOB NOT NULL, blob_sum INTEGER NOT NULL, sum INTEGER NOT NULL);
+                blob_sum INTEGER NOT NULL, sum INTEGER NOT NULL);
             CREATE INDEX entries_day ON entries(day);
+            CREATE TABLE blobs(file INTEGER PRIMARY KEY, blob BLOB NOT NULL);
             CREATE TABLE people(file INTEGER NOT NULL, name TEXT NOT NULL, folded TEXT NOT NULL, sum INTEGER NOT NULL);
             CREATE INDEX people_file ON people(file);
             CREATE TABLE follow_ups(file INTEGER NOT NULL, n INTEGER NOT NULL, who TEXT NOT NULL, who_folded TEXT NOT NULL,
-                action TEXT NOT NULL, due INTEGER, done INTEGER, sum INTEGER NOT NULL);
+                action TEXT NOT NULL, due INTEGER, done INTEGER, first_due INTEGER, postponed INTEGER NOT NULL,
+                sum INTEGER NOT NULL);
             CREATE INDEX follow_ups_file ON follow_ups(file);
             CREATE TABLE tags(file INTEGER NOT NULL, tag TEXT NOT NULL, folded TEXT NOT NULL, sum INTEGER NOT NULL);
             CREATE INDEX tags_file ON tags(file);
             CREATE VIRTUAL TABLE search USING fts5(text, sum UNINDEXED, tokenize = 'trigram');
+            CREATE TABLE calendar_files(
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,
+                size INTEGER NOT NULL, mtime INTEGER NOT NULL, ctime INTEGER NOT NULL, inode INTEGER NOT NULL,
+                checked INTEGER NOT NULL,
+                kind INTEGER NOT NULL, problem TEXT, events INTEGER NOT NULL, zones_sum INTEGER NOT NULL,
+                zones BLOB NOT NULL, sum INTEGER NOT NULL);
+            CREATE TABLE calendar_events(file INTEGER NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
+                event_sum INTEGER NOT NULL, event BLOB NOT NULL, sum INTEGER NOT NULL);
+            CREATE INDEX calendar_events_file ON calendar_events(file);
+            CREATE INDEX calendar_events_lo ON calendar_events(lo);
             """
 
     static func create(_ db: Database) throws {

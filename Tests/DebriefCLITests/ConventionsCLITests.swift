@@ -167,7 +167,7 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("2026-11-24-1830-meetup"))
         #expect(r.stderr.split(separator: "\n").map(String.init) == [
-            "debrief: \(path):2: unknown key `colour`: did you mean `color`? the keys are journal, color, cold-days, editor, reflection-flow; ignored",
+            "debrief: \(path):2: unknown key `colour`: did you mean `color`? the keys are journal, color, cold-days, editor, reflection-flow, calendars, me, pending-days; ignored",
             "debrief: \(path):3: `cold-days` must be a whole number of days from 1 to 36500, not 'soon'; using the default",
         ])
         let broken = try writeConfig(debrief, "color: [never\n")

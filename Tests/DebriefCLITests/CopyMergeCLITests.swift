@@ -99,4 +99,22 @@ struct CopyMergeCLITests {
         #expect(try BinaryRunner.bytes(original) == before)
         #expect(try debrief.run(["doctor", "--dry-run"]).status == 64)
     }
+
+    @Test("--dry-run lists only the lines the merge changes, in an LF and in a CRLF original", arguments: [false, true])
+    func dryRunListsChangedLines(crlf: Bool) throws {
+        let (debrief, original, copy) = try Self.journal()
+        if crlf {
+            let text = String(decoding: try BinaryRunner.bytes(original), as: UTF8.self)
+            try debrief.write(text.replacingOccurrences(of: "\n", with: "\r\n"), to: original)
+        }
+        let dry = try debrief.run(["doctor", "--merge", "--dry-run"])
+        let listed = dry.stdout.components(separatedBy: "\n").drop { !$0.contains("changes to ") }.dropFirst()
+            .prefix { $0.hasPrefix("  ") && $0.first(where: { $0 != " " })?.isNumber == true }
+        // The copy's reschedule of Ana's follow-up: its due line and the two lines it adds, each
+        // numbered where it is. Before the fix (a common prefix and suffix, not a diff) every added
+        // line was numbered 12, and two changes apart (`updated:` and a follow-up, say) listed
+        // every line between them as removed and added again.
+        #expect(Array(listed) == ["  12: -     due: 2026-11-27", "  12: +     due: 2026-12-04", "  13: +     first-due: 2026-11-27",
+                                  "  14: +     postponed: 1"], "\(dry.stdout)")
+    }
 }

@@ -113,6 +113,56 @@ import Testing
         try Data([0xFF, 0xFE, 0x00]).write(to: URL(fileURLWithPath: path))
         #expect(DebriefConfig.load(path: path, home: "/h").problems.map(\.message) == ["is not UTF-8 text"])
     }
+
+    // MARK: - Calendars
+
+    /// `calendars:` and `me:` are lists (one value alone is a list of one); paths expand from home,
+    /// addresses are lower-cased and a `mailto:` is dropped; duplicates count once.
+    @Test func calendarsMeAndPendingDaysAreRead() {
+        let text = """
+        calendars:
+          - ~/.calendars/work
+          - /srv/exports/google.ics
+          - ~/.calendars/work
+        me: [Ana.Li@Example.org, "mailto:ana@home.example"]
+        pending-days: 21
+        """
+        let (config, problems) = DebriefConfig.parse(text, file: file, home: "/home/u")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(config.calendars == ["/home/u/.calendars/work", "/srv/exports/google.ics"])
+        #expect(config.me == ["ana.li@example.org", "ana@home.example"])
+        #expect(config.pendingDays == 21)
+        let one = DebriefConfig.parse("calendars: Calendars/export.ics\nme: ana@example.org\n", file: file, home: "/home/u").config
+        #expect(one.calendars == ["/home/u/Calendars/export.ics"])
+        #expect(one.me == ["ana@example.org"])
+    }
+
+    /// A bad item is reported with its own line and left out; the good ones are kept.
+    @Test func badCalendarSettingsAreReportedWithTheirLine() {
+        let text = """
+        calendars:
+          - ~/.calendars/work
+          - [nested, list]
+        me:
+          - ana@example.org
+          - Ana Li
+          - "@nobody"
+        pending-days: 0
+        calendar: ~/x
+        """
+        let (config, problems) = DebriefConfig.parse(text, file: file, home: "/home/u")
+        #expect(config.calendars == ["/home/u/.calendars/work"])
+        #expect(config.me == ["ana@example.org"])
+        #expect(config.pendingDays == nil)
+        #expect(problems.map(\.line) == [3, 6, 7, 8, 9])
+        #expect(problems[0].message == "`calendars` lists one path per item, not a list or map; that item is ignored")
+        #expect(problems[1].message == "`me`: 'Ana Li' is not an e-mail address (name@domain); ignored")
+        #expect(problems[2].message == "`me`: '@nobody' is not an e-mail address (name@domain); ignored")
+        #expect(problems[3].message == "`pending-days` must be a whole number of days from 1 to 365, not '0'; using 14")
+        #expect(problems[4].message.contains("unknown key `calendar`: did you mean `calendars`?"))
+        let map = DebriefConfig.parse("calendars: {work: ~/w}\n", file: file, home: "/home/u")
+        #expect(map.problems.map(\.message) == ["`calendars` must be a list of paths, e.g. `calendars: [~/.calendars/work, ~/Downloads/export.ics]`; ignored"])
+    }
 }
 
 /// Tuples of a config and its problems compare field by field in these tests.

@@ -48,7 +48,7 @@ import Testing
         let day = Day(iso: "2026-11-24")!
         let entry = Entry(id: "2026-11-24-1830-x", created: Fixtures.ts("2026-11-24T21:05:12+01:00"),
                           updated: Fixtures.ts("2026-11-25T08:00:00-05:00"),
-                          answers: ["people": .people([Person(name: "Zoë", level: "peer", relation: "new", note: "n",
+                          answers: ["people": .people([Person(name: "Zoë", level: "peer", relation: "new", note: "n", email: "zoe@example.com",
                                                               extras: [ExtraField(key: "x", yaml: " 1\n")])]),
                                     "follow-ups": .followUps([FollowUp(who: "Ana", action: "call", due: day, done: day.adding(days: 2),
                                                                        id: "f1", firstDue: day.adding(days: -3), postponed: 2,
@@ -57,7 +57,8 @@ import Testing
                                     "talk-share": .number(-40), "asked-favor": .bool(true), "kind": .choice("meetup"),
                                     "date": .timestamp(Fixtures.ts("2026-11-24T18:30:00+01:00")), "tags": .tags(["a", "b"]),
                                     "notes": .text("line\n\nüñí 😀")],
-                          flow: "quick", origin: "jrnl:1")
+                          flow: "quick", origin: "jrnl:1", event: "uid@example.com/20261124T173000Z",
+                          location: "Café Eins, Berlin")
         let back = try #require(EntryBlob.encode(entry).withUnsafeBytes { EntryBlob.decode($0, source: nil) })
         #expect(Self.properties(back).sorted() == Self.properties(entry).sorted())
         // Every field reached: the default-valued properties would hide a forgotten one.

@@ -8,7 +8,8 @@ enum Fixtures {
 
     static var defaultFiles: [CatalogFile] {
         [CatalogFile(name: "Prompts/reflection.yaml", text: String(decoding: DefaultCatalog.reflectionYAML, as: UTF8.self)),
-         CatalogFile(name: "Prompts/pitfalls.yaml", text: String(decoding: DefaultCatalog.pitfallsYAML, as: UTF8.self))]
+         CatalogFile(name: "Prompts/pitfalls.yaml", text: String(decoding: DefaultCatalog.pitfallsYAML, as: UTF8.self)),
+         CatalogFile(name: "Prompts/calendar.yaml", text: String(decoding: DefaultCatalog.calendarYAML, as: UTF8.self))]
     }
 
     static let catalog: Catalog = try! CatalogLoader.load(defaultFiles)

@@ -96,7 +96,7 @@ import Testing
         let text = JournalJSON.export([entry], catalog: catalog)
         // Every object has every key, in the catalog's order after the metadata.
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]).first
-        #expect(Set(object?.keys.map { $0 } ?? []) == Set(["id", "created", "updated", "flow", "source"] + catalog.prompts.map(\.id)))
+        #expect(Set(object?.keys.map { $0 } ?? []) == Set(["id", "created", "updated", "flow", "source", "event", "location"] + catalog.prompts.map(\.id)))
         #expect(object?["horizon"] is NSNull)
         let source = try JournalJSON.read(text, catalog: catalog, clock: clock)
         #expect(source.refused.isEmpty, "\(source.refused)")

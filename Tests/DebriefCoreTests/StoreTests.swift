@@ -50,6 +50,20 @@ import Testing
         #expect(Self.tree(root) == ["a", "a/b", "a/b/file.md"])
     }
 
+    @Test func moveNeverOverwritesAndLeavesOneName() throws {
+        let root = Fixtures.tempDirectory("store")
+        defer { Fixtures.removeTemp(root) }
+        try AtomicFile.write(Array("entry".utf8), to: root + "/entries/e.md", replace: false)
+        try AtomicFile.write(Array("other".utf8), to: root + "/trash/e.md", replace: false)
+        #expect(throws: StoreError.exists(root + "/trash/e.md")) { try AtomicFile.move(root + "/entries/e.md", to: root + "/trash/e.md") }
+        #expect(Fixtures.bytes(root + "/trash/e.md") == Array("other".utf8))
+        try AtomicFile.move(root + "/entries/e.md", to: root + "/trash/e~2.md")
+        var info = stat()
+        #expect(lstat(root + "/trash/e~2.md", &info) == 0 && info.st_nlink == 1)
+        #expect(Fixtures.bytes(root + "/trash/e~2.md") == Array("entry".utf8))
+        #expect(Self.tree(root) == ["entries", "trash", "trash/e.md", "trash/e~2.md"])
+    }
+
     @Test func createNeverOverwritesAndNumbersCollisions() throws {
         let root = Fixtures.tempDirectory("store")
         defer { Fixtures.removeTemp(root) }

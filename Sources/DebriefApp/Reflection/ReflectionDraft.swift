@@ -19,6 +19,9 @@ public struct ReflectionDraft: Sendable {
     public var created: Timestamp
     /// The flow the reflection was answered in (`quick`, or nil for the full one).
     public var flow: String?
+    /// The calendar event a new reflection is about, and its location (``ReflectionSetup/event``).
+    public var event: String?
+    public var location: String?
 
     public init(name: String, answers: [String: Answer], draftOf: String? = nil, base: String? = nil, savedAt: Timestamp,
                 created: Timestamp? = nil) {
@@ -54,7 +57,7 @@ public struct ReflectionDraft: Sendable {
 
     /// The draft file's text.
     public func encode(with codec: EntryCodec) -> String {
-        let entry = Entry(id: name, created: created, updated: savedAt, answers: answers, flow: flow)
+        let entry = Entry(id: name, created: created, updated: savedAt, answers: answers, flow: flow, event: event, location: location)
         let text = codec.encode(entry)
         var extra = ""
         if let draftOf { extra += "draft-of: \(draftOf)\n" }
@@ -75,6 +78,8 @@ public struct ReflectionDraft: Sendable {
         var draft = ReflectionDraft(name: name, answers: entry.answers, draftOf: extra("draft-of"), base: extra("draft-base"),
                                     savedAt: entry.updated, created: entry.created)
         draft.flow = entry.flow
+        draft.event = entry.event
+        draft.location = entry.location
         return draft
     }
 

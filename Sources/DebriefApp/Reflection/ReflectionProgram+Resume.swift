@@ -27,7 +27,11 @@ extension ReflectionProgram {
             answers = draft.answers
             draftName = draft.name
             flow = Self.normalised(draft.flow)
-            if setup.editing == nil { started = draft.created }
+            if setup.editing == nil {
+                started = draft.created
+                event = draft.event
+                location = draft.location
+            }
             phase = .prompting(backToSummary: false)
             let asked = askedPrompts
             let first = asked.first { answers[$0.id] == nil } ?? asked.first

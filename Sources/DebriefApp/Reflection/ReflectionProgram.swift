@@ -116,6 +116,10 @@ public struct ReflectionProgram: Program {
     var knownPeople: [KnownPerson]
     /// The flow being asked: nil for the whole reflection, or a catalog flow (`quick`).
     public internal(set) var flow: String?
+    /// The calendar event this new reflection is about, and its location: the setup's, or a
+    /// resumed draft's.
+    var event: String?
+    var location: String?
     /// The journal as read in the background; nil until it arrives (the summary then leaves out
     /// the week so far).
     var journal: [Entry]?
@@ -136,6 +140,8 @@ public struct ReflectionProgram: Program {
         self.draftName = setup.draftName
         self.started = setup.clock.timestamp
         self.flow = Self.normalised(setup.flow)
+        self.event = setup.event
+        self.location = setup.location
         self.phase = .prompting(backToSummary: false)
         if setup.resumable != nil {
             phase = .resuming
@@ -298,6 +304,10 @@ public struct ReflectionProgram: Program {
             entry["date"] = .timestamp(now)
         }
         if !(setup.editing?.isImported ?? false) { entry.flow = flow }
+        if setup.editing == nil {
+            entry.event = event
+            entry.location = location
+        }
         return entry
     }
 
@@ -355,6 +365,8 @@ public struct ReflectionProgram: Program {
                                     base: setup.editing?.source?.fingerprint.description, savedAt: setup.clock.timestamp,
                                     created: started)
         draft.flow = flow
+        draft.event = event
+        draft.location = location
         let text = draft.encode(with: setup.store.codec)
         let store = setup.store
         let name = draftName

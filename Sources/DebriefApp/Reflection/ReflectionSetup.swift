@@ -16,6 +16,10 @@ public struct ReflectionSetup: Sendable {
     public var loadJournal: (@Sendable () -> [Entry])?
     /// Answers to start with (`--title`, `--kind`, `--date`, or the entry being edited).
     public var prefill: [String: Answer]
+    /// The calendar event a new reflection is about (`debrief new --event KEY`): its key and
+    /// location go into the saved entry's front matter (`event`, `location`).
+    public var event: String?
+    public var location: String?
     /// The entry `debrief edit` works on; nil for a new reflection.
     public var editing: Entry?
     /// An unfinished draft to offer before starting.

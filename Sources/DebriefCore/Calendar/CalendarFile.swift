@@ -22,6 +22,9 @@ public struct CalendarFile: Hashable, Sendable, Codable {
     public var productID: String?
     /// Whether the file holds to-dos (`VTODO`): a to-do list, not events.
     public var hasToDos = false
+    /// Whether debrief wrote it (`followups --format ics`): its `PRODID`, or an item carrying the
+    /// mark of a journal (``OwnedFile``). Such a file is never read as events.
+    public var isDebriefs = false
 
     public init() {}
 
@@ -56,6 +59,7 @@ public struct CalendarFile: Hashable, Sendable, Codable {
                 return ZoneRules.iana(name) != nil ? name : nil
             }
             for child in calendar.children {
+                if child.property(OwnedFile.journalProperty) != nil { file.isDebriefs = true }
                 switch child.name {
                 case "VEVENT": file.readEvent(child, calendarZone: calendarZone)
                 case "VTODO": file.hasToDos = true
@@ -63,6 +67,7 @@ public struct CalendarFile: Hashable, Sendable, Codable {
                 }
             }
         }
+        if file.productID == ICalendar.productID { file.isDebriefs = true }
         file.problems.sort { ($0.line, $0.reason) < ($1.line, $1.reason) }
         return file
     }
@@ -163,7 +168,7 @@ public struct CalendarFile: Hashable, Sendable, Codable {
             problems.append(CalendarProblem(line: line, reason: reason))
         }
         let uidText = component.property("UID").map { ICalValue.text($0.value).trimmingBlanks } ?? ""
-        let what = uidText.isEmpty ? "an event" : "event '\(uidText)'"
+        let what = uidText.isEmpty ? "an event" : "event '\(Self.shown(uidText))'"
         guard let startLine = component.property("DTSTART") else {
             skip(component.line, "\(what) has no DTSTART; skipped")
             return
@@ -241,6 +246,12 @@ public struct CalendarFile: Hashable, Sendable, Codable {
             return
         }
         events.append(event)
+    }
+
+    /// A UID as messages show it: on one line, at most 80 characters.
+    static func shown(_ uid: String) -> String {
+        let line = uid.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count > 80 ? line.prefix(77) + "…" : line
     }
 
     /// RDATE;VALUE=PERIOD values: `start/end` or `start/duration`.

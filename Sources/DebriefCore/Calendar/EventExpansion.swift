@@ -37,6 +37,53 @@ public enum EventExpansion {
         return (out, problems)
     }
 
+    /// The instants between which every instance an event can give (or, for an override, the
+    /// instance it replaces) lies, for a cache that keeps only the events near a window: an
+    /// expansion of the file restricted to the events whose bounds overlap the window (widened by
+    /// ``boundsMargin``) gives the same instances as one of the whole file. `Int.max` for a series
+    /// without an end.
+    public static func bounds(of file: CalendarFile, local: TimeZone) -> [(lo: Int, hi: Int)] {
+        let context = Context(zones: file.zones, local: local, from: 0, to: 0, calendar: "")
+        var masterDuration: [String: Int] = [:]
+        for event in file.events where event.recurrenceID == nil {
+            masterDuration[event.uid] = max(masterDuration[event.uid] ?? 0, context.span(of: event)?.duration ?? 0)
+        }
+        return file.events.map { event in
+            let own = context.span(of: event)
+            let start = context.instant(own?.start ?? event.start)
+            let end = context.instant((own?.start ?? event.start).with(wall: (own?.start ?? event.start).wall + (own?.duration ?? 0)))
+            if let id = event.recurrenceID {
+                let replaced = context.instant(id)
+                return (min(start, replaced), max(end, replaced + (masterDuration[event.uid] ?? 86_400)))
+            }
+            guard event.recurs else { return (start, max(start, end)) }
+            let duration = max(0, end - start)
+            var lo = start
+            var hi = end
+            for extra in event.extraDates {
+                let t = context.instant(extra.start)
+                lo = min(lo, t)
+                hi = max(hi, t + max(duration, extra.duration ?? 0, extra.end.map { context.instant($0) - t } ?? 0))
+            }
+            for rule in event.rules {
+                if let until = context.effectiveUntil(rule, start: own?.start ?? event.start) {
+                    hi = max(hi, context.instant(until) + duration + 2 * 86_400)
+                } else if rule.count != nil, let walls = rule.walls(start: (own?.start ?? event.start).wall, lower: (own?.start ?? event.start).wall,
+                                                                    upper: RecurrenceRule.lastOrdinal * 86_400, isPastUntil: { _ in false }),
+                          let last = walls.last {
+                    hi = max(hi, context.instant((own?.start ?? event.start).with(wall: last)) + duration)
+                } else {
+                    return (lo, Int.max)
+                }
+            }
+            return (lo, hi)
+        }
+    }
+
+    /// How far beyond a window a cache's bounds are compared, for the zone offsets of floating
+    /// times and the margins of a wall-clock walk.
+    public static let boundsMargin = 3 * 86_400
+
     /// What expanding one file's series needs.
     struct Context {
         var zones: CalendarZones
@@ -128,7 +175,7 @@ public enum EventExpansion {
             var exceptionKeys = Set<Int>()
             if let master {
                 guard let (start, duration) = span(of: master) else {
-                    return .failure(CalendarProblem(line: master.line, reason: "event '\(master.uid)' ends before it starts; skipped"))
+                    return .failure(CalendarProblem(line: master.line, reason: "event '\(CalendarFile.shown(master.uid))' ends before it starts; skipped"))
                 }
                 let exceptionDays = Set(master.exceptionDates.compactMap { t -> Int? in
                     if case .date(let d) = t { return d.ordinal }
@@ -136,7 +183,7 @@ public enum EventExpansion {
                 })
                 for t in master.exceptionDates { exceptionKeys.formUnion(keys(t)) }
                 guard let starts = starts(of: master, start: start, duration: duration) else {
-                    return .failure(CalendarProblem(line: master.line, reason: "the series '\(master.uid)' needs too many steps to expand (a rule that repeats rarely or never); skipped"))
+                    return .failure(CalendarProblem(line: master.line, reason: "the series '\(CalendarFile.shown(master.uid))' needs too many steps to expand (a rule that repeats rarely or never); skipped"))
                 }
                 var seen = Set<Int>()
                 for s in starts {

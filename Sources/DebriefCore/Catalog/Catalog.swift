@@ -5,11 +5,14 @@ public struct Catalog: Hashable, Sendable {
     public var pitfalls: [Pitfall]
     /// Shorter flows than the whole reflection (`quick`), in catalog order.
     public var flows: [Flow]
+    /// Which calendar events are worth a reflection, and the kind one starts with (`events:`).
+    public var events: EventRules
 
-    public init(sections: [Section], pitfalls: [Pitfall], flows: [Flow] = []) {
+    public init(sections: [Section], pitfalls: [Pitfall], flows: [Flow] = [], events: EventRules = EventRules()) {
         self.sections = sections
         self.pitfalls = pitfalls
         self.flows = flows
+        self.events = events
     }
 
     /// Every prompt in flow order.
@@ -32,8 +35,9 @@ public struct Catalog: Hashable, Sendable {
     /// The prompt whose answer is the Markdown body, if any.
     public var bodyPrompt: Prompt? { prompts.first(where: \.isBody) }
 
-    /// Front-matter keys debrief writes itself, before the answers (`flow` and `source` only when set).
-    public static let metadataKeys = ["schema", "id", "former-ids", "created", "updated", "flow", "source"]
+    /// Front-matter keys debrief writes itself, before the answers (`flow`, `source`, `event` and
+    /// `location` only when set).
+    public static let metadataKeys = ["schema", "id", "former-ids", "created", "updated", "flow", "source", "event", "location"]
 
     /// The prompts, ids and types the rest of debrief relies on; a catalog must keep them.
     public static let requiredPrompts: [(id: String, type: PromptType)] = [

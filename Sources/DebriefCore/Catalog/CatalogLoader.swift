@@ -49,7 +49,8 @@ public enum CatalogLoader {
                 case "sections": applySections(value)
                 case "pitfalls": applyPitfalls(value)
                 case "flows": applyFlows(value)
-                default: problem(keyNode.line, "unknown key `\(key)`; expected schema, sections, flows or pitfalls")
+                case "events": applyEvents(value)
+                default: problem(keyNode.line, "unknown key `\(key)`; expected schema, sections, flows, pitfalls or events")
                 }
             }
         }
@@ -169,6 +170,66 @@ public enum CatalogLoader {
                     case "prompts": if let v = list(value, key) { catalog.flows[i].promptIDs = v }
                     default: problem(keyNode.line, "unknown flow key `\(key)`; expected id, title, prompts")
                     }
+                }
+            }
+        }
+
+        // MARK: - Calendar events
+
+        /// The default file of the `events:` rules (its name as the catalog's files carry it).
+        static let defaultCalendarFile = "Prompts/calendar.yaml"
+
+        var kindLines: [(kind: String, file: String, line: Int)] = []
+
+        /// `events:` a mapping; each key given replaces the old value (`kinds` as a whole list).
+        mutating func applyEvents(_ node: Node) {
+            guard let pairs = node.pairs else { return problem(node.line, "`events` must be a mapping (see Prompts/README.md)") }
+            for (key, keyNode, value) in pairs {
+                switch key {
+                case "with-others":
+                    guard let n = value.text.flatMap({ Int($0) }), (0...1000).contains(n) else {
+                        problem(value.line, "`with-others` must be a whole number from 0 to 1000")
+                        continue
+                    }
+                    catalog.events.withOthers = n
+                case "networking-words": if let v = list(value, key) { catalog.events.networkingWords = v }
+                case "recurring-words": if let v = list(value, key) { catalog.events.recurringWords = v }
+                case "busy-words": if let v = list(value, key) { catalog.events.busyWords = v }
+                case "not-significant": if let v = list(value, key) { catalog.events.notSignificant = v }
+                case "skip-free-time": if let v = flag(value, key) { catalog.events.skipFreeTime = v }
+                case "kinds":
+                    guard let items = value.items else {
+                        problem(value.line, "`kinds` must be a list of { kind, words, links, others }")
+                        continue
+                    }
+                    var kinds: [EventRules.KindGuess] = []
+                    kindLines.removeAll()
+                    for item in items {
+                        guard let fields = item.pairs else { problem(item.line, "a kind guess is a mapping with kind and words, links or others"); continue }
+                        guard let kind = string(fields, "kind", item) else { continue }
+                        var guess = EventRules.KindGuess(kind: kind)
+                        for (name, nameNode, v) in fields {
+                            switch name {
+                            case "kind": break
+                            case "words": if let w = list(v, name) { guess.words = w }
+                            case "links": if let l = list(v, name) { guess.links = l }
+                            case "others":
+                                guard let n = v.text.flatMap({ Int($0) }), n >= 0 else { problem(v.line, "`others` must be a whole number"); continue }
+                                guess.others = n
+                            default: problem(nameNode.line, "unknown kind-guess key `\(name)`; expected kind, words, links, others")
+                            }
+                        }
+                        if guess.words.isEmpty && guess.links.isEmpty && guess.others == nil {
+                            problem(item.line, "kind guess `\(kind)` needs words, links or others")
+                            continue
+                        }
+                        kinds.append(guess)
+                        kindLines.append((kind, file, item.line))
+                    }
+                    catalog.events.kinds = kinds
+                default:
+                    problem(keyNode.line, "unknown events key `\(key)`; expected with-others, networking-words, recurring-words, "
+                            + "skip-free-time, busy-words, kinds, not-significant")
                 }
             }
         }
@@ -369,6 +430,16 @@ public enum CatalogLoader {
             }
             validatePromptConditions()
             validateFlows()
+            if let kindPrompt = catalog.prompt("kind") {
+                // A guess of the default file whose kind an override removed from the options is
+                // dropped (the user changed the kinds, not the guesses); one the user wrote is named.
+                func isOption(_ kind: String) -> Bool { kindPrompt.options.contains { $0.folded == kind.folded } }
+                for (kind, f, line) in kindLines where !isOption(kind) && f != Self.defaultCalendarFile {
+                    file = f
+                    problem(line, "kind guess `\(kind)` is not an option of the `kind` prompt (\(kindPrompt.options.joined(separator: ", ")))")
+                }
+                catalog.events.kinds.removeAll { !isOption($0.kind) }
+            }
             for id in Catalog.pitfallIDs where catalog.pitfall(id) == nil {
                 file = catalogName
                 problem(1, "the catalog must define pitfall `\(id)`")

@@ -6,7 +6,7 @@ import Foundation
 public enum JournalJSON {
     // MARK: - Export
 
-    /// One entry with every answer: `id`, `created`, `updated`, `flow` and `source` (null when
+    /// One entry with every answer: `id`, `created`, `updated`, `flow`, `source`, `event` and `location` (null when
     /// absent), then every prompt of the catalog in order, null when unanswered, so every object
     /// has the same keys. Answers have the shapes of `show --format json`, with follow-ups
     /// complete (`id`, `first-due`, `postponed`), and `notes` is the body.
@@ -17,6 +17,8 @@ public enum JournalJSON {
             ("updated", .string(entry.updated.iso)),
             ("flow", .optional(entry.flow)),
             ("source", .optional(entry.origin)),
+            ("event", .optional(entry.event)),
+            ("location", .optional(entry.location)),
         ]
         for prompt in catalog.prompts {
             pairs.append((prompt.id, entry[prompt.id].map { EntryJSON.answer($0, complete: true) } ?? .null))
@@ -72,16 +74,18 @@ public enum JournalJSON {
             .failure(ImportRefusal(line: line, message: message))
         }
         var answers: [String: Answer] = [:]
-        var created: Timestamp?, updated: Timestamp?, flow: String?, origin: String?, formerID: String?
+        var created: Timestamp?, updated: Timestamp?, flow: String?, origin: String?, event: String?, location: String?, formerID: String?
         for (key, value) in pairs {
             if case .null = value.value { continue }
             switch key {
-            case "id", "flow", "source", "created", "updated":
+            case "id", "flow", "source", "event", "location", "created", "updated":
                 guard let s = value.string else { return refuse(value.line, "`\(key)` must be text") }
                 switch key {
                 case "id": formerID = s
                 case "flow": flow = s
                 case "source": origin = s
+                case "event": event = s
+                case "location": location = s
                 default:
                     guard let ts = Timestamp(iso: s) else { return refuse(value.line, "`\(key)` must be a date-time like 2026-11-24T18:30:00+01:00, not '\(s)'") }
                     if key == "created" { created = ts } else { updated = ts }
@@ -107,7 +111,7 @@ public enum JournalJSON {
         guard let when = created ?? answers["date"]?.timestamp else {
             return refuse(node.line, "the entry has neither `created` nor `date`; an import needs the day it happened")
         }
-        var entry = Entry(id: "", created: when, updated: updated ?? when, answers: answers, flow: flow)
+        var entry = Entry(id: "", created: when, updated: updated ?? when, answers: answers, flow: flow, event: event, location: location)
         // The key it was first imported under travels with it; an entry written in debrief is
         // known by where it was exported from; an entry with neither, by its day and content.
         var earlierKey: String?

@@ -130,7 +130,7 @@ enum AnswerCoding {
     private static func person(_ value: YAMLValue, _ n: Int, _ prompt: Prompt) throws(Mismatch) -> Person {
         var person = Person(name: "")
         for (key, v) in try fields(value, what: "name", n, prompt) {
-            let known = ["name", "level", "relation", "note"].contains(key)
+            let known = ["name", "level", "relation", "email", "note"].contains(key)
             guard known else { person.extras.append(ExtraField(key: key, yaml: YAMLEmitter.value(v, indent: 6))); continue }
             if v == .null { continue }
             guard let s = v.string else { throw Mismatch(message: "`\(prompt.id)` item \(n): `\(key)` must be text") }
@@ -146,6 +146,7 @@ enum AnswerCoding {
                     throw Mismatch(message: "`\(prompt.id)` item \(n): relation must be one of \(prompt.relations.joined(separator: ", "))")
                 }
                 person.relation = o
+            case "email": person.email = s.trimmingBlanks.isEmpty ? nil : s.trimmingBlanks
             default: person.note = s
             }
         }
@@ -209,7 +210,7 @@ enum AnswerCoding {
         case .tags(let tags): return "\(key): [" + tags.map { YAMLEmitter.inlineScalar($0, inFlow: true) }.joined(separator: ", ") + "]\n"
         case .people(let people):
             return "\(key):\n" + people.map { p in
-                row([("name", p.name), ("level", p.level), ("relation", p.relation), ("note", p.note)], extras: p.extras)
+                row([("name", p.name), ("level", p.level), ("relation", p.relation), ("email", p.email), ("note", p.note)], extras: p.extras)
             }.joined()
         case .followUps(let actions):
             return "\(key):\n" + actions.map { a in

@@ -72,7 +72,9 @@ public struct EntryCodec: Sendable {
         var updated: Timestamp?
         var flow: String?
         var origin: String?
+        var event: String?
         var formerIDs: [String] = []
+        var location: String?
         var seen = Set<String>()
         for i in split.document.fields.indices {
             let field = split.document.fields[i]
@@ -103,12 +105,17 @@ public struct EntryCodec: Sendable {
                 default:
                     throw EntryProblem(path: path, line: field.line, reason: "`former-ids` must be a list of ids")
                 }
-            case "flow", "source":
+            case "flow", "source", "event", "location":
                 guard value == .null || value.string != nil else {
                     throw EntryProblem(path: path, line: field.line, reason: "`\(key)` must be text")
                 }
                 let text = value.string.map { $0.trimmingBlanks }.flatMap { $0.isEmpty ? nil : $0 }
-                if key == "flow" { flow = text } else { origin = text }
+                switch key {
+                case "flow": flow = text
+                case "source": origin = text
+                case "event": event = text
+                default: location = text
+                }
             case "created", "updated":
                 guard let s = value.string, let ts = AnswerCoding.timestamp(s, timeZone: timeZone) else {
                     throw EntryProblem(path: path, line: field.line, reason: "`\(key)` must be a date and time like 2026-11-24T21:05:12+01:00")
@@ -136,8 +143,8 @@ public struct EntryCodec: Sendable {
         guard let created = created ?? answers["date"]?.timestamp else {
             throw EntryProblem(path: path, line: 1, reason: "missing `created` (and no `date` to stand in for it)")
         }
-        return Entry(id: id, created: created, updated: updated ?? created, answers: answers, flow: flow, origin: origin,
-                     formerIDs: formerIDs, source: EntrySource(path: path, fingerprint: fingerprint, document: doc))
+        return Entry(id: id, created: created, updated: updated ?? created, answers: answers, flow: flow, origin: origin, event: event,
+                     location: location, formerIDs: formerIDs, source: EntrySource(path: path, fingerprint: fingerprint, document: doc))
     }
 
     /// The key and value of one field: fast path first, Yams for anything else.
@@ -200,7 +207,7 @@ public struct EntryCodec: Sendable {
         }
         set(&doc, "created", raw: "created: \(entry.created.iso)\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == entry.created.iso })
         set(&doc, "updated", raw: "updated: \(entry.updated.iso)\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == entry.updated.iso })
-        for (key, value) in [("flow", entry.flow), ("source", entry.origin)] {
+        for (key, value) in [("flow", entry.flow), ("source", entry.origin), ("event", entry.event), ("location", entry.location)] {
             if let value {
                 set(&doc, key, raw: "\(key): \(YAMLEmitter.inlineScalar(value))\n", keepIf: { FastFieldReader.value(of: $0.raw)?.string == value })
             } else {

@@ -27,6 +27,37 @@ public struct CopyMerge: Sendable {
     public var changesOriginal: Bool { outcome.map { $0.bytes != originalBytes } ?? false }
 }
 
+extension CopyMerge {
+    /// The lines a merge changes, for `--dry-run`: a diff (``LineMerge/matches(_:_:)``) of the
+    /// original and the result, so a change in two places lists those lines only (a prefix and
+    /// suffix comparison would list everything between them). A run of lines replaced by as many
+    /// is listed line by line as `before → after` (numbered in the original), other removed lines
+    /// by their line in the original, added ones by their line in the result; `updated:` is left out.
+    static func changedLines(_ old: [UInt8], _ new: [UInt8]) -> [NameLineChange] {
+        let a = LineMerge.lines(old), b = LineMerge.lines(new)
+        func text(_ line: LineMerge.Line) -> String { String(decoding: line, as: UTF8.self).trimmingLineBreak }
+        let matched = LineMerge.matches(a, b)
+        var out: [NameLineChange] = []
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            // The next pair both keep, or the ends.
+            var ni = i
+            while ni < a.count, matched[ni] == nil { ni += 1 }
+            let nj = ni < a.count ? matched[ni] ?? b.count : b.count
+            let removed = Array(i..<ni), added = Array(j..<nj)
+            if removed.count == added.count {
+                for (x, y) in zip(removed, added) { out.append(NameLineChange(line: x + 1, before: text(a[x]), after: text(b[y]))) }
+            } else {
+                out += removed.map { NameLineChange(line: $0 + 1, before: text(a[$0]), after: nil) }
+                out += added.map { NameLineChange(line: $0 + 1, before: nil, after: text(b[$0])) }
+            }
+            i = ni + 1
+            j = nj + 1
+        }
+        return out.filter { !($0.before ?? $0.after ?? "").hasPrefix("updated:") }
+    }
+}
+
 extension JournalStore {
     /// The merge of each sync-conflict copy beside its original, in the order the walk lists them.
     public func planCopyMerges() -> [CopyMerge] {
@@ -74,7 +105,7 @@ extension JournalStore {
             return plan
         }
         plan.outcome = outcome
-        plan.lines = EntryCodec.changedLines(String(decoding: originalBytes, as: UTF8.self), String(decoding: outcome.bytes, as: UTF8.self))
+        plan.lines = CopyMerge.changedLines(originalBytes, outcome.bytes)
         return plan
     }
 

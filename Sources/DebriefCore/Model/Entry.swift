@@ -17,14 +17,22 @@ public struct Entry: Sendable, Equatable {
     /// The key an imported entry was imported under (front-matter key `source`, e.g.
     /// `jrnl:<hash>`), so importing the same file again creates no duplicate even after edits.
     public var origin: String?
+    /// The calendar event this reflection is about (front-matter key `event`): the event's UID,
+    /// and for an instance of a series `/` and its original start (``EventInstance/key``), so the
+    /// reflection is matched to its event on every device.
+    public var event: String?
     /// The ids the entry had before `debrief edit` moved it to a new date or title (front-matter
     /// key `former-ids`, oldest first), so an old id still finds it on every device.
     public var formerIDs: [String]
+    /// Where the event took place, as its calendar said (front-matter key `location`), kept when a
+    /// reflection is written from an event.
+    public var location: String?
     /// Where this entry came from, or nil for one not yet saved.
     public var source: EntrySource?
 
     public init(id: String, created: Timestamp, updated: Timestamp, answers: [String: Answer] = [:],
-                flow: String? = nil, origin: String? = nil, formerIDs: [String] = [], source: EntrySource? = nil) {
+                flow: String? = nil, origin: String? = nil, event: String? = nil, location: String? = nil, formerIDs: [String] = [],
+                source: EntrySource? = nil) {
         self.id = id
         self.created = created
         self.updated = updated
@@ -32,7 +40,9 @@ public struct Entry: Sendable, Equatable {
         self.answers = answers.values.contains(where: \.isEmpty) ? answers.filter { !$0.value.isEmpty } : answers
         self.flow = flow
         self.origin = origin
+        self.event = event
         self.formerIDs = formerIDs
+        self.location = location
         self.source = source
     }
 

@@ -6,14 +6,20 @@ public struct Person: Hashable, Sendable {
     /// `new` or `existing` (someone the user already knew), or nil when not given.
     public var relation: String?
     public var note: String?
+    /// An e-mail address (front-matter key `email`), filled from a calendar attendee when a
+    /// reflection is written from an event, so the same person is recognised however the name is
+    /// spelt.
+    public var email: String?
     /// Keys written by hand that debrief does not know, kept on rewrite.
     public var extras: [ExtraField]
 
-    public init(name: String, level: String? = nil, relation: String? = nil, note: String? = nil, extras: [ExtraField] = []) {
+    public init(name: String, level: String? = nil, relation: String? = nil, note: String? = nil, email: String? = nil,
+                extras: [ExtraField] = []) {
         self.name = name
         self.level = level
         self.relation = relation
         self.note = note
+        self.email = email
         self.extras = extras
     }
 }

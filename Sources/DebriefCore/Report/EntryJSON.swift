@@ -12,8 +12,10 @@ public enum EntryJSON {
         case .tags(let t): return .array(t.map { .string($0) })
         case .people(let people):
             return .array(people.map { p in
+                // `email` only when a person has one, so existing scripts see the same objects.
                 .object([("name", .string(p.name)), ("level", .optional(p.level)),
-                         ("relation", .optional(p.relation)), ("note", .optional(p.note))])
+                         ("relation", .optional(p.relation)), ("note", .optional(p.note))]
+                        + (p.email.map { [("email", JSONValue.string($0))] } ?? []))
             })
         case .followUps(let actions):
             return .array(actions.map { a in

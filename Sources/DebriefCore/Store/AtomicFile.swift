@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CDebriefFiles
 import Foundation
 
 /// Crash-safe file operations on the journal: a write either lands whole or not at all, and
@@ -10,7 +11,7 @@ import Foundation
 /// umask, because entries are notes about real people.
 public enum AtomicFile {
     /// Writes `bytes` to `path` through a temporary file in the same folder: write, fsync, then
-    /// rename (or, when `replace` is false, link, which fails rather than overwrite), then fsync
+    /// rename (or, when `replace` is false, a rename that fails rather than overwrite), then fsync
     /// the folder so the new name survives a power cut. Stale temporary files of killed runs in
     /// that folder are removed first, those `temporaries` says are debrief's there (by default
     /// only this file's own, for a folder debrief does not own; see ``TemporaryFile/Scope``).
@@ -45,10 +46,9 @@ public enum AtomicFile {
                 throw e
             }
         } else {
-            let linked = link(tmp, path)
-            let code = errno
-            unlink(tmp)
-            if linked != 0 {
+            let code = renameWithoutReplacing(tmp, to: path)
+            if code != 0 {
+                unlink(tmp)
                 if code == EEXIST { throw StoreError.exists(path) }
                 throw StoreError.io(path, String(cString: strerror(code)))
             }
@@ -88,11 +88,11 @@ public enum AtomicFile {
     /// Moves `from` to `to` without ever replacing an existing `to`.
     public static func move(_ from: String, to: String) throws(StoreError) {
         try makeDirectory((to as NSString).deletingLastPathComponent)
-        guard link(from, to) == 0 else {
-            if errno == EEXIST { throw StoreError.exists(to) }
-            throw failure(to)
+        let code = renameWithoutReplacing(from, to: to)
+        guard code == 0 else {
+            if code == EEXIST { throw StoreError.exists(to) }
+            throw StoreError.io(to, String(cString: strerror(code)))
         }
-        guard unlink(from) == 0 else { throw failure(from) }
         syncDirectory((to as NSString).deletingLastPathComponent)
         syncDirectory((from as NSString).deletingLastPathComponent)
     }
@@ -119,8 +119,9 @@ public enum AtomicFile {
     /// Reads regular files only: opened with `O_NONBLOCK` (a FIFO named `x.md` would otherwise
     /// block the open until a writer comes) and checked with `fstat` on the open descriptor (so a
     /// symlink swapped meanwhile cannot slip a device in); a FIFO, device, socket or folder, and a
-    /// file over ``readLimit``, is an I/O error naming what it is, never read.
-    public static func read(_ path: String) throws(StoreError) -> [UInt8]? {
+    /// file over `limit` (``readLimit`` unless the caller reads larger files, such as a calendar
+    /// export), is an I/O error naming what it is, never read.
+    public static func read(_ path: String, limit: Int = readLimit) throws(StoreError) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
@@ -139,8 +140,8 @@ public enum AtomicFile {
         guard kind == S_IFREG else {
             throw StoreError.io(path, "not a regular file (\(kindName(kind))); debrief reads only regular files")
         }
-        let tooLarge = StoreError.io(path, "larger than \(readLimit >> 20) MB; debrief does not read files that large")
-        guard info.st_size <= readLimit else { throw tooLarge }
+        let tooLarge = StoreError.io(path, "larger than \(limit >> 20) MB; debrief does not read files that large")
+        guard info.st_size <= limit else { throw tooLarge }
         var out: [UInt8] = []
         out.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -150,7 +151,7 @@ public enum AtomicFile {
             if n < 0 { throw failure(path) }
             if n == 0 { return out }
             // The file may grow while it is read: the limit holds for what is read, too.
-            guard out.count + n <= readLimit else { throw tooLarge }
+            guard out.count + n <= limit else { throw tooLarge }
             out.append(contentsOf: chunk[0..<n])
         }
     }
@@ -166,6 +167,20 @@ public enum AtomicFile {
         case S_IFLNK: return "a symbolic link"
         default: return "not a file"
         }
+    }
+
+    /// Renames `from` to `to` unless `to` exists, in one step where the kernel and the file system
+    /// can (`renameat2` with `RENAME_NOREPLACE`): a process killed at any point leaves one name
+    /// or the other, never both. Where they cannot (an old kernel, some network file systems),
+    /// link then unlink, whose window a kill can hit: the temporary name then stays as a second
+    /// link, which doctor reports. Returns 0 or the errno.
+    static func renameWithoutReplacing(_ from: String, to: String) -> Int32 {
+        if debrief_rename_noreplace(from, to) == 0 { return 0 }
+        let code = errno
+        guard code == EINVAL || code == ENOSYS || code == ENOTSUP else { return code }
+        guard link(from, to) == 0 else { return errno }
+        guard unlink(from) == 0 else { return errno }
+        return 0
     }
 
     private static func syncDirectory(_ dir: String) {

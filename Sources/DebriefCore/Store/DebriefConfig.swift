@@ -26,14 +26,25 @@ public struct DebriefConfig: Equatable, Sendable {
     public var editor: String?
     /// `reflection-flow`: the flow `debrief new` starts with, `full` or a catalog flow such as `quick`.
     public var reflectionFlow: String?
+    /// `calendars`: the calendars debrief reads (never writes), each a folder read at any depth for
+    /// `*.ics` (a vdir) or one `.ics` file (an export), `~` expanded, relative to the home folder.
+    public var calendars: [String]
+    /// `me`: the user's own e-mail addresses, lower-cased, to recognise them among attendees.
+    public var me: [String]
+    /// `pending-days`: how many days back an event waits for a reflection.
+    public var pendingDays: Int?
 
     public init(journal: String? = nil, color: ColorChoice? = nil, coldDays: Int? = nil,
-                editor: String? = nil, reflectionFlow: String? = nil) {
+                editor: String? = nil, reflectionFlow: String? = nil, calendars: [String] = [], me: [String] = [],
+                pendingDays: Int? = nil) {
         self.journal = journal
         self.color = color
         self.coldDays = coldDays
         self.editor = editor
         self.reflectionFlow = reflectionFlow
+        self.calendars = calendars
+        self.me = me
+        self.pendingDays = pendingDays
     }
 
     /// Every key the file may hold and what it means: the one list for the parser's "known keys",
@@ -44,7 +55,13 @@ public struct DebriefConfig: Equatable, Sendable {
         ("cold-days", "days without a mention before someone you know is on the cold list (1 or more)"),
         ("editor", "the command for writing long answers, e.g. nvim or \"code --wait\""),
         ("reflection-flow", "the flow `debrief new` starts with: full or a catalog flow such as quick"),
+        ("calendars", "calendars to read events from (never written): a list of folders of .ics files (vdirs) or .ics files"),
+        ("me", "your own e-mail addresses, a list, to recognise you among an event's attendees"),
+        ("pending-days", "how many days back an event waits for a reflection (1 to 365; default 14)"),
     ]
+
+    /// The keys whose value is a list (one value alone is read as a list of one).
+    static let listKeys: Set<String> = ["calendars", "me"]
 
     /// `$XDG_CONFIG_HOME/debrief/config.yaml`, else `~/.config/debrief/config.yaml`; nil without HOME.
     public static func path(environment: [String: String]) -> String? {
@@ -93,6 +110,10 @@ public struct DebriefConfig: Equatable, Sendable {
         for (key, keyNode, value) in pairs {
             let line = keyNode.line
             if value.isNull { continue }
+            if listKeys.contains(key) {
+                readList(key, value, line: line, into: &config, problem: problem, home: home)
+                continue
+            }
             guard case .scalar = value, let raw = value.text else {
                 if keys.contains(where: { $0.key == key }) {
                     problem(line, "`\(key)` must be a single value, not a list or map; using the default")
@@ -132,11 +153,57 @@ public struct DebriefConfig: Equatable, Sendable {
                     continue
                 }
                 config.reflectionFlow = text
+            case "pending-days":
+                guard text.allSatisfy(\.isASCII), let days = Int(text), (1...365).contains(days) else {
+                    problem(line, "`pending-days` must be a whole number of days from 1 to 365, not '\(text)'; using 14")
+                    continue
+                }
+                config.pendingDays = days
             default:
                 problem(line, unknownKey(key))
             }
         }
         return (config, problems)
+    }
+
+    /// `calendars:` or `me:`: a list of scalars, or one scalar; each bad item is reported with its
+    /// line and left out, the others kept.
+    private static func readList(_ key: String, _ value: Node, line: Int, into config: inout DebriefConfig,
+                                 problem: (Int, String) -> Void, home: String?) {
+        let items: [Node]
+        if case .scalar = value { items = [value] } else if let list = value.items { items = list } else {
+            problem(line, key == "calendars"
+                    ? "`calendars` must be a list of paths, e.g. `calendars: [~/.calendars/work, ~/Downloads/export.ics]`; ignored"
+                    : "`me` must be a list of e-mail addresses, e.g. `me: [ana@example.org]`; ignored")
+            return
+        }
+        for item in items {
+            guard case .scalar = item, let raw = item.text?.trimmingBlanks, !raw.isEmpty else {
+                if !item.isNull {
+                    problem(item.line, "`\(key)` lists one \(key == "calendars" ? "path" : "e-mail address") per item, not a list or map; that item is ignored")
+                }
+                continue
+            }
+            switch key {
+            case "calendars":
+                let path = expand(raw, home: home)
+                if !config.calendars.contains(path) { config.calendars.append(path) }
+            default:
+                let address = raw.lowercased().hasPrefix("mailto:") ? String(raw.dropFirst(7)) : raw
+                guard isEmailAddress(address) else {
+                    problem(item.line, "`me`: '\(raw)' is not an e-mail address (name@domain); ignored")
+                    continue
+                }
+                if !config.me.contains(address.lowercased()) { config.me.append(address.lowercased()) }
+            }
+        }
+    }
+
+    /// `local@domain`, one `@`, no spaces, a dot-free domain allowed (`root@localhost`).
+    private static func isEmailAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty
+            && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" })
     }
 
     private static func unknownKey(_ key: String) -> String {

@@ -9,9 +9,12 @@ struct Doctor: ParsableCommand {
         Lists, one per line as path:line: reason, the files that are not read (they do not parse, are \
         not regular files, are larger than 8 MB, are links to nothing, sync-conflict copies or second \
         paths to an entry) and the entries that read with a remark (an id that is not the file name, \
-        no title, a merge conflict left to resolve (`merge-conflict:`), a byte-order mark, a symbolic link or a file with several names: read once, but never \
-        written, as a write would leave the other names with the old text). Exits 0 when there is none, 1 otherwise. Nothing in the journal is \
-        changed.
+        no title, a merge conflict left to resolve (`merge-conflict:`), a byte-order mark, a symbolic link \
+        or a file with several names: read once, but never written, as a write would leave the other names \
+        with the old text). With `calendars:` in config.yaml it also lists the calendar files that cannot \
+        be read and the lines of the others that were skipped (an event without a start, a series whose \
+        rule cannot be used, a time zone nobody defines). Exits 0 when there is none, 1 otherwise. Nothing \
+        in the journal or the calendars is changed.
 
         It then checks the index (see the README) against that full read, column by column, and names, on \
         stderr, the files whose indexed answer differed; those are indexed again from their files. A cache \
@@ -64,6 +67,16 @@ struct Doctor: ParsableCommand {
                 Output.note("index: \(count) file\(count == 1 ? "" : "s") disagreed with a full read and \(count == 1 ? "was" : "were") indexed again:")
                 for path in differing { Output.note("  \(path)") }
             }
+            var problems = findings.problems.count
+            if !context.config.calendars.isEmpty {
+                let calendars = CalendarDoctor.examine(context.config.calendars, now: context.clock.now(), local: context.clock.timeZone,
+                                                       protected: (context.store.index as? CalendarIndexing)?.protectedFiles ?? [])
+                for problem in calendars.problems { Output.print(problem.description) }
+                let own = calendars.debriefs == 0 ? "" : " (\(calendars.debriefs) file\(calendars.debriefs == 1 ? "" : "s") of debrief's own follow-ups left out)"
+                Output.note("calendars: \(calendars.files) file\(calendars.files == 1 ? "" : "s") read, \(calendars.events) event\(calendars.events == 1 ? "" : "s")\(own), "
+                            + "\(calendars.problems.count) problem\(calendars.problems.count == 1 ? "" : "s")")
+                problems += calendars.problems.count
+            }
             if !findings.removedIndexes.isEmpty {
                 Output.note("index: removed the cached indexes of journal folders that no longer exist:")
                 for journal in findings.removedIndexes { Output.note("  \(journal)") }
@@ -77,7 +90,7 @@ struct Doctor: ParsableCommand {
                 ForgetTrace.report(places, name: "“\(TerminalSafe.line(forgotten))”")
                 found = !places.isEmpty
             }
-            if !findings.problems.isEmpty || found { throw ExitCode(1) }
+            if problems > 0 || found { throw ExitCode(1) }
         }
     }
 }

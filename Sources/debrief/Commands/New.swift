@@ -14,10 +14,17 @@ struct New: ParsableCommand {
         draft at once, so nothing is lost if the terminal closes; the next `debrief new` offers to \
         resume it. Needs a terminal; for scripts use `debrief add`.
 
+        --event KEY starts from a calendar event (its key as `debrief pending` prints it): the title \
+        from its summary, the date from its start, the kind from the catalog's guess, the people from \
+        the attendees other than you (`me:`; people already in the journal recognised by name or \
+        e-mail, with their last level). Every answer can be changed; the entry keeps the event's key \
+        and location in its front matter, so the event no longer waits for a reflection.
+
         Examples:
           debrief new
           debrief new --quick --title "Coffee with Ana" --kind one-on-one
           debrief new --title "Swift meetup Berlin" --kind meetup --date "today 18:30"
+          debrief new --event 0c1u9me2b6ol5ebq0pt6m7e1ra@google.com
         """
     )
 
@@ -31,6 +38,10 @@ struct New: ParsableCommand {
 
     @Option(name: .long, help: "Prefill when it started: 'today 18:30', 'yesterday', 'fri', 'nov 6 19:00', ISO 8601…")
     var date: String?
+
+    @Option(name: .long, help: ArgumentHelp("Start from a calendar event: its key, as `debrief pending` prints it.", valueName: "key"),
+            completion: JournalCompletion.eventKeys)
+    var event: String?
 
     @Flag(name: .long, help: "Answer the quick reflection (the catalog's `quick` flow) without being asked.")
     var quick = false
@@ -55,6 +66,12 @@ struct New: ParsableCommand {
                 throw CLIError.usage("--quick: the prompt catalog has no `quick` flow (see `debrief prompts show`)")
             }
             var prefill: [String: Answer] = [:]
+            var fromEvent: EventPrefill?
+            if let event {
+                let found = try EventCommand.prefill(event, context: context)
+                fromEvent = found
+                prefill = found.answers
+            }
             for (id, value) in [("title", title), ("date", date), ("kind", kind)] {
                 guard let value else { continue }
                 do throws(YAMLProblem) {
@@ -66,8 +83,10 @@ struct New: ParsableCommand {
             defer { context.noteIfJournalCreated() }
             let flag = quick ? "quick" : full ? Flow.full : nil
             let session = Session(context)
-            let setup = ReflectionCommand.newSetup(context, cache: session.cache, settings: session.settings(flow: flag), prefill: prefill,
+            var setup = ReflectionCommand.newSetup(context, cache: session.cache, settings: session.settings(flow: flag), prefill: prefill,
                                                    fixed: flag != nil)
+            setup.event = fromEvent?.event
+            setup.location = fromEvent?.location
             try ReflectionCommand.runReporting(setup, session)
         }
     }

@@ -159,6 +159,14 @@ struct Context {
         flag ?? state.reflectionFlow ?? config.reflectionFlow ?? "full"
     }
 
+    /// The calendars of `calendars:`, read through the index when there is one.
+    var calendarSet: CalendarSet {
+        CalendarSet(calendars: config.calendars, store: store)
+    }
+
+    /// How many days back an event waits for a reflection: `pending-days`, else 14.
+    var pendingDays: Int { config.pendingDays ?? 14 }
+
     /// The zone `TZ` names (`Europe/Berlin` or POSIX's `:Europe/Berlin`), else the system's.
     static func timeZone(_ environment: [String: String]) -> TimeZone {
         environment["TZ"].flatMap { TimeZone(identifier: $0.hasPrefix(":") ? String($0.dropFirst()) : $0) } ?? .current
@@ -180,7 +188,8 @@ struct Context {
 
     static var defaultFiles: [CatalogFile] {
         [CatalogFile(name: "Prompts/reflection.yaml", text: String(decoding: DefaultCatalog.reflectionYAML, as: UTF8.self)),
-         CatalogFile(name: "Prompts/pitfalls.yaml", text: String(decoding: DefaultCatalog.pitfallsYAML, as: UTF8.self))]
+         CatalogFile(name: "Prompts/pitfalls.yaml", text: String(decoding: DefaultCatalog.pitfallsYAML, as: UTF8.self)),
+         CatalogFile(name: "Prompts/calendar.yaml", text: String(decoding: DefaultCatalog.calendarYAML, as: UTF8.self))]
     }
 
     var detector: Detector { Detector(catalog: catalog) }

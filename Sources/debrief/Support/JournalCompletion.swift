@@ -49,6 +49,18 @@ enum JournalCompletion {
         return (catalog?.prompt("kind")?.options ?? []).map { CompletionCandidate($0) }
     }
 
+    /// The keys of the calendar events waiting for a reflection, each described by its summary.
+    static let eventKeys = list { request in
+        guard let store = request.store() else { return [] }
+        let environment = ProcessInfo.processInfo.environment
+        let config = DebriefConfig.load(path: DebriefConfig.path(environment: environment), home: environment["HOME"]).config
+        guard !config.calendars.isEmpty, let catalog = try? Context.catalog(environment),
+              let clock = try? Context.clock(environment) else { return [] }
+        let waiting = try? PendingEvents.read(store: store, calendars: CalendarSet(calendars: config.calendars, store: store),
+                                              catalog: catalog, me: config.me, clock: clock, days: config.pendingDays ?? 14).waiting
+        return (waiting ?? []).map { CompletionCandidate($0.key, description: $0.instance.event.summary) }
+    }
+
     /// Which follow-ups of an entry a command can act on.
     enum FollowUpState: Sendable { case open, done }
 

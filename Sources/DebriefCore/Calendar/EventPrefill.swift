@@ -1,0 +1,50 @@
+import Foundation
+
+/// What a reflection written from a calendar event starts with (`debrief new --event KEY`, Enter
+/// on home's waiting list): the title from the summary, the date from the start, the kind from the
+/// catalog's guess, the people from the attendees other than the user. Every answer can be changed
+/// in the flow; the event's key (and its location) go into the saved entry's front matter.
+public struct EventPrefill: Sendable, Equatable {
+    public var answers: [String: Answer]
+    /// The `event:` key of the entry written from it.
+    public var event: String
+    /// The event's location (its lines joined by ", "), kept in the entry; nil when it has none.
+    public var location: String?
+
+    /// The prefill for `instance`, with people already in `entries` recognised by folded name or
+    /// by e-mail (their spelling, their last level, relation `existing`); others are `new`, named
+    /// by their common name or from their address (``EventPeople/name(_:)``), with their address.
+    public static func make(_ instance: EventInstance, pending: PendingEvents, catalog: Catalog, entries: [Entry]) -> EventPrefill {
+        let event = instance.event
+        var answers: [String: Answer] = [:]
+        let title = event.summary.trimmingBlanks
+        if !title.isEmpty { answers["title"] = .text(title) }
+        answers["date"] = .timestamp(Timestamp(Date(timeIntervalSince1970: TimeInterval(instance.start)), in: pending.local))
+        if let kind = pending.kind(of: instance), catalog.prompt("kind")?.options.contains(kind) ?? false {
+            answers["kind"] = .choice(kind)
+        }
+        let known = PeopleIndex(entries: entries)
+        // The most recent spelling and level of each address, from the rows that carry one.
+        var byEmail: [String: Person] = [:]
+        for entry in entries.sorted(by: { $0.eventTime.seconds < $1.eventTime.seconds }) {
+            for p in entry.people { if let email = p.email?.lowercased() { byEmail[email] = p } }
+        }
+        var people: [Person] = []
+        for participant in EventPeople.others(event, me: pending.me) {
+            let name = EventPeople.name(participant)
+            let email = participant.email
+            if let summary = known.person(named: name) {
+                people.append(Person(name: summary.name, level: summary.level, relation: "existing", email: email))
+            } else if let email, let row = byEmail[email] {
+                let summary = known.person(named: row.name)
+                people.append(Person(name: summary?.name ?? row.name, level: summary?.level ?? row.level, relation: "existing", email: email))
+            } else {
+                people.append(Person(name: name, relation: "new", email: email))
+            }
+        }
+        if !people.isEmpty { answers["people"] = .people(people) }
+        let location = event.location.split(whereSeparator: \.isNewline).map { $0.trimmingBlanks }.filter { !$0.isEmpty }
+            .joined(separator: ", ")
+        return EventPrefill(answers: answers, event: instance.key, location: location.isEmpty ? nil : location)
+    }
+}
