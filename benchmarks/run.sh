@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks debrief's release binary against issue 13's targets, and jrnl beside it.
 #
-# Usage: benchmarks/run.sh [--runs N] [--data DIR] [--jrnl-max N] [--no-jrnl] [SIZE...]
+# Usage: benchmarks/run.sh [--runs N] [--data DIR] [--jrnl-max N] [--no-jrnl] [--only REGEX] [--binary PATH] [SIZE...]
 #   SIZE        journal sizes in entries (default: 1000 10000 100000)
 #   --runs N    hyperfine runs per command (default 10; 100,000 entries use 3, and fewer for
 #               the slowest cases: the table says how many)
@@ -10,6 +10,8 @@
 #   --jrnl-max  the largest size jrnl is timed at (default 10000: at 100,000 one jrnl command
 #               takes minutes)
 #   --no-jrnl   skip the jrnl columns
+#   --binary P  time this release binary instead of building one (an older commit's, to compare)
+#   --only RE   time only the operations whose name matches this extended regex (grep -E)
 #
 # Not a test: CI never runs it and no number fails anything. It builds the release binary once,
 # generates deterministic journals over ten years (benchmarks/make-journal.py) in debrief's
@@ -27,6 +29,8 @@ runs=10
 data=
 jrnl_max=10000
 use_jrnl=1
+only=
+bin=
 sizes=()
 while (($#)); do
   case $1 in
@@ -34,7 +38,9 @@ while (($#)); do
     --data) data=$2; shift 2 ;;
     --jrnl-max) jrnl_max=$2; shift 2 ;;
     --no-jrnl) use_jrnl=0; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --only) only=$2; shift 2 ;;
+    --binary) bin=$(realpath "$2"); shift 2 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) sizes+=("$1"); shift ;;
   esac
 done
@@ -43,8 +49,10 @@ for tool in hyperfine tmux python3 /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "run.sh: needs $tool" >&2; exit 69; }
 done
 
-swift build -c release --static-swift-stdlib --product debrief >&2
-bin=$root/.build/release/debrief
+if [[ -z $bin ]]; then
+  swift build -c release --static-swift-stdlib --product debrief >&2
+  bin=$root/.build/release/debrief
+fi
 
 work=$(mktemp -d /tmp/debrief-bench.XXXXXX)
 trap 'tmux -L "debrief-bench-$$" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -83,10 +91,19 @@ journal() { # STYLE SIZE -> path of a generated journal (made once per data fold
   echo "$dir"
 }
 
+# The machine's 1-minute load average now (other work slows every wall-clock figure).
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+# wanted OP: whether --only selects this operation.
+wanted() { [[ -z $only ]] || grep -Eq -- "$only" <<<"$1"; }
+
 # time_cmd OP SIZE MODE RUNS PREPARE COMMAND… : hyperfine's median (seconds) into the results;
 # with RUNS 1 (the slowest cases at 100,000 entries) one run under GNU time instead.
 time_cmd() {
   local op=$1 size=$2 mode=$3 n=$4 prepare=$5; shift 5
+  wanted "$op" || return 0
+  local load_before
+  load_before=$(load)
   if ((n == 1)); then
     [[ -n $prepare ]] && bash -c "$prepare"
     if ! /usr/bin/time -f '%e %U %S %M' -o "$work/one" "$@" >/dev/null 2>&1; then
@@ -96,7 +113,7 @@ time_cmd() {
     local wall user sys peak
     read -r wall user sys peak < <(tail -1 "$work/one")
     [[ $mode == jrnl ]] && peak=
-    record "$op" "$size" "$mode" "$wall" "$peak" "$(python3 -c "print($user + $sys)")" 1
+    record "$op" "$size" "$mode" "$wall" "$peak" "$(python3 -c "print($user + $sys)")" 1 "$load_before"
     return 0
   fi
   local json=$work/h.json line
@@ -115,19 +132,25 @@ time_cmd() {
     [[ -n $prepare ]] && bash -c "$prepare"
     peak=$(/usr/bin/time -f %M -o "$work/mem" "$@" >/dev/null 2>&1; cat "$work/mem" 2>/dev/null | tail -1)
   fi
-  record "$op" "$size" "$mode" "$median" "$peak" "$cpu" "$n"
+  record "$op" "$size" "$mode" "$median" "$peak" "$cpu" "$n" "$load_before"
 }
 
-# record OP SIZE MODE SECONDS PEAK-KB CPU-SECONDS RUNS: one row of the results.
+# record OP SIZE MODE SECONDS PEAK-KB CPU-SECONDS RUNS LOAD-BEFORE: one row of the results, with
+# the load average as the higher of the one before and the one after the measurement.
 record() {
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$results"
-  printf '  %-30s %-7s %-5s %8.1f ms %s (%s runs)\n' "$1" "$2" "$3" "$(python3 -c "print($4*1000)")" "${5:+$(($5 / 1024)) MB}" "$7" >&2
+  local l
+  l=$(python3 -c "print(max($8, $(load)))")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${@:1:7}" "$l" >>"$results"
+  printf '  %-30s %-7s %-5s %8.1f ms cpu %s %s (%s runs, load %s)\n' "$1" "$2" "$3" "$(python3 -c "print($4*1000)")" "${6:-}" "${5:+$(($5 / 1024)) MB}" "$7" "$l" >&2
 }
 
 # first_frame OP SIZE MODE RUNS ARGS… : ms from the process's start (or from opening the screen,
 # for screens reached from home) to the first frame drawn with no background read running.
 first_frame() {
   local op=$1 size=$2 mode=$3 n=$4 keys=$5; shift 5
+  wanted "$op" || return 0
+  local load_before
+  load_before=$(load)
   local socket=debrief-bench-$$ times=() peak=
   for ((i = 0; i < n; i++)); do
     local trace=$work/trace-$i mem=$work/tui-mem
@@ -168,7 +191,7 @@ PY
   ((${#times[@]})) || { echo "run.sh: no first frame for $op ($mode)" >&2; return 0; }
   local median
   median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2) / 1000}')
-  record "$op" "$size" "$mode" "$median" "$peak" "" "${#times[@]}"
+  record "$op" "$size" "$mode" "$median" "$peak" "" "${#times[@]}" "$load_before"
 }
 
 for size in "${sizes[@]}"; do
@@ -179,6 +202,9 @@ for size in "${sizes[@]}"; do
   rm -rf "$cache"
   # An entry in the middle of the journal, and the month folder `add` writes into (2030-01).
   id=$(find "$dir/entries" -name '*.md' | sort | sed -n "$((size / 2))p")
+  # A person met in that entry: `people show NAME`, and `list --search NAME` for a text found in
+  # a few dozen entries (about 60 at 10,000); "latency" is in nearly every entry's notes.
+  name=$(grep -m1 -- '- name: ' "$id" | sed 's/.*- name: //')
   id=$(basename "$id" .md)
   added=$dir/entries/2030
   echo "== $size entries ($dir)" >&2
@@ -197,6 +223,7 @@ for size in "${sizes[@]}"; do
   fi
 
   # Commands whose cost should not grow with the journal: warm, cold and without the index.
+  time_cmd "--version (start-up)" "$size" warm "$n" "" "$bin" --version
   for mode in warm cold off; do
     prep=
     pre=()
@@ -218,10 +245,17 @@ for size in "${sizes[@]}"; do
     [[ $mode == off ]] && ((size >= 100000)) && fn=1
     time_cmd "review" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" review
     time_cmd "review --weeks 52" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" review --weeks 52
+    time_cmd "review --week 2026-W47 --format json" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" review --week 2026-W47 --format json
     time_cmd "people" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" people
+    time_cmd "people show NAME" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" people show "$name"
     time_cmd "followups" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" followups
+    time_cmd "followups --overdue" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" followups --overdue
+    time_cmd "followups --all --format json" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" followups --all --format json
     time_cmd "list --format json" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" list --format json
+    time_cmd "export --format json" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" export --format json
     time_cmd "list --search rike" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" list --search rike
+    time_cmd "list --search NAME (few dozen)" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" list --search "$name"
+    time_cmd "list --search latency (nearly all)" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" list --search latency
     ((size >= 100000)) && fn=1
     time_cmd "doctor" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" doctor
   done
@@ -264,6 +298,7 @@ EOF
     ((size >= 10000)) && jn=3
     time_cmd "list --limit 20" "$size" jrnl "$jn" "" "$jrnl" -n 20
     time_cmd "list --search rike" "$size" jrnl "$jn" "" "$jrnl" -contains rike
+    time_cmd "list --search latency (nearly all)" "$size" jrnl "$jn" "" "$jrnl" -contains latency
     time_cmd "people" "$size" jrnl "$jn" "" "$jrnl" --tags
     time_cmd "list --format json" "$size" jrnl "$jn" "" "$jrnl" --format json
     time_cmd "add" "$size" jrnl "$jn" "cp $jdir/journal.txt $work/journal.txt" "$jrnl" "Benchmark coffee."
@@ -276,19 +311,22 @@ done
 python3 - "$results" <<'PY'
 import sys, collections
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+loads = [float(r[7]) for r in rows]
+if loads:
+    print(f"Load average (1 min) during the run: {min(loads):.1f} to {max(loads):.1f}.\n")
 jrnl = {(r[0], r[1]): float(r[3]) for r in rows if r[2] == "jrnl"}
 runs = {(r[0], r[1], r[2]): r[6] for r in rows}
 def ms(s):
     v = float(s) * 1000
     return f"{v:,.0f} ms" if v >= 100 else f"{v:.1f} ms"
-print("| operation | entries | index | runs | debrief median | debrief CPU | jrnl median | jrnl ÷ debrief | peak memory |")
-print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
-for op, size, mode, m, peak, cpu, n in rows:
+print("| operation | entries | index | runs | load | debrief median | debrief CPU | jrnl median | jrnl ÷ debrief | peak memory |")
+print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+for op, size, mode, m, peak, cpu, n, load in rows:
     if mode == "jrnl":
         continue
     j = jrnl.get((op, size)) if mode == "warm" else None
     js = ms(j) if j is not None else ""
     ratio = f"{j / float(m):.1f}×" if j is not None else ""
     mem = f"{int(peak) / 1024:.0f} MB" if peak else ""
-    print(f"| {op} | {int(size):,} | {mode} | {n} | {ms(m)} | {ms(cpu) if cpu else ''} | {js} | {ratio} | {mem} |")
+    print(f"| {op} | {int(size):,} | {mode} | {n} | {float(load):.1f} | {ms(m)} | {ms(cpu) if cpu else ''} | {js} | {ratio} | {mem} |")
 PY

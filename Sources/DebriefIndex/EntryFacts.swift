@@ -12,6 +12,7 @@ struct EntryFacts: Sendable, Equatable {
         var id: String
         var day: Int
         var time: Int
+        var utcOffset: Int
         var kind: String
         var title: String
         var flow: String?
@@ -28,6 +29,8 @@ struct EntryFacts: Sendable, Equatable {
         var action: String
         var due: Int?
         var done: Int?
+        var firstDue: Int?
+        var postponed: Int
     }
 
     struct Tag: Sendable, Equatable {
@@ -46,27 +49,30 @@ struct EntryFacts: Sendable, Equatable {
         let t = IndexRow.text
         blob = EntryBlob.encode(entry)
         let when = entry.eventTime
-        columns = Columns(id: t(entry.id), day: when.day.ordinal, time: when.seconds, kind: t((entry.kind ?? "").folded),
+        columns = Columns(id: t(entry.id), day: when.day.ordinal, time: when.seconds, utcOffset: when.utcOffset, kind: t((entry.kind ?? "").folded),
                           title: t(entry.title), flow: entry.flow.map(t))
         people = entry.people.map { Person(name: t($0.name), folded: t($0.name.folded)) }
-        followUps = entry.followUps.map { FollowUp(who: t($0.who), folded: t($0.who.folded), action: t($0.action), due: $0.due?.ordinal, done: $0.done?.ordinal) }
+        followUps = entry.followUps.map { FollowUp(who: t($0.who), folded: t($0.who.folded), action: t($0.action), due: $0.due?.ordinal, done: $0.done?.ordinal,
+                                  firstDue: $0.firstDue?.ordinal, postponed: $0.postponed) }
         tags = entry.tags.map { Tag(tag: t($0), folded: t($0.folded)) }
         searchText = t(EntryQuery.searchText(entry, catalog: catalog))
     }
 
     /// The facts stored for `file` (the blob left out), nil when it has no `entries` row.
     static func stored(_ db: Database, file: Int64) throws -> (columns: Columns, people: [Person], followUps: [FollowUp], tags: [Tag], searchText: String?)? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, day, time, kind, title, flow FROM entries WHERE file = ?", arguments: [file]) else {
+        // Cached statements: doctor asks this once per file.
+        func statement(_ sql: String) throws -> Statement { try db.cachedStatement(sql: sql) }
+        guard let row = try Row.fetchOne(statement("SELECT id, day, time, utc_offset, kind, title, flow FROM entries WHERE file = ?"), arguments: [file]) else {
             return nil
         }
-        let columns = Columns(id: row[0], day: row[1], time: row[2], kind: row[3], title: row[4], flow: row[5])
-        let people = try Row.fetchAll(db, sql: "SELECT name, folded FROM people WHERE file = ? ORDER BY rowid", arguments: [file])
+        let columns = Columns(id: row[0], day: row[1], time: row[2], utcOffset: row[3], kind: row[4], title: row[5], flow: row[6])
+        let people = try Row.fetchAll(statement("SELECT name, folded FROM people WHERE file = ? ORDER BY rowid"), arguments: [file])
             .map { Person(name: $0[0], folded: $0[1]) }
-        let followUps = try Row.fetchAll(db, sql: "SELECT who, who_folded, action, due, done FROM follow_ups WHERE file = ? ORDER BY n", arguments: [file])
-            .map { FollowUp(who: $0[0], folded: $0[1], action: $0[2], due: $0[3], done: $0[4]) }
-        let tags = try Row.fetchAll(db, sql: "SELECT tag, folded FROM tags WHERE file = ? ORDER BY rowid", arguments: [file])
+        let followUps = try Row.fetchAll(statement("SELECT who, who_folded, action, due, done, first_due, postponed FROM follow_ups WHERE file = ? ORDER BY n"), arguments: [file])
+            .map { FollowUp(who: $0[0], folded: $0[1], action: $0[2], due: $0[3], done: $0[4], firstDue: $0[5], postponed: $0[6]) }
+        let tags = try Row.fetchAll(statement("SELECT tag, folded FROM tags WHERE file = ? ORDER BY rowid"), arguments: [file])
             .map { Tag(tag: $0[0], folded: $0[1]) }
-        let text = try String.fetchOne(db, sql: "SELECT text FROM search WHERE rowid = ?", arguments: [file])
+        let text = try String.fetchOne(statement("SELECT text FROM search WHERE rowid = ?"), arguments: [file])
         return (columns, people, followUps, tags, text)
     }
 
@@ -79,15 +85,17 @@ struct EntryFacts: Sendable, Equatable {
     func insert(_ db: Database, file id: Int64) throws {
         let c = columns
         let blobSum = IndexSchema.checksum(blob)
-        let entryValues: [DatabaseValueConvertible?] = [id, c.id, c.day, c.time, c.kind, c.title, c.flow, blobSum]
-        try Self.insert(db, IndexRow.entries, entryValues, extra: ("blob", Data(blob)))
+        let entryValues: [DatabaseValueConvertible?] = [id, c.id, c.day, c.time, c.utcOffset, c.kind, c.title, c.flow, blobSum]
+        try Self.insert(db, IndexRow.entries, entryValues)
+        try db.execute(sql: "INSERT INTO blobs(file, blob) VALUES (?, ?)", arguments: [id, Data(blob)])
         for p in people { try Self.insert(db, IndexRow.people, [id, p.name, p.folded]) }
-        for (n, f) in followUps.enumerated() { try Self.insert(db, IndexRow.followUps, [id, n + 1, f.who, f.folded, f.action, f.due, f.done]) }
+        for (n, f) in followUps.enumerated() { try Self.insert(db, IndexRow.followUps, [id, n + 1, f.who, f.folded, f.action, f.due, f.done, f.firstDue, f.postponed]) }
         for t in tags { try Self.insert(db, IndexRow.tags, [id, t.tag, t.folded]) }
         try Self.insert(db, IndexRow.search, [id, searchText])
     }
 
-    /// One row of `table` with its checksum.
+    /// One row of `table` with its checksum; `extra` is a column outside the sum (a large payload whose own
+    /// checksum is one of `values`, as the calendar's events store theirs).
     static func insert(_ db: Database, _ table: IndexRow.Table, _ values: [DatabaseValueConvertible?],
                        extra: (column: String, value: DatabaseValueConvertible)? = nil) throws {
         let dbValues = values.map { $0?.databaseValue ?? .null }

@@ -17,9 +17,9 @@ enum IndexRow {
 
     static let files = Table(name: "files", columns: ["id", "path", "size", "mtime", "ctime", "inode", "checked", "hash", "length",
                                                      "problem_line", "problem"])
-    static let entries = Table(name: "entries", columns: ["file", "id", "day", "time", "kind", "title", "flow", "blob_sum"])
+    static let entries = Table(name: "entries", columns: ["file", "id", "day", "time", "utc_offset", "kind", "title", "flow", "blob_sum"])
     static let people = Table(name: "people", columns: ["file", "name", "folded"])
-    static let followUps = Table(name: "follow_ups", columns: ["file", "n", "who", "who_folded", "action", "due", "done"])
+    static let followUps = Table(name: "follow_ups", columns: ["file", "n", "who", "who_folded", "action", "due", "done", "first_due", "postponed"])
     static let tags = Table(name: "tags", columns: ["file", "tag", "folded"])
     static let search = Table(name: "search", columns: ["rowid", "text"])
     /// The calendars' cache (`CalendarCache.swift`): checked by its own reads, file by file, as
@@ -35,7 +35,7 @@ enum IndexRow {
     /// U+FFFD. Applied to stored text and to the query alike, so a match can only grow: the store
     /// still tests every candidate against the entry itself.
     static func text(_ s: String) -> String {
-        s.contains("\0") ? s.replacingOccurrences(of: "\0", with: "\u{FFFD}") : s
+        s.unicodeScalars.contains("\0") ? s.replacingOccurrences(of: "\0", with: "\u{FFFD}") : s
     }
 
     /// FNV-1a of `values` with their types and lengths, as a signed 64-bit integer for SQLite.

@@ -7,9 +7,13 @@ import GRDB
 /// - `files`: every entry file as indexed, by path relative to the journal: its stat signature,
 ///   when it was read (for the racy rule), the fingerprint of its bytes, and the problem when it
 ///   could not be read.
-/// - `entries`: per readable file its id, event day and time, kind, title, flow, and the whole
-///   entry as an ``EntryBlob`` (with `blob_sum`, the blob's checksum).
-/// - `people`, `follow_ups`, `tags`: the rows queries narrow by, with folded names.
+/// - `entries`: per readable file its id, event day, time and UTC offset, kind, title, flow, and
+///   `blob_sum`, the checksum of the whole entry as an ``EntryBlob``, which `blobs` holds apart: a
+///   pass over `entries` (every query checks its rows' sums) then reads 10,000 short rows instead
+///   of 100 MB of blobs.
+/// - `people`, `follow_ups`, `tags`: the rows queries narrow by, with folded names. `follow_ups`
+///   holds every field of a follow-up the tracker shows, so `debrief followups` is answered from
+///   these rows and `entries`' columns without rebuilding an entry (``FollowUpFacts``).
 /// - `search`: an FTS5 table with the trigram tokenizer over each entry's folded search text, so
 ///   any part of a word finds it (`rike` finds Henrike); FTS5 does not fold accents, so the text
 ///   and the query are folded first.
@@ -48,14 +52,16 @@ enum IndexSchema {
                 sum INTEGER NOT NULL);
             CREATE TABLE entries(
                 file INTEGER PRIMARY KEY,
-                id TEXT NOT NULL, day INTEGER NOT NULL, time INTEGER NOT NULL,
+                id TEXT NOT NULL, day INTEGER NOT NULL, time INTEGER NOT NULL, utc_offset INTEGER NOT NULL,
                 kind TEXT NOT NULL, title TEXT NOT NULL, flow TEXT,
-                blob BLOB NOT NULL, blob_sum INTEGER NOT NULL, sum INTEGER NOT NULL);
+                blob_sum INTEGER NOT NULL, sum INTEGER NOT NULL);
             CREATE INDEX entries_day ON entries(day);
+            CREATE TABLE blobs(file INTEGER PRIMARY KEY, blob BLOB NOT NULL);
             CREATE TABLE people(file INTEGER NOT NULL, name TEXT NOT NULL, folded TEXT NOT NULL, sum INTEGER NOT NULL);
             CREATE INDEX people_file ON people(file);
             CREATE TABLE follow_ups(file INTEGER NOT NULL, n INTEGER NOT NULL, who TEXT NOT NULL, who_folded TEXT NOT NULL,
-                action TEXT NOT NULL, due INTEGER, done INTEGER, sum INTEGER NOT NULL);
+                action TEXT NOT NULL, due INTEGER, done INTEGER, first_due INTEGER, postponed INTEGER NOT NULL,
+                sum INTEGER NOT NULL);
             CREATE INDEX follow_ups_file ON follow_ups(file);
             CREATE TABLE tags(file INTEGER NOT NULL, tag TEXT NOT NULL, folded TEXT NOT NULL, sum INTEGER NOT NULL);
             CREATE INDEX tags_file ON tags(file);

@@ -174,6 +174,39 @@ public final class JournalIndex: EntryIndexing {
         }
     }
 
+    public func followUps(for refs: [EntryRef], store: JournalStore) -> FollowUpFacts? {
+        guard let queue = database(for: store) else { return nil }
+        do {
+            let synced = try synchronize(queue, refs: refs, complete: true, store: store)
+            guard let readable = synced.recorded else { return nil }
+            let problems = synced.outcomes.compactMap { outcome -> EntryProblem? in
+                if case .failure(let problem)? = outcome { return problem }
+                return nil
+            }
+            guard let rows = try queue.read({ db in try FollowUpRow.all(db) }) else {
+                // A row does not match its checksum: nothing it says is trusted, and the index is
+                // built again on the next read.
+                try? queue.write { db in try Self.forgetEverything(db) }
+                Trace.mark("index: damaged rows; reading the entries, rebuilding")
+                return nil
+            }
+            var items: [(index: Int, n: Int, item: FollowUpItem)] = []
+            items.reserveCapacity(rows.count)
+            for row in rows {
+                guard let index = readable[row.file] else { continue }
+                // Text the index stored with a NUL replaced (``IndexRow/text(_:)``) is not what the
+                // entry says: the entries answer instead.
+                guard let item = row.item else { return nil }
+                items.append((index, item.n, item))
+            }
+            items.sort { $0.index != $1.index ? $0.index < $1.index : $0.n < $1.n }
+            Trace.mark("index: \(items.count) follow-ups from \(readable.count) entries' facts")
+            return FollowUpFacts(items: items.map(\.item), problems: problems)
+        } catch {
+            return nil
+        }
+    }
+
     public func verify(_ refs: [EntryRef], against read: [Result<Entry, EntryProblem>?], store: JournalStore) -> [String]? {
         guard let queue = database(for: store),
               let indexed = outcomes(for: refs, complete: true, narrowedBy: nil, store: store) else { return nil }
@@ -264,8 +297,21 @@ public final class JournalIndex: EntryIndexing {
         var known: Int64?
     }
 
-    private func refresh(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, matcher: EntryMatcher?,
-                         store: JournalStore) throws -> [Result<Entry, EntryProblem>?] {
+    /// The index brought up to date with `refs`: what it knows is compared with one stat per
+    /// file, new and changed files are read and recorded, gone ones dropped.
+    private struct Synced {
+        /// The outcome of each ref read from its file, or the stored problem of an unchanged
+        /// unreadable one; nil for the rest.
+        var outcomes: [Result<Entry, EntryProblem>?]
+        /// The unchanged readable files: their ids in the index, to the index of their ref.
+        var stored: [Int64: Int]
+        /// Every readable file's id in the index (changed ones as just recorded), to the index of
+        /// its ref; nil when the changes could not be recorded (the index is behind the files).
+        var recorded: [Int64: Int]?
+        var changed: Int
+    }
+
+    private func synchronize(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, store: JournalStore) throws -> Synced {
         let checked = FileSignature.now()
         let prefix = store.root + "/"
         func relative(_ path: String) -> String { Self.relative(path, prefix: prefix) }
@@ -301,10 +347,14 @@ public final class JournalIndex: EntryIndexing {
         var changes: [Change] = []
         var seen = Set<String>()
         seen.reserveCapacity(complete ? refs.count : 0)
+        var vanished = 0
         for (i, ref) in refs.enumerated() {
             let path = relative(ref.path)
             if complete { seen.insert(path) }
-            guard let signature = FileSignature(path: ref.path) else { continue }
+            guard let signature = FileSignature(path: ref.path) else {
+                vanished += 1
+                continue
+            }
             if let k = known[path], k.signature == signature, !signature.isRacy(checked: k.checked, margin: racyMargin) {
                 fresh.append((i, k))
             } else {
@@ -323,22 +373,34 @@ public final class JournalIndex: EntryIndexing {
         defer { finish?(changes.count, changes.count) }
         for (change, outcome) in zip(changes, read) { outcomes[change.index] = outcome.result }
         if !changes.isEmpty { Trace.mark("index: \(changes.count) files read and parsed") }
-        if !changes.isEmpty || !gone.isEmpty, !state.withLock({ $0.readOnly }) {
-            do {
-                try record(queue, changes: changes, read: read, gone: gone, checked: checked)
-                if !gone.isEmpty { try purge(queue) }
-                Trace.mark("index: recorded")
-            } catch {
-                state.withLock { $0.readOnly = true }
-                Trace.mark("index: not recorded (\(error))")
+        var stored: [Int64: Int] = [:]
+        for (index, k) in fresh {
+            if let problem = k.problem { outcomes[index] = .failure(problem) } else { stored[k.id] = index }
+        }
+        var recorded: [Int64: Int]? = vanished == 0 ? stored : nil
+        if !changes.isEmpty || !gone.isEmpty {
+            recorded = nil
+            if !state.withLock({ $0.readOnly }) {
+                do {
+                    let ids = try record(queue, changes: changes, read: read, gone: gone, checked: checked)
+                    if !gone.isEmpty { try purge(queue) }
+                    Trace.mark("index: recorded")
+                    if vanished == 0 { recorded = stored.merging(ids) { a, _ in a } }
+                } catch {
+                    state.withLock { $0.readOnly = true }
+                    Trace.mark("index: not recorded (\(error))")
+                }
             }
         }
+        return Synced(outcomes: outcomes, stored: stored, recorded: recorded, changed: changes.count)
+    }
 
+    private func refresh(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, matcher: EntryMatcher?,
+                         store: JournalStore) throws -> [Result<Entry, EntryProblem>?] {
+        let synced = try synchronize(queue, refs: refs, complete: complete, store: store)
+        var outcomes = synced.outcomes
         // Entries the index already had: ruled out by their facts, or rebuilt from their blobs.
-        var wanted: [Int64: Int] = [:]
-        for (index, k) in fresh {
-            if let problem = k.problem { outcomes[index] = .failure(problem) } else { wanted[k.id] = index }
-        }
+        var wanted = synced.stored
         var damagedFacts = false
         if let matcher, !wanted.isEmpty {
             switch try queue.read({ db in try IndexQuery.candidates(db, matcher) }) {
@@ -365,7 +427,7 @@ public final class JournalIndex: EntryIndexing {
                 if damagedFacts { try Self.forgetEverything(db) } else { for id in missing.keys { try Self.forget(db, file: id, andFile: true) } }
             }
         }
-        let counts = RefreshCounts(checked: refs.count, read: changes.count, rebuilt: decoded.count)
+        let counts = RefreshCounts(checked: refs.count, read: synced.changed, rebuilt: decoded.count)
         state.withLock { $0.lastRefresh = counts }
         // A blob that is damaged or did not decode sends its file to be read, and out of the index.
         let damaged = decoded.filter { $0.1 == nil }.map(\.0)
@@ -437,8 +499,10 @@ public final class JournalIndex: EntryIndexing {
         return out.withLock { $0.map { $0 ?? Read(result: nil, facts: nil) } }
     }
 
-    private func record(_ queue: DatabaseQueue, changes: [Change], read: [Read], gone: [Int64], checked: Int64) throws {
+    /// Records what was read; returns the id of each readable file recorded, to its ref's index.
+    private func record(_ queue: DatabaseQueue, changes: [Change], read: [Read], gone: [Int64], checked: Int64) throws -> [Int64: Int] {
         try queue.write { db in
+            var readable: [Int64: Int] = [:]
             for id in gone { try Self.forget(db, file: id, andFile: true) }
             // Ids are chosen here, so the row's checksum can cover its id too.
             var nextID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM files") ?? 0) + 1
@@ -468,8 +532,10 @@ public final class JournalIndex: EntryIndexing {
                 try EntryFacts.insert(db, IndexRow.files, values)
                 if case .success = result, let facts = outcome.facts {
                     try facts.insert(db, file: id)
+                    readable[id] = change.index
                 }
             }
+            return readable
         }
     }
 
@@ -519,7 +585,7 @@ public final class JournalIndex: EntryIndexing {
     /// Removes what the index holds about a file's entry (and the file's own row): deleted rows
     /// are overwritten (`secure_delete`), so a trashed entry leaves no text behind.
     static func forget(_ db: Database, file id: Int64, andFile: Bool) throws {
-        for table in ["entries", "people", "follow_ups", "tags"] {
+        for table in ["entries", "blobs", "people", "follow_ups", "tags"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE file = ?", arguments: [id])
         }
         try db.execute(sql: "DELETE FROM search WHERE rowid = ?", arguments: [id])
@@ -528,7 +594,7 @@ public final class JournalIndex: EntryIndexing {
 
     /// Empties every table but `meta`: the next read indexes every file again.
     static func forgetEverything(_ db: Database) throws {
-        for table in IndexRow.all.map(\.name) { try db.execute(sql: "DELETE FROM \(table)") }
+        for table in IndexRow.all.map(\.name) + ["blobs"] { try db.execute(sql: "DELETE FROM \(table)") }
     }
 
     /// A stored entry to rebuild: the index of its ref, its blob and its file's fingerprint.
@@ -545,7 +611,7 @@ public final class JournalIndex: EntryIndexing {
         guard !wanted.isEmpty else { return [] }
         var out: [Stored] = []
         out.reserveCapacity(wanted.count)
-        let select = "SELECT e.file, e.blob, f.hash, f.length, e.blob_sum FROM entries e JOIN files f ON f.id = e.file"
+        let select = "SELECT e.file, b.blob, f.hash, f.length, e.blob_sum FROM entries e JOIN files f ON f.id = e.file JOIN blobs b ON b.file = e.file"
         let keys = wanted.count <= Self.lookupMaximum ? Array(wanted.keys) : nil
         for (sql, arguments) in Self.statements(select, column: "e.file", keys: keys) {
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)

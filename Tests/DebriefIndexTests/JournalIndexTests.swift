@@ -319,9 +319,9 @@ struct SplitMix {
         _ = f.indexed.loadAll()
         let queue = try GRDB.DatabaseQueue(path: f.index.location.database)
         let victim = try queue.write { db -> String in
-            let rows = try Row.fetchAll(db, sql: "SELECT e.file, e.blob, e.blob_sum, f.path FROM entries e JOIN files f ON f.id = e.file ORDER BY e.file LIMIT 2")
-            try db.execute(sql: "UPDATE entries SET blob = ?, blob_sum = ? WHERE file = ?",
-                           arguments: [rows[1]["blob"] as Data, rows[1]["blob_sum"] as Int64, rows[0]["file"] as Int64])
+            let rows = try Row.fetchAll(db, sql: "SELECT e.file, b.blob, e.blob_sum, f.path FROM entries e JOIN files f ON f.id = e.file JOIN blobs b ON b.file = e.file ORDER BY e.file LIMIT 2")
+            try db.execute(sql: "UPDATE blobs SET blob = ? WHERE file = ?", arguments: [rows[1]["blob"] as Data, rows[0]["file"] as Int64])
+            try db.execute(sql: "UPDATE entries SET blob_sum = ? WHERE file = ?", arguments: [rows[1]["blob_sum"] as Int64, rows[0]["file"] as Int64])
             try Self.resum(db, IndexRow.entries)
             return rows[0]["path"]
         }

@@ -14,6 +14,12 @@ public struct FollowUpIndex: Sendable {
                 items.append(FollowUpItem(entry: entry, n: i + 1, followUp: followUp))
             }
         }
+        self.init(items: items)
+    }
+
+    /// The index of `items` given in the order of their entries (as ``init(entries:)`` collects
+    /// them, so both give the same order): the index's facts build it so (``FollowUpFacts``).
+    public init(items: [FollowUpItem]) {
         // Sorting positions, not the items: an item is ten fields, five of them strings, and a
         // sort that moves them retains and releases each string on every move (a tenth of
         // `debrief followups` on 10,000 entries).

@@ -193,8 +193,8 @@ extension WeeklyReview {
     static func followUps(_ entries: [Entry], week: ISOWeek, asOf: Day) -> FollowUps {
         var result = FollowUps(done: [], open: [], overdue: [])
         for entry in entries {
-            for action in entry.followUps {
-                var line = FollowUpLine(entryID: entry.id, entryTitle: entry.title, entryDay: entry.eventTime.day,
+            for (index, action) in entry.followUps.enumerated() {
+                var line = FollowUpLine(entryID: entry.id, n: index + 1, entryTitle: entry.title, entryDay: entry.eventTime.day,
                                         who: action.who, action: action.action, due: action.due, done: action.done,
                                         firstDue: action.firstDue, postponed: action.postponed)
                 if let done = action.done, done <= asOf {

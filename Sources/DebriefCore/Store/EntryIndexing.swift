@@ -18,8 +18,30 @@ public protocol EntryIndexing: AnyObject, Sendable {
     /// the index cannot be used (then every read goes to the files anyway).
     func verify(_ refs: [EntryRef], against read: [Result<Entry, EntryProblem>?], store: JournalStore) -> [String]?
 
+    /// Every follow-up of the entries in `refs` (the whole journal, in the order given) straight
+    /// from the index's facts, no entry rebuilt, with the problems of the files that could not be
+    /// read; files that changed are read and indexed first. Nil when the facts cannot answer
+    /// exactly what reading the entries would (then the caller reads the entries).
+    func followUps(for refs: [EntryRef], store: JournalStore) -> FollowUpFacts?
+
     /// The index's own files, for `doctor`: what keeps the index from being used (a link or a
     /// foreign file where its database belongs, a cache folder of another user or writable by
     /// others), and the journal folders that no longer exist whose indexes it removed.
     func examineCache(store: JournalStore) -> (problems: [EntryProblem], removed: [String])
+}
+
+extension EntryIndexing {
+    public func followUps(for refs: [EntryRef], store: JournalStore) -> FollowUpFacts? { nil }
+}
+
+/// The follow-ups of a whole journal as an index answers them: the items in the order of the
+/// entries they came from (each entry's own order inside), and the unreadable files in order.
+public struct FollowUpFacts: Sendable {
+    public var items: [FollowUpItem]
+    public var problems: [EntryProblem]
+
+    public init(items: [FollowUpItem], problems: [EntryProblem]) {
+        self.items = items
+        self.problems = problems
+    }
 }

@@ -83,6 +83,19 @@ public struct JournalStore: Sendable {
         return snapshot
     }
 
+    /// Every follow-up of the journal, and the files that could not be read (the walk's too): from
+    /// the index's facts when it can answer, no entry rebuilt; else from every entry read.
+    public func followUpIndex() -> (followUps: FollowUpIndex, problems: [EntryProblem]) {
+        let scan = scan()
+        Trace.mark("store: \(scan.refs.count) files listed")
+        if let facts = index?.followUps(for: scan.refs, store: self) {
+            Trace.mark("store: \(facts.items.count) follow-ups from the index's facts")
+            return (FollowUpIndex(items: facts.items), scan.problems + facts.problems)
+        }
+        let snapshot = read(scan.refs, complete: true, narrowedBy: nil)
+        return (FollowUpIndex(entries: snapshot.entries), scan.problems + snapshot.problems)
+    }
+
     /// Reads the given entries, collecting the files that do not parse.
     public func load(_ refs: [EntryRef]) -> JournalSnapshot {
         read(refs, complete: false, narrowedBy: nil)

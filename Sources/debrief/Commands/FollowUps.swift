@@ -88,9 +88,11 @@ struct FollowUps: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let context = try Context(journal)
-            let snapshot = context.store.loadAll()
             let today = context.clock.today
-            let items = FollowUpIndex(entries: snapshot.entries).items(which.filter, today: today, person: person)
+            // The calendar needs whole entries; the lists are answered from the index's facts.
+            let snapshot = format == .ics ? context.store.loadAll() : nil
+            let (index, problems) = snapshot.map { (FollowUpIndex(entries: $0.entries), $0.problems) } ?? context.store.followUpIndex()
+            let items = index.items(which.filter, today: today, person: person)
             if quiet {
                 if !items.isEmpty { throw ExitCode(1) }
                 return
@@ -98,7 +100,7 @@ struct FollowUps: ParsableCommand {
             switch format {
             case .ics:
                 let kept = Set(items.map { "\($0.entryID)\u{1F}\($0.n)" })
-                let calendar = ICalendar.items(snapshot.entries) { kept.contains("\($0.entryID)\u{1F}\($0.n)") }
+                let calendar = ICalendar.items(snapshot?.entries ?? []) { kept.contains("\($0.entryID)\u{1F}\($0.n)") }
                 try CalendarOutput.emit(calendar, kind: icsKind ?? .event, output: OutputPath.file(output), vdir: vdir, force: force, context: context)
             case .json:
                 Output.json(JSONValue.array(items.map(\.json)).rendered())
@@ -106,7 +108,7 @@ struct FollowUps: ParsableCommand {
                 if items.isEmpty { Output.note(emptyMessage) }
                 for item in items { Output.print(Self.lines(item, today: today)) }
             }
-            if let warning = UnreadFiles.warning(snapshot.problems.count, .notIncluded) { Output.error(warning) }
+            if let warning = UnreadFiles.warning(problems.count, .notIncluded) { Output.error(warning) }
         }
     }
 

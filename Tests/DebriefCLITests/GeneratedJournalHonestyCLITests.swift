@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// The commands answered from the index's facts (issue 23) say byte for byte what reading every
+/// entry says (`DEBRIEF_INDEX=off`), over a generated journal of 1,000 entries with the cases the
+/// facts must carry: follow-ups open, done, overdue, undated and postponed, due days and event
+/// instants shared (the same instant written with other offsets), people named in follow-ups, a
+/// NUL in an action, and unreadable files. Run cold (the index built by the first command) and warm.
+@Suite struct GeneratedJournalHonestyCLITests {
+    static let names = ["Zoë Brandt", "Henrike Müller", "Ana Li", "Omar Haddad", "李雷", "zoe  brandt", "Łukasz Nowak"]
+
+    /// Entry `i` of the generated journal: its id and its text (deterministic).
+    static func entry(_ i: Int) -> (id: String, text: String) {
+        // Every third entry shares its instant with the one before, written an hour east.
+        let east = i % 3 == 0 && i > 0
+        let base = east ? i - 1 : i
+        let month = 1 + base % 12, day = 1 + (base * 7) % 28
+        let hour = east ? 19 : 18
+        let d = String(format: "2026-%02d-%02d", month, day)
+        let date = "\(d)T\(hour):30:00+0\(east ? 2 : 1):00"
+        let id = "\(d)-\(hour)30-gen-\(i)"
+        var lines = ["---", "schema: 1", "created: \(date)", "updated: \(date)", "title: Generated \(i) café",
+                     "date: \(date)", "kind: \(i % 2 == 0 ? "meetup" : "one-on-one")", "people:",
+                     "  - name: \(names[i % names.count])", "    level: peer", "    relation: \(i % 5 == 0 ? "existing" : "new")",
+                     "talk-share: \(20 + (i * 13) % 70)"]
+        let count = i % 4
+        if count > 0 {
+            lines.append("follow-ups:")
+            for k in 0..<count {
+                lines += ["  - who: \(names[(i + k + 1) % names.count])",
+                          i == 501 && k == 0 ? "    action: \"Send\\0notes\"" : "    action: Send notes \(i % 17)"]
+                if (i + k) % 5 != 0 { lines.append(String(format: "    due: 2026-%02d-%02d", 1 + (i + k) % 12, 1 + (i * 3) % 28)) }
+                if (i + k) % 3 == 0 { lines.append(String(format: "    done: 2026-%02d-%02d", 1 + (i + k) % 12, 2 + (i * 3) % 27)) }
+                if (i + k) % 7 == 0 { lines += ["    first-due: 2026-01-01", "    postponed: \(1 + i % 3)"] }
+            }
+        }
+        lines += ["tags: [\(i % 3 == 0 ? "swift" : "rust")]", "---", "Notes about Zürich \(i).", ""]
+        return (id, lines.joined(separator: "\n"))
+    }
+
+    static let commands: [[String]] = [
+        ["followups"], ["followups", "--overdue"], ["followups", "--done", "--format", "json"], ["followups", "--all"],
+        ["followups", "--all", "--person", "zoe"], ["followups", "--overdue", "--quiet"], ["followups", "--done", "--person", "nobody"],
+    ]
+
+    @Test func factsAnswerAsTheEntriesDo() throws {
+        let debrief = try BinaryRunner()
+        for i in 0..<1000 {
+            let (id, text) = Self.entry(i)
+            try debrief.write(text, to: IndexHonestyCLITests.path(debrief, id))
+        }
+        try debrief.write("---\ntitle: [unclosed\n---\n", to: IndexHonestyCLITests.path(debrief, "2026-06-06-1200-broken"))
+        for round in ["cold", "warm"] {
+            try IndexHonestyCLITests.compare(debrief, round, Self.commands)
+        }
+        // Without the NUL the facts answer alone; still the same.
+        try debrief.write(Self.entry(501).text.replacingOccurrences(of: "\"Send\\0notes\"", with: "Send notes"),
+                          to: IndexHonestyCLITests.path(debrief, Self.entry(501).id))
+        try IndexHonestyCLITests.compare(debrief, "without the NUL", Self.commands)
+        let all = try debrief.run(["followups", "--all"])
+        #expect(all.stdout.components(separatedBy: "\n").count > 2000, "the journal has follow-ups to compare")
+    }
+}
