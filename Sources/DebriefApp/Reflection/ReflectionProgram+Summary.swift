@@ -124,10 +124,10 @@ extension ReflectionProgram {
         lines.append((verdicts.weekIsCurrent ? "This week so far, over all its reflections" : "That week, over all its reflections",
                       Style.role(.warning).bolded()))
         for flag in flags {
-            let pitfall = setup.catalog.pitfall(flag.pitfallID)
-            lines.append(("• " + (pitfall?.title ?? flag.pitfallID), Style.plain.bolded()))
+            lines.append(("• " + setup.catalog.title(of: flag), Style.plain.bolded()))
             for l in wrap(flag.reasons.joined(separator: "; "), width: width - 4) { lines.append(("    " + l, .role(.muted))) }
-            if let instead = pitfall?.instead, !instead.isEmpty {
+            let instead = setup.catalog.instead(of: flag)
+            if !instead.isEmpty {
                 for (n, l) in wrap("Instead: " + instead, width: width - 4).enumerated() {
                     lines.append(((n == 0 ? "  " : "    ") + l, .plain))
                 }
@@ -241,10 +241,10 @@ extension ReflectionProgram {
         let judgement = verdicts.judgement
         var flags: [(head: [Line], advice: [Line])] = []
         for flag in judgement.flags {
-            let pitfall = setup.catalog.pitfall(flag.pitfallID)
-            let head = wrap("• " + (pitfall?.title ?? flag.pitfallID) + ": " + flag.reasons.joined(separator: "; "), width: width - 2)
+            let head = wrap("• " + setup.catalog.title(of: flag) + ": " + flag.reasons.joined(separator: "; "), width: width - 2)
                 .enumerated().map { (($0.offset == 0 ? "" : "  ") + $0.element, Style.plain.bolded()) }
-            let advice = (pitfall?.instead).map { wrap("Instead: " + $0, width: width - 2).map { ("  " + $0, Style.plain) } } ?? []
+            let instead = setup.catalog.instead(of: flag)
+            let advice = instead.isEmpty ? [] : wrap("Instead: " + instead, width: width - 2).map { ("  " + $0, Style.plain) }
             flags.append((head, advice))
         }
         // A pitfall judged in part (a quick reflection's low talk share, with no answer about a
