@@ -191,6 +191,12 @@ import Testing
         Self.check(d, "review", "message")
         d.press(.char("G"))
         Self.check(d, "review", "end")
+        // Shift-Tab selects the last follow-up in sight; `s` asks for its new due date.
+        d.press(.backTab)
+        Self.check(d, "review", "selected")
+        d.press(.char("s"))
+        d.type("mon")
+        Self.check(d, "review", "date-prompt")
 
         let long = try BrowseFixture()
         defer { long.cleanUp() }

@@ -230,4 +230,86 @@ extension ProgramDriver where P == ReflectionProgram {
         for _ in 0..<40 where !(program.mode == .prompting && promptID == id) { press(.backTab) }
         #expect(program.mode == .prompting && promptID == id, "never reached \(id)", sourceLocation: sourceLocation)
     }
+
 }
+
+extension ReflectionFrictionTests {
+    // MARK: - The summary
+
+    /// A conference with four people and three follow-ups: the summary showed the people and
+    /// the follow-ups each on one line, cut after the first (even at 120×40). Each person and
+    /// each follow-up now has a line of its own, wrapped under the value column.
+    static let conference: [String: Answer] = [
+        "title": .text("DevRel summit"),
+        "people": .people([Person(name: "Dr. Henrike Vogel", level: "executive", relation: "existing"),
+                           Person(name: "李雷", level: "peer", relation: "new"),
+                           Person(name: "Ana Li", level: "senior", relation: "existing", note: "Runs the platform team at a logistics company"),
+                           Person(name: "Bo Chen", level: "peer", relation: "new")]),
+        "follow-ups": .followUps([FollowUp(who: "Dr. Henrike Vogel", action: "Send her the three data-engineering case studies and the slides",
+                                           due: Day(iso: "2026-11-30")),
+                                  FollowUp(who: "李雷", action: "Intro to Marc", due: Day(iso: "2026-12-01")),
+                                  FollowUp(who: "Bo Chen", action: "Share the Figma file")]),
+    ]
+
+    @Test(arguments: [(120, 40), (80, 24), (50, 20)])
+    func theSummaryShowsEveryPersonAndEveryFollowUp(width: Int, height: Int) throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        var d = fx.driver(fx.setup(prefill: Self.conference), width: width, height: height)
+        d.press(.ctrl("s"))
+        #expect(d.program.mode == .summary)
+        let expected = ["Dr. Henrike Vogel (executive, existing)", "李雷 (peer, new)", "Ana Li (senior, existing)", "Bo Chen (peer, new)",
+                        "Intro to Marc", "Bo Chen: Share the Figma file"]
+        // The rows shown as one text, the value column's wrapping undone.
+        func shown() -> String {
+            d.rows.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        }
+        // Up from Save onto the follow-ups, then the people: each row shows all of its lines.
+        for _ in 0..<20 where !(d.rows.contains { $0.contains("▸ Follow") }) { d.press(.up) }
+        for name in expected.suffix(2) { #expect(shown().contains(name), "\(name) at \(width)×\(height)") }
+        #expect(shown().contains("Send her the three data-engineering case studies and the slides, due 2026-11-30"))
+        for _ in 0..<20 where !(d.rows.contains { $0.contains("▸ People") }) { d.press(.up) }
+        for name in expected.prefix(4) { #expect(shown().contains(name), "\(name) at \(width)×\(height)") }
+        #expect(shown().contains("Runs the platform team at a logistics company"))
+        // Each person starts a line of their own under the value column.
+        let people = try #require(d.rows.firstIndex { $0.contains("▸ People") })
+        let column = try #require(d.rows[people].range(of: "Dr. Henrike Vogel")).lowerBound
+        let offset = d.rows[people].distance(from: d.rows[people].startIndex, to: column)
+        #expect(d.rows[people + 1].dropFirst(offset).hasPrefix("李雷") || d.rows[people + 1].contains("Dr.") == false)
+    }
+
+    /// Found in the new-user trial (quick flow, 50×20): after listing someone she knew, the
+    /// summary said "Not saved, no longer asked: Reconnected." — an answer she never gave, the
+    /// reflection's own suggestion from the people list, which the quick flow does not ask.
+    @Test func aSuggestedReconnectionIsNotReportedAsDroppedByAFlowThatDoesNotAskIt() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        var setup = fx.setup(prefill: ["title": .text("Coffee"), "people": .people([Person(name: "Ana Li", level: "senior", relation: "existing")])])
+        setup.flow = "quick"
+        var d = fx.driver(setup, width: 50, height: 20)
+        d.tab(to: "people")
+        d.press(.enter)
+        d.press(.ctrl("s"))
+        #expect(d.program.mode == .summary)
+        #expect(!d.screen.contains("no longer asked"), "\(d.screen)")
+    }
+
+    /// Found in the new-user trial: the due field said "→ Fri 4 Dec (tomorrow)" but the event's
+    /// own date said only "→ 2026-12-01 09:00" for `tue 9:00`; it now names the weekday and the
+    /// week too.
+    @Test func theEventDateShowsItsWeekdayAndWeek() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        var d = fx.driver(fx.setup(prefill: ["title": .text("Coffee")]))
+        d.tab(to: "date")
+        d.type("tue 9:00")
+        #expect(d.screen.contains("→ 2026-11-24 09:00, Tue (this week)"), "\(d.screen)")
+        d.press(.ctrl("u"))
+        d.type("yesterday 18:30")
+        #expect(d.screen.contains("→ 2026-11-25 18:30, Wed (yesterday)"))
+        d.press(.ctrl("u"))
+        d.type("2026-11-20 18:30")
+        #expect(d.screen.contains("→ 2026-11-20 18:30, Fri (last week)"))
+    }
+}
+

@@ -151,7 +151,7 @@ struct ReflectionSkipLogicTests {
         var d = driver(setup)
         #expect(d.program.mode == .chooseFlow)
         #expect(d.rows.contains { $0.contains("▸ q  Quick reflection: 6 questions") }, "\(d.screen)")
-        #expect(d.screen.contains("f  Full reflection: up to 19 questions"))
+        #expect(d.screen.contains("f  Full reflection: up to 20 questions"))
         d.press(.enter)
         #expect(d.program.flow == "quick" && d.promptID == "title")
         #expect(remembered.withLock { $0 } == ["quick"])

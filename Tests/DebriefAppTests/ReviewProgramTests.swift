@@ -247,7 +247,7 @@ import Testing
         d.press(.char("?"))
         let screen = d.screen
         #expect(screen.contains("Keys (any key closes)"))
-        for hint in ["←/h", "previous week", "this week", "PgDn/Space", "G/End", "bottom"] {
+        for hint in ["←/h", "previous week", "this week", "PgDn", "G/End", "bottom", "Tab", "next item", "Enter", "Space", "done/open"] {
             #expect(screen.contains(hint), "\(hint)")
         }
         // The key that closes the overlay does nothing else.

@@ -376,7 +376,7 @@ import Testing
         defer { debrief.cleanUp() }
         let ok = try debrief.run(["prompts", "check"])
         #expect(ok.status == 0)
-        #expect(ok.stdout.hasPrefix("ok: 6 sections, 19 prompts, 7 pitfalls"))
+        #expect(ok.stdout.hasPrefix("ok: 6 sections, 20 prompts, 7 pitfalls"))
 
         let show = try debrief.run(["prompts", "show"])
         #expect(show.status == 0)
@@ -387,11 +387,12 @@ import Testing
         #expect(show.stdout.contains("quick: Quick reflection: title, date, kind, people, talk-share, follow-ups"))
         #expect(show.stdout.contains("Pitfalls"))
         #expect(show.stdout.contains("self-promotion"))
+        #expect(show.stdout.contains("outreach-generic is ≥ 50% of outreach-count (titled “Mostly generic messages”)"), "\(show.stdout)")
 
         // A good override changes what is shown and accepted.
         try debrief.write("sections:\n  - id: purpose\n    prompts:\n      - id: energy\n        type: scale\n        question: Energy left?\n",
                           to: debrief.promptsDirectory + "/10-energy.yaml")
-        #expect(try debrief.run(["prompts", "check"]).stdout.hasPrefix("ok: 6 sections, 20 prompts"))
+        #expect(try debrief.run(["prompts", "check"]).stdout.hasPrefix("ok: 6 sections, 21 prompts"))
         #expect(try debrief.run(["prompts", "show"]).stdout.contains("energy (scale)"))
         #expect(try debrief.run(["add", "--answers", "-"], stdin: "title: X\nenergy: 3\n").status == 0)
 

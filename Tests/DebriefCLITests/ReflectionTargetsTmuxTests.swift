@@ -82,7 +82,7 @@ struct ReflectionTargetsTmuxTests {
         #expect(!FileManager.default.fileExists(atPath: box.dir + "/config/debrief/config.yaml"))
     }
 
-    /// No purpose, nobody met, no outreach: the full flow shows 12 prompts (19 before).
+    /// No purpose, nobody met, no outreach: the full flow shows 12 prompts (20 before).
     @Test func aBareFullReflectionShowsTwelvePrompts() throws {
         let box = try Sandbox()
         let tmux = try TmuxSession(["new", "--full"], environment: box.environment)

@@ -60,7 +60,7 @@ struct ReflectionTmuxTests {
         try tmux.press("Enter")
         try tmux.waitFor("Zoë 李雷 👋 · senior · new")
         try tmux.press("Enter")
-        for key in ["y", "40", "n", "A link", "2", "s"] {
+        for key in ["y", "40", "n", "A link", "2", "s", "1"] {
             try tmux.type(key)
             try tmux.press("Enter")
         }
@@ -86,7 +86,7 @@ struct ReflectionTmuxTests {
         let file = try #require(box.files("entries").first)
         for expected in ["Zoë 李雷 👋 meetup", "2026-11-26T18:30:00+01:00", "kind: meetup", "Meet Swift people", "and listen",
                          "name: Zoë 李雷 👋", "level: senior", "relation: new", "Runs 李雷's team 👋", "talk-share: 40",
-                         "outreach-count: 2", "outreach-personalized: some", "who: Zoë 李雷 👋", "action: Send the slides",
+                         "outreach-count: 2", "outreach-personalized: some", "outreach-generic: 1", "who: Zoë 李雷 👋", "action: Send the slides",
                          "due: 2026-11-29", "Vapor is close", "李雷", "Thanks Zoë 👋"] {
             #expect(file.contains(expected), "missing \(expected) in\n\(file)")
         }

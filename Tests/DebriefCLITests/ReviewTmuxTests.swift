@@ -56,4 +56,36 @@ import Testing
         try tmux.type("q")
         #expect(try tmux.waitForExit() == 0)
     }
+
+    /// The review acts on its follow-ups in the real binary: Tab to the overdue one, Space marks
+    /// it done in its file (it moves to "Done this week"), Enter opens the entry at it, and Esc
+    /// comes back to the review.
+    @Test func theReviewMarksAFollowUpDoneAndOpensItsEntry() throws {
+        defer { cleanUp() }
+        let tmux = try TmuxSession(["--journal", root], environment: environment, width: 80, height: 24)
+        defer { tmux.stop() }
+        try tmux.waitFor("Recent reflections")
+        try tmux.type("r")
+        try tmux.waitFor("Week 2026-W48")
+        let file = root + "/entries/2026/11/2026-11-24-1830-swift-meetup-berlin.md"
+        // From the end, Shift-Tab selects the last follow-up in sight (Zoë's, still open), then
+        // the one before it (Ana Li's, overdue).
+        try tmux.type("G")
+        try tmux.waitFor("100%")
+        try tmux.press("BTab", "BTab")
+        try tmux.type(" ")
+        try tmux.waitFor("Done: Ana Li: Intro to Marc")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("    due: 2026-11-20\n    done: 2026-11-26\n"), "\(text)")
+        try tmux.waitFor("Done this week (1)")
+        try tmux.press("Enter")
+        try tmux.waitFor("Ask about the SwiftNIO migration")
+        // Back on the review where it was left.
+        try tmux.press("Escape")
+        try tmux.waitFor("Done this week (1)")
+        try tmux.type("q")
+        try tmux.waitFor("Recent reflections")
+        try tmux.type("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
 }

@@ -150,6 +150,44 @@ import Testing
         #expect(added.pitfall("late-night-pitching")?.scope == .week)
     }
 
+    @Test func shareAndASignalsOwnTitleAndAdviceAreData() throws {
+        let problems = Self.problems([CatalogFile(name: "x.yaml", text: """
+        pitfalls:
+          - id: generic-outreach
+            signals:
+              - when: { share: outreach-personalized, of: outreach-count, at-least: 50 }
+                reason: a
+              - when: { share: outreach-generic, at-least: 50 }
+                reason: b
+              - when: { share: outreach-generic, of: outreach-count, at-least: 150 }
+                reason: c
+              - when: { answer: outreach-count, at-least: 1 }
+                reason: d
+                colour: red
+        """)])
+        func has(_ line: Int, _ words: String...) -> Bool {
+            problems.contains { $0.line == line && words.allSatisfy($0.message.contains) }
+        }
+        #expect(has(4, "`share` needs number prompts", "outreach-personalized"), "\(problems)")
+        #expect(has(6, "`share` needs `of`"), "\(problems)")
+        #expect(has(8, "percentage, 0 to 100"), "\(problems)")
+        #expect(has(12, "unknown signal key `colour`", "title, instead"), "\(problems)")
+        // An override gives a signal its own title and advice.
+        let catalog = try Self.load([CatalogFile(name: "y.yaml", text: """
+        pitfalls:
+          - id: generic-outreach
+            signals:
+              - when: { share: outreach-generic, of: outreach-count, at-least: 75 }
+                reason: "{value} were templates"
+                title: Templates
+                instead: Write fewer.
+        """)])
+        let signal = try #require(catalog.pitfall("generic-outreach")?.signals.first)
+        #expect(signal.condition == .share("outreach-generic", of: "outreach-count", atLeast: 75))
+        #expect(signal.condition.promptIDs == ["outreach-generic", "outreach-count"])
+        #expect(signal.title == "Templates" && signal.instead == "Write fewer.")
+    }
+
     @Test func unfollowedIsCheckedLikeTheOtherListForms() {
         let problems = Self.problems([CatalogFile(name: "x.yaml", text: """
         pitfalls:

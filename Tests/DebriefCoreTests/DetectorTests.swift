@@ -155,13 +155,56 @@ import Testing
         (0, "all", nil), (0, "some", nil), (0, "none", nil),
         (1, "all", nil), (1, "some", "the one message you sent was not fully personalised"),
         (1, "none", "the one message you sent was not fully personalised"),
-        (2, "some", "only some of the 2 messages were personalised"),
-        (12, "all", nil), (12, "some", "only some of the 12 messages were personalised"),
-        (12, "none", "none of the 12 messages were personalised"),
+        (12, "all", nil), (12, "none", "none of the 12 messages were personalised"),
     ] as [(Int, String, String?)])
     func outreach(count: Int, personalized: String, reason: String?) {
         let reasons = flags(["outreach-count": .number(count), "outreach-personalized": .choice(personalized)])["generic-outreach"]
         #expect(reasons == reason.map { [$0] })
+    }
+
+    /// "Some" messages personalised: the evidence is the entry's own numbers, and the pitfall
+    /// shows only when at least half could have gone to anyone (the catalog's threshold). Her
+    /// five messages with three personal (2 of 5 generic) were called "mass connection requests".
+    @Test(arguments: [
+        (5, 2, nil), (5, 3, "3 of 5 messages were not personalised"), (4, 2, "2 of 4 messages were not personalised"),
+        (2, 1, "1 of 2 messages were not personalised"), (12, 5, nil), (12, 12, "12 of 12 messages were not personalised"),
+    ] as [(Int, Int, String?)])
+    func someOutreachShowsItsNumbers(count: Int, generic: Int, reason: String?) throws {
+        let answers: [String: Answer?] = ["outreach-count": .number(count), "outreach-personalized": .choice("some"), "outreach-generic": .number(generic)]
+        #expect(flags(answers)["generic-outreach"] == reason.map { [$0] })
+        let judgement = detector.judge(ReviewFixture.entry("Messages", at: "2026-11-24T12:00:00+01:00", answers.compactMapValues { $0 }), asOf: asOf)
+        if reason != nil {
+            let flag = try #require(judgement.flags.first { $0.pitfallID == "generic-outreach" })
+            #expect(detector.catalog.title(of: flag) == "Mostly generic messages")
+            #expect(detector.catalog.instead(of: flag).hasPrefix("Keep writing the personal ones"))
+        } else {
+            #expect(judgement.unjudged("generic-outreach") == nil, "judged and clear")
+        }
+    }
+
+    /// One message: its own title and advice, never "mass connection requests … send fewer".
+    @Test func oneGenericMessageHasItsOwnTitleAndAdvice() throws {
+        let entry = ReviewFixture.entry("One note", at: "2026-11-24T12:00:00+01:00",
+                                        ["outreach-count": .number(1), "outreach-personalized": .choice("none")])
+        let flag = try #require(detector.judge(entry, asOf: asOf).flags.first { $0.pitfallID == "generic-outreach" })
+        #expect(detector.catalog.title(of: flag) == "A generic message")
+        #expect(!detector.catalog.instead(of: flag).contains("fewer"))
+        // Twelve with none personalised keep the pitfall's own title and advice.
+        let mass = ReviewFixture.entry("Batch", at: "2026-11-24T12:00:00+01:00",
+                                       ["outreach-count": .number(12), "outreach-personalized": .choice("none")])
+        let massFlag = try #require(detector.judge(mass, asOf: asOf).flags.first { $0.pitfallID == "generic-outreach" })
+        #expect(detector.catalog.title(of: massFlag) == "Mass connection requests and generic messages")
+    }
+
+    /// "Some" without how many (a reflection written before the question, or the count left
+    /// empty), or more generic messages than were sent: not judged, rather than a guess.
+    @Test(arguments: [nil, 6] as [Int?])
+    func someWithoutUsableNumbersIsNotJudged(generic: Int?) {
+        var answers: [String: Answer] = ["outreach-count": .number(5), "outreach-personalized": .choice("some")]
+        if let generic { answers["outreach-generic"] = .number(generic) }
+        let judgement = detector.judge(ReviewFixture.entry("Messages", at: "2026-11-24T12:00:00+01:00", answers), asOf: asOf)
+        #expect(!judgement.shows("generic-outreach"))
+        #expect(judgement.unjudged("generic-outreach")?.inPart == true)
     }
 
     @Test func outreachWithAbsentKeysSignalsNothing() {

@@ -12,13 +12,19 @@ import Testing
 
     @Test func theDefaultConditions() {
         let all = Fixtures.catalog.prompts.map(\.id)
-        // No purpose, nobody met, no outreach: 12 of the 19 prompts.
+        // No purpose, nobody met, no outreach: 12 of the 20 prompts.
         let bare = Self.asked([:])
         #expect(bare == ["title", "date", "kind", "purpose", "professional-topics", "people", "outreach-count",
                          "follow-ups", "reconnected", "learned", "tags", "notes"])
-        #expect(bare.count == 12 && all.count == 19)
-        let full = Self.asked(["purpose": .text("Meet Ana"), "people": .people([Person(name: "Ana")]), "outreach-count": .number(2)])
+        #expect(bare.count == 12 && all.count == 20)
+        let full = Self.asked(["purpose": .text("Meet Ana"), "people": .people([Person(name: "Ana")]), "outreach-count": .number(2),
+                               "outreach-personalized": .choice("some")])
         #expect(full == all)
+        // How many were generic is asked only when some (not all, not none) were personal.
+        for (personalized, asks) in [("all", false), ("none", false), ("some", true)] {
+            let asked = Self.asked(["outreach-count": .number(5), "outreach-personalized": .choice(personalized)])
+            #expect(asked.contains("outreach-generic") == asks, "\(personalized)")
+        }
         // An outreach count of 0 does not ask how personal it was; blank text is no purpose.
         let none = Self.asked(["purpose": .text("  "), "outreach-count": .number(0)])
         #expect(!none.contains("outreach-personalized") && !none.contains("purpose-met"))
@@ -53,7 +59,7 @@ import Testing
         #expect(Self.asked(["people": .people([Person(name: "Ana")])], flow: "quick")
                 == ["title", "date", "kind", "people", "talk-share", "follow-ups"])
         #expect(Fixtures.catalog.promptIDs(askedBy: "quick") == ["title", "date", "kind", "people", "talk-share", "follow-ups"])
-        #expect(Fixtures.catalog.promptIDs(askedBy: "full")?.count == 19)
+        #expect(Fixtures.catalog.promptIDs(askedBy: "full")?.count == 20)
         #expect(Fixtures.catalog.promptIDs(askedBy: "imported") == nil)
     }
 
@@ -128,7 +134,7 @@ import Testing
         let epoch = Timestamp(seconds: 0, utcOffset: 0)
         let bare = Entry(id: "e", created: epoch, updated: epoch, answers: ["title": .text("T")])
         let hidden = Set(catalog.prompts.filter { $0.condition != nil }.map(\.id))
-        #expect(hidden == ["purpose-met", "horizon", "asked-about-them", "talk-share", "asked-favor", "offered", "outreach-personalized"])
+        #expect(hidden == ["purpose-met", "horizon", "asked-about-them", "talk-share", "asked-favor", "offered", "outreach-personalized", "outreach-generic"])
         #expect(Set(catalog.askedPrompts(flow: nil, answers: bare.answers, asOf: Self.today).map(\.id)).isDisjoint(with: hidden))
         var checked = 0
         for pitfall in catalog.pitfalls {

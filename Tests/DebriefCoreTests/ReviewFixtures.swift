@@ -127,7 +127,7 @@ extension ReviewFixture {
             ])),
             entry("Remote panel on hiring", at: "2026-10-25T23:30:00+00:00", createdAfterHours: 0.5, answers([
                 "kind": .choice("online"), "people": nil, "follow-ups": nil,
-                "outreach-count": .number(4), "outreach-personalized": .choice("some"),
+                "outreach-count": .number(4), "outreach-personalized": .choice("some"), "outreach-generic": .number(3),
             ])),
             // 2026-W44: the first Monday after the change.
             entry("Monday breakfast", at: "2026-10-26T00:30:00+01:00", createdAfterHours: 8, answers([

@@ -31,7 +31,7 @@ enum DetailDocument {
         if !entry.tags.isEmpty { meta.append(entry.tags.map { "#" + $0 }.joined(separator: " ")) }
         out.append(DetailLine(text: meta.joined(separator: " · "), kind: .text))
         for flag in flags {
-            let title = catalog.pitfall(flag.pitfallID)?.title ?? flag.pitfallID
+            let title = catalog.title(of: flag)
             for row in wrap("! " + title + (flag.reasons.isEmpty ? "" : ": " + flag.reasons.joined(separator: "; ")), width: width) {
                 out.append(DetailLine(text: row, kind: .text))
             }

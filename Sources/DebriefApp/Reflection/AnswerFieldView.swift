@@ -93,7 +93,10 @@ enum AnswerFieldView {
             case .dateTime(let ts)? where ts > clock.timestamp: return (FutureEventDate.note(ts), .role(.warning))
             case .day(let day)? where Timestamp(day: day, hour: 0, minute: 0, in: clock.timeZone).map({ $0 > clock.timestamp }) ?? false:
                 return ("→ \(day.iso), start of the day, in the future", .role(.warning))
-            case .dateTime(let ts)?: return ("→ \(ts.display)", .role(.success))
+            case .dateTime(let ts)?:
+                // The weekday and week, as the due field shows them: `tue 9:00` is checked at a glance.
+                let words = DayInWords.relation(of: ts.day, to: clock.today)
+                return ("→ \(ts.display), \(DayInWords.weekdays[ts.day.isoWeekday - 1]) (\(words))", .role(.success))
             case .day(let day)?: return ("→ \(day.iso), start of the day (add a time like 18:30)", .role(.success))
             case nil: return ("not a date yet (the forms are listed below)", .role(.warning))
             }

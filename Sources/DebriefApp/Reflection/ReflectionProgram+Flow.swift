@@ -56,7 +56,9 @@ extension ReflectionProgram {
         for p in prompts where !asked.contains(p.id) {
             if setup.editing?[p.id] != nil {
                 kept.append(p)
-            } else if answers[p.id] != nil {
+            } else if answers[p.id] != nil, !(p.id == "reconnected" && suggestedReconnection != nil) {
+                // A "reconnected" the reflection suggested from the people list was never the
+                // person's answer: a flow that does not ask it drops nothing of theirs.
                 dropped.append(p)
             }
         }

@@ -101,7 +101,7 @@ extension ReflectionProgram {
         suggestedReconnection = known
         answers[id] = .bool(true)
         var options = OptionsField(options: ["yes", "no"], selected: 0, horizontal: true)
-        options.note = "Yes, from your people list: you met \(known.joined(separator: ", ")) again (existing). ←/→ changes it."
+        options.note = "Yes, from the people you listed: you met \(known.joined(separator: ", ")) again (existing). ←/→ changes it."
         fields[id] = .options(options)
     }
 

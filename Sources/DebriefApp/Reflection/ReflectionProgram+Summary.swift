@@ -124,10 +124,10 @@ extension ReflectionProgram {
         lines.append((verdicts.weekIsCurrent ? "This week so far, over all its reflections" : "That week, over all its reflections",
                       Style.role(.warning).bolded()))
         for flag in flags {
-            let pitfall = setup.catalog.pitfall(flag.pitfallID)
-            lines.append(("• " + (pitfall?.title ?? flag.pitfallID), Style.plain.bolded()))
+            lines.append(("• " + setup.catalog.title(of: flag), Style.plain.bolded()))
             for l in wrap(flag.reasons.joined(separator: "; "), width: width - 4) { lines.append(("    " + l, .role(.muted))) }
-            if let instead = pitfall?.instead, !instead.isEmpty {
+            let instead = setup.catalog.instead(of: flag)
+            if !instead.isEmpty {
                 for (n, l) in wrap("Instead: " + instead, width: width - 4).enumerated() {
                     lines.append(((n == 0 ? "  " : "    ") + l, .plain))
                 }
@@ -158,15 +158,17 @@ extension ReflectionProgram {
         }
         let room = max(0, saveRow - 1 - top)
         // The pitfalls' titles and reasons always show; their advice only while five answer rows
-        // still fit above them.
-        let pitfalls = pitfallLines(verdicts, width: area.width, room: max(2, room - notice.count - 6))
+        // (or all of the selected answer's lines, everyone met or every follow-up) still fit.
+        let layout = summaryLayout(summary, width: area.width)
+        let selectedLines = summary.selection < layout.blocks.count ? layout.blocks[summary.selection].count : 0
+        let pitfalls = pitfallLines(verdicts, width: area.width, room: max(2, room - notice.count - 1 - max(5, selectedLines)))
         var row = top
         for line in notice.prefix(max(0, room - pitfalls.count - 1)) {
             buffer.put(line.text, row: row, col: area.col, style: line.style, maxWidth: area.width)
             row += 1
         }
         let listHeight = max(1, saveRow - 1 - pitfalls.count - (pitfalls.isEmpty ? 0 : 1) - row)
-        drawSummaryRows(summary, into: &buffer, rect: Rect(row: row, col: area.col, width: area.width, height: listHeight))
+        drawSummaryRows(summary, layout, into: &buffer, rect: Rect(row: row, col: area.col, width: area.width, height: listHeight))
         row += listHeight + 1
         for line in pitfalls where row < saveRow {
             buffer.put(line.text, row: row, col: area.col, style: line.style, maxWidth: area.width)
@@ -177,23 +179,58 @@ extension ReflectionProgram {
         buffer.put(save, row: saveRow, col: area.col, style: onSave ? AnswerFieldView.selected : Style.plain.bolded(), maxWidth: area.width)
     }
 
-    /// The answer rows, scrolled so the selected one shows.
-    private func drawSummaryRows(_ summary: Summary, into buffer: inout ScreenBuffer, rect: Rect) {
+    /// The answer rows, scrolled so the selected one shows. Everyone met and every follow-up
+    /// has a line of its own, wrapped under the value column, so none hides behind the first;
+    /// other answers take one line.
+    private func drawSummaryRows(_ summary: Summary, _ layout: (labelWidth: Int, blocks: [[String]]), into buffer: inout ScreenBuffer,
+                                 rect: Rect) {
         let rows = summary.verdicts.rows
         let summarySelection = summary.selection
-        let labelWidth = min((rows.map { $0.shortLabel.displayWidth }.max() ?? 0) + 2, max(8, rect.width / 3))
-        // On Save the list shows from the top; on a row, scrolled the least that shows it.
-        let offset = summarySelection < rows.count ? max(0, summarySelection - rect.height + 1) : 0
-        // What the save writes, defaults included (a date never shown is saved as now).
+        let (labelWidth, blocks) = layout
         let saved = summary.verdicts.entry
-        for (i, p) in rows.enumerated().dropFirst(offset).prefix(rect.height) {
-            let label = p.shortLabel.truncated(toWidth: labelWidth - 2).padded(toWidth: labelWidth)
-            let value = saved[p.id].map { Self.summaryText($0, type: p.type) } ?? "—"
-            let isSelected = i == summarySelection
-            let text = (isSelected ? "▸ " : "  ") + label + value
-            buffer.put(text.truncated(toWidth: rect.width), row: rect.row + i - offset, col: rect.col,
-                       style: isSelected ? AnswerFieldView.selected : (saved[p.id] == nil ? .role(.muted) : .plain))
+        // On Save the list shows from the top; on a row, scrolled the least that shows it (its
+        // first line when it is taller than the list).
+        var offset = 0
+        if summarySelection < rows.count {
+            let start = blocks.prefix(summarySelection).reduce(0) { $0 + $1.count }
+            let end = start + blocks[summarySelection].count
+            offset = min(start, max(0, end - rect.height))
         }
+        var line = 0
+        for (i, p) in rows.enumerated() {
+            let isSelected = i == summarySelection
+            let style = isSelected ? AnswerFieldView.selected : (saved[p.id] == nil ? .role(.muted) : .plain)
+            for (n, value) in blocks[i].enumerated() {
+                defer { line += 1 }
+                guard line >= offset, line - offset < rect.height else { continue }
+                let head = n > 0 ? String(repeating: " ", count: 2 + labelWidth)
+                    : (isSelected ? "▸ " : "  ") + p.shortLabel.truncated(toWidth: labelWidth - 2).padded(toWidth: labelWidth)
+                buffer.put((head + value).truncated(toWidth: rect.width), row: rect.row + line - offset, col: rect.col, style: style)
+            }
+        }
+    }
+
+    /// The label column's width and each answer row's lines at `width`. What the save writes is
+    /// shown, defaults included (a date never shown is saved as now).
+    private func summaryLayout(_ summary: Summary, width: Int) -> (labelWidth: Int, blocks: [[String]]) {
+        let rows = summary.verdicts.rows
+        let labelWidth = min((rows.map { $0.shortLabel.displayWidth }.max() ?? 0) + 2, max(8, width / 3))
+        let valueWidth = max(1, width - 2 - labelWidth)
+        let saved = summary.verdicts.entry
+        return (labelWidth, rows.map { p in saved[p.id].map { Self.summaryLines($0, type: p.type, width: valueWidth) } ?? ["—"] })
+    }
+
+    /// An answer as the summary's lines at `width`: one item a line (wrapped) for people and
+    /// follow-ups, else one line.
+    static func summaryLines(_ answer: Answer, type: PromptType, width: Int) -> [String] {
+        let items: [String]
+        switch answer {
+        case .people(let people): items = people.map(AnswerText.person)
+        case .followUps(let rows): items = rows.map(AnswerText.followUp)
+        default: return [summaryText(answer, type: type)]
+        }
+        guard !items.isEmpty else { return [summaryText(answer, type: type)] }
+        return items.flatMap { wrap($0, width: width) }
     }
 
     /// The pitfalls the reflection shows, each title with its reasons; the advice is added under
@@ -204,10 +241,10 @@ extension ReflectionProgram {
         let judgement = verdicts.judgement
         var flags: [(head: [Line], advice: [Line])] = []
         for flag in judgement.flags {
-            let pitfall = setup.catalog.pitfall(flag.pitfallID)
-            let head = wrap("• " + (pitfall?.title ?? flag.pitfallID) + ": " + flag.reasons.joined(separator: "; "), width: width - 2)
+            let head = wrap("• " + setup.catalog.title(of: flag) + ": " + flag.reasons.joined(separator: "; "), width: width - 2)
                 .enumerated().map { (($0.offset == 0 ? "" : "  ") + $0.element, Style.plain.bolded()) }
-            let advice = (pitfall?.instead).map { wrap("Instead: " + $0, width: width - 2).map { ("  " + $0, Style.plain) } } ?? []
+            let instead = setup.catalog.instead(of: flag)
+            let advice = instead.isEmpty ? [] : wrap("Instead: " + instead, width: width - 2).map { ("  " + $0, Style.plain) }
             flags.append((head, advice))
         }
         // A pitfall judged in part (a quick reflection's low talk share, with no answer about a

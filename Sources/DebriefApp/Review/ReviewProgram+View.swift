@@ -23,18 +23,28 @@ extension ReviewProgram {
             let text = reading.map { ReadProgressLine.text(done: $0.done, total: $0.total, width: body.width, ascii: !unicode) }
             buffer.put(text ?? "Reading the journal…", row: body.row, col: body.col, style: .role(.muted), maxWidth: body.width)
         }
+        let selectedRows = width == self.width ? selectedItem?.rows : nil
         for (offset, line) in lines.dropFirst(scroll).prefix(body.height).enumerated() {
+            // The selected reason or follow-up in reverse video across the row, so it shows
+            // without colour.
+            let isSelected = selectedRows?.contains(scroll + offset) ?? false
+            if isSelected {
+                buffer.fill(Rect(row: body.row + offset, col: 0, width: width, height: 1), style: ScreenChrome.selectedStyle)
+            }
             var col = body.col
             for span in line.spans {
-                col = buffer.put(span.text, row: body.row + offset, col: col, style: Self.style(span),
-                                 maxWidth: body.right - col)
+                let style = isSelected ? ScreenChrome.selectedStyle : Self.style(span)
+                col = buffer.put(span.text, row: body.row + offset, col: col, style: style, maxWidth: body.right - col)
             }
         }
+        var cursor: Position?
         if height >= 3 {
-            drawStatus(into: &buffer, row: height - 2, width: width)
+            // While `s` or `D` asks for a day the prompt has the status line.
+            cursor = editor.drawPrompt(into: &buffer, row: height - 2, width: width)
+            if cursor == nil { drawStatus(into: &buffer, row: height - 2, width: width) }
         }
         return ScreenChrome.finish(&buffer, keys: ReviewKeys.map, showHelp: showHelp,
-                                   helpBarRow: height >= 2 ? height - 1 : nil)
+                                   helpBarRow: height >= 2 ? height - 1 : nil, cursor: cursor)
     }
 
     /// The last message, else a warning about files the review had to leave out.

@@ -4,6 +4,11 @@ import DebriefUI
 /// The weekly review as a full-screen pager (`r` from home or browse): the same text as
 /// `debrief review`, one ISO week at a time, Left/Right to the weeks before and back.
 ///
+/// It is not read-only: Tab selects the next reason or follow-up (the lines the review marks
+/// with a ``ReviewText/Target``), Enter opens its entry (at the follow-up, selected), and
+/// Space, `s` and `D` change a selected follow-up through the screens' one ``FollowUpEditor``;
+/// the journal is then read again and the selection follows the follow-up to its new section.
+///
 /// The journal is read once per showing, in the background through the session's cache, so the
 /// first frame draws at once. The entries' pitfalls are judged once per read (``FlaggedJournal``);
 /// moving between weeks only recounts from what it keeps, never touching the disk.
@@ -14,6 +19,8 @@ public struct ReviewProgram: Program {
         case loaded(FlaggedJournal, problems: Int, WeeklyReview)
         /// The background read has read this many of the files it reads (a cold index build).
         case reading(done: Int, total: Int)
+        /// What came of Space, `s` or `D` on a follow-up.
+        case followUp(FollowUpEditor.Message)
     }
 
     let cache: JournalCache
@@ -46,6 +53,13 @@ public struct ReviewProgram: Program {
     var showHelp = false
     /// A message for the status line, cleared by the next key.
     var status: String?
+    /// The reason or follow-up Tab selected, by what it is about, so it stays selected when the
+    /// review is laid out again or read again (a follow-up marked done moves to "Done this week").
+    var selected: Selection?
+    /// Space, `s` and `D` on the selected follow-up (the day `s` or `D` asks for).
+    var editor = FollowUpEditor()
+    /// A read is under way; nothing is written meanwhile (the rows may be about to change).
+    var loading = false
     /// 80×24 until the runtime sends the real size, which it does before the first frame.
     var width = 80
     var height = 24
@@ -74,6 +88,7 @@ public struct ReviewProgram: Program {
     }
 
     private mutating func read() -> [Command<Message>] {
+        loading = true
         currentWeek = ISOWeek(containing: clock.today)
         let cache = self.cache, catalog = self.catalog, clock = self.clock, week = self.week, weeks = trendLength
         let coldDays = self.coldDays
@@ -109,18 +124,39 @@ public struct ReviewProgram: Program {
                 return []
             }
             status = nil
+            if editor.isAsking {
+                let journal = self.journal
+                return apply(editor.promptKey(key, entry: { id in journal?.entries.first { $0.id == id } }, reading: loading,
+                                              store: cache.store, clock: clock))
+            }
             guard let action = ReviewKeys.map.action(for: key) else { return [] }
             return perform(action)
         case .message(.reading(let done, let total)):
             reading = (done, total)
             return []
+        case .message(.followUp(let message)):
+            let (text, refresh) = FollowUpEditor.finished(message, today: clock.today)
+            status = text
+            // The follow-up may change section (overdue to done): the review is built again from
+            // the journal as read now, the selection following it.
+            return refresh == .nothing ? [] : read()
         case .message(.loaded(let journal, let problems, let review)):
             reading = nil
+            loading = false
             self.journal = journal
             self.problems = problems
             // The week may have changed while the journal was read.
             self.review = review.week == week ? review : makeReview(of: week, from: journal)
             clampScroll()
+            // The same item, else the first about the same thing (a follow-up that moved section).
+            let items = self.items
+            if let selected, let item = items.first(where: { $0.selection == selected })
+                ?? items.first(where: { $0.selection.target == selected.target }) {
+                self.selected = item.selection
+                reveal(item)
+            } else {
+                selected = nil
+            }
             return []
         }
     }
@@ -142,12 +178,118 @@ public struct ReviewProgram: Program {
         case .pageDown: scroll += page
         case .top: scroll = 0
         case .bottom: scroll = Int.max / 2
+        case .nextItem, .previousItem:
+            select(action == .nextItem ? 1 : -1)
+            return []
+        case .open:
+            guard let selected else {
+                status = "Tab selects a reason or a follow-up; Enter opens its entry"
+                return []
+            }
+            switch selected.target {
+            case .entry(let id): return [.open(.entry(id))]
+            case .followUp(let id, let n): return [.open(.entry(id, followUp: n))]
+            }
+        case .toggle, .reschedule, .doneOn:
+            guard case .followUp(let id, let n) = selected?.target, let act = action.followUpAct else {
+                status = "Space, s and D change a follow-up: Tab to one under FOLLOW-UPS (PgDn pages)"
+                return []
+            }
+            guard let entry = entry(id), entry.followUps.indices.contains(n - 1) else { return [] }
+            let item = FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1])
+            return apply(editor.begin(act, on: item, entry: entry, reading: loading, store: cache.store, clock: clock))
         case .help: showHelp = true
         case .back: return [.back]
         case .interrupt: return [.quit(Interrupt.status)]
         }
         clampScroll()
+        // A selection scrolled out of sight is dropped: Enter must act on what can be seen.
+        if let item = selectedItem, !isVisible(item.rows) {
+            selected = nil
+        }
         return []
+    }
+
+    // MARK: - Reasons and follow-ups
+
+    /// Which reason or follow-up is selected: what it is about, and which of the review's items
+    /// about it (an entry's reason shows under the focus and again under its pitfall).
+    struct Selection: Equatable, Sendable {
+        var target: ReviewText.Target
+        var occurrence: Int
+    }
+
+    /// A reason or follow-up of the review: which one it is and the lines it takes.
+    struct Item: Equatable {
+        var selection: Selection
+        var rows: Range<Int>
+    }
+
+    /// The review's reasons and follow-ups in order, each a run of lines about the same thing.
+    var items: [Item] {
+        var items: [Item] = []
+        var seen: [ReviewText.Target: Int] = [:]
+        for (i, line) in lines.enumerated() {
+            guard let target = line.target else { continue }
+            if let last = items.last, last.selection.target == target, last.rows.upperBound == i {
+                items[items.count - 1].rows = last.rows.lowerBound..<(i + 1)
+            } else {
+                items.append(Item(selection: Selection(target: target, occurrence: seen[target, default: 0]), rows: i..<(i + 1)))
+                seen[target, default: 0] += 1
+            }
+        }
+        return items
+    }
+
+    /// The selected item as laid out now.
+    var selectedItem: Item? {
+        selected.flatMap { selected in items.first { $0.selection == selected } }
+    }
+
+    /// Selects the next (`step` 1) or previous (-1) item from the selection, or, with none, the
+    /// first (last) one in sight, else the first (last) after (before) it; scrolls it into view.
+    private mutating func select(_ step: Int) {
+        let items = self.items
+        guard !items.isEmpty else {
+            status = "Nothing to open this week: no reasons or follow-ups"
+            return
+        }
+        let next: Item?
+        if let current = items.firstIndex(where: { $0.selection == selected }) {
+            next = items.indices.contains(current + step) ? items[current + step] : nil
+        } else if step > 0 {
+            next = items.first { $0.rows.upperBound > scroll } ?? items.last
+        } else {
+            next = items.last { $0.rows.lowerBound < scroll + bodyHeight } ?? items.first
+        }
+        guard let next else {
+            status = step > 0 ? "That was the last reason or follow-up this week" : "That was the first reason or follow-up this week"
+            return
+        }
+        selected = next.selection
+        reveal(next)
+    }
+
+    /// Scrolls so the lines of `item` are in view (its first line when it is taller than the screen).
+    private mutating func reveal(_ item: Item) {
+        if item.rows.upperBound > scroll + bodyHeight { scroll = item.rows.upperBound - bodyHeight }
+        if item.rows.lowerBound < scroll { scroll = item.rows.lowerBound }
+        clampScroll()
+    }
+
+    private func isVisible(_ rows: Range<Int>) -> Bool {
+        rows.lowerBound < scroll + bodyHeight && rows.upperBound > scroll
+    }
+
+    /// The entry `id` as the last read judged it.
+    private func entry(_ id: String) -> Entry? {
+        journal?.entries.first { $0.id == id }
+    }
+
+    /// What the editor asked for, and its status line when it has one.
+    private mutating func apply(_ step: FollowUpEditor.Step) -> [Command<Message>] {
+        if let text = step.status { status = text }
+        return [step.command.map(Message.followUp)]
     }
 
     /// Shows `target` from the top, computed from the judged journal when there is one (else the read
@@ -155,6 +297,7 @@ public struct ReviewProgram: Program {
     private mutating func show(_ target: ISOWeek) {
         week = target
         scroll = 0
+        selected = nil
         review = journal.map { makeReview(of: target, from: $0) }
     }
 

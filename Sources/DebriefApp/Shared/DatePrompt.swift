@@ -29,10 +29,24 @@ struct DatePrompt: Equatable, Sendable {
     /// A due date already past that the prompt warned about: Enter again with the same text keeps
     /// it (a follow-up noted late is still worth its date), as the reflection's due field does.
     var pastWarned: String?
+    /// The day typed so far resolves to, in words ("Fri 27 Nov (next week)"); nil while it does
+    /// not read. Worked out as keys arrive, with the clock the screen is given, so drawing reads
+    /// no clock.
+    var resolved: String?
 
-    init(_ purpose: Purpose, task: String) {
+    /// A prompt for `purpose`; a done day starts as today (Enter takes it), shown as such.
+    init(_ purpose: Purpose, task: String, clock: Clock) {
         self.purpose = purpose
         self.task = task
+        resolve(clock: clock)
+    }
+
+    /// Works out ``resolved`` for the text typed now.
+    private mutating func resolve(clock: Clock) {
+        switch read(editor.text, clock: clock) {
+        case .success(.reschedule(let day)), .success(.done(let day)): resolved = DayInWords.resolved(day, today: clock.today)
+        default: resolved = nil
+        }
     }
 
     mutating func handle(_ key: Key, clock: Clock) -> Outcome {
@@ -55,6 +69,7 @@ struct DatePrompt: Equatable, Sendable {
         default:
             problem = nil
             _ = editor.handle(key)
+            resolve(clock: clock)
             return .editing
         }
     }
@@ -91,8 +106,18 @@ struct DatePrompt: Equatable, Sendable {
         case .reschedule: head = "New due date for "
         case .doneOn: head = "Done on (Enter: today) for "
         }
-        return PromptLine(head: head, subject: task, tail: ": ", text: editor.text, note: problem ?? "Esc cancels",
-                          isProblem: problem != nil)
+        if let problem {
+            return PromptLine(head: head, subject: task, tail: ": ", text: editor.text, note: problem, isProblem: true)
+        }
+        guard let resolved else {
+            return PromptLine(head: head, subject: task, tail: ": ", text: editor.text, note: "Esc cancels", isProblem: false)
+        }
+        // The day with its week comes first; on a short line "Esc cancels", then the week, give way.
+        let day = "→ " + resolved
+        let date = String(day.prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces)
+        return PromptLine(head: head, subject: task, tail: ": ", text: editor.text, note: day + "  Esc cancels", isProblem: false,
+                          shorterNotes: [day, date, String(date.dropFirst(2))],
+                          shortQuestion: purpose == .reschedule ? "New due date: " : "Done on: ")
     }
 
     /// Draws the prompt on the status line and returns where the cursor goes.

@@ -72,7 +72,7 @@ public struct FollowUpEditor: Sendable {
         case .toggle:
             return write(item.isOpen ? .done(clock.today) : .reopen, to: item, entry: entry, reading: reading, store: store, clock: clock)
         case .reschedule, .doneOn:
-            asking = Asking(prompt: DatePrompt(act == .reschedule ? .reschedule : .doneOn, task: Self.task(item)), item: item)
+            asking = Asking(prompt: DatePrompt(act == .reschedule ? .reschedule : .doneOn, task: Self.task(item), clock: clock), item: item)
             return Step()
         }
     }

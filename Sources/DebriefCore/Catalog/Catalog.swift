@@ -32,6 +32,12 @@ public struct Catalog: Hashable, Sendable {
 
     public func pitfall(_ id: String) -> Pitfall? { pitfalls.first { $0.id == id } }
 
+    /// The title to show for `flag`: its signal's when the signal gives one, else its pitfall's.
+    public func title(of flag: PitfallFlag) -> String { flag.title ?? pitfall(flag.pitfallID)?.title ?? flag.pitfallID }
+
+    /// The advice to show for `flag`: its signal's when the signal gives one, else its pitfall's.
+    public func instead(of flag: PitfallFlag) -> String { flag.instead ?? pitfall(flag.pitfallID)?.instead ?? "" }
+
     /// The prompt whose answer is the Markdown body, if any.
     public var bodyPrompt: Prompt? { prompts.first(where: \.isBody) }
 

@@ -278,17 +278,21 @@ public enum CatalogLoader {
             guard let pairs = node.pairs else { problem(node.line, "a signal is a mapping with `when` and `reason`"); return nil }
             var condition: Condition?
             var reason: String?
+            var title: String?
+            var instead: String?
             for (key, keyNode, value) in pairs {
                 switch key {
                 case "when": condition = self.condition(value)
                 case "reason": reason = scalar(value, "reason")
-                default: problem(keyNode.line, "unknown signal key `\(key)`; expected when, reason")
+                case "title": title = scalar(value, "title")
+                case "instead": instead = scalar(value, "instead")
+                default: problem(keyNode.line, "unknown signal key `\(key)`; expected when, reason, title, instead")
                 }
             }
             guard let condition else { problem(node.line, "a signal needs `when`"); return nil }
             guard let reason else { problem(node.line, "a signal needs `reason`"); return nil }
             conditionLines.append((condition, file, node.line))
-            return Signal(condition: condition, reason: reason)
+            return Signal(condition: condition, reason: reason, title: title, instead: instead)
         }
 
         var conditionLines: [(Condition, String, Int)] = []
@@ -354,6 +358,14 @@ public enum CatalogLoader {
                 }
                 return .count(id, where: filter, atLeast: lo, atMost: hi)
             }
+            if let target = value("share") {
+                guard allowed(["share", "of", "at-least"]), let part = scalar(target, "share") else { return nil }
+                guard let ofNode = value("of"), let whole = scalar(ofNode, "of"), let lo = int("at-least") else {
+                    problem(node.line, "`share` needs `of` (the whole) and `at-least` (a percentage)"); return nil
+                }
+                guard (0...100).contains(lo) else { problem(node.line, "`at-least` of a `share` is a percentage, 0 to 100"); return nil }
+                return .share(part, of: whole, atLeast: lo)
+            }
             if let target = value("every") {
                 guard allowed(["every", "field", "in"]), let id = scalar(target, "every"),
                       let fieldNode = value("field"), let field = scalar(fieldNode, "field"),
@@ -386,7 +398,7 @@ public enum CatalogLoader {
                     return int("at-most").map { .atMost(id, $0) }
                 }
             }
-            problem(node.line, "a condition starts with one of answer, count, every, overdue, unfollowed, all, any, not")
+            problem(node.line, "a condition starts with one of answer, count, every, share, overdue, unfollowed, all, any, not")
             return nil
         }
 
@@ -541,6 +553,11 @@ public enum CatalogLoader {
             case .atLeast(let id, _), .atMost(let id, _):
                 guard let p = prompt(id) else { return }
                 if p.type.range == nil { problem(line, "at-least/at-most need a numeric prompt; `\(id)` is \(p.type.rawValue)") }
+            case .share(let part, let whole, _):
+                for id in [part, whole] {
+                    guard let p = prompt(id) else { continue }
+                    if p.type != .number { problem(line, "`share` needs number prompts; `\(id)` is \(p.type.rawValue)") }
+                }
             case .count(let id, let filter, _, _):
                 guard let p = prompt(id) else { return }
                 if !p.type.isList { problem(line, "`count` needs a list prompt; `\(id)` is \(p.type.rawValue)") }

@@ -29,7 +29,9 @@ public enum CatalogText {
         out.append("Pitfalls")
         for pitfall in catalog.pitfalls {
             out.append("   \(pitfall.id): \(pitfall.title)" + (pitfall.scope == .week ? " (judged per week)" : ""))
-            for s in pitfall.signals { out.append("      when \(describe(s.condition))") }
+            for s in pitfall.signals {
+                out.append("      when \(describe(s.condition))" + (s.title.map { " (titled “\($0)”)" } ?? ""))
+            }
             out.append("      instead: \(pitfall.instead)")
         }
         return out.joined(separator: "\n")
@@ -47,6 +49,7 @@ public enum CatalogText {
             let rows = filter.map { "\(id) with \($0.field) \($0.values.joined(separator: " or "))" } ?? id
             return [lo.map { "\(rows) count ≥ \($0)" }, hi.map { "\(rows) count ≤ \($0)" }].compactMap { $0 }.joined(separator: " and ")
         case .every(let id, let field, let vs): return "every \(id) \(field) is one of \(vs.joined(separator: ", "))"
+        case .share(let part, let whole, let n): return "\(part) is ≥ \(n)% of \(whole)"
         case .overdue(let id): return "a \(id) action is overdue"
         case .unfollowed(let people, let followUps, let filter):
             let rows = filter.map { "\(people) with \($0.field) \($0.values.joined(separator: " or "))" } ?? people

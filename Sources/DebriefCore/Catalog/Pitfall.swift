@@ -50,10 +50,17 @@ public struct Signal: Hashable, Sendable {
     public var condition: Condition
     /// Shown with the flag; `{value}` and `{threshold}` are filled in from the condition.
     public var reason: String
+    /// A title that fits what this signal found better than the pitfall's (catalog key `title`):
+    /// one generic message is not "mass connection requests". Nil: the pitfall's title.
+    public var title: String?
+    /// Advice that fits what this signal found (catalog key `instead`). Nil: the pitfall's.
+    public var instead: String?
 
-    public init(condition: Condition, reason: String) {
+    public init(condition: Condition, reason: String, title: String? = nil, instead: String? = nil) {
         self.condition = condition
         self.reason = reason
+        self.title = title
+        self.instead = instead
     }
 }
 
@@ -78,6 +85,9 @@ public struct RowFilter: Hashable, Sendable {
 /// - `{ count: people, at-least: 2 }`: number of rows of a list answer (absent counts 0);
 ///   `{ count: people, field: relation, in: [new], at-least: 1 }` counts only the rows that match.
 /// - `{ every: people, field: level, in: [senior, executive] }`: a non-empty list whose rows all match.
+/// - `{ share: outreach-generic, of: outreach-count, at-least: 50 }`: one number answer as a
+///   percentage of another; `{value}` is "2 of 5". Unknown unless both are answered and the part
+///   is at most the whole (numbers that contradict each other are not judged).
 /// - `{ overdue: follow-ups }`: an action not done by its due date, as of the moment of evaluation.
 /// - `{ unfollowed: people, by: follow-ups, field: relation, in: [new] }`: someone in the people
 ///   list (of those the filter keeps) whom no follow-up row names in its `who`; `{value}` is their
@@ -94,6 +104,8 @@ public indirect enum Condition: Hashable, Sendable {
     case atMost(String, Int)
     case count(String, where: RowFilter?, atLeast: Int?, atMost: Int?)
     case every(String, field: String, oneOf: [String])
+    /// `part` as a percentage of `whole` (both number answers) at least `atLeast`.
+    case share(String, of: String, atLeast: Int)
     case overdue(String)
     /// People rows (`where` keeps some) that no row of the follow-ups prompt names.
     case unfollowed(String, by: String, where: RowFilter?)
@@ -109,6 +121,8 @@ public indirect enum Condition: Hashable, Sendable {
             return [p]
         case .unfollowed(let people, let followUps, _):
             return [people, followUps]
+        case .share(let part, let whole, _):
+            return [part, whole]
         case .all(let cs), .any(let cs):
             return cs.flatMap(\.promptIDs)
         case .not(let c):

@@ -55,17 +55,22 @@ public struct Detector: Sendable {
         var result = Judgement()
         for pitfall in catalog.pitfalls where pitfall.scope == scope {
             var reasons: [String] = []
+            var title: String?
+            var instead: String?
             var unknown = false
             var failed = false
             for signal in pitfall.signals {
                 switch subject.evaluate(signal.condition, asOf: asOf) {
-                case .holds(let match): reasons.append(Self.fill(signal.reason, match))
+                case .holds(let match):
+                    reasons.append(Self.fill(signal.reason, match))
+                    title = title ?? signal.title
+                    instead = instead ?? signal.instead
                 case .unknown: unknown = true
                 case .fails: failed = true
                 }
             }
             if !reasons.isEmpty {
-                result.flags.append(PitfallFlag(pitfallID: pitfall.id, reasons: reasons))
+                result.flags.append(PitfallFlag(pitfallID: pitfall.id, reasons: reasons, title: title, instead: instead))
             } else if unknown {
                 result.unjudged.append(UnjudgedPitfall(pitfallID: pitfall.id, inPart: failed))
             }

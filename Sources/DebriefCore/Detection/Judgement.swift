@@ -3,10 +3,17 @@
 public struct PitfallFlag: Hashable, Sendable {
     public var pitfallID: String
     public var reasons: [String]
+    /// The title of the first signal that held and gives one, fitting what was found ("A generic
+    /// message"); nil: the pitfall's own (``Catalog/title(of:)`` resolves it).
+    public var title: String?
+    /// The advice of the first signal that held and gives one; nil: the pitfall's own.
+    public var instead: String?
 
-    public init(pitfallID: String, reasons: [String]) {
+    public init(pitfallID: String, reasons: [String], title: String? = nil, instead: String? = nil) {
         self.pitfallID = pitfallID
         self.reasons = reasons
+        self.title = title
+        self.instead = instead
     }
 }
 

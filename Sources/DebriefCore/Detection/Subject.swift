@@ -144,12 +144,19 @@ struct Subject {
         guard let answer = entry[id] else {
             // Absent: asked and left empty, so every test but `missing` fails; or never asked.
             guard catalog.asked(id, in: entry) else { return .unknown }
+            if case .share = condition { return .unknown }
             if case .missing = condition { return .holds(.init()) }
             return .fails
         }
         switch condition {
         case .missing:
             return .fails
+        case .share(_, let wholeID, let n):
+            // Both numbers or no verdict: a count left empty, or more generic messages than were
+            // sent, says nothing either way.
+            guard catalog.asked(wholeID, in: entry), let whole = entry[wholeID]?.number, whole > 0,
+                  let part = answer.number, part <= whole else { return .unknown }
+            return .from(part * 100 >= n * whole, .init(value: "\(part) of \(whole)", threshold: "\(n)%"))
         case .equals(_, let expected):
             guard let value = describe(answer) else { return .fails }
             return .from(same(value, expected), .init(value: value))

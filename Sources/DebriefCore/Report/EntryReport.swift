@@ -52,9 +52,9 @@ public enum EntryReport {
             out.append("")
             out.append(md ? "\(heading)# Pitfalls" : "PITFALLS")
             for flag in flags {
-                guard let pitfall = catalog.pitfall(flag.pitfallID) else { continue }
-                out.append((md ? "- **" : "  ! ") + pitfall.title + (md ? "**" : "") + " (" + flag.reasons.joined(separator: "; ") + ")")
-                out.append((md ? "  " : "    ") + "Instead: " + pitfall.instead)
+                guard catalog.pitfall(flag.pitfallID) != nil else { continue }
+                out.append((md ? "- **" : "  ! ") + catalog.title(of: flag) + (md ? "**" : "") + " (" + flag.reasons.joined(separator: "; ") + ")")
+                out.append((md ? "  " : "    ") + "Instead: " + catalog.instead(of: flag))
             }
         }
         while out.last == "" { out.removeLast() }

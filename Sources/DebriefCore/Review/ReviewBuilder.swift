@@ -56,6 +56,7 @@ extension WeeklyReview {
 
         var pitfalls: [PitfallLine] = []
         var progress: [ProgressLine] = []
+        var advice: [String: String] = [:]
         for pitfall in catalog.pitfalls {
             var streak = 0
             var w = week
@@ -81,12 +82,22 @@ extension WeeklyReview {
                 unjudged = 0
                 involved = flag == nil ? 0 : thisWeek.count
             }
+            // A signal's own title and advice when every flag of the week agrees on them (a
+            // week of single generic messages); otherwise the pitfall's, which covers them all.
+            let weekFlags: [PitfallFlag] = switch pitfall.scope {
+            case .event: thisWeek.compactMap { item in item.flags.first { $0.pitfallID == pitfall.id } }
+            case .week: summary.habits.flags.filter { $0.pitfallID == pitfall.id }
+            }
+            let titles = Set(weekFlags.map { catalog.title(of: $0) })
+            let insteads = Set(weekFlags.map { catalog.instead(of: $0) })
+            let title = titles.count == 1 ? titles.first ?? pitfall.title : pitfall.title
+            advice[pitfall.id] = insteads.count == 1 ? insteads.first ?? pitfall.instead : pitfall.instead
             let notJudged = switch pitfall.scope {
             case .event: !thisWeek.isEmpty && thisWeek.allSatisfy { $0.judgement.unjudged(pitfall.id).map { !$0.inPart } ?? false }
             case .week: summary.habits.unjudged(pitfall.id) != nil
             }
             let line = PitfallLine(
-                id: pitfall.id, title: pitfall.title, name: pitfall.name, scope: pitfall.scope,
+                id: pitfall.id, title: title, name: pitfall.name, scope: pitfall.scope,
                 count: count(pitfall.id, week), recurring: recurring(pitfall, week), streak: streak,
                 trend: trendWeeks.map { count(pitfall.id, $0) }, reasons: reasons, unjudged: unjudged,
                 notJudged: notJudged, involved: involved
@@ -125,7 +136,7 @@ extension WeeklyReview {
                          : window.filter { journal.week($0).reflections > 0 }.count,
                      thisWeek: line.count, scope: line.scope)
         }
-        let focusAdvice = focusLine.map { Advice(id: $0.id, title: $0.title, instead: catalog.pitfall($0.id)?.instead ?? "") }
+        let focusAdvice = focusLine.map { Advice(id: $0.id, title: $0.title, instead: advice[$0.id] ?? "") }
 
         let lines = thisWeek.map { item in
             EntryLine(id: item.entry.id, title: item.entry.title, day: item.entry.eventTime.day,
@@ -150,7 +161,7 @@ extension WeeklyReview {
             followUps: followUps(known, week: week, asOf: asOf),
             people: people(thisWeek.map(\.entry), catalog: catalog, cold: coldPeople),
             advice: (focusAdvice.map { [$0] } ?? []) + pitfalls.filter { $0.recurring && $0.id != focus }.map { line in
-                Advice(id: line.id, title: line.title, instead: catalog.pitfall(line.id)?.instead ?? "")
+                Advice(id: line.id, title: line.title, instead: advice[line.id] ?? "")
             }
         )
     }
@@ -182,8 +193,8 @@ extension WeeklyReview {
     static func followUps(_ entries: [Entry], week: ISOWeek, asOf: Day) -> FollowUps {
         var result = FollowUps(done: [], open: [], overdue: [])
         for entry in entries {
-            for action in entry.followUps {
-                var line = FollowUpLine(entryID: entry.id, entryTitle: entry.title, entryDay: entry.eventTime.day,
+            for (index, action) in entry.followUps.enumerated() {
+                var line = FollowUpLine(entryID: entry.id, n: index + 1, entryTitle: entry.title, entryDay: entry.eventTime.day,
                                         who: action.who, action: action.action, due: action.due, done: action.done,
                                         firstDue: action.firstDue, postponed: action.postponed)
                 if let done = action.done, done <= asOf {

@@ -10,6 +10,14 @@ extension ReviewText {
         /// Between facts on one line.
         var dot: String { options.unicode ? " · " : ", " }
 
+        /// Runs `add` and marks every line it added as being about `target` (nothing when nil).
+        mutating func about(_ target: ReviewText.Target?, _ add: (inout Self) -> Void) {
+            let start = lines.count
+            add(&self)
+            guard let target else { return }
+            for i in start..<lines.count { lines[i].target = target }
+        }
+
         /// A blank line; blank lines are added freely before sections and tidied afterwards.
         mutating func blank() { lines.append(Line()) }
 

@@ -49,9 +49,27 @@ extension ReviewText {
         }
     }
 
+    /// What a line of the review is about, so the review screen can act on it: the reflection a
+    /// reason came from (Enter opens it), or a follow-up (Enter opens its entry there; Space,
+    /// `s` and `D` change it). Every row of a wrapped reason or follow-up carries it.
+    public enum Target: Hashable, Sendable {
+        case entry(String)
+        /// The follow-up at position `n` (from 1) of the entry `entryID`.
+        case followUp(entryID: String, n: Int)
+
+        /// The entry either kind is in.
+        public var entryID: String {
+            switch self {
+            case .entry(let id), .followUp(let id, _): return id
+            }
+        }
+    }
+
     /// One line of the review: its runs in order, with neighbours of the same style merged.
     public struct Line: Equatable, Sendable {
         public private(set) var spans: [Span] = []
+        /// What the line is about, if it is a reason or a follow-up.
+        public var target: Target?
 
         public init(_ spans: [Span] = []) {
             for span in spans { append(span) }

@@ -45,7 +45,9 @@ extension ReviewText.Renderer {
         add(Span("  Focus: "), Span(focus.title, focus.recurring ? .bad : .warning, strong: true), hang: "  ")
         if let why = review.focusWhy { wrap(ReviewWords.focusWhy(why), first: "    ", rest: "    ") }
         wrap(ReviewWords.focusThisWeek, first: "    ", rest: "    ")
-        for reason in focus.reasons { wrap(ReviewWords.reason(reason), first: "    - ", rest: "      ") }
+        for reason in focus.reasons {
+            about(reason.entry.map { .entry($0.id) }) { $0.wrap(ReviewWords.reason(reason), first: "    - ", rest: "      ") }
+        }
         if let instead = review.focusAdvice?.instead, !instead.isEmpty { wrap("Instead: " + instead, first: "    ", rest: "    ") }
         wrap([Span(WeeklyReview.focusRule, .muted)], first: "    ", rest: "    ")
         let others = ReviewWords.alsoRecurring(review)
@@ -70,7 +72,9 @@ extension ReviewText.Renderer {
             add(Span("  "), Span(p.title, p.recurring ? .bad : .warning, strong: true), hang: "  ")
             let facts = ReviewWords.facts(p, of: review.entries.count).joined(separator: dot)
             add(Span("    " + facts + dot + "trend " + Sparkline.render(review.shares(p), unicode: options.unicode)), hang: "    ")
-            for reason in p.reasons { wrap(ReviewWords.reason(reason), first: "    - ", rest: "      ") }
+            for reason in p.reasons {
+                about(reason.entry.map { .entry($0.id) }) { $0.wrap(ReviewWords.reason(reason), first: "    - ", rest: "      ") }
+            }
         }
         // What no reflection could say is listed apart: "not seen" would be a guess.
         let quiet = review.pitfalls.filter { $0.count == 0 && !$0.notJudged }
@@ -103,9 +107,12 @@ extension ReviewText.Renderer {
             first = false
             add(Span("  "), Span(name, tone), Span(" (\(items.count))"), hang: "  ")
             for item in items {
-                wrap(ReviewWords.what(item), first: "    - ", rest: "      ")
                 let when = ReviewWords.when(item, asOf: review.asOf, today: review.asOfIsToday, overdue: tone == .bad)
-                wrap(when + dot + "from " + ReviewWords.source(item.entryTitle, item.entryDay), first: "      ", rest: "      ")
+                let from = when + dot + "from " + ReviewWords.source(item.entryTitle, item.entryDay)
+                about(.followUp(entryID: item.entryID, n: item.n)) {
+                    $0.wrap(ReviewWords.what(item), first: "    - ", rest: "      ")
+                    $0.wrap(from, first: "      ", rest: "      ")
+                }
             }
         }
         if let again = ReviewWords.postponedAgain(f) {

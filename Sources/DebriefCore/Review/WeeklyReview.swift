@@ -189,6 +189,9 @@ public struct WeeklyReview: Equatable, Sendable {
     /// One follow-up action with the entry it came from.
     public struct FollowUpLine: Equatable, Sendable {
         public var entryID: String
+        /// Its position in the entry's `follow-ups`, from 1 (as `debrief done ID N` takes it), so
+        /// the review screen can act on it.
+        public var n: Int
         public var entryTitle: String
         public var entryDay: Day
         public var who: String
