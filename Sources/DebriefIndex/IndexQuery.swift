@@ -64,4 +64,26 @@ enum IndexQuery {
         let sql = "SELECT e.file FROM entries e WHERE " + conditions.joined(separator: " AND ")
         return .only(Set(try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null }))))
     }
+
+    /// The files whose stored search text holds the matcher's folded text, byte for byte as
+    /// `String.containsFolded` tests it (SQLite's `instr` on UTF-8 text), among the rows that
+    /// match their checksums: that text is ``EntryQuery/searchText(_:catalog:)`` of the entry
+    /// recorded with it (the decoder key rebuilds the index when the catalog or that text's
+    /// ``EntryQuery/searchTextRevision`` changes), so these need no second test. A row whose text
+    /// holds U+FFFD (maybe a NUL the index replaced), or a query that does, vouches for nothing;
+    /// those entries are tested as before. Empty when the query has no text.
+    static func textFound(_ db: Database, _ matcher: EntryMatcher) throws -> Set<Int64> {
+        guard let text = matcher.foldedText, !text.isEmpty, !text.unicodeScalars.contains("\u{FFFD}") else { return [] }
+        let vouched = "instr(text, ?) > 0 AND instr(text, char(65533)) = 0 AND debrief_sum(rowid, text) IS sum"
+        let sql: String
+        var arguments: [DatabaseValueConvertible] = []
+        if text.unicodeScalars.count >= 3 {
+            sql = "SELECT rowid FROM search WHERE search MATCH ? AND " + vouched
+            arguments.append("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+        } else {
+            sql = "SELECT rowid FROM search WHERE " + vouched
+        }
+        arguments.append(text)
+        return Set(try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)))
+    }
 }

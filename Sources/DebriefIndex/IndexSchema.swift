@@ -97,10 +97,11 @@ enum IndexSchema {
 
     /// What decoding depends on besides a file's bytes: the catalog's prompts (which keys are
     /// answers and of what type), the zone for hand-written times, how answers are read
-    /// (``EntryCodec/readingRevision``) and the blob layout. An index
+    /// (``EntryCodec/readingRevision``), the blob layout and what the stored search text holds
+    /// (``EntryQuery/searchTextRevision``). An index
     /// built under another key is rebuilt.
     static func decoderKey(_ codec: EntryCodec) -> String {
-        var text = "blob \(EntryBlob.version) schema \(EntryCodec.schemaVersion) reading \(EntryCodec.readingRevision) tz \(codec.timeZone.identifier)\n"
+        var text = "blob \(EntryBlob.version) schema \(EntryCodec.schemaVersion) reading \(EntryCodec.readingRevision) search \(EntryQuery.searchTextRevision) tz \(codec.timeZone.identifier)\n"
         for p in codec.catalog.prompts {
             text += "\(p.id) \(p.type) \(p.isBody) \(p.options) \(p.levels) \(p.relations)\n"
         }

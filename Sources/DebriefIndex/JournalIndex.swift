@@ -36,11 +36,14 @@ public final class JournalIndex: EntryIndexing {
         public var checked = 0
         public var read = 0
         public var rebuilt = 0
+        /// Entries the query's text was found in through their stored search text (``IndexedRead/textFound``).
+        public var textFound = 0
 
-        public init(checked: Int = 0, read: Int = 0, rebuilt: Int = 0) {
+        public init(checked: Int = 0, read: Int = 0, rebuilt: Int = 0, textFound: Int = 0) {
             self.checked = checked
             self.read = read
             self.rebuilt = rebuilt
+            self.textFound = textFound
         }
     }
 
@@ -158,7 +161,7 @@ public final class JournalIndex: EntryIndexing {
     // MARK: - Reading
 
     public func outcomes(for refs: [EntryRef], complete: Bool, narrowedBy matcher: EntryMatcher?,
-                         store: JournalStore) -> [Result<Entry, EntryProblem>?]? {
+                         store: JournalStore) -> IndexedRead? {
         guard let queue = database(for: store) else {
             Trace.mark("index: not usable, reading the files")
             return nil
@@ -209,7 +212,7 @@ public final class JournalIndex: EntryIndexing {
 
     public func verify(_ refs: [EntryRef], against read: [Result<Entry, EntryProblem>?], store: JournalStore) -> [String]? {
         guard let queue = database(for: store),
-              let indexed = outcomes(for: refs, complete: true, narrowedBy: nil, store: store) else { return nil }
+              let indexed = outcomes(for: refs, complete: true, narrowedBy: nil, store: store)?.outcomes else { return nil }
         func same(_ a: Result<Entry, EntryProblem>?, _ b: Result<Entry, EntryProblem>?) -> Bool {
             switch (a, b) {
             case (nil, nil): return true
@@ -396,14 +399,17 @@ public final class JournalIndex: EntryIndexing {
     }
 
     private func refresh(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, matcher: EntryMatcher?,
-                         store: JournalStore) throws -> [Result<Entry, EntryProblem>?] {
+                         store: JournalStore) throws -> IndexedRead {
         let synced = try synchronize(queue, refs: refs, complete: complete, store: store)
         var outcomes = synced.outcomes
         // Entries the index already had: ruled out by their facts, or rebuilt from their blobs.
         var wanted = synced.stored
         var damagedFacts = false
+        var textFound: Set<Int64> = []
         if let matcher, !wanted.isEmpty {
-            switch try queue.read({ db in try IndexQuery.candidates(db, matcher) }) {
+            let (narrowing, found) = try queue.read { db in (try IndexQuery.candidates(db, matcher), try IndexQuery.textFound(db, matcher)) }
+            textFound = found
+            switch narrowing {
             case .everything: break
             case .only(let candidates): wanted = wanted.filter { candidates.contains($0.key) }
             case .damaged:
@@ -427,17 +433,26 @@ public final class JournalIndex: EntryIndexing {
                 if damagedFacts { try Self.forgetEverything(db) } else { for id in missing.keys { try Self.forget(db, file: id, andFile: true) } }
             }
         }
-        let counts = RefreshCounts(checked: refs.count, read: synced.changed, rebuilt: decoded.count)
-        state.withLock { $0.lastRefresh = counts }
         // A blob that is damaged or did not decode sends its file to be read, and out of the index.
         let damaged = decoded.filter { $0.1 == nil }.map(\.0)
+        let decodedIndexes = Set(decoded.compactMap { $0.1 == nil ? nil : $0.0 })
         if !damaged.isEmpty {
             for index in damaged { outcomes[index] = store.tolerantRead(refs[index]) }
             let ids = Set(damaged)
             let forget = wanted.filter { ids.contains($0.value) }.map(\.key)
             try? queue.write { db in for id in forget { try Self.forget(db, file: id, andFile: true) } }
         }
-        return outcomes
+        // Only entries rebuilt from their own stored blob carry the word of their stored text.
+        var found = Set<Int>()
+        if !damagedFacts {
+            for (id, index) in wanted where textFound.contains(id) {
+                if case .success? = outcomes[index], decodedIndexes.contains(index) { found.insert(index) }
+            }
+            if !found.isEmpty { Trace.mark("index: the text found in \(found.count) entries' stored search text") }
+        }
+        let counts = RefreshCounts(checked: refs.count, read: synced.changed, rebuilt: decoded.count, textFound: found.count)
+        state.withLock { $0.lastRefresh = counts }
+        return IndexedRead(outcomes: outcomes, textFound: found)
     }
 
     /// The outcome of reading one changed file, and what to index about it.

@@ -5,7 +5,8 @@ import Testing
 /// entry says (`DEBRIEF_INDEX=off`), over a generated journal of 1,000 entries with the cases the
 /// facts must carry: follow-ups open, done, overdue, undated and postponed, due days and event
 /// instants shared (the same instant written with other offsets), people named in follow-ups, a
-/// NUL in an action, and unreadable files. Run cold (the index built by the first command) and warm.
+/// NUL in an action, and unreadable files; `list --search` answered from the stored search texts
+/// likewise. Run cold (the index built by the first command) and warm.
 @Suite struct GeneratedJournalHonestyCLITests {
     static let names = ["Zoë Brandt", "Henrike Müller", "Ana Li", "Omar Haddad", "李雷", "zoe  brandt", "Łukasz Nowak"]
 
@@ -41,6 +42,11 @@ import Testing
     static let commands: [[String]] = [
         ["followups"], ["followups", "--overdue"], ["followups", "--done", "--format", "json"], ["followups", "--all"],
         ["followups", "--all", "--person", "zoe"], ["followups", "--overdue", "--quiet"], ["followups", "--done", "--person", "nobody"],
+        // `--search` found through the stored search texts: a word in every entry, in some, in a
+        // name, across a NUL, too short for trigrams, with other filters, and in none.
+        ["list", "--search", "zurich"], ["list", "--search", "café 1"], ["list", "--search", "notes 3"],
+        ["list", "--search", "zoe brandt"], ["list", "--search", "send"], ["list", "--search", "ü"],
+        ["list", "--search", "Cafe", "--kind", "meet", "--since", "2026-06-01", "--format", "json"], ["list", "--search", "quokka"],
     ]
 
     @Test func factsAnswerAsTheEntriesDo() throws {

@@ -1,4 +1,4 @@
-import DebriefCore
+@testable import DebriefCore
 import Foundation
 import Testing
 
@@ -69,5 +69,24 @@ import Testing
         #expect(omar.lastMentioned == F.day("2026-10-01"))
         #expect(index.cold(asOf: F.day("2026-11-26"), days: 90).isEmpty, "contact on 1 October: 56 days, not cold")
         #expect(PeopleIndex(entries: Array(entries.dropFirst(2)) + [entries[0]]).cold(asOf: F.day("2026-11-26"), days: 90).map(\.name) == ["Omar Haddad"])
+    }
+
+    /// The ASCII fast path of the word splitter (issue 23: half of `debrief people`) gives the
+    /// same words and offsets as the character-by-character one on printable ASCII lines with
+    /// tabs, and declines every other line (control characters, CR LF, non-ASCII).
+    @Test func asciiWordsAreTheCharacterWords() {
+        var rng = SeededGenerator(seed: 23)
+        let alphabet = Array("abcXYZ019 \t.,;:!?@#_-'\"()[]{}/\\<>=+*&%$~`^|")
+        for _ in 0..<3_000 {
+            let line = String((0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? "a" })
+            let fast = MentionFinder.asciiWords(in: Substring(line))
+            let slow = MentionFinder.characterWords(in: Substring(line))
+            #expect(fast.map { $0.map(\.word) } == slow.map(\.word), "\(line.debugDescription)")
+            #expect(fast.map { $0.map(\.offset) } == slow.map(\.offset), "\(line.debugDescription)")
+        }
+        for other in ["Zoë Brandt", "a\r\nb", "x\u{7F}y", "caf\u{65}\u{301}", "a\u{0B}b", "李雷"] {
+            #expect(MentionFinder.asciiWords(in: Substring(other)) == nil, "\(other.debugDescription)")
+        }
+        #expect(MentionFinder.words(in: "Met Dr. Henrike-Vogel at 9:30, twice") .map(\.word) == ["met", "dr", "henrike", "vogel", "at", "9", "30", "twice"])
     }
 }

@@ -95,4 +95,34 @@ import Testing
         #expect(JournalDoctor.examine(f.indexed).indexDisagreements == [], "\(label): repaired")
         JournalIndexTests.same(f, query, "\(label): after doctor")
     }
+
+    /// `--search` takes the index's word for the entries whose stored search text holds the text
+    /// (issue 23), but only for rows that match their checksums: a stored text that gained a word
+    /// its entry lacks (its sum left as it was) vouches for nothing, and the answer stays the
+    /// files'. Long (trigram) and short (scanned) queries alike.
+    @Test(arguments: ["quokka", "qk", "event 3 quokka"])
+    func aChangedSearchTextNeverVouchesForAnEntry(_ text: String) throws {
+        let f = IndexFixture("vouch-\(text.count)", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 16)
+        let matcher = EntryMatcher(EntryQuery(text: text), catalog: IndexFixture.catalog, today: IndexFixture.today)
+        #expect(f.plain.entries(matching: matcher).entries.isEmpty, "no entry holds '\(text)'")
+        // Undamaged, the index does vouch: the text every entry holds is found without a second test.
+        let every = EntryMatcher(EntryQuery(text: "zurich"), catalog: IndexFixture.catalog, today: IndexFixture.today)
+        #expect(IndexFixture.describe(f.indexed.entries(matching: every)) == IndexFixture.describe(f.plain.entries(matching: every)))
+        f.reopen()
+        #expect(IndexFixture.describe(f.indexed.entries(matching: every)) == IndexFixture.describe(f.plain.entries(matching: every)))
+        #expect(f.index.lastRefresh.textFound == 16, "warm, the stored texts answer: \(f.index.lastRefresh)")
+        let queue = try DatabaseQueue(path: f.index.location.database)
+        let changed = try queue.write { db in
+            try db.execute(sql: "UPDATE search SET text = text || ? WHERE rowid = (SELECT min(rowid) FROM search WHERE text LIKE '%event 3%')",
+                           arguments: [" " + text])
+            return db.changesCount
+        }
+        try queue.close()
+        #expect(changed == 1)
+        f.reopen()
+        #expect(IndexFixture.describe(f.indexed.entries(matching: matcher)) == IndexFixture.describe(f.plain.entries(matching: matcher)),
+                "answered as the files say")
+        #expect(f.index.lastRefresh.textFound == 0, "the damaged row vouched for nothing: \(f.index.lastRefresh)")
+    }
 }

@@ -76,6 +76,11 @@ public struct EntryQuery: Sendable, Equatable {
         return true
     }
 
+    /// Bumped whenever ``searchText(_:catalog:)`` changes what it builds for the same entry: the
+    /// index stores that text and answers `--search` from it (``IndexedRead/textFound``), and it
+    /// rebuilds itself when this number changes.
+    public static let searchTextRevision = 1
+
     /// Everything searchable in an entry, folded: its id, every answer as the screens show it
     /// (people and follow-ups row by row), and the notes.
     public static func searchText(_ entry: Entry, catalog: Catalog) -> String {
@@ -125,19 +130,21 @@ public struct EntryMatcher: Sendable {
     public var foldedKind: String? { kind }
     public var foldedText: String? { text }
 
-    public func matches(_ entry: Entry) -> Bool { matches(entry, judged: nil) }
+    public func matches(_ entry: Entry) -> Bool { matches(entry, judged: nil, textFound: false) }
 
     /// The same test for an entry whose pitfalls (their ids, as of `today`) the caller has
     /// already judged with this catalog, so they are not judged twice (browse keeps them per row).
-    public func matches(_ entry: Entry, pitfallIDs: [String]) -> Bool { matches(entry, judged: pitfallIDs) }
+    public func matches(_ entry: Entry, pitfallIDs: [String]) -> Bool { matches(entry, judged: pitfallIDs, textFound: false) }
 
-    private func matches(_ entry: Entry, judged: [String]?) -> Bool {
+    /// `textFound`: the index found ``foldedText`` in the search text it stored for this entry
+    /// (``IndexedRead/textFound``), the same text ``EntryQuery/searchText(_:catalog:)`` builds.
+    private func matches(_ entry: Entry, judged: [String]?, textFound: Bool) -> Bool {
         if !query.includes(day: entry.eventTime.day) { return false }
         if let kind, !(entry.kind ?? "").folded.hasFoldedPrefix(kind) { return false }
         if let tag, !entry.tags.contains(where: { $0.folded == tag }) { return false }
         if let person, !entry.people.contains(where: { EntryQuery.name(folded: $0.name.folded, matches: person) }),
            !entry.followUps.contains(where: { EntryQuery.name(folded: $0.who.folded, matches: person) }) { return false }
-        if let text, !EntryQuery.searchText(entry, catalog: catalog).containsFolded(text) { return false }
+        if let text, !textFound, !EntryQuery.searchText(entry, catalog: catalog).containsFolded(text) { return false }
         if let pitfall {
             let ids = judged ?? detector.flags(for: entry, asOf: today).map(\.pitfallID)
             if !ids.contains(where: { $0.folded.containsFolded(pitfall) }) { return false }
@@ -146,8 +153,12 @@ public struct EntryMatcher: Sendable {
     }
 
     /// The entries that match, newest first, cut to the limit.
-    public func select(_ entries: [Entry]) -> [Entry] {
-        var out = entries.filter(matches)
+    public func select(_ entries: [Entry]) -> [Entry] { select(entries, textFound: []) }
+
+    /// The same, `textFound[i]` telling that the index found the text in `entries[i]` (missing
+    /// flags count as false).
+    public func select(_ entries: [Entry], textFound: [Bool]) -> [Entry] {
+        var out = entries.indices.filter { i in matches(entries[i], judged: nil, textFound: i < textFound.count && textFound[i]) }.map { entries[$0] }
         out.sort(by: EntryQuery.newestFirst)
         if let limit = query.limit, out.count > limit { out.removeLast(out.count - limit) }
         return out

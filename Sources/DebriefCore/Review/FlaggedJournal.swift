@@ -28,6 +28,8 @@ public struct FlaggedJournal: Sendable {
     /// By event time, then id.
     public let items: [Item]
     let weeks: [ISOWeek: Week]
+    /// The days whose entries were judged (nil: all).
+    let judged: ClosedRange<Day>?
 
     public var entries: [Entry] { items.map(\.entry) }
 
@@ -37,15 +39,30 @@ public struct FlaggedJournal: Sendable {
 
     /// A journal whose entries are judged only when their event day is in `judging` (all when
     /// nil); the others keep their place and their week's counts of reflections, with no verdicts.
-    init(entries: [Entry], catalog: Catalog, clock: Clock, judging: ClosedRange<Day>?) {
+    ///
+    /// `earlier`: the same entries judged over a part of `judging` (a narrower review window, with
+    /// whole weeks at both ends): its verdicts are taken as they are, since a verdict depends only
+    /// on its entry (or its week's reflections) and the day it is judged as of, so widening the
+    /// window judges only the days it adds.
+    init(entries: [Entry], catalog: Catalog, clock: Clock, judging: ClosedRange<Day>?, earlier: FlaggedJournal? = nil) {
         let today = clock.today
         let detector = Detector(catalog: catalog)
         var weeks: [ISOWeek: Week] = [:]
         var reflections: [ISOWeek: [Entry]] = [:]
-        items = entries.sorted { ($0.eventTime, $0.id) < ($1.eventTime, $1.id) }.map { entry in
+        let reused = earlier.flatMap { e in e.judged.map { (items: e.items, days: $0, weeks: e.weeks) } }
+        let sorted = entries.sorted { ($0.eventTime, $0.id) < ($1.eventTime, $1.id) }
+        let reusable = reused.map { $0.items.count == sorted.count } ?? false
+        items = sorted.enumerated().map { i, entry in
             let week = ISOWeek(containing: entry.eventTime.day)
             let judged = judging.map { $0.contains(entry.eventTime.day) } ?? true
-            let judgement = judged ? detector.judge(entry, asOf: min(week.sunday, today)) : .none
+            let judgement: Judgement
+            if !judged {
+                judgement = .none
+            } else if reusable, let reused, reused.days.contains(entry.eventTime.day), reused.items[i].entry.id == entry.id {
+                judgement = reused.items[i].judgement
+            } else {
+                judgement = detector.judge(entry, asOf: min(week.sunday, today))
+            }
             if entry.isImported {
                 weeks[week, default: Week()].imported += 1
             } else {
@@ -56,11 +73,17 @@ public struct FlaggedJournal: Sendable {
             return Item(entry: entry, week: week, judgement: judgement)
         }
         for (week, list) in reflections {
-            let habits = detector.judgeWeek(list, asOf: min(week.sunday, today))
+            let habits: Judgement
+            if reusable, let reused, reused.days.contains(week.monday), reused.days.contains(week.sunday) {
+                habits = reused.weeks[week]?.habits ?? .none
+            } else {
+                habits = detector.judgeWeek(list, asOf: min(week.sunday, today))
+            }
             weeks[week, default: Week()].habits = habits
             for flag in habits.flags { weeks[week, default: Week()].counts[flag.pitfallID] = 1 }
         }
         self.weeks = weeks
+        judged = judging
     }
 
     /// What the journal holds for `week` (nothing when it has no entries).
@@ -79,9 +102,14 @@ extension FlaggedJournal {
         // The trend, the week before it, and at least the focus rule's weeks.
         var span = max(max(1, weeks) + 1, WeeklyReview.focusWeeks)
         let oldest = entries.map(\.eventTime.day).min()
+        // Sorted once: each wider window sorts them again, which on sorted input is one pass.
+        let entries = entries.sorted { ($0.eventTime, $0.id) < ($1.eventTime, $1.id) }
+        var earlier: FlaggedJournal?
         while true {
             let first = week.adding(weeks: -(span - 1))
-            let journal = FlaggedJournal(entries: entries, catalog: catalog, clock: clock, judging: first.monday...week.sunday)
+            let journal = FlaggedJournal(entries: entries, catalog: catalog, clock: clock, judging: first.monday...week.sunday,
+                                         earlier: earlier)
+            earlier = journal
             guard let oldest, oldest < first.monday else { return journal }
             // Would a streak run past the judged weeks? Then judge further back.
             let reachesBack = catalog.pitfalls.contains { pitfall in

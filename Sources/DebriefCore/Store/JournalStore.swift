@@ -117,22 +117,35 @@ public struct JournalStore: Sendable {
             refs = Array(refs.prefix(limit * 2))
             complete = false
         }
-        var snapshot = read(refs, complete: complete, narrowedBy: query.isUnfiltered ? nil : matcher)
-        snapshot.entries = matcher.select(snapshot.entries)
+        var textFound: [Bool] = []
+        var snapshot = read(refs, complete: complete, narrowedBy: query.isUnfiltered ? nil : matcher, textFound: &textFound)
+        snapshot.entries = matcher.select(snapshot.entries, textFound: textFound)
         snapshot.problems = scan.problems + snapshot.problems
         return snapshot
     }
 
     /// Reads `refs` through the index when there is one and it can answer, else from the files.
     private func read(_ refs: [EntryRef], complete: Bool, narrowedBy matcher: EntryMatcher?) -> JournalSnapshot {
+        var textFound: [Bool] = []
+        return read(refs, complete: complete, narrowedBy: matcher, textFound: &textFound)
+    }
+
+    /// The same, with per entry read whether the index found the matcher's text in it
+    /// (``IndexedRead/textFound``).
+    private func read(_ refs: [EntryRef], complete: Bool, narrowedBy matcher: EntryMatcher?, textFound: inout [Bool]) -> JournalSnapshot {
         var entries: [Entry] = []
         var problems: [EntryProblem] = []
         entries.reserveCapacity(refs.count)
-        let outcomes = index?.outcomes(for: refs, complete: complete, narrowedBy: matcher, store: self)
-            ?? refs.map(tolerantRead)
-        for outcome in outcomes {
+        let indexed = index?.outcomes(for: refs, complete: complete, narrowedBy: matcher, store: self)
+        let outcomes = indexed?.outcomes ?? refs.map(tolerantRead)
+        let found = indexed?.textFound ?? []
+        textFound = []
+        textFound.reserveCapacity(refs.count)
+        for (i, outcome) in outcomes.enumerated() {
             switch outcome {
-            case .success(let entry)?: entries.append(entry)
+            case .success(let entry)?:
+                entries.append(entry)
+                textFound.append(found.contains(i))
             case .failure(let problem)?: problems.append(problem)
             case nil: continue
             }
