@@ -72,8 +72,18 @@ extension HomeProgram {
                 let text = " " + mark + " " + when.fitted(toWidth: whenWidth) + "  " + FollowUpEditor.task(item)
                     + "  (from " + item.entryTitle + pushed + ")"
                 var style = !item.isOpen ? Style.role(.muted) : item.isOverdue(on: today) ? Style.role(.danger).bolded() : .plain
-                if i == selected, !editor.isAsking || editor.isAsking(about: item) { style = style.bolded().reversed() }
-                lines.append((text, style))
+                let isSelected = i == selected && (!editor.isAsking || editor.isAsking(about: item))
+                if isSelected { style = style.bolded().reversed() }
+                // The selected follow-up is shown whole, its rest on rows under the action (the
+                // others stay one row each, so the list keeps its shape).
+                let room = width - 2
+                if isSelected, text.displayWidth > room {
+                    let indent = String(repeating: " ", count: 1 + mark.count + 1 + whenWidth + 2)
+                    let rows = wrap(String(text.dropFirst(indent.count)), width: max(10, room - indent.count))
+                    for (n, row) in rows.enumerated() { lines.append(((n == 0 ? String(text.prefix(indent.count)) : indent) + row, style)) }
+                } else {
+                    lines.append((text, style))
+                }
             }
             if content.due.count > shown.count {
                 lines.append(("  … and \(content.due.count - shown.count) more (f shows every follow-up)", .role(.muted)))
