@@ -12,6 +12,8 @@
 #   --no-jrnl   skip the jrnl columns
 #   --binary P  time this release binary instead of building one (an older commit's, to compare)
 #   --only RE   time only the operations whose name matches this extended regex (grep -E)
+#   FULL_MODES=warm (environment) times the full-journal commands with a warm index only, not
+#               also without the index (which reads every file: minutes at 10,000 under load)
 #
 # Not a test: CI never runs it and no number fails anything. It builds the release binary once,
 # generates deterministic journals over ten years (benchmarks/make-journal.py) in debrief's
@@ -238,7 +240,7 @@ for size in "${sizes[@]}"; do
   # Full-journal commands, with a fresh index and without one (with a cold index each costs the
   # cold build above plus its warm time).
   # At 100,000 entries reading every file takes a minute: one run without the index, and of doctor.
-  for mode in warm off; do
+  for mode in ${FULL_MODES:-warm off}; do
     pre=()
     fn=$n
     [[ $mode == off ]] && pre=(env DEBRIEF_INDEX=off)
