@@ -6,9 +6,9 @@ import Testing
 
 /// Tab on values from the journal in real interactive shells (bash always; zsh and fish where
 /// installed), each in tmux with debrief's completion script loaded as a user loads it: names,
-/// tags, kinds, entry ids and calendar event keys that a synced journal, an import or a calendar could carry (`$( )`, backticks,
-/// `;`, `&`, `|`, quotes, backslashes, spaces, globs, `:`, `$HOME`, a newline) reach the command
-/// line as themselves, never as code. After each Tab the test moves to the start of the line and
+/// tags, kinds, entry ids and calendar event keys that a synced journal, an import or a calendar
+/// could carry (`$( )`, backticks, `;`, `&`, `|`, quotes, backslashes, spaces, globs, `:`,
+/// `$HOME`, a newline) reach the command line as themselves, never as code. After each Tab the test moves to the start of the line and
 /// turns the command into a call of `args`, a shell function that writes its arguments to a file,
 /// then presses Enter: the completed word must be exactly the value, and no command hidden in a
 /// value may have run (the shell's folder stays empty).
