@@ -19,7 +19,7 @@ struct Debrief: ParsableCommand {
         version: DebriefVersion.current,
         subcommands: [
             Home.self, New.self, Edit.self, Browse.self, Review.self, FollowUps.self, Done.self, Undone.self, Reschedule.self,
-            People.self, Pending.self, Add.self, List.self, Show.self, Export.self, Import.self, Doctor.self, Prompts.self, Sync.self, Merge.self,
+            People.self, Pending.self, Brief.self, Add.self, List.self, Show.self, Export.self, Import.self, Doctor.self, Prompts.self, Sync.self, Merge.self,
         ],
         defaultSubcommand: Home.self
     )

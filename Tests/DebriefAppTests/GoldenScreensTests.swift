@@ -66,6 +66,23 @@ import Testing
         Self.check(Self.home(long, width: width, height: height), "home", "long")
     }
 
+    /// Home with calendars: the next meeting (selected), the events awaiting a reflection with
+    /// their keys, after `x` on one; and the brief screen Enter opens.
+    @Test(arguments: sizes) func homeCalendarAndBrief(width: Int, height: Int) throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        let source = try HomeCalendarTests.seed(f)
+        var d = ProgramDriver(HomeProgram(cache: JournalCache(store: f.store), catalog: f.catalog, clock: f.clock, calendar: source),
+                              width: width, height: height, factory: f.screens())
+        Self.check(d, "home", "calendar")
+        d.press(.down, .char("x"))
+        Self.check(d, "home", "calendar-skipped")
+        let next = try #require(HomeCalendarTests.home(f, source).content?.agenda?.comingUp?.instance)
+        Self.check(ProgramDriver(BriefProgram(cache: JournalCache(store: f.store), instance: next, me: [], clock: f.clock),
+                                 width: width, height: height), "brief", "typical")
+    }
+
     // MARK: - Browse
 
     @Test(arguments: sizes) func browse(width: Int, height: Int) throws {

@@ -164,5 +164,34 @@ struct ListFrictionTests {
         d.type("fri")
         #expect(d.frame.buffer.trimmedRows[6] == "New due date for Ana Li: I…: fri  → Fri 27 Nov")
     }
+
+    /// Found in the new-user trial: home's follow-up rows cut the action ("Send her the three
+    /// data-engineering case stu…") with no way to read it there. The selected one is shown
+    /// whole, its rest on rows under the action; the others keep one row.
+    @Test func homeShowsTheSelectedFollowUpWhole() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.add("DevOpsDays Berlin", day: "2026-11-24",
+                  followUps: [FollowUp(who: "Henrike Vogel", action: "Send her the three data-engineering case studies and the slides",
+                                       due: Day(iso: "2026-11-27")),
+                              FollowUp(who: "Li Lei", action: "Send him the write-up of the platform engineering panel and the recording link",
+                                       due: Day(iso: "2026-11-28"))])
+        var d = ProgramDriver(HomeProgramTests.home(f), width: 80, height: 24)
+        d.send(.resize(width: 80, height: 24))
+        #expect(Array(d.frame.buffer.trimmedRows[1...5]) == [
+            " Follow-ups due   Space done/open  s reschedule  D done another day",
+            "  [ ] due tomorrow  Henrike Vogel: Send her the three data-engineering case",
+            "                    studies and the slides  (from DevOpsDays Berlin)",
+            "  [ ] in 2 days     Li Lei: Send him the write-up of the platform engineering p…",
+            "",
+        ])
+        d.press(.down)
+        #expect(Array(d.frame.buffer.trimmedRows[2...5]) == [
+            "  [ ] due tomorrow  Henrike Vogel: Send her the three data-engineering case stu…",
+            "  [ ] in 2 days     Li Lei: Send him the write-up of the platform engineering",
+            "                    panel and the recording link  (from DevOpsDays Berlin)",
+            "",
+        ])
+    }
 }
 

@@ -434,6 +434,30 @@ import Testing
         #expect(d.frame.buffer[selected, 0]?.style == ScreenChrome.selectedStyle)
     }
 
+    /// Found in the new-user trial at 50×20: the panel's last line and the prompt were cut
+    /// ("nothing is written befo…", "Enter merges the…"). What will happen is wrapped whole,
+    /// and the prompt's note shortens to "Enter merges". Compared whole.
+    @Test func theMergePanelAt50ColumnsSaysWhatWillHappenWhole() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.add("Coffee with Henrike", day: "2026-11-25", people: [Person(name: "H. Vogel", level: "executive")])
+        try f.add("DevOpsDays Berlin", day: "2026-11-24", people: [Person(name: "Henrike Vogel", level: "executive")])
+        var d = Self.driver(f, width: 50, height: 14)
+        d.press(.char(" "), .char(" "), .char("M"), .ctrl("u"))
+        d.type("Henrike Vogel")
+        #expect(Array(d.frame.buffer.trimmedRows[5...13]) == [
+            "",
+            "──────────────────────────────────────────────────",
+            " Merge these 2 people into one:",
+            "   H. Vogel       met once, 2026-11-25 · executive",
+            "   Henrike Vogel  met once, 2026-11-24 · executive",
+            " → all become “Henrike Vogel”; nothing is written",
+            " before Enter.",
+            "Merge H. Vogel,… into: Henrike Vogel  Enter merges",
+            "Enter open  / find name  c cold/all  ? help",
+        ])
+    }
+
     @Test func plusAndMinusChangeTheColdDaysAndRememberThem() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

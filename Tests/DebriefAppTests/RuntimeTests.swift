@@ -35,6 +35,15 @@ extension BrowseFixture {
                 return Screen(FollowUpsProgram(cache: cache, clock: clock), request: request)
             case .people:
                 return Screen(PeopleProgram(cache: cache, clock: clock, coldDays: settings.coldDays), request: request)
+            case .reflectionFromEvent(let instance):
+                let prefill = EventPrefill.make(instance, pending: PendingEvents(rules: catalog.events, me: [], local: clock.timeZone),
+                                                catalog: catalog, entries: cache.snapshot().entries)
+                var setup = ReflectionSetup(catalog: catalog, store: store, clock: clock, prefill: prefill.answers)
+                setup.event = prefill.event
+                setup.location = prefill.location
+                return Screen(ReflectionProgram(setup), request: request)
+            case .brief(let instance):
+                return Screen(BriefProgram(cache: cache, instance: instance, me: [], clock: clock), request: request)
             }
         }
     }

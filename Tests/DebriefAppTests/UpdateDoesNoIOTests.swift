@@ -1,4 +1,4 @@
-import DebriefApp
+@testable import DebriefApp
 import DebriefCore
 import DebriefUI
 import Foundation
@@ -143,6 +143,23 @@ import Testing
         try Self.compare([.key(.down), .key(.char(" ")), .key(.tab), .key(.down), .key(.char("s"))] + Self.keys("2026-12-24")
                          + [.key(.enter), .key(.char("a")), .key(.char("G")), .key(.char("!"))]) { f in
             FollowUpsProgram(cache: JournalCache(store: f.store), clock: f.clock)
+        }
+    }
+
+    /// Home's calendar lines: `x` skips (the skip file is written by an effect), `u` undoes,
+    /// Enter opens the brief and, back, home reads again.
+    @Test func homeCalendarKeysReadNothingInUpdate() throws {
+        try Self.compare([.key(.down), .key(.char("x")), .key(.char("u")), .key(.down), .key(.char("x")), .key(.home), .key(.enter),
+                          .key(.char("j")), .key(.char("q"))]) { f in
+            HomeProgram(cache: JournalCache(store: f.store), catalog: f.catalog, clock: f.clock, calendar: try? HomeCalendarTests.seed(f))
+        }
+    }
+
+    @Test func briefKeysReadNothingInUpdate() throws {
+        try Self.compare([.key(.down), .key(.char("G")), .key(.char("?")), .key(.char("x")), .key(.pageUp)]) { f in
+            let source = try? HomeCalendarTests.seed(f)
+            let next = source.flatMap { HomeCalendarTests.home(f, $0).content?.agenda?.comingUp?.instance }
+            return BriefProgram(cache: JournalCache(store: f.store), instance: next ?? HomeCalendarTests.placeholder, me: [], clock: f.clock)
         }
     }
 

@@ -58,6 +58,19 @@ import Testing
                    steps: [[.down], [.char(" ")], [.char("s"), .char("f"), .char("r"), .char("i")], [.enter], [.char("?")]])
     }
 
+    @Test func homeWithCalendarsAndTheBrief() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        let source = try HomeCalendarTests.seed(f)
+        let counting = CountingClock("2026-11-26T10:00:00+01:00")
+        Self.check(HomeProgram(cache: JournalCache(store: f.store), catalog: f.catalog, clock: counting.clock, calendar: source), counting,
+                   steps: [[.down], [.char("x")], [.char("u")], [.down, .down, .down], [.home, .char("?")]])
+        let next = try #require(HomeCalendarTests.home(f, source).content?.agenda?.comingUp?.instance)
+        Self.check(BriefProgram(cache: JournalCache(store: f.store), instance: next, me: [], clock: counting.clock), counting,
+                   steps: [[.down], [.char("G")], [.char("?")]])
+    }
+
     @Test func browseAndAnEntry() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

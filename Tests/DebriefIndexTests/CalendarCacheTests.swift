@@ -110,13 +110,7 @@ import Testing
         let f = IndexFixture("calendar-damage", racyMargin: 0)
         let calendars = Self.seed(f)
         Self.same(f, calendars, "\(label): before")
-        let queue = try DatabaseQueue(path: f.index.location.database)
-        let changed = try queue.write { db in
-            try db.execute(sql: damage)
-            return db.changesCount
-        }
-        try queue.close()
-        #expect(changed == 1, "\(label): the damage touched one row")
+        #expect(try f.damage(damage) == 1, "\(label): the damage touched one row")
         f.reopen()
         Self.same(f, calendars, "\(label): after the damage")
         f.reopen()

@@ -5,6 +5,7 @@ import DebriefCore
 import DebriefIndex
 import DebriefPrompts
 import Foundation
+import GRDB
 
 /// A temporary journal with a store that reads the files and one that reads through an index in
 /// a temporary cache folder, so tests compare the two answers.
@@ -45,6 +46,20 @@ final class IndexFixture {
     func reopen() {
         index = JournalIndex(location: index.location, racyMargin: index.racyMargin)
         indexed.index = index
+    }
+
+    /// Runs `sql` on the index's database, as a damaged disk or another program would change it,
+    /// and returns how many rows it changed (a damage test checks it touched the one it meant).
+    /// The connection is closed before returning: the next `reopen()` reads what was left.
+    @discardableResult
+    func damage(_ sql: String, arguments: StatementArguments = StatementArguments()) throws -> Int {
+        let queue = try DatabaseQueue(path: index.location.database)
+        let changed = try queue.write { db in
+            try db.execute(sql: sql, arguments: arguments)
+            return db.changesCount
+        }
+        try queue.close()
+        return changed
     }
 
     private func chmodAll(_ path: String) {

@@ -73,21 +73,13 @@ import Testing
         let matcher = EntryMatcher(query, catalog: IndexFixture.catalog, today: IndexFixture.today)
         let expected = IndexFixture.describe(f.plain.entries(matching: matcher))
         #expect(!f.plain.entries(matching: matcher).entries.isEmpty, "the query must find something to lose")
-        let queue = try DatabaseQueue(path: f.index.location.database)
-        let changed = try queue.write { db in
-            try db.execute(sql: damage)
-            return db.changesCount
-        }
-        try queue.close()
-        #expect(changed == 1, "\(label): the damage touched one row")
+        #expect(try f.damage(damage) == 1, "\(label): the damage touched one row")
         f.reopen()
         #expect(IndexFixture.describe(f.indexed.entries(matching: matcher)) == expected, "\(label): answered as the files say")
         f.reopen()
         #expect(IndexFixture.describe(f.indexed.entries(matching: matcher)) == expected, "\(label): and again")
         // doctor compares the stored columns with the files and leaves the index right.
-        let queue2 = try DatabaseQueue(path: f.index.location.database)
-        try queue2.write { db in try db.execute(sql: damage) }
-        try queue2.close()
+        try f.damage(damage)
         f.reopen()
         let findings = JournalDoctor.examine(f.indexed)
         #expect(findings.indexDisagreements?.isEmpty == false, "\(label): doctor names what disagreed")
@@ -112,14 +104,8 @@ import Testing
         f.reopen()
         #expect(IndexFixture.describe(f.indexed.entries(matching: every)) == IndexFixture.describe(f.plain.entries(matching: every)))
         #expect(f.index.lastRefresh.textFound == 16, "warm, the stored texts answer: \(f.index.lastRefresh)")
-        let queue = try DatabaseQueue(path: f.index.location.database)
-        let changed = try queue.write { db in
-            try db.execute(sql: "UPDATE search SET text = text || ? WHERE rowid = (SELECT min(rowid) FROM search WHERE text LIKE '%event 3%')",
-                           arguments: [" " + text])
-            return db.changesCount
-        }
-        try queue.close()
-        #expect(changed == 1)
+        #expect(try f.damage("UPDATE search SET text = text || ? WHERE rowid = (SELECT min(rowid) FROM search WHERE text LIKE '%event 3%')",
+                             arguments: [" " + text]) == 1)
         f.reopen()
         #expect(IndexFixture.describe(f.indexed.entries(matching: matcher)) == IndexFixture.describe(f.plain.entries(matching: matcher)),
                 "answered as the files say")

@@ -34,6 +34,12 @@ public struct HomeContent: Equatable, Sendable {
     var entriesThisWeek: Int
     var pitfallsThisWeek: [WeekPitfall]
     var problems: Int
+    /// What the calendars say (events awaiting a reflection, the next meeting); nil without
+    /// calendars.
+    var agenda: CalendarAgenda?
+    /// How many skips home had asked to write when this read began (``HomeProgram/skipWrites``):
+    /// a read from before a skip or its undo is corrected by what home did since.
+    var skipStamp = 0
 
     static let soonDays = 7
     static let recentCount = 5
@@ -63,6 +69,17 @@ public struct HomeContent: Equatable, Sendable {
         pitfallsThisWeek = review.pitfalls.filter { $0.count > 0 }
             .map { WeekPitfall(title: $0.title, count: $0.count, recurring: $0.recurring, habit: $0.scope == .week) }
         problems = snapshot.problems.count
+    }
+
+    /// Reads the journal through the session's cache, and the calendars when there are some:
+    /// what home's background read returns.
+    static func read(cache: JournalCache, catalog: Catalog, clock: Clock, calendar: CalendarAgenda.Source?,
+                     skipStamp: Int = 0) -> HomeContent {
+        let snapshot = cache.snapshot()
+        var content = HomeContent(snapshot: snapshot, catalog: catalog, clock: clock)
+        content.agenda = calendar?.read(entries: snapshot.entries, store: cache.store, clock: clock)
+        content.skipStamp = skipStamp
+        return content
     }
 
     /// The latest reflections by event time (ids sort by date, but an edited date can reorder them).

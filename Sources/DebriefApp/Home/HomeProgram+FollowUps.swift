@@ -5,30 +5,53 @@ import DebriefUI
 /// again), `s` asks for a new due date, `D` for the day it was done, Enter opens the entry.
 /// Space, `s` and `D` go to the screens' one ``FollowUpEditor``; `update` itself touches no file.
 extension HomeProgram {
-    /// How many due follow-ups home lists at its height (capped so the recent reflections show).
+    /// How many due follow-ups home lists at its height (capped so the recent reflections show,
+    /// with the calendar's lines above them).
     var shownDueCount: Int {
-        min(content?.due.count ?? 0, max(1, min(Self.maxDueLines, height - 16)))
+        min(content?.due.count ?? 0, max(1, min(Self.maxDueLines, height - 16 - agendaLineCount)))
     }
 
-    /// The listed follow-up at `index`.
+    /// The listed follow-up at `index` of the due list.
     func dueItem(_ index: Int) -> FollowUpItem? {
-        guard let due = content?.due, index < shownDueCount, due.indices.contains(index) else { return nil }
+        guard let due = content?.due, index >= 0, index < shownDueCount, due.indices.contains(index) else { return nil }
         return due[index]
     }
 
-    mutating func handleFollowUpKey(_ action: Action) -> [Command<Message>] {
-        let count = shownDueCount
-        guard count > 0, let item = dueItem(selected) else {
+    /// The selectable rows: the next meeting, the events awaiting a reflection, the due follow-ups.
+    var rowCount: Int { dueOffset + shownDueCount }
+
+    /// Where the due follow-ups start among the rows.
+    var dueOffset: Int { comingUpCount + shownWaitingCount }
+
+    /// Moving the selection through home's one list, and Enter and the follow-up keys on the row
+    /// it is on.
+    mutating func handleListKey(_ action: Action) -> [Command<Message>] {
+        let count = rowCount
+        switch action {
+        case .up, .down, .pageUp, .pageDown, .first, .last:
+            guard count > 0 else { return [] }
+            switch action {
+            case .up: selected = max(0, selected - 1)
+            case .down: selected = min(count - 1, selected + 1)
+            case .pageUp, .first: selected = 0
+            default: selected = count - 1
+            }
+            return []
+        case .open, .reflect, .brief:
+            if let open = openSelectedEvent() { return open }
+        default:
+            if selected < dueOffset {
+                status = "Space, s and D act on follow-ups; ↓ moves to them"
+                return []
+            }
+        }
+        guard let item = dueItem(selected - dueOffset) else {
             if content != nil, [.toggle, .reschedule, .doneOn, .open].contains(action) {
                 status = "Nothing due to act on; f lists every follow-up"
             }
             return []
         }
         switch action {
-        case .up: selected = max(0, selected - 1)
-        case .down: selected = min(count - 1, selected + 1)
-        case .pageUp, .first: selected = 0
-        case .pageDown, .last: selected = count - 1
         case .toggle, .reschedule, .doneOn:
             guard let act = action.followUpAct else { return [] }
             return apply(editor.begin(act, on: item, entry: content?.dueEntries[item.entryID], reading: reading != nil || rereading,
@@ -70,7 +93,7 @@ extension HomeProgram {
     /// The whole journal read again in the background, as on a return from another screen.
     private mutating func reread() -> [Command<Message>] {
         rereading = true
-        let cache = self.cache, catalog = self.catalog, clock = self.clock
-        return [.background { .loaded(HomeContent(snapshot: cache.snapshot(), catalog: catalog, clock: clock)) }]
+        let cache = self.cache, catalog = self.catalog, clock = self.clock, calendar = self.calendar, stamp = skipWrites
+        return [.background { .loaded(HomeContent.read(cache: cache, catalog: catalog, clock: clock, calendar: calendar, skipStamp: stamp)) }]
     }
 }

@@ -53,6 +53,7 @@ extension HomeProgram {
     func journalLines(width: Int, height: Int) -> [(String, Style)] {
         var lines: [(String, Style)] = []
         let heading = Style.role(.accent).bolded()
+        lines += agendaLines(width: width, heading: heading)
         let keysHint = content.map { $0.due.isEmpty } == false ? "   " + followUpHints(width: width - 20) : ""
         lines.append(("Follow-ups due" + keysHint, heading))
         if let content {
@@ -72,8 +73,18 @@ extension HomeProgram {
                 let text = " " + mark + " " + when.fitted(toWidth: whenWidth) + "  " + FollowUpEditor.task(item)
                     + "  (from " + item.entryTitle + pushed + ")"
                 var style = !item.isOpen ? Style.role(.muted) : item.isOverdue(on: today) ? Style.role(.danger).bolded() : .plain
-                if i == selected, !editor.isAsking || editor.isAsking(about: item) { style = style.bolded().reversed() }
-                lines.append((text, style))
+                let isSelected = i + dueOffset == selected && (!editor.isAsking || editor.isAsking(about: item))
+                if isSelected { style = style.bolded().reversed() }
+                // The selected follow-up is shown whole, its rest on rows under the action (the
+                // others stay one row each, so the list keeps its shape).
+                let room = width - 2
+                if isSelected, text.displayWidth > room {
+                    let indent = String(repeating: " ", count: 1 + mark.count + 1 + whenWidth + 2)
+                    let rows = wrap(String(text.dropFirst(indent.count)), width: max(10, room - indent.count))
+                    for (n, row) in rows.enumerated() { lines.append(((n == 0 ? String(text.prefix(indent.count)) : indent) + row, style)) }
+                } else {
+                    lines.append((text, style))
+                }
             }
             if content.due.count > shown.count {
                 lines.append(("  … and \(content.due.count - shown.count) more (f shows every follow-up)", .role(.muted)))
@@ -96,6 +107,36 @@ extension HomeProgram {
             lines.append(("", .plain))
             lines.append((warning, .role(.warning)))
         }
+        return lines
+    }
+
+    /// The calendar's lines above the follow-ups (``agendaLineCount`` of them): the next meeting
+    /// and the events awaiting a reflection, each a row of home's one selection.
+    func agendaLines(width: Int, heading: Style) -> [(String, Style)] {
+        guard let agenda = content?.agenda else { return [] }
+        var lines: [(String, Style)] = []
+        func style(_ row: Int, _ base: Style) -> Style { row == selected && !editor.isAsking ? base.bolded().reversed() : base }
+        if let next = agenda.comingUp {
+            let hint = Self.keys.hints(width: max(0, width - 20)) { $0.action == .brief }
+            lines.append((comingUpText(next), style(0, heading)))
+            lines.append(("  " + hint, .role(.muted)))
+            lines.append(("", .plain))
+        }
+        if let warning = agendaWarning(agenda) {
+            lines.append((warning, .role(.warning)))
+            lines.append(("", .plain))
+        }
+        guard !agenda.waiting.isEmpty else { return lines }
+        let title = "Awaiting a reflection (\(agenda.waiting.count))"
+        let hints = Self.keys.hints(width: max(0, width - title.displayWidth - 5)) { Self.eventActions.contains($0.action) }
+        lines.append((title + "   " + hints, heading))
+        for (i, event) in agenda.waiting.prefix(shownWaitingCount).enumerated() {
+            lines.append((" " + waitingText(event), style(comingUpCount + i, .plain)))
+        }
+        if agenda.waiting.count > shownWaitingCount {
+            lines.append(("  … and \(agenda.waiting.count - shownWaitingCount) more (`debrief pending` lists them)", .role(.muted)))
+        }
+        lines.append(("", .plain))
         return lines
     }
 

@@ -23,12 +23,19 @@ public struct HomeProgram: Program {
         case reading(done: Int, total: Int)
         /// What came of Space, `s` or `D` on a listed follow-up.
         case followUp(FollowUpEditor.Message)
+        /// What came of `x` (skipped: true) or `u` on an event awaiting a reflection: nil when
+        /// the skip file was written (or already said so), else why not.
+        case skip(PendingEvent, skipped: Bool, failure: String?)
     }
 
     enum Action: Sendable, Equatable, ListMovement, FollowUpActions {
         case new, browse, review, followUps, people, help, quit, interrupt
         case up, down, pageUp, pageDown, first, last
         case toggle, reschedule, doneOn, open
+        /// On an event: `x` skips it, `u` takes back the last skip; Enter (``open``) on an event
+        /// starts its reflection, on the next meeting its brief (``reflect`` and ``brief`` only
+        /// name that in the help).
+        case skip, unskip, reflect, brief
     }
 
     static let keys = KeyMap<Action>([
@@ -43,7 +50,19 @@ public struct HomeProgram: Program {
         // The follow-up keys are listed beside the follow-ups (``followUpHints``), not in the bar.
     ] + Action.followUpBindings(showsInHelpBar: false) + [
         KeyBinding([.enter], label: "Enter", help: "open its entry", action: .open, showsInHelpBar: false),
+        // The event keys are listed beside "Awaiting a reflection" (``eventHints``). Enter's
+        // first binding above dispatches; these two say what it does on an event.
+        KeyBinding([.enter], label: "Enter", help: "reflect on it", action: .reflect, showsInHelpBar: false),
+        KeyBinding([.enter], label: "Enter", help: "its brief", action: .brief, showsInHelpBar: false),
+        KeyBinding(.char("x"), help: "skip event", action: .skip, showsInHelpBar: false),
+        KeyBinding(.char("u"), help: "undo skip", action: .unskip, showsInHelpBar: false),
     ] + Action.movementBindings())
+
+    /// Keys shown beside "Awaiting a reflection".
+    static let eventActions: [Action] = [.reflect, .skip, .unskip]
+
+    /// Events awaiting a reflection listed at most (the count says how many more).
+    static let maxWaitingLines = 3
 
     /// Keys shown beside "Follow-ups due": how to act on the selected one (↑/↓ move the selection,
     /// which shows in reverse video) without leaving home.
@@ -54,6 +73,8 @@ public struct HomeProgram: Program {
 
     let cache: JournalCache
     let catalog: Catalog
+    /// The calendars, when `calendars:` lists some.
+    let calendar: CalendarAgenda.Source?
     public var clock: Clock
     /// Entry files found by the last glance; nil before the first one.
     var fileCount: Int?
@@ -66,8 +87,15 @@ public struct HomeProgram: Program {
     /// it); what is shown stays until it arrives.
     var rereading = false
     var showHelp = false
-    /// Index into `content.due` of the selected follow-up (the most urgent one at first).
+    /// The selected row of home's one list: the next meeting (when shown), then the events
+    /// awaiting a reflection, then the due follow-ups (see ``HomeRow``).
     var selected = 0
+    /// Events `x` skipped on this screen, latest last: `u` takes back the last.
+    var skippedHere: [PendingEvent] = []
+    /// Events `u` brought back on this screen.
+    var unskippedHere: [PendingEvent] = []
+    /// Skips and undos asked for so far; a read stamped with fewer began before the last one.
+    var skipWrites = 0
     /// A message about the last follow-up edit, on the line above the help bar.
     var status: String?
     /// Space, `s` and `D` on the selected follow-up (the day `s` or `D` asks for).
@@ -75,10 +103,11 @@ public struct HomeProgram: Program {
     var width = 80
     var height = 24
 
-    public init(cache: JournalCache, catalog: Catalog, clock: Clock) {
+    public init(cache: JournalCache, catalog: Catalog, clock: Clock, calendar: CalendarAgenda.Source? = nil) {
         self.cache = cache
         self.catalog = catalog
         self.clock = clock
+        self.calendar = calendar
     }
 
     /// Today as of the key being handled: home left open past midnight acts on the new day.
@@ -98,14 +127,14 @@ public struct HomeProgram: Program {
         status = nil
         editor = FollowUpEditor()
         rereading = content != nil
-        let cache = self.cache, catalog = self.catalog, clock = self.clock
+        let cache = self.cache, catalog = self.catalog, clock = self.clock, calendar = self.calendar, stamp = skipWrites
         return [
             .perform {
                 let refs = cache.store.refs()
                 let batch = cache.store.load(Array(refs.prefix(HomeContent.recentCount * 2)))
                 return .glance(count: refs.count, recent: HomeContent.newest(batch.entries))
             },
-            .background { .loaded(HomeContent(snapshot: cache.snapshot(), catalog: catalog, clock: clock)) },
+            .background { .loaded(HomeContent.read(cache: cache, catalog: catalog, clock: clock, calendar: calendar, skipStamp: stamp)) },
         ]
     }
 
@@ -120,7 +149,7 @@ public struct HomeProgram: Program {
         case .terminal(.resize(let w, let h)):
             width = w
             height = h
-            selected = min(selected, max(0, shownDueCount - 1))
+            selected = min(selected, max(0, rowCount - 1))
             return []
         case .terminal(.key(let key)):
             if Self.keys.action(for: key) == .interrupt { return [.quit(Interrupt.status)] }
@@ -140,8 +169,10 @@ public struct HomeProgram: Program {
             case .help: showHelp = true
             case .quit: return [.back]
             case .interrupt: return [.quit(Interrupt.status)]
-            case .up, .down, .pageUp, .pageDown, .first, .last, .toggle, .reschedule, .doneOn, .open:
-                return handleFollowUpKey(action)
+            case .up, .down, .pageUp, .pageDown, .first, .last, .toggle, .reschedule, .doneOn, .open, .reflect, .brief:
+                return handleListKey(action)
+            case .skip, .unskip:
+                return handleEventKey(action)
             }
             return []
         case .terminal:
@@ -154,14 +185,16 @@ public struct HomeProgram: Program {
             reading = (done, total)
             return []
         case .message(.loaded(let loaded)):
-            content = loaded
+            content = correctingSkips(loaded)
             reading = nil
             rereading = false
             recent = loaded.recent
-            selected = min(selected, max(0, shownDueCount - 1))
+            selected = min(selected, max(0, rowCount - 1))
             return []
         case .message(.followUp(let message)):
             return edited(message)
+        case .message(.skip(let event, let skipped, let failure)):
+            return skipWritten(event, skipped: skipped, failure: failure)
         }
     }
 }

@@ -22,7 +22,8 @@ extension PeopleProgram {
                        subject: merging ? people.map(\.name).joined(separator: ", ") : people.first?.name ?? "",
                        tail: merging ? " into: " : " to: ", text: editor.text,
                        note: problem ?? (merging ? "Enter merges them, Esc cancels" : "Enter renames in every entry, Esc cancels"),
-                       isProblem: problem != nil)
+                       isProblem: problem != nil,
+                       shorterNotes: problem != nil ? [] : [merging ? "Enter merges" : "Enter renames"])
         }
 
         /// What a merge will do, listed above the prompt before anything is written: each marked
@@ -33,15 +34,17 @@ extension PeopleProgram {
             let target = editor.text.trimmingCharacters(in: .whitespaces)
             let nameWidth = min(people.map(\.name.displayWidth).max() ?? 0, max(10, width - 22))
             var lines = ["Merge these \(people.count) people into one:"]
-            let room = height - 2
-            let shown = people.count <= room ? people : Array(people.prefix(room - 1))
+            // What happens is said whole, wrapped: at 50 columns it was cut before "Enter".
+            let outcome = wrap(target.isEmpty ? "Type the name they become; nothing is written before Enter."
+                               : "→ all become “\(target)”; nothing is written before Enter.", width: max(10, width))
+            let room = height - 1 - outcome.count
+            let shown = people.count <= room ? people : Array(people.prefix(max(0, room - 1)))
             for person in shown {
                 let detail = [person.meetings, person.level].compactMap { $0 }.joined(separator: " · ")
                 lines.append("  " + person.name.truncated(toWidth: nameWidth).padded(toWidth: nameWidth) + "  " + detail)
             }
             if shown.count < people.count { lines.append("  …and \(people.count - shown.count) more") }
-            lines.append(target.isEmpty ? "Type the name they become; nothing is written before Enter."
-                         : "→ all become “\(target)”; nothing is written before Enter.")
+            lines += outcome
             return lines.map { $0.truncated(toWidth: width) }
         }
     }

@@ -70,7 +70,8 @@ extension PeopleProgram {
             let top = rowsArea.bottom - panel.count
             buffer.put(String(repeating: "─", count: rowsArea.width), row: top - 1, col: 0, style: .role(.muted))
             for (i, line) in panel.enumerated() {
-                buffer.put(line, row: top + i, col: 1, style: i == 0 || i == panel.count - 1 ? Style().bolded() : .plain)
+                // The heading and what will happen in bold; the people listed (indented) plain.
+                buffer.put(line, row: top + i, col: 1, style: line.hasPrefix("  ") ? .plain : Style().bolded())
             }
             rowsArea = Rect(row: rowsArea.row, col: rowsArea.col, width: rowsArea.width, height: rowsArea.height - panel.count - 1)
         }

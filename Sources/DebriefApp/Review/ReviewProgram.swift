@@ -16,15 +16,28 @@ public struct ReviewProgram: Program {
     public enum Message: Sendable {
         /// The journal as read and judged, how many files could not be read, and the review of
         /// the week that was shown when the read began.
-        case loaded(FlaggedJournal, problems: Int, WeeklyReview)
+        case loaded(FlaggedJournal, problems: Int, WeeklyReview, calendar: CalendarRead?)
+        /// The calendars read for the review of a week (after moving to it).
+        case calendar(CalendarRead)
         /// The background read has read this many of the files it reads (a cold index build).
         case reading(done: Int, total: Int)
         /// What came of Space, `s` or `D` on a follow-up.
         case followUp(FollowUpEditor.Message)
     }
 
+    /// What the calendars gave for one week's review: its calendar part's input, or why not.
+    public struct CalendarRead: Sendable {
+        var week: ISOWeek
+        var input: WeeklyReview.CalendarInput?
+        var failure: String?
+    }
+
     let cache: JournalCache
     let catalog: Catalog
+    /// The calendars, when `calendars:` lists some: the review then has its calendar part.
+    let calendar: CalendarAgenda.Source?
+    /// The calendars as read for the week shown (its trend's weeks).
+    var calendarRead: CalendarRead?
     public var clock: Clock
     /// How many weeks the sparklines cover, ending with the week shown.
     let trendLength: Int
@@ -65,9 +78,10 @@ public struct ReviewProgram: Program {
     var height = 24
 
     public init(cache: JournalCache, catalog: Catalog, clock: Clock, trendLength: Int = 8, unicode: Bool = true,
-                coldDays: Int = PeopleIndex.defaultColdDays) {
+                coldDays: Int = PeopleIndex.defaultColdDays, calendar: CalendarAgenda.Source? = nil) {
         self.cache = cache
         self.catalog = catalog
+        self.calendar = calendar
         self.clock = clock
         self.trendLength = max(1, trendLength)
         self.unicode = unicode
@@ -91,13 +105,24 @@ public struct ReviewProgram: Program {
         loading = true
         currentWeek = ISOWeek(containing: clock.today)
         let cache = self.cache, catalog = self.catalog, clock = self.clock, week = self.week, weeks = trendLength
-        let coldDays = self.coldDays
+        let coldDays = self.coldDays, source = calendar
         return [.background {
             let snapshot = cache.snapshot()
             let journal = FlaggedJournal(entries: snapshot.entries, catalog: catalog, clock: clock)
+            let read = source.map { Self.readCalendar($0, week: week, weeks: weeks, store: cache.store, clock: clock) }
             return .loaded(journal, problems: snapshot.problems.count, WeeklyReview.make(journal: journal, catalog: catalog, week: week,
-                                                       weeks: weeks, clock: clock, coldDays: coldDays))
+                                                       weeks: weeks, clock: clock, coldDays: coldDays, calendar: read?.input),
+                           calendar: read)
         }]
+    }
+
+    /// Reads the calendars for the review of `week`; run off the main thread.
+    static func readCalendar(_ source: CalendarAgenda.Source, week: ISOWeek, weeks: Int, store: JournalStore, clock: Clock) -> CalendarRead {
+        do throws(StoreError) {
+            return CalendarRead(week: week, input: try source.reviewInput(week: week, weeks: weeks, store: store, clock: clock))
+        } catch {
+            return CalendarRead(week: week, failure: "The calendar part is left out: " + error.description)
+        }
     }
 
     public func readProgress(done: Int, total: Int) -> Message? {
@@ -140,11 +165,13 @@ public struct ReviewProgram: Program {
             // The follow-up may change section (overdue to done): the review is built again from
             // the journal as read now, the selection following it.
             return refresh == .nothing ? [] : read()
-        case .message(.loaded(let journal, let problems, let review)):
+        case .message(.loaded(let journal, let problems, let review, let calendar)):
             reading = nil
             loading = false
             self.journal = journal
             self.problems = problems
+            if let calendar { calendarRead = calendar }
+            if let failure = calendar?.failure { status = failure }
             // The week may have changed while the journal was read.
             self.review = review.week == week ? review : makeReview(of: week, from: journal)
             clampScroll()
@@ -157,8 +184,23 @@ public struct ReviewProgram: Program {
             } else {
                 selected = nil
             }
+            return calendarNeeded()
+        case .message(.calendar(let read)):
+            guard read.week == week else { return [] }
+            calendarRead = read
+            if let failure = read.failure { status = failure }
+            review = journal.map { makeReview(of: week, from: $0) }
+            clampScroll()
             return []
         }
+    }
+
+    /// A read of the calendars for the week shown, when they are configured and what was read is
+    /// another week's.
+    private func calendarNeeded() -> [Command<Message>] {
+        guard let source = calendar, calendarRead?.week != week else { return [] }
+        let cache = self.cache, clock = self.clock, week = self.week, weeks = trendLength
+        return [.background { .calendar(Self.readCalendar(source, week: week, weeks: weeks, store: cache.store, clock: clock)) }]
     }
 
     private mutating func perform(_ action: ReviewAction) -> [Command<Message>] {
@@ -207,7 +249,7 @@ public struct ReviewProgram: Program {
         if let item = selectedItem, !isVisible(item.rows) {
             selected = nil
         }
-        return []
+        return calendarNeeded()
     }
 
     // MARK: - Reasons and follow-ups
@@ -301,8 +343,11 @@ public struct ReviewProgram: Program {
         review = journal.map { makeReview(of: target, from: $0) }
     }
 
+    /// The review of `week`, with its calendar part when the calendars were read for that week.
     private func makeReview(of week: ISOWeek, from journal: FlaggedJournal) -> WeeklyReview {
-        WeeklyReview.make(journal: journal, catalog: catalog, week: week, weeks: trendLength, clock: clock, coldDays: coldDays)
+        let input = calendarRead.flatMap { $0.week == week ? $0.input : nil }
+        return WeeklyReview.make(journal: journal, catalog: catalog, week: week, weeks: trendLength, clock: clock, coldDays: coldDays,
+                                 calendar: input)
     }
 
     private mutating func layOut() {

@@ -1,3 +1,5 @@
+import DebriefCore
+
 /// A screen a program asks the runtime to open (``Command/open(_:)``), by what it shows rather
 /// than how it is built: DebriefApp names the screens, the executable's ``ScreenFactory`` builds
 /// them with what it knows (the store, the catalog, the session's cache, the terminal's size).
@@ -30,6 +32,11 @@ public enum ScreenRequest: Hashable, Sendable {
     /// `followUp` (its `n`, from 1), that follow-up is selected and scrolled into view: Enter on
     /// a follow-up in a list opens its entry there.
     case entry(String, followUp: Int? = nil)
+    /// A new reflection prefilled from a calendar event (Enter on an event awaiting one, as
+    /// `debrief new --event KEY`).
+    case reflectionFromEvent(EventInstance)
+    /// The brief before a meeting (Enter on home's "Coming up", as `debrief brief KEY`).
+    case brief(EventInstance)
 }
 
 /// Builds the screen a request names. Injected by the executable (and by tests over a temporary

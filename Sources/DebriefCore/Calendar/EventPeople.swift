@@ -54,3 +54,27 @@ public enum EventPeople {
         return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 }
+
+/// Recognises a calendar participant among the people of the journal: by folded name, else by an
+/// `email` a row of theirs carries (the most recent row's spelling). One matcher for the prefill
+/// of a reflection and for the brief before a meeting.
+public struct KnownAttendees: Sendable {
+    public let index: PeopleIndex
+    let byEmail: [String: String]
+
+    public init(entries: [Entry]) {
+        index = PeopleIndex(entries: entries)
+        var byEmail: [String: String] = [:]
+        for entry in entries.sorted(by: { $0.eventTime.seconds < $1.eventTime.seconds }) {
+            for p in entry.people { if let email = p.email?.lowercased() { byEmail[email] = p.name } }
+        }
+        self.byEmail = byEmail
+    }
+
+    /// The journal's summary of `participant`, or nil for someone new.
+    public func person(for participant: CalendarEvent.Participant) -> PersonSummary? {
+        if let known = index.person(named: EventPeople.name(participant)) { return known }
+        guard let email = participant.email?.lowercased(), let name = byEmail[email] else { return nil }
+        return index.person(named: name)
+    }
+}

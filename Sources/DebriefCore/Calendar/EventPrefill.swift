@@ -23,28 +23,17 @@ public struct EventPrefill: Sendable, Equatable {
         if let kind = pending.kind(of: instance), catalog.prompt("kind")?.options.contains(kind) ?? false {
             answers["kind"] = .choice(kind)
         }
-        let known = PeopleIndex(entries: entries)
-        // The most recent spelling and level of each address, from the rows that carry one.
-        var byEmail: [String: Person] = [:]
-        for entry in entries.sorted(by: { $0.eventTime.seconds < $1.eventTime.seconds }) {
-            for p in entry.people { if let email = p.email?.lowercased() { byEmail[email] = p } }
-        }
+        let known = KnownAttendees(entries: entries)
         var people: [Person] = []
         for participant in EventPeople.others(event, me: pending.me) {
-            let name = EventPeople.name(participant)
-            let email = participant.email
-            if let summary = known.person(named: name) {
-                people.append(Person(name: summary.name, level: summary.level, relation: "existing", email: email))
-            } else if let email, let row = byEmail[email] {
-                let summary = known.person(named: row.name)
-                people.append(Person(name: summary?.name ?? row.name, level: summary?.level ?? row.level, relation: "existing", email: email))
+            if let summary = known.person(for: participant) {
+                people.append(Person(name: summary.name, level: summary.level, relation: "existing", email: participant.email))
             } else {
-                people.append(Person(name: name, relation: "new", email: email))
+                people.append(Person(name: EventPeople.name(participant), relation: "new", email: participant.email))
             }
         }
         if !people.isEmpty { answers["people"] = .people(people) }
-        let location = event.location.split(whereSeparator: \.isNewline).map { $0.trimmingBlanks }.filter { !$0.isEmpty }
-            .joined(separator: ", ")
+        let location = EventTime.place(instance)
         return EventPrefill(answers: answers, event: instance.key, location: location.isEmpty ? nil : location)
     }
 }

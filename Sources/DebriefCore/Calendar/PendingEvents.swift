@@ -9,6 +9,11 @@ public struct PendingEvent: Sendable, Hashable {
     public var kind: String?
 
     public var key: String { instance.key }
+
+    /// The order every list of them uses: newest start first.
+    public static func newestFirst(_ a: PendingEvent, _ b: PendingEvent) -> Bool {
+        (a.instance.start, a.key) > (b.instance.start, b.key)
+    }
 }
 
 /// Which calendar events wait for a reflection (issue 20's rules; the judgement of which events
@@ -37,19 +42,20 @@ public struct PendingEvents: Sendable {
     /// only be those of the window's days (a day either side is enough).
     public func waiting(_ instances: [EventInstance], entries: [Entry], skipped: Set<String>, now: Int, days: Int) -> [PendingEvent] {
         let oldest = now - days * 86_400
-        let candidates = instances.filter { i in
-            i.end <= now && i.end > oldest && !i.isCancelled && !EventPeople.declined(i.event, me: me)
-                && !skipped.contains(i.key) && isWorthAReflection(i)
-        }
+        let candidates = instances.filter { i in i.end > oldest && !skipped.contains(i.key) && qualifies(i, now: now) }
         let matcher = ReflectionMatcher(entries: entries, rules: rules, me: me, local: local)
-        return candidates.filter { matcher.reflection(for: $0) == nil }
-            .sorted { ($0.start, $0.key) > ($1.start, $1.key) }
-            .map(pending)
+        return candidates.filter { matcher.reflection(for: $0) == nil }.map(pending).sorted(by: PendingEvent.newestFirst)
     }
 
     public func pending(_ instance: EventInstance) -> PendingEvent {
         PendingEvent(instance: instance, people: EventPeople.others(instance.event, me: me).map(EventPeople.name),
                      kind: kind(of: instance))
+    }
+
+    /// Over by `now`, not cancelled, not declined by the user, and worth a reflection: an event
+    /// that asks for one (the waiting list, the review's calendar part).
+    public func qualifies(_ i: EventInstance, now: Int) -> Bool {
+        i.end <= now && !i.isCancelled && !EventPeople.declined(i.event, me: me) && isWorthAReflection(i)
     }
 
     /// The catalog's judgement (``EventRules``): free time (unless it names a networking word: an

@@ -29,6 +29,12 @@ extension WeeklyReview {
              week: week, weeks: weeks, clock: clock, coldPeople: coldPeople)
     }
 
+    /// The weeks of a trend of `count` weeks (at least 1) ending with `week`, oldest first.
+    public static func trendWeeks(ending week: ISOWeek, count: Int) -> [ISOWeek] {
+        let n = max(1, count)
+        return (0..<n).map { week.adding(weeks: $0 - (n - 1)) }
+    }
+
     /// The same review from a journal whose entries are already judged (see ``FlaggedJournal``),
     /// for showing several weeks of one journal.
     public static func make(
@@ -51,8 +57,7 @@ extension WeeklyReview {
             return now >= 1 && (before >= 1 || (pitfall.scope == .event && now >= 2))
         }
 
-        let n = max(1, weeks)
-        let trendWeeks = (0..<n).map { week.adding(weeks: $0 - (n - 1)) }
+        let trendWeeks = Self.trendWeeks(ending: week, count: weeks)
 
         var pitfalls: [PitfallLine] = []
         var progress: [ProgressLine] = []

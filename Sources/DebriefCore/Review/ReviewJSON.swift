@@ -12,7 +12,10 @@
 /// (`done`, `open`, `overdue`: lists of `entry`, `who`, `action`, `due`, `done`, `first_due`,
 /// `postponed`), `people`
 /// (`met`, `new`, `existing` counts, `levels` by level, `names`, `cold`), `advice` (what to do
-/// instead: the focus first, then every other recurring pitfall, as `{id, title, instead}`).
+/// instead: the focus first, then every other recurring pitfall, as `{id, title, instead}`),
+/// `calendar` (null without calendars: `events` worth a reflection this week, `reflected`,
+/// `reflected_late` (of them, written more than 24 hours after the event), `skipped`,
+/// `unreflected`, `trend_events` and `trend_reflected` per trend week oldest first, and `text`).
 ///
 /// Every section is built from the same ``WeeklyReview`` as the text and the Markdown, and says
 /// the same things (`ReviewAgreementTests`).
@@ -59,6 +62,16 @@ public enum ReviewJSON {
             ("advice", .array(review.advice.map { a in
                 .object([("id", .string(a.id)), ("title", .string(a.title)), ("instead", .string(a.instead))])
             })),
+            ("calendar", review.calendar.map { part in
+                .object([
+                    ("events", .number(part.events)), ("reflected", .number(part.reflected)),
+                    ("reflected_late", .number(part.reflectedLate)), ("skipped", .number(part.skipped)),
+                    ("unreflected", .number(part.unreflected)),
+                    ("trend_events", .array(part.trendEvents.map { .number($0) })),
+                    ("trend_reflected", .array(part.trendReflected.map { .number($0) })),
+                    ("text", .string(ReviewWords.calendar(part))),
+                ])
+            } ?? .null),
         ])
     }
 

@@ -76,6 +76,11 @@ public enum ReviewMarkdown {
             if let again = ReviewWords.postponedAgain(f) { out += ["", escape(again)] }
         }
 
+        if let part = review.calendar {
+            out += ["", "## Calendar", "", ReviewWords.calendar(part), "",
+                    ReviewWords.calendarTrend(review, part, unicode: true) + " `" + ReviewWords.calendarNumbers(part) + "`"]
+        }
+
         if !review.isEmpty || !review.people.cold.isEmpty {
             out += ["", review.isEmpty ? "## Your network" : "## Your network this week", ""]
             if !review.isEmpty {

@@ -25,6 +25,12 @@ extension ReviewText.Renderer {
             }
         }
         followUps(review)
+        if let part = review.calendar {
+            heading("CALENDAR")
+            wrap(ReviewWords.calendar(part), first: "  ", rest: "  ")
+            wrap([Span(ReviewWords.calendarTrend(review, part, unicode: options.unicode)),
+                  Span(" " + ReviewWords.calendarNumbers(part), .muted)], first: "  ", rest: "  ")
+        }
         if !review.isEmpty {
             heading("YOUR NETWORK THIS WEEK")
             wrap(ReviewWords.met(review.people), first: "  ", rest: "  ")

@@ -82,6 +82,32 @@ enum ReviewWords {
         return items.dropLast().joined(separator: ", ") + " and " + last
     }
 
+    /// The calendar part in one sentence: "5 events worth a reflection this week: 3 reflected (1 of
+    /// them more than 24 hours after the event), 1 skipped, 1 without a reflection."
+    static func calendar(_ part: WeeklyReview.CalendarWeek) -> String {
+        guard part.events > 0 else { return "No calendar event this week asked for a reflection." }
+        var parts = [count(part.reflected, "reflected", "reflected")
+                     + (part.reflectedLate > 0 ? " (\(part.reflectedLate) of them more than 24 hours after the event)" : "")]
+        if part.skipped > 0 { parts.append("\(part.skipped) skipped") }
+        if part.unreflected > 0 { parts.append("\(part.unreflected) without a reflection") }
+        return count(part.events, "event") + " worth a reflection this week: " + parts.joined(separator: ", ") + "."
+    }
+
+    /// The calendar trend's bars and what they mean: "Reflected per week, 2026-W41 to 2026-W48:
+    /// ▁▃█ (a full bar: every event worth a reflection got one; · a week without such events)".
+    static func calendarTrend(_ review: WeeklyReview, _ part: WeeklyReview.CalendarWeek, unicode: Bool) -> String {
+        let weeks = review.trendWeeks
+        let span = weeks.count == 1 ? "this week" : "\(weeks[0].iso) to \(review.week.iso)"
+        return "Reflected per week, \(span): " + Sparkline.render(part.shares, unicode: unicode)
+            + " (a full bar: every event worth a reflection got one"
+            + (part.trendEvents.contains(0) ? "; \(unicode ? "·" : "a gap") is a week without such events)" : ")")
+    }
+
+    /// The trend's numbers, reflected out of events per week: `1/2 0/1 – 3/5`.
+    static func calendarNumbers(_ part: WeeklyReview.CalendarWeek) -> String {
+        zip(part.trendReflected, part.trendEvents).map { r, e in e == 0 ? "–" : "\(r)/\(e)" }.joined(separator: " ")
+    }
+
     /// What the trend's bars mean, so a full bar is never a guess.
     static func trendScale(_ review: WeeklyReview, unicode: Bool) -> String {
         let weeks = review.trendWeeks

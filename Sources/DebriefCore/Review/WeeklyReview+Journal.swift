@@ -9,9 +9,16 @@ extension WeeklyReview {
     /// that day, so a past week's review never changes, and with the same `coldDays` as the cold
     /// list (the user's setting: state file, config `cold-days`, else the default), so the review
     /// never calls someone cold whom `debrief people --cold` does not list.
+    ///
+    /// With `calendar` (the calendars' instances over the trend's weeks), the review has its
+    /// calendar part (``CalendarWeek``).
     public static func make(journal: FlaggedJournal, catalog: Catalog, week: ISOWeek, weeks: Int, clock: Clock,
-                            coldDays: Int = PeopleIndex.defaultColdDays) -> WeeklyReview {
+                            coldDays: Int = PeopleIndex.defaultColdDays, calendar: CalendarInput? = nil) -> WeeklyReview {
         var review = make(flagged: journal, catalog: catalog, week: week, weeks: weeks, clock: clock)
+        if let calendar {
+            review.calendar = CalendarWeek.make(calendar, entries: journal.items.map(\.entry), trendWeeks: review.trendWeeks,
+                                                now: Int(clock.now().timeIntervalSince1970))
+        }
         if review.pitfalls.contains(where: { $0.id == "ignoring-existing-network" && $0.count > 0 }) {
             let known = journal.items.map(\.entry).filter { $0.eventTime.day <= review.asOf }
             review.people.cold = PeopleIndex.coldNames(in: known, asOf: review.asOf, days: coldDays)

@@ -43,6 +43,8 @@ public struct WeeklyReview: Equatable, Sendable {
     /// What to do instead: for the focus first (recurring or not), then for every other recurring
     /// pitfall in the order of `pitfalls`. Every format prints exactly these.
     public var advice: [Advice]
+    /// The week's calendar events and their reflections (``CalendarWeek``); nil without calendars.
+    public var calendar: CalendarWeek?
 
     /// How many weeks the focus rule looks at: this week and the three before.
     public static let focusWeeks = 4

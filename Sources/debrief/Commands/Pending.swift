@@ -95,9 +95,9 @@ struct PendingList: ParsableCommand {
         let i = event.instance
         var details: [String] = []
         if !event.people.isEmpty { details.append("with " + event.people.joined(separator: ", ")) }
-        if !i.event.location.isEmpty { details.append("at " + i.event.location.split(whereSeparator: \.isNewline).joined(separator: ", ")) }
+        if !i.event.location.isEmpty { details.append("at " + EventTime.place(i)) }
         if let kind = event.kind { details.append(kind) }
-        let title = i.event.summary.isEmpty ? "(no title)" : i.event.summary
+        let title = EventTime.title(i)
         return EventTime.span(i, zone: zone) + "  " + title
             + (details.isEmpty ? "" : "\n  " + details.joined(separator: " · "))
             + "\n  key: " + i.key

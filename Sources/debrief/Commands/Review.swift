@@ -10,6 +10,11 @@ struct Review: ParsableCommand {
         Follow-ups are judged as of the end of the week or now, whichever is earlier, so the \
         review of a past week never changes.
 
+        With calendars (`calendars:` in config.yaml), a CALENDAR section says how many of the week's \
+        events worth a reflection got one (those written more than 24 hours after the event counted \
+        apart), how many were skipped and how many have none, with the share reflected per week as \
+        bars (JSON: the `calendar` object).
+
         Examples:
           debrief review                      this week
           debrief review --week last --format markdown > review.md
@@ -49,8 +54,9 @@ struct Review: ParsableCommand {
             let journal = FlaggedJournal.forReview(of: snapshot.entries, catalog: context.catalog, clock: context.clock,
                                                    week: target, weeks: weeks)
             Trace.mark("review: judged")
+            let calendar = try context.agendaSource?.reviewInput(week: target, weeks: weeks, store: context.store, clock: context.clock)
             let review = WeeklyReview.make(journal: journal, catalog: context.catalog, week: target,
-                                           weeks: weeks, clock: context.clock, coldDays: context.coldDays())
+                                           weeks: weeks, clock: context.clock, coldDays: context.coldDays(), calendar: calendar)
             switch format {
             case .json:
                 Output.json(ReviewJSON.render(review, catalog: context.catalog))

@@ -167,6 +167,12 @@ struct Context {
     /// How many days back an event waits for a reflection: `pending-days`, else 14.
     var pendingDays: Int { config.pendingDays ?? 14 }
 
+    /// What home reads of the calendars; nil without `calendars:`.
+    var agendaSource: CalendarAgenda.Source? {
+        config.calendars.isEmpty ? nil
+            : CalendarAgenda.Source(calendars: calendarSet, rules: catalog.events, me: config.me, days: pendingDays)
+    }
+
     /// The zone `TZ` names (`Europe/Berlin` or POSIX's `:Europe/Berlin`), else the system's.
     static func timeZone(_ environment: [String: String]) -> TimeZone {
         environment["TZ"].flatMap { TimeZone(identifier: $0.hasPrefix(":") ? String($0.dropFirst()) : $0) } ?? .current

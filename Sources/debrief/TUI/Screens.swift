@@ -15,7 +15,8 @@ struct Screens {
         Trace.mark("screen: \(request)")
         switch request {
         case .home:
-            return Screen(HomeProgram(cache: cache, catalog: context.catalog, clock: context.clock), request: request)
+            return Screen(HomeProgram(cache: cache, catalog: context.catalog, clock: context.clock, calendar: context.agendaSource),
+                          request: request)
         case .newReflection:
             return Screen(ReflectionProgram(ReflectionCommand.newSetup(context, cache: cache, settings: settings)), request: request)
         case .editEntry(let id):
@@ -28,12 +29,22 @@ struct Screens {
                           request: request)
         case .review:
             return Screen(ReviewProgram(cache: cache, catalog: context.catalog, clock: context.clock,
-                                        unicode: Review.utf8Locale(context.environment), coldDays: settings.coldDays),
+                                        unicode: Review.utf8Locale(context.environment), coldDays: settings.coldDays,
+                                        calendar: context.agendaSource),
                           request: request)
         case .followUps:
             return Screen(FollowUpsProgram(cache: cache, clock: context.clock), request: request)
         case .people:
             return Screen(PeopleProgram(cache: cache, clock: context.clock, coldDays: settings.coldDays), request: request)
+        case .reflectionFromEvent(let instance):
+            let pending = PendingEvents(rules: context.catalog.events, me: context.config.me, local: context.clock.timeZone)
+            let prefill = EventPrefill.make(instance, pending: pending, catalog: context.catalog, entries: cache.snapshot().entries)
+            var setup = ReflectionCommand.newSetup(context, cache: cache, settings: settings, prefill: prefill.answers)
+            setup.event = prefill.event
+            setup.location = prefill.location
+            return Screen(ReflectionProgram(setup), request: request)
+        case .brief(let instance):
+            return Screen(BriefProgram(cache: cache, instance: instance, me: context.config.me, clock: context.clock), request: request)
         }
     }
 
