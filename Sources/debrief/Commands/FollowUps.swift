@@ -99,9 +99,12 @@ struct FollowUps: ParsableCommand {
             }
             switch format {
             case .ics:
-                let kept = Set(items.map { "\($0.entryID)\u{1F}\($0.n)" })
-                let calendar = ICalendar.items(snapshot?.entries ?? []) { kept.contains("\($0.entryID)\u{1F}\($0.n)") }
-                try CalendarOutput.emit(calendar, kind: icsKind ?? .event, output: OutputPath.file(output), vdir: vdir, force: force, context: context)
+                // The filters again on the journal as it is after to-dos ticked in a to-do app are taken in.
+                let (filter, person) = (which.filter, person)
+                try CalendarOutput.emit(snapshot?.entries ?? [], select: { entries in
+                    let kept = Set(FollowUpIndex(entries: entries).items(filter, today: today, person: person).map { "\($0.entryID)\u{1F}\($0.n)" })
+                    return ICalendar.items(entries) { kept.contains("\($0.entryID)\u{1F}\($0.n)") }
+                }, kind: icsKind ?? .event, output: OutputPath.file(output), vdir: vdir, force: force, context: context)
             case .json:
                 Output.json(JSONValue.array(items.map(\.json)).rendered())
             case .text:
