@@ -22,7 +22,7 @@ enum CalendarOutput {
                      vdir: Bool, force: Bool, context: Context) throws {
         let zone = context.clock.timeZone
         if vdir, let output {
-            try keepInStep(OutputPath.absolute(output), entries: entries, select: select, kind: kind, context: context)
+            try keepInStep(OutputPath.absolute(output), select: select, kind: kind, context: context)
             return
         }
         let items = select(entries)
@@ -46,16 +46,18 @@ enum CalendarOutput {
         }
     }
 
-    /// The vdir: under the folder's lock, each to-do of debrief's that came back ticked and
+    /// The vdir: under the folder's lock, the journal is read, each to-do of debrief's that came back ticked and
     /// changed only so marks its follow-up done through the one follow-up edit; then the folder
     /// is made to hold the follow-ups `select` picks from the journal as it now is.
-    private static func keepInStep(_ folder: String, entries: [Entry], select: @escaping ([Entry]) -> [ICalendar.Item],
+    private static func keepInStep(_ folder: String, select: @escaping ([Entry]) -> [ICalendar.Item],
                                    kind: ICalendar.Kind, context: Context) throws {
         let zone = context.clock.timeZone
         let journalID = try context.store.identity()
-        var current = entries
         var selected: [ICalendar.Item] = []
         let result = try VdirFolder.sync(into: folder, journal: journalID) { returned in
+            // The journal as it is once the folder is ours: a sync that waited for another one
+            // must not write back the follow-ups the other one just marked done from their ticks.
+            var current = context.store.loadAll().entries
             var released: Set<String> = []
             var reasons: [String: String] = [:]
             if !returned.isEmpty {
