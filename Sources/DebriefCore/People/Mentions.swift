@@ -77,10 +77,36 @@ public struct MentionFinder: Sendable {
 
     /// The folded words a name must show, without an opening title like "Dr." (a word of at most
     /// four letters ending in a full stop) when other words follow.
-    static func nameWords(_ name: String) -> [String] {
+    public static func nameWords(_ name: String) -> [String] {
         var parts = name.split(whereSeparator: \.isWhitespace)
         while parts.count > 1, let first = parts.first, first.hasSuffix("."), first.count <= 5 { parts.removeFirst() }
         return parts.flatMap { words(in: $0).map(\.word) }
+    }
+
+    /// Bumped when what ``foldedWords(of:)`` or ``tagWords(_:)`` give for the same entry changes:
+    /// the index stores them, and rebuilds when this differs.
+    public static let wordsRevision = 1
+
+    /// Every line of every text of `entry` a name can stand in (``texts(of:)``), as its folded
+    /// words separated by one space, the lines separated by a line feed: what the index stores so
+    /// that the entries holding a name's words in a row (``nameWords(_:)``) are looked up instead
+    /// of every entry's text being read (`debrief people` on 10,000 entries). Only a superset:
+    /// a name across two lines also holds its words in a row here, so the entries found are read
+    /// and ``mentions(in:)`` decides.
+    public static func foldedWords(of entry: Entry) -> String {
+        var lines: [String] = []
+        for text in texts(of: entry) {
+            for line in text.split(whereSeparator: \.isNewline) {
+                lines.append(words(in: line).map(\.word).joined(separator: " "))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A tag's words joined (`@henrike_vogel` → `henrikevogel`): the form a tag of an imported note
+    /// names someone in (``mentions(in:)``), which the index stores per tag.
+    public static func tagWords(_ tag: String) -> String {
+        words(in: Substring(tag)).map(\.word).joined()
     }
 
     /// The people `entry` mentions, each once with the first line that names them: the key and
@@ -105,7 +131,7 @@ public struct MentionFinder: Sendable {
         }
         if entry.isImported {
             for tag in entry.tags {
-                let joined = Self.words(in: Substring(tag)).map(\.word).joined()
+                let joined = Self.tagWords(tag)
                 for key in byJoined[joined] ?? [] where seen.insert(key).inserted {
                     found.append((key, Self.tagLine(tag, in: entry)))
                 }
