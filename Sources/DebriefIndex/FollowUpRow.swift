@@ -1,46 +1,41 @@
 import DebriefCore
 import GRDB
 
-/// One follow-up as the index stores it, with the columns of its entry the tracker shows: what
-/// `debrief followups` lists, read without rebuilding any entry from its blob.
-struct FollowUpRow {
-    var file: Int64
-    var entryID: String
-    var title: String
-    var time: Int
-    var utcOffset: Int
-    var n: Int
-    var who: String
-    var action: String
-    var due: Int?
-    var done: Int?
-    var firstDue: Int?
-    var postponed: Int
+/// What a read of the facts tables gives: the answer, or why the entries must answer instead.
+enum FactsRead<Value> {
+    case facts(Value)
+    /// A row the answer reads does not match its checksum (``IndexRow/damaged(_:tables:)``).
+    case damaged
+    /// A text held a NUL the index stores replaced (``IndexRow/text(_:)``), or a stored entry did
+    /// not rebuild: the facts cannot say exactly what the entries say.
+    case notExact
+}
 
-    /// Every follow-up row joined with its entry's row; nil when a row of either table does not
-    /// match its checksum, or a readable file has no `entries` row (``IndexRow/damaged(_:tables:)``).
-    static func all(_ db: Database) throws -> [FollowUpRow]? {
-        guard try IndexRow.damaged(db, tables: [IndexRow.entries, IndexRow.followUps]).isEmpty else { return nil }
-        var out: [FollowUpRow] = []
+/// Follow-ups as the index stores them, with the columns of their entries the tracker shows:
+/// what `debrief followups` lists, read without rebuilding any entry from its blob.
+enum FollowUpRow {
+    /// Every follow-up of the `readable` files (id to the index of the file's ref), in the order
+    /// of their refs and each entry's own order; nil when a text held a NUL the index stores
+    /// replaced. The caller has checked the rows' checksums.
+    static func items(_ db: Database, readable: [Int64: Int]) throws -> [FollowUpItem]? {
+        var items: [(index: Int, n: Int, item: FollowUpItem)] = []
         let rows = try Row.fetchCursor(db, sql: """
             SELECT f.file, e.id, e.title, e.time, e.utc_offset, f.n, f.who, f.action, f.due, f.done, f.first_due, f.postponed
             FROM follow_ups f JOIN entries e ON e.file = f.file
             """)
         while let row = try rows.next() {
-            out.append(FollowUpRow(file: row[0], entryID: row[1], title: row[2], time: row[3], utcOffset: row[4], n: row[5],
-                                   who: row[6], action: row[7], due: row[8], done: row[9], firstDue: row[10], postponed: row[11]))
+            let file: Int64 = row[0]
+            guard let index = readable[file] else { continue }
+            let title: String = row[2], who: String = row[6], action: String = row[7]
+            if IndexRow.replaced(title) || IndexRow.replaced(who) || IndexRow.replaced(action) { return nil }
+            let n: Int = row[5]
+            let due: Int? = row[8], done: Int? = row[9], firstDue: Int? = row[10]
+            items.append((index, n, FollowUpItem(entryID: row[1], entryTitle: title, eventTime: Timestamp(seconds: row[3], utcOffset: row[4]),
+                                                 n: n, who: who, action: action, due: due.map(Day.init(ordinal:)),
+                                                 done: done.map(Day.init(ordinal:)), firstDue: firstDue.map(Day.init(ordinal:)),
+                                                 postponed: row[11])))
         }
-        return out
-    }
-
-    /// The tracker's item, or nil when a text held a NUL the index could not store as it is.
-    var item: FollowUpItem? {
-        // Scalars, not `String.contains(_:)`, which goes through Foundation's folding search
-        // (a sixth of `debrief followups` on 10,000 entries).
-        func replaced(_ s: String) -> Bool { s.unicodeScalars.contains("\u{FFFD}") }
-        if replaced(title) || replaced(who) || replaced(action) { return nil }
-        return FollowUpItem(entryID: entryID, entryTitle: title, eventTime: Timestamp(seconds: time, utcOffset: utcOffset), n: n,
-                            who: who, action: action, due: due.map(Day.init(ordinal:)), done: done.map(Day.init(ordinal:)),
-                            firstDue: firstDue.map(Day.init(ordinal:)), postponed: postponed)
+        items.sort { $0.index != $1.index ? $0.index < $1.index : $0.n < $1.n }
+        return items.map(\.item)
     }
 }

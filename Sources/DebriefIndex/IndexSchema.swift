@@ -12,8 +12,15 @@ import GRDB
 ///   pass over `entries` (every query checks its rows' sums) then reads 10,000 short rows instead
 ///   of 100 MB of blobs.
 /// - `people`, `follow_ups`, `tags`: the rows queries narrow by, with folded names. `follow_ups`
-///   holds every field of a follow-up the tracker shows, so `debrief followups` is answered from
-///   these rows and `entries`' columns without rebuilding an entry (``FollowUpFacts``).
+///   holds every field of a follow-up the tracker shows and `people` every field of a listed
+///   person (`email` only for `doctor` so far), so `debrief followups` and `debrief people` are
+///   answered from these rows and `entries`' columns without rebuilding an entry
+///   (``FollowUpFacts``, ``PeopleFacts``); `tags.words` is a tag's words joined
+///   (``MentionFinder/tagWords(_:)``), how an imported note's tag names someone.
+/// - `mention_words`: an FTS5 table (the `ascii` tokenizer: a token is a run of anything but ASCII
+///   punctuation and spaces) over each entry's folded words line by line
+///   (``MentionFinder/foldedWords(of:)``), rowid the file's id: a phrase query for a known name's
+///   words finds the entries that may mention them, and only those are rebuilt for `people`.
 /// - `search`: an FTS5 table with the trigram tokenizer over each entry's folded search text, so
 ///   any part of a word finds it (`rike` finds Henrike); FTS5 does not fold accents, so the text
 ///   and the query are folded first.
@@ -58,15 +65,17 @@ enum IndexSchema {
                 blob_sum INTEGER NOT NULL, sum INTEGER NOT NULL);
             CREATE INDEX entries_day ON entries(day);
             CREATE TABLE blobs(file INTEGER PRIMARY KEY, blob BLOB NOT NULL);
-            CREATE TABLE people(file INTEGER NOT NULL, name TEXT NOT NULL, folded TEXT NOT NULL, sum INTEGER NOT NULL);
+            CREATE TABLE people(file INTEGER NOT NULL, name TEXT NOT NULL, folded TEXT NOT NULL,
+                level TEXT, relation TEXT, note TEXT, email TEXT, sum INTEGER NOT NULL);
             CREATE INDEX people_file ON people(file);
             CREATE TABLE follow_ups(file INTEGER NOT NULL, n INTEGER NOT NULL, who TEXT NOT NULL, who_folded TEXT NOT NULL,
                 action TEXT NOT NULL, due INTEGER, done INTEGER, first_due INTEGER, postponed INTEGER NOT NULL,
                 sum INTEGER NOT NULL);
             CREATE INDEX follow_ups_file ON follow_ups(file);
-            CREATE TABLE tags(file INTEGER NOT NULL, tag TEXT NOT NULL, folded TEXT NOT NULL, sum INTEGER NOT NULL);
+            CREATE TABLE tags(file INTEGER NOT NULL, tag TEXT NOT NULL, folded TEXT NOT NULL, words TEXT NOT NULL, sum INTEGER NOT NULL);
             CREATE INDEX tags_file ON tags(file);
             CREATE VIRTUAL TABLE search USING fts5(text, sum UNINDEXED, tokenize = 'trigram');
+            CREATE VIRTUAL TABLE mention_words USING fts5(words, sum UNINDEXED, tokenize = 'ascii');
             CREATE TABLE calendar_files(
                 id INTEGER PRIMARY KEY,
                 path TEXT NOT NULL UNIQUE,
@@ -98,11 +107,11 @@ enum IndexSchema {
 
     /// What decoding depends on besides a file's bytes: the catalog's prompts (which keys are
     /// answers and of what type), the zone for hand-written times, how answers are read
-    /// (``EntryCodec/readingRevision``), the blob layout and what the stored search text holds
-    /// (``EntryQuery/searchTextRevision``). An index
+    /// (``EntryCodec/readingRevision``), the blob layout, what the stored search text holds
+    /// (``EntryQuery/searchTextRevision``) and the stored words (``MentionFinder/wordsRevision``). An index
     /// built under another key is rebuilt.
     static func decoderKey(_ codec: EntryCodec) -> String {
-        var text = "blob \(EntryBlob.version) schema \(EntryCodec.schemaVersion) reading \(EntryCodec.readingRevision) search \(EntryQuery.searchTextRevision) tz \(codec.timeZone.identifier)\n"
+        var text = "blob \(EntryBlob.version) schema \(EntryCodec.schemaVersion) reading \(EntryCodec.readingRevision) search \(EntryQuery.searchTextRevision) words \(MentionFinder.wordsRevision) tz \(codec.timeZone.identifier)\n"
         for p in codec.catalog.prompts {
             text += "\(p.id) \(p.type) \(p.isBody) \(p.options) \(p.levels) \(p.relations)\n"
         }

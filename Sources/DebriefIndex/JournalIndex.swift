@@ -186,25 +186,72 @@ public final class JournalIndex: EntryIndexing {
                 if case .failure(let problem)? = outcome { return problem }
                 return nil
             }
-            guard let rows = try queue.read({ db in try FollowUpRow.all(db) }) else {
+            let answer = try queue.read { db -> FactsRead<[FollowUpItem]> in
+                guard try IndexRow.damaged(db, tables: [IndexRow.entries, IndexRow.followUps]).isEmpty else { return .damaged }
+                // Text the index stored with a NUL replaced (``IndexRow/text(_:)``) is not what the
+                // entry says: the entries answer instead.
+                return try FollowUpRow.items(db, readable: readable).map { .facts($0) } ?? .notExact
+            }
+            switch answer {
+            case .damaged:
                 // A row does not match its checksum: nothing it says is trusted, and the index is
                 // built again on the next read.
                 try? queue.write { db in try Self.forgetEverything(db) }
                 Trace.mark("index: damaged rows; reading the entries, rebuilding")
                 return nil
+            case .notExact:
+                return nil
+            case .facts(let items):
+                Trace.mark("index: \(items.count) follow-ups from \(readable.count) entries' facts")
+                return FollowUpFacts(items: items, problems: problems)
             }
-            var items: [(index: Int, n: Int, item: FollowUpItem)] = []
-            items.reserveCapacity(rows.count)
-            for row in rows {
-                guard let index = readable[row.file] else { continue }
-                // Text the index stored with a NUL replaced (``IndexRow/text(_:)``) is not what the
-                // entry says: the entries answer instead.
-                guard let item = row.item else { return nil }
-                items.append((index, item.n, item))
+        } catch {
+            return nil
+        }
+    }
+
+    public func people(for refs: [EntryRef], store: JournalStore) -> PeopleFacts? {
+        guard let queue = database(for: store) else { return nil }
+        do {
+            let synced = try synchronize(queue, refs: refs, complete: true, store: store)
+            guard let readable = synced.recorded else { return nil }
+            let problems = synced.outcomes.compactMap { outcome -> EntryProblem? in
+                if case .failure(let problem)? = outcome { return problem }
+                return nil
             }
-            items.sort { $0.index != $1.index ? $0.index < $1.index : $0.n < $1.n }
-            Trace.mark("index: \(items.count) follow-ups from \(readable.count) entries' facts")
-            return FollowUpFacts(items: items.map(\.item), problems: problems)
+            let answer = try queue.read { db -> FactsRead<([PersonSighting], [FollowUpItem], [Stored])> in
+                // Every row the answer reads (or looks up, for `mention_words`) against its checksum.
+                guard try IndexRow.damaged(db, tables: [IndexRow.entries, IndexRow.people, IndexRow.followUps, IndexRow.tags,
+                                                        IndexRow.mentionWords]).isEmpty else { return .damaged }
+                guard let sightings = try PeopleRow.sightings(db, readable: readable),
+                      let items = try FollowUpRow.items(db, readable: readable) else { return .notExact }
+                let mentioning = try PeopleRow.mayMention(db, sightings: sightings, readable: readable)
+                let stored = try self.blobs(db, ids: mentioning)
+                // A readable file whose blob is missing: the entries answer.
+                guard stored.count == mentioning.count else { return .notExact }
+                return .facts((sightings.map(\.sighting), items, stored))
+            }
+            switch answer {
+            case .damaged:
+                // A row does not match its checksum: nothing it says is trusted, and the index is
+                // built again on the next read.
+                try? queue.write { db in try Self.forgetEverything(db) }
+                Trace.mark("index: damaged rows; reading the entries, rebuilding")
+                return nil
+            case .notExact:
+                return nil
+            case .facts(let (sightings, items, stored)):
+                // The entries that may mention someone, rebuilt and in the refs' order; a damaged
+                // blob sends the question to the entries.
+                let decoded = Self.decode(stored, refs: refs).sorted { $0.0 < $1.0 }
+                var mentioning: [Entry] = []
+                for (_, entry) in decoded {
+                    guard let entry else { return nil }
+                    mentioning.append(entry)
+                }
+                Trace.mark("index: the people of \(sightings.count) entries from their facts, \(mentioning.count) entries rebuilt for mentions")
+                return PeopleFacts(sightings: sightings, mentioning: mentioning, followUps: items, problems: problems)
+            }
         } catch {
             return nil
         }
@@ -251,7 +298,11 @@ public final class JournalIndex: EntryIndexing {
         // FTS5's inverted index, which no row checksum covers.
         var searchBroken = false
         do {
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "INSERT INTO search(search, rank) VALUES ('integrity-check', 1)") }
+            try queue.writeWithoutTransaction { db in
+                for table in ["search", "mention_words"] {
+                    try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES ('integrity-check', 1)")
+                }
+            }
         } catch {
             searchBroken = true
         }
@@ -267,7 +318,11 @@ public final class JournalIndex: EntryIndexing {
                     }
                 }
             }
-            if searchBroken { try? queue.writeWithoutTransaction { db in try db.execute(sql: "INSERT INTO search(search) VALUES ('rebuild')") } }
+            if searchBroken {
+                try? queue.writeWithoutTransaction { db in
+                    for table in ["search", "mention_words"] { try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('rebuild')") }
+                }
+            }
         }
         return paths + (damaged && paths.isEmpty ? [location.database + " (rows that did not match their checksums)"] : [])
             + (searchBroken ? [location.database + " (its full-text search index)"] : [])
@@ -585,7 +640,7 @@ public final class JournalIndex: EntryIndexing {
     /// no page that held their text stays in either file.
     private func purge(_ queue: DatabaseQueue) throws {
         try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "INSERT INTO search(search) VALUES ('optimize')")
+            for table in ["search", "mention_words"] { try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('optimize')") }
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
         Trace.mark("index: deleted entries purged")
@@ -604,6 +659,7 @@ public final class JournalIndex: EntryIndexing {
             try db.execute(sql: "DELETE FROM \(table) WHERE file = ?", arguments: [id])
         }
         try db.execute(sql: "DELETE FROM search WHERE rowid = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM mention_words WHERE rowid = ?", arguments: [id])
         if andFile { try db.execute(sql: "DELETE FROM files WHERE id = ?", arguments: [id]) }
     }
 

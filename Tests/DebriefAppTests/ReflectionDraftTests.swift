@@ -84,6 +84,37 @@ struct ReflectionDraftTests {
         #expect(second.program.answers.isEmpty)
     }
 
+    /// A reflection started from a calendar event (`new --event`, Enter on home) keeps the event's
+    /// key and location through a draft: the next run resumes it and the saved entry still says
+    /// which event it reflects on, so the event stops waiting on every device.
+    @Test func aResumedDraftKeepsItsEventAndLocation() throws {
+        let fx = try ReflectionFixture()
+        defer { fx.remove() }
+        var setup = fx.setup(prefill: ["title": .text("Lunch with Marc Weber")])
+        setup.event = "lunch-marc@example.com/20261124T110000Z"
+        setup.location = "Café Eins, Berlin"
+        var first = fx.driver(setup)
+        first.press(.enter)                                  // the prefilled title
+        first.answer("2026-11-24 12:00")
+        first.send(.signal(1))
+        let draft = try #require(ReflectionDraft.latestNew(in: fx.store))
+        #expect(draft.event == "lunch-marc@example.com/20261124T110000Z")
+        #expect(draft.location == "Café Eins, Berlin")
+
+        var resumed = fx.driver(fx.setup(resumable: draft))  // a new run knows nothing of the event
+        resumed.press(.char("r"))
+        resumed.press(.ctrl("s"), .ctrl("s"))
+        #expect(resumed.exitStatus == 0)
+        let saved = try #require(fx.entries.first)
+        #expect(saved.title == "Lunch with Marc Weber")
+        #expect(saved.event == "lunch-marc@example.com/20261124T110000Z")
+        #expect(saved.location == "Café Eins, Berlin")
+        let text = try String(contentsOfFile: try #require(saved.source?.path), encoding: .utf8)
+        #expect(text.contains("\nevent: lunch-marc@example.com/20261124T110000Z\n"))
+        #expect(text.contains("\nlocation: Café Eins, Berlin\n"))
+        #expect(fx.store.draftNames().isEmpty)
+    }
+
     @Test func editSavesOverTheEntryAndKeepsTheDraftWhenTheFileChanged() throws {
         let fx = try ReflectionFixture()
         defer { fx.remove() }

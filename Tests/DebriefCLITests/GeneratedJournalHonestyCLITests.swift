@@ -6,7 +6,9 @@ import Testing
 /// facts must carry: follow-ups open, done, overdue, undated and postponed, due days and event
 /// instants shared (the same instant written with other offsets), people named in follow-ups, a
 /// NUL in an action, and unreadable files; `list --search` answered from the stored search texts
-/// likewise. Run cold (the index built by the first command) and warm.
+/// likewise; `people` and `people show` with mentions in text (one written across two lines, one of
+/// a name inside a longer one) and imported notes' tags. Run cold (the index built by the first
+/// command), warm, and after an edit.
 @Suite struct GeneratedJournalHonestyCLITests {
     static let names = ["Zoë Brandt", "Henrike Müller", "Ana Li", "Omar Haddad", "李雷", "zoe  brandt", "Łukasz Nowak"]
 
@@ -35,7 +37,17 @@ import Testing
                 if (i + k) % 7 == 0 { lines += ["    first-due: 2026-01-01", "    postponed: \(1 + i % 3)"] }
             }
         }
-        lines += ["tags: [\(i % 3 == 0 ? "swift" : "rust")]", "---", "Notes about Zürich \(i).", ""]
+        // Mentions of people an entry does not list: in its notes (every tenth), across two lines
+        // (not a mention), inside a longer name (not one), and as an imported note's tag.
+        var notes = "Notes about Zürich \(i)."
+        if i % 10 == 3 { notes += " Met \(names[(i + 2) % names.count]) and Dr. \(names[(i + 3) % names.count])'s team." }
+        if i % 10 == 7 { notes += " Ana\nLi on two lines; Omar Haddadi." }
+        if i % 97 == 5 {
+            lines.insert("flow: imported", at: 5)
+            lines += ["tags: [henrike_muller, zoebrandt]", "---", notes, ""]
+        } else {
+            lines += ["tags: [\(i % 3 == 0 ? "swift" : "rust")]", "---", notes, ""]
+        }
         return (id, lines.joined(separator: "\n"))
     }
 
@@ -47,6 +59,10 @@ import Testing
         ["list", "--search", "zurich"], ["list", "--search", "café 1"], ["list", "--search", "notes 3"],
         ["list", "--search", "zoe brandt"], ["list", "--search", "send"], ["list", "--search", "ü"],
         ["list", "--search", "Cafe", "--kind", "meet", "--since", "2026-06-01", "--format", "json"], ["list", "--search", "quokka"],
+        // `people` from the facts: the list, JSON, the cold list, a page by part of a name, in
+        // JSON, one that matches several people (exit 64) and nobody (exit 66).
+        ["people"], ["people", "--format", "json"], ["people", "--cold", "60"], ["people", "show", "henrike"],
+        ["people", "show", "Ana Li", "--format", "json"], ["people", "show", "a"], ["people", "show", "nobody"],
     ]
 
     @Test func factsAnswerAsTheEntriesDo() throws {

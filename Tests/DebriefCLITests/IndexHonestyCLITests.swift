@@ -12,7 +12,8 @@ import Testing
         ["list"], ["list", "--format", "json"], ["list", "--person", "rike"], ["list", "--search", "cafe"],
         ["list", "--search", "ü"], ["list", "--kind", "meet", "--limit", "3"], ["list", "--since", "2026-10-01", "--tag", "swift"],
         ["list", "--pitfall", "self"], ["list", "--limit", "2"], ["review"], ["review", "--weeks", "52", "--format", "json"], ["review", "--week", "2026-W40"],
-        ["people"], ["people", "--format", "json"], ["followups", "--all"], ["followups", "--open", "--format", "json"], ["doctor"],
+        ["people"], ["people", "--format", "json"], ["people", "show", "zoe"], ["people", "show", "ana li", "--format", "json"],
+        ["people", "--cold", "30"], ["followups", "--all"], ["followups", "--open", "--format", "json"], ["doctor"],
     ]
 
     static let names = ["Zoë Brandt", "Henrike Müller", "Ana Li", "Omar Haddad", "李雷"]
@@ -25,7 +26,9 @@ import Testing
                      "people:", "  - name: \(names[i % names.count])", "    level: peer", "    relation: \(i % 3 == 0 ? "existing" : "new")",
                      "talk-share: \(talk)", "asked-about-them: \(i % 4 == 0 ? "no" : "yes")"]
         if i % 2 == 0 { lines += ["follow-ups:", "  - who: \(names[(i + 1) % names.count])", "    action: Send notes \(i)", "    due: 2026-11-\(10 + i % 15)"] }
-        lines += ["tags: [\(i % 3 == 0 ? "swift" : "rust"), notes]", "---", "Free notes about Zürich \(i).", ""]
+        // Every fourth entry mentions someone it does not list (`people`'s mentions).
+        let mention = i % 4 == 1 ? " Lunch with \(names[(i + 3) % names.count])." : ""
+        lines += ["tags: [\(i % 3 == 0 ? "swift" : "rust"), notes]", "---", "Free notes about Zürich \(i).\(mention)", ""]
         return lines.joined(separator: "\n")
     }
 
@@ -35,7 +38,7 @@ import Testing
 
     /// Commands compared after each change (the whole list at the start and the end).
     static let quick: [[String]] = [["list", "--format", "json"], ["list", "--search", "cafe"], ["review", "--format", "json"],
-                                    ["people", "--format", "json"], ["followups", "--all"], ["doctor"]]
+                                    ["people", "--format", "json"], ["people", "show", "omar"], ["followups", "--all"], ["doctor"]]
 
     /// Runs every command both ways and compares.
     static func compare(_ debrief: BinaryRunner, _ when: String, _ commands: [[String]] = quick) throws {

@@ -6,9 +6,9 @@ import Testing
 
 /// Tab on values from the journal in real interactive shells (bash always; zsh and fish where
 /// installed), each in tmux with debrief's completion script loaded as a user loads it: names,
-/// tags, kinds and entry ids that a synced journal or an import could carry (`$( )`, backticks,
-/// `;`, `&`, `|`, quotes, backslashes, spaces, globs, `:`, `$HOME`, a newline) reach the command
-/// line as themselves, never as code. After each Tab the test moves to the start of the line and
+/// tags, kinds, entry ids and calendar event keys that a synced journal, an import or a calendar
+/// could carry (`$( )`, backticks, `;`, `&`, `|`, quotes, backslashes, spaces, globs, `:`,
+/// `$HOME`, a newline) reach the command line as themselves, never as code. After each Tab the test moves to the start of the line and
 /// turns the command into a call of `args`, a shell function that writes its arguments to a file,
 /// then presses Enter: the completed word must be exactly the value, and no command hidden in a
 /// value may have run (the shell's folder stays empty).
@@ -45,6 +45,12 @@ import Testing
         Case(command: ["list", "--tag"], typed: "g", value: "g*[x] ?; touch t2"),
         Case(command: ["list", "--kind"], typed: "k", value: "k$(touch k1)"),
         Case(command: ["show"], typed: "2026-11-22", value: entryID),
+        // Calendar event keys (issue 20): a calendar is as foreign as a synced journal.
+        Case(command: ["new", "--event"], typed: "e1", value: "e1$(touch e1)"),
+        Case(command: ["new", "--event"], typed: "e2", value: "e2 `touch e2`; touch e3 && x"),
+        Case(command: ["brief"], typed: "e3", value: "e3: 'q' \"r\" \\ * ? ~ {a,b} $HOME"),
+        // A recurring instance's key carries its RECURRENCE-ID after a slash.
+        Case(command: ["brief"], typed: "e4", value: "e4|tee e4>e5/20261124T110000Z"),
         // Inside a quote the user opened.
         Case(command: ["list", "--person"], typed: "'Ze", value: "Zed $(touch p1)"),
         Case(command: ["list", "--person"], typed: "\"Ya", value: "Yan `touch p2`"),
@@ -54,7 +60,8 @@ import Testing
     ]
 
     /// A journal holding every hostile value above: people, follow-ups and tags through
-    /// `add --answers` (JSON), a kind through a catalog override, an id as a file's name.
+    /// `add --answers` (JSON), a kind through a catalog override, an id as a file's name, event
+    /// keys as calendar UIDs (with hostile summaries, which zsh and fish show beside them).
     static func seed(_ debrief: BinaryRunner) throws {
         let people = cases.filter { $0.command.last == "--person" && $0.typed != "Sa" }.map(\.value) + ["Sam\n$(touch p7)"]
         let tags = cases.filter { $0.command.last == "--tag" }.map(\.value)
@@ -72,6 +79,35 @@ import Testing
         try debrief.write("---\ntitle: Named by its file\ndate: 2026-11-22T09:00:00+01:00\n---\n",
                           to: debrief.journal + "/entries/2026/11/\(entryID).md")
         try #require(try debrief.run(["list"]).stdout.contains("Named by its file"))
+        try seedCalendar(debrief)
+    }
+
+    /// A calendar whose events ended within `pending-days` with someone else: their keys are what
+    /// `new --event` and `brief` offer, and their summaries what zsh and fish show beside them.
+    /// The last is a moved instance of a weekly series (worth a reflection by a catalog override),
+    /// so its key ends in `/` and its original start.
+    static func seedCalendar(_ debrief: BinaryRunner) throws {
+        func event(_ uid: String, _ summary: String, start: String, end: String, _ extra: [String] = []) -> String {
+            (["BEGIN:VEVENT", "UID:\(uid)", "DTSTAMP:20261101T000000Z", "SUMMARY:\(summary)",
+              "DTSTART;TZID=Europe/Berlin:\(start)", "DTEND;TZID=Europe/Berlin:\(end)",
+              "ATTENDEE;CN=Marc Weber:mailto:marc@example.com"] + extra + ["END:VEVENT"]).map { $0 + "\r\n" }.joined()
+        }
+        let keys = cases.filter { $0.command == ["new", "--event"] || $0.command == ["brief"] }.map(\.value)
+        var events = keys.filter { !$0.contains("/") }.enumerated().map { n, key in
+            event(key, "Lunch $(touch s\(n)) `touch s\(n)`", start: "202611\(20 + n)T120000", end: "202611\(20 + n)T130000")
+        }
+        let series = "e4|tee e4>e5"
+        events.append(event(series, "Lunch weekly", start: "20261124T120000", end: "20261124T130000", ["RRULE:FREQ=WEEKLY;COUNT=2"]))
+        events.append(event(series, "Lunch moved $(touch s9)", start: "20261125T090000", end: "20261125T100000",
+                            ["RECURRENCE-ID;TZID=Europe/Berlin:20261124T120000"]))
+        try debrief.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n" + events.joined() + "END:VCALENDAR\r\n",
+                          to: debrief.root + "/calendars/hostile.ics")
+        try debrief.write("calendars:\n  - \(debrief.root)/calendars/hostile.ics\nme: [ana@example.org]\n",
+                          to: debrief.config + "/debrief/config.yaml")
+        try debrief.write("events:\n  recurring-words: [lunch]\n", to: debrief.promptsDirectory + "/20-events.yaml")
+        let json = try debrief.run(["pending", "--format", "json"]).stdout
+        let waiting = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]], "\(json)")
+        #expect(Set(waiting.compactMap { $0["key"] as? String }) == Set(keys), "\(json)")
     }
 
     /// One interactive shell in tmux, in an empty folder, with the completion script loaded and

@@ -132,9 +132,14 @@ final class TmuxSession {
         return children.split(separator: " ").first.flatMap { pid_t($0) } ?? 0
     }
 
+    /// How long a wait lasts before it fails. It guards against a hang, never measures speed: on
+    /// a machine busy with builds and other suites (load 8 on 2 cores) a frame of the debug binary
+    /// took more than 10 s to appear, and a test failed that way though nothing was wrong.
+    static let patience: TimeInterval = 30
+
     /// Waits until the screen satisfies `condition`; returns the screen. Fails with the last screen.
     @discardableResult
-    func waitUntil(_ what: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
+    func waitUntil(_ what: String, timeout: TimeInterval = patience, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
@@ -147,13 +152,13 @@ final class TmuxSession {
 
     /// Waits until the screen contains `text`.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+    func waitFor(_ text: String, timeout: TimeInterval = patience) throws -> String {
         try waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
     /// Waits for the program to exit and returns its exit status (128+n when killed by signal n,
     /// as the shell reports it).
-    func waitForExit(timeout: TimeInterval = 10) throws -> Int32 {
+    func waitForExit(timeout: TimeInterval = patience) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let text = try? String(contentsOfFile: statusPath, encoding: .utf8), text.hasSuffix("\n"),

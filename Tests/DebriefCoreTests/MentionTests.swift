@@ -89,4 +89,21 @@ import Testing
         }
         #expect(MentionFinder.words(in: "Met Dr. Henrike-Vogel at 9:30, twice") .map(\.word) == ["met", "dr", "henrike", "vogel", "at", "9", "30", "twice"])
     }
+
+    /// The piece-by-piece splitter (ASCII words on their bytes, the others character by
+    /// character) gives the same words and offsets as the character-by-character one on lines
+    /// mixing ASCII with accents (composed and combining), CJK, a prepended concatenation mark
+    /// before ASCII, ZWJ and emoji modifiers after ASCII punctuation, control characters and CR LF.
+    @Test func pieceWordsAreTheCharacterWords() {
+        var rng = SeededGenerator(seed: 2312)
+        let parts = ["a", "Zo", "9", " ", " ", ".", ",", "-", "_", "@", "\t", "é", "e\u{301}", "\u{301}", "\u{0600}", "\u{200D}",
+                     "\u{1F44D}\u{1F3FD}", "\u{1F3FD}", "東京", "São", "naïve", "\r\n", "\r", "\u{7F}", "\u{1B}", "ß", "Ⅻ", "½", "\u{FE0F}"]
+        for _ in 0..<5_000 {
+            let line = (0..<Int.random(in: 0...14, using: &rng)).map { _ in parts.randomElement(using: &rng) ?? "a" }.joined()
+            let fast = MentionFinder.pieceWords(in: Substring(line))
+            let slow = MentionFinder.characterWords(in: Substring(line))
+            #expect(fast.map(\.word) == slow.map(\.word), "\(line.debugDescription)")
+            #expect(fast.map(\.offset) == slow.map(\.offset), "\(line.debugDescription)")
+        }
+    }
 }

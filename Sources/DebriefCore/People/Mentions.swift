@@ -77,10 +77,36 @@ public struct MentionFinder: Sendable {
 
     /// The folded words a name must show, without an opening title like "Dr." (a word of at most
     /// four letters ending in a full stop) when other words follow.
-    static func nameWords(_ name: String) -> [String] {
+    public static func nameWords(_ name: String) -> [String] {
         var parts = name.split(whereSeparator: \.isWhitespace)
         while parts.count > 1, let first = parts.first, first.hasSuffix("."), first.count <= 5 { parts.removeFirst() }
         return parts.flatMap { words(in: $0).map(\.word) }
+    }
+
+    /// Bumped when what ``foldedWords(of:)`` or ``tagWords(_:)`` give for the same entry changes:
+    /// the index stores them, and rebuilds when this differs.
+    public static let wordsRevision = 1
+
+    /// Every line of every text of `entry` a name can stand in (``texts(of:)``), as its folded
+    /// words separated by one space, the lines separated by a line feed: what the index stores so
+    /// that the entries holding a name's words in a row (``nameWords(_:)``) are looked up instead
+    /// of every entry's text being read (`debrief people` on 10,000 entries). Only a superset:
+    /// a name across two lines also holds its words in a row here, so the entries found are read
+    /// and ``mentions(in:)`` decides.
+    public static func foldedWords(of entry: Entry) -> String {
+        var lines: [String] = []
+        for text in texts(of: entry) {
+            for line in text.split(whereSeparator: \.isNewline) {
+                lines.append(words(in: line).map(\.word).joined(separator: " "))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A tag's words joined (`@henrike_vogel` → `henrikevogel`): the form a tag of an imported note
+    /// names someone in (``mentions(in:)``), which the index stores per tag.
+    public static func tagWords(_ tag: String) -> String {
+        words(in: Substring(tag)).map(\.word).joined()
     }
 
     /// The people `entry` mentions, each once with the first line that names them: the key and
@@ -105,7 +131,7 @@ public struct MentionFinder: Sendable {
         }
         if entry.isImported {
             for tag in entry.tags {
-                let joined = Self.words(in: Substring(tag)).map(\.word).joined()
+                let joined = Self.tagWords(tag)
                 for key in byJoined[joined] ?? [] where seen.insert(key).inserted {
                     found.append((key, Self.tagLine(tag, in: entry)))
                 }
@@ -151,7 +177,57 @@ public struct MentionFinder: Sendable {
     /// The words of a line, folded, with the character offset each starts at: runs of letters,
     /// digits and marks; anything else (spaces, punctuation, `_`, `@`) separates words.
     static func words(in line: Substring) -> [(word: String, offset: Int)] {
-        asciiWords(in: line) ?? characterWords(in: line)
+        asciiWords(in: line) ?? pieceWords(in: line)
+    }
+
+    /// ``words(in:)`` for a line with other than printable ASCII: cut at each printable ASCII
+    /// byte that is neither letter nor digit and has ASCII on both sides (always a character of
+    /// its own there: no mark joins an ASCII neighbour, and no ASCII scalar is prepended), a piece
+    /// of ASCII letters and digits is one word on its bytes, and only the pieces holding anything
+    /// else (an accented or CJK word, a control character) go character by character. The same
+    /// words and offsets as ``characterWords(in:)``: generated notes put a word like "café" or
+    /// "東京" in most lines, which sent every line the slow way.
+    static func pieceWords(in line: Substring) -> [(word: String, offset: Int)] {
+        var out: [(word: String, offset: Int)] = []
+        let bytes = line.utf8
+        var characters = 0
+        var pieceStart = bytes.startIndex
+        var pieceBytes: [UInt8] = []
+        var simple = true
+        func flush(_ end: String.Index) {
+            guard pieceStart < end else { return }
+            if simple {
+                out.append((String(decoding: pieceBytes, as: UTF8.self), characters))
+                characters += pieceBytes.count
+            } else {
+                let piece = line[pieceStart..<end]
+                out += characterWords(in: piece).map { ($0.word, $0.offset + characters) }
+                characters += piece.count
+            }
+        }
+        var previousASCII = true
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            let next = bytes.index(after: i)
+            let upper = b >= 0x41 && b <= 0x5A
+            let alnum = upper || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+            if !alnum, b >= 0x20, b < 0x7F, previousASCII, next == bytes.endIndex || bytes[next] < 0x80 {
+                flush(i)
+                characters += 1
+                pieceStart = next
+                pieceBytes.removeAll(keepingCapacity: true)
+                simple = true
+            } else if alnum {
+                pieceBytes.append(upper ? b + 0x20 : b)
+            } else {
+                simple = false
+            }
+            previousASCII = b < 0x80
+            i = next
+        }
+        flush(bytes.endIndex)
+        return out
     }
 
     /// ``words(in:)`` on the bytes of a line of printable ASCII and tabs, where every byte is one

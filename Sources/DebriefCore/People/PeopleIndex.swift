@@ -18,10 +18,21 @@ public struct PeopleIndex: Sendable {
 
     /// Builds the index reusing an already built follow-up index.
     public init(entries: [Entry], followUps: FollowUpIndex) {
+        self.init(sightings: entries.map(PersonSighting.init(entry:)), mentioning: entries, followUps: followUps)
+    }
+
+    /// Builds the index from the people each entry lists (in the journal's order, as
+    /// ``init(entries:followUps:)`` gives them, so both build the same index) and the entries
+    /// that may mention someone they do not list: every entry, or (from the index's facts,
+    /// ``PeopleFacts``) only those holding a known name's words in a row or, imported, a tag
+    /// made of them; ``MentionFinder`` decides on each, so leaving out entries that cannot
+    /// mention anyone changes nothing.
+    public init(sightings: [PersonSighting], mentioning: [Entry], followUps: FollowUpIndex) {
         // Newest first, so the first sighting of a name gives its spelling, level and relation.
-        let ordered = entries.sorted { a, b in
+        func newestFirst(_ a: (eventTime: Timestamp, id: String), _ b: (eventTime: Timestamp, id: String)) -> Bool {
             a.eventTime != b.eventTime ? a.eventTime > b.eventTime : a.id > b.id
         }
+        let ordered = sightings.sorted { newestFirst(($0.eventTime, $0.id), ($1.eventTime, $1.id)) }
         // Summaries are mutated in place by index: copying one out of a dictionary and back
         // copies its growing lists on every mention, which made 10,000 entries take seconds.
         var summaries: [PersonSummary] = []
@@ -83,7 +94,8 @@ public struct PeopleIndex: Sendable {
         // is a mention, and contact for the cold list (an imported note dated after the last
         // reflection with them is the latest news of them).
         let finder = MentionFinder(people: summaries.indices.map { (summaries[$0].key, Array(spellings[$0].keys)) })
-        for entry in ordered where !finder.isEmpty {
+        let mentioning = finder.isEmpty ? [] : mentioning.sorted { newestFirst(($0.eventTime, $0.id), ($1.eventTime, $1.id)) }
+        for entry in mentioning {
             let listed = Set(entry.people.map { fold($0.name) })
             for hit in finder.mentions(in: entry) where !listed.contains(hit.key) {
                 guard let i = indexByKey[hit.key] else { continue }

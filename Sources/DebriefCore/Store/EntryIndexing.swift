@@ -24,6 +24,12 @@ public protocol EntryIndexing: AnyObject, Sendable {
     /// exactly what reading the entries would (then the caller reads the entries).
     func followUps(for refs: [EntryRef], store: JournalStore) -> FollowUpFacts?
 
+    /// What ``PeopleIndex`` reads of the entries in `refs` (the whole journal) straight from the
+    /// index's facts: every entry's people, every follow-up, and rebuilt only the entries that may
+    /// mention a known person without listing them; files that changed are read and indexed
+    /// first. Nil when the facts cannot answer exactly what reading the entries would.
+    func people(for refs: [EntryRef], store: JournalStore) -> PeopleFacts?
+
     /// The index's own files, for `doctor`: what keeps the index from being used (a link or a
     /// foreign file where its database belongs, a cache folder of another user or writable by
     /// others), and the journal folders that no longer exist whose indexes it removed.
@@ -32,6 +38,25 @@ public protocol EntryIndexing: AnyObject, Sendable {
 
 extension EntryIndexing {
     public func followUps(for refs: [EntryRef], store: JournalStore) -> FollowUpFacts? { nil }
+    public func people(for refs: [EntryRef], store: JournalStore) -> PeopleFacts? { nil }
+}
+
+/// The people of a whole journal as an index answers them: per entry listing anyone its people
+/// (``PersonSighting``, in the order of the refs), the entries that may mention someone they do
+/// not list (in the order of the refs: holding a known name's words in a row, or imported with a
+/// tag made of them), every follow-up as ``FollowUpFacts`` gives them, and the unreadable files.
+public struct PeopleFacts: Sendable {
+    public var sightings: [PersonSighting]
+    public var mentioning: [Entry]
+    public var followUps: [FollowUpItem]
+    public var problems: [EntryProblem]
+
+    public init(sightings: [PersonSighting], mentioning: [Entry], followUps: [FollowUpItem], problems: [EntryProblem]) {
+        self.sightings = sightings
+        self.mentioning = mentioning
+        self.followUps = followUps
+        self.problems = problems
+    }
 }
 
 /// What an index answers for a read: the outcome of each ref, and which of them it found to hold

@@ -96,6 +96,22 @@ public struct JournalStore: Sendable {
         return (FollowUpIndex(entries: snapshot.entries), scan.problems + snapshot.problems)
     }
 
+    /// Everyone the journal names, each listing entry's people (for the entries' days and titles
+    /// a person's page shows), and the files that could not be read (the walk's too): from the
+    /// index's facts when it can answer, rebuilding only the entries that may mention someone;
+    /// else from every entry read.
+    public func peopleIndex() -> (people: PeopleIndex, sightings: [PersonSighting], problems: [EntryProblem]) {
+        let scan = scan()
+        Trace.mark("store: \(scan.refs.count) files listed")
+        if let facts = index?.people(for: scan.refs, store: self) {
+            Trace.mark("store: \(facts.sightings.count) entries' people from the index's facts, \(facts.mentioning.count) entries read for mentions")
+            let people = PeopleIndex(sightings: facts.sightings, mentioning: facts.mentioning, followUps: FollowUpIndex(items: facts.followUps))
+            return (people, facts.sightings, scan.problems + facts.problems)
+        }
+        let snapshot = read(scan.refs, complete: true, narrowedBy: nil)
+        return (PeopleIndex(entries: snapshot.entries), snapshot.entries.map(PersonSighting.init(entry:)), scan.problems + snapshot.problems)
+    }
+
     /// Reads the given entries, collecting the files that do not parse.
     public func load(_ refs: [EntryRef]) -> JournalSnapshot {
         read(refs, complete: false, narrowedBy: nil)

@@ -53,9 +53,9 @@ struct PeopleList: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let context = try Context(journal)
-            let snapshot = context.store.loadAll()
+            // From the index's facts when it can answer (issue 23), else from every entry.
+            let (index, _, problems) = context.store.peopleIndex()
             let today = context.clock.today
-            let index = PeopleIndex(entries: snapshot.entries)
             let threshold = context.coldDays(flag: days)
             let people = cold ? index.cold(asOf: today, days: threshold) : index.people
             switch format {
@@ -71,7 +71,7 @@ struct PeopleList: ParsableCommand {
                     Output.print(cold ? Self.coldLine(person, today: today) : Self.lines(person, today: today))
                 }
             }
-            if let warning = UnreadFiles.warning(snapshot.problems.count, .notIncluded) { Output.error(warning) }
+            if let warning = UnreadFiles.warning(problems.count, .notIncluded) { Output.error(warning) }
         }
     }
 

@@ -32,17 +32,17 @@ struct PeopleShow: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let context = try Context(journal)
-            let snapshot = context.store.loadAll()
-            let index = PeopleIndex(entries: snapshot.entries)
+            // From the index's facts when it can answer (issue 23), else from every entry.
+            let (index, sightings, problems) = context.store.peopleIndex()
             let person = try Self.find(name, in: index)
             switch format {
             case .json:
                 Output.json(person.json.rendered())
             case .text:
-                let entries = Dictionary(snapshot.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                let entries = Dictionary(sightings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
                 Output.print(Self.text(person, entries: entries, today: context.clock.today))
             }
-            if let warning = UnreadFiles.warning(snapshot.problems.count, .notIncluded) { Output.error(warning) }
+            if let warning = UnreadFiles.warning(problems.count, .notIncluded) { Output.error(warning) }
         }
     }
 
@@ -62,7 +62,7 @@ struct PeopleShow: ParsableCommand {
     }
 
     /// The heading line, then notes (newest first, with the event), entries and open follow-ups.
-    static func text(_ p: PersonSummary, entries: [String: Entry], today: Day) -> String {
+    static func text(_ p: PersonSummary, entries: [String: PersonSighting], today: Day) -> String {
         var out = [([TerminalSafe.line(p.name), p.meetings] + [[p.level, p.relation].compactMap { $0 }.joined(separator: ", ")].filter { !$0.isEmpty })
             .joined(separator: " · ")]
         out += ["", "Notes (\(p.notes.count))" + (p.notes.count > 1 ? ", newest first" : "")]

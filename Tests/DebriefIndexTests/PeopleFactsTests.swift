@@ -1,0 +1,128 @@
+import DebriefCore
+import DebriefIndex
+import Foundation
+import GRDB
+import Testing
+
+/// `debrief people` and `people show` are answered from the index's facts (people rows with their
+/// entries' columns, follow-up rows, and a phrase lookup of known names' words for the entries
+/// that may mention someone; only those are rebuilt) instead of rebuilding every entry (issue 23):
+/// the people index is exactly the one the entries give, cold, warm and after a change, through
+/// mentions in text, a name written across two lines, an imported note's tag, a NUL, and any
+/// changed stored column, which makes the entries answer and the index rebuild.
+@Suite struct PeopleFactsTests {
+    static let mention = "2029-06-01-1000-mention"
+    static let imported = "2029-06-04-1000-imported"
+    static let ana = "2029-06-06-1000-ana"
+
+    static func entry(_ title: String, _ date: String, people: [[String]] = [], flow: String? = nil, tags: [String] = [],
+                      notes: String) -> String {
+        var lines = ["---", "schema: 1", "created: \(date)", "updated: \(date)", "title: \(title)", "date: \(date)", "kind: meetup"]
+        if let flow { lines.append("flow: \(flow)") }
+        if !people.isEmpty {
+            lines.append("people:")
+            for p in people {
+                lines.append("  - name: \(p[0])")
+                lines += p.dropFirst().map { "    " + $0 }
+            }
+        }
+        if !tags.isEmpty { lines.append("tags: [\(tags.joined(separator: ", "))]") }
+        return (lines + ["---", notes, ""]).joined(separator: "\n")
+    }
+
+    /// The index tests' journal (people, follow-ups naming them) and entries that mention people
+    /// they do not list, one naming someone it lists, one across two lines, an imported note
+    /// with a tag that is a name joined, notes, levels, relations and e-mails, another spelling,
+    /// and an unreadable file.
+    static func seed(_ f: IndexFixture) {
+        JournalIndexTests.seed(f, count: 12)
+        f.write(mention, entry("Lunch", "2029-06-01T10:00:00+01:00",
+                               people: [["Omar Haddad", "level: senior", "relation: existing", "note: Knows the Berlin team.",
+                                         "email: omar@example.org"]],
+                               notes: "Lunch with henrike müller; banana bread."))
+        f.write(Self.ana, entry("Team", "2029-06-06T10:00:00+01:00", people: [["Omar Haddad"]],
+                                notes: "Dr. Ana Li's team.\nZoë  Brandt joined later."))
+        f.write("2029-06-02-1000-listed", entry("Ana again", "2029-06-02T10:00:00+01:00",
+                                                people: [["ana li", "level: peer", "note: Moved to Lisbon."]], notes: "Ana Li again."))
+        f.write("2029-06-03-1000-across", entry("Two lines", "2029-06-03T10:00:00+01:00", people: [["Omar Haddad"]],
+                                                notes: "Met Henrike\nMüller on two lines, and Anastasia."))
+        f.write(imported, entry("From jrnl", "2029-06-04T10:00:00+01:00", flow: "imported", tags: ["henrike_muller", "swift"],
+                                notes: "An imported note."))
+        f.write("2029-05-05-1200-broken", "---\ntitle: [unclosed\n---\n")
+    }
+
+    static func describe(_ answer: (people: PeopleIndex, sightings: [PersonSighting], problems: [EntryProblem])) -> [String] {
+        answer.people.people.map { "\($0)" } + answer.problems.map(\.description)
+    }
+
+    static func facts(_ f: IndexFixture) -> PeopleFacts? { f.index.people(for: f.plain.scan().refs, store: f.indexed) }
+
+    @Test func theFactsGiveThePeopleTheEntriesGive() throws {
+        let f = IndexFixture("people-facts", racyMargin: 0)
+        Self.seed(f)
+        let files = Self.describe(f.plain.peopleIndex())
+        let henrike = f.plain.peopleIndex().people.person(named: "Henrike Müller")
+        #expect(henrike?.mentions.map(\.entryID) == [Self.imported, Self.mention], "a mention in text and an imported tag")
+        #expect(f.plain.peopleIndex().people.person(named: "Ana Li")?.mentions.map(\.entryID) == [Self.ana], "not where listed")
+        #expect(files.count == 6, "five people and one unreadable file: \(files)")
+        #expect(Self.describe(f.indexed.peopleIndex()) == files, "cold")
+        #expect(Self.describe(f.indexed.peopleIndex()) == files, "warm")
+        // Only the entries that may mention someone are rebuilt: the four holding a name's
+        // words in a row or a tag made of them for someone they do not list.
+        let answer = try #require(Self.facts(f), "answered from the facts")
+        #expect(Set(answer.mentioning.map(\.id)) == [Self.mention, "2029-06-03-1000-across", Self.imported, Self.ana])
+        #expect(answer.sightings.count == 16)
+        // A change: the mention removed, a person added.
+        f.write(Self.mention, Self.entry("Lunch", "2029-06-01T10:00:00+01:00", people: [["Omar Haddad"], ["Henrike Müller"]],
+                                         notes: "Lunch with henrike müller; Ana Li sent regards."))
+        try FileManager.default.removeItem(atPath: f.path("2029-06-02-1000-listed"))
+        f.reopen()
+        let changed = Self.describe(f.plain.peopleIndex())
+        #expect(changed != files)
+        #expect(Self.describe(f.indexed.peopleIndex()) == changed, "after a change")
+        #expect(Self.facts(f) != nil, "answered from the facts")
+    }
+
+    /// A NUL the index stores as U+FFFD: the facts do not answer, the entries do.
+    @Test func aNULSendsTheQuestionToTheEntries() throws {
+        let f = IndexFixture("people-facts-nul", racyMargin: 0)
+        Self.seed(f)
+        f.write("2029-06-05-1000-nul", Self.entry("NUL", "2029-06-05T10:00:00+01:00", people: [["Ana Li", "note: \"Send\\0notes\""]],
+                                                  notes: "Notes."))
+        _ = f.indexed.peopleIndex()
+        #expect(Self.facts(f) == nil)
+        #expect(Self.describe(f.indexed.peopleIndex()) == Self.describe(f.plain.peopleIndex()))
+        #expect(Self.describe(f.plain.peopleIndex()).contains { $0.contains(#"Send\0notes"#) })
+    }
+
+    /// One changed stored column `people` reads: the answer stays the entries' answer. (`email`
+    /// is read by no query yet, only compared by `doctor`.)
+    /// The newest entry's file: its people give each one's level and relation.
+    static let newest = "(SELECT file FROM entries ORDER BY time DESC LIMIT 1)"
+
+    @Test(arguments: [
+        ("name", "UPDATE people SET name = 'Ana Lee' WHERE rowid = (SELECT min(rowid) FROM people WHERE folded = 'ana li')"),
+        ("folded", "UPDATE people SET folded = 'henrike muller' WHERE file = (SELECT file FROM entries WHERE id = '\(mention)')"),
+        ("level", "UPDATE people SET level = 'executive' WHERE rowid = (SELECT min(rowid) FROM people WHERE file = \(newest))"),
+        ("relation", "UPDATE people SET relation = 'new' WHERE rowid = (SELECT min(rowid) FROM people WHERE file = \(newest))"),
+        ("note", "UPDATE people SET note = 'Other' WHERE rowid = (SELECT min(rowid) FROM people WHERE note IS NOT NULL)"),
+        ("tag words", "UPDATE tags SET words = 'swift' WHERE words = 'henrikemuller'"),
+        ("mention words", "UPDATE mention_words SET words = 'lunch' WHERE rowid = (SELECT file FROM entries WHERE id = '\(mention)')"),
+        ("flow", "UPDATE entries SET flow = NULL WHERE id = '\(imported)'"),
+        ("title", "UPDATE entries SET title = 'Other' WHERE file = (SELECT min(file) FROM people WHERE note IS NOT NULL)"),
+        ("id", "UPDATE entries SET id = 'other' WHERE file = (SELECT min(file) FROM people)"),
+        ("time", "UPDATE entries SET time = time + 40000000 WHERE file = (SELECT min(file) FROM people)"),
+    ])
+    func aChangedStoredColumnNeverChangesThePeople(_ label: String, _ damage: String) throws {
+        let f = IndexFixture("people-damage-\(label.replacingOccurrences(of: " ", with: "-"))", racyMargin: 0)
+        Self.seed(f)
+        let expected = Self.describe(f.plain.peopleIndex())
+        #expect(Self.describe(f.indexed.peopleIndex()) == expected, "\(label): before")
+        #expect(try f.damage(damage) == 1, "\(label): the damage touched one row")
+        f.reopen()
+        #expect(Self.describe(f.indexed.peopleIndex()) == expected, "\(label): answered as the entries say")
+        f.reopen()
+        #expect(Self.describe(f.indexed.peopleIndex()) == expected, "\(label): and again")
+        #expect(Self.facts(f) != nil, "\(label): the rebuilt facts answer")
+    }
+}
