@@ -15,6 +15,9 @@ enum PythonVenv {
     static let jrnl: String? = make("jrnl", packages: ["jrnl>=4,<5"], check: "jrnl")
     /// The `icalendar` package (RFC 5545 parser).
     static let icalendar: String? = make("icalendar", packages: ["icalendar>=5"], check: "python")
+    /// todoman 4 (the `todo` command, a to-do list on a vdir) with freezegun, which fixes the
+    /// clock todoman stamps `COMPLETED` with (``Todoman``).
+    static let todoman: String? = make("todoman", packages: ["todoman>=4,<5", "freezegun"], check: "todo")
 
     /// The venv's `bin` folder, made if need be.
     static func make(_ name: String, packages: [String], check: String) -> String? {

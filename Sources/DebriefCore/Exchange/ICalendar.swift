@@ -101,12 +101,22 @@ public enum ICalendar {
         var lines = header
         for item in items where shows(item, as: kind) { lines += component(item, kind: kind, timeZone: timeZone) }
         lines.append("END:VCALENDAR")
-        return lines.map(fold).joined()
+        return render(lines)
     }
 
     /// A calendar holding one item: the content of one file in a vdir.
     public static func file(_ item: Item, kind: Kind, timeZone: TimeZone) -> String {
-        calendar([item], kind: kind, timeZone: timeZone)
+        render(fileLines(item, kind: kind, timeZone: timeZone))
+    }
+
+    /// The unfolded content lines of ``file(_:kind:timeZone:)``.
+    static func fileLines(_ item: Item, kind: Kind, timeZone: TimeZone) -> [String] {
+        header + (shows(item, as: kind) ? component(item, kind: kind, timeZone: timeZone) : []) + ["END:VCALENDAR"]
+    }
+
+    /// Content lines folded and CRLF-terminated, as every calendar debrief writes.
+    static func render(_ lines: [String]) -> String {
+        lines.map(fold).joined()
     }
 
     static let header = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + productID, "CALSCALE:GREGORIAN",

@@ -69,20 +69,31 @@ public enum OwnedFile {
         var journals: [String] = []
         var written: [String] = []
         var start = 0
-        while start < bytes.count {
-            var end = start
+        /// The physical line at `from`: its text without the line end, and where the next starts.
+        func line(at from: Int) -> (text: ArraySlice<UInt8>, next: Int) {
+            var end = from
             while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            let next = min(end + 1, bytes.count)
-            var text = bytes[start..<end]
+            var text = bytes[from..<end]
             if text.last == UInt8(ascii: "\r") { text = text.dropLast() }
-            if let value = value(text, journalProperty) {
-                journals.append(value)
-            } else if let value = value(text, writtenProperty) {
-                written.append(value)
-            } else {
+            return (text, min(end + 1, bytes.count))
+        }
+        while start < bytes.count {
+            let (text, next) = line(at: start)
+            guard let (name, first) = markValue(text) else {
                 content.append(contentsOf: bytes[start..<next])
+                start = next
+                continue
             }
+            // A writer that folds short lines (RFC 5545 lets it fold anywhere) continues the
+            // mark's value on lines starting with a space or a tab: they belong to the mark.
+            var value = first
             start = next
+            while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 {
+                let (more, after) = line(at: start)
+                value += String(decoding: more.dropFirst(), as: UTF8.self)
+                start = after
+            }
+            if name == journalProperty { journals.append(value) } else { written.append(value) }
         }
         guard journals.count == 1, written.count == 1, let journal = journals.first, !journal.isEmpty,
               let fingerprint = written.first.flatMap(Fingerprint.init) else { return (nil, bytes) }
@@ -100,6 +111,13 @@ public enum OwnedFile {
     /// Whether `content` (without a mark) is what debrief wrote into a file marked `mark`.
     public static func wrote(_ content: some Collection<UInt8>, as mark: Mark) -> Bool {
         Fingerprint(of: content) == mark.written
+    }
+
+    /// Which mark property a line starts, and the value on that line; nil for any other line.
+    private static func markValue(_ line: ArraySlice<UInt8>) -> (String, String)? {
+        if let v = value(line, journalProperty) { return (journalProperty, v) }
+        if let v = value(line, writtenProperty) { return (writtenProperty, v) }
+        return nil
     }
 
     /// The value of a `NAME:value` line for `name` (exactly, as debrief writes it), or nil.

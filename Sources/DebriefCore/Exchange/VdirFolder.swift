@@ -41,6 +41,50 @@ public enum VdirFolder {
     /// Makes `directory` hold exactly `files` (name → content, without the mark) among the files
     /// of the journal whose id is `journal`, by the rule of ``OwnedFile``.
     public static func sync(_ files: [String: String], into directory: String, journal: String) throws(StoreError) -> Result {
+        do {
+            return try sync(into: directory, journal: journal) { _ in Plan(files: files) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.io(directory, "\(error)")
+        }
+    }
+
+    /// A file of this journal's in the folder that changed since debrief wrote it (by the rule of
+    /// ``OwnedFile``), as found under the folder's lock: what a to-do app may have sent back.
+    public struct Returned: Sendable {
+        /// The file's name in the folder and its path.
+        public var name: String
+        public var path: String
+        /// The whole file as read, and its mark and other bytes (``OwnedFile/read(_:)``).
+        public var bytes: [UInt8]
+        public var mark: OwnedFile.Mark
+        public var content: [UInt8]
+        /// How many hard links the file has (1 for a file of the folder's own).
+        public var links: Int
+    }
+
+    /// What a sync writes, once the returned files have been looked at.
+    public struct Plan: Sendable {
+        /// Name → content without the mark, as for ``sync(_:into:journal:)``.
+        public var files: [String: String]
+        /// Returned files (by name) whose change has been taken into the journal: rewritten or
+        /// removed as if unchanged, provided they still hold the bytes that were judged.
+        public var released: Set<String>
+        /// Why a returned file is left alone, said instead of the general "changed since" reason.
+        public var reasons: [String: String]
+
+        public init(files: [String: String], released: Set<String> = [], reasons: [String: String] = [:]) {
+            self.files = files
+            self.released = released
+            self.reasons = reasons
+        }
+    }
+
+    /// ``sync(_:into:journal:)`` with a look at the returned files first: under the folder's lock
+    /// (so two runs never take one completion twice), `plan` is given this journal's changed files
+    /// and answers what to write. Errors `plan` throws end the sync before anything is written.
+    public static func sync(into directory: String, journal: String, plan: ([Returned]) throws -> Plan) throws -> Result {
         switch JournalLocation.presence(of: directory) {
         case .notAFolder: throw StoreError.io(directory, "not a folder")
         case .unreadable(let why): throw StoreError.io(directory, why)
@@ -55,6 +99,14 @@ public enum VdirFolder {
         }
         defer { flock(fd, LOCK_UN) }
 
+        let returned = try self.returned(in: directory, journal: journal)
+        let plan = try plan(returned)
+        let judged = Dictionary(returned.map { ($0.name, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+        /// A changed file of debrief's that the plan released, still holding what was judged.
+        func released(_ name: String, _ bytes: [UInt8]) -> Bool {
+            plan.released.contains(name) && judged[name] == bytes
+        }
+        let files = plan.files
         var result = Result()
         var removed: Set<String> = []
         defer { TemporaryFile.removeStale(in: directory, scope: .files(Set(files.keys).union(removed))) }
@@ -84,11 +136,13 @@ public enum VdirFolder {
                 switch OwnedFile.status(of: bytes, journal: journal) {
                 case .ours:
                     try replace(path, holding: bytes, with: mine, result: &result)
+                case .changed where released(name, bytes):
+                    try replace(path, holding: bytes, with: mine, result: &result)
                 case .unmarked where bytes == Array(content.utf8):
                     // What a debrief before the mark wrote there, byte for byte: nothing is lost.
                     try replace(path, holding: bytes, with: mine, result: &result)
                 case .changed:
-                    result.kept.append(Kept(path: path, reason: changedReason + "; not updated"))
+                    result.kept.append(Kept(path: path, reason: plan.reasons[name] ?? (changedReason + "; not updated")))
                 case .otherJournal(let other):
                     result.kept.append(Kept(path: path, reason: "was written by another journal (\(other)) under the same name; left alone"))
                 case .unmarked:
@@ -103,8 +157,11 @@ public enum VdirFolder {
             case .ours:
                 try remove(path, holding: bytes, result: &result)
                 removed.insert(name)
+            case .changed where released(name, bytes):
+                try remove(path, holding: bytes, result: &result)
+                removed.insert(name)
             case .changed:
-                result.kept.append(Kept(path: path, reason: changedReason + "; not removed"))
+                result.kept.append(Kept(path: path, reason: plan.reasons[name] ?? (changedReason + "; not removed")))
             case .unmarked where name.hasSuffix(ICalendar.uidSuffix + ".ics") && contains(bytes, Array(("PRODID:" + ICalendar.productID + "\r\n").utf8)):
                 result.kept.append(Kept(path: path, reason: "holds debrief's PRODID but no mark of this journal (written by an older debrief, or a copy); "
                                         + "not removed: delete it if it is not yours"))
@@ -113,6 +170,22 @@ public enum VdirFolder {
             }
         }
         return result
+    }
+
+    /// This journal's files of the folder that changed since debrief wrote them: regular files
+    /// only (a symlink is never followed), read within the store's size limit.
+    private static func returned(in directory: String, journal: String) throws(StoreError) -> [Returned] {
+        var found: [Returned] = []
+        for name in icsNames(in: directory) {
+            let path = directory + "/" + name
+            var st = stat()
+            guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
+                  case .file(let bytes) = try look(at: path) else { continue }
+            let (mark, content) = OwnedFile.read(bytes)
+            guard let mark, mark.journal == journal, !OwnedFile.wrote(content, as: mark) else { continue }
+            found.append(Returned(name: name, path: path, bytes: bytes, mark: mark, content: content, links: Int(st.st_nlink)))
+        }
+        return found
     }
 
     private static let changedReason = "changed since debrief wrote it (edited in a calendar app?), so it is yours now"

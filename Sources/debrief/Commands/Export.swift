@@ -69,9 +69,11 @@ struct Export: ParsableCommand {
             case .ics:
                 // UIDs are decided over the whole journal (a copied entry's rows), so the range
                 // filters items, not the entries the UIDs come from.
-                let exported = Set(entries.map(\.id))
-                let calendar = ICalendar.items(snapshot.entries) { exported.contains($0.entryID) && (all || $0.isOpen) }
-                try CalendarOutput.emit(calendar, kind: icsKind ?? .event, output: OutputPath.file(output), vdir: vdir, force: force, context: context)
+                let all = self.all
+                try CalendarOutput.emit(snapshot.entries, select: { entries in
+                    let exported = Set(entries.filter { range.includes(day: $0.eventTime.day) }.map(\.id))
+                    return ICalendar.items(entries) { exported.contains($0.entryID) && (all || $0.isOpen) }
+                }, kind: icsKind ?? .event, output: OutputPath.file(output), vdir: vdir, force: force, context: context)
                 if let warning = UnreadFiles.warning(snapshot.problems.count, .notIncluded) { Output.error(warning) }
                 return
             case .json:

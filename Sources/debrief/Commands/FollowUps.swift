@@ -29,11 +29,16 @@ struct FollowUps: ParsableCommand {
         changed, removed when the follow-up is done or deleted. Each carries a mark naming the journal \
         (.journal-id) and what debrief wrote; only files marked by this journal and unchanged since \
         are rewritten or removed. A file changed elsewhere (an event edited on a phone) is yours: named \
-        on stderr, left as it is. Other files are never touched; syncs of one folder take turns.
+        on stderr, left as it is. Other files are never touched; syncs of one folder take turns. \
+        With --ics-kind todo, a to-do ticked in a to-do app (todoman's `todo done`, a phone synced by \
+        vdirsyncer) whose only change is the tick marks its follow-up done on the day of its COMPLETED \
+        date, as `debrief done` would, and then goes like any done follow-up's file; one also edited \
+        there, or whose follow-up changed in the journal since, or dated after today, is named and left.
 
         Examples:
           debrief followups --overdue
           debrief followups --format ics --output ~/.calendars/debrief --vdir
+          debrief followups --format ics --ics-kind todo --output ~/.calendars/todo --vdir
           debrief followups --all --person "Ana Li" --format json
           debrief followups --overdue --quiet || echo "You have overdue follow-ups"
         """
@@ -99,9 +104,12 @@ struct FollowUps: ParsableCommand {
             }
             switch format {
             case .ics:
-                let kept = Set(items.map { "\($0.entryID)\u{1F}\($0.n)" })
-                let calendar = ICalendar.items(snapshot?.entries ?? []) { kept.contains("\($0.entryID)\u{1F}\($0.n)") }
-                try CalendarOutput.emit(calendar, kind: icsKind ?? .event, output: OutputPath.file(output), vdir: vdir, force: force, context: context)
+                // The filters again on the journal as it is after to-dos ticked in a to-do app are taken in.
+                let (filter, person) = (which.filter, person)
+                try CalendarOutput.emit(snapshot?.entries ?? [], select: { entries in
+                    let kept = Set(FollowUpIndex(entries: entries).items(filter, today: today, person: person).map { "\($0.entryID)\u{1F}\($0.n)" })
+                    return ICalendar.items(entries) { kept.contains("\($0.entryID)\u{1F}\($0.n)") }
+                }, kind: icsKind ?? .event, output: OutputPath.file(output), vdir: vdir, force: force, context: context)
             case .json:
                 Output.json(JSONValue.array(items.map(\.json)).rendered())
             case .text:
