@@ -10,9 +10,11 @@ import GRDB
 /// Facts, never verdicts: which events wait for a reflection is judged when asked.
 ///
 /// The index's row rule (``IndexRow``): every row carries `sum` over all its other columns (the
-/// JSON through `zones_sum`/`event_sum`); a file's event rows are all checked, and counted against
-/// the file's `events`, before the window narrows them, and a file with any row that does not
-/// match is read again and its rows rewritten.
+/// JSON through `zones_sum`/`event_sum`). Every file row is checked; the window narrows by a
+/// file's span (`lo`, `hi`: under its row's sum), and every event row of a file it keeps is
+/// checked and counted against the file's `events` before the window narrows them further; a
+/// file with any row that does not match is read again and its rows rewritten. (Checking every
+/// event row of every file made a warm `pending` over 5,000 files read them all each time.)
 extension JournalIndex: CalendarIndexing {
     public var protectedFiles: [String] { location.files }
 
@@ -37,102 +39,121 @@ extension JournalIndex: CalendarIndexing {
         var problem: String?
         /// How many event rows it has (a lost row would otherwise go unnoticed).
         var events: Int
-        var zones: Data
+        var zonesSum: Int64
+        /// Whether the span of its events (`lo`, `hi`) reaches the window widened by the margin.
+        var near: Bool
     }
 
     private static let eventsKind = 0, debriefsKind = 1, unreadableKind = 2
 
+    /// One read: every file row (small: the zones and events are elsewhere or read only for files
+    /// near the window), checked against its sum; then every event row of the unchanged files
+    /// whose span reaches the window, each checked against its sum and counted against its file's
+    /// `events`, and the JSON of those whose own span reaches it. A file's span is under its row's
+    /// sum, so the event rows of a file far from the window are never needed: damage there
+    /// cannot change this answer, and the rows are checked when a window reaches them.
     private func calendarRefresh(_ queue: DatabaseQueue, refs: [CalendarFileRef], from: Int, to: Int,
                                  local: TimeZone) throws -> [CalendarFiles.Read] {
         let checked = FileSignature.now()
-        var known: [String: KnownCalendar] = [:]
-        // Files whose event rows cannot all be trusted: a row that does not match its checksum
-        // (its `file`, `lo` or `hi` may be wrong, so the window's query could miss it) or a count
-        // that is not the file's. Checked for every row before any is narrowed by the window.
-        var untrusted = Set<Int64>()
+        let low = from - EventExpansion.boundsMargin, high = to + EventExpansion.boundsMargin
+        let signatures = refs.map { FileSignature(path: $0.path) }
+        var reads = [CalendarFiles.Read?](repeating: nil, count: refs.count)
+        var changes: [(index: Int, signature: FileSignature?)] = []
+        var gone: [String] = []
+        var selected = 0
+        // Per unchanged file of events near the window: its ref's index, zones and events.
+        var near: [Int64: (index: Int, events: Int, zonesSum: Int64, zones: Data?, rows: Int, damaged: Bool, json: [Data])] = [:]
         try queue.read { db in
-            let columns = IndexRow.calendarFiles.columns.joined(separator: ", ")
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(columns), zones, sum FROM calendar_files")
+            var known: [String: KnownCalendar] = [:]
+            let table = IndexRow.calendarFiles
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(table.columns.joined(separator: ", ")), sum FROM calendar_files")
             while let row = try rows.next() {
-                let path: String = row[1]
                 var signature = FileSignature(size: row[2], mtime: row[3], ctime: row[4], inode: row[5])
-                let zones: Data = row[11]
-                let zonesSum: Int64 = row[10]
-                let sum: Int64 = row[12]
-                if sum != IndexRow.sum((0..<11).map { row[$0] as DatabaseValue }) || zonesSum != IndexSchema.checksum(zones) {
+                let sum: Int64 = row[table.columns.count]
+                if sum != IndexRow.sum((0..<table.columns.count).map { row[$0] as DatabaseValue }) {
                     // Damaged: proves nothing; the file is read again and its rows rewritten.
                     signature.size = -1
                 }
-                known[path] = KnownCalendar(id: row[0], signature: signature, checked: row[6], kind: row[7], problem: row[8],
-                                            events: row[9], zones: zones)
+                let lo: Int64 = row[11], hi: Int64 = row[12]
+                known[row[1]] = KnownCalendar(id: row[0], signature: signature, checked: row[6], kind: row[7], problem: row[8],
+                                              events: row[9], zonesSum: row[10], near: lo < high && hi > low)
             }
-            var counts: [Int64: Int] = [:]
-            let events = IndexRow.calendarEvents.columns.joined(separator: ", ")
-            let groups = try Row.fetchCursor(db, sql: """
-                SELECT file, count(*), sum(debrief_sum(\(events)) IS NOT sum) FROM calendar_events GROUP BY file
-                """)
-            while let row = try groups.next() {
-                let file: Int64 = row[0]
-                counts[file] = row[1]
-                if (row[2] as Int64?) ?? 0 > 0 { untrusted.insert(file) }
-            }
-            for k in known.values where (counts[k.id] ?? 0) != k.events { untrusted.insert(k.id) }
-        }
-        var reads = [CalendarFiles.Read?](repeating: nil, count: refs.count)
-        var fresh: [Int64: Int] = [:]
-        var changes: [(index: Int, signature: FileSignature?)] = []
-        let listed = Set(refs.map(\.path))
-        for (i, ref) in refs.enumerated() {
-            let signature = FileSignature(path: ref.path)
-            if let signature, let k = known[ref.path], k.signature == signature, !untrusted.contains(k.id),
-               !signature.isRacy(checked: k.checked, margin: racyMargin) {
+            let listed = Set(refs.map(\.path))
+            gone = known.keys.filter { !listed.contains($0) }
+            for (i, ref) in refs.enumerated() {
+                guard let signature = signatures[i], let k = known[ref.path], k.signature == signature,
+                      !signature.isRacy(checked: k.checked, margin: racyMargin) else {
+                    changes.append((i, signatures[i]))
+                    continue
+                }
                 switch k.kind {
                 case Self.debriefsKind: reads[i] = .debriefs
                 case Self.unreadableKind: reads[i] = .unreadable(EntryProblem(path: ref.path, line: 1, reason: k.problem ?? "cannot be read"))
-                default: fresh[k.id] = i
-                }
-            } else {
-                changes.append((i, signature))
-            }
-        }
-        let gone = known.filter { !listed.contains($0.key) }.map(\.key)
-
-        // The events of unchanged files near the window, each blob checked against its sum.
-        var selected: [Int64: [Data]] = [:]
-        var damaged = Set<Int64>()
-        if !fresh.isEmpty {
-            try queue.read { db in
-                let rows = try Row.fetchCursor(db, sql: "SELECT file, event_sum, event FROM calendar_events WHERE lo < ? AND hi > ?",
-                                               arguments: [to + EventExpansion.boundsMargin, from - EventExpansion.boundsMargin])
-                while let row = try rows.next() {
-                    let file: Int64 = row[0]
-                    guard fresh[file] != nil else { continue }
-                    let event: Data = row[2]
-                    let sum: Int64 = row[1]
-                    guard sum == IndexSchema.checksum(event) else {
-                        damaged.insert(file)
-                        continue
+                default:
+                    if k.near {
+                        near[k.id] = (i, k.events, k.zonesSum, nil, 0, false, [])
+                    } else {
+                        reads[i] = .events(CalendarFile())
                     }
-                    selected[file, default: []].append(event)
                 }
             }
+            guard !near.isEmpty else { return }
+            let zones = try Row.fetchCursor(db, sql: "SELECT id, zones FROM calendar_files WHERE lo < ? AND hi > ?", arguments: [high, low])
+            while let row = try zones.next() {
+                let id: Int64 = row[0]
+                guard near[id] != nil else { continue }
+                near[id]?.zones = row[1]
+            }
+            let columns = IndexRow.calendarEvents.columns
+            let events = try Row.fetchCursor(db, sql: """
+                SELECT \(columns.joined(separator: ", ")), sum, CASE WHEN lo < ? AND hi > ? THEN event END FROM calendar_events
+                WHERE file IN (SELECT id FROM calendar_files WHERE lo < ? AND hi > ?)
+                """, arguments: [high, low, high, low])
+            while let row = try events.next() {
+                let file: Int64 = row[0]
+                guard near[file] != nil else { continue }
+                near[file]?.rows += 1
+                let sum: Int64 = row[columns.count]
+                guard sum == IndexRow.sum((0..<columns.count).map { row[$0] as DatabaseValue }) else {
+                    near[file]?.damaged = true
+                    continue
+                }
+                guard let event = row[columns.count + 1] as Data? else { continue }
+                let eventSum: Int64 = row[3]
+                guard eventSum == IndexSchema.checksum(event) else {
+                    near[file]?.damaged = true
+                    continue
+                }
+                near[file]?.json.append(event)
+            }
         }
+        // A file's rows that do not all match (a damaged or lost row, one moved from another file)
+        // or zones that do not: read again.
         let decoder = JSONDecoder()
-        for (id, index) in fresh {
-            guard !damaged.contains(id), let k = known[refs[index].path] else {
-                changes.append((index, FileSignature(path: refs[index].path)))
+        var decodedZones: [Int64: (data: Data, zones: CalendarZones)] = [:]
+        for (_, n) in near {
+            guard !n.damaged, n.rows == n.events, let data = n.zones, IndexSchema.checksum(data) == n.zonesSum else {
+                changes.append((n.index, signatures[n.index]))
                 continue
             }
             var file = CalendarFile()
             do {
-                file.zones = try decoder.decode(CalendarZones.self, from: k.zones)
-                file.events = try (selected[id] ?? []).map { try decoder.decode(CalendarEvent.self, from: $0) }
-                reads[index] = .events(file)
+                // Files of one calendar program carry the same zones: decoded once.
+                if let known = decodedZones[n.zonesSum], known.data == data {
+                    file.zones = known.zones
+                } else {
+                    file.zones = try decoder.decode(CalendarZones.self, from: data)
+                    decodedZones[n.zonesSum] = (data, file.zones)
+                }
+                file.events = try n.json.map { try decoder.decode(CalendarEvent.self, from: $0) }
+                selected += file.events.count
+                reads[n.index] = .events(file)
             } catch {
-                changes.append((index, FileSignature(path: refs[index].path)))
+                changes.append((n.index, signatures[n.index]))
             }
         }
-        Trace.mark("index: \(refs.count) calendar files checked, \(changes.count) to read, \(selected.values.map(\.count).reduce(0, +)) cached events near the window")
+        changes.sort { $0.index < $1.index }
+        Trace.mark("index: \(refs.count) calendar files checked, \(changes.count) to read, \(selected) cached events near the window")
 
         // Read what changed, and record it (a failed write leaves the index as it was).
         let read = changes.concurrentMap(minimum: 64) { change in CalendarFiles.read(refs[change.index]) }
@@ -183,8 +204,10 @@ extension JournalIndex: CalendarIndexing {
                 }
                 let id = nextID
                 nextID += 1
+                // The span of all its events (none: a span no window reaches).
+                let lo = events.map(\.lo).min() ?? Int.max, hi = events.map(\.hi).max() ?? Int.min
                 let values: [DatabaseValueConvertible?] = [id, change.path, s.size, s.mtime, s.ctime, s.inode, checked, kind, problem,
-                                                           events.count, IndexSchema.checksum(zones)]
+                                                           events.count, IndexSchema.checksum(zones), lo, hi]
                 try EntryFacts.insert(db, IndexRow.calendarFiles, values, extra: ("zones", zones))
                 for e in events {
                     try EntryFacts.insert(db, IndexRow.calendarEvents, [id, e.lo, e.hi, IndexSchema.checksum(e.data)], extra: ("event", e.data))

@@ -26,7 +26,7 @@ enum IndexRow {
     /// The calendars' cache (`CalendarCache.swift`): checked by its own reads, file by file, as
     /// its ids are not the journal files' (so not in ``all``).
     static let calendarFiles = Table(name: "calendar_files", columns: ["id", "path", "size", "mtime", "ctime", "inode", "checked",
-                                                                      "kind", "problem", "events", "zones_sum"])
+                                                                      "kind", "problem", "events", "zones_sum", "lo", "hi"])
     static let calendarEvents = Table(name: "calendar_events", columns: ["file", "lo", "hi", "event_sum"])
 
     /// Every table with rows, for `doctor`.

@@ -25,7 +25,8 @@ import GRDB
 ///   any part of a word finds it (`rike` finds Henrike); FTS5 does not fold accents, so the text
 ///   and the query are folded first.
 /// - `calendar_files`, `calendar_events`: the configured calendars' files (signature, what they
-///   are, how many events they hold, their zones as JSON with `zones_sum`) and events (the facts
+///   are, how many events they hold, the span `lo`…`hi` their events' instances lie in, their
+///   zones as JSON with `zones_sum`) and events (the facts
 ///   as JSON with `event_sum`, and the instants their instances lie between), kept by
 ///   `CalendarCache.swift`; paths are absolute, as calendars live outside the journal.
 ///
@@ -81,7 +82,7 @@ enum IndexSchema {
                 size INTEGER NOT NULL, mtime INTEGER NOT NULL, ctime INTEGER NOT NULL, inode INTEGER NOT NULL,
                 checked INTEGER NOT NULL,
                 kind INTEGER NOT NULL, problem TEXT, events INTEGER NOT NULL, zones_sum INTEGER NOT NULL,
-                zones BLOB NOT NULL, sum INTEGER NOT NULL);
+                lo INTEGER NOT NULL, hi INTEGER NOT NULL, zones BLOB NOT NULL, sum INTEGER NOT NULL);
             CREATE TABLE calendar_events(file INTEGER NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
                 event_sum INTEGER NOT NULL, event BLOB NOT NULL, sum INTEGER NOT NULL);
             CREATE INDEX calendar_events_file ON calendar_events(file);

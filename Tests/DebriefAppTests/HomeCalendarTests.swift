@@ -140,3 +140,53 @@ import Testing
         #expect(!plain.screen.contains("CALENDAR"))
     }
 }
+
+/// A calendar user's first run: the journal is empty, and home's welcome still lists the events
+/// awaiting a reflection, since the first reflection is most often one of them. Failed before:
+/// the welcome text alone, the waiting events nowhere until a first entry existed.
+@Suite struct HomeFirstRunCalendarTests {
+    @Test func theWelcomeListsTheEventsAwaitingAReflection() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        let dir = f.root + "/calendar"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try HomeCalendarTests.event("lunch", "Lunch with Marc", start: "20261124T120000", end: "20261124T130000",
+                                    ["ATTENDEE;CN=Marc Weber:mailto:marc@example.com"])
+            .write(toFile: dir + "/lunch.ics", atomically: true, encoding: .utf8)
+        let catalog = try CatalogLoader.load([
+            CatalogFile(name: "reflection.yaml", text: String(decoding: DefaultCatalog.reflectionYAML, as: UTF8.self)),
+            CatalogFile(name: "pitfalls.yaml", text: String(decoding: DefaultCatalog.pitfallsYAML, as: UTF8.self)),
+            CatalogFile(name: "calendar.yaml", text: String(decoding: DefaultCatalog.calendarYAML, as: UTF8.self)),
+        ])
+        let source = CalendarAgenda.Source(calendars: CalendarSet(calendars: [dir]), rules: catalog.events, me: [], days: 14)
+        var home = HomeProgram(cache: JournalCache(store: f.store), catalog: f.catalog, clock: f.clock, calendar: source)
+        _ = home.update(.terminal(.resize(width: 60, height: 24)))
+        _ = home.update(.message(.glance(count: 0, recent: [])))
+        _ = home.update(.message(.loaded(HomeCalendarTests.read(f, source))))
+        let rows = home.view(width: 60, height: 24).buffer.rows.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        #expect(Array(rows.prefix(19)) == [
+            " Debrief",
+            " Awaiting a reflection (1)   Enter reflect on it",
+            "  Tue 2026-11-24 12:00–13:00  Lunch with Marc  with Marc We…",
+            "",
+            " Debrief helps you get more out of networking events.",
+            "",
+            " After an event, a short guided reflection asks whom you",
+            " met, whether you listened as much as you talked, and what",
+            " you promised to do. Over time, Debrief shows the habits",
+            " that keep coming back and reminds you of follow-ups before",
+            " they go stale.",
+            "",
+            " Your reflections will be kept as plain Markdown files in a",
+            " folder you own:",
+            " " + f.store.root,
+            "",
+            " Press Enter to reflect on the selected event, or n to",
+            " write your first reflection.",
+            "",
+        ], "\(rows)")
+        let reflect = home.update(.terminal(.key(.enter)))
+        guard case .open(.reflectionFromEvent(let event))? = reflect.first else { Issue.record("\(reflect)"); return }
+        #expect(event.key == "lunch")
+    }
+}

@@ -15,9 +15,7 @@ struct ConfigTmuxTests {
     /// An editor script that writes `text` into the file it is given.
     func editorScript(_ box: Sandbox, name: String, text: String) throws -> String {
         let path = box.dir + "/" + name
-        try Data("#!/bin/sh\nprintf '%s\\n' '\(text)' > \"$1\"\n".utf8).write(to: URL(fileURLWithPath: path))
-        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
-        return path
+        return try ExecutableScript.write("#!/bin/sh\nprintf '%s\\n' '\(text)' > \"$1\"\n", to: path)
     }
 
     /// F2 opens the config's `editor`, which wins over `$VISUAL` and `$EDITOR`.

@@ -52,8 +52,9 @@ import Testing
         try tmux.waitFor("Recent reflections")
 
         try tmux.type("p")
-        let people = try tmux.waitFor("people · everyone · 2")
-        #expect(people.contains("Zoë Brandt") && people.contains("Ana Li"))
+        // The heading can show the count a frame before the rows of a read still under way.
+        try tmux.waitFor("people · everyone · 2")
+        try tmux.waitUntil("both people listed") { $0.contains("Zoë Brandt") && $0.contains("Ana Li") }
         try tmux.type("q")
         try tmux.waitFor("Recent reflections")
         try tmux.type("q")

@@ -79,13 +79,12 @@ struct PrivacyTests {
         try Self.prepare(debrief)
         let before = Self.modes(debrief.root)
         let record = debrief.root + "/test/editor-saw"
-        let editor = try debrief.write("""
+        let editor = try ExecutableScript.write("""
         #!/bin/sh
         stat -c '%a %n' "$1" "$(dirname "$1")" >> '\(record)'
         printf 'Typed in the editor' > "$1"
 
-        """, to: "test/editor.sh")
-        chmod(editor, 0o700)
+        """, to: debrief.root + "/test/editor.sh")
         var env = debrief.baseEnvironment.merging(Self.environment(debrief)) { $1 }
         env["EDITOR"] = editor
         env["PATH"] = "/usr/bin:/bin"

@@ -86,8 +86,7 @@ struct ReflectionCorrectnessTmuxTests {
     private func pressF2OnThePurpose(editor: String) throws -> (Sandbox, TmuxSession) {
         let box = try Sandbox()
         let script = box.dir + "/editor.sh"
-        try editor.write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
+        try ExecutableScript.write(editor, to: script, mode: 0o755)
         var environment = box.environment
         environment["EDITOR"] = script
         let tmux = try TmuxSession(["new", "--full", "--title", "Coffee"], environment: environment)

@@ -182,9 +182,8 @@ struct SignalTmuxTests {
     static func expectSIGTERMEndsTheEditorToo(_ c: EditorCase, binary: String) throws {
         let journal = try Journal()
         let started = journal.debrief.root + "/editor-started"
-        let editor = try journal.debrief.write("#!/bin/sh\n" + (c.ignoresTerm ? "trap '' TERM HUP\n" : "")
-            + "echo $$ > \(TmuxSession.quote(started))\nsleep 30\n", to: "slow-editor")
-        chmod(editor, 0o755)
+        let editor = try ExecutableScript.write("#!/bin/sh\n" + (c.ignoresTerm ? "trap '' TERM HUP\n" : "")
+            + "echo $$ > \(TmuxSession.quote(started))\nsleep 30\n", to: journal.debrief.root + "/slow-editor", mode: 0o755)
         var environment = journal.environment
         environment["EDITOR"] = editor
         let tmux = try TmuxSession(c.screen == .reflection ? ["new", "--full"] : ["browse"], environment: environment, binary: binary)

@@ -105,6 +105,10 @@ import Testing
         ("zones", "UPDATE calendar_files SET zones = X'7B7D20' WHERE id = (SELECT max(id) FROM calendar_files)"),
         ("kind", "UPDATE calendar_files SET kind = 1 WHERE id = (SELECT max(id) FROM calendar_files)"),
         ("size", "UPDATE calendar_files SET mtime = mtime + 1 WHERE id = (SELECT min(id) FROM calendar_files)"),
+        // A file's span: a wrong one would keep the window's query from its events.
+        ("file hi", "UPDATE calendar_files SET hi = 0 WHERE path LIKE '%/series.ics'"),
+        ("file lo", "UPDATE calendar_files SET lo = lo + 400000000 WHERE path LIKE '%/series.ics'"),
+        ("a moved row", "UPDATE calendar_events SET file = (SELECT id FROM calendar_files WHERE path LIKE '%/single-58.ics') WHERE rowid = (SELECT max(rowid) FROM calendar_events WHERE instr(event, 'Weekly sync (moved)'))"),
     ])
     func aDamagedRowNeverChangesAnAnswer(_ label: String, _ damage: String) throws {
         let f = IndexFixture("calendar-damage", racyMargin: 0)

@@ -8,7 +8,11 @@ extension HomeProgram {
     public func view(width: Int, height: Int) -> Frame {
         var buffer = ScreenBuffer(width: width, height: height)
         guard width > 0, height > 0 else { return Frame(buffer: buffer) }
-        let lines = fileCount == 0 ? introLines(width: width - 2) : journalLines(width: width, height: height)
+        // A first run still shows the calendar's events awaiting a reflection: for a calendar user
+        // the first reflection is most often one of them.
+        let lines = fileCount == 0
+            ? agendaLines(width: width, heading: Style.role(.accent).bolded()) + introLines(width: width - 2)
+            : journalLines(width: width, height: height)
         ScreenChrome.drawTitle("Debrief", into: &buffer, row: 0, width: width)
         // The lines above the help bar say what a follow-up key did (wrapped whole, as on every
         // screen), or ask for a day.
@@ -35,7 +39,8 @@ extension HomeProgram {
                                    helpBarRow: height >= 2 ? height - 1 : nil, helpBarStyle: Style().bolded(), cursor: cursor)
     }
 
-    /// A first run: what Debrief is for, wrapped to the screen, and the one key that matters.
+    /// A first run: what Debrief is for, wrapped to the screen, and the key that matters (Enter
+    /// when the calendar has events awaiting a reflection, else n).
     func introLines(width: Int) -> [(String, Style)] {
         let paragraphs = [
             "After an event, a short guided reflection asks whom you met, whether you listened as much as you talked, and what you promised to do. Over time, Debrief shows the habits that keep coming back and reminds you of follow-ups before they go stale.",
@@ -46,7 +51,10 @@ extension HomeProgram {
             lines += wrap(paragraph, width: max(20, width)).map { ($0, Style.plain) }
             lines.append(("", .plain))
         }
-        lines.append(("Press n to write your first reflection.", Style.role(.highlight).bolded()))
+        let first = content?.agenda?.waiting.isEmpty == false
+            ? "Press Enter to reflect on the selected event, or n to write your first reflection."
+            : "Press n to write your first reflection."
+        lines += wrap(first, width: max(20, width)).map { ($0, Style.role(.highlight).bolded()) }
         return lines
     }
 

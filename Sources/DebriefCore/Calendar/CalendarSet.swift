@@ -67,7 +67,7 @@ public struct CalendarSet: Sendable {
                 }
             }
         }
-        snapshot.instances.sort { ($0.start, $0.end, $0.key) < ($1.start, $1.end, $1.key) }
+        snapshot.instances.sort(by: EventInstance.inOrder)
         snapshot.problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
         Trace.mark("calendars: \(snapshot.instances.count) instances")
         return snapshot

@@ -36,20 +36,73 @@ public struct CustomZone: Hashable, Sendable, Codable {
         return observances.first { !$0.isDaylight } ?? observances[0]
     }
 
-    private func latestOnset(_ o: Observance, atOrBefore wall: Int) -> Int? {
+    /// The latest onset of `o` at or before a wall-clock time, as the whole walk of its rules from
+    /// DTSTART gives it (``fullWalkOnset(_:start:atOrBefore:)``), found from the onsets of the asked
+    /// year and the one before (kept per rule, start and year: every Outlook zone begins in 1601,
+    /// and one pending run converts thousands of times); only when neither year has one is the
+    /// rule walked from its start (a rule ended by UNTIL or COUNT, or one repeating less than
+    /// yearly), up to the end of the year before those two.
+    func latestOnset(_ o: Observance, atOrBefore wall: Int) -> Int? {
         var latest: Int? = o.start <= wall ? o.start : nil
         for d in o.dates where d <= wall { latest = max(latest ?? d, d) }
-        for rule in o.rules where o.start <= wall {
-            // The last two years first (every real zone changes at least yearly); a rule that
-            // ended earlier is walked from its start.
-            let isPastUntil: (Int) -> Bool = { w in rule.until.map { w > $0.wall } ?? false }
-            var found = rule.walls(start: o.start, lower: max(o.start, wall - 800 * 86_400), upper: wall, isPastUntil: isPastUntil)?.last
-            if found == nil, rule.until != nil || rule.count != nil {
-                found = rule.walls(start: o.start, lower: o.start, upper: wall, isPastUntil: isPastUntil)?.last
-            }
-            if let found { latest = max(latest ?? found, found) }
+        guard o.start <= wall else { return latest }
+        for rule in o.rules {
+            if let found = Self.latestOnset(rule, start: o.start, atOrBefore: wall) { latest = max(latest ?? found, found) }
         }
         return latest
+    }
+
+    static func latestOnset(_ rule: RecurrenceRule, start: Int, atOrBefore wall: Int) -> Int? {
+        let year = Day(ordinal: RecurrenceRule.floorDiv(wall, 86_400)).year
+        let firstYear = Day(ordinal: RecurrenceRule.floorDiv(start, 86_400)).year
+        if let found = onsets(rule, start: start, year: year).last(where: { $0 <= wall }) { return found }
+        guard year - 1 >= firstYear else { return nil }
+        if let found = onsets(rule, start: start, year: year - 1).last { return found }
+        guard year - 2 >= firstYear, let end = Day(year: year - 2, month: 12, day: 31) else { return nil }
+        return OnsetMemo.shared.value(.init(rule: rule, start: start, year: year - 2, whole: true)) {
+            fullWalkOnset(rule, start: start, atOrBefore: end.ordinal * 86_400 + 86_399).map { [$0] } ?? []
+        }.last
+    }
+
+    /// The onsets a rule gives in one year (wall-clock seconds, in order).
+    static func onsets(_ rule: RecurrenceRule, start: Int, year: Int) -> [Int] {
+        OnsetMemo.shared.value(.init(rule: rule, start: start, year: year, whole: false)) {
+            guard let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31) else { return [] }
+            return rule.walls(start: start, lower: max(start, first.ordinal * 86_400), upper: last.ordinal * 86_400 + 86_399,
+                              isPastUntil: { w in rule.until.map { w > $0.wall } ?? false }) ?? []
+        }
+    }
+
+    /// The latest onset at or before `wall` of the rule walked from its start: what
+    /// ``latestOnset(_:start:atOrBefore:)`` must always equal (the tests compare them).
+    static func fullWalkOnset(_ rule: RecurrenceRule, start: Int, atOrBefore wall: Int) -> Int? {
+        rule.walls(start: start, lower: start, upper: wall, isPastUntil: { w in rule.until.map { w > $0.wall } ?? false })?.last
+    }
+}
+
+/// Zone rules' onsets per rule, start and year, shared by every file of a run (the same Outlook
+/// zone is written into each of its files). Bounded: emptied when it grows past `limit` keys.
+final class OnsetMemo: Sendable {
+    struct Key: Hashable, Sendable {
+        var rule: RecurrenceRule
+        var start: Int
+        var year: Int
+        /// The whole walk up to the end of `year` rather than the onsets within it.
+        var whole: Bool
+    }
+
+    static let shared = OnsetMemo()
+    private let memo = Mutex<[Key: [Int]]>([:])
+    private let limit = 20_000
+
+    func value(_ key: Key, _ compute: () -> [Int]) -> [Int] {
+        if let known = memo.withLock({ $0[key] }) { return known }
+        let computed = compute()
+        memo.withLock { m in
+            if m.count >= limit { m.removeAll() }
+            m[key] = computed
+        }
+        return computed
     }
 }
 
@@ -92,10 +145,11 @@ public enum ZoneRules: Sendable {
     /// The system zone for an IANA name, or nil. Only names the tz database has, as Python's
     /// `zoneinfo` takes them (Foundation also accepts forms such as `GMT+1`, which it does not).
     public static func iana(_ name: String) -> TimeZone? {
+        // A name already found was checked then (the check costs more than the lookup).
+        if let known = cache.withLock({ $0[name] }) { return known }
         guard let first = name.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
               name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "/_+-".unicodeScalars.contains($0)) }),
               !name.hasPrefix("GMT+"), !name.hasPrefix("GMT-"), !name.contains("//"), !name.hasSuffix("/") else { return nil }
-        if let known = cache.withLock({ $0[name] }) { return known }
         guard let zone = TimeZone(identifier: name) else { return nil }
         cache.withLock { $0[name] = zone }
         return zone

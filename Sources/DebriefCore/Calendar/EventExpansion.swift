@@ -33,7 +33,7 @@ public enum EventExpansion {
             case .failure(let problem): problems.append(problem)
             }
         }
-        out.sort { ($0.start, $0.end, $0.key) < ($1.start, $1.end, $1.key) }
+        out.sort(by: EventInstance.inOrder)
         return (out, problems)
     }
 
@@ -243,8 +243,10 @@ public enum EventExpansion {
                 }
                 out.append((time, d))
             }
-            out.sort { instant($0.time) < instant($1.time) }
-            return out
+            // Sorted by instant, each converted once (a comparison converting both sides spent
+            // most of a warm `pending` in zone conversions); equal instants keep their order.
+            let instants = out.map { instant($0.time) }
+            return out.indices.sorted { (instants[$0], $0) < (instants[$1], $1) }.map { out[$0] }
         }
 
         /// An RDATE as the series' other times are: a floating one in the series' zone, a date in

@@ -27,15 +27,20 @@ public struct PendingEvent: Sendable, Hashable {
 /// of the summary's significant words, or one within two hours of the start with one of the
 /// event's people (by folded name, or by the person's `email`).
 public struct PendingEvents: Sendable {
-    public var rules: EventRules
+    public let rules: EventRules
     /// The user's addresses (`me:`).
     public var me: [String]
     public var local: TimeZone
+    /// The rules' word lists cut into words once (every instance of a window is judged).
+    private let networkingWords: [[String]], recurringWords: [[String]], busyWords: [[String]]
 
     public init(rules: EventRules, me: [String], local: TimeZone) {
         self.rules = rules
         self.me = me
         self.local = local
+        networkingWords = rules.networkingWords.map(EventWords.tokens)
+        recurringWords = rules.recurringWords.map(EventWords.tokens)
+        busyWords = rules.busyWords.map(EventWords.tokens)
     }
 
     /// The waiting events among `instances` as of `now` (seconds), newest first. `entries` need
@@ -65,11 +70,11 @@ public struct PendingEvents: Sendable {
     public func isWorthAReflection(_ instance: EventInstance) -> Bool {
         let event = instance.event
         let text = [event.summary, event.location, event.categories.joined(separator: ", ")].joined(separator: "\n")
-        let networking = EventWords.names(text, anyOf: rules.networkingWords)
+        let networking = EventWords.names(text, anyOfPhrases: networkingWords)
         if rules.skipFreeTime, event.isTransparent || event.busyStatus == "FREE", !networking { return false }
         let summary = EventWords.tokens(event.summary)
-        if rules.busyWords.contains(where: { EventWords.tokens($0) == summary }) { return false }
-        if instance.recurrenceID != nil, !EventWords.names(event.summary, anyOf: rules.recurringWords) { return false }
+        if busyWords.contains(summary) { return false }
+        if instance.recurrenceID != nil, !EventWords.names(event.summary, anyOfPhrases: recurringWords) { return false }
         if rules.withOthers > 0, EventPeople.others(event, me: me).count >= rules.withOthers { return true }
         return networking
     }

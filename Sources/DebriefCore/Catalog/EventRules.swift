@@ -62,7 +62,13 @@ public enum EventWords {
 
     /// Whether the text names one of `phrases`.
     public static func names(_ text: String, anyOf phrases: [String]) -> Bool {
+        names(text, anyOfPhrases: phrases.map(tokens))
+    }
+
+    /// The same with the phrases already cut into words (``tokens(_:)``), for a caller that asks
+    /// about many texts: `pending` judges every instance of its window.
+    public static func names(_ text: String, anyOfPhrases phrases: [[String]]) -> Bool {
         let words = tokens(text)
-        return phrases.contains { contains(words, phrase: tokens($0)) }
+        return phrases.contains { contains(words, phrase: $0) }
     }
 }
