@@ -257,6 +257,83 @@ public final class JournalIndex: EntryIndexing {
         }
     }
 
+    public func entries(of refs: [EntryRef], store: JournalStore, including include: (EntryKey) -> Bool,
+                        ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, _ body: ([Entry]) -> Void) -> [EntryProblem]? {
+        guard let queue = database(for: store) else { return nil }
+        // Up to the first batch, anything wrong sends the whole question to the files.
+        var problems: [EntryProblem] = []
+        var order: [(index: Int, key: EntryKey)] = []
+        var changed: [Int: Entry] = [:]
+        var files: [Int: Int64] = [:]
+        do {
+            let synced = try synchronize(queue, refs: refs, complete: true, store: store)
+            for (index, outcome) in synced.outcomes.enumerated() {
+                switch outcome {
+                case .success(let entry)?: changed[index] = entry
+                case .failure(let problem)?: problems.append(problem)
+                case nil: break
+                }
+            }
+            // The unchanged entries' keys from their rows, which must match their checksums.
+            let keys = try queue.read { db -> [Int: EntryKey]? in
+                guard try IndexRow.damaged(db, tables: [IndexRow.entries]).isEmpty else { return nil }
+                var keys: [Int: EntryKey] = [:]
+                keys.reserveCapacity(synced.stored.count)
+                let rows = try Row.fetchCursor(db, sql: "SELECT file, id, time, utc_offset FROM entries")
+                while let row = try rows.next() {
+                    let file: Int64 = row[0]
+                    guard let index = synced.stored[file] else { continue }
+                    let id: String = row[1]
+                    if IndexRow.replaced(id) { return nil }
+                    keys[index] = EntryKey(eventTime: Timestamp(seconds: row[2], utcOffset: row[3]), id: id)
+                }
+                return keys
+            }
+            guard let keys, keys.count == synced.stored.count else {
+                try? queue.write { db in try Self.forgetEverything(db) }
+                Trace.mark("index: damaged rows; reading the entries, rebuilding")
+                return nil
+            }
+            for (file, index) in synced.stored { files[index] = file }
+            for index in refs.indices {
+                guard let key = keys[index] ?? changed[index].map(EntryKey.init) else { continue }
+                if include(key) { order.append((index, key)) }
+            }
+        } catch {
+            return nil
+        }
+        // The journal's order, sorted as the entries themselves would be.
+        order.sort { areInOrder($0.key, $1.key) }
+        Trace.mark("index: \(order.count) entries ordered from their rows")
+        let size = max(1, batch)
+        for start in stride(from: 0, to: order.count, by: size) {
+            let part = order[start..<min(start + size, order.count)]
+            var wanted: [Int64: Int] = [:]
+            for (index, _) in part where changed[index] == nil {
+                if let file = files[index] { wanted[file] = index }
+            }
+            let stored = (try? queue.read { db in try self.blobs(db, ids: wanted) }) ?? []
+            var rebuilt: [Int: Entry] = [:]
+            for (index, entry) in Self.decode(stored, refs: refs) { if let entry { rebuilt[index] = entry } }
+            var entries: [Entry] = []
+            entries.reserveCapacity(part.count)
+            for (index, _) in part {
+                if let entry = changed[index] ?? rebuilt[index] {
+                    entries.append(entry)
+                    continue
+                }
+                // Its blob is damaged or gone: the file answers.
+                switch store.tolerantRead(refs[index]) {
+                case .success(let entry)?: entries.append(entry)
+                case .failure(let problem)?: problems.append(problem)
+                case nil: break
+                }
+            }
+            body(entries)
+        }
+        return problems
+    }
+
     public func verify(_ refs: [EntryRef], against read: [Result<Entry, EntryProblem>?], store: JournalStore) -> [String]? {
         guard let queue = database(for: store),
               let indexed = outcomes(for: refs, complete: true, narrowedBy: nil, store: store)?.outcomes else { return nil }

@@ -63,6 +63,8 @@ import Testing
         // JSON, one that matches several people (exit 64) and nobody (exit 66).
         ["people"], ["people", "--format", "json"], ["people", "--cold", "60"], ["people", "show", "henrike"],
         ["people", "show", "Ana Li", "--format", "json"], ["people", "show", "a"], ["people", "show", "nobody"],
+        // The whole journal as JSON, written a batch at a time from the index's order.
+        ["list", "--format", "json"], ["export"], ["export", "--until", "2026-06-30"],
     ]
 
     @Test func factsAnswerAsTheEntriesDo() throws {

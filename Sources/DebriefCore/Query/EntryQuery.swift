@@ -57,6 +57,11 @@ public struct EntryQuery: Sendable, Equatable {
 
     /// Newest first: by event time, then by id.
     public static func newestFirst(_ a: Entry, _ b: Entry) -> Bool {
+        newestFirst(EntryKey(a), EntryKey(b))
+    }
+
+    /// The same order on what the index knows of an entry before rebuilding it.
+    public static func newestFirst(_ a: EntryKey, _ b: EntryKey) -> Bool {
         a.eventTime != b.eventTime ? a.eventTime > b.eventTime : a.id > b.id
     }
 

@@ -53,13 +53,32 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// A pretty array whose items are rendered on every core, the same text as `rendered()` of
     /// `.array(items)`: `list --format json` of 10,000 entries.
     public static func renderedArray(_ items: [JSONValue]) -> String {
-        if items.isEmpty { return "[]" }
-        let parts = items.concurrentMap { item -> String in
-            var out = "  "
-            item.write(into: &out, indent: 1, pretty: true)
-            return out
+        var writer = ArrayWriter()
+        return writer.part(items) + writer.end()
+    }
+
+    /// ``renderedArray(_:)`` in pieces, for output written as its items come (`list` and `export
+    /// --format json` of a whole journal, a batch of entries at a time): the texts of every
+    /// ``part(_:)`` and then ``end()`` put together are `renderedArray` of all the items.
+    public struct ArrayWriter {
+        private var started = false
+
+        public init() {}
+
+        /// The text of `items` (rendered on every core) after those given before.
+        public mutating func part(_ items: [JSONValue]) -> String {
+            guard !items.isEmpty else { return "" }
+            let parts = items.concurrentMap { item -> String in
+                var out = "  "
+                item.write(into: &out, indent: 1, pretty: true)
+                return out
+            }
+            defer { started = true }
+            return (started ? ",\n" : "[\n") + parts.joined(separator: ",\n")
         }
-        return "[\n" + parts.joined(separator: ",\n") + "\n]"
+
+        /// What closes the array (an empty one when no item came).
+        public func end() -> String { started ? "\n]" : "[]" }
     }
 
     static func quote(_ s: String) -> String {

@@ -30,6 +30,16 @@ public protocol EntryIndexing: AnyObject, Sendable {
     /// first. Nil when the facts cannot answer exactly what reading the entries would.
     func people(for refs: [EntryRef], store: JournalStore) -> PeopleFacts?
 
+    /// The readable entries of `refs` (the whole journal) that `include` keeps, given to `body` in
+    /// batches of up to `batch` in the order `areInOrder` sorts their keys (as `sorted(by:)` sorts
+    /// them in the refs' order), with the problems of the files that could not be read; files
+    /// that changed are read and indexed first. The order is decided from the index's rows before
+    /// any entry is rebuilt, so no more than a batch of entries is held at once. Nil, with nothing
+    /// given to `body`, when the index cannot answer; once a batch is given, every later entry
+    /// the index cannot give is read from its file.
+    func entries(of refs: [EntryRef], store: JournalStore, including include: (EntryKey) -> Bool,
+                 ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, _ body: ([Entry]) -> Void) -> [EntryProblem]?
+
     /// The index's own files, for `doctor`: what keeps the index from being used (a link or a
     /// foreign file where its database belongs, a cache folder of another user or writable by
     /// others), and the journal folders that no longer exist whose indexes it removed.
@@ -39,6 +49,24 @@ public protocol EntryIndexing: AnyObject, Sendable {
 extension EntryIndexing {
     public func followUps(for refs: [EntryRef], store: JournalStore) -> FollowUpFacts? { nil }
     public func people(for refs: [EntryRef], store: JournalStore) -> PeopleFacts? { nil }
+    public func entries(of refs: [EntryRef], store: JournalStore, including include: (EntryKey) -> Bool,
+                        ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, _ body: ([Entry]) -> Void) -> [EntryProblem]? { nil }
+}
+
+/// What orders and selects entries before they are read: the event time and the id, known from
+/// the index's rows without rebuilding the entry (``EntryIndexing/entries(of:store:including:ordered:batch:_:)``).
+public struct EntryKey: Sendable {
+    public var eventTime: Timestamp
+    public var id: String
+
+    public init(eventTime: Timestamp, id: String) {
+        self.eventTime = eventTime
+        self.id = id
+    }
+
+    public init(_ entry: Entry) {
+        self.init(eventTime: entry.eventTime, id: entry.id)
+    }
 }
 
 /// The people of a whole journal as an index answers them: per entry listing anyone its people

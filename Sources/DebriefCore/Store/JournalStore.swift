@@ -112,6 +112,27 @@ public struct JournalStore: Sendable {
         return (PeopleIndex(entries: snapshot.entries), snapshot.entries.map(PersonSighting.init(entry:)), scan.problems + snapshot.problems)
     }
 
+    /// The readable entries that `include` keeps, given to `body` in batches of up to `batch`, in
+    /// the order `areInOrder` sorts them (as `sorted(by:)` of the entries in the journal's order
+    /// would), and every problem (the walk's too). Through the index when it can answer: the order
+    /// comes from its rows and no more than a batch of entries is rebuilt and held at once, so a
+    /// command writing each batch as it comes (`list`/`export --format json`) never holds the
+    /// whole journal; else from every entry read.
+    public func entries(including include: (EntryKey) -> Bool, ordered areInOrder: (EntryKey, EntryKey) -> Bool,
+                        batch: Int = 256, _ body: ([Entry]) -> Void) -> [EntryProblem] {
+        let scan = scan()
+        Trace.mark("store: \(scan.refs.count) files listed")
+        if let problems = index?.entries(of: scan.refs, store: self, including: include, ordered: areInOrder, batch: batch, body) {
+            return scan.problems + problems
+        }
+        let snapshot = read(scan.refs, complete: true, narrowedBy: nil)
+        let kept = snapshot.entries.filter { include(EntryKey($0)) }.sorted { areInOrder(EntryKey($0), EntryKey($1)) }
+        for start in stride(from: 0, to: kept.count, by: max(1, batch)) {
+            body(Array(kept[start..<min(start + max(1, batch), kept.count)]))
+        }
+        return scan.problems + snapshot.problems
+    }
+
     /// Reads the given entries, collecting the files that do not parse.
     public func load(_ refs: [EntryRef]) -> JournalSnapshot {
         read(refs, complete: false, narrowedBy: nil)

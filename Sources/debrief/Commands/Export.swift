@@ -49,8 +49,20 @@ struct Export: ParsableCommand {
         try runReportingErrors {
             let context = try Context(journal)
             let (since, until) = try context.dayRange(since: self.since, until: self.until)
-            let snapshot = context.store.loadAll()
             let range = EntryQuery(since: since, until: until)
+            if format == .json, OutputPath.file(output) == nil {
+                // JSON on stdout: written a batch at a time as it is read, oldest first (issue 23).
+                var writer = JSONValue.ArrayWriter()
+                let catalog = context.catalog
+                let problems = context.store.entries(including: { range.includes(day: $0.eventTime.day) },
+                                                     ordered: { $0.eventTime < $1.eventTime }) { entries in
+                    Output.jsonPart(writer.part(entries.map { JournalJSON.entry($0, catalog: catalog) }))
+                }
+                Output.json(writer.end())
+                if let warning = UnreadFiles.warning(problems.count, .notIncluded) { Output.error(warning) }
+                return
+            }
+            let snapshot = context.store.loadAll()
             let entries = snapshot.entries.filter { range.includes(day: $0.eventTime.day) }
             let text: String
             switch format {

@@ -48,9 +48,20 @@ struct List: ParsableCommand {
             }
             let query = EntryQuery(since: since, until: until, person: person, tag: tag, kind: kind, pitfall: pitfall,
                                    text: search, limit: limit)
+            let detector = context.detector, today = context.clock.today
+            if format == .json, query.isUnfiltered, query.limit == nil {
+                // The whole journal: written a batch at a time as it is read (issue 23).
+                var writer = JSONValue.ArrayWriter()
+                let problems = context.store.entries(including: { _ in true }, ordered: EntryQuery.newestFirst) { entries in
+                    let pitfalls = entries.concurrentMap { detector.flags(for: $0, asOf: today).map(\.pitfallID) }
+                    Output.jsonPart(writer.part(zip(entries, pitfalls).map { EntryJSON.summary($0, pitfalls: $1) }))
+                }
+                Output.json(writer.end())
+                if let warning = UnreadFiles.warning(problems.count, .notListed) { Output.error(warning) }
+                return
+            }
             let snapshot = context.store.entries(matching: EntryMatcher(query, catalog: context.catalog, today: context.clock.today))
             Trace.mark("list: \(snapshot.entries.count) entries selected")
-            let detector = context.detector, today = context.clock.today
             let pitfalls = snapshot.entries.concurrentMap { detector.flags(for: $0, asOf: today).map(\.pitfallID) }
             Trace.mark("list: pitfalls judged")
             switch format {

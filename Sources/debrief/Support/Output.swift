@@ -23,6 +23,11 @@ enum Output {
         line(1, text)
     }
 
+    /// A piece of JSON on stdout as it is produced (``JSONValue/ArrayWriter``), no line end added.
+    static func jsonPart(_ text: String) {
+        write(1, text)
+    }
+
     /// An iCalendar file on stdout, byte for byte: its CRLF line ends and folded lines are the
     /// format, and ``ICalendar/escape(_:)`` already dropped every control character from its text.
     static func calendar(_ text: String) {

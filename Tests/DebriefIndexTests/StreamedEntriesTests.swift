@@ -1,0 +1,82 @@
+import DebriefCore
+import DebriefIndex
+import Foundation
+import GRDB
+import Testing
+
+/// `list --format json` and `export --format json` of a whole journal are written a batch at a
+/// time (issue 23): the index orders the entries from its rows (event time and id) and rebuilds
+/// only a batch at once. The entries, their order and the problems are exactly what sorting every
+/// entry read from the files gives, cold, warm, after a change that moves an entry, through a
+/// damaged blob (that file is read) and through a changed stored column the order reads (the
+/// files answer and the index rebuilds).
+@Suite struct StreamedEntriesTests {
+    static func seed(_ f: IndexFixture) {
+        JournalIndexTests.seed(f, count: 30)
+        // The same instant written with other offsets, and twice the same time (the ids decide).
+        f.write("2029-04-01-1000-offsets-a", IndexFixture.text(title: "Same instant A", date: "2029-04-01T10:00:00+02:00"))
+        f.write("2029-04-01-0900-offsets-b", IndexFixture.text(title: "Same instant B", date: "2029-04-01T09:00:00+01:00"))
+        f.write("2029-04-02-1000-twin-a", IndexFixture.text(title: "Twin A", date: "2029-04-02T10:00:00+02:00"))
+        f.write("2029-04-02-1000-twin-b", IndexFixture.text(title: "Twin B", date: "2029-04-02T10:00:00+02:00"))
+        f.write("2029-05-05-1200-broken", "---\ntitle: [unclosed\n---\n")
+    }
+
+    /// Every batch's entries (and how big the batches were), then the problems.
+    static func streamed(_ store: JournalStore, batch: Int, newestFirst: Bool, since: String? = nil) -> (lines: [String], sizes: [Int]) {
+        var entries: [Entry] = []
+        var sizes: [Int] = []
+        let range = EntryQuery(since: since.flatMap(Day.init(iso:)))
+        let problems = store.entries(including: { range.includes(day: $0.eventTime.day) },
+                                     ordered: newestFirst ? EntryQuery.newestFirst : { $0.eventTime < $1.eventTime },
+                                     batch: batch) { part in
+            entries += part
+            sizes.append(part.count)
+        }
+        return (IndexFixture.describe(JournalSnapshot(entries: entries, problems: problems)), sizes)
+    }
+
+    static func same(_ f: IndexFixture, _ label: String) {
+        for (batch, newest, since) in [(7, true, nil), (1, false, "2029-06-01"), (256, false, nil), (5, true, "2029-03-01")] as [(Int, Bool, String?)] {
+            let files = streamed(f.plain, batch: batch, newestFirst: newest, since: since)
+            let indexed = streamed(f.indexed, batch: batch, newestFirst: newest, since: since)
+            #expect(indexed.lines == files.lines, "\(label): batch \(batch), newest first \(newest), since \(since ?? "-")")
+            #expect(indexed.sizes.allSatisfy { $0 <= batch }, "\(label): batches of at most \(batch)")
+        }
+    }
+
+    @Test func theBatchesGiveWhatSortingEveryEntryGives() throws {
+        let f = IndexFixture("streamed", racyMargin: 0)
+        Self.seed(f)
+        let all = Self.streamed(f.plain, batch: 256, newestFirst: true)
+        #expect(all.lines.count == 35, "34 entries and one unreadable file")
+        #expect(all.lines.first?.hasPrefix("2029-12-") == true, "newest first: \(all.lines.first ?? "")")
+        Self.same(f, "cold")
+        Self.same(f, "warm")
+        #expect(f.index.entries(of: f.plain.scan().refs, store: f.indexed, including: { _ in true }, ordered: EntryQuery.newestFirst,
+                                batch: 4, { _ in }) != nil, "answered through the index")
+        // An entry moved to the front by a new date, another removed.
+        f.write("2029-01-01-1830-event-0", IndexFixture.text(title: "Moved", date: "2030-06-01T10:00:00+02:00"))
+        try FileManager.default.removeItem(atPath: f.path("2029-04-01-0900-offsets-b"))
+        f.reopen()
+        Self.same(f, "after a change")
+    }
+
+    /// A changed stored column the order or the rebuilt entry reads: the answer stays the files'.
+    /// (The offset orders nothing here: entries at the same instant with other offsets keep the
+    /// journal's order, which is the ids' order.)
+    @Test(arguments: [
+        ("time", "UPDATE entries SET time = 0 WHERE file = (SELECT min(file) FROM entries)"),
+        ("id", "UPDATE entries SET id = 'zzz' WHERE id = '2029-04-02-1000-twin-a'"),
+        ("blob", "UPDATE blobs SET blob = x'00' WHERE file = (SELECT min(file) FROM entries)"),
+    ])
+    func aChangedStoredColumnNeverChangesTheEntries(_ label: String, _ damage: String) throws {
+        let f = IndexFixture("streamed-damage-\(label)", racyMargin: 0)
+        Self.seed(f)
+        Self.same(f, "\(label): before")
+        #expect(try f.damage(damage) == 1, "\(label): the damage touched one row")
+        f.reopen()
+        Self.same(f, "\(label): after the damage")
+        f.reopen()
+        Self.same(f, "\(label): and again")
+    }
+}
