@@ -19,7 +19,9 @@
 # generates deterministic journals over ten years (benchmarks/make-journal.py) in debrief's
 # format, in PyYAML's safe_dump style and in jrnl's text format, and times whole processes with
 # hyperfine: with a warm index, a cold one (the cache folder removed before every run) and none
-# (DEBRIEF_INDEX=off). Screens are timed through DEBRIEF_TRACE in a tmux pane. Peak memory is
+# (DEBRIEF_INDEX=off). `pending` reads a generated 5,000-file calendar folder
+# (benchmarks/make-calendar.py) beside each journal. Screens are timed through DEBRIEF_TRACE in a
+# tmux pane. Peak memory is
 # /usr/bin/time's maximum resident set size of one more run in the same state. Everything runs
 # with a fixed clock, a fixed zone and temporary HOME/XDG folders: the real home is never read.
 # Needs python3 (with PyYAML for the pyyaml style), hyperfine, tmux and GNU time.
@@ -81,6 +83,17 @@ if ((use_jrnl)); then
     echo "run.sh: jrnl could not be installed; its columns stay empty" >&2
   fi
 fi
+
+calendar() { # COUNT -> path of a generated calendar folder (made once per data folder)
+  local dir=$data/calendar-$1
+  if [[ ! -e $dir/.done ]]; then
+    rm -rf "$dir"
+    echo "generating a calendar of $1 files…" >&2
+    python3 benchmarks/make-calendar.py "$dir" "$1" >/dev/null
+    touch "$dir/.done"
+  fi
+  echo "$dir"
+}
 
 journal() { # STYLE SIZE -> path of a generated journal (made once per data folder)
   local dir=$data/$1-$2
@@ -261,6 +274,20 @@ for size in "${sizes[@]}"; do
     ((size >= 100000)) && fn=1
     time_cmd "doctor" "$size" "$mode" "$fn" "" "${pre[@]}" "$bin" doctor
   done
+
+  # The calendar (issue 20): `pending` over a 5,000-file calendar folder (benchmarks/make-calendar.py:
+  # Google, Outlook with Windows zones and VTIMEZONEs, Apple; events around the fixed clock) beside
+  # this journal, named by a config of its own so the rows above never read it. Warm, and cold
+  # (the cache folder removed before every run: the calendar and the window's entries are read).
+  if wanted "pending"; then
+    cal=$(calendar 5000)
+    calconfig=$work/config-calendar
+    mkdir -p "$calconfig/debrief"
+    printf 'calendars:\n  - %s\nme: [ana@example.org]\n' "$cal" >"$calconfig/debrief/config.yaml"
+    time_cmd "pending (5,000 calendar files)" "$size" warm "$n" "" env XDG_CONFIG_HOME="$calconfig" "$bin" pending --format json
+    time_cmd "pending (5,000 calendar files)" "$size" cold "$cn" "rm -rf $cache" env XDG_CONFIG_HOME="$calconfig" "$bin" pending --format json
+    rm -rf "$cache"
+  fi
 
   # Screens: process start to the first frame with the journal filled in; the review screen from
   # pressing `r` on home to its filled frame (home has read the journal by then, so it has no
