@@ -56,7 +56,8 @@ extension JournalIndex: CalendarIndexing {
                                  local: TimeZone) throws -> [CalendarFiles.Read] {
         let checked = FileSignature.now()
         let low = from - EventExpansion.boundsMargin, high = to + EventExpansion.boundsMargin
-        let signatures = refs.map { FileSignature(path: $0.path) }
+        // The walk's stat when it took one (no second stat of every file).
+        let signatures = refs.map { ref in ref.stat.map(FileSignature.init) ?? FileSignature(path: ref.path) }
         var reads = [CalendarFiles.Read?](repeating: nil, count: refs.count)
         var changes: [(index: Int, signature: FileSignature?)] = []
         var gone: [String] = []
@@ -177,9 +178,12 @@ extension JournalIndex: CalendarIndexing {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         func forget(_ db: Database, _ path: String) throws {
-            try db.execute(sql: "DELETE FROM calendar_events WHERE file IN (SELECT id FROM calendar_files WHERE path = ?)", arguments: [path])
-            try db.execute(sql: "DELETE FROM calendar_files WHERE path = ?", arguments: [path])
+            try db.cachedStatement(sql: "DELETE FROM calendar_events WHERE file IN (SELECT id FROM calendar_files WHERE path = ?)")
+                .execute(arguments: [path])
+            try db.cachedStatement(sql: "DELETE FROM calendar_files WHERE path = ?").execute(arguments: [path])
         }
+        // Files of one calendar program carry the same zones: encoded once.
+        var zonesJSON: [CalendarZones: Data] = [:]
         try queue.write { db in
             for path in gone { try forget(db, path) }
             // Ids are chosen here, so the row's checksum covers its id too.
@@ -198,7 +202,12 @@ extension JournalIndex: CalendarIndexing {
                     kind = Self.unreadableKind
                     problem = IndexRow.text(p.reason)
                 case .events(let file):
-                    zones = try encoder.encode(file.zones)
+                    if let known = zonesJSON[file.zones] {
+                        zones = known
+                    } else {
+                        zones = try encoder.encode(file.zones)
+                        zonesJSON[file.zones] = zones
+                    }
                     let bounds = EventExpansion.bounds(of: file, local: local)
                     for (event, b) in zip(file.events, bounds) { events.append((b.lo, b.hi, try encoder.encode(event))) }
                 }

@@ -128,6 +128,8 @@ struct EntryFacts: Sendable, Equatable {
             arguments.append(extra.value.databaseValue)
         }
         let sql = "INSERT INTO \(table.name)(\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))"
-        try db.execute(sql: sql, arguments: StatementArguments(arguments))
+        // Prepared once per connection and table (a cold calendar of 5,000 files inserts 10,000
+        // rows: compiling each statement again was a tenth of recording them).
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DebriefCore
 
 /// What a file looked like when it was indexed (git's stat data): size, modification and change
 /// times to the nanosecond, and inode. Any edit, rename over it, `chmod` or `touch` changes one.
@@ -14,17 +15,13 @@ public struct FileSignature: Equatable, Sendable {
 
     /// The signature of the file at `path` (following a link), or nil when there is none.
     init?(path: String) {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        #if canImport(Darwin)
-        let m = st.st_mtimespec, c = st.st_ctimespec
-        #else
-        let m = st.st_mtim, c = st.st_ctim
-        #endif
-        size = Int64(st.st_size)
-        mtime = Int64(m.tv_sec) * 1_000_000_000 + Int64(m.tv_nsec)
-        ctime = Int64(c.tv_sec) * 1_000_000_000 + Int64(c.tv_nsec)
-        inode = Int64(bitPattern: UInt64(st.st_ino))
+        guard let s = FileStat(path: path) else { return nil }
+        self.init(s)
+    }
+
+    /// The signature a walk of a folder took (``FileStat``).
+    init(_ s: FileStat) {
+        self.init(size: s.size, mtime: s.mtime, ctime: s.ctime, inode: s.inode)
     }
 
     init(size: Int64, mtime: Int64, ctime: Int64, inode: Int64) {

@@ -165,6 +165,35 @@ import Testing
         #expect(try debrief.run(["pending", "--days", "0"]).status == 64)
     }
 
+    /// A calendar user's first command may be `pending` or `brief`, before any entry: a journal
+    /// folder that does not exist yet is a journal with nothing reflected (every qualifying event
+    /// waits; nobody is known), never an error, and a read does not create it.
+    @Test func noJournalYetMeansNothingReflected() throws {
+        let debrief = try BinaryRunner()
+        _ = try Self.seed(debrief)
+        try FileManager.default.removeItem(atPath: debrief.journal)
+        let r = try debrief.run(["pending", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        // The three reflected in the seeded journal wait too.
+        #expect(try Self.keys(r) == ["workshop", "lunch-marc", "coffee-jonas", "swift-meetup", "breakfast", "conf"], "\(r.stdout)")
+        let text = try debrief.run(["pending"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("Lunch with Marc Weber"), "\(text.stdout)")
+        #expect(try debrief.run(["pending", "--quiet"]).status == 1)
+        let off = try debrief.run(["pending", "--format", "json"], env: ["DEBRIEF_INDEX": "off"])
+        #expect(off.status == 0 && off.stdout == r.stdout, "\(off.stderr)")
+        // brief: by key, everyone is new; without an argument, nobody known is coming.
+        let brief = try debrief.run(["brief", "lunch-marc"])
+        #expect(brief.status == 0, "\(brief.stderr)")
+        #expect(brief.stdout.contains("Marc Weber · new: not in your journal yet"), "\(brief.stdout)")
+        let next = try debrief.run(["brief", "--format", "json"])
+        #expect(next.status == 0 && next.stdout == "null\n", "\(next.stdout) \(next.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: debrief.journal), "a read created the journal folder")
+        // A path that is not a folder is still an error.
+        try debrief.write("not a journal", to: debrief.journal)
+        #expect(try debrief.run(["pending"]).status == 66)
+    }
+
     @Test func withoutCalendarsItSaysWhere() throws {
         let debrief = try BinaryRunner()
         let r = try debrief.run(["pending"])

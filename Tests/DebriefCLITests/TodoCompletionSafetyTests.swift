@@ -137,6 +137,39 @@ import Testing
         #expect(entry.components(separatedBy: "done:").count - 1 == 2, "\(entry)")
     }
 
+    /// `export --format ics --ics-kind todo --vdir` keeps a folder the same way and takes a tick
+    /// the same way: one rule for both commands (CalendarOutput).
+    @Test func exportTakesATickToo() throws {
+        let debrief = try BinaryRunner()
+        let (id, path, folder, files) = try Self.setUp(debrief, count: 2)
+        try debrief.write(Self.ticked(try TodoRoundTripTests.read(files[1])), to: files[1])
+        let r = try debrief.run(["export", "--format", "ics", "--ics-kind", "todo", "--output", folder, "--vdir"])
+        #expect(r.stderr == "Done on 2026-11-26 (ticked in a to-do app, \((files[1] as NSString).lastPathComponent)): Ana: Task 2 (\(id) 2).\n"
+                + "\(folder): 0 written, 1 removed, 1 unchanged\n", "\(r.stderr)")
+        #expect(try TodoRoundTripTests.read(path).contains("action: Task 2\n    due: 2026-12-02\n    done: 2026-11-26\n"))
+        #expect(try TodoRoundTripTests.icsFiles(folder).map { folder + "/" + $0 } == [files[0]])
+    }
+
+    /// A ticked file that is the user's (a priority added) keeps being reported, but once the user
+    /// marked the follow-up done as told, the report says so instead of telling them again.
+    /// Before: "mark it done with `debrief done ID 1`" after every sync, done or not (seen trying
+    /// it as a new user with todoman).
+    @Test func aUsersFileSaysWhenItsFollowUpIsDone() throws {
+        let debrief = try BinaryRunner()
+        let (id, _, folder, files) = try Self.setUp(debrief, count: 1)
+        let text = Self.ticked(try TodoRoundTripTests.read(files[0])).replacingOccurrences(of: "SEQUENCE:2", with: "PRIORITY:4\r\nSEQUENCE:2")
+        try debrief.write(text, to: files[0])
+        let first = try debrief.run(Self.sync + [folder, "--vdir"])
+        #expect(first.stderr.hasPrefix("\(files[0]): ticked done in a to-do app, but also changed there (PRIORITY), so it is yours now; "
+                                       + "left alone: mark it done with `debrief done \(id) 1`\n"), "\(first.stderr)")
+        #expect(try debrief.run(["done", id, "1"]).status == 0)
+        let second = try debrief.run(Self.sync + [folder, "--vdir"])
+        #expect(second.stderr == "\(files[0]): ticked done in a to-do app, but also changed there (PRIORITY), so it is yours now; "
+                + "left alone: its follow-up is done in the journal (2026-11-26); delete the file when you no longer need it\n"
+                + "\(folder): 0 written, 0 removed, 0 unchanged, 1 left alone\n", "\(second.stderr)")
+        #expect(try TodoRoundTripTests.read(files[0]) == text)
+    }
+
     /// A ticked file without its COMPLETED line (apps may omit it) is refused, not guessed.
     @Test func aTickWithoutADateIsRefused() throws {
         let debrief = try BinaryRunner()

@@ -9,10 +9,14 @@ import Foundation
 public struct CalendarFileRef: Hashable, Sendable {
     public var path: String
     public var calendar: String
+    /// What the walk's `stat` found (a link's target's), so the index compares it with what it
+    /// stored without stat'ing every file again; nil when not known.
+    public var stat: FileStat?
 
-    public init(path: String, calendar: String) {
+    public init(path: String, calendar: String, stat: FileStat? = nil) {
         self.path = path
         self.calendar = calendar
+        self.stat = stat
     }
 }
 
@@ -36,13 +40,13 @@ public struct CalendarScan: Sendable {
 public enum CalendarFolders {
     public static func scan(_ calendars: [String], protected: [String] = []) -> CalendarScan {
         var scan = CalendarScan()
-        var seen: Set<[UInt64]> = []
-        var guarded: Set<[UInt64]> = []
+        var seen: Set<FileID> = []
+        var guarded: Set<FileID> = []
         for path in protected {
             var st = stat()
-            if stat(path, &st) == 0 { guarded.insert([UInt64(st.st_dev), UInt64(st.st_ino)]) }
+            if stat(path, &st) == 0 { guarded.insert(FileID(st)) }
         }
-        func refuse(_ path: String, _ id: [UInt64]) -> Bool {
+        func refuse(_ path: String, _ id: FileID) -> Bool {
             guard guarded.contains(id) else { return false }
             scan.problems.append(EntryProblem(path: path, line: 1, reason: "debrief's own index database: never read as a calendar"))
             return true
@@ -56,26 +60,28 @@ public enum CalendarFolders {
                 continue
             }
             if st.st_mode & S_IFMT != S_IFDIR {
-                let id = [UInt64(st.st_dev), UInt64(st.st_ino)]
+                let id = FileID(st)
                 if refuse(calendar, id) { continue }
                 if seen.insert(id).inserted {
-                    scan.files.append(CalendarFileRef(path: calendar, calendar: calendar))
+                    scan.files.append(CalendarFileRef(path: calendar, calendar: calendar, stat: FileStat(st)))
                 }
                 continue
             }
-            var found: [(path: String, id: [UInt64]?)] = []
+            var found: [(path: String, id: FileID, stat: FileStat)] = []
             var folders = [calendar]
             while let dir = folders.popLast() {
                 guard let handle = opendir(dir) else {
                     scan.problems.append(EntryProblem(path: dir, line: 1, reason: "cannot open the folder: \(String(cString: strerror(errno)))"))
                     continue
                 }
+                // Each item stat'ed through the folder's descriptor: no walk of its whole path.
+                let folder = dirfd(handle)
                 while let item = readdir(handle) {
                     let name = DirectoryEntry.name(item)
                     if name.hasPrefix(".") { continue }
                     let path = dir + "/" + name
                     var info = stat()
-                    guard lstat(path, &info) == 0 else { continue }
+                    guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                     switch info.st_mode & S_IFMT {
                     case S_IFDIR:
                         folders.append(path)
@@ -88,20 +94,31 @@ public enum CalendarFolders {
                             continue
                         }
                         if target.st_mode & S_IFMT == S_IFDIR { continue }
-                        found.append((path, [UInt64(target.st_dev), UInt64(target.st_ino)]))
+                        found.append((path, FileID(target), FileStat(target)))
                     default:
                         guard name.lowercased().hasSuffix(".ics") else { continue }
-                        found.append((path, [UInt64(info.st_dev), UInt64(info.st_ino)]))
+                        found.append((path, FileID(info), FileStat(info)))
                     }
                 }
                 closedir(handle)
             }
-            for file in found.sorted(by: { $0.path < $1.path }) where file.id.map({ !refuse(file.path, $0) && seen.insert($0).inserted }) ?? true {
-                scan.files.append(CalendarFileRef(path: file.path, calendar: calendar))
+            for file in found.sorted(by: { $0.path < $1.path }) where !refuse(file.path, file.id) && seen.insert(file.id).inserted {
+                scan.files.append(CalendarFileRef(path: file.path, calendar: calendar, stat: file.stat))
             }
         }
         scan.problems.sort { $0.path < $1.path }
         return scan
+    }
+}
+
+/// A file's identity: its device and inode (a file reached twice counts once).
+private struct FileID: Hashable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(_ st: stat) {
+        device = UInt64(st.st_dev)
+        inode = UInt64(st.st_ino)
     }
 }
 

@@ -58,7 +58,9 @@ public enum TodoCompletion {
         guard let item = items[uid] else {
             return .refused("ticked done in a to-do app, but its follow-up is no longer in the journal; left alone (delete it if you no longer need it)")
         }
-        let hint = "mark it done with `debrief done \(item.followUp.entryID) \(item.followUp.n)`"
+        let command = "mark it done with `debrief done \(item.followUp.entryID) \(item.followUp.n)`"
+        // Once the follow-up is done (as the report told), the report says so instead.
+        let hint = item.followUp.done.map { "its follow-up is done in the journal (\($0.iso)); delete the file when you no longer need it" } ?? command
         guard file.name == VdirFolder.fileName(uid: uid) else {
             return .refused("ticked done in a to-do app, but it is a copy of debrief's file for \(VdirFolder.fileName(uid: uid)) under another name; left alone: \(hint)")
         }
@@ -100,17 +102,17 @@ public enum TodoCompletion {
         if let done = item.followUp.done { return .alreadyDone(done, uid: uid) }
         if written.fromFile, let change = journalChange(written.lines, journalLines) {
             return .refused("ticked done in a to-do app, but the follow-up changed in the journal since debrief wrote the file (\(change)); "
-                            + "left alone: check it, then \(hint)")
+                            + "left alone: check it, then \(command)")
         }
         guard let completed = todo.property("COMPLETED") else {
-            return .refused("ticked done in a to-do app without a COMPLETED date; left alone: \(hint) --on DATE")
+            return .refused("ticked done in a to-do app without a COMPLETED date; left alone: \(command) --on DATE")
         }
         guard let day = day(of: completed, in: timeZone) else {
             return .refused("ticked done in a to-do app, but its COMPLETED date “\(TerminalSafe.line(String(completed.value.prefix(40))))” "
-                            + "does not read; left alone: \(hint) --on DATE")
+                            + "does not read; left alone: \(command) --on DATE")
         }
         guard day <= today else {
-            return .refused("ticked done in a to-do app, but its COMPLETED date \(day.iso) is after today (\(today.iso)); left alone: \(hint) --on DATE")
+            return .refused("ticked done in a to-do app, but its COMPLETED date \(day.iso) is after today (\(today.iso)); left alone: \(command) --on DATE")
         }
         return .completed(day, uid: uid)
     }

@@ -32,7 +32,7 @@ struct Brief: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let context = try Context(journal)
+            let context = try Context(journal, access: .calendarRead)
             let entries = context.store.loadAll().entries
             let me = context.config.me
             let now = Int(context.clock.now().timeIntervalSince1970)

@@ -58,7 +58,7 @@ struct PendingList: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let context = try Context(journal)
+            let context = try Context(journal, access: .calendarRead)
             let days = self.days ?? context.pendingDays
             guard !context.config.calendars.isEmpty else {
                 if quiet { return }

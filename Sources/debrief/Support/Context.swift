@@ -19,6 +19,11 @@ enum JournalAccess {
     /// The command may write (`new`, `add`, `import`, the home screen): a missing folder is created
     /// by the first write, and the command says on stderr where (``Context/noteIfJournalCreated()``).
     case write
+    /// The command reads the calendars beside the journal (`pending`, `brief`): a journal folder
+    /// that does not exist yet is one with no entries (a calendar user's first command may come
+    /// before any entry: nothing is reflected, nobody known), and a read never creates it. A path
+    /// that is not a folder is still an error.
+    case calendarRead
 }
 
 /// Everything a command needs, resolved once from the options, the environment, the user's config
