@@ -48,6 +48,9 @@ enum IndexQuery {
             tables += [IndexRow.people, IndexRow.followUps]
         }
         if let text = matcher.foldedText, !text.isEmpty {
+            // Either way the stored texts must match their sums: a changed text changes FTS5's
+            // trigram index with it, so a damaged row could rule its entry out.
+            tables.append(IndexRow.search)
             if text.unicodeScalars.count >= 3 {
                 // FTS5's trigram index: a quoted string matches where it occurs as a substring.
                 conditions.append("e.file IN (SELECT rowid FROM search WHERE search MATCH ?)")
@@ -56,7 +59,6 @@ enum IndexQuery {
                 // Too short for trigrams: scan the folded text.
                 conditions.append("e.file IN (SELECT rowid FROM search WHERE instr(text, ?) > 0)")
                 arguments.append(t(text))
-                tables.append(IndexRow.search)
             }
         }
         guard !conditions.isEmpty else { return .everything }

@@ -108,8 +108,8 @@ import Testing
         guard let (id, path, folder, todo) = try Self.setUp(debrief) else { return }
         let bo = try #require(try todo.id(of: "Bo: Intro to Carla"))
         let ana = try #require(try todo.id(of: "Ana Li: Send the slides, the long version with notes; and the recording link"))
-        let editor = try debrief.write("#!/bin/sh\nsed -i 's/Intro to Carla/Intro to Carla and Dan/' \"$1\"\n", to: debrief.root + "/editor.sh")
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
+        // Written so no other test's child holds it open (ETXTBSY, exit 126 under load).
+        let editor = try ExecutableScript.write("#!/bin/sh\nsed -i 's/Intro to Carla/Intro to Carla and Dan/' \"$1\"\n", to: debrief.root + "/editor.sh")
         let edited = try todo.run(["edit", "--raw", String(bo)], env: ["EDITOR": editor, "VISUAL": editor])
         #expect(edited.status == 0, "\(edited.stderr)")
         #expect(try todo.run(["done", String(bo)]).status == 0)

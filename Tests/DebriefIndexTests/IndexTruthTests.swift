@@ -65,6 +65,9 @@ import Testing
          EntryQuery(person: "omar")),
         ("search", "UPDATE search SET text = replace(text, 'zurich', 'zurjch') WHERE rowid = (SELECT min(rowid) FROM search)",
          EntryQuery(text: "zu")),
+        // Long enough for FTS5's trigram index, which the changed text updates too.
+        ("search-trigrams", "UPDATE search SET text = replace(text, 'zurich', 'zurjch') WHERE rowid = (SELECT min(rowid) FROM search)",
+         EntryQuery(text: "zurich")),
     ])
     func aChangedStoredColumnNeverChangesAnAnswer(_ label: String, _ damage: String, _ query: EntryQuery) throws {
         let f = IndexFixture("damage-\(label)", racyMargin: 0)
