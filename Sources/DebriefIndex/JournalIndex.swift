@@ -178,39 +178,50 @@ public final class JournalIndex: EntryIndexing {
     }
 
     public func followUps(for refs: [EntryRef], store: JournalStore) -> FollowUpFacts? {
-        guard let queue = database(for: store) else { return nil }
-        do {
-            let synced = try synchronize(queue, refs: refs, complete: true, store: store)
-            guard let readable = synced.recorded else { return nil }
-            let problems = synced.outcomes.compactMap { outcome -> EntryProblem? in
-                if case .failure(let problem)? = outcome { return problem }
-                return nil
-            }
-            let answer = try queue.read { db -> FactsRead<[FollowUpItem]> in
-                guard try IndexRow.damaged(db, tables: [IndexRow.entries, IndexRow.followUps]).isEmpty else { return .damaged }
-                // Text the index stored with a NUL replaced (``IndexRow/text(_:)``) is not what the
-                // entry says: the entries answer instead.
-                return try FollowUpRow.items(db, readable: readable).map { .facts($0) } ?? .notExact
-            }
-            switch answer {
-            case .damaged:
-                // A row does not match its checksum: nothing it says is trusted, and the index is
-                // built again on the next read.
-                try? queue.write { db in try Self.forgetEverything(db) }
-                Trace.mark("index: damaged rows; reading the entries, rebuilding")
-                return nil
-            case .notExact:
-                return nil
-            case .facts(let items):
-                Trace.mark("index: \(items.count) follow-ups from \(readable.count) entries' facts")
-                return FollowUpFacts(items: items, problems: problems)
-            }
-        } catch {
-            return nil
+        let answer = facts(for: refs, store: store, checking: [IndexRow.entries, IndexRow.followUps]) { db, readable in
+            // Text the index stored with a NUL replaced (``IndexRow/text(_:)``) is not what the
+            // entry says: the entries answer instead.
+            try FollowUpRow.items(db, readable: readable)
         }
+        guard let (items, readable, problems) = answer else { return nil }
+        Trace.mark("index: \(items.count) follow-ups from \(readable.count) entries' facts")
+        return FollowUpFacts(items: items, problems: problems)
     }
 
     public func people(for refs: [EntryRef], store: JournalStore) -> PeopleFacts? {
+        // Every row the answer reads (or looks up, for `mention_words`) against its checksum.
+        let tables = [IndexRow.entries, IndexRow.people, IndexRow.followUps, IndexRow.tags, IndexRow.mentionWords]
+        let answer = facts(for: refs, store: store, checking: tables) { db, readable -> ([PersonSighting], [FollowUpItem], [Stored])? in
+            guard let sightings = try PeopleRow.sightings(db, readable: readable),
+                  let items = try FollowUpRow.items(db, readable: readable) else { return nil }
+            let mentioning = try PeopleRow.mayMention(db, sightings: sightings, readable: readable)
+            let stored = try self.blobs(db, ids: mentioning)
+            // A readable file whose blob is missing: the entries answer.
+            guard stored.count == mentioning.count else { return nil }
+            return (sightings.map(\.sighting), items, stored)
+        }
+        guard let ((sightings, items, stored), _, problems) = answer else { return nil }
+        // The entries that may mention someone, rebuilt and in the refs' order; a damaged blob
+        // sends the question to the entries.
+        let decoded = Self.decode(stored, refs: refs).sorted { $0.0 < $1.0 }
+        var mentioning: [Entry] = []
+        for (_, entry) in decoded {
+            guard let entry else { return nil }
+            mentioning.append(entry)
+        }
+        Trace.mark("index: the people of \(sightings.count) entries from their facts, \(mentioning.count) entries rebuilt for mentions")
+        return PeopleFacts(sightings: sightings, mentioning: mentioning, followUps: items, problems: problems)
+    }
+
+    /// One answer from the index's facts for the whole journal, the way every facts query takes
+    /// it: the index brought in step with `refs`, every row of `tables` checked against its
+    /// checksum, then `read` (nil when the facts cannot say exactly what the entries say). Nil,
+    /// so the entries answer, when the index is not usable, a change could not be recorded, the
+    /// facts are not exact, or a row is damaged: then nothing it says is trusted, and the index
+    /// is emptied to be built again on the next read.
+    private func facts<Value>(for refs: [EntryRef], store: JournalStore, checking tables: [IndexRow.Table],
+                              _ read: (Database, _ readable: [Int64: Int]) throws -> Value?)
+        -> (value: Value, readable: [Int64: Int], problems: [EntryProblem])? {
         guard let queue = database(for: store) else { return nil }
         do {
             let synced = try synchronize(queue, refs: refs, complete: true, store: store)
@@ -219,38 +230,19 @@ public final class JournalIndex: EntryIndexing {
                 if case .failure(let problem)? = outcome { return problem }
                 return nil
             }
-            let answer = try queue.read { db -> FactsRead<([PersonSighting], [FollowUpItem], [Stored])> in
-                // Every row the answer reads (or looks up, for `mention_words`) against its checksum.
-                guard try IndexRow.damaged(db, tables: [IndexRow.entries, IndexRow.people, IndexRow.followUps, IndexRow.tags,
-                                                        IndexRow.mentionWords]).isEmpty else { return .damaged }
-                guard let sightings = try PeopleRow.sightings(db, readable: readable),
-                      let items = try FollowUpRow.items(db, readable: readable) else { return .notExact }
-                let mentioning = try PeopleRow.mayMention(db, sightings: sightings, readable: readable)
-                let stored = try self.blobs(db, ids: mentioning)
-                // A readable file whose blob is missing: the entries answer.
-                guard stored.count == mentioning.count else { return .notExact }
-                return .facts((sightings.map(\.sighting), items, stored))
+            let answer = try queue.read { db -> FactsRead<Value> in
+                guard try IndexRow.damaged(db, tables: tables).isEmpty else { return .damaged }
+                return try read(db, readable).map { .facts($0) } ?? .notExact
             }
             switch answer {
             case .damaged:
-                // A row does not match its checksum: nothing it says is trusted, and the index is
-                // built again on the next read.
                 try? queue.write { db in try Self.forgetEverything(db) }
                 Trace.mark("index: damaged rows; reading the entries, rebuilding")
                 return nil
             case .notExact:
                 return nil
-            case .facts(let (sightings, items, stored)):
-                // The entries that may mention someone, rebuilt and in the refs' order; a damaged
-                // blob sends the question to the entries.
-                let decoded = Self.decode(stored, refs: refs).sorted { $0.0 < $1.0 }
-                var mentioning: [Entry] = []
-                for (_, entry) in decoded {
-                    guard let entry else { return nil }
-                    mentioning.append(entry)
-                }
-                Trace.mark("index: the people of \(sightings.count) entries from their facts, \(mentioning.count) entries rebuilt for mentions")
-                return PeopleFacts(sightings: sightings, mentioning: mentioning, followUps: items, problems: problems)
+            case .facts(let value):
+                return (value, readable, problems)
             }
         } catch {
             return nil
