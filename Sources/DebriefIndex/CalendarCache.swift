@@ -49,7 +49,7 @@ extension JournalIndex: CalendarIndexing {
     /// One read: every file row (small: the zones and events are elsewhere or read only for files
     /// near the window), checked against its sum; then every event row of the unchanged files
     /// whose span reaches the window, each checked against its sum and counted against its file's
-    /// `events`, and the JSON of those whose own span reaches it. A file's span is under its row's
+    /// `events`, and the bytes of those whose own span reaches it. A file's span is under its row's
     /// sum, so the event rows of a file far from the window are never needed: damage there
     /// cannot change this answer, and the rows are checked when a window reaches them.
     private func calendarRefresh(_ queue: DatabaseQueue, refs: [CalendarFileRef], from: Int, to: Int,
@@ -149,7 +149,7 @@ extension JournalIndex: CalendarIndexing {
                     file.zones = try decoder.decode(CalendarZones.self, from: data)
                     decodedZones[n.zonesSum] = (data, file.zones)
                 }
-                file.events = try n.json.map { try decoder.decode(CalendarEvent.self, from: $0) }
+                file.events = try n.json.map { data in try data.withUnsafeBytes { try CalendarEvent(compact: $0) } }
                 selected += file.events.count
                 reads[n.index] = .events(file)
             } catch {
@@ -212,7 +212,7 @@ extension JournalIndex: CalendarIndexing {
                         zonesJSON[file.zones] = zones
                     }
                     let bounds = EventExpansion.bounds(of: file, local: local)
-                    for (event, b) in zip(file.events, bounds) { events.append((b.lo, b.hi, try encoder.encode(event))) }
+                    for (event, b) in zip(file.events, bounds) { events.append((b.lo, b.hi, Data(event.compact))) }
                 }
                 let id = nextID
                 nextID += 1
