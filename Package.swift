@@ -43,7 +43,9 @@ let package = Package(
         // disposable, rebuilt from the files whenever it is missing, damaged or old.
         .target(
             name: "DebriefIndex",
-            dependencies: ["DebriefCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["DebriefCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           // SQLite's C API, for reading a row's bytes in place (IndexRow).
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // Terminal-free UI layer: screen buffer, display width, widgets, keys.
         .target(name: "DebriefUI"),

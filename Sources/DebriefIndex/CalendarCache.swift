@@ -49,7 +49,7 @@ extension JournalIndex: CalendarIndexing {
     /// One read: every file row (small: the zones and events are elsewhere or read only for files
     /// near the window), checked against its sum; then every event row of the unchanged files
     /// whose span reaches the window, each checked against its sum and counted against its file's
-    /// `events`, and the JSON of those whose own span reaches it. A file's span is under its row's
+    /// `events`, and the bytes of those whose own span reaches it. A file's span is under its row's
     /// sum, so the event rows of a file far from the window are never needed: damage there
     /// cannot change this answer, and the rows are checked when a window reaches them.
     private func calendarRefresh(_ queue: DatabaseQueue, refs: [CalendarFileRef], from: Int, to: Int,
@@ -67,11 +67,13 @@ extension JournalIndex: CalendarIndexing {
         try queue.read { db in
             var known: [String: KnownCalendar] = [:]
             let table = IndexRow.calendarFiles
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(table.columns.joined(separator: ", ")), sum FROM calendar_files")
+            let files = try db.makeStatement(sql: "SELECT \(table.columns.joined(separator: ", ")), sum FROM calendar_files")
+            let rows = try Row.fetchCursor(files)
             while let row = try rows.next() {
+                // Summed in place first (``IndexRow/sum(columns:of:)``: no value array per row).
+                let intact = IndexRow.sum(columns: table.columns.count, of: files) == row[table.columns.count] as Int64
                 var signature = FileSignature(size: row[2], mtime: row[3], ctime: row[4], inode: row[5])
-                let sum: Int64 = row[table.columns.count]
-                if sum != IndexRow.sum((0..<table.columns.count).map { row[$0] as DatabaseValue }) {
+                if !intact {
                     // Damaged: proves nothing; the file is read again and its rows rewritten.
                     signature.size = -1
                 }
@@ -106,16 +108,17 @@ extension JournalIndex: CalendarIndexing {
                 near[id]?.zones = row[1]
             }
             let columns = IndexRow.calendarEvents.columns
-            let events = try Row.fetchCursor(db, sql: """
+            let statement = try db.makeStatement(sql: """
                 SELECT \(columns.joined(separator: ", ")), sum, CASE WHEN lo < ? AND hi > ? THEN event END FROM calendar_events
                 WHERE file IN (SELECT id FROM calendar_files WHERE lo < ? AND hi > ?)
-                """, arguments: [high, low, high, low])
+                """)
+            let events = try Row.fetchCursor(statement, arguments: [high, low, high, low])
             while let row = try events.next() {
+                let intact = IndexRow.sum(columns: columns.count, of: statement) == row[columns.count] as Int64
                 let file: Int64 = row[0]
                 guard near[file] != nil else { continue }
                 near[file]?.rows += 1
-                let sum: Int64 = row[columns.count]
-                guard sum == IndexRow.sum((0..<columns.count).map { row[$0] as DatabaseValue }) else {
+                guard intact else {
                     near[file]?.damaged = true
                     continue
                 }
@@ -146,7 +149,7 @@ extension JournalIndex: CalendarIndexing {
                     file.zones = try decoder.decode(CalendarZones.self, from: data)
                     decodedZones[n.zonesSum] = (data, file.zones)
                 }
-                file.events = try n.json.map { try decoder.decode(CalendarEvent.self, from: $0) }
+                file.events = try n.json.map { data in try data.withUnsafeBytes { try CalendarEvent(compact: $0) } }
                 selected += file.events.count
                 reads[n.index] = .events(file)
             } catch {
@@ -209,7 +212,7 @@ extension JournalIndex: CalendarIndexing {
                         zonesJSON[file.zones] = zones
                     }
                     let bounds = EventExpansion.bounds(of: file, local: local)
-                    for (event, b) in zip(file.events, bounds) { events.append((b.lo, b.hi, try encoder.encode(event))) }
+                    for (event, b) in zip(file.events, bounds) { events.append((b.lo, b.hi, Data(event.compact))) }
                 }
                 let id = nextID
                 nextID += 1

@@ -32,7 +32,8 @@ import GRDB
 /// - `calendar_files`, `calendar_events`: the configured calendars' files (signature, what they
 ///   are, how many events they hold, the span `lo`…`hi` their events' instances lie in, their
 ///   zones as JSON with `zones_sum`) and events (the facts
-///   as JSON with `event_sum`, and the instants their instances lie between), kept by
+///   as compact bytes, ``CalendarEvent/compact``, with `event_sum`, and the instants their
+///   instances lie between), kept by
 ///   `CalendarCache.swift`; paths are absolute, as calendars live outside the journal.
 ///
 /// The rule every table follows, this one and those added later (the calendar's events, mentions):
@@ -90,7 +91,8 @@ enum IndexSchema {
                 kind INTEGER NOT NULL, problem TEXT, events INTEGER NOT NULL, zones_sum INTEGER NOT NULL,
                 lo INTEGER NOT NULL, hi INTEGER NOT NULL, zones BLOB NOT NULL, sum INTEGER NOT NULL);
             CREATE TABLE calendar_events(file INTEGER NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
-                event_sum INTEGER NOT NULL, event BLOB NOT NULL, sum INTEGER NOT NULL);
+                event_sum INTEGER NOT NULL, event BLOB NOT NULL /* CalendarEvent.compact \(CalendarEvent.compactVersion) */,
+                sum INTEGER NOT NULL);
             CREATE INDEX calendar_events_file ON calendar_events(file);
             CREATE INDEX calendar_events_lo ON calendar_events(lo);
             """

@@ -123,7 +123,7 @@ public final class JournalIndex: EntryIndexing {
         config.busyMode = .timeout(Self.busyTimeout)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            db.add(function: IndexRow.function)
+            IndexRow.install(in: db)
         }
         let queue = try DatabaseQueue(path: location.database, configuration: config)
         try queue.writeWithoutTransaction { db in
@@ -429,23 +429,6 @@ public final class JournalIndex: EntryIndexing {
         return ([], StaleIndexes.sweep(folder, path: location.folder, except: location.database, unusedFor: nil))
     }
 
-    /// What the index holds for one file.
-    private struct Known {
-        var id: Int64
-        var signature: FileSignature
-        var checked: Int64
-        var problem: EntryProblem?
-    }
-
-    /// A file to read, with the signature it had before it was read.
-    private struct Change: Sendable {
-        var index: Int
-        var ref: EntryRef
-        var path: String
-        var signature: FileSignature
-        var known: Int64?
-    }
-
     /// The index brought up to date with `refs`: what it knows is compared with one stat per
     /// file, new and changed files are read and recorded, gone ones dropped.
     private struct Synced {
@@ -462,56 +445,13 @@ public final class JournalIndex: EntryIndexing {
 
     private func synchronize(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, store: JournalStore) throws -> Synced {
         let checked = FileSignature.now()
-        let prefix = store.root + "/"
-        func relative(_ path: String) -> String { Self.relative(path, prefix: prefix) }
-
-        // What the index knows, then one stat per file to see what changed.
-        var known: [String: Known] = [:]
-        try queue.read { db in
-            // A read of a few files (`list --limit 20`, `show`) looks up their rows by path, so its
-            // cost does not grow with the journal; a whole read takes every row in one pass.
-            let select = "SELECT id, path, size, mtime, ctime, inode, checked, hash, length, problem_line, problem, sum FROM files"
-            let lookup = !complete && refs.count <= Self.lookupMaximum
-            if !lookup { known.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM files") ?? 0) }
-            for (sql, arguments) in Self.statements(select, column: "path", keys: lookup ? refs.map { relative($0.path) } : nil) {
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-                while let row = try rows.next() {
-                    let path: String = row[1]
-                    let problem: String? = row[10]
-                    let problemLine: Int? = row[9]
-                    var signature = FileSignature(size: row[2], mtime: row[3], ctime: row[4], inode: row[5])
-                    let checked: Int64 = row[6]
-                    let sum: Int64 = row[11]
-                    if sum != IndexRow.sum((0..<11).map { row[$0] as DatabaseValue }) {
-                        // Damaged: proves nothing, so the file is read again and the row rewritten.
-                        signature.size = -1
-                    }
-                    known[path] = Known(id: row[0], signature: signature, checked: checked,
-                                        problem: problem.map { EntryProblem(path: prefix + path, line: problemLine ?? 1, reason: $0) })
-                }
-            }
+        // What the index knows against each file's stat: what is unchanged, to read, gone.
+        let check = try queue.read { db in
+            try FreshnessCheck(db, refs: refs, complete: complete, root: store.root, racyMargin: racyMargin)
         }
         var outcomes = [Result<Entry, EntryProblem>?](repeating: nil, count: refs.count)
-        var fresh: [(index: Int, known: Known)] = []
-        var changes: [Change] = []
-        var seen = Set<String>()
-        seen.reserveCapacity(complete ? refs.count : 0)
-        var vanished = 0
-        for (i, ref) in refs.enumerated() {
-            let path = relative(ref.path)
-            if complete { seen.insert(path) }
-            guard let signature = FileSignature(path: ref.path) else {
-                vanished += 1
-                continue
-            }
-            if let k = known[path], k.signature == signature, !signature.isRacy(checked: k.checked, margin: racyMargin) {
-                fresh.append((i, k))
-            } else {
-                changes.append(Change(index: i, ref: ref, path: path, signature: signature, known: known[path]?.id))
-            }
-        }
-        let gone = complete ? known.filter { !seen.contains($0.key) }.map(\.value.id) : []
-        Trace.mark("index: \(refs.count) files checked against \(known.count) indexed rows, \(changes.count) to read, \(gone.count) gone")
+        let (fresh, changes, gone, vanished) = (check.fresh, check.changes, check.gone, check.vanished)
+        Trace.mark("index: \(refs.count) files checked against \(check.rows) indexed rows, \(changes.count) to read, \(gone.count) gone")
 
         // Read what changed (on every core when there is much of it), then record it in one
         // transaction; a failed write leaves the index as it was and the answer still right.
@@ -630,10 +570,10 @@ public final class JournalIndex: EntryIndexing {
 
     /// Reads and parses `changes`, split over the cores when there are many; the progress
     /// callback hears every 64th file (``refresh`` reports the end, after recording them).
-    private func readFiles(_ changes: [Change], store: JournalStore) -> [Read] {
+    private func readFiles(_ changes: [FreshnessCheck.Change], store: JournalStore) -> [Read] {
         guard !changes.isEmpty else { return [] }
         let catalog = store.codec.catalog
-        @Sendable func one(_ change: Change) -> Read {
+        @Sendable func one(_ change: FreshnessCheck.Change) -> Read {
             let result = store.tolerantRead(change.ref)
             if case .success(let entry)? = result { return Read(result: result, facts: EntryFacts(entry, catalog: catalog)) }
             return Read(result: result, facts: nil)
@@ -661,7 +601,7 @@ public final class JournalIndex: EntryIndexing {
     }
 
     /// Records what was read; returns the id of each readable file recorded, to its ref's index.
-    private func record(_ queue: DatabaseQueue, changes: [Change], read: [Read], gone: [Int64], checked: Int64) throws -> [Int64: Int] {
+    private func record(_ queue: DatabaseQueue, changes: [FreshnessCheck.Change], read: [Read], gone: [Int64], checked: Int64) throws -> [Int64: Int] {
         try queue.write { db in
             var readable: [Int64: Int] = [:]
             for id in gone { try Self.forget(db, file: id, andFile: true) }
@@ -740,7 +680,9 @@ public final class JournalIndex: EntryIndexing {
     /// A file's path as the `files` table keys it: relative to the journal folder (`prefix`, with
     /// its trailing slash).
     static func relative(_ path: String, prefix: String) -> String {
-        path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        // By bytes, as ``FreshnessCheck`` matches them (a combining mark after the slash would
+        // otherwise make the prefix a different character).
+        path.utf8.starts(with: prefix.utf8) ? String(decoding: path.utf8.dropFirst(prefix.utf8.count), as: UTF8.self) : path
     }
 
     /// Removes what the index holds about a file's entry (and the file's own row): deleted rows

@@ -171,7 +171,9 @@ import Testing
             try tmux.type("args \(out) ")
             try tmux.press("Enter")
             let deadline = Date().addingTimeInterval(10)
-            while !FileManager.default.fileExists(atPath: out), Date() < deadline { usleep(20_000) }
+            // The shell creates the file (`> $out`) before printf writes it: wait for the words,
+            // not the name (an empty read under load failed a landing).
+            while (FileManager.default.contents(atPath: out)?.isEmpty ?? true), Date() < deadline { usleep(20_000) }
             usleep(50_000)
             let words = FileManager.default.contents(atPath: out).map {
                 String(decoding: $0, as: UTF8.self).split(separator: "\0", omittingEmptySubsequences: false).dropLast().map(String.init)

@@ -67,7 +67,11 @@ public struct CalendarSet: Sendable {
                 }
             }
         }
-        snapshot.instances.sort(by: EventInstance.inOrder)
+        // Sorted as indices, then gathered: an instance carries its whole event, and a sort moving
+        // the values themselves copied and released them ~25,000 times for 1,269 instances (a
+        // thirteenth of a warm `pending`). The sort is stable either way: the same order.
+        let unsorted = snapshot.instances
+        snapshot.instances = unsorted.indices.sorted { EventInstance.inOrder(unsorted[$0], unsorted[$1]) }.map { unsorted[$0] }
         snapshot.problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
         Trace.mark("calendars: \(snapshot.instances.count) instances")
         return snapshot

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// An event that ended without a reflection, as `debrief pending` and home list it.
 public struct PendingEvent: Sendable, Hashable {
@@ -33,6 +34,10 @@ public struct PendingEvents: Sendable {
     public var local: TimeZone
     /// The rules' word lists cut into words once (every instance of a window is judged).
     private let networkingWords: [[String]], recurringWords: [[String]], busyWords: [[String]]
+    /// What the words of a text decided, per text: the instances of a series share their event's
+    /// texts, and cutting a text that is not ASCII into words goes through Foundation's folding
+    /// (tens of microseconds each: a twelfth of a warm `pending` over 5,000 files).
+    private let memo = WordsMemo()
 
     public init(rules: EventRules, me: [String], local: TimeZone) {
         self.rules = rules
@@ -70,11 +75,14 @@ public struct PendingEvents: Sendable {
     public func isWorthAReflection(_ instance: EventInstance) -> Bool {
         let event = instance.event
         let text = [event.summary, event.location, event.categories.joined(separator: ", ")].joined(separator: "\n")
-        let networking = EventWords.names(text, anyOfPhrases: networkingWords)
+        let networking = memo.networking(text) { EventWords.names(text, anyOfPhrases: networkingWords) }
         if rules.skipFreeTime, event.isTransparent || event.busyStatus == "FREE", !networking { return false }
-        let summary = EventWords.tokens(event.summary)
-        if busyWords.contains(summary) { return false }
-        if instance.recurrenceID != nil, !EventWords.names(event.summary, anyOfPhrases: recurringWords) { return false }
+        let summary = memo.summary(event.summary) {
+            let words = EventWords.tokens(event.summary)
+            return (busyWords.contains(words), recurringWords.contains { EventWords.contains(words, phrase: $0) })
+        }
+        if summary.busy { return false }
+        if instance.recurrenceID != nil, !summary.recurring { return false }
         if rules.withOthers > 0, EventPeople.others(event, me: me).count >= rules.withOthers { return true }
         return networking
     }
@@ -92,6 +100,28 @@ public struct PendingEvents: Sendable {
             return guess.kind
         }
         return nil
+    }
+}
+
+/// The verdicts of ``PendingEvents/isWorthAReflection(_:)``'s word tests per text (bounded: a
+/// hostile calendar of distinct texts costs at most a few megabytes, then each is cut again).
+private final class WordsMemo: Sendable {
+    private let networkingTexts = Mutex<[String: Bool]>([:])
+    private let summaries = Mutex<[String: (busy: Bool, recurring: Bool)]>([:])
+    private static let capacity = 10_000
+
+    func networking(_ text: String, _ decide: () -> Bool) -> Bool {
+        if let known = networkingTexts.withLock({ $0[text] }) { return known }
+        let verdict = decide()
+        networkingTexts.withLock { if $0.count < Self.capacity { $0[text] = verdict } }
+        return verdict
+    }
+
+    func summary(_ text: String, _ decide: () -> (busy: Bool, recurring: Bool)) -> (busy: Bool, recurring: Bool) {
+        if let known = summaries.withLock({ $0[text] }) { return known }
+        let verdict = decide()
+        summaries.withLock { if $0.count < Self.capacity { $0[text] = verdict } }
+        return verdict
     }
 }
 

@@ -39,9 +39,11 @@ public struct JournalScan: Sendable {
 
 extension JournalStore {
     /// Walks `entries/` (see ``JournalScan``). Uses readdir and the inode it returns, so a
-    /// journal of 10,000 files is listed in about 10 ms; only links are stat'ed.
+    /// journal of 10,000 files is listed in about 10 ms; only links are stat'ed, unless an index
+    /// is attached: then every file is stat'ed through its folder's descriptor as it is listed
+    /// (``EntryRef/stat``), the one stat the index's freshness check compares with what it stored.
     public func scan() -> JournalScan {
-        var walk = Walk()
+        var walk = Walk(stats: index != nil)
         walk.walk(entriesDirectory, isEntries: true)
         return walk.scan()
     }
@@ -56,7 +58,7 @@ extension JournalStore {
     /// Files that are not read are reported only from the folders walked.
     public func scanNewest(atLeast count: Int) -> JournalScan? {
         guard let years = Self.datedFolders(in: entriesDirectory, digits: 4) else { return nil }
-        var walk = Walk()
+        var walk = Walk(stats: index != nil)
         walk.walked.append(entriesDirectory)
         for year in years.reversed() {
             let yearPath = entriesDirectory + "/" + year
@@ -91,6 +93,10 @@ extension JournalStore {
         var found: [Found] = []
         var problems: [EntryProblem] = []
         var walked: [String] = []
+        /// Whether to stat every file (``EntryRef/stat``).
+        var stats = false
+
+        init(stats: Bool) { self.stats = stats }
 
         /// Walks `root` and every folder under it.
         mutating func walk(_ root: String, isEntries: Bool) {
@@ -103,6 +109,8 @@ extension JournalStore {
                     continue
                 }
                 walked.append(dir)
+                // Files are stat'ed through the folder's descriptor: no walk of their whole path.
+                let folder = dirfd(handle)
                 while let item = readdir(handle) {
                     let name = DirectoryEntry.name(item)
                     if name.hasPrefix(".") { continue }
@@ -113,24 +121,31 @@ extension JournalStore {
                         folders.append(path)
                         continue
                     }
-                    guard name.utf8.count > 3, name.lowercased().hasSuffix(".md") else { continue }
                     guard name.hasSuffix(".md") else {
-                        problems.append(EntryProblem(path: path, line: 1, reason: "not read: entry files end in `.md`, in lower case"))
+                        // (Lower-cased only for the names that do not end in `.md` as they are.)
+                        if name.utf8.count > 3, name.lowercased().hasSuffix(".md") {
+                            problems.append(EntryProblem(path: path, line: 1, reason: "not read: entry files end in `.md`, in lower case"))
+                        }
                         continue
                     }
+                    guard name.utf8.count > 3 else { continue }
                     var inode = UInt64(item.pointee.d_ino)
                     var device: UInt64?
-                    if type == DT_LNK {
+                    var fileStat: FileStat?
+                    if type == DT_LNK || stats {
+                        // The link's target, as `stat(path)` gives it.
                         var target = stat()
-                        guard stat(path, &target) == 0 else {
+                        if fstatat(folder, name, &target, 0) == 0 {
+                            inode = UInt64(target.st_ino)
+                            device = UInt64(target.st_dev)
+                            fileStat = FileStat(target)
+                        } else if type == DT_LNK {
                             let reason = errno == ELOOP ? "a symbolic link that loops" : "a symbolic link to \(JournalStore.linkTarget(path)), which does not exist"
                             problems.append(EntryProblem(path: path, line: 1, reason: reason))
                             continue
                         }
-                        inode = UInt64(target.st_ino)
-                        device = UInt64(target.st_dev)
                     }
-                    found.append(Found(ref: EntryRef(id: String(name.dropLast(3)), path: path), inode: inode, device: device,
+                    found.append(Found(ref: EntryRef(id: String(name.dropLast(3)), path: path, stat: fileStat), inode: inode, device: device,
                                        isLink: type == DT_LNK))
                 }
                 closedir(handle)
@@ -146,8 +161,10 @@ extension JournalStore {
             var refs = counted.map(\.ref)
             refs.sort { $0.id > $1.id }
             problems.sort { $0.path < $1.path }
-            let originals = Dictionary(refs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-            copies = copies.compactMap { copy in originals[copy.original.path].map { (copy.copy, $0) } }.sorted { $0.copy < $1.copy }
+            if !copies.isEmpty {
+                let originals = Dictionary(refs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+                copies = copies.compactMap { copy in originals[copy.original.path].map { (copy.copy, $0) } }.sorted { $0.copy < $1.copy }
+            }
             return JournalScan(refs: refs, problems: problems, folders: walked, conflictCopies: copies)
         }
     }
@@ -182,6 +199,8 @@ extension JournalStore {
     /// Conflict copies whose original sits beside them: reported, not counted.
     fileprivate static func droppingConflictCopies(_ found: [Found], problems: inout [EntryProblem],
                                                    copies: inout [(copy: String, original: EntryRef)]) -> [Found] {
+        // Every path is a set's member only when some name is a copy's (most journals have none).
+        guard found.contains(where: { ConflictCopy.originalPath(of: $0.ref.path) != nil }) else { return found }
         let paths = Set(found.map(\.ref.path))
         return found.filter { file in
             guard let original = ConflictCopy.originalPath(of: file.ref.path), paths.contains(original) else { return true }
@@ -194,8 +213,17 @@ extension JournalStore {
 
     /// Second paths to one file (same device and inode): the path that sorts first is counted.
     fileprivate static func droppingSecondPaths(_ found: [Found], problems: inout [EntryProblem]) -> [Found] {
+        // Files sharing an inode number (an array for those only: most files have theirs alone).
+        var first: [UInt64: Int] = [:]
+        first.reserveCapacity(found.count)
         var byInode: [UInt64: [Int]] = [:]
-        for (i, file) in found.enumerated() { byInode[file.inode, default: []].append(i) }
+        for (i, file) in found.enumerated() {
+            if let j = first.updateValue(i, forKey: file.inode) {
+                first[file.inode] = j
+                byInode[file.inode, default: [j]].append(i)
+            }
+        }
+        guard !byInode.isEmpty else { return found }
         var dropped = Set<Int>()
         for (_, indices) in byInode where indices.count > 1 {
             var groups: [UInt64: [Int]] = [:]

@@ -11,10 +11,23 @@ public struct EntryRef: Hashable, Sendable {
     /// The file name without `.md`.
     public var id: String
     public var path: String
+    /// What `stat` said of the file when the walk listed it (``JournalStore/scan()`` with an
+    /// index attached), so the index compares it with its stored signature without a second
+    /// `stat` by path; nil when none was taken. Not part of the ref's identity: two refs to one
+    /// path are equal whenever they were listed.
+    public var stat: FileStat?
 
-    public init(id: String, path: String) {
+    public init(id: String, path: String, stat: FileStat? = nil) {
         self.id = id
         self.path = path
+        self.stat = stat
+    }
+
+    public static func == (a: EntryRef, b: EntryRef) -> Bool { a.id == b.id && a.path == b.path }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(path)
     }
 }
 

@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import DebriefCore
+@testable import DebriefIndex
+import Foundation
+import GRDB
+import Testing
+
+/// The freshness check every read starts with (issue 23: one pass over the `files` rows against
+/// the walk's stats, each row's checksum read in place): a damaged `files` row never hides an
+/// edit or changes what is said of an unreadable file, for a read of the whole journal and for a
+/// read of a few files looked up by path; the walk's stat is the one the check compares.
+@Suite struct FreshnessCheckTests {
+    /// The edited file's stat written into its row, as a damaged disk or another program might
+    /// leave it: without the row's checksum the index would take the file as unchanged and
+    /// answer its old content.
+    static func hideEdit(_ f: IndexFixture, id: String) throws -> Int {
+        let path = f.write(id, IndexFixture.text(title: "Edited elsewhere", date: "2029-01-01T18:30:00+01:00", notes: "New notes."))
+        var st = stat()
+        #expect(stat(path, &st) == 0)
+        let s = FileStat(st)
+        return try f.damage("UPDATE files SET size = ?, mtime = ?, ctime = ?, inode = ?, checked = ? WHERE path LIKE ?",
+                            arguments: [s.size, s.mtime, s.ctime, s.inode, max(s.mtime, s.ctime) + 1_000_000_000, "%/\(id).md"])
+    }
+
+    @Test(arguments: ["whole journal", "a few files by path"])
+    func aDamagedFilesRowNeverHidesAnEdit(_ read: String) throws {
+        let f = IndexFixture("fresh-\(read.count)", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 8)
+        let id = "2029-01-01-1830-event-0"
+        _ = f.indexed.loadAll()
+        #expect(try Self.hideEdit(f, id: id) == 1, "the damage touched one row")
+        f.reopen()
+        if read == "whole journal" {
+            #expect(IndexFixture.describe(f.indexed.loadAll()) == IndexFixture.describe(f.plain.loadAll()))
+            #expect(f.indexed.loadAll().entries.contains { $0.title == "Edited elsewhere" })
+        } else {
+            // A ref made by hand carries no stat: the check stats it by its path.
+            let refs = [EntryRef(id: id, path: f.path(id)), EntryRef(id: "2029-02-02-1830-event-1", path: f.path("2029-02-02-1830-event-1"))]
+            #expect(IndexFixture.describe(f.indexed.load(refs)) == IndexFixture.describe(f.plain.load(refs)))
+            #expect(f.indexed.load(refs).entries.first?.title == "Edited elsewhere")
+        }
+        // The facts answers go through the same check.
+        f.reopen()
+        func items(_ store: JournalStore) -> [String] { store.followUpIndex().followUps.items.map { "\($0.entryID) \($0.entryTitle) \($0.action)" } }
+        #expect(items(f.indexed) == items(f.plain))
+    }
+
+    /// What the index stored about a file it could not read, changed: the file is read again.
+    @Test(arguments: [
+        ("problem", "UPDATE files SET problem = 'it was fine' WHERE problem IS NOT NULL"),
+        ("problem line", "UPDATE files SET problem_line = problem_line + 7 WHERE problem IS NOT NULL"),
+    ])
+    func aDamagedProblemIsNotRepeated(_ label: String, _ damage: String) throws {
+        let f = IndexFixture("fresh-problem-\(label.count)", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 4)
+        f.write("2029-05-05-1200-broken", "---\ntitle: [unclosed\n---\n")
+        let expected = IndexFixture.describe(f.plain.loadAll())
+        #expect(IndexFixture.describe(f.indexed.loadAll()) == expected, "cold")
+        #expect(try f.damage(damage) == 1, "\(label): the damage touched one row")
+        f.reopen()
+        #expect(IndexFixture.describe(f.indexed.loadAll()) == expected, "\(label): answered as the files say")
+    }
+
+    /// With an index attached the walk stats every file as it lists it (through the folder's
+    /// descriptor), and that stat is what `stat` says of the file; without one it stats nothing.
+    @Test func theWalkCarriesEachFilesStat() throws {
+        let f = IndexFixture("fresh-walk")
+        JournalIndexTests.seed(f, count: 5)
+        let linked = f.path("2029-06-06-1830-link")
+        try FileManager.default.createDirectory(atPath: (linked as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        symlink(f.path("2029-01-01-1830-event-0"), linked)
+        let refs = f.indexed.scan().refs
+        #expect(refs.count == 5, "the link is the same file as its target: counted once")
+        for ref in refs {
+            #expect(ref.stat != nil && ref.stat == FileStat(path: ref.path), "\(ref.path)")
+        }
+        #expect(f.plain.scan().refs.allSatisfy { $0.stat == nil })
+    }
+}
