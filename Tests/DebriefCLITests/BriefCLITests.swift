@@ -115,6 +115,44 @@ import Testing
         #expect((people[0]["notes"] as? [[String: Any]])?.map { $0["date"] as? String } == ["2026-11-10", "2026-10-01"])
     }
 
+    /// The brief on a meeting that has begun or is over (by its key): the reflection written about
+    /// it, dated after its start, is not "last met"; the meeting before it is.
+    @Test func lastMetIsTheMeetingBeforeThisOne() throws {
+        let debrief = try BinaryRunner()
+        let id = try Self.seed(debrief)
+        try debrief.add("""
+        title: Breakfast with Marc
+        date: 2026-11-26 08:30
+        people:
+          - name: Marc Weber
+            note: Moving to Lisbon
+        follow-ups:
+          - who: Marc Weber
+            action: Send the Lisbon contacts
+            due: 2026-12-01
+        """)
+        let r = try debrief.run(["brief", "over"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("""
+        Thu 2026-11-26 08:00–09:00 · Breakfast with Marc
+
+        Marc Weber · met 3 times, 2026-10-01 to 2026-11-26 · senior, existing
+          Last met 2026-11-10 (Meetup chat, at Kraftwerk)
+          You promised then: Send the deck (open)
+          You promised then: Share the hiring post (done 2026-11-12)
+
+        """), "\(r.stdout)")
+        let json = try debrief.run(["brief", "over", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let people = try #require(object["people"] as? [[String: Any]])
+        let last = try #require(people.first?["last-met"] as? [String: Any])
+        #expect(last["entry"] as? String == id, "\(last)")
+        // The next meeting (the lunch tomorrow): this morning's breakfast is the last time.
+        let next = try debrief.run(["brief"])
+        #expect(next.stdout.contains("  Last met 2026-11-26 (Breakfast with Marc)\n  You promised then: Send the Lisbon contacts (open)\n"),
+                "\(next.stdout)")
+    }
+
     @Test func byNameAndByKey() throws {
         let debrief = try BinaryRunner()
         _ = try Self.seed(debrief)

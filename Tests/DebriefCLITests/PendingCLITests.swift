@@ -194,6 +194,28 @@ import Testing
         #expect(try debrief.run(["pending"]).status == 66)
     }
 
+    /// Skipping is a write: before the journal folder exists, `pending skip` creates it (as `add`
+    /// does, and says so) and remembers the skip; `unskip` works there too.
+    @Test func skipBeforeTheJournalExistsCreatesIt() throws {
+        let debrief = try BinaryRunner()
+        _ = try Self.seed(debrief)
+        try FileManager.default.removeItem(atPath: debrief.journal)
+        let skip = try debrief.run(["pending", "skip", "lunch-marc"])
+        #expect(skip.status == 0, "\(skip.stderr)")
+        #expect(skip.stderr.contains("Created the journal folder \(debrief.journal)"), "\(skip.stderr)")
+        let file = debrief.journal + "/skipped-events.txt"
+        #expect(try String(contentsOfFile: file, encoding: .utf8).hasSuffix("\nlunch-marc\n"))
+        #expect(!(try Self.keys(try debrief.run(["pending", "--format", "json"]))).contains("lunch-marc"))
+        let unskip = try debrief.run(["pending", "unskip", "lunch-marc"])
+        #expect(unskip.status == 0, "\(unskip.stderr)")
+        #expect(try Self.keys(try debrief.run(["pending", "--format", "json"])).contains("lunch-marc"))
+        // unskip before the folder exists: nothing was skipped, and the answer says so.
+        try FileManager.default.removeItem(atPath: debrief.journal)
+        let again = try debrief.run(["pending", "unskip", "lunch-marc"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("lunch-marc was not skipped; nothing changed."), "\(again.stderr)")
+    }
+
     @Test func withoutCalendarsItSaysWhere() throws {
         let debrief = try BinaryRunner()
         let r = try debrief.run(["pending"])

@@ -125,8 +125,8 @@ import Testing
         let name = { (n: Int) in (files[n] as NSString).lastPathComponent }
         #expect(r.stderr.contains("Done on 2026-11-26 (ticked in a to-do app, \(name(4))): Ana: Task 5 (\(id) 5).\n"), "\(r.stderr)")
         #expect(r.stderr.contains("Done on 2026-11-24 (ticked in a to-do app, \(name(5))): Ana: Task 6 (\(id) 6).\n"), "\(r.stderr)")
-        #expect(r.stderr.contains("\(files[0]): ticked done in a to-do app, but its COMPLETED date “yesterday” does not read; left alone: mark it done with `debrief done \(id) 1` --on DATE\n"), "\(r.stderr)")
-        #expect(r.stderr.contains("\(files[1]): ticked done in a to-do app, but its COMPLETED date 2026-11-27 is after today (2026-11-26); left alone"), "\(r.stderr)")
+        #expect(r.stderr.contains("\(files[0]): ticked done in a to-do app, but its COMPLETED date “yesterday” does not read; left alone: mark it done with `debrief done \(id) 1 --on DATE`\n"), "\(r.stderr)")
+        #expect(r.stderr.contains("\(files[1]): ticked done in a to-do app, but its COMPLETED date 2026-11-27 is after today (2026-11-26); left alone: mark it done with `debrief done \(id) 2 --on DATE`\n"), "\(r.stderr)")
         // The X- property added makes the file the user's before its missing date is looked at.
         #expect(r.stderr.contains("\(files[2]): ticked done in a to-do app, but also changed there (X-NOTE)"), "\(r.stderr)")
         #expect(r.stderr.contains("\(files[3]): ticked done in a to-do app, but its COMPLETED date “2026"), "\(r.stderr)")
@@ -178,7 +178,7 @@ import Testing
         try debrief.write(text, to: files[0])
         let entry = try TodoRoundTripTests.read(path)
         let r = try debrief.run(Self.sync + [folder, "--vdir"])
-        #expect(r.stderr == "\(files[0]): ticked done in a to-do app without a COMPLETED date; left alone: mark it done with `debrief done \(id) 1` --on DATE\n"
+        #expect(r.stderr == "\(files[0]): ticked done in a to-do app without a COMPLETED date; left alone: mark it done with `debrief done \(id) 1 --on DATE`\n"
                 + "\(folder): 0 written, 0 removed, 0 unchanged, 1 left alone\n", "\(r.stderr)")
         #expect(try TodoRoundTripTests.read(path) == entry)
         #expect(try TodoRoundTripTests.read(files[0]) == text)

@@ -12,7 +12,8 @@ public struct MeetingBrief: Sendable {
         public var email: String?
         /// What the journal knows; nil for someone new.
         public var known: PersonSummary?
-        /// The latest entry naming them.
+        /// The latest entry naming them dated before the event's start: the last time you met
+        /// before this meeting (a reflection on this meeting, or on a later one, is not "last time").
         public var lastEntry: Entry?
 
         /// The follow-ups written at that last meeting that involve them, done or not: what they
@@ -38,15 +39,22 @@ public struct MeetingBrief: Sendable {
         let attendees = EventPeople.others(instance.event, me: me).map { participant -> Attendee in
             let summary = known.person(for: participant)
             return Attendee(name: summary?.name ?? EventPeople.name(participant), email: participant.email, known: summary,
-                            lastEntry: summary?.entryIDs.first.flatMap { byID[$0] })
+                            lastEntry: summary.flatMap { lastMet($0, before: instance.start, byID: byID) })
         }
         return MeetingBrief(instance: instance, attendees: attendees)
     }
 
     /// The brief on one known person (and the next event with them, when there is one).
     public static func make(person: PersonSummary, next: EventInstance?, entries: [Entry]) -> MeetingBrief {
-        let last = person.entryIDs.first.flatMap { id in entries.first { $0.id == id } }
+        let byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let last = lastMet(person, before: next?.start ?? Int.max, byID: byID)
         return MeetingBrief(instance: next, attendees: [Attendee(name: person.name, email: nil, known: person, lastEntry: last)])
+    }
+
+    /// The newest of `person`'s entries (``PersonSummary/entryIDs``, newest first) dated before
+    /// `start` (seconds).
+    static func lastMet(_ person: PersonSummary, before start: Int, byID: [String: Entry]) -> Entry? {
+        person.entryIDs.lazy.compactMap { byID[$0] }.first { $0.eventTime.seconds < start }
     }
 
     /// The first of `instances` (earliest first) that starts at `now` or later, is neither

@@ -58,7 +58,10 @@ public enum TodoCompletion {
         guard let item = items[uid] else {
             return .refused("ticked done in a to-do app, but its follow-up is no longer in the journal; left alone (delete it if you no longer need it)")
         }
-        let command = "mark it done with `debrief done \(item.followUp.entryID) \(item.followUp.n)`"
+        let done = "debrief done \(item.followUp.entryID) \(item.followUp.n)"
+        let command = "mark it done with `\(done)`"
+        // With the day it was done: the option inside the backticks, so the whole command copies.
+        let commandOn = "mark it done with `\(done) --on DATE`"
         // Once the follow-up is done (as the report told), the report says so instead.
         let hint = item.followUp.done.map { "its follow-up is done in the journal (\($0.iso)); delete the file when you no longer need it" } ?? command
         guard file.name == VdirFolder.fileName(uid: uid) else {
@@ -105,14 +108,14 @@ public enum TodoCompletion {
                             + "left alone: check it, then \(command)")
         }
         guard let completed = todo.property("COMPLETED") else {
-            return .refused("ticked done in a to-do app without a COMPLETED date; left alone: \(command) --on DATE")
+            return .refused("ticked done in a to-do app without a COMPLETED date; left alone: \(commandOn)")
         }
         guard let day = day(of: completed, in: timeZone) else {
             return .refused("ticked done in a to-do app, but its COMPLETED date “\(TerminalSafe.line(String(completed.value.prefix(40))))” "
-                            + "does not read; left alone: \(command) --on DATE")
+                            + "does not read; left alone: \(commandOn)")
         }
         guard day <= today else {
-            return .refused("ticked done in a to-do app, but its COMPLETED date \(day.iso) is after today (\(today.iso)); left alone: \(command) --on DATE")
+            return .refused("ticked done in a to-do app, but its COMPLETED date \(day.iso) is after today (\(today.iso)); left alone: \(commandOn)")
         }
         return .completed(day, uid: uid)
     }

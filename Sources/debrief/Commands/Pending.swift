@@ -139,8 +139,11 @@ struct PendingSkip: ParsableCommand {
 
     static func set(_ key: String, skipped: Bool, journal: JournalOptions) throws {
         guard SkippedEvents.isValid(key) else { throw CLIError.usage("'\(key)' is not an event key; `debrief pending` prints them") }
-        let context = try Context(journal)
+        // A write: a journal folder that does not exist yet is created, as `add` creates it (a
+        // calendar user may skip an event before writing any entry).
+        let context = try Context(journal, access: .write)
         let change = try SkippedEvents.set(key, skipped: skipped, in: context.store)
+        context.noteIfJournalCreated()
         let path = SkippedEvents.path(in: context.store)
         switch (change, skipped) {
         case (.changed, true): Output.note("Skipped \(key) (in \(path)); `debrief pending unskip \(key)` undoes it.")
