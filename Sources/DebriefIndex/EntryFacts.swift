@@ -52,6 +52,8 @@ struct EntryFacts: Sendable, Equatable {
     var searchText: String
     /// ``MentionFinder/foldedWords(of:)``.
     var mentionWords: String
+    /// The ``EntryBlob`` of the entry reduced to what the weekly review reads (``ReviewFacts``).
+    var reviewFacts: [UInt8]
 
     init(_ entry: Entry, catalog: Catalog) {
         let t = IndexRow.text
@@ -66,6 +68,7 @@ struct EntryFacts: Sendable, Equatable {
         tags = entry.tags.map { Tag(tag: t($0), folded: t($0.folded), words: t(MentionFinder.tagWords($0))) }
         searchText = t(EntryQuery.searchText(entry, catalog: catalog))
         mentionWords = t(MentionFinder.foldedWords(of: entry))
+        reviewFacts = EntryBlob.encode(ReviewFacts.reduced(entry, keeping: ReviewFacts.promptIDs(catalog)))
     }
 
     /// The facts stored for `file` (the blob left out), nil when it has no `entries` row.
@@ -84,7 +87,9 @@ struct EntryFacts: Sendable, Equatable {
             .map { Tag(tag: $0[0], folded: $0[1], words: $0[2]) }
         let text = try String.fetchOne(statement("SELECT text FROM search WHERE rowid = ?"), arguments: [file])
         let words = try String.fetchOne(statement("SELECT words FROM mention_words WHERE rowid = ?"), arguments: [file])
-        return Stored(columns: columns, people: people, followUps: followUps, tags: tags, searchText: text, mentionWords: words)
+        let review = try Data.fetchOne(statement("SELECT facts FROM review_facts WHERE file = ?"), arguments: [file])
+        return Stored(columns: columns, people: people, followUps: followUps, tags: tags, searchText: text, mentionWords: words,
+                      reviewFacts: review.map { [UInt8]($0) })
     }
 
     /// What the index holds for one file, the blob left out.
@@ -95,12 +100,13 @@ struct EntryFacts: Sendable, Equatable {
         var tags: [Tag]
         var searchText: String?
         var mentionWords: String?
+        var reviewFacts: [UInt8]?
     }
 
     /// Whether what is stored for a file says what these facts say, query column by column.
     func matches(_ stored: Stored) -> Bool {
         stored.columns == columns && stored.people == people && stored.followUps == followUps && stored.tags == tags
-            && stored.searchText == searchText && stored.mentionWords == mentionWords
+            && stored.searchText == searchText && stored.mentionWords == mentionWords && stored.reviewFacts == reviewFacts
     }
 
     func insert(_ db: Database, file id: Int64) throws {
@@ -114,6 +120,7 @@ struct EntryFacts: Sendable, Equatable {
         for t in tags { try Self.insert(db, IndexRow.tags, [id, t.tag, t.folded, t.words]) }
         try Self.insert(db, IndexRow.search, [id, searchText])
         try Self.insert(db, IndexRow.mentionWords, [id, mentionWords])
+        try Self.insert(db, IndexRow.reviewFacts, [id, Data(reviewFacts)])
     }
 
     /// One row of `table` with its checksum; `extra` is a column outside the sum (a large payload whose own

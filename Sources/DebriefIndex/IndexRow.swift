@@ -22,6 +22,7 @@ enum IndexRow {
     static let people = Table(name: "people", columns: ["file", "name", "folded", "level", "relation", "note", "email"])
     static let followUps = Table(name: "follow_ups", columns: ["file", "n", "who", "who_folded", "action", "due", "done", "first_due", "postponed"])
     static let tags = Table(name: "tags", columns: ["file", "tag", "folded", "words"])
+    static let reviewFacts = Table(name: "review_facts", columns: ["file", "facts"])
     static let search = Table(name: "search", columns: ["rowid", "text"])
     static let mentionWords = Table(name: "mention_words", columns: ["rowid", "words"])
     /// The calendars' cache (`CalendarCache.swift`): checked by its own reads, file by file, as
@@ -31,7 +32,7 @@ enum IndexRow {
     static let calendarEvents = Table(name: "calendar_events", columns: ["file", "lo", "hi", "event_sum"])
 
     /// Every table with rows, for `doctor`.
-    static let all = [files, entries, people, followUps, tags, search, mentionWords]
+    static let all = [files, entries, people, followUps, tags, reviewFacts, search, mentionWords]
 
     /// Text as the index stores it and compares it: NUL (which SQLite's C strings end at) becomes
     /// U+FFFD. Applied to stored text and to the query alike, so a match can only grow: the store

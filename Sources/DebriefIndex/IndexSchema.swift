@@ -21,6 +21,11 @@ import GRDB
 ///   punctuation and spaces) over each entry's folded words line by line
 ///   (``MentionFinder/foldedWords(of:)``), rowid the file's id: a phrase query for a known name's
 ///   words finds the entries that may mention them, and only those are rebuilt for `people`.
+/// - `review_facts`: per readable entry what the weekly review reads of it, and nothing else
+///   (``ReviewFacts``: the answers the catalog's pitfall conditions read, the title, date, people,
+///   follow-ups, creation time, flow and event key) as an ``EntryBlob`` of the reduced entry, so
+///   `debrief review` judges the journal through the one evaluator without rebuilding every entry
+///   whole. The blob is one of the columns its row's `sum` covers.
 /// - `search`: an FTS5 table with the trigram tokenizer over each entry's folded search text, so
 ///   any part of a word finds it (`rike` finds Henrike); FTS5 does not fold accents, so the text
 ///   and the query are folded first.
@@ -75,6 +80,7 @@ enum IndexSchema {
             CREATE INDEX follow_ups_file ON follow_ups(file);
             CREATE TABLE tags(file INTEGER NOT NULL, tag TEXT NOT NULL, folded TEXT NOT NULL, words TEXT NOT NULL, sum INTEGER NOT NULL);
             CREATE INDEX tags_file ON tags(file);
+            CREATE TABLE review_facts(file INTEGER PRIMARY KEY, facts BLOB NOT NULL, sum INTEGER NOT NULL);
             CREATE VIRTUAL TABLE search USING fts5(text, sum UNINDEXED, tokenize = 'trigram');
             CREATE VIRTUAL TABLE mention_words USING fts5(words, sum UNINDEXED, tokenize = 'ascii');
             CREATE TABLE calendar_files(
@@ -114,6 +120,8 @@ enum IndexSchema {
     /// built under another key is rebuilt.
     static func decoderKey(_ codec: EntryCodec) -> String {
         var text = "blob \(EntryBlob.version) schema \(EntryCodec.schemaVersion) reading \(EntryCodec.readingRevision) search \(EntryQuery.searchTextRevision) words \(MentionFinder.wordsRevision) tz \(codec.timeZone.identifier)\n"
+        // Which answers `review_facts` keeps follows the catalog's pitfalls.
+        text += "review \(ReviewFacts.promptIDs(codec.catalog).sorted().joined(separator: " "))\n"
         for p in codec.catalog.prompts {
             text += "\(p.id) \(p.type) \(p.isBody) \(p.options) \(p.levels) \(p.relations)\n"
         }

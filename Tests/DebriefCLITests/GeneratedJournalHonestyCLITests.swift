@@ -7,7 +7,8 @@ import Testing
 /// instants shared (the same instant written with other offsets), people named in follow-ups, a
 /// NUL in an action, and unreadable files; `list --search` answered from the stored search texts
 /// likewise; `people` and `people show` with mentions in text (one written across two lines, one of
-/// a name inside a longer one) and imported notes' tags. Run cold (the index built by the first
+/// a name inside a longer one) and imported notes' tags; `review` (one week in text, JSON and
+/// Markdown, `--weeks 52`) with quick reflections and imported notes. Run cold (the index built by the first
 /// command), warm, and after an edit.
 @Suite struct GeneratedJournalHonestyCLITests {
     static let names = ["Zoë Brandt", "Henrike Müller", "Ana Li", "Omar Haddad", "李雷", "zoe  brandt", "Łukasz Nowak"]
@@ -25,7 +26,12 @@ import Testing
         var lines = ["---", "schema: 1", "created: \(date)", "updated: \(date)", "title: Generated \(i) café",
                      "date: \(date)", "kind: \(i % 2 == 0 ? "meetup" : "one-on-one")", "people:",
                      "  - name: \(names[i % names.count])", "    level: peer", "    relation: \(i % 5 == 0 ? "existing" : "new")",
-                     "talk-share: \(20 + (i * 13) % 70)"]
+                     "talk-share: \(20 + (i * 13) % 70)",
+                     // Answers the review's pitfall rules read, varied.
+                     "asked-about-them: \(i % 6 == 1 ? "no" : "yes")", "outreach-count: \(i % 4)",
+                     "outreach-personalized: \(["all", "some", "none"][i % 3])", "reconnected: \(i % 8 == 2 ? "yes" : "no")"]
+        // Every eleventh a quick reflection (prompts it did not ask are unknown, not empty).
+        if i % 11 == 4, i % 97 != 5 { lines.insert("flow: quick", at: 5) }
         let count = i % 4
         if count > 0 {
             lines.append("follow-ups:")
@@ -65,6 +71,11 @@ import Testing
         ["people", "show", "Ana Li", "--format", "json"], ["people", "show", "a"], ["people", "show", "nobody"],
         // The whole journal as JSON, written a batch at a time from the index's order.
         ["list", "--format", "json"], ["export"], ["export", "--until", "2026-06-30"],
+        // `review` judged from the review facts: a week with its trend and streaks in every
+        // format, a year's trend, an older week.
+        ["review", "--week", "2026-W47"], ["review", "--week", "2026-W47", "--format", "json"],
+        ["review", "--week", "2026-W45", "--format", "markdown"], ["review", "--weeks", "52"],
+        ["review", "--week", "2026-W10", "--weeks", "12", "--format", "json"],
     ]
 
     @Test func factsAnswerAsTheEntriesDo() throws {

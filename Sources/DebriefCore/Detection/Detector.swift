@@ -36,6 +36,21 @@ public struct Detector: Sendable {
         return judge(scope: .week, Subject(week: reflections, catalog: catalog), asOf: asOf)
     }
 
+    /// Whether `entry` shows event pitfall `id` as of `asOf`: ``judge(_:asOf:)`` of that one
+    /// pitfall, for the weekly review following a pitfall's streak back past the weeks it judges
+    /// whole (``FlaggedJournal/forReview(of:catalog:clock:week:weeks:)``).
+    public func shows(_ id: String, in entry: Entry, asOf: Day) -> Bool {
+        guard !entry.isImported else { return false }
+        return judge(scope: .event, Subject(entry: entry, catalog: catalog), asOf: asOf, only: id).shows(id)
+    }
+
+    /// Whether one week's reflections show habit pitfall `id`: ``judgeWeek(_:asOf:)`` of that one pitfall.
+    public func weekShows(_ id: String, in entries: [Entry], asOf: Day) -> Bool {
+        let reflections = entries.filter { !$0.isImported }
+        guard !reflections.isEmpty else { return false }
+        return judge(scope: .week, Subject(week: reflections, catalog: catalog), asOf: asOf, only: id).shows(id)
+    }
+
     /// How `entry`'s week stands so far on the habit pitfalls: `entry` together with the other
     /// reflections of its ISO week in `journal` (an older copy of `entry`, same id, is replaced by
     /// it), as of that week's Sunday or `today`, whichever is earlier. For the reflection's summary,
@@ -51,9 +66,10 @@ public struct Detector: Sendable {
         catalog.pitfalls.filter { $0.scope == scope }
     }
 
-    private func judge(scope: PitfallScope, _ subject: Subject, asOf: Day) -> Judgement {
+    /// The pitfalls of `scope` (only `only`, when given) judged on `subject`.
+    private func judge(scope: PitfallScope, _ subject: Subject, asOf: Day, only: String? = nil) -> Judgement {
         var result = Judgement()
-        for pitfall in catalog.pitfalls where pitfall.scope == scope {
+        for pitfall in catalog.pitfalls where pitfall.scope == scope && (only.map { $0 == pitfall.id } ?? true) {
             var reasons: [String] = []
             var title: String?
             var instead: String?

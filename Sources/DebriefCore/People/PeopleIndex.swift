@@ -139,6 +139,11 @@ public struct PeopleIndex: Sendable {
     /// `ignoring-existing-network` advice.
     public static func coldNames(in entries: [Entry], asOf today: Day, days: Int = PeopleIndex.defaultColdDays,
                                  limit: Int = 3) -> [String] {
-        Array(PeopleIndex(entries: entries).cold(asOf: today, days: days).prefix(max(0, limit)).map(\.name))
+        PeopleIndex(entries: entries).coldNames(asOf: today, days: days, limit: limit)
+    }
+
+    /// This index's first `limit` cold names (``coldNames(in:asOf:days:limit:)``).
+    public func coldNames(asOf today: Day, days: Int = PeopleIndex.defaultColdDays, limit: Int = 3) -> [String] {
+        Array(cold(asOf: today, days: days).prefix(max(0, limit)).map(\.name))
     }
 }

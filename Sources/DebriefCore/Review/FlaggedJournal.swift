@@ -28,8 +28,11 @@ public struct FlaggedJournal: Sendable {
     /// By event time, then id.
     public let items: [Item]
     let weeks: [ISOWeek: Week]
-    /// The days whose entries were judged (nil: all).
+    /// The days whose entries were judged (nil: all), whole weeks.
     let judged: ClosedRange<Day>?
+    /// Per pitfall shown by every judged week up to the oldest: how many weeks just before the
+    /// judged ones show it too (``forReview(of:catalog:clock:week:weeks:)`` follows that run back).
+    var runBefore: [String: Int] = [:]
 
     public var entries: [Entry] { items.map(\.entry) }
 
@@ -39,30 +42,16 @@ public struct FlaggedJournal: Sendable {
 
     /// A journal whose entries are judged only when their event day is in `judging` (all when
     /// nil); the others keep their place and their week's counts of reflections, with no verdicts.
-    ///
-    /// `earlier`: the same entries judged over a part of `judging` (a narrower review window, with
-    /// whole weeks at both ends): its verdicts are taken as they are, since a verdict depends only
-    /// on its entry (or its week's reflections) and the day it is judged as of, so widening the
-    /// window judges only the days it adds.
-    init(entries: [Entry], catalog: Catalog, clock: Clock, judging: ClosedRange<Day>?, earlier: FlaggedJournal? = nil) {
+    init(entries: [Entry], catalog: Catalog, clock: Clock, judging: ClosedRange<Day>?) {
         let today = clock.today
         let detector = Detector(catalog: catalog)
         var weeks: [ISOWeek: Week] = [:]
         var reflections: [ISOWeek: [Entry]] = [:]
-        let reused = earlier.flatMap { e in e.judged.map { (items: e.items, days: $0, weeks: e.weeks) } }
         let sorted = entries.sorted { ($0.eventTime, $0.id) < ($1.eventTime, $1.id) }
-        let reusable = reused.map { $0.items.count == sorted.count } ?? false
-        items = sorted.enumerated().map { i, entry in
+        items = sorted.map { entry in
             let week = ISOWeek(containing: entry.eventTime.day)
             let judged = judging.map { $0.contains(entry.eventTime.day) } ?? true
-            let judgement: Judgement
-            if !judged {
-                judgement = .none
-            } else if reusable, let reused, reused.days.contains(entry.eventTime.day), reused.items[i].entry.id == entry.id {
-                judgement = reused.items[i].judgement
-            } else {
-                judgement = detector.judge(entry, asOf: min(week.sunday, today))
-            }
+            let judgement = judged ? detector.judge(entry, asOf: min(week.sunday, today)) : .none
             if entry.isImported {
                 weeks[week, default: Week()].imported += 1
             } else {
@@ -73,12 +62,7 @@ public struct FlaggedJournal: Sendable {
             return Item(entry: entry, week: week, judgement: judgement)
         }
         for (week, list) in reflections {
-            let habits: Judgement
-            if reusable, let reused, reused.days.contains(week.monday), reused.days.contains(week.sunday) {
-                habits = reused.weeks[week]?.habits ?? .none
-            } else {
-                habits = detector.judgeWeek(list, asOf: min(week.sunday, today))
-            }
+            let habits = detector.judgeWeek(list, asOf: min(week.sunday, today))
             weeks[week, default: Week()].habits = habits
             for flag in habits.flags { weeks[week, default: Week()].counts[flag.pitfallID] = 1 }
         }
@@ -89,36 +73,57 @@ public struct FlaggedJournal: Sendable {
     /// What the journal holds for `week` (nothing when it has no entries).
     public func week(_ week: ISOWeek) -> Week { weeks[week] ?? Week() }
 
-    /// Reflections that showed event pitfall `id` in `week`, or 1 when the week showed habit `id`.
+    /// Reflections that showed event pitfall `id` in `week`, or 1 when the week showed habit `id`
+    /// (0 for a week before the judged ones).
     func count(_ id: String, in week: ISOWeek) -> Int { weeks[week]?.counts[id] ?? 0 }
+
+    /// Whether `week` showed pitfall `id`: from its judged entries, or, for a week before the
+    /// judged ones, whether it lies in the run of weeks showing it that reaches them (``runBefore``).
+    func shows(_ id: String, in week: ISOWeek) -> Bool {
+        if let judged, week.monday < judged.lowerBound {
+            let first = ISOWeek(containing: judged.lowerBound)
+            return week.weeks(until: first) <= runBefore[id] ?? 0
+        }
+        return count(id, in: week) > 0
+    }
 }
 
 extension FlaggedJournal {
-    /// The journal the review of `week` (with a trend of `weeks`) needs, judging only the weeks it
-    /// looks at: the trend, the week before it (for "recurring"), and further back only while a
-    /// pitfall's streak reaches the oldest judged week. The review is the same as over a journal
-    /// judged whole; on 10,000 entries it judges a few hundred instead of all of them.
+    /// The journal the review of `week` (with a trend of `weeks`) needs, judging whole only the
+    /// weeks it counts in: the trend, the week before it (for "recurring") and the focus rule's
+    /// weeks. A pitfall every one of those weeks shows has a streak that may reach further back:
+    /// it is followed week by week, judging that one pitfall over each earlier week's reflections
+    /// (``Detector/shows(_:in:asOf:)``) until a week without it. The review is the same as over a
+    /// journal judged whole; on 10,000 entries it judges a few hundred entries whole and, for a
+    /// long streak, one pitfall on a few entries per week instead of every pitfall on all of them.
     public static func forReview(of entries: [Entry], catalog: Catalog, clock: Clock, week: ISOWeek, weeks: Int) -> FlaggedJournal {
-        // The trend, the week before it, and at least the focus rule's weeks.
-        var span = max(max(1, weeks) + 1, WeeklyReview.focusWeeks)
-        let oldest = entries.map(\.eventTime.day).min()
-        // Sorted once: each wider window sorts them again, which on sorted input is one pass.
-        let entries = entries.sorted { ($0.eventTime, $0.id) < ($1.eventTime, $1.id) }
-        var earlier: FlaggedJournal?
-        while true {
-            let first = week.adding(weeks: -(span - 1))
-            let journal = FlaggedJournal(entries: entries, catalog: catalog, clock: clock, judging: first.monday...week.sunday,
-                                         earlier: earlier)
-            earlier = journal
-            guard let oldest, oldest < first.monday else { return journal }
-            // Would a streak run past the judged weeks? Then judge further back.
-            let reachesBack = catalog.pitfalls.contains { pitfall in
-                var w = week
-                while journal.count(pitfall.id, in: w) > 0 { w = w.adding(weeks: -1) }
-                return w < first
+        let span = max(max(1, weeks) + 1, WeeklyReview.focusWeeks)
+        let first = week.adding(weeks: -(span - 1))
+        var journal = FlaggedJournal(entries: entries, catalog: catalog, clock: clock, judging: first.monday...week.sunday)
+        let before = journal.items.prefix { $0.entry.eventTime.day < first.monday }
+        guard !before.isEmpty else { return journal }
+        let detector = Detector(catalog: catalog)
+        let today = clock.today
+        // The reflections of each earlier week, by event time then id, gathered once.
+        var reflections: [ISOWeek: [Entry]] = [:]
+        for item in before where !item.entry.isImported { reflections[item.week, default: []].append(item.entry) }
+        for pitfall in catalog.pitfalls {
+            var w = week
+            while w >= first, journal.count(pitfall.id, in: w) > 0 { w = w.adding(weeks: -1) }
+            guard w < first else { continue }
+            var run = 0
+            while let list = reflections[w] {
+                let asOf = min(w.sunday, today)
+                let shows = switch pitfall.scope {
+                case .event: list.contains { detector.shows(pitfall.id, in: $0, asOf: asOf) }
+                case .week: detector.weekShows(pitfall.id, in: list, asOf: asOf)
+                }
+                guard shows else { break }
+                run += 1
+                w = w.adding(weeks: -1)
             }
-            guard reachesBack else { return journal }
-            span *= 2
+            journal.runBefore[pitfall.id] = run
         }
+        return journal
     }
 }

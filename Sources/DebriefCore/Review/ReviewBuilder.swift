@@ -65,7 +65,7 @@ extension WeeklyReview {
         for pitfall in catalog.pitfalls {
             var streak = 0
             var w = week
-            while count(pitfall.id, w) > 0 {
+            while journal.shows(pitfall.id, in: w) {
                 streak += 1
                 w = w.adding(weeks: -1)
             }

@@ -30,6 +30,13 @@ public protocol EntryIndexing: AnyObject, Sendable {
     /// first. Nil when the facts cannot answer exactly what reading the entries would.
     func people(for refs: [EntryRef], store: JournalStore) -> PeopleFacts?
 
+    /// What the weekly review reads of every entry in `refs` (the whole journal, in the order
+    /// given), straight from the index's review facts: each readable entry reduced to
+    /// ``ReviewFacts/reduced(_:keeping:)``, no entry rebuilt whole, with the problems of the files
+    /// that could not be read; files that changed are read and indexed first. Nil when the facts
+    /// cannot answer exactly what reading the entries would.
+    func reviewEntries(for refs: [EntryRef], store: JournalStore) -> JournalSnapshot?
+
     /// The readable entries of `refs` (the whole journal) that `include` keeps, given to `body` in
     /// batches of up to `batch` in the order `areInOrder` sorts their keys (as `sorted(by:)` sorts
     /// them in the refs' order), with the problems of the files that could not be read; files
@@ -49,6 +56,7 @@ public protocol EntryIndexing: AnyObject, Sendable {
 extension EntryIndexing {
     public func followUps(for refs: [EntryRef], store: JournalStore) -> FollowUpFacts? { nil }
     public func people(for refs: [EntryRef], store: JournalStore) -> PeopleFacts? { nil }
+    public func reviewEntries(for refs: [EntryRef], store: JournalStore) -> JournalSnapshot? { nil }
     public func entries(of refs: [EntryRef], store: JournalStore, including include: (EntryKey) -> Bool,
                         ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, _ body: ([Entry]) -> Void) -> [EntryProblem]? { nil }
 }

@@ -113,16 +113,41 @@ public struct JournalStore: Sendable {
     /// a person's page shows), and the files that could not be read (the walk's too): from the
     /// index's facts when it can answer, rebuilding only the entries that may mention someone;
     /// else from every entry read.
-    public func peopleIndex() -> (people: PeopleIndex, sightings: [PersonSighting], problems: [EntryProblem]) {
+    ///
+    /// `upTo`: only the entries whose event day is that day or earlier, as the weekly review's
+    /// cold contacts are judged (``WeeklyReview/make(journal:catalog:week:weeks:clock:coldDays:calendar:coldNames:)``).
+    public func peopleIndex(upTo last: Day? = nil) -> (people: PeopleIndex, sightings: [PersonSighting], problems: [EntryProblem]) {
         let scan = scan()
         Trace.mark("store: \(scan.refs.count) files listed")
+        func kept(_ time: Timestamp) -> Bool { last.map { time.day <= $0 } ?? true }
         if let facts = index?.people(for: scan.refs, store: self) {
             Trace.mark("store: \(facts.sightings.count) entries' people from the index's facts, \(facts.mentioning.count) entries read for mentions")
-            let people = PeopleIndex(sightings: facts.sightings, mentioning: facts.mentioning, followUps: FollowUpIndex(items: facts.followUps))
-            return (people, facts.sightings, scan.problems + facts.problems)
+            let sightings = last == nil ? facts.sightings : facts.sightings.filter { kept($0.eventTime) }
+            let mentioning = last == nil ? facts.mentioning : facts.mentioning.filter { kept($0.eventTime) }
+            let followUps = last == nil ? facts.followUps : facts.followUps.filter { kept($0.eventTime) }
+            let people = PeopleIndex(sightings: sightings, mentioning: mentioning, followUps: FollowUpIndex(items: followUps))
+            return (people, sightings, scan.problems + facts.problems)
         }
         let snapshot = read(scan.refs, complete: true, narrowedBy: nil)
-        return (PeopleIndex(entries: snapshot.entries), snapshot.entries.map(PersonSighting.init(entry:)), scan.problems + snapshot.problems)
+        let entries = last == nil ? snapshot.entries : snapshot.entries.filter { kept($0.eventTime) }
+        return (PeopleIndex(entries: entries), entries.map(PersonSighting.init(entry:)), scan.problems + snapshot.problems)
+    }
+
+    /// What the weekly review reads of every entry, and the files that could not be read (the
+    /// walk's too): from the index's review facts when it can answer, each entry reduced to what
+    /// the review reads (``ReviewFacts``, `reduced` true: its cold contacts then come from
+    /// ``peopleIndex(upTo:)``, as mentions are not among those facts); else every entry read whole.
+    public func reviewEntries() -> (snapshot: JournalSnapshot, reduced: Bool) {
+        let scan = scan()
+        Trace.mark("store: \(scan.refs.count) files listed")
+        if var facts = index?.reviewEntries(for: scan.refs, store: self) {
+            Trace.mark("store: \(facts.entries.count) entries' review facts from the index")
+            facts.problems = scan.problems + facts.problems
+            return (facts, true)
+        }
+        var snapshot = read(scan.refs, complete: true, narrowedBy: nil)
+        snapshot.problems = scan.problems + snapshot.problems
+        return (snapshot, false)
     }
 
     /// The readable entries that `include` keeps, given to `body` in batches of up to `batch`, in

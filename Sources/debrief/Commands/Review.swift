@@ -51,13 +51,16 @@ struct Review: ParsableCommand {
             if target > current {
                 throw CLIError.usage("--week: \(target.iso) has not started yet; the latest week to review is \(current.iso)")
             }
-            let snapshot = context.store.loadAll()
+            // Each entry reduced to what the review reads, from the index's facts when it can say
+            // (``ReviewFacts``); the cold contacts then from the people index up to the review's day.
+            let (snapshot, reduced) = context.store.reviewEntries()
             let journal = FlaggedJournal.forReview(of: snapshot.entries, catalog: context.catalog, clock: context.clock,
                                                    week: target, weeks: weeks)
             Trace.mark("review: judged")
             let calendar = try context.agendaSource?.reviewInput(week: target, weeks: weeks, store: context.store, clock: context.clock)
             let review = WeeklyReview.make(journal: journal, catalog: context.catalog, week: target,
-                                           weeks: weeks, clock: context.clock, coldDays: context.coldDays(), calendar: calendar)
+                                           weeks: weeks, clock: context.clock, coldDays: context.coldDays(), calendar: calendar,
+                                           coldNames: reduced ? { context.store.peopleIndex(upTo: $0).people } : nil)
             switch format {
             case .json:
                 Output.json(ReviewJSON.render(review, catalog: context.catalog))
