@@ -89,6 +89,19 @@ final class OnsetMemo: Sendable {
         var year: Int
         /// The whole walk up to the end of `year` rather than the onsets within it.
         var whole: Bool
+
+        /// Hashes the start, the year and the rule's frequency, month and day lists, not the whole
+        /// rule: a run looks keys up ~10,000 times, and hashing every field of the rule was most of
+        /// each lookup. Equal keys still hash alike; `==` compares the whole rule (cheap: the rules
+        /// of a run's zones share their arrays).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(start)
+            hasher.combine(year)
+            hasher.combine(whole)
+            hasher.combine(rule.frequency)
+            hasher.combine(rule.byMonth)
+            hasher.combine(rule.byDay)
+        }
     }
 
     static let shared = OnsetMemo()

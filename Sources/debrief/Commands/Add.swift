@@ -5,6 +5,7 @@ import Foundation
 /// `debrief add`: a new entry without the TUI, for scripts and quick notes.
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "add",
         abstract: "Add an entry from a YAML or JSON file of answers, or from flags.",
         discussion: """
         The answers file is a map of prompt id to answer, the same shape as an entry's front matter \

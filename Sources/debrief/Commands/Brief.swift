@@ -5,6 +5,7 @@ import Foundation
 /// `debrief brief`: what the journal says about the people of your next meeting.
 struct Brief: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "brief",
         abstract: "A brief on the people of your next meeting.",
         discussion: """
         Without an argument: the next event in your calendars (`calendars:` in config.yaml, within 30 \

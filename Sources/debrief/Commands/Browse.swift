@@ -5,6 +5,7 @@ import DebriefCore
 /// `debrief browse`: past entries in the TUI.
 struct Browse: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "browse",
         abstract: "Browse, search and edit past entries.",
         discussion: "Keys: / search, F filter, Enter open, Space marks a follow-up done, E edit the file, d delete, u undo, r the weekly review, ? help."
     )

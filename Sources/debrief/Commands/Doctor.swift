@@ -4,6 +4,7 @@ import DebriefCore
 /// `debrief doctor`: every file in the journal that debrief cannot read or use as it is, and why.
 struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "doctor",
         abstract: "Check the journal and list every file that cannot be read or needs a look.",
         discussion: """
         Lists, one per line as path:line: reason, the files that are not read (they do not parse, are \

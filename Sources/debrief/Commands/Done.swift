@@ -4,6 +4,7 @@ import DebriefCore
 /// `debrief done ENTRY-ID N`: mark a follow-up action done.
 struct Done: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "done",
         abstract: "Mark a follow-up action done.",
         discussion: """
         N counts the entry's actions from 1, as `debrief followups` shows it. Only that action's \
@@ -44,6 +45,7 @@ struct Done: ParsableCommand {
 /// `debrief undone ENTRY-ID N`: open a follow-up action again.
 struct Undone: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "undone",
         abstract: "Mark a follow-up action open again.",
         discussion: """
         N counts the entry's actions from 1, as `debrief followups --all` shows it. Only that \

@@ -5,6 +5,7 @@ import DebriefCore
 /// `debrief edit ID`: the guided reflection over an existing entry.
 struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "edit",
         abstract: "Go through an entry's reflection again and save the changes.",
         discussion: """
         ID is an entry id or a unique prefix of one (see `debrief list`). The answers are kept in a \

@@ -5,6 +5,7 @@ import Foundation
 /// `debrief export`: entries out of debrief, in a form another tool, a person or debrief reads.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export entries as JSON, one Markdown document, jrnl's text format, or a calendar of their follow-ups.",
         discussion: """
         json: an array of entries, oldest first, each with id, created, updated, flow, source and \

@@ -4,6 +4,7 @@ import DebriefApp
 /// `debrief` with no arguments: the home screen, and the screens it leads to.
 struct Home: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "home",
         abstract: "The home screen: follow-ups due, recent reflections and the week's pitfalls (the default).",
         shouldDisplay: false
     )

@@ -4,6 +4,7 @@ import DebriefCore
 /// `debrief import jrnl|json FILE`: notes from jrnl, or entries from debrief's own export.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import a jrnl journal (its text or JSON export) or debrief's own JSON export.",
         discussion: """
         jrnl FILE reads jrnl's plain-text journal: entries start with a line like \

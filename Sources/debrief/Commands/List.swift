@@ -4,6 +4,7 @@ import DebriefCore
 /// `debrief list`: entries, newest first, filtered.
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List entries, newest first.",
         discussion: """
         Dates accept ISO 8601 and 'today', 'yesterday', 'mon'…'sun'. Texts match ignoring case, accents \

@@ -9,6 +9,7 @@ import Glibc
 /// (`.gitattributes`: `entries/**/*.md merge=debrief`; see `debrief sync setup`).
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Merge two versions of an entry with their common ancestor (git's merge driver).",
         discussion: """
         Git runs it as `debrief merge %O %A %B %P` once `debrief sync setup` wrote the journal's \

@@ -5,6 +5,7 @@ import DebriefCore
 /// `debrief new`: the guided reflection, right after an event.
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Reflect on an event, one calm question at a time.",
         discussion: """
         Walks through the reflection prompts (see `debrief prompts show`) in a full-screen view. It \

@@ -5,6 +5,7 @@ import Foundation
 /// `debrief pending`: calendar events that ended without a reflection, and skipping them.
 struct Pending: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "pending",
         abstract: "Calendar events that ended without a reflection.",
         discussion: """
         Reads the calendars of `calendars:` in config.yaml (folders of .ics files, as vdirsyncer, khal \

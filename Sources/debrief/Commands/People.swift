@@ -5,6 +5,7 @@ import DebriefCore
 /// `merge` below it. `debrief people` alone lists, as it always did.
 struct People: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "people",
         abstract: "List, show, rename and merge the people in your reflections.",
         discussion: """
         `debrief people` alone lists everyone (see `debrief people list --help` for its options).

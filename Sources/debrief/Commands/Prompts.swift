@@ -5,6 +5,7 @@ import Foundation
 /// `debrief prompts check|show`: the reflection flow and pitfall catalog.
 struct Prompts: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "prompts",
         abstract: "Check or show the prompt catalog.",
         discussion: "Overrides live in $XDG_CONFIG_HOME/debrief/prompts/*.yaml (default ~/.config/debrief/prompts/).",
         subcommands: [Check.self, ShowCatalog.self]
@@ -12,6 +13,7 @@ struct Prompts: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate the active catalog, or FILE as an override of the defaults.",
             discussion: "Problems are printed as file:line: message. Exits 0 when valid, 65 when not."
         )

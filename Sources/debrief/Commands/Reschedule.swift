@@ -4,6 +4,7 @@ import DebriefCore
 /// `debrief reschedule ENTRY-ID N DATE`: move a follow-up's due date.
 struct Reschedule: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reschedule",
         abstract: "Move a follow-up action's due date.",
         discussion: """
         N counts the entry's actions from 1, as `debrief followups` shows it. DATE looks forward: \

@@ -4,6 +4,7 @@ import DebriefCore
 /// `debrief review`: the weekly habit review of one ISO week.
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "Review a week: recurring pitfalls, their trend, follow-ups and the people you met.",
         discussion: """
         Weeks run Monday to Sunday (ISO 8601); an entry belongs to the week of its event date. \

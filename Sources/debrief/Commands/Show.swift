@@ -4,6 +4,7 @@ import DebriefCore
 /// `debrief show ID`: one entry, for reading or for scripts.
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show one entry.",
         discussion: "ID is an entry id or a unique prefix of one (see `debrief list`)."
     )

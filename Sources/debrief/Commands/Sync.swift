@@ -8,6 +8,7 @@ import Glibc
 /// `debrief sync`: sharing the journal between devices.
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: "Set up sharing the journal between devices with git.",
         subcommands: [SyncSetup.self]
     )
