@@ -45,16 +45,17 @@ public struct PeopleIndex: Sendable {
             foldedNames[name] = key
             return key
         }
-        // Each person's spellings: in how many entries, and the rank of the first (newest) sighting.
-        var spellings: [[String: (count: Int, rank: Int)]] = []
-        for entry in ordered {
+        // Each person's spellings: in how many entries, the rank of the first (newest) sighting,
+        // and the last entry counted (a name listed twice in one entry counts once).
+        var spellings: [[String: (count: Int, rank: Int, entry: Int)]] = []
+        // Per person, the last entry that counted them as met: no set of names per entry (10,000
+        // entries made 20,000 sets and hashed every name twice more).
+        var lastCounted: [Int] = []
+        for (n, entry) in ordered.enumerated() {
             let day = entry.eventTime.day
-            var seenHere = Set<String>()
-            var spelledHere = Set<String>()
             for person in entry.people {
                 let key = fold(person.name)
                 guard !key.isEmpty else { continue }
-                let firstInEntry = seenHere.insert(key).inserted
                 let spelling = person.name.trimmingSpaces
                 let i: Int
                 if let known = indexByKey[key] {
@@ -65,10 +66,13 @@ public struct PeopleIndex: Sendable {
                     summaries.append(PersonSummary(key: key, name: spelling, met: 0,
                                                    firstMet: day, lastMet: day, lastMetTime: entry.eventTime, lastMentioned: day))
                     spellings.append([:])
+                    lastCounted.append(-1)
                 }
-                if spelledHere.insert(key + "\u{1F}" + spelling).inserted {
-                    let known = spellings[i][spelling]
-                    spellings[i][spelling] = ((known?.count ?? 0) + 1, known?.rank ?? spellings[i].count)
+                let firstInEntry = lastCounted[i] != n
+                lastCounted[i] = n
+                let known = spellings[i][spelling]
+                if known?.entry != n {
+                    spellings[i][spelling] = ((known?.count ?? 0) + 1, known?.rank ?? spellings[i].count, n)
                 }
                 if firstInEntry {
                     summaries[i].met += 1
