@@ -214,9 +214,11 @@ public final class JournalIndex: EntryIndexing {
     }
 
     public func reviewEntries(for refs: [EntryRef], store: JournalStore) -> JournalSnapshot? {
-        let answer = facts(for: refs, store: store, checking: [IndexRow.entries, IndexRow.reviewFacts]) { db, readable -> [(Int, Entry)]? in
-            var out: [(Int, Entry)] = []
-            out.reserveCapacity(readable.count)
+        let answer = facts(for: refs, store: store, checking: [IndexRow.entries, IndexRow.reviewFacts]) { db, readable -> [Entry]? in
+            // In the refs' order: each entry put at its ref's place, not sorted (moving 10,000
+            // entries retains and releases every string they hold).
+            var out = [Entry?](repeating: nil, count: refs.count)
+            var found = 0
             let rows = try Row.fetchCursor(db, sql: "SELECT file, facts FROM review_facts")
             while let row = try rows.next() {
                 let file: Int64 = row[0]
@@ -225,14 +227,15 @@ public final class JournalIndex: EntryIndexing {
                 guard let entry = try row.withUnsafeData(atIndex: 1, { data in
                     data.flatMap { $0.withUnsafeBytes { EntryBlob.decode($0, source: nil) } }
                 }) else { return nil }
-                out.append((index, entry))
+                if out[index] == nil { found += 1 }
+                out[index] = entry
             }
             // A readable file without its facts: the entries answer.
-            return out.count == readable.count ? out : nil
+            return found == readable.count ? out.compactMap { $0 } : nil
         }
         guard let (read, _, problems) = answer else { return nil }
         Trace.mark("index: the review facts of \(read.count) entries")
-        return JournalSnapshot(entries: read.sorted { $0.0 < $1.0 }.map(\.1), problems: problems)
+        return JournalSnapshot(entries: read, problems: problems)
     }
 
     /// One answer from the index's facts for the whole journal, the way every facts query takes

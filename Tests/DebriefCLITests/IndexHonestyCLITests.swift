@@ -12,6 +12,7 @@ import Testing
         ["list"], ["list", "--format", "json"], ["list", "--person", "rike"], ["list", "--search", "cafe"],
         ["list", "--search", "ü"], ["list", "--kind", "meet", "--limit", "3"], ["list", "--since", "2026-10-01", "--tag", "swift"],
         ["list", "--pitfall", "self"], ["list", "--limit", "2"], ["review"], ["review", "--weeks", "52", "--format", "json"], ["review", "--week", "2026-W40"],
+        ["review", "--week", "2026-W40", "--format", "markdown"],
         ["people"], ["people", "--format", "json"], ["people", "show", "zoe"], ["people", "show", "ana li", "--format", "json"],
         ["people", "--cold", "30"], ["export"], ["export", "--since", "2026-09-01", "--format", "json"], ["followups", "--all"], ["followups", "--open", "--format", "json"], ["doctor"],
     ]
@@ -38,7 +39,7 @@ import Testing
 
     /// Commands compared after each change (the whole list at the start and the end).
     static let quick: [[String]] = [["list", "--format", "json"], ["list", "--search", "cafe"], ["review", "--format", "json"],
-                                    ["people", "--format", "json"], ["people", "show", "omar"], ["export"], ["followups", "--all"], ["doctor"]]
+                                    ["review", "--weeks", "52"], ["people", "--format", "json"], ["people", "show", "omar"], ["export"], ["followups", "--all"], ["doctor"]]
 
     /// Runs every command both ways and compares.
     static func compare(_ debrief: BinaryRunner, _ when: String, _ commands: [[String]] = quick) throws {

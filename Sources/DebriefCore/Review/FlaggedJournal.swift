@@ -47,8 +47,11 @@ public struct FlaggedJournal: Sendable {
         let detector = Detector(catalog: catalog)
         var weeks: [ISOWeek: Week] = [:]
         var reflections: [ISOWeek: [Entry]] = [:]
-        let sorted = entries.sorted { ($0.eventTime, $0.id) < ($1.eventTime, $1.id) }
-        items = sorted.map { entry in
+        // Positions sorted, not the entries (moving an entry retains and releases its strings).
+        let keys = entries.map { (time: $0.eventTime, id: $0.id) }
+        let order = keys.indices.sorted { (keys[$0].time, keys[$0].id) < (keys[$1].time, keys[$1].id) }
+        items = order.map { i in
+            let entry = entries[i]
             let week = ISOWeek(containing: entry.eventTime.day)
             let judged = judging.map { $0.contains(entry.eventTime.day) } ?? true
             let judgement = judged ? detector.judge(entry, asOf: min(week.sunday, today)) : .none
