@@ -34,6 +34,8 @@ public struct PendingEvents: Sendable {
     public var local: TimeZone
     /// The rules' word lists cut into words once (every instance of a window is judged).
     private let networkingWords: [[String]], recurringWords: [[String]], busyWords: [[String]]
+    /// Each kind guess's words cut into words once (``kind(of:)`` runs for every waiting event).
+    private let kindWords: [[[String]]]
     /// What the words of a text decided, per text: the instances of a series share their event's
     /// texts, and cutting a text that is not ASCII into words goes through Foundation's folding
     /// (tens of microseconds each: a twelfth of a warm `pending` over 5,000 files).
@@ -46,6 +48,7 @@ public struct PendingEvents: Sendable {
         networkingWords = rules.networkingWords.map(EventWords.tokens)
         recurringWords = rules.recurringWords.map(EventWords.tokens)
         busyWords = rules.busyWords.map(EventWords.tokens)
+        kindWords = rules.kinds.map { $0.words.map(EventWords.tokens) }
     }
 
     /// The waiting events among `instances` as of `now` (seconds), newest first. `entries` need
@@ -93,8 +96,9 @@ public struct PendingEvents: Sendable {
         let text = [event.summary, event.location, event.categories.joined(separator: ", ")].joined(separator: "\n")
         let others = EventPeople.others(event, me: me).count
         let hosts = event.links.compactMap { URL(string: $0)?.host?.lowercased() }
-        for guess in rules.kinds {
-            if !guess.words.isEmpty, !EventWords.names(text, anyOf: guess.words) { continue }
+        let words = EventWords.tokens(text)
+        for (guess, phrases) in zip(rules.kinds, kindWords) {
+            if !guess.words.isEmpty, !phrases.contains(where: { EventWords.contains(words, phrase: $0) }) { continue }
             if let n = guess.others, n != others { continue }
             if !guess.links.isEmpty, !hosts.contains(where: { host in guess.links.contains { host == $0 || host.hasSuffix("." + $0) } }) { continue }
             return guess.kind
