@@ -127,14 +127,14 @@ struct EntryFacts: Sendable, Equatable {
     /// checksum is one of `values`, as the calendar's events store theirs).
     static func insert(_ db: Database, _ table: IndexRow.Table, _ values: [DatabaseValueConvertible?],
                        extra: (column: String, value: DatabaseValueConvertible)? = nil) throws {
-        let dbValues = values.map { $0?.databaseValue ?? .null }
-        var columns = table.columns + ["sum"]
-        var arguments = dbValues + [IndexRow.sum(dbValues).databaseValue]
+        var arguments = values.map { $0?.databaseValue ?? .null }
+        arguments.append(IndexRow.sum(arguments).databaseValue)
+        var sql = table.insert
         if let extra {
-            columns.append(extra.column)
+            let columns = table.columns + ["sum", extra.column]
+            sql = "INSERT INTO \(table.name)(\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))"
             arguments.append(extra.value.databaseValue)
         }
-        let sql = "INSERT INTO \(table.name)(\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))"
         // Prepared once per connection and table (a cold calendar of 5,000 files inserts 10,000
         // rows: compiling each statement again was a tenth of recording them).
         try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))

@@ -139,3 +139,28 @@ import Testing
         #expect(!inJournal.contains { $0.contains("sqlite") })
     }
 }
+
+extension IndexHonestyCLITests {
+    /// The review facts keep only the answers the catalog's pitfalls read (issue 23): an override
+    /// whose rule reads another answer (`kind`) makes the index keep that one too (the kept
+    /// prompts are part of what the index was built under), so the review still says what the
+    /// files say.
+    @Test func aPitfallReadingAnotherAnswerIsJudgedFromTheFiles() throws {
+        let debrief = try BinaryRunner()
+        for i in 0..<12 {
+            let d = String(format: "2026-11-%02d", 2 + i)
+            try debrief.write(Self.entry(i, day: d), to: Self.path(debrief, "\(d)-1830-event-\(i)"))
+        }
+        // Past the index's racy window (2 s), so the files are not read again on every run and
+        // the stored facts are what answers after the catalog changes.
+        Thread.sleep(forTimeInterval: 2.2)
+        let commands: [[String]] = [["review", "--week", "2026-W46"], ["review", "--week", "2026-W46", "--format", "json"]]
+        try Self.compare(debrief, "default catalog", commands)
+        let before = try debrief.run(commands[0])
+        #expect(!before.stdout.contains("a one-on-one"))
+        try debrief.write("pitfalls:\n  - id: self-promotion\n    signals:\n      - when: { answer: kind, is: one-on-one }\n"
+                          + "        reason: a one-on-one\n", to: debrief.promptsDirectory + "/10-kind.yaml")
+        try Self.compare(debrief, "a rule reading kind", commands)
+        #expect(try debrief.run(commands[0]).stdout.contains("a one-on-one"), "the new rule shows")
+    }
+}

@@ -106,4 +106,26 @@ import Testing
             #expect(fast.map(\.offset) == slow.map(\.offset), "\(line.debugDescription)")
         }
     }
+
+    /// Lines found on the bytes are the lines `split(whereSeparator: \.isNewline)` gives, over
+    /// every newline scalar (CR LF, NEL, U+2028/9, VT, FF), their UTF-8 neighbours that are not
+    /// newlines (U+0084, U+0086, U+2027, U+202A), combining marks right after a newline, and
+    /// empty lines; and the stored words of an entry are its lines' words as before.
+    @Test func linesAreTheCharacterLines() {
+        var rng = SeededGenerator(seed: 2303)
+        let parts = ["a", "Zo", " ", "é", "\u{301}", "東京", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}",
+                     "\u{84}", "\u{86}", "\u{2027}", "\u{202A}", "\u{1F44D}", "\u{200D}", "\t", "Ⅻ"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...16, using: &rng)).map { _ in parts.randomElement(using: &rng) ?? "a" }.joined()
+            #expect(MentionFinder.lines(of: text).map(String.init) == text.split(whereSeparator: \.isNewline).map(String.init),
+                    "\(text.debugDescription)")
+        }
+        var entry = F.entry("w1", title: "Call with Dr. Henrike Vogel.\r\nLine two\u{2028}three", date: "2025-03-02",
+                            people: [Person(name: "Ana Li", note: "Met at 東京.\nAgain.")])
+        entry["notes"] = .text("\n\nZoë Brandt, São Paulo\u{85}naïve e\u{301}\u{0B}end\r")
+        let before = MentionFinder.texts(of: entry).flatMap { text in
+            text.split(whereSeparator: \.isNewline).map { MentionFinder.words(in: $0).map(\.word).joined(separator: " ") }
+        }.joined(separator: "\n")
+        #expect(MentionFinder.foldedWords(of: entry) == before)
+    }
 }

@@ -94,13 +94,60 @@ public struct MentionFinder: Sendable {
     /// a name across two lines also holds its words in a row here, so the entries found are read
     /// and ``mentions(in:)`` decides.
     public static func foldedWords(of entry: Entry) -> String {
-        var lines: [String] = []
+        // Written into one string as the words come (every entry is recorded with these, and
+        // `doctor` computes them again for every entry).
+        var out = ""
+        var firstLine = true
         for text in texts(of: entry) {
-            for line in text.split(whereSeparator: \.isNewline) {
-                lines.append(words(in: line).map(\.word).joined(separator: " "))
+            for line in lines(of: text) {
+                if !firstLine { out.append("\n") }
+                firstLine = false
+                for (n, word) in words(in: line).enumerated() {
+                    if n > 0 { out.append(" ") }
+                    out.append(word.word)
+                }
             }
         }
-        return lines.joined(separator: "\n")
+        return out
+    }
+
+    /// The lines of `text`, as `text.split(whereSeparator: \.isNewline)` gives them (no empty
+    /// ones), found on its bytes: LF, VT, FF, CR, NEL, U+2028 and U+2029 are the scalars of the
+    /// Characters that are newlines (CR LF is one Character; cutting at each of its two scalars
+    /// gives the same lines, as empty ones are left out), and each is always a Character of its
+    /// own (Unicode's grapheme rules break around controls), so cutting there cuts where
+    /// Characters would, without walking the text's graphemes.
+    static func lines(of text: String) -> [Substring] {
+        var out: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var i = start
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            var width = 0
+            if b >= 0x0A && b <= 0x0D {
+                width = 1
+            } else if b == 0xC2 || b == 0xE2 {
+                let second = bytes.index(after: i)
+                if second < bytes.endIndex {
+                    if b == 0xC2, bytes[second] == 0x85 {
+                        width = 2
+                    } else if b == 0xE2, bytes[second] == 0x80 {
+                        let third = bytes.index(after: second)
+                        if third < bytes.endIndex, bytes[third] == 0xA8 || bytes[third] == 0xA9 { width = 3 }
+                    }
+                }
+            }
+            if width == 0 {
+                i = bytes.index(after: i)
+                continue
+            }
+            if start < i { out.append(text[start..<i]) }
+            i = bytes.index(i, offsetBy: width)
+            start = i
+        }
+        if start < bytes.endIndex { out.append(text[start..<bytes.endIndex]) }
+        return out
     }
 
     /// A tag's words joined (`@henrike_vogel` → `henrikevogel`): the form a tag of an imported note
@@ -116,7 +163,7 @@ public struct MentionFinder: Sendable {
         var found: [(key: String, line: String)] = []
         var seen = Set<String>()
         for text in Self.texts(of: entry) {
-            for line in text.split(whereSeparator: \.isNewline) {
+            for line in Self.lines(of: text) {
                 let words = Self.words(in: line)
                 for (i, w) in words.enumerated() {
                     guard let names = byFirstWord[w.word] else { continue }
