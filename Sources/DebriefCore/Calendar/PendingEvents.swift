@@ -39,7 +39,8 @@ public struct PendingEvents: Sendable {
     /// What the words of a text decided, per text: the instances of a series share their event's
     /// texts, and cutting a text that is not ASCII into words goes through Foundation's folding
     /// (tens of microseconds each: a twelfth of a warm `pending` over 5,000 files).
-    private let memo = WordsMemo()
+    private let networkingMemo = TextMemo<Bool>()
+    private let summaryMemo = TextMemo<(busy: Bool, recurring: Bool)>()
 
     public init(rules: EventRules, me: [String], local: TimeZone) {
         self.rules = rules
@@ -78,9 +79,9 @@ public struct PendingEvents: Sendable {
     public func isWorthAReflection(_ instance: EventInstance) -> Bool {
         let event = instance.event
         let text = [event.summary, event.location, event.categories.joined(separator: ", ")].joined(separator: "\n")
-        let networking = memo.networking(text) { EventWords.names(text, anyOfPhrases: networkingWords) }
+        let networking = networkingMemo.value(for: text) { EventWords.names(text, anyOfPhrases: networkingWords) }
         if rules.skipFreeTime, event.isTransparent || event.busyStatus == "FREE", !networking { return false }
-        let summary = memo.summary(event.summary) {
+        let summary = summaryMemo.value(for: event.summary) {
             let words = EventWords.tokens(event.summary)
             return (busyWords.contains(words), recurringWords.contains { EventWords.contains(words, phrase: $0) })
         }
@@ -107,25 +108,17 @@ public struct PendingEvents: Sendable {
     }
 }
 
-/// The verdicts of ``PendingEvents/isWorthAReflection(_:)``'s word tests per text (bounded: a
+/// What ``PendingEvents/isWorthAReflection(_:)``'s word tests decided, per text (bounded: a
 /// hostile calendar of distinct texts costs at most a few megabytes, then each is cut again).
-private final class WordsMemo: Sendable {
-    private let networkingTexts = Mutex<[String: Bool]>([:])
-    private let summaries = Mutex<[String: (busy: Bool, recurring: Bool)]>([:])
-    private static let capacity = 10_000
+private final class TextMemo<Value: Sendable>: Sendable {
+    private let known = Mutex<[String: Value]>([:])
+    private static var capacity: Int { 10_000 }
 
-    func networking(_ text: String, _ decide: () -> Bool) -> Bool {
-        if let known = networkingTexts.withLock({ $0[text] }) { return known }
-        let verdict = decide()
-        networkingTexts.withLock { if $0.count < Self.capacity { $0[text] = verdict } }
-        return verdict
-    }
-
-    func summary(_ text: String, _ decide: () -> (busy: Bool, recurring: Bool)) -> (busy: Bool, recurring: Bool) {
-        if let known = summaries.withLock({ $0[text] }) { return known }
-        let verdict = decide()
-        summaries.withLock { if $0.count < Self.capacity { $0[text] = verdict } }
-        return verdict
+    func value(for text: String, _ decide: () -> Value) -> Value {
+        if let value = known.withLock({ $0[text] }) { return value }
+        let value = decide()
+        known.withLock { if $0.count < Self.capacity { $0[text] = value } }
+        return value
     }
 }
 
