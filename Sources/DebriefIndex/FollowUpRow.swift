@@ -16,13 +16,15 @@ enum FactsRead<Value> {
 enum FollowUpRow {
     /// Every follow-up of the `readable` files (id to the index of the file's ref), in the order
     /// of their refs and each entry's own order; nil when a text held a NUL the index stores
-    /// replaced. The caller has checked the rows' checksums.
-    static func items(_ db: Database, readable: [Int64: Int]) throws -> [FollowUpItem]? {
+    /// replaced. The caller has checked the rows' checksums. With `notDoneBefore`, only those
+    /// open or done on that day or later (the weekly review's).
+    static func items(_ db: Database, readable: [Int64: Int], notDoneBefore: Day? = nil) throws -> [FollowUpItem]? {
         var items: [(index: Int, n: Int, item: FollowUpItem)] = []
         let rows = try Row.fetchCursor(db, sql: """
             SELECT f.file, e.id, e.title, e.time, e.utc_offset, f.n, f.who, f.action, f.due, f.done, f.first_due, f.postponed
             FROM follow_ups f JOIN entries e ON e.file = f.file
-            """)
+            """ + (notDoneBefore == nil ? "" : " WHERE f.done IS NULL OR f.done >= ?"),
+            arguments: StatementArguments(notDoneBefore.map { [$0.ordinal] } ?? []))
         while let row = try rows.next() {
             let file: Int64 = row[0]
             guard let index = readable[file] else { continue }
