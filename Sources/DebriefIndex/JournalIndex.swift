@@ -177,30 +177,33 @@ public final class JournalIndex: EntryIndexing {
         }
     }
 
-    public func followUps(for refs: [EntryRef], store: JournalStore) -> FollowUpFacts? {
+    public func followUps(for refs: [EntryRef], store: JournalStore, openOnly: Bool = false) -> FollowUpFacts? {
         let answer = facts(for: refs, store: store, checking: [IndexRow.entries, IndexRow.followUps]) { db, readable in
             // Text the index stored with a NUL replaced (``IndexRow/text(_:)``) is not what the
             // entry says: the entries answer instead.
-            try FollowUpRow.items(db, readable: readable)
+            try FollowUpRow.items(db, readable: readable, openOnly: openOnly)
         }
         guard let (items, readable, problems) = answer else { return nil }
         Trace.mark("index: \(items.count) follow-ups from \(readable.count) entries' facts")
         return FollowUpFacts(items: items, problems: problems)
     }
 
-    public func people(for refs: [EntryRef], store: JournalStore) -> PeopleFacts? {
+    public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day? = nil) -> PeopleFacts? {
         // Every row the answer reads (or looks up, for `mention_words`) against its checksum.
         let tables = [IndexRow.entries, IndexRow.people, IndexRow.followUps, IndexRow.tags, IndexRow.mentionWords]
-        let answer = facts(for: refs, store: store, checking: tables) { db, readable -> ([PersonSighting], [FollowUpItem], [Stored])? in
+        let answer = facts(for: refs, store: store, checking: tables) { db, readable -> ([PersonSighting], [FollowUpItem], [String: Day], [Stored])? in
+            // Of the follow-ups, the open ones and who each names last: the done ones (nine in
+            // ten) are not read one by one.
             guard let sightings = try PeopleRow.sightings(db, readable: readable),
-                  let items = try FollowUpRow.items(db, readable: readable) else { return nil }
+                  let open = try FollowUpRow.items(db, readable: readable, openOnly: true),
+                  let lastNamed = try FollowUpRow.lastNamed(db, upTo: last) else { return nil }
             let mentioning = try PeopleRow.mayMention(db, sightings: sightings, readable: readable)
             let stored = try self.blobs(db, ids: mentioning)
             // A readable file whose blob is missing: the entries answer.
             guard stored.count == mentioning.count else { return nil }
-            return (sightings.map(\.sighting), items, stored)
+            return (sightings.map(\.sighting), open, lastNamed, stored)
         }
-        guard let ((sightings, items, stored), _, problems) = answer else { return nil }
+        guard let ((sightings, open, lastNamed, stored), _, problems) = answer else { return nil }
         // The entries that may mention someone, rebuilt and in the refs' order; a damaged blob
         // sends the question to the entries.
         let decoded = Self.decode(stored, refs: refs).sorted { $0.0 < $1.0 }
@@ -210,7 +213,7 @@ public final class JournalIndex: EntryIndexing {
             mentioning.append(entry)
         }
         Trace.mark("index: the people of \(sightings.count) entries from their facts, \(mentioning.count) entries rebuilt for mentions")
-        return PeopleFacts(sightings: sightings, mentioning: mentioning, followUps: items, problems: problems)
+        return PeopleFacts(sightings: sightings, mentioning: mentioning, openFollowUps: open, lastNamed: lastNamed, problems: problems)
     }
 
     public func review<Value>(for refs: [EntryRef], store: JournalStore, problems walk: [EntryProblem],
