@@ -41,14 +41,14 @@ public struct Detector: Sendable {
     /// whole (``FlaggedJournal/forReview(of:catalog:clock:week:weeks:)``).
     public func shows(_ id: String, in entry: Entry, asOf: Day) -> Bool {
         guard !entry.isImported else { return false }
-        return judge(scope: .event, Subject(entry: entry, catalog: catalog), asOf: asOf, only: id).shows(id)
+        return holds(id, scope: .event, Subject(entry: entry, catalog: catalog), asOf: asOf)
     }
 
     /// Whether one week's reflections show habit pitfall `id`: ``judgeWeek(_:asOf:)`` of that one pitfall.
     public func weekShows(_ id: String, in entries: [Entry], asOf: Day) -> Bool {
         let reflections = entries.filter { !$0.isImported }
         guard !reflections.isEmpty else { return false }
-        return judge(scope: .week, Subject(week: reflections, catalog: catalog), asOf: asOf, only: id).shows(id)
+        return holds(id, scope: .week, Subject(week: reflections, catalog: catalog), asOf: asOf)
     }
 
     /// How `entry`'s week stands so far on the habit pitfalls: `entry` together with the other
@@ -66,10 +66,10 @@ public struct Detector: Sendable {
         catalog.pitfalls.filter { $0.scope == scope }
     }
 
-    /// The pitfalls of `scope` (only `only`, when given) judged on `subject`.
-    private func judge(scope: PitfallScope, _ subject: Subject, asOf: Day, only: String? = nil) -> Judgement {
+    /// The pitfalls of `scope` judged on `subject`.
+    private func judge(scope: PitfallScope, _ subject: Subject, asOf: Day) -> Judgement {
         var result = Judgement()
-        for pitfall in catalog.pitfalls where pitfall.scope == scope && (only.map { $0 == pitfall.id } ?? true) {
+        for pitfall in catalog.pitfalls where pitfall.scope == scope {
             var reasons: [String] = []
             var title: String?
             var instead: String?
@@ -92,6 +92,19 @@ public struct Detector: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether pitfall `id` of `scope` shows on `subject`: exactly when ``judge(scope:_:asOf:)``
+    /// would flag it (a flag is a signal that holds), without writing the reasons, for the
+    /// review's streaks, which ask a thousand times at 10,000 entries (filling the reasons'
+    /// templates was a third of judging them).
+    private func holds(_ id: String, scope: PitfallScope, _ subject: Subject, asOf: Day) -> Bool {
+        catalog.pitfalls.contains { pitfall in
+            pitfall.id == id && pitfall.scope == scope && pitfall.signals.contains { signal in
+                if case .holds = subject.evaluate(signal.condition, asOf: asOf) { return true }
+                return false
+            }
+        }
     }
 
     static func fill(_ template: String, _ match: Verdict.Match) -> String {
