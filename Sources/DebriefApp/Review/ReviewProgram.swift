@@ -9,18 +9,21 @@ import DebriefUI
 /// Space, `s` and `D` change a selected follow-up through the screens' one ``FollowUpEditor``;
 /// the journal is then read again and the selection follows the follow-up to its new section.
 ///
-/// The journal is read once per showing, in the background through the session's cache, so the
-/// first frame draws at once. The entries' pitfalls are judged once per read (``FlaggedJournal``);
-/// moving between weeks only recounts from what it keeps, never touching the disk.
+/// Each week's review is made in the background the way `debrief review` makes it
+/// (``WeeklyReview/make(source:catalog:week:weeks:clock:coldDays:calendar:)``, through the
+/// session's cache: from the index's rows, reading only what the review shows), so the first
+/// frame draws at once and the review arrives as fast as the command's; moving to another week
+/// makes that week's. The screen holds no entries: Space, `s` and `D` read the one entry they
+/// change first (``Message/entry(_:n:_:)``).
 public struct ReviewProgram: Program {
     public enum Message: Sendable {
-        /// The journal as read and judged, how many files could not be read, and the review of
-        /// the week that was shown when the read began.
-        case loaded(FlaggedJournal, problems: Int, WeeklyReview, calendar: CalendarRead?)
-        /// The calendars read for the review of a week (after moving to it).
-        case calendar(CalendarRead)
+        /// The review of a week, how many files could not be read, and what the calendars gave
+        /// for it.
+        case loaded(WeeklyReview, problems: Int, calendar: CalendarRead?)
         /// The background read has read this many of the files it reads (a cold index build).
         case reading(done: Int, total: Int)
+        /// The entry of follow-up `n` read for Space, `s` or `D` (the act), or why not.
+        case entry(FollowUpEditor.Act, n: Int, Result<Entry, StoreError>)
         /// What came of Space, `s` or `D` on a follow-up.
         case followUp(FollowUpEditor.Message)
     }
@@ -36,8 +39,6 @@ public struct ReviewProgram: Program {
     let catalog: Catalog
     /// The calendars, when `calendars:` lists some: the review then has its calendar part.
     let calendar: CalendarAgenda.Source?
-    /// The calendars as read for the week shown (its trend's weeks).
-    var calendarRead: CalendarRead?
     public var clock: Clock
     /// How many weeks the sparklines cover, ending with the week shown.
     let trendLength: Int
@@ -49,8 +50,8 @@ public struct ReviewProgram: Program {
     /// The week the clock is in: there is no review of a later one.
     var currentWeek: ISOWeek
     var week: ISOWeek
-    /// Nil until the first read arrives.
-    var journal: FlaggedJournal?
+    /// The entries read for a follow-up's Space, `s` or `D`, by id, until the review is read again.
+    var edited: [String: Entry] = [:]
     /// How far a long first read has come, shown as a bar until the review arrives.
     var reading: (done: Int, total: Int)?
     /// Files the last read could not parse.
@@ -90,8 +91,7 @@ public struct ReviewProgram: Program {
         week = currentWeek
     }
 
-    /// Reads the journal through the cache (only changed files) and builds the review of the week
-    /// shown.
+    /// Makes the review of the week shown, in the background.
     public mutating func start() -> [Command<Message>] {
         read()
     }
@@ -107,12 +107,12 @@ public struct ReviewProgram: Program {
         let cache = self.cache, catalog = self.catalog, clock = self.clock, week = self.week, weeks = trendLength
         let coldDays = self.coldDays, source = calendar
         return [.background {
-            let snapshot = cache.snapshot()
-            let journal = FlaggedJournal(entries: snapshot.entries, catalog: catalog, clock: clock)
             let read = source.map { Self.readCalendar($0, week: week, weeks: weeks, store: cache.store, clock: clock) }
-            return .loaded(journal, problems: snapshot.problems.count, WeeklyReview.make(journal: journal, catalog: catalog, week: week,
-                                                       weeks: weeks, clock: clock, coldDays: coldDays, calendar: read?.input),
-                           calendar: read)
+            let (review, problems) = cache.review { facts in
+                (WeeklyReview.make(source: facts, catalog: catalog, week: week, weeks: weeks, clock: clock, coldDays: coldDays,
+                                   calendar: read?.input), facts.problems.count)
+            }
+            return .loaded(review, problems: problems, calendar: read)
         }]
     }
 
@@ -150,9 +150,8 @@ public struct ReviewProgram: Program {
             }
             status = nil
             if editor.isAsking {
-                let journal = self.journal
-                return apply(editor.promptKey(key, entry: { id in journal?.entries.first { $0.id == id } }, reading: loading,
-                                              store: cache.store, clock: clock))
+                let edited = self.edited
+                return apply(editor.promptKey(key, entry: { edited[$0] }, reading: loading, store: cache.store, clock: clock))
             }
             guard let action = ReviewKeys.map.action(for: key) else { return [] }
             return perform(action)
@@ -165,15 +164,15 @@ public struct ReviewProgram: Program {
             // The follow-up may change section (overdue to done): the review is built again from
             // the journal as read now, the selection following it.
             return refresh == .nothing ? [] : read()
-        case .message(.loaded(let journal, let problems, let review, let calendar)):
+        case .message(.loaded(let review, let problems, let calendar)):
+            // A week left while its review was made: the one shown now is being made.
+            guard review.week == week else { return [] }
             reading = nil
             loading = false
-            self.journal = journal
+            edited = [:]
             self.problems = problems
-            if let calendar { calendarRead = calendar }
             if let failure = calendar?.failure { status = failure }
-            // The week may have changed while the journal was read.
-            self.review = review.week == week ? review : makeReview(of: week, from: journal)
+            self.review = review
             clampScroll()
             // The same item, else the first about the same thing (a follow-up that moved section).
             let items = self.items
@@ -184,36 +183,29 @@ public struct ReviewProgram: Program {
             } else {
                 selected = nil
             }
-            return calendarNeeded()
-        case .message(.calendar(let read)):
-            guard read.week == week else { return [] }
-            calendarRead = read
-            if let failure = read.failure { status = failure }
-            review = journal.map { makeReview(of: week, from: $0) }
-            clampScroll()
             return []
+        case .message(.entry(let act, let n, let read)):
+            switch read {
+            case .failure(let error):
+                status = error.description
+                return []
+            case .success(let entry):
+                edited[entry.id] = entry
+                guard entry.followUps.indices.contains(n - 1) else { return [] }
+                let item = FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1])
+                return apply(editor.begin(act, on: item, entry: entry, reading: loading, store: cache.store, clock: clock))
+            }
         }
-    }
-
-    /// A read of the calendars for the week shown, when they are configured and what was read is
-    /// another week's.
-    private func calendarNeeded() -> [Command<Message>] {
-        guard let source = calendar, calendarRead?.week != week else { return [] }
-        let cache = self.cache, clock = self.clock, week = self.week, weeks = trendLength
-        return [.background { .calendar(Self.readCalendar(source, week: week, weeks: weeks, store: cache.store, clock: clock)) }]
     }
 
     private mutating func perform(_ action: ReviewAction) -> [Command<Message>] {
         let page = max(1, bodyHeight - 1)
         switch action {
-        case .previousWeek: show(week.adding(weeks: -1))
+        case .previousWeek: return show(week.adding(weeks: -1))
         case .nextWeek:
-            if week < currentWeek {
-                show(week.adding(weeks: 1))
-            } else {
-                status = "\(week.iso) is this week; the next one has not started yet."
-            }
-        case .thisWeek: if week != currentWeek { show(currentWeek) }
+            if week < currentWeek { return show(week.adding(weeks: 1)) }
+            status = "\(week.iso) is this week; the next one has not started yet."
+        case .thisWeek: if week != currentWeek { return show(currentWeek) }
         case .up: scroll -= 1
         case .down: scroll += 1
         case .pageUp: scroll -= page
@@ -237,9 +229,10 @@ public struct ReviewProgram: Program {
                 status = "Space, s and D change a follow-up: Tab to one under FOLLOW-UPS (PgDn pages)"
                 return []
             }
-            guard let entry = entry(id), entry.followUps.indices.contains(n - 1) else { return [] }
-            let item = FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1])
-            return apply(editor.begin(act, on: item, entry: entry, reading: loading, store: cache.store, clock: clock))
+            if let entry = edited[id] { return update(.message(.entry(act, n: n, .success(entry)))) }
+            // The review holds no entries: the one changed is read first, whole, from its file.
+            let store = cache.store
+            return [.perform { .entry(act, n: n, Result { () throws(StoreError) in try store.read(try store.find(id)) }) }]
         case .help: showHelp = true
         case .back: return [.back]
         case .interrupt: return [.quit(Interrupt.status)]
@@ -249,7 +242,7 @@ public struct ReviewProgram: Program {
         if let item = selectedItem, !isVisible(item.rows) {
             selected = nil
         }
-        return calendarNeeded()
+        return []
     }
 
     // MARK: - Reasons and follow-ups
@@ -323,31 +316,20 @@ public struct ReviewProgram: Program {
         rows.lowerBound < scroll + bodyHeight && rows.upperBound > scroll
     }
 
-    /// The entry `id` as the last read judged it.
-    private func entry(_ id: String) -> Entry? {
-        journal?.entries.first { $0.id == id }
-    }
-
     /// What the editor asked for, and its status line when it has one.
     private mutating func apply(_ step: FollowUpEditor.Step) -> [Command<Message>] {
         if let text = step.status { status = text }
         return [step.command.map(Message.followUp)]
     }
 
-    /// Shows `target` from the top, computed from the judged journal when there is one (else the read
-    /// under way builds it).
-    private mutating func show(_ target: ISOWeek) {
+    /// Shows `target` from the top once its review is made (never another week's text under its
+    /// title meanwhile).
+    private mutating func show(_ target: ISOWeek) -> [Command<Message>] {
         week = target
         scroll = 0
         selected = nil
-        review = journal.map { makeReview(of: target, from: $0) }
-    }
-
-    /// The review of `week`, with its calendar part when the calendars were read for that week.
-    private func makeReview(of week: ISOWeek, from journal: FlaggedJournal) -> WeeklyReview {
-        let input = calendarRead.flatMap { $0.week == week ? $0.input : nil }
-        return WeeklyReview.make(journal: journal, catalog: catalog, week: week, weeks: trendLength, clock: clock, coldDays: coldDays,
-                                 calendar: input)
+        review = nil
+        return read()
     }
 
     private mutating func layOut() {

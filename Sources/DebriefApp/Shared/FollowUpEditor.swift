@@ -13,7 +13,7 @@ import DebriefUI
 /// command, so no `update` touches a file.
 public struct FollowUpEditor: Sendable {
     /// Space, `s` and `D`.
-    enum Act: Sendable, Equatable {
+    public enum Act: Sendable, Equatable {
         /// Done today, or open again when done.
         case toggle
         /// A new due date, asked for in the status line.

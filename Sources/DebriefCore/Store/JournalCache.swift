@@ -53,6 +53,15 @@ public final class JournalCache: Sendable {
         }
     }
 
+    /// `body` given what the weekly review reads of the journal: the store's
+    /// (``JournalStore/review(_:)``: from the index's rows, only what the review shows) with an
+    /// index attached; else the entries of ``snapshot()`` (only the changed files read again).
+    public func review<Value>(_ body: (ReviewSource) -> Value) -> Value {
+        if store.index != nil { return store.review(body) }
+        let snapshot = snapshot()
+        return body(ReviewSource(entries: snapshot.entries, problems: snapshot.problems))
+    }
+
     /// Some entries (a page of a screen that reads the journal in parts), remembered like the
     /// snapshot's, so a later ``snapshot()`` reads again only what changed since.
     public func load(_ refs: [EntryRef]) -> JournalSnapshot {
