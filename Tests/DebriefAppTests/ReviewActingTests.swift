@@ -104,6 +104,47 @@ struct ReviewActingTests {
         #expect(try f.store.read(try Self.swiftMeetup(f)).followUps.map(\.done) == [Day(iso: "2026-11-25"), nil])
     }
 
+    /// `s` opened while the review is read again (back from an entry): the read arriving while
+    /// the prompt is open keeps the entry the prompt writes to. Enter wrote nothing and said
+    /// nothing (the review holds no entries; the one read for `s` was dropped with the read).
+    @Test func aDatePromptOpenWhileTheReviewIsReadAgainStillWrites() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = ProgramDriver(holdingBackground: ReviewProgramTests.review(f), width: 80, height: 24)
+        d.finishBackground()
+        for _ in 0..<10 where Self.selectedRows(d).first != "- Zoë Brandt: Send the talk link" { d.press(.tab) }
+        d.press(.enter, .char("q"))
+        #expect(d.heldBackground.count == 1, "back from the entry, the review is read again")
+        d.press(.char("s"))
+        d.type("mon")
+        d.finishBackground()
+        d.press(.enter)
+        #expect(try f.store.read(try Self.swiftMeetup(f)).followUps.map(\.due) == [Day(iso: "2026-11-30"), Day(iso: "2026-11-20")])
+        #expect(d.rows[22].hasPrefix("Due 2026-11-30: Zoë Brandt: Send the talk link"))
+    }
+
+    /// The review is made from the index's rows and the entry is read from its file when a key
+    /// acts on it. When the file changed in between so that another follow-up is at that
+    /// position, Space writes nothing (it marked the other one done) and the review is read again.
+    @Test func spaceOnAFollowUpWhoseFileChangedMeanwhileWritesNothing() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = ReviewProgramTests.driver(f, width: 80, height: 24)
+        for _ in 0..<10 where Self.selectedRows(d).first != "- Ana Li: Intro to Marc" { d.press(.tab) }
+        #expect(Self.selectedRows(d).first == "- Ana Li: Intro to Marc")
+        // Another tool puts a follow-up first: Ana Li's (the second) is now the third.
+        var entry = try f.store.read(try Self.swiftMeetup(f))
+        entry["follow-ups"] = .followUps([FollowUp(who: "Kai Müller", action: "Book the room", due: Day(iso: "2026-11-19"))]
+                                         + entry.followUps)
+        _ = try f.store.save(entry, now: f.clock.timestamp)
+        d.press(.char(" "))
+        #expect(try f.store.read(try Self.swiftMeetup(f)).followUps.map(\.done) == [nil, nil, nil])
+        #expect(d.rows[22].hasPrefix("Nothing written: the entry changed on disk since it was read"))
+        #expect(d.program.review?.followUps.overdue.contains { $0.action == "Book the room" } == true, "read again")
+    }
+
     /// The follow-up keys on a reason, or with nothing selected, write nothing and say what they
     /// are for; Space no longer pages (PgDn does), as on every screen that lists follow-ups.
     @Test func followUpKeysOnAReasonSayWhatTheyAreFor() throws {

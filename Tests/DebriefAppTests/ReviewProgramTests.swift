@@ -150,6 +150,25 @@ import Testing
         #expect(again.screen.contains("Strategy lunch"))
     }
 
+    /// Reads run on threads of their own and may finish in any order: a review of this week
+    /// made before a change, arriving after one made since, is not shown (it was: any review of
+    /// the week shown was taken, so the screen went back to the journal as it was).
+    @Test func aReadOvertakenByALaterOneIsNotShown() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        var d = ProgramDriver(holdingBackground: Self.review(f), width: 80, height: 60)
+        d.finishBackground()
+        d.press(.left, .right)
+        let early = d.runHeldBackground(at: 1)
+        try f.add("Strategy lunch", day: "2026-11-25")
+        d.press(.left, .right)
+        d.finishBackground()
+        #expect(d.screen.contains("Strategy lunch"))
+        d.deliver(early)
+        #expect(d.screen.contains("Strategy lunch"), "the review made before the lunch was written, shown over the later one")
+    }
+
     @Test func aLongReadShowsABarUntilTheReviewArrives() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

@@ -185,6 +185,16 @@ import Testing
             ReviewProgram(cache: JournalCache(store: f.store), catalog: f.catalog, clock: f.clock)
         }
     }
+
+    /// Space, `s` and `D` on a follow-up of the review: the screen holds no entries, so the one
+    /// changed is read first, by a command, then written by another.
+    @Test func reviewFollowUpKeysReadNothingInUpdate() throws {
+        var events: [TerminalEvent] = [.key(.char("G")), .key(.backTab), .key(.char(" ")), .key(.char(" ")), .key(.char("s"))]
+        events += Self.keys("mon") + [.key(.enter), .key(.char("D"))] + Self.keys("yesterday") + [.key(.enter)]
+        try Self.compare(events) { f in
+            ReviewProgram(cache: JournalCache(store: f.store), catalog: f.catalog, clock: f.clock)
+        }
+    }
 }
 
 /// Coming back to the list reads the journal again through the session's cache: a change made

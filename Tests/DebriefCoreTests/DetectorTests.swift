@@ -39,6 +39,29 @@ import Testing
         #expect(ids == ["casual-socializing", "self-promotion", "no-follow-up", "immediate-gratification"])
     }
 
+    /// `shows` and `weekShows` (the review's streaks, which skip writing the reasons) say of each
+    /// pitfall exactly what the whole judgement says: flagged, clear, or not judged (unknown is
+    /// not shown).
+    @Test func showsAgreesWithTheWholeJudgement() {
+        let everything: [String: Answer?] = ["horizon": .choice("immediate"), "reconnected": .bool(false), "talk-share": .number(90),
+                                             "people": .people([ReviewFixture.person("Ana Li", "peer", "new")])]
+        let entries = [entry([:]), entry(everything), entry(["purpose": nil, "professional-topics": .bool(false)]),
+                       entry(["purpose": nil], flow: "voice-memo"), entry(everything, flow: "voice-memo")]
+        for entry in entries {
+            let judgement = detector.judge(entry, asOf: asOf)
+            for pitfall in detector.pitfalls(.event) {
+                #expect(detector.shows(pitfall.id, in: entry, asOf: asOf) == judgement.shows(pitfall.id), "\(pitfall.id)")
+            }
+        }
+        let senior = ReviewFixture.person("Ben Ode", "senior", "new")
+        for week in [[entries[0]], entries, [entry(["people": .people([senior]), "reconnected": .bool(true)])]] {
+            let judgement = detector.judgeWeek(week, asOf: asOf)
+            for pitfall in detector.pitfalls(.week) {
+                #expect(detector.weekShows(pitfall.id, in: week, asOf: asOf) == judgement.shows(pitfall.id), "\(pitfall.id)")
+            }
+        }
+    }
+
     // MARK: casual-socializing
 
     @Test func casualSocializing() {

@@ -17,9 +17,9 @@ import DebriefUI
 /// change first (``Message/entry(_:n:_:)``).
 public struct ReviewProgram: Program {
     public enum Message: Sendable {
-        /// The review of a week, how many files could not be read, and what the calendars gave
-        /// for it.
-        case loaded(WeeklyReview, problems: Int, calendar: CalendarRead?)
+        /// The review of a week, how many files could not be read, what the calendars gave for
+        /// it, and which read made it (``ReviewProgram/reads`` when it was asked for).
+        case loaded(WeeklyReview, problems: Int, calendar: CalendarRead?, read: Int)
         /// The background read has read this many of the files it reads (a cold index build).
         case reading(done: Int, total: Int)
         /// The entry of follow-up `n` read for Space, `s` or `D` (the act), or why not.
@@ -50,8 +50,13 @@ public struct ReviewProgram: Program {
     /// The week the clock is in: there is no review of a later one.
     var currentWeek: ISOWeek
     var week: ISOWeek
-    /// The entries read for a follow-up's Space, `s` or `D`, by id, until the review is read again.
+    /// The entries read for a follow-up's Space, `s` or `D`, by id, until the review is read again
+    /// (the one the date prompt is asking about is kept until it closes).
     var edited: [String: Entry] = [:]
+    /// How many reads were asked for: only the last one's review is shown. Reads run on threads of
+    /// their own and may arrive in any order (Left, Right: two reads of this week, the first
+    /// begun before a follow-up was marked done, may arrive after the second).
+    var reads = 0
     /// How far a long first read has come, shown as a bar until the review arrives.
     var reading: (done: Int, total: Int)?
     /// Files the last read could not parse.
@@ -103,16 +108,17 @@ public struct ReviewProgram: Program {
 
     private mutating func read() -> [Command<Message>] {
         loading = true
+        reads += 1
         currentWeek = ISOWeek(containing: clock.today)
         let cache = self.cache, catalog = self.catalog, clock = self.clock, week = self.week, weeks = trendLength
-        let coldDays = self.coldDays, source = calendar
+        let coldDays = self.coldDays, source = calendar, number = reads
         return [.background {
             let read = source.map { Self.readCalendar($0, week: week, weeks: weeks, store: cache.store, clock: clock) }
             let (review, problems) = cache.review { facts in
                 (WeeklyReview.make(source: facts, catalog: catalog, week: week, weeks: weeks, clock: clock, coldDays: coldDays,
                                    calendar: read?.input), facts.problems.count)
             }
-            return .loaded(review, problems: problems, calendar: read)
+            return .loaded(review, problems: problems, calendar: read, read: number)
         }]
     }
 
@@ -164,12 +170,16 @@ public struct ReviewProgram: Program {
             // The follow-up may change section (overdue to done): the review is built again from
             // the journal as read now, the selection following it.
             return refresh == .nothing ? [] : read()
-        case .message(.loaded(let review, let problems, let calendar)):
-            // A week left while its review was made: the one shown now is being made.
-            guard review.week == week else { return [] }
+        case .message(.loaded(let review, let problems, let calendar, let number)):
+            // An earlier read (of a week left meanwhile, or begun before a write): the last one
+            // asked for is under way and is the one shown.
+            guard number == reads else { return [] }
             reading = nil
             loading = false
-            edited = [:]
+            // The entries read for the keys may be older than these rows: read again when asked,
+            // except the one the date prompt is asking about (its write needs it).
+            let asked = editor.asking?.item.entryID
+            edited = edited.filter { $0.key == asked }
             self.problems = problems
             if let failure = calendar?.failure { status = failure }
             self.review = review
@@ -184,14 +194,23 @@ public struct ReviewProgram: Program {
                 selected = nil
             }
             return []
-        case .message(.entry(let act, let n, let read)):
-            switch read {
+        case .message(.entry(let act, let n, let outcome)):
+            switch outcome {
             case .failure(let error):
                 status = error.description
-                return []
+                return read()
             case .success(let entry):
+                // The review comes from the index's rows and the entry from its file, read now: a
+                // file changed meanwhile may hold another follow-up at `n` (rows inserted or
+                // reordered), or this one in another state. Nothing is written to a follow-up
+                // other than the one on screen; the review is read again to show the file as it is.
+                guard entry.followUps.indices.contains(n - 1), let line = shownFollowUp(entry.id, n: n),
+                      Self.line(line, shows: entry.followUps[n - 1]) else {
+                    edited[entry.id] = nil
+                    status = FollowUpEditor.changedOnDisk
+                    return read()
+                }
                 edited[entry.id] = entry
-                guard entry.followUps.indices.contains(n - 1) else { return [] }
                 let item = FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1])
                 return apply(editor.begin(act, on: item, entry: entry, reading: loading, store: cache.store, clock: clock))
             }
@@ -314,6 +333,17 @@ public struct ReviewProgram: Program {
 
     private func isVisible(_ rows: Range<Int>) -> Bool {
         rows.lowerBound < scroll + bodyHeight && rows.upperBound > scroll
+    }
+
+    /// Follow-up `n` of entry `id` as the review on screen lists it.
+    private func shownFollowUp(_ id: String, n: Int) -> WeeklyReview.FollowUpLine? {
+        guard let lists = review?.followUps else { return nil }
+        return (lists.overdue + lists.open + lists.done).first { $0.entryID == id && $0.n == n }
+    }
+
+    /// Whether `line` (the review's) is `row` (the file's) as it stands: the same action, due and done.
+    static func line(_ line: WeeklyReview.FollowUpLine, shows row: FollowUp) -> Bool {
+        line.who == row.who && line.action == row.action && line.due == row.due && line.done == row.done
     }
 
     /// What the editor asked for, and its status line when it has one.

@@ -114,6 +114,18 @@ public struct ProgramDriver<P: Program> {
         }
     }
 
+    /// Runs the held background work at `index` (in the order asked for) now and returns its
+    /// message without delivering it: with ``deliver(_:)``, for a test of work that finishes
+    /// out of order (threads do), such as a read made before a change arriving after one made since.
+    public mutating func runHeldBackground(at index: Int) -> RuntimeMessage {
+        effects.held.remove(at: index)()
+    }
+
+    /// Hands the screen a message of background work (``runHeldBackground(at:)``), as its thread would.
+    public mutating func deliver(_ message: RuntimeMessage) {
+        runtime.deliver(message)
+    }
+
     /// Reports the progress of a background read as the runtime does (``Program/readProgress(done:total:)``).
     public mutating func reportReadProgress(done: Int, total: Int) {
         runtime.readProgress(done: done, total: total)

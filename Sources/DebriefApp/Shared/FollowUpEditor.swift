@@ -125,6 +125,9 @@ public struct FollowUpEditor: Sendable {
         }
     }
 
+    /// What a screen says when the follow-up it shows is no longer the one in its entry's file.
+    static let changedOnDisk = "Nothing written: the entry changed on disk since it was read"
+
     /// The status line after `edit` of `task`, one wording for every screen.
     static func status(_ outcome: Result<FollowUpEditOutcome, StoreError>, edit: FollowUpEdit, task: String, today: Day) -> String {
         switch outcome {
@@ -147,7 +150,7 @@ public struct FollowUpEditor: Sendable {
         case .failure(.followUpChanged(_, let why)):
             return "Nothing written: \(why)"
         case .failure(.changedOnDisk):
-            return "Nothing written: the entry changed on disk since it was read"
+            return changedOnDisk
         case .failure(let error):
             return "Not saved: \(error.description)"
         }
