@@ -216,29 +216,50 @@ public final class JournalIndex: EntryIndexing {
         return PeopleFacts(sightings: sightings, mentioning: mentioning, openFollowUps: open, lastNamed: lastNamed, problems: problems)
     }
 
-    public func reviewEntries(for refs: [EntryRef], store: JournalStore) -> JournalSnapshot? {
-        let answer = facts(for: refs, store: store, checking: [IndexRow.entries, IndexRow.reviewFacts]) { db, readable -> [Entry]? in
-            // In the refs' order: each entry put at its ref's place, not sorted (moving 10,000
-            // entries retains and releases every string they hold).
-            var out = [Entry?](repeating: nil, count: refs.count)
-            var found = 0
-            let rows = try Row.fetchCursor(db, sql: "SELECT file, facts FROM review_facts")
-            while let row = try rows.next() {
-                let file: Int64 = row[0]
-                guard let index = readable[file] else { continue }
-                // Read in place: the facts of 10,000 entries, each decoded once.
-                guard let entry = try row.withUnsafeData(atIndex: 1, { data in
-                    data.flatMap { $0.withUnsafeBytes { EntryBlob.decode($0, source: nil) } }
-                }) else { return nil }
-                if out[index] == nil { found += 1 }
-                out[index] = entry
+    public func review<Value>(for refs: [EntryRef], store: JournalStore, problems walk: [EntryProblem],
+                              _ body: (ReviewSource) -> Value) -> Value? {
+        guard let queue = database(for: store) else { return nil }
+        let read: ReviewRows
+        do {
+            let synced = try synchronize(queue, refs: refs, complete: true, store: store)
+            guard let readable = synced.recorded else { return nil }
+            let problems = synced.outcomes.compactMap { outcome -> EntryProblem? in
+                if case .failure(let problem)? = outcome { return problem }
+                return nil
             }
-            // A readable file without its facts: the entries answer.
-            return found == readable.count ? out.compactMap { $0 } : nil
+            switch try queue.read({ db in try ReviewRows.keys(db, readable: readable, refs: refs.count) }) {
+            case .facts(var rows):
+                rows.problems = walk + problems
+                read = rows
+            case .damaged:
+                try? queue.write { db in try Self.forgetEverything(db) }
+                Trace.mark("index: damaged rows; reading the entries, rebuilding")
+                return nil
+            case .notExact:
+                return nil
+            }
+        } catch {
+            return nil
         }
-        guard let (read, _, problems) = answer else { return nil }
-        Trace.mark("index: the review facts of \(read.count) entries")
-        return JournalSnapshot(entries: read, problems: problems)
+        Trace.mark("index: the review keys of \(read.keys.count) entries")
+        // What the review asks for later is read then, each row checked as it is read; anything
+        // wrong and the review is made again from the files (``ReviewRows/failure``).
+        let source = ReviewSource(keys: read.keys, problems: read.problems, reduced: true,
+                                  entries: { positions in read.entries(positions, queue: queue) },
+                                  followUps: { day in read.followUps(notDoneBefore: day, queue: queue) },
+                                  coldNames: { asOf, days in store.peopleIndex(upTo: asOf).people.coldNames(asOf: asOf, days: days) })
+        let value = body(source)
+        switch read.failure.value {
+        case nil:
+            return value
+        case .damaged?:
+            try? queue.write { db in try Self.forgetEverything(db) }
+            Trace.mark("index: damaged review rows; reading the entries, rebuilding")
+            return nil
+        case .notExact?:
+            Trace.mark("index: the review facts could not answer; reading the entries")
+            return nil
+        }
     }
 
     /// One answer from the index's facts for the whole journal, the way every facts query takes
