@@ -15,14 +15,17 @@ enum FactsRead<Value> {
 /// what `debrief followups` lists, read without rebuilding any entry from its blob.
 enum FollowUpRow {
     /// Every follow-up of the `readable` files (id to the index of the file's ref), in the order
-    /// of their refs and each entry's own order; nil when a text held a NUL the index stores
+    /// of their refs and each entry's own order, or with `openOnly` the open ones (`done` NULL,
+    /// as ``FollowUpItem/isOpen`` says), or with `notDoneBefore` those open or done on that day
+    /// or later (the weekly review's); nil when a text read held a NUL the index stores
     /// replaced. The caller has checked the rows' checksums.
-    static func items(_ db: Database, readable: [Int64: Int]) throws -> [FollowUpItem]? {
+    static func items(_ db: Database, readable: [Int64: Int], openOnly: Bool = false, notDoneBefore: Day? = nil) throws -> [FollowUpItem]? {
         var items: [(index: Int, n: Int, item: FollowUpItem)] = []
         let rows = try Row.fetchCursor(db, sql: """
             SELECT f.file, e.id, e.title, e.time, e.utc_offset, f.n, f.who, f.action, f.due, f.done, f.first_due, f.postponed
             FROM follow_ups f JOIN entries e ON e.file = f.file
-            """)
+            """ + (openOnly ? " WHERE f.done IS NULL" : notDoneBefore == nil ? "" : " WHERE f.done IS NULL OR f.done >= ?"),
+            arguments: StatementArguments(openOnly ? [] : notDoneBefore.map { [$0.ordinal] } ?? []))
         while let row = try rows.next() {
             let file: Int64 = row[0]
             guard let index = readable[file] else { continue }
@@ -37,5 +40,27 @@ enum FollowUpRow {
         }
         items.sort { $0.index != $1.index ? $0.index < $1.index : $0.n < $1.n }
         return items.map(\.item)
+    }
+
+    /// ``PeopleIndex/lastNamed(_:)`` of every follow-up of the index's entries (those of `last`
+    /// or earlier, when given): per folded `who` (`who_folded`, ``EntryFacts``) the latest event
+    /// day, grouped by SQLite (a few hundred rows instead of every action). Nil when a folded
+    /// name held a NUL the index stores replaced. The caller has checked the rows' checksums.
+    static func lastNamed(_ db: Database, upTo last: Day?) throws -> [String: Day]? {
+        var out: [String: Day] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT f.who_folded, max(e.day) FROM follow_ups f JOIN entries e ON e.file = f.file
+            WHERE ?1 IS NULL OR e.day <= ?1 GROUP BY f.who_folded
+            """, arguments: [last?.ordinal])
+        while let row = try rows.next() {
+            let key: String = row[0]
+            if IndexRow.replaced(key) { return nil }
+            // SQLite groups equal bytes, a dictionary equal strings (canonically equivalent ones
+            // too): the latest day wins either way.
+            let day = Day(ordinal: row[1])
+            if let seen = out[key], seen >= day { continue }
+            out[key] = day
+        }
+        return out
     }
 }

@@ -181,30 +181,33 @@ public final class JournalIndex: EntryIndexing {
         }
     }
 
-    public func followUps(for refs: [EntryRef], store: JournalStore) -> FollowUpFacts? {
+    public func followUps(for refs: [EntryRef], store: JournalStore, openOnly: Bool = false) -> FollowUpFacts? {
         let answer = facts(for: refs, store: store, checking: [IndexRow.entries, IndexRow.followUps]) { db, readable in
             // Text the index stored with a NUL replaced (``IndexRow/text(_:)``) is not what the
             // entry says: the entries answer instead.
-            try FollowUpRow.items(db, readable: readable)
+            try FollowUpRow.items(db, readable: readable, openOnly: openOnly)
         }
         guard let (items, readable, problems) = answer else { return nil }
         Trace.mark("index: \(items.count) follow-ups from \(readable.count) entries' facts")
         return FollowUpFacts(items: items, problems: problems)
     }
 
-    public func people(for refs: [EntryRef], store: JournalStore) -> PeopleFacts? {
+    public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day? = nil) -> PeopleFacts? {
         // Every row the answer reads (or looks up, for `mention_words`) against its checksum.
         let tables = [IndexRow.entries, IndexRow.people, IndexRow.followUps, IndexRow.tags, IndexRow.mentionWords]
-        let answer = facts(for: refs, store: store, checking: tables) { db, readable -> ([PersonSighting], [FollowUpItem], [Stored])? in
+        let answer = facts(for: refs, store: store, checking: tables) { db, readable -> ([PersonSighting], [FollowUpItem], [String: Day], [Stored])? in
+            // Of the follow-ups, the open ones and who each names last: the done ones (nine in
+            // ten) are not read one by one.
             guard let sightings = try PeopleRow.sightings(db, readable: readable),
-                  let items = try FollowUpRow.items(db, readable: readable) else { return nil }
+                  let open = try FollowUpRow.items(db, readable: readable, openOnly: true),
+                  let lastNamed = try FollowUpRow.lastNamed(db, upTo: last) else { return nil }
             let mentioning = try PeopleRow.mayMention(db, sightings: sightings, readable: readable)
             let stored = try self.blobs(db, ids: mentioning)
             // A readable file whose blob is missing: the entries answer.
             guard stored.count == mentioning.count else { return nil }
-            return (sightings.map(\.sighting), items, stored)
+            return (sightings.map(\.sighting), open, lastNamed, stored)
         }
-        guard let ((sightings, items, stored), _, problems) = answer else { return nil }
+        guard let ((sightings, open, lastNamed, stored), _, problems) = answer else { return nil }
         // The entries that may mention someone, rebuilt and in the refs' order; a damaged blob
         // sends the question to the entries.
         let decoded = Self.decode(stored, refs: refs).sorted { $0.0 < $1.0 }
@@ -214,32 +217,53 @@ public final class JournalIndex: EntryIndexing {
             mentioning.append(entry)
         }
         Trace.mark("index: the people of \(sightings.count) entries from their facts, \(mentioning.count) entries rebuilt for mentions")
-        return PeopleFacts(sightings: sightings, mentioning: mentioning, followUps: items, problems: problems)
+        return PeopleFacts(sightings: sightings, mentioning: mentioning, openFollowUps: open, lastNamed: lastNamed, problems: problems)
     }
 
-    public func reviewEntries(for refs: [EntryRef], store: JournalStore) -> JournalSnapshot? {
-        let answer = facts(for: refs, store: store, checking: [IndexRow.entries, IndexRow.reviewFacts]) { db, readable -> [Entry]? in
-            // In the refs' order: each entry put at its ref's place, not sorted (moving 10,000
-            // entries retains and releases every string they hold).
-            var out = [Entry?](repeating: nil, count: refs.count)
-            var found = 0
-            let rows = try Row.fetchCursor(db, sql: "SELECT file, facts FROM review_facts")
-            while let row = try rows.next() {
-                let file: Int64 = row[0]
-                guard let index = readable[file] else { continue }
-                // Read in place: the facts of 10,000 entries, each decoded once.
-                guard let entry = try row.withUnsafeData(atIndex: 1, { data in
-                    data.flatMap { $0.withUnsafeBytes { EntryBlob.decode($0, source: nil) } }
-                }) else { return nil }
-                if out[index] == nil { found += 1 }
-                out[index] = entry
+    public func review<Value>(for refs: [EntryRef], store: JournalStore, problems walk: [EntryProblem],
+                              _ body: (ReviewSource) -> Value) -> Value? {
+        guard let queue = database(for: store) else { return nil }
+        let read: ReviewRows
+        do {
+            let synced = try synchronize(queue, refs: refs, complete: true, store: store)
+            guard let readable = synced.recorded else { return nil }
+            let problems = synced.outcomes.compactMap { outcome -> EntryProblem? in
+                if case .failure(let problem)? = outcome { return problem }
+                return nil
             }
-            // A readable file without its facts: the entries answer.
-            return found == readable.count ? out.compactMap { $0 } : nil
+            switch try queue.read({ db in try ReviewRows.keys(db, readable: readable, refs: refs.count) }) {
+            case .facts(var rows):
+                rows.problems = walk + problems
+                read = rows
+            case .damaged:
+                try? queue.write { db in try Self.forgetEverything(db) }
+                Trace.mark("index: damaged rows; reading the entries, rebuilding")
+                return nil
+            case .notExact:
+                return nil
+            }
+        } catch {
+            return nil
         }
-        guard let (read, _, problems) = answer else { return nil }
-        Trace.mark("index: the review facts of \(read.count) entries")
-        return JournalSnapshot(entries: read, problems: problems)
+        Trace.mark("index: the review keys of \(read.keys.count) entries")
+        // What the review asks for later is read then, each row checked as it is read; anything
+        // wrong and the review is made again from the files (``ReviewRows/failure``).
+        let source = ReviewSource(keys: read.keys, problems: read.problems, reduced: true,
+                                  entries: { positions in read.entries(positions, queue: queue) },
+                                  followUps: { day in read.followUps(notDoneBefore: day, queue: queue) },
+                                  coldNames: { asOf, days in store.peopleIndex(upTo: asOf).people.coldNames(asOf: asOf, days: days) })
+        let value = body(source)
+        switch read.failure.value {
+        case nil:
+            return value
+        case .damaged?:
+            try? queue.write { db in try Self.forgetEverything(db) }
+            Trace.mark("index: damaged review rows; reading the entries, rebuilding")
+            return nil
+        case .notExact?:
+            Trace.mark("index: the review facts could not answer; reading the entries")
+            return nil
+        }
     }
 
     /// One answer from the index's facts for the whole journal, the way every facts query takes

@@ -56,16 +56,19 @@ enum PeopleRow {
     /// found too): the entries are rebuilt and the finder decides. The caller has checked the
     /// rows' checksums.
     static func mayMention(_ db: Database, sightings: [Sighting], readable: [Int64: Int]) throws -> [Int64: Int] {
-        // Who each spelling's words and joined words may be, and which files list each person.
+        // Who each spelling's words and joined words may be, and where each file's people are.
         var byPhrase: [String: Set<String>] = [:]
         var byJoined: [String: Set<String>] = [:]
-        var listing: [String: Set<Int64>] = [:]
-        // Names recur in thousands of entries: each spelling's words are found once.
+        var listing: [Int64: Int] = [:]
+        listing.reserveCapacity(sightings.count)
+        // Names recur in thousands of entries: each spelling's words are found once. A spelling
+        // is its key's too: `folded` is stored as the fold of `name` (``EntryFacts``), and the
+        // rows were found right.
         var seen = Set<String>()
-        for s in sightings {
+        for (n, s) in sightings.enumerated() {
+            listing[s.file] = n
             for (person, key) in zip(s.sighting.people, s.keys) where !key.isEmpty {
-                listing[key, default: []].insert(s.file)
-                guard seen.insert(key + "\u{1F}" + person.name).inserted else { continue }
+                guard seen.insert(person.name).inserted else { continue }
                 let words = MentionFinder.nameWords(person.name)
                 guard !words.isEmpty else { continue }
                 byPhrase[words.joined(separator: " "), default: []].insert(key)
@@ -75,7 +78,8 @@ enum PeopleRow {
         var out: [Int64: Int] = [:]
         func consider(_ file: Int64, _ keys: Set<String>) {
             guard out[file] == nil, let index = readable[file] else { return }
-            if keys.contains(where: { !(listing[$0]?.contains(file) ?? false) }) { out[file] = index }
+            let listed = listing[file].map { sightings[$0].keys } ?? []
+            if keys.contains(where: { !listed.contains($0) }) { out[file] = index }
         }
         let match = try db.cachedStatement(sql: "SELECT rowid FROM mention_words WHERE mention_words MATCH ?")
         for (phrase, keys) in byPhrase {

@@ -129,6 +129,28 @@ import Testing
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "not a folder\n")
     }
 
+    /// A journal path that is a symbolic link to nothing (a drive not mounted, a folder moved) is
+    /// named as such by every command, reading or writing, and nothing is created through the
+    /// link. Before, `add` said only "…/.lock: No such file or directory" (exit 74), `list` advised
+    /// writing a first entry with `add`, which then failed, and `pending` took it for an empty journal.
+    @Test(arguments: [
+        ["list"], ["doctor"], ["add", "--title", "X"], ["pending"], ["pending", "skip", "abc@example.org"],
+        ["import", "jrnl", "nothing.txt"],
+    ])
+    func aJournalLinkedToNothingIsNamedAndNothingIsCreated(_ args: [String]) throws {
+        let debrief = try BinaryRunner()
+        let link = debrief.root + "/journal-link", target = debrief.root + "/unmounted/journal"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let r = try debrief.run(args + ["--journal", link])
+        #expect(r.status == 66, "\(args): \(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "debrief: the journal \(link) is a symbolic link to \(target), which does not exist (a drive not mounted, "
+                + "a folder moved?); mount or create it, or give the journal folder with --journal, DEBRIEF_JOURNAL "
+                + "or `journal:` in \(debrief.config)/debrief/config.yaml\n", "\(args)")
+        #expect(!FileManager.default.fileExists(atPath: debrief.root + "/unmounted"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+    }
+
     /// `add` creates the journal wherever it was configured and says so once, on stderr.
     @Test func writingCommandsCreateTheJournalAndSayWhere() throws {
         let debrief = try BinaryRunner()

@@ -216,6 +216,28 @@ import Testing
         #expect(again.stderr.contains("lunch-marc was not skipped; nothing changed."), "\(again.stderr)")
     }
 
+    /// The skip list is written by replacing it, so a skip list that is a symbolic link (or one
+    /// name of a hard-linked file) is refused, naming the list, never the entry the shared advice
+    /// named before ("to edit the entry with debrief"), and the linked file is left as it was.
+    @Test func aLinkedSkipListIsRefusedAndNamedAsTheList() throws {
+        let debrief = try BinaryRunner()
+        _ = try Self.seed(debrief)
+        let file = debrief.journal + "/skipped-events.txt", outside = try debrief.write("# mine\n", to: "outside.txt")
+        try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: outside)
+        let viaLink = try debrief.run(["pending", "skip", "lunch-marc"])
+        #expect(viaLink.status == 65, "\(viaLink.stderr)")
+        #expect(viaLink.stderr.contains("to edit the list of skipped events with debrief, replace the link with the file itself"),
+                "\(viaLink.stderr)")
+        #expect(!viaLink.stderr.contains("the entry"), "\(viaLink.stderr)")
+        try FileManager.default.removeItem(atPath: file)
+        try FileManager.default.linkItem(atPath: outside, toPath: file)
+        let viaHardLink = try debrief.run(["pending", "skip", "lunch-marc"])
+        #expect(viaHardLink.status == 65, "\(viaHardLink.stderr)")
+        #expect(viaHardLink.stderr.contains("split it into two files, the other names keeping the old text): keep one name to edit it with debrief\n"),
+                "\(viaHardLink.stderr)")
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == "# mine\n")
+    }
+
     @Test func withoutCalendarsItSaysWhere() throws {
         let debrief = try BinaryRunner()
         let r = try debrief.run(["pending"])

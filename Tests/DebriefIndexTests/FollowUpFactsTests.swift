@@ -87,4 +87,35 @@ import Testing
         #expect(Self.describe(f.indexed.followUpIndex()) == expected, "\(label): and again")
         #expect(f.index.followUps(for: f.plain.scan().refs, store: f.indexed) != nil, "\(label): the rebuilt facts answer")
     }
+
+    /// `followups --open` and `--overdue` read the open rows alone (`done IS NULL`): the items the
+    /// entries give, and a changed `done` (an open one closed, a done one reopened) never changes
+    /// them: the rows are checked whole before the narrowing.
+    @Test(arguments: [
+        ("none", nil),
+        ("closed", "UPDATE follow_ups SET done = 1 WHERE rowid = (SELECT min(rowid) FROM follow_ups WHERE done IS NULL)"),
+        ("reopened", "UPDATE follow_ups SET done = NULL WHERE rowid = (SELECT min(rowid) FROM follow_ups WHERE done IS NOT NULL)"),
+    ] as [(String, String?)])
+    func theOpenOnesAloneAreTheEntriesOpenOnes(_ label: String, _ damage: String?) throws {
+        let f = IndexFixture("followup-open-\(label)", racyMargin: 0)
+        Self.seed(f)
+        try FileManager.default.removeItem(atPath: f.path("2029-04-03-1000-nul"))
+        func listed(_ store: JournalStore, _ filter: FollowUpFilter) -> [String] {
+            let answer = store.followUpIndex(for: filter)
+            return answer.followUps.items(filter, today: IndexFixture.today).map { "\($0)" } + answer.problems.map(\.description)
+        }
+        let expected = [FollowUpFilter.open, .overdue].map { listed(f.plain, $0) }
+        #expect(expected[0].count > expected[1].count && expected[1].count > 1, "open ones, some overdue")
+        #expect([FollowUpFilter.open, .overdue].map { listed(f.indexed, $0) } == expected, "\(label): before")
+        let refs = f.plain.scan().refs
+        let open = try #require(f.index.followUps(for: refs, store: f.indexed, openOnly: true), "answered from the facts")
+        let all = try #require(f.index.followUps(for: refs, store: f.indexed))
+        #expect(open.items == all.items.filter(\.isOpen) && open.items.count < all.items.count, "only the open rows read")
+        guard let damage else { return }
+        #expect(try f.damage(damage) == 1, "\(label): the damage touched one row")
+        f.reopen()
+        #expect([FollowUpFilter.open, .overdue].map { listed(f.indexed, $0) } == expected, "\(label): answered as the entries say")
+        f.reopen()
+        #expect([FollowUpFilter.open, .overdue].map { listed(f.indexed, $0) } == expected, "\(label): and again")
+    }
 }

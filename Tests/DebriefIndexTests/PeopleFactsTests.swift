@@ -98,7 +98,9 @@ import Testing
     /// One changed stored column `people` reads: the answer stays the entries' answer. (`email`
     /// is read by no query yet, only compared by `doctor`.)
     /// The newest entry's file: its people give each one's level and relation.
-    static let newest = "(SELECT file FROM entries ORDER BY time DESC LIMIT 1)"
+    static let newest = "(SELECT file FROM entries WHERE file IN (SELECT file FROM people) ORDER BY time DESC LIMIT 1)"
+    /// An entry listing nobody, with a follow-up naming Omar (the damage cases' own).
+    static let lastTask = "2030-01-05-0900-planning"
 
     @Test(arguments: [
         ("name", "UPDATE people SET name = 'Ana Lee' WHERE rowid = (SELECT min(rowid) FROM people WHERE folded = 'ana li')"),
@@ -112,10 +114,17 @@ import Testing
         ("title", "UPDATE entries SET title = 'Other' WHERE file = (SELECT min(file) FROM people WHERE note IS NOT NULL)"),
         ("id", "UPDATE entries SET id = 'other' WHERE file = (SELECT min(file) FROM people)"),
         ("time", "UPDATE entries SET time = time + 40000000 WHERE file = (SELECT min(file) FROM people)"),
+        // The follow-ups' columns `people` reads: the open ones (`done`), and who each names last
+        // (`who_folded` and the entry's `day`, grouped in SQL).
+        ("follow-up done", "UPDATE follow_ups SET done = 21900 WHERE who_folded = 'omar haddad'"),
+        ("follow-up who", "UPDATE follow_ups SET who_folded = 'nobody' WHERE who_folded = 'omar haddad'"),
+        ("follow-up day", "UPDATE entries SET day = day - 400 WHERE id = '\(lastTask)'"),
     ])
     func aChangedStoredColumnNeverChangesThePeople(_ label: String, _ damage: String) throws {
         let f = IndexFixture("people-damage-\(label.replacingOccurrences(of: " ", with: "-"))", racyMargin: 0)
         Self.seed(f)
+        // An open follow-up naming Omar after every entry listing him: the latest news of him.
+        f.write(Self.lastTask, IndexFixture.text(title: "Planning", date: "2030-01-05T09:00:00+01:00", followUp: "Omar Haddad"))
         let expected = Self.describe(f.plain.peopleIndex())
         #expect(Self.describe(f.indexed.peopleIndex()) == expected, "\(label): before")
         #expect(try f.damage(damage) == 1, "\(label): the damage touched one row")

@@ -87,6 +87,7 @@ public enum VdirFolder {
     public static func sync(into directory: String, journal: String, plan: ([Returned]) throws -> Plan) throws -> Result {
         switch JournalLocation.presence(of: directory) {
         case .notAFolder: throw StoreError.io(directory, "not a folder")
+        case .danglingLink(let target): throw StoreError.io(directory, "a symbolic link to \(target), which does not exist")
         case .unreadable(let why): throw StoreError.io(directory, why)
         case .missing: try AtomicFile.makeDirectory(directory)
         case .folder: break

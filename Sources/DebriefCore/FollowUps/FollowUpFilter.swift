@@ -9,6 +9,10 @@ public enum FollowUpFilter: String, CaseIterable, Sendable {
     /// Everything.
     case all
 
+    /// Whether every action this filter keeps is open (``FollowUpItem/isOpen``): then the done
+    /// ones need not be read at all (``JournalStore/followUpIndex(for:)``).
+    public var keepsOnlyOpen: Bool { self == .open || self == .overdue }
+
     /// Whether `item` belongs in this list on `today`.
     public func includes(_ item: FollowUpItem, today: Day) -> Bool {
         switch self {

@@ -22,9 +22,36 @@ public struct FollowUpIndex: Sendable {
     public init(items: [FollowUpItem]) {
         // Sorting positions, not the items: an item is ten fields, five of them strings, and a
         // sort that moves them retains and releases each string on every move (a tenth of
-        // `debrief followups` on 10,000 entries).
-        let order = items.indices.sorted { FollowUpItem.soonestDueFirst(items[$0], items[$1]) }
+        // `debrief followups` on 10,000 entries). Compared through their keys, the integers
+        // ``FollowUpItem/soonestDueFirst(_:_:)`` reads first, worked out once per item (a `Day`
+        // compares by its ordinal, computed from the date at every comparison: half of sorting
+        // 14,000 items); only items whose keys tie read the items themselves.
+        let keys = items.map(SortKey.init)
+        let order = keys.withUnsafeBufferPointer { k in
+            items.withUnsafeBufferPointer { all in
+                all.indices.sorted { a, b in
+                    let x = k[a], y = k[b]
+                    if x.due != y.due { return x.due < y.due }
+                    if x.seconds != y.seconds || x.offset != y.offset { return x.seconds < y.seconds }
+                    return FollowUpItem.soonestDueFirst(all[a], all[b])
+                }
+            }
+        }
         self.items = order.map { items[$0] }
+    }
+
+    /// What ``FollowUpItem/soonestDueFirst(_:_:)`` compares before the entry's id, as integers:
+    /// the due day's ordinal (undated after every date) and the event time.
+    private struct SortKey {
+        var due: Int
+        var seconds: Int
+        var offset: Int
+
+        init(_ item: FollowUpItem) {
+            due = item.due?.ordinal ?? Int.max
+            seconds = item.eventTime.seconds
+            offset = item.eventTime.utcOffset
+        }
     }
 
     /// The actions `filter` keeps on `today`, optionally only those with `person`.

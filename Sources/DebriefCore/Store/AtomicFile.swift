@@ -106,7 +106,18 @@ public enum AtomicFile {
         }
         let parent = (dir as NSString).deletingLastPathComponent
         if !parent.isEmpty, parent != dir { try makeDirectory(parent) }
-        if mkdir(dir, 0o700) != 0, errno != EEXIST { throw failure(dir) }
+        if mkdir(dir, 0o700) != 0 {
+            guard errno == EEXIST else { throw failure(dir) }
+            // Something is there though the check above saw nothing: a symbolic link to a missing
+            // target (or a folder made meanwhile by another run, which is fine).
+            switch JournalLocation.presence(of: dir) {
+            case .folder: return
+            case .danglingLink(let target): throw StoreError.io(dir, "is a symbolic link to \(target), which does not exist")
+            case .notAFolder: throw StoreError.io(dir, "exists and is not a folder")
+            case .unreadable(let why): throw StoreError.io(dir, why)
+            case .missing: throw StoreError.io(dir, "was removed while it was being made")
+            }
+        }
         chmod(dir, 0o700)
     }
 

@@ -21,21 +21,25 @@ public protocol EntryIndexing: AnyObject, Sendable {
     /// Every follow-up of the entries in `refs` (the whole journal, in the order given) straight
     /// from the index's facts, no entry rebuilt, with the problems of the files that could not be
     /// read; files that changed are read and indexed first. Nil when the facts cannot answer
-    /// exactly what reading the entries would (then the caller reads the entries).
-    func followUps(for refs: [EntryRef], store: JournalStore) -> FollowUpFacts?
+    /// exactly what reading the entries would (then the caller reads the entries). `openOnly`:
+    /// only the open ones (``FollowUpItem/isOpen``), in the same order.
+    func followUps(for refs: [EntryRef], store: JournalStore, openOnly: Bool) -> FollowUpFacts?
 
     /// What ``PeopleIndex`` reads of the entries in `refs` (the whole journal) straight from the
     /// index's facts: every entry's people, every follow-up, and rebuilt only the entries that may
     /// mention a known person without listing them; files that changed are read and indexed
     /// first. Nil when the facts cannot answer exactly what reading the entries would.
-    func people(for refs: [EntryRef], store: JournalStore) -> PeopleFacts?
+    /// `upTo`: ``PeopleFacts/lastNamed`` counts only the entries of that day or earlier (the
+    /// caller keeps the rest of what it wants itself, by the event times given).
+    func people(for refs: [EntryRef], store: JournalStore, upTo last: Day?) -> PeopleFacts?
 
-    /// What the weekly review reads of every entry in `refs` (the whole journal, in the order
-    /// given), straight from the index's review facts: each readable entry reduced to
-    /// ``ReviewFacts/reduced(_:keeping:)``, no entry rebuilt whole, with the problems of the files
-    /// that could not be read; files that changed are read and indexed first. Nil when the facts
-    /// cannot answer exactly what reading the entries would.
-    func reviewEntries(for refs: [EntryRef], store: JournalStore) -> JournalSnapshot?
+    /// `body` given what the weekly review reads of `refs` (the whole journal) from the index's
+    /// rows (``ReviewSource``: every entry's key, and, as asked, entries reduced to
+    /// ``ReviewFacts/reduced(_:keeping:)``, the follow-ups, the cold contacts), with `problems`
+    /// and those of the files that could not be read; files that changed are read and indexed
+    /// first. Nil when the rows cannot answer exactly what reading the entries would, found before
+    /// `body` or while it asked (then what it made is dropped).
+    func review<Value>(for refs: [EntryRef], store: JournalStore, problems: [EntryProblem], _ body: (ReviewSource) -> Value) -> Value?
 
     /// The readable entries of `refs` (the whole journal) that `include` keeps, given to `body` in
     /// batches of up to `batch` in the order `areInOrder` sorts their keys (as `sorted(by:)` sorts
@@ -54,9 +58,10 @@ public protocol EntryIndexing: AnyObject, Sendable {
 }
 
 extension EntryIndexing {
-    public func followUps(for refs: [EntryRef], store: JournalStore) -> FollowUpFacts? { nil }
-    public func people(for refs: [EntryRef], store: JournalStore) -> PeopleFacts? { nil }
-    public func reviewEntries(for refs: [EntryRef], store: JournalStore) -> JournalSnapshot? { nil }
+    public func followUps(for refs: [EntryRef], store: JournalStore, openOnly: Bool) -> FollowUpFacts? { nil }
+    public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day?) -> PeopleFacts? { nil }
+    public func review<Value>(for refs: [EntryRef], store: JournalStore, problems: [EntryProblem],
+                              _ body: (ReviewSource) -> Value) -> Value? { nil }
     public func entries(of refs: [EntryRef], store: JournalStore, including include: (EntryKey) -> Bool,
                         ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, _ body: ([Entry]) -> Void) -> [EntryProblem]? { nil }
 }
@@ -84,13 +89,18 @@ public struct EntryKey: Sendable {
 public struct PeopleFacts: Sendable {
     public var sightings: [PersonSighting]
     public var mentioning: [Entry]
-    public var followUps: [FollowUpItem]
+    /// The open follow-ups, in the order ``FollowUpFacts`` gives them (``FollowUpItem/isOpen``).
+    public var openFollowUps: [FollowUpItem]
+    /// ``PeopleIndex/lastNamed(_:)`` of every follow-up (of the entries up to the day asked).
+    public var lastNamed: [String: Day]
     public var problems: [EntryProblem]
 
-    public init(sightings: [PersonSighting], mentioning: [Entry], followUps: [FollowUpItem], problems: [EntryProblem]) {
+    public init(sightings: [PersonSighting], mentioning: [Entry], openFollowUps: [FollowUpItem], lastNamed: [String: Day],
+                problems: [EntryProblem]) {
         self.sightings = sightings
         self.mentioning = mentioning
-        self.followUps = followUps
+        self.openFollowUps = openFollowUps
+        self.lastNamed = lastNamed
         self.problems = problems
     }
 }

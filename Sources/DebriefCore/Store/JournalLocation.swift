@@ -44,6 +44,10 @@ extension JournalLocation {
     public enum Presence: Equatable, Sendable {
         case folder
         case missing
+        /// A symbolic link whose target does not exist (an unmounted drive, a moved folder); the
+        /// target as the link names it. Not ``missing``: creating the folder would write through
+        /// the link to wherever it points, so debrief says what it found instead.
+        case danglingLink(String)
         /// Something that is not a folder (a file, a device).
         case notAFolder
         /// A folder debrief may not read or look into, or a path it may not reach (a folder on
@@ -57,7 +61,11 @@ extension JournalLocation {
     public static func presence(of path: String) -> Presence {
         var st = stat()
         guard stat(path, &st) == 0 else {
-            if errno == ENOENT { return .missing }
+            if errno == ENOENT {
+                var link = stat()
+                if lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK { return .danglingLink(JournalStore.linkTarget(path)) }
+                return .missing
+            }
             if errno == ENOTDIR { return .notAFolder }
             return .unreadable(String(cString: strerror(errno)))
         }

@@ -62,7 +62,7 @@ public enum SkippedEvents {
         let file = path(in: store)
         return try store.withLock { () throws(StoreError) -> Change in
             let before = try AtomicFile.read(file)
-            if before != nil { try JournalStore.refuseLinked(file) }
+            if before != nil { try JournalStore.refuseLinked(file, what: "the list of skipped events") }
             var bytes = before ?? []
             let present = keys(bytes).contains(key)
             if skipped {

@@ -96,7 +96,7 @@ struct FollowUps: ParsableCommand {
             let today = context.clock.today
             // The calendar needs whole entries; the lists are answered from the index's facts.
             let snapshot = format == .ics ? context.store.loadAll() : nil
-            let (index, problems) = snapshot.map { (FollowUpIndex(entries: $0.entries), $0.problems) } ?? context.store.followUpIndex()
+            let (index, problems) = snapshot.map { (FollowUpIndex(entries: $0.entries), $0.problems) } ?? context.store.followUpIndex(for: which.filter)
             let items = index.items(which.filter, today: today, person: person)
             if quiet {
                 if !items.isEmpty { throw ExitCode(1) }

@@ -70,6 +70,13 @@ struct Context {
             throw CLIError(message: "\(root) is not a folder, so it cannot be the journal; "
                            + "give the journal folder with --journal, DEBRIEF_JOURNAL or `journal:` in \(Self.configName(environment))",
                            code: Exit.noInput)
+        case .danglingLink(let target):
+            // Every access: a write would otherwise create the folder through the link (or fail
+            // on its lock file), and a calendar read would take an unmounted journal for an empty one.
+            throw CLIError(message: "the journal \(root) is a symbolic link to \(target), which does not exist (a drive not mounted, "
+                           + "a folder moved?); mount or create it, or give the journal folder with --journal, DEBRIEF_JOURNAL "
+                           + "or `journal:` in \(Self.configName(environment))",
+                           code: Exit.noInput)
         case .missing:
             if access == .read {
                 throw CLIError(message: "no journal at \(root): the folder does not exist; check --journal, DEBRIEF_JOURNAL "
@@ -103,7 +110,6 @@ struct Context {
         DebriefConfig.path(environment: environment) ?? "config.yaml"
     }
 
-    /// Says on stderr that the command created the journal folder, when it did.
     /// The entry an id (or a unique prefix of one) names, also by an id it had before
     /// `debrief edit` moved it: then a note on stderr names the id it has now.
     func entry(_ id: String) throws -> Entry {
@@ -112,6 +118,7 @@ struct Context {
         return try store.read(ref)
     }
 
+    /// Says on stderr that the command created the journal folder, when it did.
     func noteIfJournalCreated() {
         if !journalExisted, JournalLocation.presence(of: store.root) == .folder {
             Output.note("Created the journal folder \(store.root)")
