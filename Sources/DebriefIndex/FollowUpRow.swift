@@ -16,14 +16,16 @@ enum FactsRead<Value> {
 enum FollowUpRow {
     /// Every follow-up of the `readable` files (id to the index of the file's ref), in the order
     /// of their refs and each entry's own order, or with `openOnly` the open ones (`done` NULL,
-    /// as ``FollowUpItem/isOpen`` says); nil when a text read held a NUL the index stores
+    /// as ``FollowUpItem/isOpen`` says), or with `notDoneBefore` those open or done on that day
+    /// or later (the weekly review's); nil when a text read held a NUL the index stores
     /// replaced. The caller has checked the rows' checksums.
-    static func items(_ db: Database, readable: [Int64: Int], openOnly: Bool = false) throws -> [FollowUpItem]? {
+    static func items(_ db: Database, readable: [Int64: Int], openOnly: Bool = false, notDoneBefore: Day? = nil) throws -> [FollowUpItem]? {
         var items: [(index: Int, n: Int, item: FollowUpItem)] = []
         let rows = try Row.fetchCursor(db, sql: """
             SELECT f.file, e.id, e.title, e.time, e.utc_offset, f.n, f.who, f.action, f.due, f.done, f.first_due, f.postponed
             FROM follow_ups f JOIN entries e ON e.file = f.file
-            """ + (openOnly ? " WHERE f.done IS NULL" : ""))
+            """ + (openOnly ? " WHERE f.done IS NULL" : notDoneBefore == nil ? "" : " WHERE f.done IS NULL OR f.done >= ?"),
+            arguments: StatementArguments(openOnly ? [] : notDoneBefore.map { [$0.ordinal] } ?? []))
         while let row = try rows.next() {
             let file: Int64 = row[0]
             guard let index = readable[file] else { continue }

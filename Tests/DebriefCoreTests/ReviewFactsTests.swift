@@ -87,14 +87,17 @@ import Testing
         for weekISO in ["2027-W01", "2026-W52", "2026-W40", "2026-W12", "2025-W40"] {
             for weeks in [1, 8, 52] {
                 let week = F.week(weekISO)
-                let whole = FlaggedJournal.forReview(of: entries, catalog: catalog, clock: F.clock, week: week, weeks: weeks)
-                let facts = FlaggedJournal.forReview(of: reduced, catalog: catalog, clock: F.clock, week: week, weeks: weeks)
-                let a = WeeklyReview.make(journal: whole, catalog: catalog, week: week, weeks: weeks, clock: F.clock, coldDays: 30)
+                let whole = ReviewSource(entries: entries)
+                // The reduced entries, with the cold contacts from the whole ones (as the index
+                // answers them from its people rows: mentions are not among the review's facts).
+                let shrunk = ReviewSource(entries: reduced)
+                let facts = ReviewSource(keys: shrunk.keys, problems: [], reduced: true, entries: shrunk.entries,
+                                         followUps: shrunk.followUps(notDoneBefore:), coldNames: whole.coldNames(asOf:days:))
+                let a = WeeklyReview.make(source: whole, catalog: catalog, week: week, weeks: weeks, clock: F.clock, coldDays: 30)
                 let judgedWhole = FlaggedJournal(entries: entries, catalog: catalog, clock: F.clock)
                 #expect(WeeklyReview.make(journal: judgedWhole, catalog: catalog, week: week, weeks: weeks, clock: F.clock, coldDays: 30) == a,
                         "\(weekISO) over \(weeks) weeks: the journal judged whole")
-                let b = WeeklyReview.make(journal: facts, catalog: catalog, week: week, weeks: weeks, clock: F.clock, coldDays: 30,
-                                          coldNames: { last in PeopleIndex(entries: entries.filter { $0.eventTime.day <= last }) })
+                let b = WeeklyReview.make(source: facts, catalog: catalog, week: week, weeks: weeks, clock: F.clock, coldDays: 30)
                 #expect(a == b, "\(weekISO) over \(weeks) weeks")
                 cold += a.people.cold.count
             }

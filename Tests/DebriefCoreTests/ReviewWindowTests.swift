@@ -43,9 +43,8 @@ import Testing
         for weekISO in ["2027-W01", "2026-W52", "2026-W40", "2026-W30", "2026-W12", "2026-W02"] {
             for weeks in [1, 8, 52] {
                 let week = F.week(weekISO)
-                let windowed = FlaggedJournal.forReview(of: entries, catalog: catalog, clock: F.clock, week: week, weeks: weeks)
                 let a = WeeklyReview.make(journal: whole, catalog: catalog, week: week, weeks: weeks, clock: F.clock)
-                let b = WeeklyReview.make(journal: windowed, catalog: catalog, week: week, weeks: weeks, clock: F.clock)
+                let b = WeeklyReview.make(source: ReviewSource(entries: entries), catalog: catalog, week: week, weeks: weeks, clock: F.clock)
                 #expect(a == b, "\(weekISO) over \(weeks) weeks")
             }
         }

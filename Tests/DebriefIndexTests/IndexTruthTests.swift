@@ -1,5 +1,5 @@
 import DebriefCore
-import DebriefIndex
+@testable import DebriefIndex
 import Foundation
 import GRDB
 import Testing
@@ -89,6 +89,49 @@ import Testing
         f.reopen()
         #expect(JournalDoctor.examine(f.indexed).indexDisagreements == [], "\(label): repaired")
         JournalIndexTests.same(f, query, "\(label): after doctor")
+    }
+
+    /// `debrief_contains` (``IndexRow/contains(_:_:_:_:)``) finds a part where a naive search
+    /// of the bytes does, on random texts over a small alphabet (so first bytes repeat and most
+    /// compares fail late), parts at the start, the end, overlapping and longer than the text;
+    /// and in SQL it answers as `instr(text, part) > 0` on UTF-8 text.
+    @Test func containsFindsWhatANaiveSearchFinds() throws {
+        struct XorShift: RandomNumberGenerator {
+            var state: UInt64
+            mutating func next() -> UInt64 {
+                state ^= state << 13
+                state ^= state >> 7
+                state ^= state << 17
+                return state
+            }
+        }
+        var rng = XorShift(state: 23_12_03)
+        let alphabet: [UInt8] = Array("aab é".utf8)
+        func naive(_ h: [UInt8], _ n: [UInt8]) -> Bool {
+            guard !n.isEmpty else { return true }
+            guard h.count >= n.count else { return false }
+            return (0...(h.count - n.count)).contains { Array(h[$0..<($0 + n.count)]) == n }
+        }
+        var found = 0
+        for _ in 0..<20_000 {
+            let h = (0..<Int.random(in: 0...24, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? 0x61 }
+            let n = (0..<Int.random(in: 0...5, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? 0x61 }
+            let got = h.withUnsafeBytes { hb in n.withUnsafeBytes { nb in
+                IndexRow.contains(hb.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, h.count, nb.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, n.count)
+            } }
+            #expect(got == naive(h, n), "\(h) \(n)")
+            if got { found += 1 }
+        }
+        #expect(found > 5_000 && found < 15_000, "both answers are exercised: \(found)")
+        let queue = try DatabaseQueue()
+        try queue.inDatabase { db in
+            IndexRow.install(in: db)
+            for (text, part) in [("zürich café", "café"), ("zürich café", "ich c"), ("zürich", "rich"), ("zürich", "zürichs"),
+                                 ("abc", ""), ("", "a"), ("ab\u{FFFD}c", "\u{FFFD}"), ("éé", "é"), ("aaab", "aab")] {
+                let row = try #require(try Row.fetchOne(db, sql: "SELECT debrief_contains(?, ?), instr(?, ?) > 0", arguments: [text, part, text, part]))
+                #expect((row[0] as Int) == (row[1] as Int), "\(text) \(part)")
+            }
+        }
     }
 
     /// `--search` takes the index's word for the entries whose stored search text holds the text

@@ -4,10 +4,11 @@ import Foundation
 import GRDB
 import Testing
 
-/// `debrief review` judges the journal from the index's review facts (per entry what the review
-/// reads of it, ``ReviewFacts``) instead of rebuilding every entry whole (issue 23): the entries
-/// the index answers are exactly the files' entries reduced, cold, warm and after a change, with
-/// the same review; a changed stored column makes the entries answer and the index rebuild.
+/// `debrief review` judges the journal from the index's rows (``ReviewSource``: keys, review facts
+/// per entry, ``ReviewFacts``, follow-ups) instead of rebuilding every entry whole (issue 23): the
+/// entries the index answers are exactly the files' entries reduced, cold, warm and after a
+/// change, with the same review; a changed stored column the review reads makes the entries
+/// answer and the index rebuild.
 @Suite struct ReviewFactsIndexTests {
     /// The index tests' journal plus an imported note, a quick reflection, an event key, a NUL
     /// (which a blob keeps as it is) and an unreadable file.
@@ -28,6 +29,14 @@ import Testing
     /// as text: `event` too, which `Entry`'s equality leaves out.
     static func expected(_ f: IndexFixture) -> [String] { describe(f.plain.loadAll()) }
 
+    /// Every entry the store's review source gives (all asked for), its problems, and whether
+    /// they came reduced from the index's rows.
+    static func everything(_ store: JournalStore) -> (snapshot: JournalSnapshot, reduced: Bool) {
+        store.review { source in
+            (JournalSnapshot(entries: source.entries(Array(source.keys.indices)), problems: source.problems), source.reduced)
+        }
+    }
+
     /// Entries reduced (those read whole, when the entries answered) and problems as text.
     static func describe(_ snapshot: JournalSnapshot) -> [String] {
         let ids = ReviewFacts.promptIDs(IndexFixture.catalog)
@@ -39,12 +48,17 @@ import Testing
 
     /// The review of `week` as the `review` command builds it from `store`.
     static func review(_ store: JournalStore, _ week: String, weeks: Int = 8) throws -> WeeklyReview {
+        try reviewAndSource(store, week, weeks: weeks).review
+    }
+
+    /// The review and whether the index's rows made it.
+    static func reviewAndSource(_ store: JournalStore, _ week: String, weeks: Int = 8) throws -> (review: WeeklyReview, reduced: Bool) {
         let clock = Clock.fixed(try #require(Timestamp(iso: "2029-12-30T12:00:00+01:00")).date, timeZone: IndexFixture.berlin)
-        let (snapshot, reduced) = store.reviewEntries()
         let target = try #require(ISOWeek(iso: week))
-        let journal = FlaggedJournal.forReview(of: snapshot.entries, catalog: IndexFixture.catalog, clock: clock, week: target, weeks: weeks)
-        return WeeklyReview.make(journal: journal, catalog: IndexFixture.catalog, week: target, weeks: weeks, clock: clock, coldDays: 20,
-                                 coldNames: reduced ? { store.peopleIndex(upTo: $0).people } : nil)
+        return store.review { source in
+            (WeeklyReview.make(source: source, catalog: IndexFixture.catalog, week: target, weeks: weeks, clock: clock, coldDays: 20),
+             source.reduced)
+        }
     }
 
     @Test func theFactsGiveTheEntriesReducedAndTheSameReview() throws {
@@ -52,8 +66,8 @@ import Testing
         Self.seed(f)
         let expected = Self.expected(f)
         #expect(expected.count == 19 && expected.contains { $0.contains("uid-7") } && expected.contains { $0.contains("Ana\\0Li") })
-        #expect(Self.describe(f.indexed.reviewEntries().snapshot) == expected, "cold")
-        let warm = f.indexed.reviewEntries()
+        #expect(Self.describe(Self.everything(f.indexed).snapshot) == expected, "cold")
+        let warm = Self.everything(f.indexed)
         #expect(warm.reduced, "answered from the facts")
         #expect(Self.describe(warm.snapshot) == expected, "warm")
         var flagged = 0
@@ -69,8 +83,8 @@ import Testing
         f.reopen()
         let changed = Self.expected(f)
         #expect(changed != expected)
-        #expect(Self.describe(f.indexed.reviewEntries().snapshot) == changed, "after a change")
-        #expect(f.indexed.reviewEntries().reduced)
+        #expect(Self.describe(Self.everything(f.indexed).snapshot) == changed, "after a change")
+        #expect(Self.everything(f.indexed).reduced)
         #expect(try Self.review(f.indexed, "2029-W22") == Self.review(f.plain, "2029-W22"))
     }
 
@@ -84,15 +98,59 @@ import Testing
         let f = IndexFixture("review-damage-\(label)", racyMargin: 0)
         Self.seed(f)
         let expected = Self.expected(f)
-        #expect(Self.describe(f.indexed.reviewEntries().snapshot) == expected, "\(label): before")
+        #expect(Self.describe(Self.everything(f.indexed).snapshot) == expected, "\(label): before")
         #expect(try f.damage(damage) == 1, "\(label): the damage touched one row")
         f.reopen()
-        let damaged = f.indexed.reviewEntries()
+        let damaged = Self.everything(f.indexed)
         #expect(Self.describe(damaged.snapshot) == expected, "\(label): answered as the entries say")
         #expect(!damaged.reduced, "\(label): by the entries")
         f.reopen()
-        let again = f.indexed.reviewEntries()
+        let again = Self.everything(f.indexed)
         #expect(Self.describe(again.snapshot) == expected, "\(label): and again")
         #expect(again.reduced, "\(label): the rebuilt facts answer")
+    }
+
+    /// A changed stored column a review narrows or counts by, in a row the review may never read
+    /// whole: the key of a reflection of the reviewed week moved a year back (the week's count),
+    /// a follow-up open then marked done long before (the open ones are narrowed by `done` in
+    /// SQL). The review stays the files' review, made from the entries.
+    @Test(arguments: [
+        ("entries time", "UPDATE entries SET time = time - 31536000 WHERE id = '2029-06-02-1000-quick'"),
+        ("follow-ups done", "UPDATE follow_ups SET done = 1 WHERE file = (SELECT file FROM entries WHERE id = '2029-06-02-1000-quick')"),
+        ("facts", "UPDATE review_facts SET facts = (SELECT facts FROM review_facts WHERE file = (SELECT min(file) FROM review_facts)) "
+            + "WHERE file = (SELECT file FROM entries WHERE id = '2029-06-02-1000-quick')"),
+    ])
+    func aChangedRowNeverChangesTheWeeksReview(_ label: String, _ damage: String) throws {
+        let f = IndexFixture("review-rows-\(label)", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 16)
+        f.write("2029-06-02-1000-quick", """
+            ---
+            schema: 1
+            created: 2029-06-02T10:00:00+01:00
+            title: Quick one
+            date: 2029-06-02T10:00:00+01:00
+            flow: quick
+            talk-share: 85
+            follow-ups:
+              - who: Ana Li
+                action: Call
+                due: 2029-06-03
+            ---
+            Notes.
+
+            """)
+        let expected = try Self.review(f.plain, "2029-W22")
+        #expect(expected.entries.contains { $0.id == "2029-06-02-1000-quick" } && (expected.followUps.open + expected.followUps.overdue).contains { $0.who == "Ana Li" },
+                "the week shows the entry and its open follow-up")
+        #expect(try Self.reviewAndSource(f.indexed, "2029-W22") == (expected, true), "\(label): before, from the rows")
+        f.reopen()
+        #expect(try Self.reviewAndSource(f.indexed, "2029-W22").reduced, "\(label): warm, from the rows")
+        #expect(try f.damage(damage) == 1, "\(label): the damage touched one row")
+        f.reopen()
+        let damaged = try Self.reviewAndSource(f.indexed, "2029-W22")
+        #expect(damaged.review == expected, "\(label): the files' review")
+        #expect(!damaged.reduced, "\(label): made from the entries")
+        f.reopen()
+        #expect(try Self.reviewAndSource(f.indexed, "2029-W22") == (expected, true), "\(label): the rebuilt rows answer")
     }
 }

@@ -25,11 +25,15 @@ public struct FlaggedJournal: Sendable {
         var counts: [String: Int] = [:]
     }
 
-    /// By event time, then id.
+    /// By event time, then id: every entry, or those of the judged weeks (``judged``).
     public let items: [Item]
     let weeks: [ISOWeek: Week]
-    /// The days whose entries were judged (nil: all), whole weeks.
+    /// The days whose entries were judged and are among ``items`` (nil: all), whole weeks.
     let judged: ClosedRange<Day>?
+    /// The follow-ups a review reads, by their entries' event time, then id, each entry's in its
+    /// own order: every one, or (``forReview(of:catalog:clock:week:weeks:)``) those not done
+    /// before the reviewed week, the only ones it shows.
+    let followUps: [FollowUpItem]
     /// Per pitfall shown by every judged week up to the oldest: how many weeks just before the
     /// judged ones show it too (``forReview(of:catalog:clock:week:weeks:)`` follows that run back).
     var runBefore: [String: Int] = [:]
@@ -37,33 +41,40 @@ public struct FlaggedJournal: Sendable {
     public var entries: [Entry] { items.map(\.entry) }
 
     public init(entries: [Entry], catalog: Catalog, clock: Clock) {
-        self.init(entries: entries, catalog: catalog, clock: clock, judging: nil)
+        let source = ReviewSource(entries: entries)
+        self.init(source, order: source.order(), catalog: catalog, clock: clock, judging: nil,
+                  followUps: source.followUps(notDoneBefore: Day(ordinal: Int.min / 4)))
     }
 
-    /// A journal whose entries are judged only when their event day is in `judging` (all when
-    /// nil); the others keep their place and their week's counts of reflections, with no verdicts.
-    init(entries: [Entry], catalog: Catalog, clock: Clock, judging: ClosedRange<Day>?) {
+    /// A journal whose entries are judged, and read from `source`, only when their event day is
+    /// in `judging` (all when nil); the others count in their weeks' reflections, unread.
+    /// `order`: ``ReviewSource/order()``.
+    init(_ source: ReviewSource, order: [Int], catalog: Catalog, clock: Clock, judging: ClosedRange<Day>?, followUps: [FollowUpItem]) {
         let today = clock.today
         let detector = Detector(catalog: catalog)
         var weeks: [ISOWeek: Week] = [:]
         var reflections: [ISOWeek: [Entry]] = [:]
-        // Positions sorted, not the entries (moving an entry retains and releases its strings).
-        let keys = entries.map { (time: $0.eventTime, id: $0.id) }
-        let order = keys.indices.sorted { (keys[$0].time, keys[$0].id) < (keys[$1].time, keys[$1].id) }
-        items = order.map { i in
-            let entry = entries[i]
+        var read: [Int] = []
+        for i in order {
+            let key = source.keys[i]
+            let week = ISOWeek(containing: key.eventTime.day)
+            if key.imported { weeks[week, default: Week()].imported += 1 } else { weeks[week, default: Week()].reflections += 1 }
+            if judging.map({ $0.contains(key.eventTime.day) }) ?? true { read.append(i) }
+        }
+        items = source.entries(read).map { entry in
             let week = ISOWeek(containing: entry.eventTime.day)
-            let judged = judging.map { $0.contains(entry.eventTime.day) } ?? true
-            let judgement = judged ? detector.judge(entry, asOf: min(week.sunday, today)) : .none
-            if entry.isImported {
-                weeks[week, default: Week()].imported += 1
-            } else {
-                weeks[week, default: Week()].reflections += 1
-                if judged { reflections[week, default: []].append(entry) }
-            }
+            let judgement = detector.judge(entry, asOf: min(week.sunday, today))
+            if !entry.isImported { reflections[week, default: []].append(entry) }
             for flag in judgement.flags { weeks[week, default: Week()].counts[flag.pitfallID, default: 0] += 1 }
             return Item(entry: entry, week: week, judgement: judgement)
         }
+        // By their entries' event time, then id, as the items (each entry's in its own order).
+        self.followUps = followUps.indices.sorted { a, b in
+            let (x, y) = (followUps[a], followUps[b])
+            if (x.eventTime, x.entryID) < (y.eventTime, y.entryID) { return true }
+            if (y.eventTime, y.entryID) < (x.eventTime, x.entryID) { return false }
+            return a < b
+        }.map { followUps[$0] }
         for (week, list) in reflections {
             let habits = detector.judgeWeek(list, asOf: min(week.sunday, today))
             weeks[week, default: Week()].habits = habits
@@ -100,16 +111,35 @@ extension FlaggedJournal {
     /// journal judged whole; on 10,000 entries it judges a few hundred entries whole and, for a
     /// long streak, one pitfall on a few entries per week instead of every pitfall on all of them.
     public static func forReview(of entries: [Entry], catalog: Catalog, clock: Clock, week: ISOWeek, weeks: Int) -> FlaggedJournal {
+        forReview(of: ReviewSource(entries: entries), catalog: catalog, clock: clock, week: week, weeks: weeks)
+    }
+
+    /// ``forReview(of:catalog:clock:week:weeks:)`` reading from `source` only the entries of the
+    /// judged weeks and, for a streak followed back, each earlier week's reflections one at a time
+    /// until one shows the pitfall (an entry read once however many pitfalls' streaks pass it);
+    /// the follow-ups not done before `week`.
+    public static func forReview(of source: ReviewSource, catalog: Catalog, clock: Clock, week: ISOWeek, weeks: Int) -> FlaggedJournal {
         let span = max(max(1, weeks) + 1, WeeklyReview.focusWeeks)
         let first = week.adding(weeks: -(span - 1))
-        var journal = FlaggedJournal(entries: entries, catalog: catalog, clock: clock, judging: first.monday...week.sunday)
-        let before = journal.items.prefix { $0.entry.eventTime.day < first.monday }
-        guard !before.isEmpty else { return journal }
+        let order = source.order()
+        var journal = FlaggedJournal(source, order: order, catalog: catalog, clock: clock, judging: first.monday...week.sunday,
+                                     followUps: source.followUps(notDoneBefore: week.monday))
+        // The reflections of each earlier week, by event time then id, as positions.
+        var reflections: [ISOWeek: [Int]] = [:]
+        for i in order {
+            let key = source.keys[i]
+            guard key.eventTime.day < first.monday else { break }
+            if !key.imported { reflections[ISOWeek(containing: key.eventTime.day), default: []].append(i) }
+        }
+        guard !reflections.isEmpty else { return journal }
         let detector = Detector(catalog: catalog)
         let today = clock.today
-        // The reflections of each earlier week, by event time then id, gathered once.
-        var reflections: [ISOWeek: [Entry]] = [:]
-        for item in before where !item.entry.isImported { reflections[item.week, default: []].append(item.entry) }
+        var read: [Int: Entry] = [:]
+        func entries(_ positions: [Int]) -> [Entry] {
+            let missing = positions.filter { read[$0] == nil }
+            for (i, entry) in zip(missing, source.entries(missing)) { read[i] = entry }
+            return positions.compactMap { read[$0] }
+        }
         for pitfall in catalog.pitfalls {
             var w = week
             while w >= first, journal.count(pitfall.id, in: w) > 0 { w = w.adding(weeks: -1) }
@@ -118,8 +148,8 @@ extension FlaggedJournal {
             while let list = reflections[w] {
                 let asOf = min(w.sunday, today)
                 let shows = switch pitfall.scope {
-                case .event: list.contains { detector.shows(pitfall.id, in: $0, asOf: asOf) }
-                case .week: detector.weekShows(pitfall.id, in: list, asOf: asOf)
+                case .event: list.contains { i in entries([i]).contains { detector.shows(pitfall.id, in: $0, asOf: asOf) } }
+                case .week: detector.weekShows(pitfall.id, in: entries(list), asOf: asOf)
                 }
                 guard shows else { break }
                 run += 1

@@ -47,7 +47,7 @@ extension WeeklyReview {
     ) -> WeeklyReview {
         let today = clock.today
         let asOf = min(week.sunday, today)
-        let known = journal.items.filter { $0.entry.eventTime.day <= week.sunday }.map(\.entry)
+        let known = journal.followUps.filter { $0.eventTime.day <= week.sunday }
         let thisWeek = journal.items.filter { $0.week == week && !$0.entry.isImported }
         let summary = journal.week(week)
         func count(_ id: String, _ w: ISOWeek) -> Int { journal.count(id, in: w) }
@@ -195,24 +195,24 @@ extension WeeklyReview {
         }
     }
 
-    static func followUps(_ entries: [Entry], week: ISOWeek, asOf: Day) -> FollowUps {
+    /// `items`: the follow-ups of the entries up to the week's end, in the journal's order (those
+    /// done before the week may be left out: they show nowhere).
+    static func followUps(_ items: [FollowUpItem], week: ISOWeek, asOf: Day) -> FollowUps {
         var result = FollowUps(done: [], open: [], overdue: [])
-        for entry in entries {
-            for (index, action) in entry.followUps.enumerated() {
-                var line = FollowUpLine(entryID: entry.id, n: index + 1, entryTitle: entry.title, entryDay: entry.eventTime.day,
-                                        who: action.who, action: action.action, due: action.due, done: action.done,
-                                        firstDue: action.firstDue, postponed: action.postponed)
-                if let done = action.done, done <= asOf {
-                    if week.contains(done) { result.done.append(line) }
-                    continue
-                }
-                // Done after `asOf` was still open then; a past week's review must not know it.
-                line.done = nil
-                if let due = action.due, due < asOf {
-                    result.overdue.append(line)
-                } else {
-                    result.open.append(line)
-                }
+        for action in items {
+            var line = FollowUpLine(entryID: action.entryID, n: action.n, entryTitle: action.entryTitle, entryDay: action.eventTime.day,
+                                    who: action.who, action: action.action, due: action.due, done: action.done,
+                                    firstDue: action.firstDue, postponed: action.postponed)
+            if let done = action.done, done <= asOf {
+                if week.contains(done) { result.done.append(line) }
+                continue
+            }
+            // Done after `asOf` was still open then; a past week's review must not know it.
+            line.done = nil
+            if let due = action.due, due < asOf {
+                result.overdue.append(line)
+            } else {
+                result.open.append(line)
             }
         }
         let far = Day(ordinal: Int.max / 4)

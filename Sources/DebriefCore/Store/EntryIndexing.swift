@@ -33,12 +33,13 @@ public protocol EntryIndexing: AnyObject, Sendable {
     /// caller keeps the rest of what it wants itself, by the event times given).
     func people(for refs: [EntryRef], store: JournalStore, upTo last: Day?) -> PeopleFacts?
 
-    /// What the weekly review reads of every entry in `refs` (the whole journal, in the order
-    /// given), straight from the index's review facts: each readable entry reduced to
-    /// ``ReviewFacts/reduced(_:keeping:)``, no entry rebuilt whole, with the problems of the files
-    /// that could not be read; files that changed are read and indexed first. Nil when the facts
-    /// cannot answer exactly what reading the entries would.
-    func reviewEntries(for refs: [EntryRef], store: JournalStore) -> JournalSnapshot?
+    /// `body` given what the weekly review reads of `refs` (the whole journal) from the index's
+    /// rows (``ReviewSource``: every entry's key, and, as asked, entries reduced to
+    /// ``ReviewFacts/reduced(_:keeping:)``, the follow-ups, the cold contacts), with `problems`
+    /// and those of the files that could not be read; files that changed are read and indexed
+    /// first. Nil when the rows cannot answer exactly what reading the entries would, found before
+    /// `body` or while it asked (then what it made is dropped).
+    func review<Value>(for refs: [EntryRef], store: JournalStore, problems: [EntryProblem], _ body: (ReviewSource) -> Value) -> Value?
 
     /// The readable entries of `refs` (the whole journal) that `include` keeps, given to `body` in
     /// batches of up to `batch` in the order `areInOrder` sorts their keys (as `sorted(by:)` sorts
@@ -62,7 +63,8 @@ public protocol EntryIndexing: AnyObject, Sendable {
 extension EntryIndexing {
     public func followUps(for refs: [EntryRef], store: JournalStore, openOnly: Bool) -> FollowUpFacts? { nil }
     public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day?) -> PeopleFacts? { nil }
-    public func reviewEntries(for refs: [EntryRef], store: JournalStore) -> JournalSnapshot? { nil }
+    public func review<Value>(for refs: [EntryRef], store: JournalStore, problems: [EntryProblem],
+                              _ body: (ReviewSource) -> Value) -> Value? { nil }
     public func entries(of refs: [EntryRef], store: JournalStore, including include: (EntryKey) -> Bool,
                         ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, keeping: Set<String>?,
                         _ body: ([Entry]) -> Void) -> [EntryProblem]? { nil }

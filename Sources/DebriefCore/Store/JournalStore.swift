@@ -138,21 +138,18 @@ public struct JournalStore: Sendable {
         return (PeopleIndex(entries: entries), entries.map(PersonSighting.init(entry:)), scan.problems + snapshot.problems)
     }
 
-    /// What the weekly review reads of every entry, and the files that could not be read (the
-    /// walk's too): from the index's review facts when it can answer, each entry reduced to what
-    /// the review reads (``ReviewFacts``, `reduced` true: its cold contacts then come from
-    /// ``peopleIndex(upTo:)``, as mentions are not among those facts); else every entry read whole.
-    public func reviewEntries() -> (snapshot: JournalSnapshot, reduced: Bool) {
+    /// `body` given what the weekly review reads of the journal (``ReviewSource``) with the
+    /// files that could not be read (the walk's too): from the index's rows when they can answer,
+    /// each entry read only when asked for and reduced to what the review reads (``ReviewFacts``;
+    /// the cold contacts then from ``peopleIndex(upTo:)``, as mentions are not among those
+    /// facts); else from every entry read whole. `body` may run twice (the index found wrong
+    /// while it asked, then the files): it must only compute.
+    public func review<Value>(_ body: (ReviewSource) -> Value) -> Value {
         let scan = scan()
         Trace.mark("store: \(scan.refs.count) files listed")
-        if var facts = index?.reviewEntries(for: scan.refs, store: self) {
-            Trace.mark("store: \(facts.entries.count) entries' review facts from the index")
-            facts.problems = scan.problems + facts.problems
-            return (facts, true)
-        }
-        var snapshot = read(scan.refs, complete: true, narrowedBy: nil)
-        snapshot.problems = scan.problems + snapshot.problems
-        return (snapshot, false)
+        if let value = index?.review(for: scan.refs, store: self, problems: scan.problems, body) { return value }
+        let snapshot = read(scan.refs, complete: true, narrowedBy: nil)
+        return body(ReviewSource(entries: snapshot.entries, problems: scan.problems + snapshot.problems))
     }
 
     /// The readable entries that `include` keeps, given to `body` in batches of up to `batch`, in

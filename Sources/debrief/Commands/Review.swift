@@ -51,16 +51,14 @@ struct Review: ParsableCommand {
             if target > current {
                 throw CLIError.usage("--week: \(target.iso) has not started yet; the latest week to review is \(current.iso)")
             }
-            // Each entry reduced to what the review reads, from the index's facts when it can say
-            // (``ReviewFacts``); the cold contacts then from the people index up to the review's day.
-            let (snapshot, reduced) = context.store.reviewEntries()
-            let journal = FlaggedJournal.forReview(of: snapshot.entries, catalog: context.catalog, clock: context.clock,
-                                                   week: target, weeks: weeks)
-            Trace.mark("review: judged")
             let calendar = try context.agendaSource?.reviewInput(week: target, weeks: weeks, store: context.store, clock: context.clock)
-            let review = WeeklyReview.make(journal: journal, catalog: context.catalog, week: target,
-                                           weeks: weeks, clock: context.clock, coldDays: context.coldDays(), calendar: calendar,
-                                           coldNames: reduced ? { context.store.peopleIndex(upTo: $0).people } : nil)
+            // Only what the review shows is read: from the index's rows when they can say.
+            let coldDays = context.coldDays()
+            let (review, problems) = context.store.review { source in
+                (WeeklyReview.make(source: source, catalog: context.catalog, week: target, weeks: weeks, clock: context.clock,
+                                   coldDays: coldDays, calendar: calendar), source.problems.count)
+            }
+            Trace.mark("review: made")
             switch format {
             case .json:
                 Output.json(ReviewJSON.render(review, catalog: context.catalog))
@@ -70,7 +68,7 @@ struct Review: ParsableCommand {
                 let options = ReviewText.Options(color: context.useColor(flag: color), unicode: Self.utf8Locale(context.environment))
                 if options.color { Output.styled(ReviewText.render(review, options: options)) } else { Output.print(ReviewText.render(review, options: options)) }
             }
-            if let warning = UnreadFiles.warning(snapshot.problems.count, .leftOutOfReview) { Output.error(warning) }
+            if let warning = UnreadFiles.warning(problems, .leftOutOfReview) { Output.error(warning) }
         }
     }
 

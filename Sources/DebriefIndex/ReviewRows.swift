@@ -1,0 +1,144 @@
+import DebriefCore
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// What `debrief review` reads of the index (``JournalIndex/review(for:store:problems:_:)``):
+/// every readable entry's key from its `entries` row, then, only as the review asks, the
+/// `review_facts` of the entries it judges (``ReviewFacts``) and the follow-ups not done before
+/// its week. Every row is checked against its checksum as it is read (``IndexRow/sum(columns:of:)``),
+/// and every entry rebuilt from its facts must be the one its key names (an index rebuilt by
+/// another process meanwhile gives its file ids to other files); anything wrong is recorded in
+/// ``failure`` and the review is made again from the files.
+struct ReviewRows {
+    /// Why the rows could not answer.
+    enum Problem {
+        /// A row does not match its checksum: the index is emptied and rebuilt.
+        case damaged
+        /// A text held a NUL, a fact is missing, or an entry is not the one its key names.
+        case notExact
+    }
+
+    /// Set by a read that went wrong; shared by the copies the source's closures hold.
+    final class Failure {
+        var value: Problem?
+    }
+
+    /// Every readable entry's key, in the refs' order.
+    var keys: [ReviewSource.Key] = []
+    /// The index's id of each key's file.
+    var files: [Int64] = []
+    var problems: [EntryProblem] = []
+    /// Index of each readable file's key in ``keys``.
+    var positions: [Int64: Int] = [:]
+    let failure = Failure()
+
+    /// The keys of the `readable` files (id to the index of its ref, `refs` of them), each row
+    /// checked as it is read.
+    static func keys(_ db: Database, readable: [Int64: Int], refs: Int) throws -> FactsRead<ReviewRows> {
+        let columns = IndexRow.entries.columns
+        let statement = try db.makeStatement(sql: "SELECT \(columns.joined(separator: ", ")), sum FROM entries")
+        var byRef = [(key: ReviewSource.Key, file: Int64)?](repeating: nil, count: refs)
+        var found = 0
+        let rows = try Row.fetchCursor(statement)
+        while let row = try rows.next() {
+            guard IndexRow.sum(columns: columns.count, of: statement) == row[columns.count] as Int64 else { return .damaged }
+            let file: Int64 = row[0]
+            guard let index = readable[file] else { continue }
+            let id: String = row[1]
+            if IndexRow.replaced(id) { return .notExact }
+            let flow: String? = row[7]
+            if byRef[index] == nil { found += 1 }
+            byRef[index] = (ReviewSource.Key(eventTime: Timestamp(seconds: row[3], utcOffset: row[4]), id: id,
+                                             imported: flow == Entry.importedFlow), file)
+        }
+        // A readable file without its row: the entries answer.
+        guard found == readable.count else { return .notExact }
+        var out = ReviewRows()
+        out.keys.reserveCapacity(found)
+        out.files.reserveCapacity(found)
+        for case let (key, file)? in byRef {
+            out.positions[file] = out.keys.count
+            out.keys.append(key)
+            out.files.append(file)
+        }
+        return .facts(out)
+    }
+
+    /// The entries at `positions` of ``keys`` rebuilt from their `review_facts`, in that order.
+    /// On any failure (recorded) the entries given are placeholders: the review is made again.
+    ///
+    /// A streak followed back asks for one entry at a time, a thousand times at 10,000 entries:
+    /// one statement, prepared once (``cachedStatement``), outside a transaction (a single
+    /// statement reads one state of the database), where preparing a statement and a read
+    /// transaction per entry were half of `debrief review`.
+    func entries(_ positions: [Int], queue: DatabaseQueue) -> [Entry] {
+        var read: [Int: Entry] = [:]
+        if failure.value == nil {
+            do {
+                try queue.inDatabase { db in
+                    let columns = IndexRow.reviewFacts.columns
+                    let select = "SELECT \(columns.joined(separator: ", ")), sum FROM review_facts"
+                    let wanted = positions.map { files[$0] }
+                    let lookup = wanted.count <= JournalIndex.lookupMaximum ? wanted : nil
+                    let statements = wanted.count == 1
+                        ? [(select + " WHERE file = ?", StatementArguments(wanted))]
+                        : JournalIndex.statements(select, column: "file", keys: lookup)
+                    for (sql, arguments) in statements {
+                        let statement = try wanted.count == 1 ? db.cachedStatement(sql: sql) : db.makeStatement(sql: sql)
+                        let rows = try Row.fetchCursor(statement, arguments: arguments)
+                        while let row = try rows.next() {
+                            guard IndexRow.sum(columns: columns.count, of: statement) == row[columns.count] as Int64 else {
+                                failure.value = .damaged
+                                return
+                            }
+                            guard let position = self.positions[row[0]] else { continue }
+                            // Rebuilt in place from SQLite's memory.
+                            let entry = try row.withUnsafeData(atIndex: 1) { data in
+                                data.flatMap { $0.withUnsafeBytes { EntryBlob.decode($0, source: nil) } }
+                            }
+                            let key = self.keys[position]
+                            guard let entry, entry.id == key.id, entry.eventTime == key.eventTime, entry.isImported == key.imported else {
+                                failure.value = .notExact
+                                return
+                            }
+                            read[position] = entry
+                        }
+                    }
+                }
+            } catch {
+                failure.value = .notExact
+            }
+        }
+        if failure.value == nil, positions.allSatisfy({ read[$0] != nil }) {
+            return positions.compactMap { read[$0] }
+        }
+        if failure.value == nil { failure.value = .notExact }
+        return positions.map { read[$0] ?? Self.placeholder(keys[$0]) }
+    }
+
+    /// Every follow-up of the readable files not done before `day`, in the refs' order; the
+    /// `follow_ups` rows checked first, as the day narrows them.
+    func followUps(notDoneBefore day: Day, queue: DatabaseQueue) -> [FollowUpItem] {
+        guard failure.value == nil else { return [] }
+        do {
+            let answer = try queue.read { db -> FactsRead<[FollowUpItem]> in
+                guard try IndexRow.damaged(db, tables: [IndexRow.followUps]).isEmpty else { return .damaged }
+                return try FollowUpRow.items(db, readable: positions, notDoneBefore: day).map { .facts($0) } ?? .notExact
+            }
+            switch answer {
+            case .facts(let items): return items
+            case .damaged: failure.value = .damaged
+            case .notExact: failure.value = .notExact
+            }
+        } catch {
+            failure.value = .notExact
+        }
+        return []
+    }
+
+    /// An entry for a key when its facts could not be read (never shown: the review is made again).
+    private static func placeholder(_ key: ReviewSource.Key) -> Entry {
+        Entry(id: key.id, created: key.eventTime, updated: key.eventTime, flow: key.imported ? Entry.importedFlow : nil)
+    }
+}
