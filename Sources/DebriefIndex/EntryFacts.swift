@@ -55,7 +55,9 @@ struct EntryFacts: Sendable, Equatable {
     /// The ``EntryBlob`` of the entry reduced to what the weekly review reads (``ReviewFacts``).
     var reviewFacts: [UInt8]
 
-    init(_ entry: Entry, catalog: Catalog) {
+    /// `reviewKeeping` is ``ReviewFacts/promptIDs(_:)`` of `catalog`, made once by the caller (it
+    /// walks every pitfall's conditions: made per entry it was a sixtieth of a cold build).
+    init(_ entry: Entry, catalog: Catalog, reviewKeeping: Set<String>) {
         let t = IndexRow.text
         blob = EntryBlob.encode(entry)
         let when = entry.eventTime
@@ -68,28 +70,55 @@ struct EntryFacts: Sendable, Equatable {
         tags = entry.tags.map { Tag(tag: t($0), folded: t($0.folded), words: t(MentionFinder.tagWords($0))) }
         searchText = t(EntryQuery.searchText(entry, catalog: catalog))
         mentionWords = t(MentionFinder.foldedWords(of: entry))
-        reviewFacts = EntryBlob.encode(ReviewFacts.reduced(entry, keeping: ReviewFacts.promptIDs(catalog)))
+        reviewFacts = EntryBlob.encode(ReviewFacts.reduced(entry, keeping: reviewKeeping))
     }
 
-    /// The facts stored for `file` (the blob left out), nil when it has no `entries` row.
-    static func stored(_ db: Database, file: Int64) throws -> Stored? {
-        // Cached statements: doctor asks this once per file.
-        func statement(_ sql: String) throws -> Statement { try db.cachedStatement(sql: sql) }
-        guard let row = try Row.fetchOne(statement("SELECT id, day, time, utc_offset, kind, title, flow FROM entries WHERE file = ?"), arguments: [file]) else {
-            return nil
+    /// The facts stored for every file with an `entries` row (the blob left out), by file id:
+    /// each table read in one pass (`doctor` compares every file's; a lookup per file and table
+    /// was six queries per file). Rows of a file without an `entries` row are left out, as a
+    /// lookup by that file would find nothing for it.
+    static func storedAll(_ db: Database) throws -> [Int64: Stored] {
+        var out: [Int64: Stored] = [:]
+        let entries = try Row.fetchCursor(db, sql: "SELECT file, id, day, time, utc_offset, kind, title, flow FROM entries")
+        while let row = try entries.next() {
+            let columns = Columns(id: row[1], day: row[2], time: row[3], utcOffset: row[4], kind: row[5], title: row[6], flow: row[7])
+            out[row[0]] = Stored(columns: columns, people: [], followUps: [], tags: [], searchText: nil, mentionWords: nil, reviewFacts: nil)
         }
-        let columns = Columns(id: row[0], day: row[1], time: row[2], utcOffset: row[3], kind: row[4], title: row[5], flow: row[6])
-        let people = try Row.fetchAll(statement("SELECT name, folded, level, relation, note, email FROM people WHERE file = ? ORDER BY rowid"), arguments: [file])
-            .map { Person(name: $0[0], folded: $0[1], level: $0[2], relation: $0[3], note: $0[4], email: $0[5]) }
-        let followUps = try Row.fetchAll(statement("SELECT who, who_folded, action, due, done, first_due, postponed FROM follow_ups WHERE file = ? ORDER BY n"), arguments: [file])
-            .map { FollowUp(who: $0[0], folded: $0[1], action: $0[2], due: $0[3], done: $0[4], firstDue: $0[5], postponed: $0[6]) }
-        let tags = try Row.fetchAll(statement("SELECT tag, folded, words FROM tags WHERE file = ? ORDER BY rowid"), arguments: [file])
-            .map { Tag(tag: $0[0], folded: $0[1], words: $0[2]) }
-        let text = try String.fetchOne(statement("SELECT text FROM search WHERE rowid = ?"), arguments: [file])
-        let words = try String.fetchOne(statement("SELECT words FROM mention_words WHERE rowid = ?"), arguments: [file])
-        let review = try Data.fetchOne(statement("SELECT facts FROM review_facts WHERE file = ?"), arguments: [file])
-        return Stored(columns: columns, people: people, followUps: followUps, tags: tags, searchText: text, mentionWords: words,
-                      reviewFacts: review.map { [UInt8]($0) })
+        let people = try Row.fetchCursor(db, sql: "SELECT file, name, folded, level, relation, note, email FROM people ORDER BY file, rowid")
+        while let row = try people.next() {
+            let file: Int64 = row[0]
+            out[file]?.people.append(Person(name: row[1], folded: row[2], level: row[3], relation: row[4], note: row[5], email: row[6]))
+        }
+        let followUps = try Row.fetchCursor(db, sql: "SELECT file, who, who_folded, action, due, done, first_due, postponed FROM follow_ups ORDER BY file, n")
+        while let row = try followUps.next() {
+            let file: Int64 = row[0]
+            out[file]?.followUps.append(FollowUp(who: row[1], folded: row[2], action: row[3], due: row[4], done: row[5], firstDue: row[6], postponed: row[7]))
+        }
+        let tags = try Row.fetchCursor(db, sql: "SELECT file, tag, folded, words FROM tags ORDER BY file, rowid")
+        while let row = try tags.next() {
+            let file: Int64 = row[0]
+            out[file]?.tags.append(Tag(tag: row[1], folded: row[2], words: row[3]))
+        }
+        // A file id twice in one of these (a damaged row) keeps the first, as a lookup would.
+        let texts = try Row.fetchCursor(db, sql: "SELECT rowid, text FROM search ORDER BY rowid")
+        while let row = try texts.next() {
+            let file: Int64 = row[0]
+            if out[file] != nil, out[file]?.searchText == nil { out[file]?.searchText = row[1] }
+        }
+        let words = try Row.fetchCursor(db, sql: "SELECT rowid, words FROM mention_words ORDER BY rowid")
+        while let row = try words.next() {
+            let file: Int64 = row[0]
+            if out[file] != nil, out[file]?.mentionWords == nil { out[file]?.mentionWords = row[1] }
+        }
+        let review = try Row.fetchCursor(db, sql: "SELECT file, facts FROM review_facts ORDER BY file, rowid")
+        while let row = try review.next() {
+            let file: Int64 = row[0]
+            if out[file] != nil, out[file]?.reviewFacts == nil {
+                let data: Data = row[1]
+                out[file]?.reviewFacts = [UInt8](data)
+            }
+        }
+        return out
     }
 
     /// What the index holds for one file, the blob left out.

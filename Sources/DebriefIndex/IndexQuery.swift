@@ -2,8 +2,8 @@ import DebriefCore
 import GRDB
 
 /// An ``EntryQuery`` as SQL over the index's facts: the files whose entries may match. Always a
-/// superset of the matches (the same folded texts, compared byte for byte by `instr`, equality
-/// and FTS5's trigram index), never the final word: the store tests each candidate exactly.
+/// superset of the matches (the same folded texts, compared byte for byte by `instr`, `debrief_contains`
+/// and equality), never the final word: the store tests each candidate exactly.
 /// The rows it reads are checked against their checksums first (``IndexRow``): a damaged row
 /// could only leave an entry out, so then nothing is ruled out.
 enum IndexQuery {
@@ -48,18 +48,12 @@ enum IndexQuery {
             tables += [IndexRow.people, IndexRow.followUps]
         }
         if let text = matcher.foldedText, !text.isEmpty {
-            // Either way the stored texts must match their sums: a changed text changes FTS5's
-            // trigram index with it, so a damaged row could rule its entry out.
+            // The stored texts must match their sums: a damaged text could rule its entry out.
             tables.append(IndexRow.search)
-            if text.unicodeScalars.count >= 3 {
-                // FTS5's trigram index: a quoted string matches where it occurs as a substring.
-                conditions.append("e.file IN (SELECT rowid FROM search WHERE search MATCH ?)")
-                arguments.append("\"" + t(text).replacingOccurrences(of: "\"", with: "\"\"") + "\"")
-            } else {
-                // Too short for trigrams: scan the folded text.
-                conditions.append("e.file IN (SELECT rowid FROM search WHERE instr(text, ?) > 0)")
-                arguments.append(t(text))
-            }
+            // Every part of the text, any length: the bytes found in the stored text (a scan
+            // over the bytes the sum check above reads anyway; see `search` in IndexSchema).
+            conditions.append("e.file IN (SELECT rowid FROM search WHERE debrief_contains(text, ?))")
+            arguments.append(t(text))
         }
         guard !conditions.isEmpty else { return .everything }
         if !(try IndexRow.damaged(db, tables: tables)).isEmpty { return .damaged }
@@ -68,7 +62,7 @@ enum IndexQuery {
     }
 
     /// The files whose stored search text holds the matcher's folded text, byte for byte as
-    /// `String.containsFolded` tests it (SQLite's `instr` on UTF-8 text), among the rows that
+    /// `String.containsFolded` tests it (`debrief_contains`, as SQLite's `instr` on UTF-8 text), among the rows that
     /// match their checksums: that text is ``EntryQuery/searchText(_:catalog:)`` of the entry
     /// recorded with it (the decoder key rebuilds the index when the catalog or that text's
     /// ``EntryQuery/searchTextRevision`` changes), so these need no second test. A row whose text
@@ -76,16 +70,8 @@ enum IndexQuery {
     /// those entries are tested as before. Empty when the query has no text.
     static func textFound(_ db: Database, _ matcher: EntryMatcher) throws -> Set<Int64> {
         guard let text = matcher.foldedText, !text.isEmpty, !text.unicodeScalars.contains("\u{FFFD}") else { return [] }
-        let vouched = "instr(text, ?) > 0 AND instr(text, char(65533)) = 0 AND debrief_sum(rowid, text) IS sum"
-        let sql: String
-        var arguments: [DatabaseValueConvertible] = []
-        if text.unicodeScalars.count >= 3 {
-            sql = "SELECT rowid FROM search WHERE search MATCH ? AND " + vouched
-            arguments.append("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
-        } else {
-            sql = "SELECT rowid FROM search WHERE " + vouched
-        }
-        arguments.append(text)
+        let sql = "SELECT rowid FROM search WHERE debrief_contains(text, ?) AND instr(text, char(65533)) = 0 AND debrief_sum(rowid, text) IS sum"
+        let arguments: [DatabaseValueConvertible] = [text]
         return Set(try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)))
     }
 }

@@ -123,6 +123,10 @@ public final class JournalIndex: EntryIndexing {
         config.busyMode = .timeout(Self.busyTimeout)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // WAL's NORMAL: a commit is not synced to disk, only a checkpoint is. A crash of the
+            // machine may lose the last commits, never the database's consistency, and the index
+            // is rebuilt from the files whatever it lost (a cold build commits a batch at a time).
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
             IndexRow.install(in: db)
         }
         let queue = try DatabaseQueue(path: location.database, configuration: config)
@@ -273,7 +277,8 @@ public final class JournalIndex: EntryIndexing {
         -> (value: Value, readable: [Int64: Int], problems: [EntryProblem])? {
         guard let queue = database(for: store) else { return nil }
         do {
-            let synced = try synchronize(queue, refs: refs, complete: true, store: store)
+            // The entries read are not kept: the answer comes from the rows just recorded.
+            let synced = try synchronize(queue, refs: refs, complete: true, keepEntries: false, store: store)
             guard let readable = synced.recorded else { return nil }
             let problems = synced.outcomes.compactMap { outcome -> EntryProblem? in
                 if case .failure(let problem)? = outcome { return problem }
@@ -299,7 +304,8 @@ public final class JournalIndex: EntryIndexing {
     }
 
     public func entries(of refs: [EntryRef], store: JournalStore, including include: (EntryKey) -> Bool,
-                        ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, _ body: ([Entry]) -> Void) -> [EntryProblem]? {
+                        ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, keeping: Set<String>? = nil,
+                        _ body: ([Entry]) -> Void) -> [EntryProblem]? {
         guard let queue = database(for: store) else { return nil }
         // Up to the first batch, anything wrong sends the whole question to the files.
         var problems: [EntryProblem] = []
@@ -355,7 +361,7 @@ public final class JournalIndex: EntryIndexing {
             }
             let stored = (try? queue.read { db in try self.blobs(db, ids: wanted) }) ?? []
             var rebuilt: [Int: Entry] = [:]
-            for (index, entry) in Self.decode(stored, refs: refs) { if let entry { rebuilt[index] = entry } }
+            for (index, entry) in Self.decode(stored, refs: refs, keeping: keeping) { if let entry { rebuilt[index] = entry } }
             var entries: [Entry] = []
             entries.reserveCapacity(part.count)
             for (index, _) in part {
@@ -393,18 +399,20 @@ public final class JournalIndex: EntryIndexing {
         // The columns queries narrow by: what is stored for each file against what its entry
         // gives now, and every row against its checksum.
         let catalog = store.codec.catalog
+        let keeping = ReviewFacts.promptIDs(catalog)
         let readable = refs.indices.filter { if case .success? = read[$0] { return true } else { return false } }
         let computed = readable.concurrentMap(minimum: 256) { i -> (Int, EntryFacts?) in
             guard case .success(let entry)? = read[i] else { return (i, nil) }
-            return (i, EntryFacts(entry, catalog: catalog))
+            return (i, EntryFacts(entry, catalog: catalog, reviewKeeping: keeping))
         }
         var damaged = false
         var ids: [String: Int64] = [:]
         try? queue.read { db in
             for row in try Row.fetchAll(db, sql: "SELECT path, id FROM files") { ids[row[0]] = row[1] }
+            let stored = try EntryFacts.storedAll(db)
             for (i, facts) in computed {
                 guard let facts, let id = ids[IndexRow.text(Self.relative(refs[i].path, prefix: prefix))] else { continue }
-                if let stored = try EntryFacts.stored(db, file: id), facts.matches(stored) { continue }
+                if let stored = stored[id], facts.matches(stored) { continue }
                 differing.insert(i)
             }
             let bad = try IndexRow.damaged(db, tables: IndexRow.all)
@@ -417,9 +425,7 @@ public final class JournalIndex: EntryIndexing {
         var searchBroken = false
         do {
             try queue.writeWithoutTransaction { db in
-                for table in ["search", "mention_words"] {
-                    try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES ('integrity-check', 1)")
-                }
+                try db.execute(sql: "INSERT INTO mention_words(mention_words, rank) VALUES ('integrity-check', 1)")
             }
         } catch {
             searchBroken = true
@@ -438,7 +444,7 @@ public final class JournalIndex: EntryIndexing {
             }
             if searchBroken {
                 try? queue.writeWithoutTransaction { db in
-                    for table in ["search", "mention_words"] { try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('rebuild')") }
+                    try db.execute(sql: "INSERT INTO mention_words(mention_words) VALUES ('rebuild')")
                 }
             }
         }
@@ -470,7 +476,8 @@ public final class JournalIndex: EntryIndexing {
         var changed: Int
     }
 
-    private func synchronize(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, store: JournalStore) throws -> Synced {
+    private func synchronize(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, keepEntries: Bool = true,
+                             store: JournalStore) throws -> Synced {
         let checked = FileSignature.now()
         // What the index knows against each file's stat: what is unchanged, to read, gone.
         let check = try queue.read { db in
@@ -480,25 +487,53 @@ public final class JournalIndex: EntryIndexing {
         let (fresh, changes, gone, vanished) = (check.fresh, check.changes, check.gone, check.vanished)
         Trace.mark("index: \(refs.count) files checked against \(check.rows) indexed rows, \(changes.count) to read, \(gone.count) gone")
 
-        // Read what changed (on every core when there is much of it), then record it in one
-        // transaction; a failed write leaves the index as it was and the answer still right.
-        let read = readFiles(changes, store: store)
-        // The bar stays until the files are recorded too (as long again as reading them), and is
-        // finished however this read ends.
-        let finish = changes.count >= Self.concurrentReadMinimum ? state.withLock({ $0.progress }) : nil
-        defer { finish?(changes.count, changes.count) }
-        for (change, outcome) in zip(changes, read) { outcomes[change.index] = outcome.result }
-        if !changes.isEmpty { Trace.mark("index: \(changes.count) files read and parsed") }
         var stored: [Int64: Int] = [:]
         for (index, k) in fresh {
             if let problem = k.problem { outcomes[index] = .failure(problem) } else { stored[k.id] = index }
         }
+        // Read what changed (on every core when there is much of it) and record it, a batch at a
+        // time (``recordBatch(_:)``): the next batch is read while this one is recorded, so parsing
+        // and SQLite's work share the cores, and only one batch's entries and facts are held at
+        // once (unless the caller wants the entries). Each batch is one transaction holding
+        // whole files (a file's rows go in with its `files` row), so a run killed midway leaves
+        // the batches recorded so far, which the next read trusts, and reads the rest.
+        // The bar stays until the files are recorded too, and is finished however this read ends.
+        let finish = changes.count >= Self.concurrentReadMinimum ? state.withLock({ $0.progress }) : nil
+        defer { finish?(changes.count, changes.count) }
+        var writable = !state.withLock({ $0.readOnly })
+        var ids: [Int64: Int] = [:]
+        var removed = gone
+        let size = Self.recordBatch(changes.count)
+        let batches = stride(from: 0, to: changes.count, by: size).map { $0..<min($0 + size, changes.count) }
+        var next: ReadAhead? = batches.first.map { ReadAhead(Array(changes[$0])) }
+        for (n, range) in batches.enumerated() {
+            let batch = Array(changes[range])
+            let read = next?.result(self, store: store, done: range.lowerBound, total: changes.count) ?? []
+            next = n + 1 < batches.count ? ReadAhead(Array(changes[batches[n + 1]]), start: self, store: store,
+                                                        done: batches[n + 1].lowerBound, total: changes.count) : nil
+            for (change, outcome) in zip(batch, read) {
+                switch outcome.result {
+                case .success? where !keepEntries: break
+                default: outcomes[change.index] = outcome.result
+                }
+            }
+            guard writable else { continue }
+            do {
+                ids.merge(try record(queue, changes: batch, read: read, gone: removed, checked: checked)) { a, _ in a }
+                removed = []
+            } catch {
+                writable = false
+                state.withLock { $0.readOnly = true }
+                Trace.mark("index: not recorded (\(error))")
+            }
+        }
+        if !changes.isEmpty { Trace.mark("index: \(changes.count) files read, parsed and recorded in \(batches.count) batches") }
         var recorded: [Int64: Int]? = vanished == 0 ? stored : nil
         if !changes.isEmpty || !gone.isEmpty {
             recorded = nil
-            if !state.withLock({ $0.readOnly }) {
+            if writable {
                 do {
-                    let ids = try record(queue, changes: changes, read: read, gone: gone, checked: checked)
+                    if !removed.isEmpty { _ = try record(queue, changes: [], read: [], gone: removed, checked: checked) }
                     if !gone.isEmpty { try purge(queue) }
                     Trace.mark("index: recorded")
                     if vanished == 0 { recorded = stored.merging(ids) { a, _ in a } }
@@ -534,7 +569,11 @@ public final class JournalIndex: EntryIndexing {
         }
         let blobs = try queue.read { db in try self.blobs(db, ids: wanted) }
         Trace.mark("index: \(blobs.count) stored entries fetched")
-        let decoded = Self.decode(blobs, refs: refs)
+        // With only some answers read (``EntryMatcher/reading``): those alone, of the entries the
+        // text test is not made on (found in their own stored text, or no text asked).
+        let keeping = damagedFacts ? nil : matcher?.reading
+        let lean = matcher?.foldedText == nil ? nil : textFound
+        let decoded = Self.decode(blobs, refs: refs, keeping: keeping) { lean?.contains($0.id) ?? true }
         Trace.mark("index: \(decoded.count) entries rebuilt")
         for (index, entry) in decoded { outcomes[index] = entry.map { .success($0) } }
         // A readable file without a stored entry (its row lost) is read, not left out.
@@ -569,7 +608,7 @@ public final class JournalIndex: EntryIndexing {
     }
 
     /// The outcome of reading one changed file, and what to index about it.
-    private struct Read: Sendable {
+    fileprivate struct Read: Sendable {
         var result: Result<Entry, EntryProblem>?
         var facts: EntryFacts?
     }
@@ -595,14 +634,22 @@ public final class JournalIndex: EntryIndexing {
         }
     }
 
+    /// How many changed files are read and recorded at a time (``synchronize``): an eighth of
+    /// them, so that even a small journal's cold build reads its next batch while recording one,
+    /// between 64 (below, a batch is read on one core) and 1,024 (what one batch holds in memory:
+    /// at 100,000 entries the whole journal parsed at once was 1.7 GB).
+    static func recordBatch(_ changes: Int) -> Int { min(1_024, max(concurrentReadMinimum, changes / 8)) }
+
     /// Reads and parses `changes`, split over the cores when there are many; the progress
-    /// callback hears every 64th file (``refresh`` reports the end, after recording them).
-    private func readFiles(_ changes: [FreshnessCheck.Change], store: JournalStore) -> [Read] {
+    /// callback hears every 64th file, counted from `done` of `total` (``synchronize`` reports
+    /// the end, after recording them).
+    fileprivate func readFiles(_ changes: [FreshnessCheck.Change], store: JournalStore, done base: Int = 0, total: Int? = nil) -> [Read] {
         guard !changes.isEmpty else { return [] }
         let catalog = store.codec.catalog
+        let keeping = ReviewFacts.promptIDs(catalog)
         @Sendable func one(_ change: FreshnessCheck.Change) -> Read {
             let result = store.tolerantRead(change.ref)
-            if case .success(let entry)? = result { return Read(result: result, facts: EntryFacts(entry, catalog: catalog)) }
+            if case .success(let entry)? = result { return Read(result: result, facts: EntryFacts(entry, catalog: catalog, reviewKeeping: keeping)) }
             return Read(result: result, facts: nil)
         }
         if changes.count < Self.concurrentReadMinimum { return changes.map(one) }
@@ -618,8 +665,8 @@ public final class JournalIndex: EntryIndexing {
                 i += workers
                 if let progress {
                     // Every 64th file read in all: often enough for a smooth bar, rare enough to cost nothing.
-                    let n = done.add(1, ordering: .relaxed).newValue
-                    if n % 64 == 0 { progress(n, changes.count) }
+                    let n = base + done.add(1, ordering: .relaxed).newValue
+                    if n % 64 == 0 { progress(n, total ?? changes.count) }
                 }
             }
             out.withLock { reads in for (i, r) in local { reads[i] = r } }
@@ -693,12 +740,12 @@ public final class JournalIndex: EntryIndexing {
         }
     }
 
-    /// After entries went away: the full-text index rewritten without their trigrams (FTS5 keeps
+    /// After entries went away: the full-text index rewritten without their words (FTS5 keeps
     /// deleted rows' data in old segments until they merge), and the write-ahead log emptied, so
     /// no page that held their text stays in either file.
     private func purge(_ queue: DatabaseQueue) throws {
         try queue.writeWithoutTransaction { db in
-            for table in ["search", "mention_words"] { try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('optimize')") }
+            try db.execute(sql: "INSERT INTO mention_words(mention_words) VALUES ('optimize')")
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
         Trace.mark("index: deleted entries purged")
@@ -757,16 +804,48 @@ public final class JournalIndex: EntryIndexing {
     }
 
     /// Rebuilds entries from blobs, split over the cores when there are many. An entry rebuilt so
-    /// has no document: a save reads the file first (see `EntrySource.hasDocument`).
-    private static func decode(_ stored: [Stored], refs: [EntryRef]) -> [(Int, Entry?)] {
+    /// has no document: a save reads the file first (see `EntrySource.hasDocument`). `keeping`:
+    /// only those answers, of the entries `lean` says (``EntryBlob/decode(_:source:keeping:)``).
+    private static func decode(_ stored: [Stored], refs: [EntryRef], keeping: Set<String>? = nil,
+                               lean: @Sendable (Stored) -> Bool = { _ in true }) -> [(Int, Entry?)] {
         @Sendable func one(_ item: Stored) -> (Int, Entry?) {
             let ref = refs[item.index]
             let source = EntrySource(path: ref.path, fingerprint: item.fingerprint, document: EntryDocument(), hasDocument: false)
+            let kept = keeping.flatMap { lean(item) ? $0 : nil }
             return (item.index, item.blob.withUnsafeBytes { raw in
-                IndexSchema.checksum(raw) == item.sum ? EntryBlob.decode(raw, source: source) : nil
+                IndexSchema.checksum(raw) == item.sum ? EntryBlob.decode(raw, source: source, keeping: kept) : nil
             })
         }
         return stored.concurrentMap(minimum: 512, one)
+    }
+}
+
+/// A batch of changed files read and parsed on other threads while the one before is recorded
+/// (``JournalIndex/synchronize``), or, for the first batch, when asked.
+private final class ReadAhead: Sendable {
+    private let changes: [FreshnessCheck.Change]
+    private let group = DispatchGroup()
+    private let reads = Mutex<[JournalIndex.Read]?>(nil)
+
+    /// Read when ``result(_:store:done:total:)`` asks, on the caller's thread (and its workers).
+    init(_ changes: [FreshnessCheck.Change]) {
+        self.changes = changes
+    }
+
+    /// Started now, on another thread.
+    init(_ changes: [FreshnessCheck.Change], start index: JournalIndex, store: JournalStore, done: Int, total: Int) {
+        self.changes = changes
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            let read = index.readFiles(changes, store: store, done: done, total: total)
+            reads.withLock { $0 = read }
+            group.leave()
+        }
+    }
+
+    func result(_ index: JournalIndex, store: JournalStore, done: Int, total: Int) -> [JournalIndex.Read] {
+        group.wait()
+        return reads.withLock { $0 } ?? index.readFiles(changes, store: store, done: done, total: total)
     }
 }
 

@@ -4,8 +4,20 @@ import Testing
 
 /// The default catalog, user overrides patched on top, and validation errors with file and line.
 @Suite struct CatalogTests {
+    /// Loads the defaults and `overrides` both ways, parsing every file and starting from the
+    /// built-in files' compact form (``CompactCatalogTests``), and expects the same catalog or the
+    /// same problems, message by message.
     static func load(_ overrides: [CatalogFile]) throws(CatalogProblems) -> Catalog {
-        try CatalogLoader.load(Fixtures.defaultFiles + overrides)
+        let files = Fixtures.defaultFiles + overrides
+        let parsed = Result<Catalog, CatalogProblems>(catching: { () throws(CatalogProblems) -> Catalog in try CatalogLoader.load(files) })
+        let form = CatalogLoader.compactForm(of: Fixtures.defaultFiles)
+        let compact = Result<Catalog, CatalogProblems>(catching: { () throws(CatalogProblems) -> Catalog in try CatalogLoader.load(files, compact: form) })
+        switch (parsed, compact) {
+        case let (.success(a), .success(b)): #expect(a == b, "the compact form loads the same catalog")
+        case let (.failure(a), .failure(b)): #expect(a.problems == b.problems, "the compact form gives the same problems")
+        default: Issue.record("parsed: \(parsed); from the compact form: \(compact)")
+        }
+        return try parsed.get()
     }
 
     static func problems(_ overrides: [CatalogFile]) -> [CatalogProblem] {

@@ -128,4 +128,25 @@ import Testing
         }.joined(separator: "\n")
         #expect(MentionFinder.foldedWords(of: entry) == before)
     }
+
+    /// The stored words written byte by byte (``MentionFinder/appendWords(of:to:)``) are each
+    /// line's ``MentionFinder/words(in:)`` joined by one space, on random lines mixing ASCII words
+    /// and separators with pieces that must go character by character (accents composed and
+    /// combining, a combining mark right after an ASCII letter or separator, CJK, ZWJ, controls),
+    /// including a non-ASCII piece after ASCII words of the same piece, and after the line's first
+    /// word; and appended after what a buffer already holds.
+    @Test func appendedWordsAreTheLinesWords() {
+        var rng = SeededGenerator(seed: 2312_03)
+        let parts = ["a", "Zo", "9", "QX7", " ", " ", ".", ",", "-", "_", "@", "\t", "é", "e\u{301}", "\u{301}", "\u{0600}", "\u{200D}",
+                     "\u{1F44D}\u{1F3FD}", "東京", "São", "naïve", "\r", "\u{7F}", "\u{1B}", "ß", "Ⅻ", "½", "\u{FE0F}"]
+        for n in 0..<5_000 {
+            let line = (0..<Int.random(in: 0...14, using: &rng)).map { _ in parts.randomElement(using: &rng) ?? "a" }.joined()
+            let expected = MentionFinder.words(in: Substring(line)).map(\.word).joined(separator: " ")
+            var out: [UInt8] = n % 2 == 0 ? [] : Array("held\n".utf8)
+            let held = out.count
+            MentionFinder.appendWords(of: Substring(line), to: &out)
+            #expect(String(decoding: out[held...], as: UTF8.self) == expected, "\(line.debugDescription)")
+            #expect(out.prefix(held).elementsEqual("held\n".utf8.prefix(held)))
+        }
+    }
 }

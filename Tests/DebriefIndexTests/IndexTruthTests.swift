@@ -1,5 +1,5 @@
 import DebriefCore
-import DebriefIndex
+@testable import DebriefIndex
 import Foundation
 import GRDB
 import Testing
@@ -91,6 +91,49 @@ import Testing
         JournalIndexTests.same(f, query, "\(label): after doctor")
     }
 
+    /// `debrief_contains` (``IndexRow/contains(_:_:_:_:)``) finds a part where a naive search
+    /// of the bytes does, on random texts over a small alphabet (so first bytes repeat and most
+    /// compares fail late), parts at the start, the end, overlapping and longer than the text;
+    /// and in SQL it answers as `instr(text, part) > 0` on UTF-8 text.
+    @Test func containsFindsWhatANaiveSearchFinds() throws {
+        struct XorShift: RandomNumberGenerator {
+            var state: UInt64
+            mutating func next() -> UInt64 {
+                state ^= state << 13
+                state ^= state >> 7
+                state ^= state << 17
+                return state
+            }
+        }
+        var rng = XorShift(state: 23_12_03)
+        let alphabet: [UInt8] = Array("aab é".utf8)
+        func naive(_ h: [UInt8], _ n: [UInt8]) -> Bool {
+            guard !n.isEmpty else { return true }
+            guard h.count >= n.count else { return false }
+            return (0...(h.count - n.count)).contains { Array(h[$0..<($0 + n.count)]) == n }
+        }
+        var found = 0
+        for _ in 0..<20_000 {
+            let h = (0..<Int.random(in: 0...24, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? 0x61 }
+            let n = (0..<Int.random(in: 0...5, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? 0x61 }
+            let got = h.withUnsafeBytes { hb in n.withUnsafeBytes { nb in
+                IndexRow.contains(hb.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, h.count, nb.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, n.count)
+            } }
+            #expect(got == naive(h, n), "\(h) \(n)")
+            if got { found += 1 }
+        }
+        #expect(found > 5_000 && found < 15_000, "both answers are exercised: \(found)")
+        let queue = try DatabaseQueue()
+        try queue.inDatabase { db in
+            IndexRow.install(in: db)
+            for (text, part) in [("zürich café", "café"), ("zürich café", "ich c"), ("zürich", "rich"), ("zürich", "zürichs"),
+                                 ("abc", ""), ("", "a"), ("ab\u{FFFD}c", "\u{FFFD}"), ("éé", "é"), ("aaab", "aab")] {
+                let row = try #require(try Row.fetchOne(db, sql: "SELECT debrief_contains(?, ?), instr(?, ?) > 0", arguments: [text, part, text, part]))
+                #expect((row[0] as Int) == (row[1] as Int), "\(text) \(part)")
+            }
+        }
+    }
+
     /// `--search` takes the index's word for the entries whose stored search text holds the text
     /// (issue 23), but only for rows that match their checksums: a stored text that gained a word
     /// its entry lacks (its sum left as it was) vouches for nothing, and the answer stays the
@@ -113,5 +156,44 @@ import Testing
         #expect(IndexFixture.describe(f.indexed.entries(matching: matcher)) == IndexFixture.describe(f.plain.entries(matching: matcher)),
                 "answered as the files say")
         #expect(f.index.lastRefresh.textFound == 0, "the damaged row vouched for nothing: \(f.index.lastRefresh)")
+    }
+
+    /// `list` reads of an entry only what it prints (``EntryMatcher/reading``): the entries whose
+    /// text the index vouches for are rebuilt with those answers alone (no notes) and list the
+    /// same; every other entry is rebuilt whole, so its text is tested on all of it: one whose
+    /// stored text was changed (the facts then prove nothing) and one the index cannot vouch for
+    /// (a query with U+FFFD, which the stored texts hold for a NUL).
+    @Test func aListRebuildsOnlyWhatItPrintsWhereTheTextIsVouchedFor() throws {
+        let f = IndexFixture("lean-list", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 16)
+        f.write("2029-06-09-1000-replacement", IndexFixture.text(title: "Odd", date: "2029-06-09T10:00:00+02:00",
+                                                                 notes: "A \u{FFFD} in the notes."))
+        func matcher(_ text: String) -> EntryMatcher {
+            var matcher = EntryMatcher(EntryQuery(text: text), catalog: IndexFixture.catalog, today: IndexFixture.today)
+            matcher.reading = EntryJSON.listedPromptIDs(IndexFixture.catalog)
+            return matcher
+        }
+        func listed(_ store: JournalStore, _ text: String) -> [String] {
+            let detector = Detector(catalog: IndexFixture.catalog)
+            let snapshot = store.entries(matching: matcher(text))
+            return snapshot.entries.map { e in
+                EntryJSON.summary(e, pitfalls: detector.flags(for: e, asOf: IndexFixture.today).map(\.pitfallID)).rendered(pretty: false)
+            } + snapshot.problems.map(\.description)
+        }
+        let zurich = listed(f.plain, "zurich")
+        #expect(zurich.count == 16)
+        #expect(listed(f.indexed, "zurich") == zurich, "cold")
+        f.reopen()
+        #expect(listed(f.indexed, "zurich") == zurich, "warm")
+        #expect(f.index.lastRefresh.textFound == 16)
+        let lean = try #require(f.indexed.entries(matching: matcher("zurich")).entries.first)
+        #expect(lean["notes"] == nil && lean["talk-share"] != nil, "rebuilt without the notes, with what pitfalls read")
+        // Not vouched for: rebuilt whole, the text found in the notes.
+        let odd = listed(f.plain, "\u{FFFD}")
+        #expect(odd.count == 1)
+        #expect(listed(f.indexed, "\u{FFFD}") == odd, "a query the stored texts cannot answer")
+        #expect(try f.damage("UPDATE search SET text = 'nothing' WHERE rowid = (SELECT min(rowid) FROM search WHERE text LIKE '%zurich%')") == 1)
+        f.reopen()
+        #expect(listed(f.indexed, "zurich") == zurich, "a changed stored text")
     }
 }

@@ -1,6 +1,6 @@
 /// The active reflection flow and pitfall catalog: the defaults from `Prompts/`, with the user's
 /// overrides from `$XDG_CONFIG_HOME/debrief/prompts/` applied on top.
-public struct Catalog: Hashable, Sendable {
+public struct Catalog: Hashable, Sendable, Codable {
     public var sections: [Section]
     public var pitfalls: [Pitfall]
     /// Shorter flows than the whole reflection (`quick`), in catalog order.

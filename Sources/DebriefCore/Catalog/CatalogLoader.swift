@@ -16,7 +16,7 @@ public enum CatalogLoader {
         return builder.catalog
     }
 
-    private struct Builder {
+    struct Builder {
         var catalog = Catalog(sections: [], pitfalls: [])
         var problems: [CatalogProblem] = []
         /// Where each id was last defined, for validation messages.
@@ -676,3 +676,110 @@ extension CatalogLoader {
 }
 
 import Foundation
+
+// MARK: - The compact form of the built-in files
+
+extension CatalogLoader {
+    /// The builder's state after the built-in catalog files, as JSON (``compactForm(of:)``): every
+    /// run starts from the built-in files, and composing their 17 KB of YAML through Yams was
+    /// half of `debrief list --limit 20`'s instructions (40 M); decoding this is a fraction of it.
+    /// It carries a hash of the files' names and texts, and is used only for files that hash
+    /// the same, so a stale form is never used: the YAML is parsed instead (and a test fails).
+    /// The user's overrides are always parsed and applied after it, and the merged catalog is
+    /// validated as before, so their meaning and every message about them stay the same.
+    struct Compact: Codable, Equatable {
+        struct Place: Codable, Equatable {
+            var file: String
+            var line: Int
+        }
+
+        struct KindPlace: Codable, Equatable {
+            var kind: String
+            var file: String
+            var line: Int
+        }
+
+        struct ConditionPlace: Codable, Equatable {
+            var condition: Condition
+            var file: String
+            var line: Int
+        }
+
+        /// ``hash(of:)`` of the files this state was built from, and how many they were.
+        var hash: String
+        var files: Int
+        var catalog: Catalog
+        var promptLines: [String: Place]
+        var pitfallLines: [String: Place]
+        var promptConditionLines: [String: Place]
+        var flowLines: [String: Place]
+        var kindLines: [KindPlace]
+        var conditionLines: [ConditionPlace]
+        var file: String
+
+        init(_ builder: Builder, hash: String, files: Int) {
+            func places(_ lines: [String: (file: String, line: Int)]) -> [String: Place] { lines.mapValues { Place(file: $0.file, line: $0.line) } }
+            self.hash = hash
+            self.files = files
+            catalog = builder.catalog
+            promptLines = places(builder.promptLines)
+            pitfallLines = places(builder.pitfallLines)
+            promptConditionLines = places(builder.promptConditionLines)
+            flowLines = places(builder.flowLines)
+            kindLines = builder.kindLines.map { KindPlace(kind: $0.kind, file: $0.file, line: $0.line) }
+            conditionLines = builder.conditionLines.map { ConditionPlace(condition: $0.0, file: $0.1, line: $0.2) }
+            file = builder.file
+        }
+
+        var builder: Builder {
+            func lines(_ places: [String: Place]) -> [String: (file: String, line: Int)] { places.mapValues { ($0.file, $0.line) } }
+            var b = Builder()
+            b.catalog = catalog
+            b.promptLines = lines(promptLines)
+            b.pitfallLines = lines(pitfallLines)
+            b.promptConditionLines = lines(promptConditionLines)
+            b.flowLines = lines(flowLines)
+            b.kindLines = kindLines.map { ($0.kind, $0.file, $0.line) }
+            b.conditionLines = conditionLines.map { ($0.condition, $0.file, $0.line) }
+            b.file = file
+            return b
+        }
+
+        /// The files' names and texts, hashed (FNV-1a over each name and text with their lengths).
+        static func hash(of files: ArraySlice<CatalogFile>) -> String {
+            var bytes: [UInt8] = []
+            for file in files {
+                for part in [file.name, file.text] {
+                    bytes += Array(String(part.utf8.count).utf8) + [0]
+                    bytes += Array(part.utf8)
+                }
+            }
+            let f = Fingerprint(of: bytes)
+            return String(f.hash, radix: 16) + "-" + String(f.length)
+        }
+    }
+
+    /// The compact form of `files` (the built-in catalog files): the state of the builder after
+    /// them, as sorted-key JSON; nil when they have a problem (the built-in files never do).
+    public static func compactForm(of files: [CatalogFile]) -> [UInt8]? {
+        var builder = Builder()
+        for file in files { builder.apply(file) }
+        guard builder.problems.isEmpty else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(Compact(builder, hash: Compact.hash(of: files[...]), files: files.count)) else { return nil }
+        return Array(data) + [0x0A]
+    }
+
+    /// ``load(_:)`` starting from `compact` (``compactForm(of:)``) instead of parsing the first
+    /// files when it was made from exactly these: the same catalog and the same problems.
+    public static func load(_ files: [CatalogFile], compact: [UInt8]?) throws(CatalogProblems) -> Catalog {
+        guard let compact, let state = try? JSONDecoder().decode(Compact.self, from: Data(compact)),
+              state.files <= files.count, state.hash == Compact.hash(of: files.prefix(state.files)) else { return try load(files) }
+        var builder = state.builder
+        for file in files.dropFirst(state.files) { builder.apply(file) }
+        builder.validate()
+        if !builder.problems.isEmpty { throw CatalogProblems(problems: builder.problems) }
+        return builder.catalog
+    }
+}

@@ -1,5 +1,5 @@
 /// A mistake in a catalog file, reported as `file:line: message` like a compiler would.
-public struct CatalogProblem: Error, Equatable, Sendable, CustomStringConvertible {
+public struct CatalogProblem: Error, Equatable, Sendable, CustomStringConvertible, Codable {
     public var file: String
     public var line: Int
     public var message: String

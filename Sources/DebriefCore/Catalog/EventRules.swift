@@ -5,9 +5,9 @@
 /// An event is worth a reflection when it is with at least ``withOthers`` other people or names a
 /// networking word; never when it is free time, a busy block, or an instance of a recurring series
 /// whose summary names none of ``recurringWords`` (stand-ups are not networking).
-public struct EventRules: Hashable, Sendable {
+public struct EventRules: Hashable, Sendable, Codable {
     /// A kind guess: the first whose every given test holds names the kind.
-    public struct KindGuess: Hashable, Sendable {
+    public struct KindGuess: Hashable, Sendable, Codable {
         public var kind: String
         /// The summary, location or categories name one of these.
         public var words: [String] = []

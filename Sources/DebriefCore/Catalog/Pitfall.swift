@@ -1,5 +1,5 @@
 /// One of the networking pitfalls the weekly review tracks, with the rules that detect it.
-public struct Pitfall: Hashable, Sendable {
+public struct Pitfall: Hashable, Sendable, Codable {
     /// Stable id that scripts rely on (`self-promotion`).
     public var id: String
     public var title: String
@@ -38,7 +38,7 @@ public struct Pitfall: Hashable, Sendable {
 /// network"): one coffee with a CEO is not the first and one evening of new faces is not the
 /// second, so they are judged per ISO week over all of that week's reflections, and never marked
 /// on a single entry.
-public enum PitfallScope: String, Hashable, Sendable, CaseIterable {
+public enum PitfallScope: String, Hashable, Sendable, CaseIterable, Codable {
     /// Judged per entry (the default).
     case event
     /// Judged per ISO week (Monday to Sunday) over that week's reflections.
@@ -46,7 +46,7 @@ public enum PitfallScope: String, Hashable, Sendable, CaseIterable {
 }
 
 /// A condition on an entry's answers and the reason shown when it holds.
-public struct Signal: Hashable, Sendable {
+public struct Signal: Hashable, Sendable, Codable {
     public var condition: Condition
     /// Shown with the flag; `{value}` and `{threshold}` are filled in from the condition.
     public var reason: String
@@ -65,7 +65,7 @@ public struct Signal: Hashable, Sendable {
 }
 
 /// Rows of a list answer whose `field` (a person's `level` or `relation`) is one of some values.
-public struct RowFilter: Hashable, Sendable {
+public struct RowFilter: Hashable, Sendable, Codable {
     public var field: String
     public var values: [String]
 
@@ -96,7 +96,7 @@ public struct RowFilter: Hashable, Sendable {
 ///
 /// A condition on a prompt that the entry's flow did not ask is unknown, neither true nor false
 /// (see ``Detector``).
-public indirect enum Condition: Hashable, Sendable {
+public indirect enum Condition: Hashable, Sendable, Codable {
     case missing(String)
     case equals(String, String)
     case oneOf(String, [String])

@@ -1,5 +1,5 @@
 /// One question of the guided reflection.
-public struct Prompt: Hashable, Sendable {
+public struct Prompt: Hashable, Sendable, Codable {
     /// Stable id: the front-matter key the answer is stored under.
     public var id: String
     public var type: PromptType
@@ -51,7 +51,7 @@ public struct Prompt: Hashable, Sendable {
 }
 
 /// A titled group of prompts ("Reciprocity").
-public struct Section: Hashable, Sendable {
+public struct Section: Hashable, Sendable, Codable {
     public var id: String
     public var title: String
     public var prompts: [Prompt]
@@ -66,7 +66,7 @@ public struct Section: Hashable, Sendable {
 /// A named subset of the prompts, asked instead of the whole reflection (catalog `flows:`), such
 /// as `quick`. The prompts keep the catalog's order and their conditions; an entry saved from it
 /// is marked with the flow's id (front-matter `flow`).
-public struct Flow: Hashable, Sendable {
+public struct Flow: Hashable, Sendable, Codable {
     public var id: String
     /// How the choice at the start of `debrief new` names it ("Quick reflection").
     public var title: String

@@ -1,5 +1,5 @@
 /// The kinds of answer a prompt can ask for. The raw values are what catalog files write.
-public enum PromptType: String, CaseIterable, Sendable {
+public enum PromptType: String, CaseIterable, Sendable, Codable {
     /// One line of text.
     case line
     /// Several lines of text.

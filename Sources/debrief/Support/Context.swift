@@ -201,7 +201,8 @@ struct Context {
 
     /// The embedded defaults with the user's overrides applied.
     static func catalog(_ environment: [String: String]) throws -> Catalog {
-        try CatalogLoader.load(defaultFiles + CatalogLoader.overrideFiles(in: JournalLocation.promptsDirectory(environment: environment)))
+        try CatalogLoader.load(defaultFiles + CatalogLoader.overrideFiles(in: JournalLocation.promptsDirectory(environment: environment)),
+                               compact: DefaultCatalog.compactJSON)
     }
 
     static var defaultFiles: [CatalogFile] {
