@@ -408,12 +408,15 @@ public final class JournalIndex: EntryIndexing {
         var ids: [String: Int64] = [:]
         try? queue.read { db in
             for row in try Row.fetchAll(db, sql: "SELECT path, id FROM files") { ids[row[0]] = row[1] }
-            let stored = try EntryFacts.storedAll(db)
+            var byFile: [Int64: EntryFacts] = [:]
+            var indexOf: [Int64: Int] = [:]
             for (i, facts) in computed {
-                guard let facts, let id = ids[IndexRow.text(Self.relative(refs[i].path, prefix: prefix))] else { continue }
-                if let stored = stored[id], facts.matches(stored) { continue }
-                differing.insert(i)
+                guard let facts else { continue }
+                guard let id = ids[IndexRow.text(Self.relative(refs[i].path, prefix: prefix))] else { continue }
+                byFile[id] = facts
+                indexOf[id] = i
             }
+            for file in try EntryFacts.differing(db, from: byFile) { if let i = indexOf[file] { differing.insert(i) } }
             let bad = try IndexRow.damaged(db, tables: IndexRow.all)
             damaged = !bad.isEmpty
             for (i, ref) in refs.enumerated() where bad.contains(ids[IndexRow.text(Self.relative(ref.path, prefix: prefix))] ?? -1) {

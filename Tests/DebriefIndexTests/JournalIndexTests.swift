@@ -340,7 +340,7 @@ struct SplitMix {
     /// rule), in each table doctor compares: only the comparison of what is stored with what the
     /// file gives sees it (the entries rebuilt from blobs are untouched, every sum matches), so
     /// doctor must name exactly that file, and index it again. The stored facts are read a table
-    /// at a time (``EntryFacts/storedAll(_:)``); a table left out or misread fails here.
+    /// at a time (``EntryFacts/differing(_:from:)``); a table left out or misread fails here.
     @Test(arguments: [
         ("entries", "UPDATE entries SET title = title || 'x' WHERE file = ?"),
         ("people", "UPDATE people SET folded = folded || 'x' WHERE rowid = (SELECT max(rowid) FROM people WHERE file = ?)"),
