@@ -304,7 +304,8 @@ public final class JournalIndex: EntryIndexing {
     }
 
     public func entries(of refs: [EntryRef], store: JournalStore, including include: (EntryKey) -> Bool,
-                        ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, _ body: ([Entry]) -> Void) -> [EntryProblem]? {
+                        ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, keeping: Set<String>? = nil,
+                        _ body: ([Entry]) -> Void) -> [EntryProblem]? {
         guard let queue = database(for: store) else { return nil }
         // Up to the first batch, anything wrong sends the whole question to the files.
         var problems: [EntryProblem] = []
@@ -360,7 +361,7 @@ public final class JournalIndex: EntryIndexing {
             }
             let stored = (try? queue.read { db in try self.blobs(db, ids: wanted) }) ?? []
             var rebuilt: [Int: Entry] = [:]
-            for (index, entry) in Self.decode(stored, refs: refs) { if let entry { rebuilt[index] = entry } }
+            for (index, entry) in Self.decode(stored, refs: refs, keeping: keeping) { if let entry { rebuilt[index] = entry } }
             var entries: [Entry] = []
             entries.reserveCapacity(part.count)
             for (index, _) in part {
@@ -571,7 +572,11 @@ public final class JournalIndex: EntryIndexing {
         }
         let blobs = try queue.read { db in try self.blobs(db, ids: wanted) }
         Trace.mark("index: \(blobs.count) stored entries fetched")
-        let decoded = Self.decode(blobs, refs: refs)
+        // With only some answers read (``EntryMatcher/reading``): those alone, of the entries the
+        // text test is not made on (found in their own stored text, or no text asked).
+        let keeping = damagedFacts ? nil : matcher?.reading
+        let lean = matcher?.foldedText == nil ? nil : textFound
+        let decoded = Self.decode(blobs, refs: refs, keeping: keeping) { lean?.contains($0.id) ?? true }
         Trace.mark("index: \(decoded.count) entries rebuilt")
         for (index, entry) in decoded { outcomes[index] = entry.map { .success($0) } }
         // A readable file without a stored entry (its row lost) is read, not left out.
@@ -802,13 +807,16 @@ public final class JournalIndex: EntryIndexing {
     }
 
     /// Rebuilds entries from blobs, split over the cores when there are many. An entry rebuilt so
-    /// has no document: a save reads the file first (see `EntrySource.hasDocument`).
-    private static func decode(_ stored: [Stored], refs: [EntryRef]) -> [(Int, Entry?)] {
+    /// has no document: a save reads the file first (see `EntrySource.hasDocument`). `keeping`:
+    /// only those answers, of the entries `lean` says (``EntryBlob/decode(_:source:keeping:)``).
+    private static func decode(_ stored: [Stored], refs: [EntryRef], keeping: Set<String>? = nil,
+                               lean: @Sendable (Stored) -> Bool = { _ in true }) -> [(Int, Entry?)] {
         @Sendable func one(_ item: Stored) -> (Int, Entry?) {
             let ref = refs[item.index]
             let source = EntrySource(path: ref.path, fingerprint: item.fingerprint, document: EntryDocument(), hasDocument: false)
+            let kept = keeping.flatMap { lean(item) ? $0 : nil }
             return (item.index, item.blob.withUnsafeBytes { raw in
-                IndexSchema.checksum(raw) == item.sum ? EntryBlob.decode(raw, source: source) : nil
+                IndexSchema.checksum(raw) == item.sum ? EntryBlob.decode(raw, source: source, keeping: kept) : nil
             })
         }
         return stored.concurrentMap(minimum: 512, one)

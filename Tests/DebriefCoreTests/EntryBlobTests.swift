@@ -79,4 +79,26 @@ import Testing
         }
         #expect((blob + [0]).withUnsafeBytes { EntryBlob.decode($0, source: nil) } == nil)
     }
+
+    /// An entry decoded keeping some answers is the entry with only those answers, every other
+    /// property the same, whichever answers are kept; cut bytes still decode to nil.
+    @Test func keptAnswersAreTheEntrysOwn() throws {
+        var rng = SeededGenerator(seed: 11)
+        for var entry in RoundTripTests.generated() {
+            entry.flow = entry.id.hasSuffix("1") ? "quick" : nil
+            entry.formerIDs = entry.id.hasSuffix("3") ? ["old-id"] : []
+            let blob = EntryBlob.encode(entry)
+            let keys = Array(entry.answers.keys)
+            for keeping in [Set<String>(), Set(keys), Set(keys.filter { _ in Bool.random(using: &rng) }), ["title", "people", "follow-ups", "nothing"]] {
+                let expected = Entry(id: entry.id, created: entry.created, updated: entry.updated,
+                                     answers: entry.answers.filter { keeping.contains($0.key) }, flow: entry.flow, origin: entry.origin,
+                                     event: entry.event, location: entry.location, formerIDs: entry.formerIDs)
+                let back = try #require(blob.withUnsafeBytes { EntryBlob.decode($0, source: nil, keeping: keeping) })
+                #expect(Self.properties(back).sorted() == Self.properties(expected).sorted())
+            }
+            for cut in stride(from: 1, to: blob.count, by: max(1, blob.count / 40)) {
+                #expect(Array(blob.prefix(cut)).withUnsafeBytes { EntryBlob.decode($0, source: nil, keeping: ["title"]) } == nil)
+            }
+        }
+    }
 }

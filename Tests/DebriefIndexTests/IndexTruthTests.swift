@@ -157,4 +157,43 @@ import Testing
                 "answered as the files say")
         #expect(f.index.lastRefresh.textFound == 0, "the damaged row vouched for nothing: \(f.index.lastRefresh)")
     }
+
+    /// `list` reads of an entry only what it prints (``EntryMatcher/reading``): the entries whose
+    /// text the index vouches for are rebuilt with those answers alone (no notes) and list the
+    /// same; every other entry is rebuilt whole, so its text is tested on all of it: one whose
+    /// stored text was changed (the facts then prove nothing) and one the index cannot vouch for
+    /// (a query with U+FFFD, which the stored texts hold for a NUL).
+    @Test func aListRebuildsOnlyWhatItPrintsWhereTheTextIsVouchedFor() throws {
+        let f = IndexFixture("lean-list", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 16)
+        f.write("2029-06-09-1000-replacement", IndexFixture.text(title: "Odd", date: "2029-06-09T10:00:00+02:00",
+                                                                 notes: "A \u{FFFD} in the notes."))
+        func matcher(_ text: String) -> EntryMatcher {
+            var matcher = EntryMatcher(EntryQuery(text: text), catalog: IndexFixture.catalog, today: IndexFixture.today)
+            matcher.reading = EntryJSON.listedPromptIDs(IndexFixture.catalog)
+            return matcher
+        }
+        func listed(_ store: JournalStore, _ text: String) -> [String] {
+            let detector = Detector(catalog: IndexFixture.catalog)
+            let snapshot = store.entries(matching: matcher(text))
+            return snapshot.entries.map { e in
+                EntryJSON.summary(e, pitfalls: detector.flags(for: e, asOf: IndexFixture.today).map(\.pitfallID)).rendered(pretty: false)
+            } + snapshot.problems.map(\.description)
+        }
+        let zurich = listed(f.plain, "zurich")
+        #expect(zurich.count == 16)
+        #expect(listed(f.indexed, "zurich") == zurich, "cold")
+        f.reopen()
+        #expect(listed(f.indexed, "zurich") == zurich, "warm")
+        #expect(f.index.lastRefresh.textFound == 16)
+        let lean = try #require(f.indexed.entries(matching: matcher("zurich")).entries.first)
+        #expect(lean["notes"] == nil && lean["talk-share"] != nil, "rebuilt without the notes, with what pitfalls read")
+        // Not vouched for: rebuilt whole, the text found in the notes.
+        let odd = listed(f.plain, "\u{FFFD}")
+        #expect(odd.count == 1)
+        #expect(listed(f.indexed, "\u{FFFD}") == odd, "a query the stored texts cannot answer")
+        #expect(try f.damage("UPDATE search SET text = 'nothing' WHERE rowid = (SELECT min(rowid) FROM search WHERE text LIKE '%zurich%')") == 1)
+        f.reopen()
+        #expect(listed(f.indexed, "zurich") == zurich, "a changed stored text")
+    }
 }

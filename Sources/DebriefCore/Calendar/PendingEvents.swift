@@ -108,20 +108,6 @@ public struct PendingEvents: Sendable {
     }
 }
 
-/// What ``PendingEvents/isWorthAReflection(_:)``'s word tests decided, per text (bounded: a
-/// hostile calendar of distinct texts costs at most a few megabytes, then each is cut again).
-private final class TextMemo<Value: Sendable>: Sendable {
-    private let known = Mutex<[String: Value]>([:])
-    private static var capacity: Int { 10_000 }
-
-    func value(for text: String, _ decide: () -> Value) -> Value {
-        if let value = known.withLock({ $0[text] }) { return value }
-        let value = decide()
-        known.withLock { if $0.count < Self.capacity { $0[text] = value } }
-        return value
-    }
-}
-
 /// Finds the reflection written about an event among entries (see ``PendingEvents``).
 public struct ReflectionMatcher: Sendable {
     let byKey: [String: Entry]

@@ -61,6 +61,16 @@ public struct Detector: Sendable {
         return judgeWeek(others + [entry], asOf: min(week.sunday, today))
     }
 
+    /// Every prompt a pitfall's condition reads: besides these the evaluator reads only an entry's
+    /// flow, so an entry with only these answers is judged as the whole entry is.
+    public var promptIDs: Set<String> {
+        var ids: Set<String> = []
+        for pitfall in catalog.pitfalls {
+            for signal in pitfall.signals { ids.formUnion(signal.condition.promptIDs) }
+        }
+        return ids
+    }
+
     /// The catalog's pitfalls of one scope.
     public func pitfalls(_ scope: PitfallScope) -> [Pitfall] {
         catalog.pitfalls.filter { $0.scope == scope }
@@ -96,10 +106,44 @@ public struct Detector: Sendable {
 
     static func fill(_ template: String, _ match: Verdict.Match) -> String {
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        // The standard library's `replacing`, not Foundation's `replacingOccurrences`, which
-        // bridges through NSString (6% of a review of 10,000 entries).
-        return template
-            .replacing("{value}", with: match.value ?? "")
-            .replacing("{threshold}", with: match.threshold ?? "")
+        return replacing(replacing(template, "{value}", with: match.value ?? ""), "{threshold}", with: match.threshold ?? "")
+    }
+
+    /// `text.replacing(pattern, with: value)`, the standard library's, which compares characters
+    /// through a generic searcher: 35,000 instructions a call, a fifth of `list --format json` on
+    /// 10,000 entries. An ASCII text's characters are its bytes (but CR LF, one character, which
+    /// an ASCII `pattern` without CR or LF never starts or ends inside), so there it is done on
+    /// bytes, with the same result; any other text goes to `replacing`.
+    static func replacing(_ text: String, _ pattern: String, with value: String) -> String {
+        var text = text
+        var pattern = pattern
+        let done: String?? = text.withUTF8 { t in
+            pattern.withUTF8 { p -> String?? in
+                guard !p.isEmpty, p.allSatisfy({ $0 < 0x80 && $0 != 0x0A && $0 != 0x0D }),
+                      t.allSatisfy({ $0 < 0x80 }) else { return nil }
+                var out: [UInt8] = []
+                var i = 0, copied = 0
+                while i + p.count <= t.count {
+                    if t[i] == p[0], (1..<p.count).allSatisfy({ t[i + $0] == p[$0] }) {
+                        if out.isEmpty { out.reserveCapacity(t.count + value.utf8.count) }
+                        out.append(contentsOf: t[copied..<i])
+                        out.append(contentsOf: value.utf8)
+                        i += p.count
+                        copied = i
+                    } else {
+                        i += 1
+                    }
+                }
+                // Nothing replaced: the text as it is.
+                guard copied > 0 else { return .some(nil) }
+                out.append(contentsOf: t[copied...])
+                return String(decoding: out, as: UTF8.self)
+            }
+        }
+        switch done {
+        case .some(.some(let replaced)): return replaced
+        case .some(.none): return text
+        case .none: return text.replacing(pattern, with: value)
+        }
     }
 }

@@ -78,10 +78,16 @@ public struct MentionFinder: Sendable {
     /// The folded words a name must show, without an opening title like "Dr." (a word of at most
     /// four letters ending in a full stop) when other words follow.
     public static func nameWords(_ name: String) -> [String] {
-        var parts = name.split(whereSeparator: \.isWhitespace)
-        while parts.count > 1, let first = parts.first, first.hasSuffix("."), first.count <= 5 { parts.removeFirst() }
-        return parts.flatMap { words(in: $0).map(\.word) }
+        // Once a process per name: a pitfall on unfollowed people asks it for every person of
+        // every entry judged (a tenth of `list --format json` on 10,000 entries).
+        nameWordsMemo.value(for: name) {
+            var parts = name.split(whereSeparator: \.isWhitespace)
+            while parts.count > 1, let first = parts.first, first.hasSuffix("."), first.count <= 5 { parts.removeFirst() }
+            return parts.flatMap { words(in: $0).map(\.word) }
+        }
     }
+
+    private static let nameWordsMemo = TextMemo<[String]>()
 
     /// Bumped when what ``foldedWords(of:)`` or ``tagWords(_:)`` give for the same entry changes:
     /// the index stores them, and rebuilds when this differs.

@@ -114,6 +114,12 @@ public struct EntryMatcher: Sendable {
     let kind: String?
     let pitfall: String?
     let text: String?
+    /// The answers the caller reads of the entries selected, when not all of them
+    /// (``EntryJSON/listedPromptIDs(_:)`` for `list`): an index may then rebuild an entry with
+    /// only these answers (``EntryBlob/decode(_:source:keeping:)``) when every test but the text
+    /// reads only these and the text was found in it (``IndexedRead/textFound``) or not asked.
+    /// Nil: whole entries.
+    public var reading: Set<String>?
 
     public init(_ query: EntryQuery, catalog: Catalog, today: Day) {
         self.query = query

@@ -29,6 +29,13 @@ public enum EntryJSON {
         }
     }
 
+    /// The answers `list` reads of an entry: its line and ``summary(_:pitfalls:)``, the pitfalls
+    /// judged (``Detector/promptIDs``) and every filter of ``EntryMatcher`` but the text. An entry
+    /// rebuilt with only these is listed as the whole entry is (``EntryBlob/decode(_:source:keeping:)``).
+    public static func listedPromptIDs(_ catalog: Catalog) -> Set<String> {
+        Detector(catalog: catalog).promptIDs.union(["title", "date", "kind", "people", "tags", "follow-ups"])
+    }
+
     /// The summary `list` prints for each entry.
     public static func summary(_ entry: Entry, pitfalls: [String]) -> JSONValue {
         .object([

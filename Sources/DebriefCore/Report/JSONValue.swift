@@ -20,34 +20,44 @@ public indirect enum JSONValue: Equatable, Sendable {
         return out
     }
 
+    /// Appended piece by piece (no string built per value and then copied in: rendering was a
+    /// fifth of `list --format json` on 10,000 entries).
     private func write(into out: inout String, indent: Int, pretty: Bool) {
-        let nl = pretty ? "\n" : ""
-        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-        let end = pretty ? String(repeating: "  ", count: indent) : ""
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let n): out += String(n)
-        case .string(let s): out += Self.quote(s)
+        case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
-            out += "[" + nl
+            out += "["
             for (i, item) in items.enumerated() {
-                out += pad
+                if i > 0 { out += "," }
+                Self.newLine(into: &out, indent: indent + 1, pretty: pretty)
                 item.write(into: &out, indent: indent + 1, pretty: pretty)
-                out += (i < items.count - 1 ? "," : "") + nl
             }
-            out += end + "]"
+            Self.newLine(into: &out, indent: indent, pretty: pretty)
+            out += "]"
         case .object(let pairs):
             if pairs.isEmpty { out += "{}"; return }
-            out += "{" + nl
+            out += "{"
             for (i, (key, value)) in pairs.enumerated() {
-                out += pad + Self.quote(key) + (pretty ? ": " : ":")
+                if i > 0 { out += "," }
+                Self.newLine(into: &out, indent: indent + 1, pretty: pretty)
+                Self.quote(key, into: &out)
+                out += pretty ? ": " : ":"
                 value.write(into: &out, indent: indent + 1, pretty: pretty)
-                out += (i < pairs.count - 1 ? "," : "") + nl
             }
-            out += end + "}"
+            Self.newLine(into: &out, indent: indent, pretty: pretty)
+            out += "}"
         }
+    }
+
+    /// When pretty, a line feed and two spaces per level of `indent`.
+    private static func newLine(into out: inout String, indent: Int, pretty: Bool) {
+        guard pretty else { return }
+        out += "\n"
+        for _ in 0..<indent { out += "  " }
     }
 
     /// A pretty array whose items are rendered on every core, the same text as `rendered()` of
@@ -82,6 +92,13 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     static func quote(_ s: String) -> String {
+        var out = ""
+        quote(s, into: &out)
+        return out
+    }
+
+    /// `s` as a JSON string, appended to `out`.
+    static func quote(_ s: String, into out: inout String) {
         // Nothing to escape (nearly always): no quote, backslash, control, DEL, C1 (C2 80…9F)
         // or U+2028/2029 (E2 80 A8/A9) among the bytes.
         var plain = true
@@ -95,26 +112,51 @@ public indirect enum JSONValue: Equatable, Sendable {
             beforePrevious = previous
             previous = b
         }
-        if plain { return "\"" + s + "\"" }
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                // Controls are escaped, C1 and DEL too (U+009B is a one-character CSI to some
-                // terminals), so JSON printed to a terminal is as harmless as text.
-                if u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 {
-                    out += String(format: "\\u%04X", u.value)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
+        out += "\""
+        if plain {
+            out += s
+            out += "\""
+            return
         }
-        return out + "\""
+        // Escaped on the bytes, not scalar by scalar (an export's notes hold line
+        // feeds: so escaped, they were a tenth of `export --format json`). Controls are
+        // escaped, C1 and DEL too (U+009B is a one-character CSI to some terminals), so JSON
+        // printed to a terminal is as harmless as text.
+        var text = s
+        let escaped: [UInt8] = text.withUTF8 { b in
+            var o: [UInt8] = []
+            o.reserveCapacity(b.count + b.count / 8 + 8)
+            func hex(_ value: UInt32) {
+                let digits = Array("0123456789ABCDEF".utf8)
+                o += [0x5C, 0x75] + [12, 8, 4, 0].map { digits[Int((value >> UInt32($0)) & 0xF)] }
+            }
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                switch c {
+                case 0x22: o += [0x5C, 0x22]
+                case 0x5C: o += [0x5C, 0x5C]
+                case 0x0A: o += [0x5C, 0x6E]
+                case 0x0D: o += [0x5C, 0x72]
+                case 0x09: o += [0x5C, 0x74]
+                case 0x00..<0x20, 0x7F: hex(UInt32(c))
+                case 0xC2 where i + 1 < b.count && b[i + 1] <= 0x9F:
+                    // U+0080…U+009F.
+                    hex(UInt32(b[i + 1]))
+                    i += 2
+                    continue
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+                    hex(0x2000 + UInt32(b[i + 2]) - 0x80)
+                    i += 3
+                    continue
+                default: o.append(c)
+                }
+                i += 1
+            }
+            return o
+        }
+        out += String(decoding: escaped, as: UTF8.self)
+        out += "\""
     }
 }
 

@@ -83,7 +83,11 @@ public enum EntryBlob {
 
     /// The entry the bytes hold, with `source` as given; nil when they are not a blob of this
     /// version (the index then reads the file).
-    public static func decode(_ bytes: UnsafeRawBufferPointer, source: EntrySource?) -> Entry? {
+    ///
+    /// `keeping`: only the answers of these prompts; the others are stepped over without a
+    /// string made of them (a list of 10,000 entries prints a line of each, not their notes).
+    /// Such an entry is for reading what was kept, never for saving: answers are missing.
+    public static func decode(_ bytes: UnsafeRawBufferPointer, source: EntrySource?, keeping: Set<String>? = nil) -> Entry? {
         var r = Reader(b: bytes)
         guard r.byte() == version, let id = r.string(), let created = r.timestamp(), let updated = r.timestamp(),
               let flow = r.optional(), let origin = r.optional(), let event = r.optional(), let location = r.optional(), let formerCount = r.int(),
@@ -98,6 +102,10 @@ public enum EntryBlob {
         answers.reserveCapacity(count)
         for _ in 0..<count {
             guard let key = r.string(), let tag = r.byte() else { return nil }
+            if let keeping, !keeping.contains(key) {
+                guard r.skipAnswer(tag) else { return nil }
+                continue
+            }
             let answer: Answer
             switch tag {
             case 0:
@@ -265,6 +273,58 @@ public enum EntryBlob {
             case 1: return int().map { .some(Day(ordinal: $0)) }
             default: return nil
             }
+        }
+
+        /// Steps over an answer of type `tag` as the reads above would read it; false where
+        /// they would give nil.
+        mutating func skipAnswer(_ tag: UInt8) -> Bool {
+            switch tag {
+            case 0, 3: return skipString()
+            case 1: return byte() != nil
+            case 2: return int() != nil
+            case 4: return timestamp() != nil
+            case 5:
+                guard let n = int() else { return false }
+                for _ in 0..<max(n, 0) {
+                    guard skipString(), skipOptional(), skipOptional(), skipOptional(), skipOptional(), skipExtras() else { return false }
+                }
+                return true
+            case 6:
+                guard let n = int() else { return false }
+                for _ in 0..<max(n, 0) {
+                    guard skipString(), skipString(), day() != nil, day() != nil, skipOptional(), day() != nil, int() != nil,
+                          let hasAdded = byte() else { return false }
+                    if hasAdded == 1, timestamp() == nil { return false }
+                    guard skipExtras() else { return false }
+                }
+                return true
+            case 7:
+                guard let n = int() else { return false }
+                for _ in 0..<max(n, 0) where !skipString() { return false }
+                return true
+            default:
+                return false
+            }
+        }
+
+        mutating func skipString() -> Bool {
+            guard let n = int(), n >= 0, i + n <= b.count else { return false }
+            i += n
+            return true
+        }
+
+        mutating func skipOptional() -> Bool {
+            switch byte() {
+            case 0: return true
+            case 1: return skipString()
+            default: return false
+            }
+        }
+
+        mutating func skipExtras() -> Bool {
+            guard let n = int(), n >= 0 else { return false }
+            for _ in 0..<n where !(skipString() && skipString()) { return false }
+            return true
         }
 
         mutating func extras() -> [ExtraField]? {

@@ -48,8 +48,11 @@ public protocol EntryIndexing: AnyObject, Sendable {
     /// any entry is rebuilt, so no more than a batch of entries is held at once. Nil, with nothing
     /// given to `body`, when the index cannot answer; once a batch is given, every later entry
     /// the index cannot give is read from its file.
+    /// `keeping`: only these answers are needed of each entry (``EntryBlob/decode(_:source:keeping:)``);
+    /// nil for whole entries.
     func entries(of refs: [EntryRef], store: JournalStore, including include: (EntryKey) -> Bool,
-                 ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, _ body: ([Entry]) -> Void) -> [EntryProblem]?
+                 ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, keeping: Set<String>?,
+                 _ body: ([Entry]) -> Void) -> [EntryProblem]?
 
     /// The index's own files, for `doctor`: what keeps the index from being used (a link or a
     /// foreign file where its database belongs, a cache folder of another user or writable by
@@ -63,11 +66,12 @@ extension EntryIndexing {
     public func review<Value>(for refs: [EntryRef], store: JournalStore, problems: [EntryProblem],
                               _ body: (ReviewSource) -> Value) -> Value? { nil }
     public func entries(of refs: [EntryRef], store: JournalStore, including include: (EntryKey) -> Bool,
-                        ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, _ body: ([Entry]) -> Void) -> [EntryProblem]? { nil }
+                        ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, keeping: Set<String>?,
+                        _ body: ([Entry]) -> Void) -> [EntryProblem]? { nil }
 }
 
 /// What orders and selects entries before they are read: the event time and the id, known from
-/// the index's rows without rebuilding the entry (``EntryIndexing/entries(of:store:including:ordered:batch:_:)``).
+/// the index's rows without rebuilding the entry (``EntryIndexing/entries(of:store:including:ordered:batch:keeping:_:)``).
 public struct EntryKey: Sendable {
     public var eventTime: Timestamp
     public var id: String

@@ -158,11 +158,16 @@ public struct JournalStore: Sendable {
     /// comes from its rows and no more than a batch of entries is rebuilt and held at once, so a
     /// command writing each batch as it comes (`list`/`export --format json`) never holds the
     /// whole journal; else from every entry read.
+    ///
+    /// `keeping`: the answers `body` reads, when not all of them: the index may rebuild each entry
+    /// with only those (``EntryBlob/decode(_:source:keeping:)``); entries read from their files
+    /// are whole.
     public func entries(including include: (EntryKey) -> Bool, ordered areInOrder: (EntryKey, EntryKey) -> Bool,
-                        batch: Int = 256, _ body: ([Entry]) -> Void) -> [EntryProblem] {
+                        batch: Int = 256, keeping: Set<String>? = nil, _ body: ([Entry]) -> Void) -> [EntryProblem] {
         let scan = scan()
         Trace.mark("store: \(scan.refs.count) files listed")
-        if let problems = index?.entries(of: scan.refs, store: self, including: include, ordered: areInOrder, batch: batch, body) {
+        if let problems = index?.entries(of: scan.refs, store: self, including: include, ordered: areInOrder, batch: batch,
+                                         keeping: keeping, body) {
             return scan.problems + problems
         }
         let snapshot = read(scan.refs, complete: true, narrowedBy: nil)

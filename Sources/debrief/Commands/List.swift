@@ -53,7 +53,9 @@ struct List: ParsableCommand {
             if format == .json, query.isUnfiltered, query.limit == nil {
                 // The whole journal: written a batch at a time as it is read (issue 23).
                 var writer = JSONValue.ArrayWriter()
-                let problems = context.store.entries(including: { _ in true }, ordered: EntryQuery.newestFirst) { entries in
+                // Of each entry only what its summary and its pitfalls read (not its notes).
+                let problems = context.store.entries(including: { _ in true }, ordered: EntryQuery.newestFirst,
+                                                     keeping: EntryJSON.listedPromptIDs(context.catalog)) { entries in
                     let pitfalls = entries.concurrentMap { detector.flags(for: $0, asOf: today).map(\.pitfallID) }
                     Output.jsonPart(writer.part(zip(entries, pitfalls).map { EntryJSON.summary($0, pitfalls: $1) }))
                 }
@@ -61,7 +63,9 @@ struct List: ParsableCommand {
                 if let warning = UnreadFiles.warning(problems.count, .notListed) { Output.error(warning) }
                 return
             }
-            let snapshot = context.store.entries(matching: EntryMatcher(query, catalog: context.catalog, today: context.clock.today))
+            var matcher = EntryMatcher(query, catalog: context.catalog, today: context.clock.today)
+            matcher.reading = EntryJSON.listedPromptIDs(context.catalog)
+            let snapshot = context.store.entries(matching: matcher)
             Trace.mark("list: \(snapshot.entries.count) entries selected")
             let pitfalls = snapshot.entries.concurrentMap { detector.flags(for: $0, asOf: today).map(\.pitfallID) }
             Trace.mark("list: pitfalls judged")
