@@ -74,15 +74,19 @@ struct EntryFacts: Sendable, Equatable {
     }
 
     /// The files of `computed` (file id → what its entry gives now, the blob left out) whose
-    /// stored facts say something else, query column by column: each table read in one pass in
-    /// file order and compared as it is read (`doctor` compares every file's; a lookup per file
-    /// and table was six queries per file, and holding every file's stored texts at once was
-    /// 46 MB at 10,000 entries). A file without an `entries` row, or missing from a table its
-    /// entry has rows in, differs.
+    /// stored facts say something else, query column by column: each table's rows of those files
+    /// read in one pass in file order and compared as they are read (`doctor` compares every
+    /// file's, a part of the journal at a time; a lookup per file and table was six queries per
+    /// file, and holding every file's stored texts at once was 46 MB at 10,000 entries). A file
+    /// without an `entries` row, or missing from a table its entry has rows in, differs; rows of
+    /// other files are not read.
     static func differing(_ db: Database, from computed: [Int64: EntryFacts]) throws -> Set<Int64> {
+        guard !computed.isEmpty else { return [] }
+        // Integers only, so written into the statement (no limit on bound parameters).
+        let files = "(" + computed.keys.sorted().map(String.init).joined(separator: ",") + ")"
         var out = Set<Int64>()
         var inEntries = Set<Int64>()
-        let entries = try Row.fetchCursor(db, sql: "SELECT file, id, day, time, utc_offset, kind, title, flow FROM entries")
+        let entries = try Row.fetchCursor(db, sql: "SELECT file, id, day, time, utc_offset, kind, title, flow FROM entries WHERE file IN \(files)")
         while let row = try entries.next() {
             let file: Int64 = row[0]
             guard let facts = computed[file] else { continue }
@@ -116,13 +120,15 @@ struct EntryFacts: Sendable, Equatable {
             close()
             for (file, facts) in computed where !seen.contains(file) && !expected(facts).isEmpty { out.insert(file) }
         }
-        try rows("SELECT file, name, folded, level, relation, note, email FROM people ORDER BY file, rowid", \.people) {
+        try rows("SELECT file, name, folded, level, relation, note, email FROM people WHERE file IN \(files) ORDER BY file, rowid", \.people) {
             Person(name: $0[1], folded: $0[2], level: $0[3], relation: $0[4], note: $0[5], email: $0[6])
         }
-        try rows("SELECT file, who, who_folded, action, due, done, first_due, postponed FROM follow_ups ORDER BY file, n", \.followUps) {
+        try rows("SELECT file, who, who_folded, action, due, done, first_due, postponed FROM follow_ups WHERE file IN \(files) ORDER BY file, n", \.followUps) {
             FollowUp(who: $0[1], folded: $0[2], action: $0[3], due: $0[4], done: $0[5], firstDue: $0[6], postponed: $0[7])
         }
-        try rows("SELECT file, tag, folded, words FROM tags ORDER BY file, rowid", \.tags) { Tag(tag: $0[1], folded: $0[2], words: $0[3]) }
+        try rows("SELECT file, tag, folded, words FROM tags WHERE file IN \(files) ORDER BY file, rowid", \.tags) {
+            Tag(tag: $0[1], folded: $0[2], words: $0[3])
+        }
 
         // A table with one row per file (the first counts, as a lookup would find it).
         func one<T: Equatable>(_ sql: String, _ expected: (EntryFacts) -> T, _ make: (Row) -> T) throws {
@@ -135,10 +141,11 @@ struct EntryFacts: Sendable, Equatable {
             }
             for file in computed.keys where !seen.contains(file) { out.insert(file) }
         }
-        // Optional: an FTS5 column takes a NULL, which differs from any text.
-        try one("SELECT rowid, text FROM search ORDER BY rowid", { Optional($0.searchText) }) { $0[1] as String? }
-        try one("SELECT rowid, words FROM mention_words ORDER BY rowid", { Optional($0.mentionWords) }) { $0[1] as String? }
-        try one("SELECT file, facts FROM review_facts ORDER BY file, rowid", \.reviewFacts) { row in
+        // Optional: an FTS5 column takes a NULL, which differs from any text. The words are read
+        // from FTS5's own content table, looked up by id (what `mention_words` itself returns).
+        try one("SELECT rowid, text FROM search WHERE rowid IN \(files) ORDER BY rowid", { Optional($0.searchText) }) { $0[1] as String? }
+        try one("SELECT id, c0 FROM mention_words_content WHERE id IN \(files) ORDER BY id", { Optional($0.mentionWords) }) { $0[1] as String? }
+        try one("SELECT file, facts FROM review_facts WHERE file IN \(files) ORDER BY file, rowid", \.reviewFacts) { row in
             let data: Data = row[1]
             return [UInt8](data)
         }
