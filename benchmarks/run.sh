@@ -183,12 +183,17 @@ first_frame() {
       fi
       ms=$(python3 - "$trace" "$keys" <<'PY' 2>/dev/null || true
 import sys
+# Without keys: from the process's start (time 0). With keys: from the second "screen:" line (the
+# screen the keys opened; the first is home's own) to the first complete frame after it.
 lines = open(sys.argv[1]).read().splitlines()
 after = None if sys.argv[2] else 0.0
+screens = 0
 for line in lines:
     parts = line.split(None, 2)
     if len(parts) < 3: continue
-    if "screen:" in parts[2] and sys.argv[2]: after = float(parts[0])
+    if parts[2].startswith("screen:") and sys.argv[2]:
+        screens += 1
+        if screens == 2: after = float(parts[0])
     elif after is not None and parts[2].startswith("frame: drawn, 0 background"):
         print(float(parts[0]) - after); break
 PY
@@ -289,16 +294,20 @@ for size in "${sizes[@]}"; do
     rm -rf "$cache"
   fi
 
-  # Screens: process start to the first frame with the journal filled in; the review screen from
-  # pressing `r` on home to its filled frame (home has read the journal by then, so it has no
-  # cold row).
+  # Screens: process start to the first frame with the journal filled in; the review screen,
+  # follow-ups and people from pressing `r`, `f` or `p` on home to their filled frame (home has
+  # read the journal by then, so they have no cold row).
   for mode in warm cold off; do
     fn=$n
     [[ $mode != warm ]] && ((size >= 10000)) && fn=3
     [[ $mode != warm ]] && ((size >= 100000)) && fn=1
     first_frame "first frame: home" "$size" "$mode" "$fn" "" home
     first_frame "first frame: browse" "$size" "$mode" "$fn" "" browse
-    [[ $mode == cold ]] || first_frame "first frame: review screen" "$size" "$mode" "$fn" r home
+    if [[ $mode != cold ]]; then
+      first_frame "first frame: review screen (r)" "$size" "$mode" "$fn" r home
+      first_frame "first frame: follow-ups (f)" "$size" "$mode" "$fn" f home
+      first_frame "first frame: people (p)" "$size" "$mode" "$fn" p home
+    fi
   done
 
   # jrnl on the same content, with its own config in the temporary XDG_CONFIG_HOME.

@@ -32,21 +32,15 @@ public struct FileSignature: Equatable, Sendable {
     }
 
     /// How close to the moment it was read a change must be for the signature not to prove the
-    /// file unchanged. File systems stamp times from a coarse clock (a few milliseconds; whole
-    /// seconds on some, two on FAT), so an edit right after the read can keep size and times.
-    public static let racyMargin: Int64 = 2_000_000_000
+    /// file unchanged (``FileStat/racyMargin``, the one rule the journal cache follows too).
+    public static let racyMargin: Int64 = FileStat.racyMargin
 
-    /// git's "racy" rule: a file whose modification or change time is not safely older than the
-    /// moment it was read (`checked`) may have been changed again within the same tick, so its
-    /// signature proves nothing and it is read again.
+    /// ``FileStat/isRacy(checked:margin:)``: a file changed within the margin of its read may
+    /// have changed again within the same tick, so its signature proves nothing.
     func isRacy(checked: Int64, margin: Int64 = racyMargin) -> Bool {
-        max(mtime, ctime) >= checked - margin
+        FileStat(size: size, mtime: mtime, ctime: ctime, inode: inode).isRacy(checked: checked, margin: margin)
     }
 
     /// Now, in nanoseconds of the wall clock file times come from.
-    static func now() -> Int64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
-    }
+    static func now() -> Int64 { FileStat.now() }
 }

@@ -91,6 +91,11 @@ public struct JournalStore: Sendable {
     public func loadAll() -> JournalSnapshot {
         let scan = scan()
         Trace.mark("store: \(scan.refs.count) files listed")
+        return loadAll(scan)
+    }
+
+    /// ``loadAll()`` over a walk already made (``JournalCache`` compares it with its last one first).
+    func loadAll(_ scan: JournalScan) -> JournalSnapshot {
         var snapshot = read(scan.refs, complete: true, narrowedBy: nil)
         snapshot.problems = scan.problems + snapshot.problems
         return snapshot
