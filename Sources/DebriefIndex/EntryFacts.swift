@@ -73,69 +73,83 @@ struct EntryFacts: Sendable, Equatable {
         reviewFacts = EntryBlob.encode(ReviewFacts.reduced(entry, keeping: reviewKeeping))
     }
 
-    /// The facts stored for every file with an `entries` row (the blob left out), by file id:
-    /// each table read in one pass (`doctor` compares every file's; a lookup per file and table
-    /// was six queries per file). Rows of a file without an `entries` row are left out, as a
-    /// lookup by that file would find nothing for it.
-    static func storedAll(_ db: Database) throws -> [Int64: Stored] {
-        var out: [Int64: Stored] = [:]
-        let entries = try Row.fetchCursor(db, sql: "SELECT file, id, day, time, utc_offset, kind, title, flow FROM entries")
+    /// The files of `computed` (file id → what its entry gives now, the blob left out) whose
+    /// stored facts say something else, query column by column: each table's rows of those files
+    /// read in one pass in file order and compared as they are read (`doctor` compares every
+    /// file's, a part of the journal at a time; a lookup per file and table was six queries per
+    /// file, and holding every file's stored texts at once was 46 MB at 10,000 entries). A file
+    /// without an `entries` row, or missing from a table its entry has rows in, differs; rows of
+    /// other files are not read.
+    static func differing(_ db: Database, from computed: [Int64: EntryFacts]) throws -> Set<Int64> {
+        guard !computed.isEmpty else { return [] }
+        // Integers only, so written into the statement (no limit on bound parameters).
+        let files = "(" + computed.keys.sorted().map(String.init).joined(separator: ",") + ")"
+        var out = Set<Int64>()
+        var inEntries = Set<Int64>()
+        let entries = try Row.fetchCursor(db, sql: "SELECT file, id, day, time, utc_offset, kind, title, flow FROM entries WHERE file IN \(files)")
         while let row = try entries.next() {
+            let file: Int64 = row[0]
+            guard let facts = computed[file] else { continue }
+            inEntries.insert(file)
             let columns = Columns(id: row[1], day: row[2], time: row[3], utcOffset: row[4], kind: row[5], title: row[6], flow: row[7])
-            out[row[0]] = Stored(columns: columns, people: [], followUps: [], tags: [], searchText: nil, mentionWords: nil, reviewFacts: nil)
+            if columns != facts.columns { out.insert(file) }
         }
-        let people = try Row.fetchCursor(db, sql: "SELECT file, name, folded, level, relation, note, email FROM people ORDER BY file, rowid")
-        while let row = try people.next() {
-            let file: Int64 = row[0]
-            out[file]?.people.append(Person(name: row[1], folded: row[2], level: row[3], relation: row[4], note: row[5], email: row[6]))
-        }
-        let followUps = try Row.fetchCursor(db, sql: "SELECT file, who, who_folded, action, due, done, first_due, postponed FROM follow_ups ORDER BY file, n")
-        while let row = try followUps.next() {
-            let file: Int64 = row[0]
-            out[file]?.followUps.append(FollowUp(who: row[1], folded: row[2], action: row[3], due: row[4], done: row[5], firstDue: row[6], postponed: row[7]))
-        }
-        let tags = try Row.fetchCursor(db, sql: "SELECT file, tag, folded, words FROM tags ORDER BY file, rowid")
-        while let row = try tags.next() {
-            let file: Int64 = row[0]
-            out[file]?.tags.append(Tag(tag: row[1], folded: row[2], words: row[3]))
-        }
-        // A file id twice in one of these (a damaged row) keeps the first, as a lookup would.
-        let texts = try Row.fetchCursor(db, sql: "SELECT rowid, text FROM search ORDER BY rowid")
-        while let row = try texts.next() {
-            let file: Int64 = row[0]
-            if out[file] != nil, out[file]?.searchText == nil { out[file]?.searchText = row[1] }
-        }
-        let words = try Row.fetchCursor(db, sql: "SELECT rowid, words FROM mention_words ORDER BY rowid")
-        while let row = try words.next() {
-            let file: Int64 = row[0]
-            if out[file] != nil, out[file]?.mentionWords == nil { out[file]?.mentionWords = row[1] }
-        }
-        let review = try Row.fetchCursor(db, sql: "SELECT file, facts FROM review_facts ORDER BY file, rowid")
-        while let row = try review.next() {
-            let file: Int64 = row[0]
-            if out[file] != nil, out[file]?.reviewFacts == nil {
-                let data: Data = row[1]
-                out[file]?.reviewFacts = [UInt8](data)
+        for file in computed.keys where !inEntries.contains(file) { out.insert(file) }
+
+        // A table with rows per file (in the order the file's entry gives them).
+        func rows<T: Equatable>(_ sql: String, _ expected: (EntryFacts) -> [T], _ make: (Row) -> T) throws {
+            var current: Int64?
+            var found: [T] = []
+            var seen = Set<Int64>()
+            func close() {
+                if let file = current, let facts = computed[file] {
+                    seen.insert(file)
+                    if found != expected(facts) { out.insert(file) }
+                }
+                found = []
             }
+            let cursor = try Row.fetchCursor(db, sql: sql)
+            while let row = try cursor.next() {
+                let file: Int64 = row[0]
+                if file != current {
+                    close()
+                    current = file
+                }
+                if computed[file] != nil { found.append(make(row)) }
+            }
+            close()
+            for (file, facts) in computed where !seen.contains(file) && !expected(facts).isEmpty { out.insert(file) }
+        }
+        try rows("SELECT file, name, folded, level, relation, note, email FROM people WHERE file IN \(files) ORDER BY file, rowid", \.people) {
+            Person(name: $0[1], folded: $0[2], level: $0[3], relation: $0[4], note: $0[5], email: $0[6])
+        }
+        try rows("SELECT file, who, who_folded, action, due, done, first_due, postponed FROM follow_ups WHERE file IN \(files) ORDER BY file, n", \.followUps) {
+            FollowUp(who: $0[1], folded: $0[2], action: $0[3], due: $0[4], done: $0[5], firstDue: $0[6], postponed: $0[7])
+        }
+        try rows("SELECT file, tag, folded, words FROM tags WHERE file IN \(files) ORDER BY file, rowid", \.tags) {
+            Tag(tag: $0[1], folded: $0[2], words: $0[3])
+        }
+
+        // A table with one row per file (the first counts, as a lookup would find it).
+        func one<T: Equatable>(_ sql: String, _ expected: (EntryFacts) -> T, _ make: (Row) -> T) throws {
+            var seen = Set<Int64>()
+            let cursor = try Row.fetchCursor(db, sql: sql)
+            while let row = try cursor.next() {
+                let file: Int64 = row[0]
+                guard let facts = computed[file], seen.insert(file).inserted else { continue }
+                if make(row) != expected(facts) { out.insert(file) }
+            }
+            for file in computed.keys where !seen.contains(file) { out.insert(file) }
+        }
+        // Optional: an FTS5 column takes a NULL, which differs from any text. The words are read
+        // from FTS5's own content table, looked up by id (what `mention_words` itself returns).
+        try one("SELECT rowid, text FROM search WHERE rowid IN \(files) ORDER BY rowid", { Optional($0.searchText) }) { $0[1] as String? }
+        try one("SELECT id, c0 FROM mention_words_content WHERE id IN \(files) ORDER BY id", { Optional($0.mentionWords) }) { $0[1] as String? }
+        try one("SELECT file, facts FROM review_facts WHERE file IN \(files) ORDER BY file, rowid", \.reviewFacts) { row in
+            let data: Data = row[1]
+            return [UInt8](data)
         }
         return out
-    }
-
-    /// What the index holds for one file, the blob left out.
-    struct Stored {
-        var columns: Columns
-        var people: [Person]
-        var followUps: [FollowUp]
-        var tags: [Tag]
-        var searchText: String?
-        var mentionWords: String?
-        var reviewFacts: [UInt8]?
-    }
-
-    /// Whether what is stored for a file says what these facts say, query column by column.
-    func matches(_ stored: Stored) -> Bool {
-        stored.columns == columns && stored.people == people && stored.followUps == followUps && stored.tags == tags
-            && stored.searchText == searchText && stored.mentionWords == mentionWords && stored.reviewFacts == reviewFacts
     }
 
     func insert(_ db: Database, file id: Int64) throws {

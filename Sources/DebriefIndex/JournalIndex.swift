@@ -381,9 +381,13 @@ public final class JournalIndex: EntryIndexing {
         return problems
     }
 
-    public func verify(_ refs: [EntryRef], against read: [Result<Entry, EntryProblem>?], store: JournalStore) -> [String]? {
-        guard let queue = database(for: store),
-              let indexed = outcomes(for: refs, complete: true, narrowedBy: nil, store: store)?.outcomes else { return nil }
+    /// How many files ``verify(_:reading:store:)`` reads and compares at a time: only one part's
+    /// entries, rebuilt entries and facts are held at once (the whole journal at once was 2 GB
+    /// at 100,000 entries).
+    static let verifyPart = 1_024
+
+    public func verify(_ refs: [EntryRef], reading read: (Range<Int>) -> [Result<Entry, EntryProblem>?], store: JournalStore) -> [String]? {
+        guard let queue = database(for: store) else { return nil }
         func same(_ a: Result<Entry, EntryProblem>?, _ b: Result<Entry, EntryProblem>?) -> Bool {
             switch (a, b) {
             case (nil, nil): return true
@@ -395,26 +399,72 @@ public final class JournalIndex: EntryIndexing {
             }
         }
         let prefix = store.root + "/"
-        var differing = Set(refs.indices.filter { !same(indexed[$0], read[$0]) })
-        // The columns queries narrow by: what is stored for each file against what its entry
-        // gives now, and every row against its checksum.
         let catalog = store.codec.catalog
         let keeping = ReviewFacts.promptIDs(catalog)
-        let readable = refs.indices.filter { if case .success? = read[$0] { return true } else { return false } }
-        let computed = readable.concurrentMap(minimum: 256) { i -> (Int, EntryFacts?) in
-            guard case .success(let entry)? = read[i] else { return (i, nil) }
-            return (i, EntryFacts(entry, catalog: catalog, reviewKeeping: keeping))
-        }
-        var damaged = false
+        var differing = Set<Int>()
         var ids: [String: Int64] = [:]
-        try? queue.read { db in
-            for row in try Row.fetchAll(db, sql: "SELECT path, id FROM files") { ids[row[0]] = row[1] }
-            let stored = try EntryFacts.storedAll(db)
-            for (i, facts) in computed {
-                guard let facts, let id = ids[IndexRow.text(Self.relative(refs[i].path, prefix: prefix))] else { continue }
-                if let stored = stored[id], facts.matches(stored) { continue }
-                differing.insert(i)
+        // Stored entries whose blob is gone or damaged: answered by their file and forgotten, as
+        // any read through the index does, so not compared.
+        var lost = Set<Int64>()
+        do {
+            // The index brought in step with the files: what changed is read and recorded (those
+            // entries kept: as many as changed); the rest is rebuilt from the blobs a part at a time.
+            let synced = try synchronize(queue, refs: refs, complete: true, store: store)
+            var fileOf = [Int64?](repeating: nil, count: refs.count)
+            for (file, index) in synced.stored { fileOf[index] = file }
+            try queue.read { db in
+                for row in try Row.fetchAll(db, sql: "SELECT path, id FROM files") { ids[row[0]] = row[1] }
             }
+            for start in stride(from: 0, to: refs.count, by: Self.verifyPart) {
+                let part = start..<min(start + Self.verifyPart, refs.count)
+                let given = read(part)
+                guard given.count == part.count else { return nil }
+                var wanted: [Int64: Int] = [:]
+                for i in part { if let file = fileOf[i] { wanted[file] = i } }
+                let stored = try queue.read { db in try self.blobs(db, ids: wanted) }
+                var indexed = Array(synced.outcomes[part])
+                var rebuilt = Set<Int>()
+                for (i, entry) in Self.decode(stored, refs: refs) {
+                    guard let entry else { continue }
+                    indexed[i - start] = .success(entry)
+                    rebuilt.insert(i)
+                }
+                for (file, i) in wanted where !rebuilt.contains(i) {
+                    indexed[i - start] = store.tolerantRead(refs[i])
+                    lost.insert(file)
+                }
+                for i in part where !same(indexed[i - start], given[i - start]) { differing.insert(i) }
+                // The columns queries narrow by: what is stored for each file against what its
+                // entry gives now.
+                let readable = part.filter { if case .success? = given[$0 - start] { return true } else { return false } }
+                let computed = readable.concurrentMap(minimum: 256) { i -> (Int, EntryFacts?) in
+                    guard case .success(let entry)? = given[i - start] else { return (i, nil) }
+                    var facts = EntryFacts(entry, catalog: catalog, reviewKeeping: keeping)
+                    facts.blob = []  // not compared (the entry rebuilt from it is), not held
+                    return (i, facts)
+                }
+                var byFile: [Int64: EntryFacts] = [:]
+                var indexOf: [Int64: Int] = [:]
+                for (i, facts) in computed {
+                    guard let facts, let id = ids[IndexRow.text(Self.relative(refs[i].path, prefix: prefix))], !lost.contains(id) else { continue }
+                    byFile[id] = facts
+                    indexOf[id] = i
+                }
+                let wrong = try queue.read { db in try EntryFacts.differing(db, from: byFile) }
+                for file in wrong { if let i = indexOf[file] { differing.insert(i) } }
+            }
+        } catch {
+            // Damaged under us, or busy past the timeout: a damaged database is rebuilt on the next use.
+            discard(after: error)
+            return nil
+        }
+        if !lost.isEmpty {
+            try? queue.write { db in for id in lost { try Self.forget(db, file: id, andFile: true) } }
+            ids = ids.filter { !lost.contains($0.value) }
+        }
+        // Every row against its checksum.
+        var damaged = false
+        try? queue.read { db in
             let bad = try IndexRow.damaged(db, tables: IndexRow.all)
             damaged = !bad.isEmpty
             for (i, ref) in refs.enumerated() where bad.contains(ids[IndexRow.text(Self.relative(ref.path, prefix: prefix))] ?? -1) {

@@ -340,7 +340,7 @@ struct SplitMix {
     /// rule), in each table doctor compares: only the comparison of what is stored with what the
     /// file gives sees it (the entries rebuilt from blobs are untouched, every sum matches), so
     /// doctor must name exactly that file, and index it again. The stored facts are read a table
-    /// at a time (``EntryFacts/storedAll(_:)``); a table left out or misread fails here.
+    /// at a time (``EntryFacts/differing(_:from:)``); a table left out or misread fails here.
     @Test(arguments: [
         ("entries", "UPDATE entries SET title = title || 'x' WHERE file = ?"),
         ("people", "UPDATE people SET folded = folded || 'x' WHERE rowid = (SELECT max(rowid) FROM people WHERE file = ?)"),
@@ -372,5 +372,84 @@ struct SplitMix {
         #expect(findings.indexDisagreements == [f.root + "/" + victim], "\(table)")
         f.reopen()
         #expect(JournalDoctor.examine(f.indexed).indexDisagreements == [], "\(table): indexed again")
+    }
+
+    /// Every row of one file gone from a table its entry has rows in (no sum is wrong: the rows
+    /// are simply not there): doctor compares a table as it reads it, so a file the table never
+    /// mentions must still be named, not skipped for lack of rows to compare.
+    @Test(arguments: [
+        ("people", "DELETE FROM people WHERE file = ?"),
+        ("follow_ups", "DELETE FROM follow_ups WHERE file = ?"),
+        ("tags", "DELETE FROM tags WHERE file = ?"),
+        ("search", "DELETE FROM search WHERE rowid = ?"),
+        ("mention_words", "DELETE FROM mention_words WHERE rowid = ?"),
+        ("review_facts", "DELETE FROM review_facts WHERE file = ?"),
+    ])
+    func aFileWhoseRowsAreGoneFromATableIsNamed(_ table: String, _ damage: String) throws {
+        let f = IndexFixture("verify-gone-\(table)", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 8)
+        _ = f.indexed.loadAll()
+        f.reopen()
+        let queue = try GRDB.DatabaseQueue(path: f.index.location.database)
+        let victim = try queue.write { db -> String in
+            let file = try #require(try Int64.fetchOne(db, sql: "SELECT min(file) FROM people WHERE file IN (SELECT file FROM follow_ups) AND file IN (SELECT file FROM tags)"))
+            try db.execute(sql: damage, arguments: [file])
+            #expect(db.changesCount >= 1, "\(table): rows deleted")
+            return try #require(try String.fetchOne(db, sql: "SELECT path FROM files WHERE id = ?", arguments: [file]))
+        }
+        try queue.close()
+        f.reopen()
+        #expect(JournalDoctor.examine(f.indexed).indexDisagreements == [f.root + "/" + victim], "\(table)")
+        f.reopen()
+        #expect(JournalDoctor.examine(f.indexed).indexDisagreements == [], "\(table): indexed again")
+    }
+
+    /// ``EntryFacts/differing(_:from:)`` on its own: a file with no `entries` row, a file missing
+    /// from a table it should have rows in, rows a file should not have, and rows of files it was
+    /// not asked about (left out of `computed`, or in no `files` row at all) which must name
+    /// nobody. Only the damaged files come back.
+    @Test func differingNamesExactlyTheFilesWhoseStoredFactsDiffer() throws {
+        let f = IndexFixture("verify-differing", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 12)
+        _ = f.indexed.loadAll()
+        f.reopen()
+        let keeping = ReviewFacts.promptIDs(IndexFixture.catalog)
+        let queue = try GRDB.DatabaseQueue(path: f.index.location.database)
+        try queue.write { db in
+            var ids: [String: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT path, id FROM files") { ids[row[0]] = row[1] }
+            var computed: [Int64: EntryFacts] = [:]
+            for entry in f.plain.loadAll().entries {
+                let path = try #require(entry.source?.path)
+                let id = try #require(ids[JournalIndex.relative(path, prefix: f.root + "/")])
+                computed[id] = EntryFacts(entry, catalog: IndexFixture.catalog, reviewKeeping: keeping)
+            }
+            #expect(computed.count == 12)
+            #expect(try EntryFacts.differing(db, from: computed) == [], "nothing before")
+            // Files by what their entries have: with people, follow-ups and tags; without follow-ups.
+            let full = try Int64.fetchAll(db, sql: "SELECT DISTINCT file FROM follow_ups ORDER BY file")
+            let noFollowUps = try #require(computed.keys.sorted().first { computed[$0]?.followUps.isEmpty == true })
+            #expect(full.count >= 3)
+            let (noEntry, noPeople, noSearch) = (full[0], full[1], full[2])
+            try db.execute(sql: "DELETE FROM entries WHERE file = ?", arguments: [noEntry])
+            try db.execute(sql: "DELETE FROM people WHERE file = ?", arguments: [noPeople])
+            try db.execute(sql: "DELETE FROM search WHERE rowid = ?", arguments: [noSearch])
+            // A follow-up where the entry has none.
+            try db.execute(sql: "INSERT INTO follow_ups(file, n, who, who_folded, action, postponed, sum) SELECT ?, 1, who, who_folded, action, 0, 0 FROM follow_ups LIMIT 1",
+                           arguments: [noFollowUps])
+            // Rows of a file nobody asked about, before and after every real file id.
+            for orphan in [Int64(0), 1_000_000] {
+                try db.execute(sql: "INSERT INTO people(file, name, folded, sum) VALUES (?, 'Nobody', 'nobody', 0)", arguments: [orphan])
+                try db.execute(sql: "INSERT INTO tags(file, tag, folded, words, sum) VALUES (?, 'x', 'x', 'x', 0)", arguments: [orphan])
+                try db.execute(sql: "INSERT INTO search(rowid, text, sum) VALUES (?, 'x', 0)", arguments: [orphan])
+                try db.execute(sql: "INSERT INTO review_facts(file, facts, sum) VALUES (?, x'00', 0)", arguments: [orphan])
+            }
+            #expect(try EntryFacts.differing(db, from: computed) == [noEntry, noPeople, noSearch, noFollowUps])
+            // A damaged file left out of what is asked about is not named.
+            var asked = computed
+            asked[noPeople] = nil
+            #expect(try EntryFacts.differing(db, from: asked) == [noEntry, noSearch, noFollowUps])
+        }
+        try queue.close()
     }
 }

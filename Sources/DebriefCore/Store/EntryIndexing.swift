@@ -13,10 +13,12 @@ public protocol EntryIndexing: AnyObject, Sendable {
     func outcomes(for refs: [EntryRef], complete: Bool, narrowedBy matcher: EntryMatcher?,
                   store: JournalStore) -> IndexedRead?
 
-    /// Checks the index against `read`, what reading each of `refs` (the whole journal) gave,
-    /// indexes again the files whose indexed answer differs, and returns their paths. Nil when
-    /// the index cannot be used (then every read goes to the files anyway).
-    func verify(_ refs: [EntryRef], against read: [Result<Entry, EntryProblem>?], store: JournalStore) -> [String]?
+    /// Checks the index against what reading each of `refs` (the whole journal) gives, indexes
+    /// again the files whose indexed answer differs, and returns their paths. `read` reads a
+    /// part of `refs`: it is called with consecutive ranges, in order, each once, so only one
+    /// part's entries are held at a time. Nil when the index cannot be used (then every read
+    /// goes to the files anyway), and then `read` may not have been called for every part.
+    func verify(_ refs: [EntryRef], reading read: (Range<Int>) -> [Result<Entry, EntryProblem>?], store: JournalStore) -> [String]?
 
     /// Every follow-up of the entries in `refs` (the whole journal, in the order given) straight
     /// from the index's facts, no entry rebuilt, with the problems of the files that could not be

@@ -20,40 +20,50 @@ public enum JournalDoctor {
     }
 
     /// Reads every file (on every core, never through the index, whose entries do not carry the
-    /// files' layout the remarks look at), then checks the index against that read.
+    /// files' layout the remarks look at), then checks the index against that read. Files are
+    /// read a part at a time, as the index's check asks for them (``EntryIndexing/verify(_:reading:store:)``),
+    /// so only one part's entries are held at once.
     public static func examine(_ store: JournalStore, now: Date = Date()) -> Findings {
         var direct = store
         direct.index = nil
         let files = direct
         let scan = files.scan()
-        let read = scan.refs.concurrentMap { files.tolerantRead($0) }
-        Trace.mark("doctor: \(read.count) files read")
-        var problems = scan.problems
+        var remarked: [EntryProblem] = []
         var entries = 0
         var imported: [String: [(path: String, line: Int)]] = [:]
-        for outcome in read {
-            switch outcome {
-            case .success(let entry)?:
-                entries += 1
-                problems += remarks(entry)
-                if let key = entry.origin, let source = entry.source {
-                    let line = source.document.fields.first { $0.key == "source" }?.line ?? 1
-                    imported[key, default: []].append((source.path, line))
+        var done = 0
+        // Reads one part of the files and notes what is odd about each; the entries are not kept.
+        func read(_ part: Range<Int>) -> [Result<Entry, EntryProblem>?] {
+            let outcomes = Array(scan.refs[part]).concurrentMap { files.tolerantRead($0) }
+            for outcome in outcomes {
+                switch outcome {
+                case .success(let entry)?:
+                    entries += 1
+                    remarked += remarks(entry)
+                    if let key = entry.origin, let source = entry.source {
+                        let line = source.document.fields.first { $0.key == "source" }?.line ?? 1
+                        imported[key, default: []].append((source.path, line))
+                    }
+                case .failure(let problem)?: remarked.append(problem)
+                case nil: continue
                 }
-            case .failure(let problem)?: problems.append(problem)
-            case nil: continue
             }
+            done = part.upperBound
+            return outcomes
         }
-        problems += sameImport(imported)
+        var problems: [EntryProblem] = []
         let folders = [store.root, store.draftsDirectory, store.trashDirectory] + scan.folders
         for folder in folders {
             problems += temporaries(in: folder, scope: folder == store.draftsDirectory ? .drafts : .journal, now: now)
         }
         let cache = store.index?.examineCache(store: store)
         problems += cache?.problems ?? []
+        let disagreements = store.index?.verify(scan.refs, reading: read, store: store)
+        // Without an index, or one that could not be used: the rest of the files.
+        while done < scan.refs.count { _ = read(done..<min(done + 1_024, scan.refs.count)) }
+        Trace.mark("doctor: \(scan.refs.count) files read, index checked")
+        problems = scan.problems + remarked + sameImport(imported) + problems
         problems.sort { ($0.path, $0.line) < ($1.path, $1.line) }
-        let disagreements = store.index?.verify(scan.refs, against: read, store: store)
-        Trace.mark("doctor: index checked")
         return Findings(entries: entries, problems: problems, indexDisagreements: disagreements, removedIndexes: cache?.removed ?? [])
     }
 
