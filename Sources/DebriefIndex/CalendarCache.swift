@@ -54,7 +54,7 @@ extension JournalIndex: CalendarIndexing {
     /// cannot change this answer, and the rows are checked when a window reaches them.
     private func calendarRefresh(_ queue: DatabaseQueue, refs: [CalendarFileRef], from: Int, to: Int,
                                  local: TimeZone) throws -> [CalendarFiles.Read] {
-        let checked = FileSignature.now()
+        let checked = FileStat.now()
         let low = from - EventExpansion.boundsMargin, high = to + EventExpansion.boundsMargin
         // The walk's stat when it took one (no second stat of every file).
         let signatures = refs.map { ref in ref.stat.map(FileSignature.init) ?? FileSignature(path: ref.path) }

@@ -31,16 +31,9 @@ public struct FileSignature: Equatable, Sendable {
         self.inode = inode
     }
 
-    /// How close to the moment it was read a change must be for the signature not to prove the
-    /// file unchanged (``FileStat/racyMargin``, the one rule the journal cache follows too).
-    public static let racyMargin: Int64 = FileStat.racyMargin
-
     /// ``FileStat/isRacy(checked:margin:)``: a file changed within the margin of its read may
     /// have changed again within the same tick, so its signature proves nothing.
-    func isRacy(checked: Int64, margin: Int64 = racyMargin) -> Bool {
+    func isRacy(checked: Int64, margin: Int64 = FileStat.racyMargin) -> Bool {
         FileStat(size: size, mtime: mtime, ctime: ctime, inode: inode).isRacy(checked: checked, margin: margin)
     }
-
-    /// Now, in nanoseconds of the wall clock file times come from.
-    static func now() -> Int64 { FileStat.now() }
 }

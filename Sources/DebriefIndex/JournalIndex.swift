@@ -56,7 +56,7 @@ public final class JournalIndex: EntryIndexing {
     /// See ``FileSignature/isRacy(checked:margin:)``; tests that must not wait pass 0.
     public let racyMargin: Int64
 
-    public init(location: IndexLocation, racyMargin: Int64 = FileSignature.racyMargin) {
+    public init(location: IndexLocation, racyMargin: Int64 = FileStat.racyMargin) {
         self.location = location
         self.racyMargin = racyMargin
     }
@@ -227,10 +227,7 @@ public final class JournalIndex: EntryIndexing {
         do {
             let synced = try synchronize(queue, refs: refs, complete: true, store: store)
             guard let readable = synced.recorded else { return nil }
-            let problems = synced.outcomes.compactMap { outcome -> EntryProblem? in
-                if case .failure(let problem)? = outcome { return problem }
-                return nil
-            }
+            let problems = synced.problems
             switch try queue.read({ db in try ReviewRows.keys(db, readable: readable, refs: refs.count) }) {
             case .facts(var rows):
                 rows.problems = walk + problems
@@ -280,10 +277,7 @@ public final class JournalIndex: EntryIndexing {
             // The entries read are not kept: the answer comes from the rows just recorded.
             let synced = try synchronize(queue, refs: refs, complete: true, keepEntries: false, store: store)
             guard let readable = synced.recorded else { return nil }
-            let problems = synced.outcomes.compactMap { outcome -> EntryProblem? in
-                if case .failure(let problem)? = outcome { return problem }
-                return nil
-            }
+            let problems = synced.problems
             let answer = try queue.read { db -> FactsRead<Value> in
                 guard try IndexRow.damaged(db, tables: tables).isEmpty else { return .damaged }
                 return try read(db, readable).map { .facts($0) } ?? .notExact
@@ -518,6 +512,13 @@ public final class JournalIndex: EntryIndexing {
         /// The outcome of each ref read from its file, or the stored problem of an unchanged
         /// unreadable one; nil for the rest.
         var outcomes: [Result<Entry, EntryProblem>?]
+        /// The files that could not be read, changed or not, in the refs' order.
+        var problems: [EntryProblem] {
+            outcomes.compactMap { outcome in
+                if case .failure(let problem)? = outcome { return problem }
+                return nil
+            }
+        }
         /// The unchanged readable files: their ids in the index, to the index of their ref.
         var stored: [Int64: Int]
         /// Every readable file's id in the index (changed ones as just recorded), to the index of
@@ -528,7 +529,7 @@ public final class JournalIndex: EntryIndexing {
 
     private func synchronize(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, keepEntries: Bool = true,
                              store: JournalStore) throws -> Synced {
-        let checked = FileSignature.now()
+        let checked = FileStat.now()
         // What the index knows against each file's stat: what is unchanged, to read, gone.
         let check = try queue.read { db in
             try FreshnessCheck(db, refs: refs, complete: complete, root: store.root, racyMargin: racyMargin)

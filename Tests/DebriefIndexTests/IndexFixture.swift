@@ -26,7 +26,7 @@ final class IndexFixture {
     var indexed: JournalStore
     var index: JournalIndex
 
-    init(_ label: String = "index", racyMargin: Int64 = FileSignature.racyMargin) {
+    init(_ label: String = "index", racyMargin: Int64 = FileStat.racyMargin) {
         base = NSTemporaryDirectory() + "debrief-index-\(label)-\(UUID().uuidString)"
         root = base + "/journal"
         cache = base + "/cache/debrief"
