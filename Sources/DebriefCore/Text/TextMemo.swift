@@ -3,16 +3,25 @@ import Synchronization
 /// What a pure function of a text decided, per text, shared by every thread of the process:
 /// ``PendingEvents/isWorthAReflection(_:)``'s word tests, and a name's words
 /// (``MentionFinder/nameWords(_:)``, asked for every person of every entry a pitfall judges).
+typealias TextMemo<Value: Sendable> = Memo<String, Value>
+
+/// The same, keyed by a text's UTF-8 bytes: for the words of an entry that are not ASCII, folded
+/// for every entry the index records or `doctor` checks (``MentionFinder/appendWords(of:to:)``,
+/// ``Swift/String/foldedByWords``). Bytes hash without Unicode normalisation (a `String` key
+/// normalises to hash and compare, a third of the lookup), and equal bytes are the same text for
+/// any function of it.
+typealias BytesMemo<Value: Sendable> = Memo<[UInt8], Value>
+
 /// Bounded: a hostile calendar or journal of distinct texts costs at most a few megabytes, then
 /// each is worked out again.
-final class TextMemo<Value: Sendable>: Sendable {
-    private let known = Mutex<[String: Value]>([:])
+final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let known = Mutex<[Key: Value]>([:])
     private static var capacity: Int { 10_000 }
 
-    func value(for text: String, _ decide: () -> Value) -> Value {
-        if let value = known.withLock({ $0[text] }) { return value }
+    func value(for key: Key, _ decide: () -> Value) -> Value {
+        if let value = known.withLock({ $0[key] }) { return value }
         let value = decide()
-        known.withLock { if $0.count < Self.capacity { $0[text] = value } }
+        known.withLock { if $0.count < Self.capacity { $0[key] = value } }
         return value
     }
 }
