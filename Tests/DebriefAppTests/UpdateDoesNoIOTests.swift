@@ -146,6 +146,16 @@ import Testing
         }
     }
 
+    /// Space, `s` and `D` on the follow-up list: the screen holds no entries, so the one changed
+    /// is read first, by a command, then written by another.
+    @Test func followUpsMarkingKeysReadNothingInUpdate() throws {
+        var events: [TerminalEvent] = [.key(.char(" ")), .key(.char(" ")), .key(.char("a")), .key(.down), .key(.char("s"))]
+        events += Self.keys("mon") + [.key(.enter), .key(.char("D"))] + Self.keys("yesterday") + [.key(.enter), .key(.char(" "))]
+        try Self.compare(events) { f in
+            FollowUpsProgram(cache: JournalCache(store: f.store), clock: f.clock)
+        }
+    }
+
     /// Home's calendar lines: `x` skips (the skip file is written by an effect), `u` undoes,
     /// Enter opens the brief and, back, home reads again.
     @Test func homeCalendarKeysReadNothingInUpdate() throws {
