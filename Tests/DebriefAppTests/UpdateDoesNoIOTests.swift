@@ -180,6 +180,17 @@ import Testing
         }
     }
 
+    /// Space, `s` and `D` on a person's page read the entry they change by a command; `R`
+    /// reads the entries it plans over by a command.
+    @Test func peopleFollowUpAndRenameKeysReadNothingInUpdate() throws {
+        var events: [TerminalEvent] = [.key(.down), .key(.enter), .key(.char("G")), .key(.char(" ")), .key(.char(" ")), .key(.char("s"))]
+        events += Self.keys("mon") + [.key(.enter), .key(.char("D"))] + Self.keys("yesterday") + [.key(.enter), .key(.char("q"))]
+        events += [.key(.char("R")), .key(.ctrl("u"))] + Self.keys("Kai M") + [.key(.enter)]
+        try Self.compare(events) { f in
+            PeopleProgram(cache: JournalCache(store: f.store), clock: f.clock)
+        }
+    }
+
     /// The guided reflection: typing, moving between prompts, the autosaved draft and the save.
     @Test func reflectionKeysReadNothingInUpdate() throws {
         var events: [TerminalEvent] = Self.keys("Coffee with Kai") + [.key(.enter)]

@@ -121,6 +121,16 @@ public final class JournalCache: Sendable {
         return (FollowUpIndex(entries: snapshot.entries), snapshot.problems)
     }
 
+    /// Everyone the journal names, each entry's people (their ids, titles and event times: where
+    /// a person's page says they were met) and the files that could not be read: the store's, as
+    /// `debrief people` reads them (``JournalStore/peopleIndex(upTo:)``: from the index's people
+    /// rows), with an index attached; else from the entries of ``snapshot()``.
+    public func peopleIndex() -> (people: PeopleIndex, sightings: [PersonSighting], problems: [EntryProblem]) {
+        if store.index != nil { return store.peopleIndex() }
+        let snapshot = snapshot()
+        return (PeopleIndex(entries: snapshot.entries), snapshot.entries.map(PersonSighting.init(entry:)), snapshot.problems)
+    }
+
     /// Some entries (a page of a screen that reads the journal in parts), remembered like the
     /// snapshot's, so a later ``snapshot()`` reads again only what changed since.
     public func load(_ refs: [EntryRef]) -> JournalSnapshot {
