@@ -67,7 +67,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// `.array(items)`: `list --format json` of 10,000 entries.
     public static func renderedArray(_ items: [JSONValue]) -> String {
         var writer = ArrayWriter()
-        return writer.part(items) + writer.end()
+        return String(decoding: writer.part(items), as: UTF8.self) + writer.end()
     }
 
     /// ``renderedArray(_:)`` in pieces, for output written as its items come (`list` and `export
@@ -78,9 +78,11 @@ public indirect enum JSONValue: Equatable, Sendable {
 
         public init() {}
 
-        /// The text of `items` (rendered on every core) after those given before.
-        public mutating func part(_ items: [JSONValue]) -> String {
-            guard !items.isEmpty else { return "" }
+        /// The text of `items` (rendered on every core) after those given before, as the UTF-8
+        /// bytes it is written as: made back into a `String`, they were validated and copied again
+        /// on the way out (297 M instructions of `export --format json` at 10,000 entries).
+        public mutating func part(_ items: [JSONValue]) -> [UInt8] {
+            guard !items.isEmpty else { return [] }
             let parts = items.concurrentMap { item -> [UInt8] in
                 var out: [UInt8] = [0x20, 0x20]
                 item.write(into: &out, indent: 1, pretty: true)
@@ -94,7 +96,7 @@ public indirect enum JSONValue: Equatable, Sendable {
                 text += part
             }
             started = true
-            return String(decoding: text, as: UTF8.self)
+            return text
         }
 
         /// What closes the array (an empty one when no item came).
@@ -124,11 +126,22 @@ public indirect enum JSONValue: Equatable, Sendable {
                     out.append(digit < 10 ? 0x30 + digit : 0x41 + digit - 10)
                 }
             }
+            guard let base = b.baseAddress else { return }
             var i = 0, copied = 0
             func flush() {
                 if copied < i { out += UnsafeBufferPointer(rebasing: b[copied..<i]) }
             }
             while i < b.count {
+                // Eight bytes at a time while none of them can need escaping (`export --format
+                // json` at 10,000 entries quotes 750,000 texts of 22 MB: a byte at a time through
+                // the switch below was 566 M instructions, 209 M so). The word's first byte that
+                // might is then judged alone.
+                if i + 8 <= b.count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    let mask = Self.mayNeedEscape(word)
+                    if mask == 0 { i += 8; continue }
+                    i += mask.trailingZeroBitCount / 8
+                }
                 let c = b[i]
                 var width = 1
                 switch c {
@@ -161,6 +174,18 @@ public indirect enum JSONValue: Equatable, Sendable {
             flush()
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The high bit set in each byte of `word` (little-endian: its first byte lowest) that is
+    /// `"`, `\`, a control below 0x20, DEL or anything past ASCII, the only bytes ``quote(_:into:)``
+    /// may change; a set bit can also mark a byte after the first such byte, never one before
+    /// it, so the lowest set bit is exact and zero means the eight bytes are copied as they are.
+    static func mayNeedEscape(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let below20 = (word &- ones &* 0x20) & ~word & highs
+        return below20 | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C))
+            | zeroBytes(word ^ (ones &* 0x7F)) | (word & highs)
     }
 }
 

@@ -24,8 +24,8 @@ enum Output {
     }
 
     /// A piece of JSON on stdout as it is produced (``JSONValue/ArrayWriter``), no line end added.
-    static func jsonPart(_ text: String) {
-        write(1, text)
+    static func jsonPart(_ bytes: [UInt8]) {
+        write(1, bytes)
     }
 
     /// An iCalendar file on stdout, byte for byte: its CRLF line ends and folded lines are the
@@ -64,7 +64,10 @@ enum Output {
     }
 
     private static func write(_ fd: Int32, _ text: String) {
-        let bytes = Array(text.utf8)
+        write(fd, Array(text.utf8))
+    }
+
+    private static func write(_ fd: Int32, _ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
