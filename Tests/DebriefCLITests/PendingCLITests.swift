@@ -152,6 +152,87 @@ import Testing
         #expect(bad.status == 64, "\(bad.stderr)")
     }
 
+    /// A key that no event of the calendars has (a typo, a key from another machine's calendars)
+    /// is refused, naming it, and the skip list is left as it was: before, any key was added to it
+    /// silently, exit 0. An event as old as `--days` reaches can be skipped; `unskip` takes any key
+    /// (an event can leave the calendars after its skip); without calendars there is nothing to skip.
+    @Test func skippingAKeyNoEventHasFails() throws {
+        let debrief = try BinaryRunner()
+        let (vdir, _) = try Self.seed(debrief)
+        let file = debrief.journal + "/skipped-events.txt"
+        let typo = try debrief.run(["pending", "skip", "lunch-mark"])
+        #expect(typo.status == 66, "\(typo.stderr)")
+        #expect(typo.stderr == "debrief: no event has the key 'lunch-mark' in the calendars within the last 3660 days or the next 400; "
+                + "`debrief pending` lists the keys\n", "\(typo.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: file))
+
+        // Two years old: listed with --days 1000, so it can be skipped.
+        try debrief.write(Self.calendar(Self.event("ancient", "Coffee with Bo", start: "20241120T100000", end: "20241120T110000",
+                                                   ["ATTENDEE;CN=Bo Lind:mailto:bo@example.com"])), to: vdir + "/ancient.ics")
+        #expect(try Self.keys(try debrief.run(["pending", "--days", "1000", "--format", "json"])).contains("ancient"))
+        let old = try debrief.run(["pending", "skip", "ancient"])
+        #expect(old.status == 0, "\(old.stderr)")
+        #expect(!(try Self.keys(try debrief.run(["pending", "--days", "1000", "--format", "json"]))).contains("ancient"))
+
+        // Gone from the calendars after its skip: unskip still works.
+        try FileManager.default.removeItem(atPath: vdir + "/ancient.ics")
+        let unskip = try debrief.run(["pending", "unskip", "ancient"])
+        #expect(unskip.status == 0 && unskip.stderr.contains("No longer skipped: ancient."), "\(unskip.stderr)")
+
+        // No calendars: a usage error, and nothing written.
+        let list = try String(contentsOfFile: file, encoding: .utf8)
+        try debrief.write("me: [ana@example.org]\n", to: debrief.config + "/debrief/config.yaml")
+        let none = try debrief.run(["pending", "skip", "lunch-marc"])
+        #expect(none.status == 64, "\(none.stderr)")
+        #expect(none.stderr.hasPrefix("debrief: no calendars to read, so no event to skip; list them under `calendars:` in "), "\(none.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == list)
+    }
+
+    /// `pending` walks only the month folders of its window (entries of older months cannot reflect
+    /// its events), with the same answers as a walk of everything: a reflection filed in the window's
+    /// month is found, old months are not listed, and a file outside the `YYYY/MM` folders (which
+    /// could be a reflection) makes it walk everything, with the index and without.
+    @Test func onlyTheWindowsMonthFoldersAreWalked() throws {
+        let debrief = try BinaryRunner()
+        _ = try Self.seed(debrief)
+        // Older months, one of them with an entry that would reflect the lunch by key if its day counted.
+        for month in 1...9 {
+            try debrief.write("---\nschema: 1\nid: 2026-0\(month)-24-1200-old\ncreated: 2026-0\(month)-24T13:00:00+01:00\n"
+                              + "updated: 2026-0\(month)-24T13:00:00+01:00\ntitle: Old \(month)\ndate: 2026-0\(month)-24T12:00:00+01:00\n"
+                              + (month == 9 ? "event: lunch-marc\n" : "") + "---\n",
+                              to: debrief.journal + "/entries/2026/0\(month)/2026-0\(month)-24-1200-old.md")
+        }
+        let trace = debrief.root + "/trace"
+        // A run with DEBRIEF_TRACE (which appends) to a fresh file: its result and its trace.
+        func traced(_ args: [String]) throws -> (BinaryRunner.Result, String) {
+            try? FileManager.default.removeItem(atPath: trace)
+            let r = try debrief.run(args, env: ["DEBRIEF_TRACE": trace])
+            return (r, try String(contentsOfFile: trace, encoding: .utf8))
+        }
+        let (r, listed) = try traced(["pending", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Self.keys(r) == ["lunch-marc", "swift-meetup", "conf"], "\(r.stdout)")
+        // 14 days back from 2026-11-26: November only (entries/, 2026, 2026/11).
+        #expect(listed.contains("store: 3 files listed in the window's 3 folders\n"), "\(listed)")
+        let off = try debrief.run(["pending", "--format", "json"], env: ["DEBRIEF_INDEX": "off"])
+        #expect(off.stdout == r.stdout && off.stderr == r.stderr)
+        // 60 days: September (no October folder) and November, where the old September entry does
+        // not reflect the lunch (its day is out of reach).
+        let (wide, wideListed) = try traced(["pending", "--days", "60", "--format", "json"])
+        #expect(try Self.keys(wide) == ["lunch-marc", "swift-meetup", "conf", "old"], "\(wide.stdout)")
+        #expect(wideListed.contains("store: 4 files listed in the window's 4 folders\n"), "\(wideListed)")
+
+        // A reflection of the lunch filed elsewhere: everything is walked, and it counts.
+        try debrief.write("---\nschema: 1\nid: 2026-11-24-1300-lunch\ncreated: 2026-11-24T14:00:00+01:00\n"
+                          + "updated: 2026-11-24T14:00:00+01:00\ntitle: Lunch\ndate: 2026-11-24T13:00:00+01:00\nevent: lunch-marc\n---\n",
+                          to: debrief.journal + "/entries/imported/2026-11-24-1300-lunch.md")
+        let (elsewhere, all) = try traced(["pending", "--format", "json"])
+        #expect(try Self.keys(elsewhere) == ["swift-meetup", "conf"], "\(elsewhere.stdout)")
+        #expect(all.contains("store: 13 files listed\n"), "\(all)")
+        let elsewhereOff = try debrief.run(["pending", "--format", "json"], env: ["DEBRIEF_INDEX": "off"])
+        #expect(elsewhereOff.stdout == elsewhere.stdout && elsewhereOff.stderr == elsewhere.stderr)
+    }
+
     @Test func quietExitsOneWhenSomethingWaits() throws {
         let debrief = try BinaryRunner()
         _ = try Self.seed(debrief)

@@ -173,7 +173,8 @@ extension PendingEvents {
         let skipped = try SkippedEvents.read(store)
         let first = Day(Date(timeIntervalSince1970: TimeInterval(from)), in: clock.timeZone).adding(days: -1)
         let query = EntryQuery(since: first, until: clock.today.adding(days: 1))
-        let journal = store.entries(matching: EntryMatcher(query, catalog: catalog, today: clock.today))
+        // Only the window's month folders are walked: the journal's problems are not reported here.
+        let journal = store.entries(matching: EntryMatcher(query, catalog: catalog, today: clock.today), windowOnly: true)
         Trace.mark("pending: \(journal.entries.count) entries of the window read")
         let pending = PendingEvents(rules: catalog.events, me: me, local: clock.timeZone)
         let waiting = pending.waiting(snapshot.instances, entries: journal.entries, skipped: skipped, now: now, days: days)
@@ -185,11 +186,15 @@ extension PendingEvents {
     /// How far from now `find` looks for an event by its key.
     public static let findDays = 400
 
-    /// The instance whose key is `key` among the calendars' instances within ``findDays`` of now,
-    /// or nil.
-    public static func find(_ key: String, calendars: CalendarSet, clock: Clock) -> EventInstance? {
+    /// The most days back `debrief pending --days` looks, so the farthest back an event it lists
+    /// can lie (and `pending skip` must find it).
+    public static let maxDays = 3660
+
+    /// The instance whose key is `key` among the calendars' instances from `daysBack` days before
+    /// now to ``findDays`` after, or nil.
+    public static func find(_ key: String, calendars: CalendarSet, clock: Clock, daysBack: Int = findDays) -> EventInstance? {
         let now = Int(clock.now().timeIntervalSince1970)
-        let snapshot = calendars.instances(from: now - findDays * 86_400, to: now + findDays * 86_400, local: clock.timeZone)
+        let snapshot = calendars.instances(from: now - daysBack * 86_400, to: now + findDays * 86_400, local: clock.timeZone)
         return snapshot.instances.first { $0.key == key }
     }
 }

@@ -72,6 +72,32 @@ extension JournalStore {
         return walk.scan()
     }
 
+    /// The entries of a window of days only, for a command that reads the entries near a date
+    /// (`pending`: the last days' events), so its cost does not grow with the journal: the month
+    /// folders from `first`'s month to `last`'s (debrief files an entry in the month folder of its
+    /// id's day, docs/FORMAT.md, and a windowed query rules out by that day too). Nil, meaning
+    /// "walk everything", when `entries/` or one of the window's year folders holds anything but
+    /// dated folders, as for ``scanNewest(atLeast:)``.
+    ///
+    /// Files that are not read are reported only from the folders walked.
+    public func scanMonths(from first: Day, through last: Day) -> JournalScan? {
+        guard let years = Self.datedFolders(in: entriesDirectory, digits: 4) else { return nil }
+        var walk = Walk(stats: index != nil)
+        walk.walked.append(entriesDirectory)
+        let from = first.year * 12 + first.month, through = last.year * 12 + last.month
+        for year in years {
+            guard let y = Int(year), y * 12 + 12 >= from, y * 12 + 1 <= through else { continue }
+            let yearPath = entriesDirectory + "/" + year
+            guard let months = Self.datedFolders(in: yearPath, digits: 2) else { return nil }
+            walk.walked.append(yearPath)
+            for month in months {
+                guard let m = Int(month), (from...through).contains(y * 12 + m) else { continue }
+                walk.walk(yearPath + "/" + month, isEntries: false)
+            }
+        }
+        return walk.scan()
+    }
+
     /// The names of the folders in `path`, sorted, when every visible name there is a folder
     /// named with `digits` digits; nil otherwise (or when it cannot be read).
     private static func datedFolders(in path: String, digits: Int) -> [String]? {

@@ -191,14 +191,27 @@ public struct JournalStore: Sendable {
     /// The entries `matcher` selects, newest first, and the problems of every file the query had
     /// to read (those whose id's day is in its range) and of the walk. Through the index when one
     /// is attached, which then reads and parses only what it cannot rule out from its facts.
-    public func entries(matching matcher: EntryMatcher) -> JournalSnapshot {
+    ///
+    /// `windowOnly`: a query with both a first and a last day walks only the month folders of its
+    /// days (``scanMonths(from:through:)``), and the walk's problems are those folders' only: for a
+    /// command that does not report them (`pending`).
+    public func entries(matching matcher: EntryMatcher, windowOnly: Bool = false) -> JournalSnapshot {
         let query = matcher.query
-        // The last few entries need only the newest month folders (see `scanNewest`).
-        let newest = query.isUnfiltered ? query.limit.flatMap { scanNewest(atLeast: $0 * 2) } : nil
-        let scan = newest ?? scan()
-        Trace.mark("store: \(scan.refs.count) files listed\(newest == nil ? "" : " in the newest \(scan.folders.count) folders")")
+        // The last few entries need only the newest month folders (see `scanNewest`), a window of
+        // days only its months' folders (`scanMonths`).
+        var narrowed: JournalScan?
+        var which = ""
+        if query.isUnfiltered, let limit = query.limit {
+            narrowed = scanNewest(atLeast: limit * 2)
+            which = "newest"
+        } else if windowOnly, let since = query.since, let until = query.until {
+            narrowed = scanMonths(from: since, through: until)
+            which = "window's"
+        }
+        let scan = narrowed ?? scan()
+        Trace.mark("store: \(scan.refs.count) files listed\(narrowed == nil ? "" : " in the \(which) \(scan.folders.count) folders")")
         var refs = scan.refs.filter { query.mayMatch(id: $0.id) }
-        var complete = refs.count == scan.refs.count && newest == nil
+        var complete = refs.count == scan.refs.count && narrowed == nil
         if query.isUnfiltered, let limit = query.limit, refs.count > limit * 2 {
             // Ids sort by the event's local time; keep a margin for entries whose offsets differ.
             refs = Array(refs.prefix(limit * 2))

@@ -54,7 +54,9 @@ struct PendingList: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let days, !(1...3660).contains(days) { throw ValidationError("--days must be from 1 to 3660, not \(days)") }
+        if let days, !(1...PendingEvents.maxDays).contains(days) {
+            throw ValidationError("--days must be from 1 to \(PendingEvents.maxDays), not \(days)")
+        }
     }
 
     func run() throws {
@@ -125,7 +127,9 @@ struct PendingList: ParsableCommand {
 struct PendingSkip: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "skip",
-        abstract: "Stop asking for a reflection on an event (its key from `debrief pending`)."
+        abstract: "Stop asking for a reflection on an event (its key from `debrief pending`).",
+        discussion: "The key must be an event's in the calendars (from \(PendingEvents.maxDays) days back to "
+            + "\(PendingEvents.findDays) days ahead): a key no event has is refused (exit 66)."
     )
 
     @OptionGroup var journal: JournalOptions
@@ -143,6 +147,12 @@ struct PendingSkip: ParsableCommand {
         // A write: a journal folder that does not exist yet is created, as `add` creates it (a
         // calendar user may skip an event before writing any entry).
         let context = try Context(journal, access: .write)
+        // Only a key of an event the calendars hold (as far back as `pending --days` reaches) is
+        // skipped, so a typo is not remembered for good; any key can be unskipped (an event may
+        // leave the calendars after its skip).
+        if skipped {
+            _ = try EventCommand.find(key, context: context, daysBack: PendingEvents.maxDays, noCalendars: "no calendars to read, so no event to skip")
+        }
         let change = try SkippedEvents.set(key, skipped: skipped, in: context.store)
         context.noteIfJournalCreated()
         let path = SkippedEvents.path(in: context.store)
