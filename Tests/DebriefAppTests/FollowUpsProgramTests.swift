@@ -199,6 +199,84 @@ import Testing
         #expect(text.contains("    due: 2026-11-21\n    done: 2026-11-26\n"))
     }
 
+    /// The rows come from the index and the entry from its file, read when Space is pressed: when
+    /// the file changed in between so that another follow-up is at that position, Space writes
+    /// nothing (it would mark one the screen did not show) and the list is read again.
+    @Test func spaceOnAFollowUpWhoseFileChangedMeanwhileWritesNothing() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        let ref = try #require(f.store.refs().first { $0.id.contains("swift-meetup") })
+        var d = Self.driver(f, width: 120, height: 12)
+        #expect(d.rows[2].contains("6 days overdue") && d.rows[2].contains("Intro to Marc"))
+        // Another tool puts a follow-up first: Ana Li's (the second) is now the third.
+        var entry = try f.store.read(ref)
+        entry["follow-ups"] = .followUps([FollowUp(who: "Kai Müller", action: "Book the room", due: Day(iso: "2026-11-19"))]
+                                         + entry.followUps)
+        _ = try f.store.save(entry, now: f.clock.timestamp)
+        let before = Self.bytes(ref.path)
+        d.press(.char(" "))
+        #expect(Self.bytes(ref.path) == before)
+        #expect(d.rows[10].hasPrefix("Nothing written: the entry changed on disk since it was read"))
+        #expect(d.rows[2].contains("7 days overdue") && d.rows[2].contains("Book the room"), "read again")
+        // The selection follows the follow-up to its new place (it stayed at position 2, now
+        // another follow-up, Zoë Brandt's).
+        #expect(d.rows[3].contains("Intro to Marc") && d.frame.buffer.style(row: 3, col: 0)?.reverse == true)
+        // `s` and `D` read the entry too: on the row read again, the date is written.
+        d.press(.char("s"))
+        d.type("fri")
+        d.press(.enter)
+        #expect(d.screen.contains("Due 2026-11-27: Ana Li: Intro to Marc"))
+        #expect(try f.store.read(ref).followUps.map(\.due) == [Day(iso: "2026-11-19"), Day(iso: "2026-11-27"), Day(iso: "2026-11-27")])
+    }
+
+    /// Reads run on threads of their own and may arrive in any order: a read begun before a
+    /// change (here an entry added by another process) arriving after one begun since must not
+    /// put the old list back.
+    @Test func aReadOvertakenByALaterOneIsNotShown() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        var d = ProgramDriver(holdingBackground: Self.program(f), width: 110, height: 12)
+        d.finishBackground()
+        d.press(.enter, .char("q"))
+        let early = d.runHeldBackground(at: 0)
+        try f.add("Strategy lunch", day: "2026-11-25", followUps: [FollowUp(who: "Mo", action: "Book the venue", due: Day(iso: "2026-11-28"))])
+        d.press(.enter, .char("q"))
+        d.finishBackground()
+        #expect(d.screen.contains("Book the venue"))
+        d.deliver(early)
+        #expect(d.screen.contains("Book the venue"), "the list read before the lunch was written, shown over the later one")
+        #expect(!d.screen.contains("reading…"))
+    }
+
+    /// The first read takes only the open actions (what the first frame lists); done and all
+    /// read every one, saying so meanwhile rather than showing an empty list, and keep the
+    /// selection. Back to open, nothing is read for the filter.
+    @Test func openActionsFirstAndEveryOneWhenDoneOrAllIsShown() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        var d = ProgramDriver(holdingBackground: Self.program(f), width: 110, height: 12)
+        d.finishBackground()
+        #expect(d.program.content?.complete == false)
+        #expect(d.program.content?.items.count == 4)
+        d.press(.down)
+        d.press(.char("a"))
+        #expect(d.rows[0].contains("Debrief · follow-ups · all · reading…"))
+        #expect(d.screen.contains("Reading the journal…"))
+        #expect(!d.screen.contains("Intro to Marc"))
+        d.finishBackground()
+        #expect(d.rows[0].contains("follow-ups · all · 5") && !d.rows[0].contains("reading"))
+        let selected = try #require(d.rows.indices.first { $0 >= 2 && d.frame.buffer.style(row: $0, col: 0)?.reverse == true })
+        #expect(d.rows[selected].contains("Send the talk link"))
+        d.press(.char("d"))
+        #expect(d.rows[0].contains("follow-ups · done · 1") && !d.rows[0].contains("reading"))
+        #expect(d.rows[2].contains("[x]  done 2026-11-12") && d.rows[2].contains("Thank for the intro"))
+        d.press(.char("o"))
+        #expect(d.rows[0].contains("follow-ups · open · 4") && !d.rows[0].contains("reading"))
+    }
+
     @Test func spaceWaitsWhileTheJournalIsRead() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

@@ -347,6 +347,69 @@ import Testing
         #expect(d.trimmed[3].hasPrefix("Ana Li") && !d.trimmed[3].hasSuffix("1"))
     }
 
+    /// The page's rows come from the index and the entry from its file, read when Space is
+    /// pressed: when the file changed in between so that another follow-up is at that position,
+    /// nothing is written, the journal is read again, and the selection stays on the follow-up
+    /// (it went to the page's first row, its position now holding another one).
+    @Test func aFollowUpWhoseFileChangedMeanwhileIsNotMarkedOnAPersonsPage() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        let ref = try #require(f.store.refs().first { $0.id.contains("swift-meetup") })
+        var d = Self.driver(f, width: 100, height: 14)
+        d.press(.down, .enter, .char("G"))
+        #expect(d.rows[0].contains("Ana Li"))
+        var entry = try f.store.read(ref)
+        entry["follow-ups"] = .followUps([FollowUp(who: "Kai Müller", action: "Book the room", due: Day(iso: "2026-11-19"))]
+                                         + entry.followUps)
+        _ = try f.store.save(entry, now: f.clock.timestamp)
+        let before = try Data(contentsOf: URL(fileURLWithPath: ref.path))
+        d.press(.char(" "))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: ref.path)) == before)
+        #expect(d.rows[12].hasPrefix("Nothing written: the entry changed on disk since it was read"))
+        let row = try #require(d.trimmed.firstIndex { $0.contains("Intro to Marc") })
+        #expect(d.frame.buffer.style(row: row, col: 2)?.reverse == true)
+        d.press(.char(" "))
+        #expect(d.trimmed[row] == "  [x] done today        Intro to Marc")
+        #expect(try f.store.read(ref).followUps.map(\.done) == [nil, nil, f.clock.today])
+    }
+
+    /// Reads run on threads of their own and may arrive in any order: a read begun before a
+    /// change (an entry naming someone new, written by another process) arriving after one begun
+    /// since must not put the old people back.
+    @Test func aReadOvertakenByALaterOneIsNotShown() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        var d = ProgramDriver(holdingBackground: Self.program(f), width: 100, height: 12)
+        d.finishBackground()
+        d.press(.enter, .enter, .char("q"))
+        let early = d.runHeldBackground(at: 0)
+        try f.add("Strategy lunch", day: "2026-11-25", people: [Person(name: "Mo Lee")])
+        d.press(.enter, .char("q"))
+        d.finishBackground()
+        #expect(d.program.content?.index.people.contains { $0.name == "Mo Lee" } == true)
+        d.deliver(early)
+        #expect(d.program.content?.index.people.contains { $0.name == "Mo Lee" } == true,
+                "the people read before the lunch was written, shown over the later read")
+    }
+
+    /// `R` plans over the journal as it is when Enter is pressed, not as the list last read it:
+    /// an entry naming her written since (by another process) is renamed too. It was left with
+    /// the old name (the plan went over the entries of the last read).
+    @Test func aRenamePlansOverTheJournalAsItIsNow() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try Self.journal(f)
+        var d = Self.driver(f, width: 100, height: 12)
+        let late = try f.add("Late coffee", day: "2026-11-25", people: [Person(name: "Zoë Brandt")])
+        d.press(.char("R"), .ctrl("u"))
+        d.type("Zoë Brandt-Kim")
+        d.press(.enter)
+        #expect(d.rows[10].contains("Renamed to “Zoë Brandt-Kim” in 3 files"))
+        #expect(f.text(late).contains("name: Zoë Brandt-Kim\n"))
+    }
+
     @Test func rRenamesTheSelectedPersonInEveryEntry() throws {
         let f = try BrowseFixture()
         defer { f.cleanUp() }

@@ -146,6 +146,16 @@ import Testing
         }
     }
 
+    /// Space, `s` and `D` on the follow-up list: the screen holds no entries, so the one changed
+    /// is read first, by a command, then written by another.
+    @Test func followUpsMarkingKeysReadNothingInUpdate() throws {
+        var events: [TerminalEvent] = [.key(.char(" ")), .key(.char(" ")), .key(.char("a")), .key(.down), .key(.char("s"))]
+        events += Self.keys("mon") + [.key(.enter), .key(.char("D"))] + Self.keys("yesterday") + [.key(.enter), .key(.char(" "))]
+        try Self.compare(events) { f in
+            FollowUpsProgram(cache: JournalCache(store: f.store), clock: f.clock)
+        }
+    }
+
     /// Home's calendar lines: `x` skips (the skip file is written by an effect), `u` undoes,
     /// Enter opens the brief and, back, home reads again.
     @Test func homeCalendarKeysReadNothingInUpdate() throws {
@@ -166,6 +176,17 @@ import Testing
     @Test func peopleKeysReadNothingInUpdate() throws {
         try Self.compare([.key(.down), .key(.char("c")), .key(.char("c")), .key(.char("/"))] + Self.keys("rike")
                          + [.key(.enter), .key(.enter), .key(.down), .key(.char(" ")), .key(.escape), .key(.char("-"))]) { f in
+            PeopleProgram(cache: JournalCache(store: f.store), clock: f.clock)
+        }
+    }
+
+    /// Space, `s` and `D` on a person's page read the entry they change by a command; `R`
+    /// reads the entries it plans over by a command.
+    @Test func peopleFollowUpAndRenameKeysReadNothingInUpdate() throws {
+        var events: [TerminalEvent] = [.key(.down), .key(.enter), .key(.char("G")), .key(.char(" ")), .key(.char(" ")), .key(.char("s"))]
+        events += Self.keys("mon") + [.key(.enter), .key(.char("D"))] + Self.keys("yesterday") + [.key(.enter), .key(.char("q"))]
+        events += [.key(.char("R")), .key(.ctrl("u"))] + Self.keys("Kai M") + [.key(.enter)]
+        try Self.compare(events) { f in
             PeopleProgram(cache: JournalCache(store: f.store), clock: f.clock)
         }
     }

@@ -5,14 +5,17 @@ import DebriefUI
 /// them: Space marks one done today (or open again), `s` asks for a new due date, `D` for the day
 /// it was done, Enter opens the entry it came from at that follow-up, selected.
 ///
-/// The journal is read in the background through the session's cache, so the screen draws at
-/// once and says it is reading; coming back from an entry reads only the files that changed.
-/// Space, `s` and `D` go to the screens' one ``FollowUpEditor`` (a row patch: only that action's
-/// lines and `updated:`, applied again to a file changed meanwhile when the action itself is
-/// unchanged).
+/// The actions are read in the background through the session's cache as `debrief followups`
+/// reads them (from the index's follow-up rows, no entry rebuilt), so the screen draws at once
+/// and says it is reading. The screen holds no entries: Space, `s` and `D` read the one they
+/// change first (``Message/entry(_:n:_:)``), check that its follow-up is the row shown, and go to
+/// the screens' one ``FollowUpEditor`` (a row patch: only that action's lines and `updated:`).
 public struct FollowUpsProgram: Program {
     public enum Message: Sendable {
-        case loaded(FollowUpsContent)
+        /// The actions, and which read gave them (``FollowUpsProgram/reads`` when it was asked for).
+        case loaded(FollowUpsContent, read: Int)
+        /// The entry of follow-up `n` read for Space, `s` or `D` (the act), or why not.
+        case entry(FollowUpEditor.Act, n: Int, Result<Entry, StoreError>)
         /// What came of Space, `s` or `D`: written, nothing to do, or refused.
         case followUp(FollowUpEditor.Message)
     }
@@ -26,6 +29,19 @@ public struct FollowUpsProgram: Program {
     var content: FollowUpsContent?
     /// A read is under way (the first one, or a refresh after another screen).
     var reading = false
+    /// How many reads were asked for: only the last one's actions are shown. Reads run on threads
+    /// of their own and may arrive in any order (one begun before a mark, arriving after one begun
+    /// since, would put the mark's row back as it was).
+    var reads = 0
+    /// The entry the date prompt (`s`, `D`) is asking about, read when the key was pressed: its
+    /// write needs it.
+    var asked: Entry?
+    /// Whether reads ask for every action, not only the open ones: from the first time the filter
+    /// shows done or all actions on (``FollowUpsContent/complete``).
+    var complete = false
+    /// The action selected when the screen dropped its open actions to read every one, selected
+    /// again when they arrive.
+    var keeping: FollowUpItem?
     var filter = FollowUpFilter.open
     /// Indices into `content.items` that the filter kept, in order.
     var visible: [Int] = []
@@ -70,14 +86,18 @@ public struct FollowUpsProgram: Program {
             }
             status = nil
             if editor.isAsking {
-                let entries = content?.entries ?? [:]
-                return apply(editor.promptKey(key, entry: { entries[$0] }, reading: reading, store: cache.store, clock: clock))
+                let asked = self.asked
+                return apply(editor.promptKey(key, entry: { id in asked?.id == id ? asked : nil }, reading: reading,
+                                              store: cache.store, clock: clock))
             }
             return handle(key)
         case .terminal(.tick):
             return []
-        case .message(.loaded(let loaded)):
-            let selected = selectedItem
+        case .message(.loaded(let loaded, let number)):
+            // An earlier read: the last one asked for is under way and is the one shown.
+            guard number == reads else { return [] }
+            let selected = selectedItem ?? keeping
+            keeping = nil
             content = loaded
             reading = false
             refilter(keeping: selected)
@@ -93,6 +113,29 @@ public struct FollowUpsProgram: Program {
             case .reread: return read()
             case .nothing: return []
             }
+        case .message(.entry(let act, let n, let outcome)):
+            switch outcome {
+            case .failure(let error):
+                status = error.description
+                return read()
+            case .success(let entry):
+                // The rows come from the index and the entry from its file, read now: a file
+                // changed meanwhile may hold another follow-up at `n`, or this one in another
+                // state. Nothing is written to a follow-up other than the row on screen; the list
+                // is read again to show the file as it is.
+                guard let shown = content?.items.first(where: { $0.entryID == entry.id && $0.n == n }) else {
+                    status = FollowUpEditor.changedOnDisk
+                    return read()
+                }
+                if let refusal = FollowUpEditor.refusal(n, of: entry, who: shown.who, action: shown.action, due: shown.due,
+                                                        done: shown.done) {
+                    status = refusal
+                    return read()
+                }
+                if act != .toggle { asked = entry }
+                let item = FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1])
+                return apply(editor.begin(act, on: item, entry: entry, reading: reading, store: cache.store, clock: clock))
+            }
         }
     }
 
@@ -103,16 +146,17 @@ public struct FollowUpsProgram: Program {
         case .up, .down, .pageUp, .pageDown, .first, .last: list.move(action, height: listHeight)
         case .toggle, .reschedule, .doneOn:
             guard let item = selectedItem, let act = action.followUpAct else { return [] }
-            return apply(editor.begin(act, on: item, entry: content?.entries[item.entryID], reading: reading, store: cache.store,
-                                      clock: clock))
+            // The screen holds no entries: the one changed is read first, whole, from its file.
+            let store = cache.store, id = item.entryID, n = item.n
+            return [.perform { .entry(act, n: n, Result { () throws(StoreError) in try store.read(try store.find(id)) }) }]
         case .open:
             guard let item = selectedItem else { return [] }
             return [.open(.entry(item.entryID, followUp: item.n))]
         case .nextFilter, .previousFilter:
             let i = Self.filters.firstIndex(of: filter) ?? 0
             let step = action == .nextFilter ? 1 : Self.filters.count - 1
-            show(Self.filters[(i + step) % Self.filters.count])
-        case .show(let wanted): show(wanted)
+            return show(Self.filters[(i + step) % Self.filters.count])
+        case .show(let wanted): return show(wanted)
         case .help: showHelp = true
         case .back: return [.back]
         case .interrupt: return [.quit(Interrupt.status)]
@@ -122,20 +166,38 @@ public struct FollowUpsProgram: Program {
 
     // MARK: - Reading and filtering
 
+    /// Reads the actions the filter needs (``complete``) in the background.
     private mutating func read() -> [Command<Message>] {
         reading = true
-        let cache = self.cache
-        return [.background { .loaded(FollowUpsContent(snapshot: cache.snapshot())) }]
+        reads += 1
+        complete = complete || !filter.keepsOnlyOpen
+        let cache = self.cache, number = reads, complete = self.complete
+        return [.background {
+            let (followUps, problems) = cache.followUpIndex(for: complete ? .all : .open)
+            return .loaded(FollowUpsContent(followUps: followUps, problems: problems.count, complete: complete), read: number)
+        }]
     }
 
-    private mutating func show(_ wanted: FollowUpFilter) {
-        guard wanted != filter else { return }
+    /// Shows the actions `wanted` keeps: at once from those read, or, when it keeps done ones and
+    /// only the open ones were read, once every one is read (the list says it is reading meanwhile).
+    private mutating func show(_ wanted: FollowUpFilter) -> [Command<Message>] {
+        guard wanted != filter else { return [] }
         filter = wanted
+        if !wanted.keepsOnlyOpen, !complete {
+            keeping = selectedItem ?? keeping
+            content = nil
+            visible = []
+            list = ListState(count: 0)
+            return read()
+        }
         refilter(keeping: selectedItem)
+        return []
     }
 
     /// Applies the filter afresh (the core's rule, on today), keeping the selected action when it
-    /// is still listed. Rows marked since the last filter leave only now, so Space can be undone.
+    /// is still listed: the same action of the same entry (found at another position when rows
+    /// were added or moved in the file meanwhile), else the one at its position. Rows marked since
+    /// the last filter leave only now, so Space can be undone.
     private mutating func refilter(keeping item: FollowUpItem?) {
         let previous = list.selected ?? 0
         let today = clock.today
@@ -143,7 +205,8 @@ public struct FollowUpsProgram: Program {
         visible = items.indices.filter { filter.includes(items[$0], today: today) }
         list = ListState(count: visible.count)
         let kept = item.flatMap { item in
-            visible.firstIndex { items[$0].entryID == item.entryID && items[$0].n == item.n }
+            visible.firstIndex { items[$0].entryID == item.entryID && items[$0].who == item.who && items[$0].action == item.action }
+                ?? visible.firstIndex { items[$0].entryID == item.entryID && items[$0].n == item.n }
         }
         list.select(kept ?? min(previous, max(0, visible.count - 1)), height: listHeight)
     }

@@ -3,23 +3,46 @@ import DebriefUI
 
 /// A person's open follow-ups, acted on in place: Space marks the selected one done today (or
 /// open again), `s` asks for a new due date, `D` for the day it was done, through the screens'
-/// one ``FollowUpEditor``.
+/// one ``FollowUpEditor``. The screen holds no entries: the key reads the one it changes first,
+/// and nothing is written unless its follow-up is the row shown.
 extension PeopleProgram {
     mutating func followUpKey(_ action: PeopleAction, page: PersonPage) -> [Command<Message>] {
-        guard let shown = page.selectedFollowUp, let entry = content?.entries[shown.entryID],
-              entry.followUps.indices.contains(shown.n - 1), let act = action.followUpAct else {
+        guard let shown = page.selectedFollowUp, let act = action.followUpAct else {
             status = "Select one of the follow-ups (↓) first"
             return []
         }
-        // As the entry holds it now (a mark since the read changed only the entry).
-        let item = FollowUpItem(entry: entry, n: shown.n, followUp: entry.followUps[shown.n - 1])
-        return apply(editor.begin(act, on: item, entry: entry, reading: reading, store: cache.store, clock: clock))
+        let store = cache.store, id = shown.entryID, n = shown.n
+        return [.perform { .entry(act, n: n, Result { () throws(StoreError) in try store.read(try store.find(id)) }) }]
+    }
+
+    /// The entry read for a follow-up key: checked against the row the page shows (the rows
+    /// come from the index, the entry from its file, read now), then handed to the editor.
+    mutating func entryRead(_ act: FollowUpEditor.Act, n: Int, _ outcome: Result<Entry, StoreError>) -> [Command<Message>] {
+        switch outcome {
+        case .failure(let error):
+            status = error.description
+            return read()
+        case .success(let entry):
+            guard case .person(let page) = screen,
+                  let shown = page.lines.lazy.compactMap(\.followUp).first(where: { $0.entryID == entry.id && $0.n == n }) else {
+                status = FollowUpEditor.changedOnDisk
+                return read()
+            }
+            if let refusal = FollowUpEditor.refusal(n, of: entry, who: shown.who, action: shown.action, due: shown.due, done: shown.done) {
+                status = refusal
+                return read()
+            }
+            if act != .toggle { asked = entry }
+            let item = FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1])
+            return apply(editor.begin(act, on: item, entry: entry, reading: reading, store: cache.store, clock: clock))
+        }
     }
 
     /// A key while the editor asks for a day.
     mutating func followUpPromptKey(_ key: Key) -> [Command<Message>] {
-        let entries = content?.entries ?? [:]
-        return apply(editor.promptKey(key, entry: { entries[$0] }, reading: reading, store: cache.store, clock: clock))
+        let asked = self.asked
+        return apply(editor.promptKey(key, entry: { id in asked?.id == id ? asked : nil }, reading: reading,
+                                      store: cache.store, clock: clock))
     }
 
     private mutating func apply(_ step: FollowUpEditor.Step) -> [Command<Message>] {
@@ -35,7 +58,7 @@ extension PeopleProgram {
         status = text
         switch refresh {
         case .inPlace(let entry):
-            content?.entries[entry.id] = entry
+            content?.written[entry.id] = entry
             layOutPage()
             return []
         case .reread:

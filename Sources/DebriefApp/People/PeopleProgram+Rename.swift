@@ -79,7 +79,7 @@ extension PeopleProgram {
             return []
         case .enter:
             let name = prompt.editor.text.trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty, let content else {
+            guard !name.isEmpty, content != nil else {
                 prompt.problem = "type the name to write"
                 namePrompt = prompt
                 return []
@@ -89,12 +89,13 @@ extension PeopleProgram {
             selectAfterRead = name.folded
             let change = NameChange(from: prompt.people.map(\.name), to: name)
             let store = cache.store
-            let entries = Array(content.entries.values)
             let now = clock.timestamp
             status = "Renaming…"
+            // The screen holds no entries: the rename plans over the journal read now, as
+            // `debrief people rename` does (a file changed since is skipped and named).
             return [.perform {
                 .renamed(change, Result { () throws(StoreError) in
-                    try store.write(store.plan(change, entries: entries, now: now))
+                    try store.write(store.plan(change, entries: store.loadAll().entries, now: now))
                 })
             }]
         default:

@@ -7,12 +7,18 @@ import DebriefUI
 /// opens an entry; Space, `s` and `D` there mark or move a follow-up in place
 /// (`PeopleProgram+FollowUps.swift`).
 ///
-/// The journal is read in the background through the session's cache, so the screen draws at
-/// once and says it is reading; coming back from an entry reads only the files that changed and
-/// keeps the screen, the person and the selection.
+/// The journal is read in the background through the session's cache as `debrief people` reads
+/// it (from the index's people rows), so the screen draws at once and says it is reading; coming
+/// back from an entry reads it again, keeping the screen, the person and the selection. The
+/// screen holds no entries: Space, `s` and `D` on a person's page read the one they change first
+/// (``Message/entry(_:n:_:)``), `R` and `M` the ones they plan over, in their commands.
 public struct PeopleProgram: Program {
     public enum Message: Sendable {
-        case loaded(PeopleContent)
+        /// What the journal says about everyone, and which read gave it (``PeopleProgram/reads``
+        /// when it was asked for).
+        case loaded(PeopleContent, read: Int)
+        /// The entry of follow-up `n` read for Space, `s` or `D` on a person's page, or why not.
+        case entry(FollowUpEditor.Act, n: Int, Result<Entry, StoreError>)
         /// What came of Space, `s` or `D` on a person's page.
         case followUp(FollowUpEditor.Message)
         /// `R` or `M` wrote (or could not write) the files of a rename.
@@ -31,6 +37,12 @@ public struct PeopleProgram: Program {
     /// Nil until the journal has been read once.
     var content: PeopleContent?
     var reading = false
+    /// How many reads were asked for: only the last one's content is shown (reads run on threads
+    /// of their own and may arrive in any order).
+    var reads = 0
+    /// The entry the date prompt (`s`, `D`) is asking about, read when the key was pressed: its
+    /// write needs it.
+    var asked: Entry?
     var screen = Screen.list
     /// The cold list instead of everyone.
     var showCold = false
@@ -78,8 +90,12 @@ public struct PeopleProgram: Program {
     /// The journal read in the background through the session's cache.
     mutating func read() -> [Command<Message>] {
         reading = true
-        let cache = self.cache
-        return [.background { .loaded(PeopleContent(snapshot: cache.snapshot())) }]
+        reads += 1
+        let cache = self.cache, number = reads
+        return [.background {
+            let (people, sightings, problems) = cache.peopleIndex()
+            return .loaded(PeopleContent(people: people, sightings: sightings, problems: problems.count), read: number)
+        }]
     }
 
     public mutating func update(_ event: ProgramEvent<Message>) -> [Command<Message>] {
@@ -109,7 +125,9 @@ public struct PeopleProgram: Program {
             }
         case .terminal(.tick):
             return []
-        case .message(.loaded(let loaded)):
+        case .message(.loaded(let loaded, let number)):
+            // An earlier read: the last one asked for is under way and is the one shown.
+            guard number == reads else { return [] }
             content = loaded
             reading = false
             refilter(keeping: selectAfterRead ?? selectedPerson?.key)
@@ -123,6 +141,8 @@ public struct PeopleProgram: Program {
             return []
         case .message(.followUp(let message)):
             return edited(message)
+        case .message(.entry(let act, let n, let outcome)):
+            return entryRead(act, n: n, outcome)
         case .message(.renamed(let change, let outcome)):
             return renamed(change, outcome)
         case .message(.remembered(let days, let error)):

@@ -114,14 +114,18 @@ struct PersonPage: Equatable, Sendable, MovableSelection {
     }
 
     /// The same person laid out again, keeping the selected row where it still exists: the same
-    /// line, or for a follow-up the same one whatever its state now says.
+    /// line, or for a follow-up the same one whatever its state now says (the same action of the
+    /// same entry, at another position when rows were added or moved in the file meanwhile).
     mutating func refresh(from page: PersonPage, height: Int) {
         let selectedLine = list.selected.map { lines[$0] }
         lines = page.lines
         name = page.name
         list.count = lines.count
         let same = selectedLine.flatMap { old in
-            lines.firstIndex(of: old) ?? old.followUp.flatMap { item in lines.firstIndex { $0.followUp?.names(item) == true } }
+            lines.firstIndex(of: old) ?? old.followUp.flatMap { item in
+                lines.firstIndex { $0.followUp.map { $0.entryID == item.entryID && $0.who == item.who && $0.action == item.action } == true }
+                    ?? lines.firstIndex { $0.followUp?.names(item) == true }
+            }
         }
         if let same {
             list.select(same, height: height)

@@ -204,10 +204,14 @@ public struct ReviewProgram: Program {
                 // file changed meanwhile may hold another follow-up at `n` (rows inserted or
                 // reordered), or this one in another state. Nothing is written to a follow-up
                 // other than the one on screen; the review is read again to show the file as it is.
-                guard entry.followUps.indices.contains(n - 1), let line = shownFollowUp(entry.id, n: n),
-                      Self.line(line, shows: entry.followUps[n - 1]) else {
+                guard let line = shownFollowUp(entry.id, n: n) else {
                     edited[entry.id] = nil
                     status = FollowUpEditor.changedOnDisk
+                    return read()
+                }
+                if let refusal = FollowUpEditor.refusal(n, of: entry, who: line.who, action: line.action, due: line.due, done: line.done) {
+                    edited[entry.id] = nil
+                    status = refusal
                     return read()
                 }
                 edited[entry.id] = entry
@@ -339,11 +343,6 @@ public struct ReviewProgram: Program {
     private func shownFollowUp(_ id: String, n: Int) -> WeeklyReview.FollowUpLine? {
         guard let lists = review?.followUps else { return nil }
         return (lists.overdue + lists.open + lists.done).first { $0.entryID == id && $0.n == n }
-    }
-
-    /// Whether `line` (the review's) is `row` (the file's) as it stands: the same action, due and done.
-    static func line(_ line: WeeklyReview.FollowUpLine, shows row: FollowUp) -> Bool {
-        line.who == row.who && line.action == row.action && line.due == row.due && line.done == row.done
     }
 
     /// What the editor asked for, and its status line when it has one.

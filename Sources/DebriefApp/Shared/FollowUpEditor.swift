@@ -128,6 +128,24 @@ public struct FollowUpEditor: Sendable {
     /// What a screen says when the follow-up it shows is no longer the one in its entry's file.
     static let changedOnDisk = "Nothing written: the entry changed on disk since it was read"
 
+    /// Why nothing may be written to follow-up `n` of `entry`, just read from its file, when the
+    /// screen shows it as `who`: `action`, due `due`, done `done` (from the index's rows, read
+    /// earlier); nil when row `n` is the line shown. The screens that list follow-ups hold no
+    /// entries: Space, `s` and `D` read the one they change first, and the file may have changed
+    /// since the rows were read. Another follow-up at `n` (rows added or moved): ``changedOnDisk``;
+    /// the same one in another state: the store's words for it (as when the file changes between
+    /// the read and the write), so a mark never lands on what the screen did not show.
+    static func refusal(_ n: Int, of entry: Entry, who: String, action: String, due: Day?, done: Day?) -> String? {
+        guard entry.followUps.indices.contains(n - 1) else { return changedOnDisk }
+        let row = entry.followUps[n - 1]
+        guard row.who == who, row.action == action else { return changedOnDisk }
+        var shown = row
+        shown.due = due
+        shown.done = done
+        guard let change = row.change(since: shown) else { return nil }
+        return "Nothing written: the file changed meanwhile: \(change) for “\(AnswerText.task(who: who, action: action))”"
+    }
+
     /// The status line after `edit` of `task`, one wording for every screen.
     static func status(_ outcome: Result<FollowUpEditOutcome, StoreError>, edit: FollowUpEdit, task: String, today: Day) -> String {
         switch outcome {

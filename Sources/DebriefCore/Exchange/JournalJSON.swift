@@ -11,6 +11,14 @@ public enum JournalJSON {
     /// has the same keys. Answers have the shapes of `show --format json`, with follow-ups
     /// complete (`id`, `first-due`, `postponed`), and `notes` is the body.
     public static func entry(_ entry: Entry, catalog: Catalog) -> JSONValue {
+        self.entry(entry, promptIDs: catalog.prompts.map(\.id))
+    }
+
+    /// ``entry(_:catalog:)`` with the ids of the catalog's prompts in order (`catalog.prompts`),
+    /// taken once for a whole export: gathering them for each entry (the sections' prompts
+    /// flattened and copied, then released) was 237 M of 2,660 M instructions of `export --format json`
+    /// at 10,000 entries.
+    public static func entry(_ entry: Entry, promptIDs: [String]) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("id", .string(entry.id)),
             ("created", .string(entry.created.iso)),
@@ -20,15 +28,17 @@ public enum JournalJSON {
             ("event", .optional(entry.event)),
             ("location", .optional(entry.location)),
         ]
-        for prompt in catalog.prompts {
-            pairs.append((prompt.id, entry[prompt.id].map { EntryJSON.answer($0, complete: true) } ?? .null))
+        pairs.reserveCapacity(pairs.count + promptIDs.count)
+        for id in promptIDs {
+            pairs.append((id, entry[id].map { EntryJSON.answer($0, complete: true) } ?? .null))
         }
         return .object(pairs)
     }
 
     /// Entries oldest first, as one JSON array.
     public static func export(_ entries: [Entry], catalog: Catalog) -> String {
-        JSONValue.array(entries.sorted { $0.eventTime < $1.eventTime }.map { entry($0, catalog: catalog) }).rendered()
+        let promptIDs = catalog.prompts.map(\.id)
+        return JSONValue.array(entries.sorted { $0.eventTime < $1.eventTime }.map { entry($0, promptIDs: promptIDs) }).rendered()
     }
 
     // MARK: - Import

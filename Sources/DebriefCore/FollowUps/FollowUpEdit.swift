@@ -90,8 +90,10 @@ extension FollowUp {
     }
 
     /// How the row differs from `other`, in words, for a refusal ("it was marked done on
-    /// 2026-11-25"); nil when they are the same.
-    func change(since other: FollowUp) -> String? {
+    /// 2026-11-25"); nil when they are the same. Public for the screens, which refuse in these
+    /// words when the row they show is not the row read from the file (``JournalStore/editFollowUp(_:of:_:now:)``
+    /// refuses so when the file changed after it was read).
+    public func change(since other: FollowUp) -> String? {
         var parts: [String] = []
         if done != other.done {
             parts.append(done.map { "it was marked done on \($0.iso)" } ?? "it was marked open again")

@@ -44,15 +44,29 @@ extension ReviewText {
         /// Breaks only at spaces; the spaces at a break are dropped, and elsewhere a run of spaces
         /// becomes one unless `collapsingSpaces` is false. A word wider than the row stays whole
         /// rather than being cut (a link must stay copyable); the screen clips it instead.
+        ///
+        /// Words are slices of the spans' text, measured and appended a run at a time: the review
+        /// of a journal with a thousand open follow-ups lays out 200 KB of text, and a styled
+        /// line per word, built a character at a time, was a quarter of `debrief review`.
         mutating func wrap(_ spans: [Span], first: String, rest: String, collapsingSpaces: Bool = true) {
+            let (pieces, words) = Self.words(spans)
+            func text(_ run: Range<Int>) -> String {
+                var out = ""
+                for piece in pieces[run] { out += spans[piece.span].text[piece.range] }
+                return out
+            }
+            func add(_ run: Range<Int>, to line: inout Line) {
+                for piece in pieces[run] {
+                    let span = spans[piece.span]
+                    line.append(Span(String(span.text[piece.range]), span.tone, strong: span.strong))
+                }
+            }
             var line = Line([Span(first)])
             var used = options.measure(first)
             var empty = true
-            for word in Self.words(spans) {
-                var gap = word.gap
-                if collapsingSpaces, let space = gap.spans.first { gap = Line([Span(" ", space.tone, strong: space.strong)]) }
-                let gapWidth = options.measure(gap.text)
-                let width = options.measure(word.line.text)
+            for word in words {
+                let gapWidth = options.measure(collapsingSpaces ? (word.gap.isEmpty ? "" : " ") : text(word.gap))
+                let width = options.measure(text(word.body))
                 if !empty, used + gapWidth + width > options.width {
                     lines.append(line)
                     line = Line([Span(rest)])
@@ -60,44 +74,93 @@ extension ReviewText {
                     empty = true
                 }
                 if !empty {
-                    for span in gap.spans { line.append(span) }
+                    if !collapsingSpaces {
+                        add(word.gap, to: &line)
+                    } else if let space = word.gap.first.map({ spans[pieces[$0].span] }) {
+                        line.append(Span(" ", space.tone, strong: space.strong))
+                    }
                     used += gapWidth
                 }
-                for span in word.line.spans { line.append(span) }
+                add(word.body, to: &line)
                 used += width
                 empty = false
             }
             lines.append(line)
         }
 
-        /// A word of styled text and the spaces written before it, in their own style, so a
-        /// coloured `+ ` keeps its colour up to the next word, as it was written.
-        struct Word {
-            var gap: Line
-            var line: Line
+        /// A run of one span's text: all spaces, or none.
+        struct Piece {
+            var span: Int
+            var range: Range<String.Index>
         }
 
-        /// The words of `spans`, split at spaces; a word may change style midway.
-        static func words(_ spans: [Span]) -> [Word] {
+        /// A word and the spaces written before it (its gap), as ranges of ``Piece``s: each piece
+        /// keeps its span's style, so a coloured `+ ` keeps its colour up to the next word, as it
+        /// was written, and a word may change style midway.
+        struct Word {
+            var gap: Range<Int>
+            var body: Range<Int>
+        }
+
+        /// The words of `spans`, split at spaces: characters that are exactly U+0020 (a space
+        /// carrying a combining mark belongs to its word). Spaces after the last word are dropped.
+        static func words(_ spans: [Span]) -> (pieces: [Piece], words: [Word]) {
+            var pieces: [Piece] = []
             var words: [Word] = []
-            var gap = Line()
-            var current = Line()
-            for span in spans {
-                for character in span.text {
-                    if character == " " {
-                        if !current.isEmpty {
-                            words.append(Word(gap: gap, line: current))
-                            gap = Line()
-                            current = Line()
-                        }
-                        gap.append(Span(" ", span.tone, strong: span.strong))
-                    } else {
-                        current.append(Span(String(character), span.tone, strong: span.strong))
+            var gapStart = 0
+            var bodyStart: Int?
+            var runs: [(start: Int, end: Int, spaces: Bool)] = []
+            for (index, span) in spans.enumerated() {
+                var bytes = span.text
+                runs.removeAll(keepingCapacity: true)
+                bytes.withUTF8 { bytes in
+                    var offset = 0
+                    while offset < bytes.count {
+                        let spaces = isSpace(bytes, at: offset)
+                        var next = offset + 1
+                        while next < bytes.count, isSpace(bytes, at: next) == spaces { next += 1 }
+                        runs.append((offset, next, spaces))
+                        offset = next
                     }
                 }
+                let utf8 = span.text.utf8
+                for run in runs {
+                    if run.spaces, let body = bodyStart {
+                        words.append(Word(gap: gapStart..<body, body: body..<pieces.count))
+                        gapStart = pieces.count
+                        bodyStart = nil
+                    } else if !run.spaces, bodyStart == nil {
+                        bodyStart = pieces.count
+                    }
+                    let start = utf8.index(utf8.startIndex, offsetBy: run.start)
+                    pieces.append(Piece(span: index, range: start..<utf8.index(start, offsetBy: run.end - run.start)))
+                }
             }
-            if !current.isEmpty { words.append(Word(gap: gap, line: current)) }
-            return words
+            if let body = bodyStart { words.append(Word(gap: gapStart..<body, body: body..<pieces.count)) }
+            return (pieces, words)
+        }
+
+        /// Whether the byte at `offset` is a space that is a character of its own, as iterating the
+        /// text's characters finds it, without iterating them: a space joins the character before
+        /// it only after a prepended mark, and the one after it only before a combining mark, a
+        /// spacing mark or a zero-width joiner (Unicode's grapheme rules GB9–GB9b; no other rule
+        /// joins a space), and neither is ever ASCII. So only a space next to non-ASCII text is
+        /// checked, by whether it and that neighbour make two characters.
+        private static func isSpace(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+            guard bytes[offset] == 0x20 else { return false }
+            if offset > 0, bytes[offset - 1] >= 0x80 {
+                var lead = offset - 1
+                while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[lead..<offset]), as: UTF8.self)
+                guard (before + " ").count == 2 else { return false }
+            }
+            if offset + 1 < bytes.count, bytes[offset + 1] >= 0x80 {
+                var end = offset + 2
+                while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                let after = String(decoding: UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<end]), as: UTF8.self)
+                guard (" " + after).count == 2 else { return false }
+            }
+            return true
         }
     }
 }

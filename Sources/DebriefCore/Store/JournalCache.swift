@@ -6,8 +6,8 @@ import Darwin
 import Synchronization
 
 /// The journal as last read, kept for one run of the program so the screens that need every
-/// entry (home, browse, review, follow-ups, people) pay for a full read once and afterwards only
-/// for the files that changed.
+/// entry (home, browse, people; the review and follow-up screens read the index's rows through
+/// it) pay for a full read once and afterwards only for the files that changed.
 ///
 /// A refresh lists the folder and stats each file (a few milliseconds for 10,000 files); a file
 /// is read again only when its size, modification time or inode changed, so an edit made by
@@ -109,6 +109,26 @@ public final class JournalCache: Sendable {
         if store.index != nil { return store.review(body) }
         let snapshot = snapshot()
         return body(ReviewSource(entries: snapshot.entries, problems: snapshot.problems))
+    }
+
+    /// The follow-ups `filter` may keep (at least: as ``JournalStore/followUpIndex(for:)``, every
+    /// one may come back) and the files that could not be read: the store's, as `debrief followups`
+    /// reads them (from the index's follow-up rows, no entry rebuilt), with an index attached;
+    /// else every follow-up of the entries of ``snapshot()`` (only the changed files read again).
+    public func followUpIndex(for filter: FollowUpFilter) -> (followUps: FollowUpIndex, problems: [EntryProblem]) {
+        if store.index != nil { return store.followUpIndex(for: filter) }
+        let snapshot = snapshot()
+        return (FollowUpIndex(entries: snapshot.entries), snapshot.problems)
+    }
+
+    /// Everyone the journal names, each entry's people (their ids, titles and event times: where
+    /// a person's page says they were met) and the files that could not be read: the store's, as
+    /// `debrief people` reads them (``JournalStore/peopleIndex(upTo:)``: from the index's people
+    /// rows), with an index attached; else from the entries of ``snapshot()``.
+    public func peopleIndex() -> (people: PeopleIndex, sightings: [PersonSighting], problems: [EntryProblem]) {
+        if store.index != nil { return store.peopleIndex() }
+        let snapshot = snapshot()
+        return (PeopleIndex(entries: snapshot.entries), snapshot.entries.map(PersonSighting.init(entry:)), snapshot.problems)
     }
 
     /// Some entries (a page of a screen that reads the journal in parts), remembered like the

@@ -54,10 +54,10 @@ struct Export: ParsableCommand {
             if format == .json, OutputPath.file(output) == nil {
                 // JSON on stdout: written a batch at a time as it is read, oldest first (issue 23).
                 var writer = JSONValue.ArrayWriter()
-                let catalog = context.catalog
+                let promptIDs = context.catalog.prompts.map(\.id)
                 let problems = context.store.entries(including: { range.includes(day: $0.eventTime.day) },
                                                      ordered: { $0.eventTime < $1.eventTime }) { entries in
-                    Output.jsonPart(writer.part(entries.map { JournalJSON.entry($0, catalog: catalog) }))
+                    Output.jsonPart(writer.part(entries.map { JournalJSON.entry($0, promptIDs: promptIDs) }))
                 }
                 Output.json(writer.end())
                 if let warning = UnreadFiles.warning(problems.count, .notIncluded) { Output.error(warning) }
