@@ -68,21 +68,14 @@ extension HomeProgram {
     /// The entry read for a follow-up key: checked against the row home lists (the rows come
     /// from the index, the entry from its file, read now), then handed to the editor.
     mutating func entryRead(_ act: FollowUpEditor.Act, n: Int, _ outcome: Result<Entry, StoreError>) -> [Command<Message>] {
-        switch outcome {
-        case .failure(let error):
-            status = error.description
+        let due = content?.due ?? []
+        switch FollowUpEditor.checked(outcome, n: n, shown: { id in due.first { $0.entryID == id && $0.n == n } }) {
+        case .refused(let text):
+            status = text
             return reread()
-        case .success(let entry):
-            guard let shown = content?.due.first(where: { $0.entryID == entry.id && $0.n == n }) else {
-                status = FollowUpEditor.changedOnDisk
-                return reread()
-            }
-            if let refusal = FollowUpEditor.refusal(n, of: entry, who: shown.who, action: shown.action, due: shown.due, done: shown.done) {
-                status = refusal
-                return reread()
-            }
+        case .ready(let item, let entry):
             if act != .toggle { asked = entry }
-            return apply(editor.begin(act, on: HomeContent.item(entry, n: n), entry: entry, reading: reading != nil || rereading,
+            return apply(editor.begin(act, on: HomeContent.titled(item), entry: entry, reading: reading != nil || rereading,
                                       store: cache.store, clock: clock))
         }
     }
