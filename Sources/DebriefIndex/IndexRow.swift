@@ -105,7 +105,11 @@ enum IndexRow {
     /// as it is read goes through here or through `debrief_sum` (``install(in:)``), which read
     /// the same way.
     static func sum(columns count: Int, of statement: Statement) -> Int64 {
-        let stmt = statement.sqliteStatement
+        sum(columns: count, of: statement.sqliteStatement)
+    }
+
+    /// ``sum(columns:of:)`` of a statement stepped by SQLite's own calls.
+    static func sum(columns count: Int, of stmt: OpaquePointer?) -> Int64 {
         var s = RowSum()
         for i in 0..<Int32(count) {
             switch sqlite3_column_type(stmt, i) {
