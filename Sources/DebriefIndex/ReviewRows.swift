@@ -67,42 +67,23 @@ struct ReviewRows {
 
     /// The entries at `positions` of ``keys`` rebuilt from their `review_facts`, in that order.
     /// On any failure (recorded) the entries given are placeholders: the review is made again.
-    ///
-    /// A streak followed back asks for one entry at a time, a thousand times at 10,000 entries:
-    /// one statement, prepared once (``cachedStatement``), outside a transaction (a single
-    /// statement reads one state of the database), where preparing a statement and a read
-    /// transaction per entry were half of `debrief review`.
     func entries(_ positions: [Int], queue: DatabaseQueue) -> [Entry] {
         var read: [Int: Entry] = [:]
         if failure.value == nil {
             do {
                 try queue.inDatabase { db in
-                    let columns = IndexRow.reviewFacts.columns
-                    let select = "SELECT \(columns.joined(separator: ", ")), sum FROM review_facts"
+                    let select = "SELECT \(IndexRow.reviewFacts.columns.joined(separator: ", ")), sum FROM review_facts"
                     let wanted = positions.map { files[$0] }
+                    if wanted.count == 1 {
+                        try lookUp(wanted[0], select: select, db: db, into: &read)
+                        return
+                    }
                     let lookup = wanted.count <= JournalIndex.lookupMaximum ? wanted : nil
-                    let statements = wanted.count == 1
-                        ? [(select + " WHERE file = ?", StatementArguments(wanted))]
-                        : JournalIndex.statements(select, column: "file", keys: lookup)
-                    for (sql, arguments) in statements {
-                        let statement = try wanted.count == 1 ? db.cachedStatement(sql: sql) : db.makeStatement(sql: sql)
+                    for (sql, arguments) in JournalIndex.statements(select, column: "file", keys: lookup) {
+                        let statement = try db.makeStatement(sql: sql)
                         let rows = try Row.fetchCursor(statement, arguments: arguments)
-                        while let row = try rows.next() {
-                            guard IndexRow.sum(columns: columns.count, of: statement) == row[columns.count] as Int64 else {
-                                failure.value = .damaged
-                                return
-                            }
-                            guard let position = self.positions[row[0]] else { continue }
-                            // Rebuilt in place from SQLite's memory.
-                            let entry = try row.withUnsafeData(atIndex: 1) { data in
-                                data.flatMap { $0.withUnsafeBytes { EntryBlob.decode($0, source: nil) } }
-                            }
-                            let key = self.keys[position]
-                            guard let entry, entry.id == key.id, entry.eventTime == key.eventTime, entry.isImported == key.imported else {
-                                failure.value = .notExact
-                                return
-                            }
-                            read[position] = entry
+                        while try rows.next() != nil {
+                            guard take(statement.sqliteStatement, into: &read) else { return }
                         }
                     }
                 }
@@ -115,6 +96,50 @@ struct ReviewRows {
         }
         if failure.value == nil { failure.value = .notExact }
         return positions.map { read[$0] ?? Self.placeholder(keys[$0]) }
+    }
+
+    /// The one entry of `file`, through SQLite's own calls on a statement prepared once
+    /// (``cachedStatement``), outside a transaction (a single statement reads one state of the
+    /// database). A streak followed back asks for one entry at a time, three thousand times at
+    /// 10,000 entries: a read transaction and a prepared statement per entry were half of
+    /// `debrief review`, and GRDB's arguments and row cursor per lookup another 60 M instructions
+    /// (a twentieth) once they were gone.
+    private func lookUp(_ file: Int64, select: String, db: Database, into read: inout [Int: Entry]) throws {
+        let stmt = try db.cachedStatement(sql: select + " WHERE file = ?").sqliteStatement
+        sqlite3_reset(stmt)
+        // Reset after use too: a statement left on a row would hold its read transaction open.
+        defer { sqlite3_reset(stmt) }
+        guard sqlite3_bind_int64(stmt, 1, file) == SQLITE_OK else { throw DatabaseError(resultCode: .SQLITE_ERROR) }
+        while true {
+            switch sqlite3_step(stmt) {
+            case SQLITE_ROW: guard take(stmt, into: &read) else { return }
+            case SQLITE_DONE: return
+            case let code: throw DatabaseError(resultCode: ResultCode(rawValue: code))
+            }
+        }
+    }
+
+    /// Takes the `review_facts` row `stmt` stands on into `read`: its checksum checked, its entry
+    /// rebuilt in place from SQLite's memory and checked against its key. False, with the
+    /// failure recorded, when the row is damaged or not the entry its key names.
+    private func take(_ stmt: OpaquePointer?, into read: inout [Int: Entry]) -> Bool {
+        let columns = IndexRow.reviewFacts.columns.count
+        guard IndexRow.sum(columns: columns, of: stmt) == sqlite3_column_int64(stmt, Int32(columns)) else {
+            failure.value = .damaged
+            return false
+        }
+        // A row of a file the review does not read (an index changed meanwhile) is passed over.
+        guard let position = positions[sqlite3_column_int64(stmt, 0)] else { return true }
+        let key = keys[position]
+        guard sqlite3_column_type(stmt, 1) == SQLITE_BLOB,
+              let entry = EntryBlob.decode(UnsafeRawBufferPointer(start: sqlite3_column_blob(stmt, 1),
+                                                                  count: Int(sqlite3_column_bytes(stmt, 1))), source: nil),
+              entry.id == key.id, entry.eventTime == key.eventTime, entry.isImported == key.imported else {
+            failure.value = .notExact
+            return false
+        }
+        read[position] = entry
+        return true
     }
 
     /// Every follow-up of the readable files not done before `day`, in the refs' order; the

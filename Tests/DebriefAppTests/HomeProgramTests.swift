@@ -196,6 +196,44 @@ import Testing
         #expect(d.topRequest == .entry(try #require(f.store.refs().first { $0.id.contains("swift-meetup") }).id, followUp: 2))
     }
 
+    /// Home lists follow-ups from the index's rows and holds no entries: Space, `s` and `D` read
+    /// the entry when pressed, and write nothing unless its follow-up is the row shown. Another
+    /// program put a follow-up first (the one shown moved), or marked the shown one done: nothing
+    /// is written, the status line says why, and home reads the journal again.
+    @Test func spaceOnAFollowUpWhoseFileChangedMeanwhileWritesNothing() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        try f.standard()
+        let ref = try #require(f.store.refs().first { $0.id.contains("swift-meetup") })
+        func bytes() -> [UInt8] { FileManager.default.contents(atPath: ref.path).map { Array($0) } ?? [] }
+        var d = ProgramDriver(Self.home(f), width: 100, height: 24)
+        #expect(d.rows[2].contains("[ ] 6 days overdue  Ana Li: Intro to Marc"))
+        var entry = try f.store.read(ref)
+        entry["follow-ups"] = .followUps([FollowUp(who: "Kai Müller", action: "Book the room", due: Day(iso: "2026-11-19"))]
+                                         + entry.followUps)
+        _ = try f.store.save(entry, now: f.clock.timestamp)
+        var before = bytes()
+        d.press(.char(" "))
+        #expect(bytes() == before)
+        #expect(d.rows[22].hasPrefix("Nothing written: the entry changed on disk since it was read"))
+        #expect(d.rows[2].contains("[ ] 7 days overdue  Kai Müller: Book the room"), "read again")
+
+        // The shown one marked done elsewhere: the file's words for what changed.
+        d.press(.down)
+        #expect(d.rows[3].contains("[ ] 6 days overdue  Ana Li: Intro to Marc"))
+        entry = try f.store.read(ref)
+        var rows = entry.followUps
+        rows[2].done = Day(iso: "2026-11-25")
+        entry["follow-ups"] = .followUps(rows)
+        _ = try f.store.save(entry, now: f.clock.timestamp)
+        before = bytes()
+        d.press(.char(" "))
+        #expect(bytes() == before)
+        #expect(d.rows[21].hasPrefix("Nothing written: the file changed meanwhile: it was marked done on 2026-11-25 for"))
+        #expect(d.rows[22].hasPrefix("Marc”"))
+        #expect(!d.screen.contains("Intro to Marc"), "read again: done, no longer due")
+    }
+
     /// What a key did is said whole, as on the other screens: a message longer than the line
     /// (a long follow-up, how often it was pushed back) wraps above the help bar, never cut.
     @Test func aPostponementMessageWrapsWholeAt80Columns() throws {

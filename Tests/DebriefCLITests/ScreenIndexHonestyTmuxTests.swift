@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// The index changes how soon a screen fills, never what it shows (`IndexHonestyCLITests` for the
-/// screens): the follow-up screen (`f`) and the people screen (`p`) read the index's rows as
-/// `debrief followups` and `debrief people` do, and every frame of them is the same with
+/// screens): home, the follow-up screen (`f`) and the people screen (`p`) read the index's rows as
+/// `debrief followups`, `list --limit` and `debrief people` do, and every frame of them is the same with
 /// `DEBRIEF_INDEX=off` (the files read directly): each filter, the cold list, people's pages, on a
 /// cold index, a warm one, and after outside changes the index has to catch up with.
 @Suite(.serialized) struct ScreenIndexHonestyTmuxTests {
@@ -109,19 +109,45 @@ import Testing
         return frames
     }
 
-    static func comparePeople(_ debrief: BinaryRunner, _ when: String) throws {
-        let files = try peopleFrames(debrief, index: false)
-        let indexed = try peopleFrames(debrief, index: true)
-        #expect(files.count == 4)
+    /// Home's frame once its read has arrived (the due list, the week's line, the newest
+    /// reflections, the calendar's lines), at 130×60 and 80×24, and the date prompt of `s` on the
+    /// fourth row (the selection shows only in reverse video, which a capture does not keep).
+    static func homeFrames(_ debrief: BinaryRunner, index: Bool) throws -> [String] {
+        var env = debrief.baseEnvironment
+        env["EDITOR"] = "true"
+        if !index { env["DEBRIEF_INDEX"] = "off" }
+        var frames: [String] = []
+        for (width, height) in [(130, 60), (80, 24)] {
+            let tmux = try TmuxSession([], environment: env, width: width, height: height)
+            defer { tmux.stop() }
+            frames.append(try Self.settled(tmux, "home read") { $0.contains("Recent reflections") && !$0.contains("Reading") })
+            if height == 24 {
+                // The selection shows only in reverse video: `s` names the selected follow-up.
+                try tmux.press("Down", "Down", "Down")
+                try tmux.type("s")
+                frames.append(try Self.settled(tmux, "the date asked for") { $0.contains("New due date for ") })
+                try tmux.press("Escape")
+                try tmux.waitUntil("the prompt closed") { !$0.contains("New due date for ") }
+            }
+            try tmux.type("q")
+            #expect(try tmux.waitForExit() == 0)
+        }
+        return frames
+    }
+
+    /// The frames `frames` captures with the index and without (`DEBRIEF_INDEX=off`), the same
+    /// `count` of them, byte for byte.
+    static func compare(_ debrief: BinaryRunner, _ when: String, count: Int,
+                        _ frames: (BinaryRunner, _ index: Bool) throws -> [String]) throws {
+        let files = try frames(debrief, false)
+        let indexed = try frames(debrief, true)
+        #expect(files.count == count)
         for (a, b) in zip(indexed, files) { #expect(a == b, "\(when): with the index\n\(a)\nwithout\n\(b)") }
     }
 
-    static func compareFollowUps(_ debrief: BinaryRunner, _ when: String) throws {
-        let files = try followUpFrames(debrief, index: false)
-        let indexed = try followUpFrames(debrief, index: true)
-        #expect(files.count == 4)
-        for (a, b) in zip(indexed, files) { #expect(a == b, "\(when): with the index\n\(a)\nwithout\n\(b)") }
-    }
+    static func compareHome(_ debrief: BinaryRunner, _ when: String) throws { try compare(debrief, when, count: 3, homeFrames) }
+    static func comparePeople(_ debrief: BinaryRunner, _ when: String) throws { try compare(debrief, when, count: 4, peopleFrames) }
+    static func compareFollowUps(_ debrief: BinaryRunner, _ when: String) throws { try compare(debrief, when, count: 4, followUpFrames) }
 
     @Test func theFollowUpScreenShowsTheSameWithAndWithoutTheIndex() throws {
         let debrief = try BinaryRunner()
@@ -151,5 +177,32 @@ import Testing
         try debrief.write(IndexHonestyCLITests.entry(41, day: "2026-11-25"), to: IndexHonestyCLITests.path(debrief, "2026-11-25-0900-added"))
         try debrief.write("---\ntitle: [unclosed\n---\n", to: IndexHonestyCLITests.path(debrief, Self.id(2)))
         try Self.comparePeople(debrief, "after outside changes")
+    }
+
+    @Test func homeShowsTheSameWithAndWithoutTheIndex() throws {
+        let debrief = try BinaryRunner()
+        try Self.seed(debrief)
+        // This week (2026-W48) and the one before, for the week's line and whether a pitfall recurs.
+        try debrief.write(IndexHonestyCLITests.entry(8, day: "2026-11-24"), to: IndexHonestyCLITests.path(debrief, "2026-11-24-1830-this-week"))
+        try debrief.write(IndexHonestyCLITests.entry(12, day: "2026-11-17"), to: IndexHonestyCLITests.path(debrief, "2026-11-17-1830-last-week"))
+        // The calendar: an event of this week waiting for a reflection, and one tomorrow morning
+        // with someone the journal knows (home's "Coming up").
+        typealias P = PendingCLITests
+        let vdir = debrief.root + "/calendars/work"
+        try debrief.write(P.calendar(P.event("late", "Dinner with Bo", start: "20261123T190000", end: "20261123T220000",
+                                             [P.me, "ATTENDEE;CN=Bo Lind:mailto:bo@example.com"])), to: vdir + "/late.ics")
+        try debrief.write(P.calendar(P.event("soon", "Coffee", start: "20261127T090000", end: "20261127T093000",
+                                             [P.me, "ATTENDEE;CN=Henrike Müller:mailto:h@example.com"])), to: vdir + "/soon.ics")
+        try P.configureDefault(debrief, calendars: [vdir])
+        try Self.compareHome(debrief, "cold index")
+        try Self.compareHome(debrief, "warm index")
+        // Outside changes: a follow-up marked done by hand, an entry deleted, one added this week, one broken.
+        let tokyo = IndexHonestyCLITests.path(debrief, "2026-11-20-1830-tokyo")
+        let text = try String(contentsOfFile: tokyo, encoding: .utf8)
+        try debrief.write(text.replacingOccurrences(of: "    due: 2026-12-03\n", with: "    due: 2026-12-03\n    done: 2026-11-25\n"), to: tokyo)
+        #expect(unlink(IndexHonestyCLITests.path(debrief, Self.id(4))) == 0)
+        try debrief.write(IndexHonestyCLITests.entry(42, day: "2026-11-25"), to: IndexHonestyCLITests.path(debrief, "2026-11-25-0900-added"))
+        try debrief.write("---\ntitle: [unclosed\n---\n", to: IndexHonestyCLITests.path(debrief, Self.id(2)))
+        try Self.compareHome(debrief, "after outside changes")
     }
 }

@@ -153,4 +153,41 @@ import Testing
         f.reopen()
         #expect(try Self.reviewAndSource(f.indexed, "2029-W22") == (expected, true), "\(label): the rebuilt rows answer")
     }
+
+    /// A streak followed back reads the weeks before the judged ones an entry at a time, each
+    /// through its own lookup (``ReviewRows``): a damaged row met there is caught as in a batch.
+    /// Sixteen weekly reflections that each talk too much, and one early one that listens: the
+    /// row of the tenth week given the listening one's facts would end the streak there if it
+    /// were believed.
+    @Test func aDamagedRowMetFollowingAStreakBackNeverChangesTheReview() throws {
+        let f = IndexFixture("review-streak-damage", racyMargin: 0)
+        func entry(_ id: String, talk: Int) {
+            let date = "\(id.prefix(10))T10:00:00+01:00"
+            f.write(id, ["---", "schema: 1", "created: \(date)", "updated: \(date)", "title: Coffee", "date: \(date)",
+                         "kind: meetup", "talk-share: \(talk)", "---", "Notes.", ""].joined(separator: "\n"))
+        }
+        entry("2029-01-03-1000-listened", talk: 30)
+        var day = try #require(Day(iso: "2029-08-08"))
+        var ids: [String] = []
+        for _ in 0..<16 {
+            ids.append("\(day.iso)-1000-talked")
+            entry(ids[ids.count - 1], talk: 85)
+            day = day.adding(days: 7)
+        }
+        let week = "2029-W47"
+        let expected = try Self.review(f.plain, week, weeks: 2)
+        let longest = expected.pitfalls.map(\.streak).max() ?? 0
+        #expect(longest >= 12, "a streak reaches back through the weeks before the judged two: \(longest)")
+        #expect(try Self.reviewAndSource(f.indexed, week, weeks: 2) == (expected, true), "from the rows")
+        f.reopen()
+        let damage = "UPDATE review_facts SET facts = (SELECT facts FROM review_facts WHERE file = (SELECT file FROM entries WHERE id = ?)) "
+            + "WHERE file = (SELECT file FROM entries WHERE id = ?)"
+        #expect(try f.damage(damage, arguments: ["2029-01-03-1000-listened", ids[6]]) == 1, "the damage touched one row")
+        f.reopen()
+        let damaged = try Self.reviewAndSource(f.indexed, week, weeks: 2)
+        #expect(damaged.review == expected, "the files' review")
+        #expect(!damaged.reduced, "made from the entries")
+        f.reopen()
+        #expect(try Self.reviewAndSource(f.indexed, week, weeks: 2) == (expected, true), "the rebuilt rows answer")
+    }
 }

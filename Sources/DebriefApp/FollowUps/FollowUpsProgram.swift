@@ -114,26 +114,16 @@ public struct FollowUpsProgram: Program {
             case .nothing: return []
             }
         case .message(.entry(let act, let n, let outcome)):
-            switch outcome {
-            case .failure(let error):
-                status = error.description
+            // The rows come from the index and the entry from its file, read now: nothing is
+            // written to a follow-up other than the row on screen; the list is read again to show
+            // the file as it is.
+            let items = content?.items ?? []
+            switch FollowUpEditor.checked(outcome, n: n, shown: { id in items.first { $0.entryID == id && $0.n == n } }) {
+            case .refused(let text):
+                status = text
                 return read()
-            case .success(let entry):
-                // The rows come from the index and the entry from its file, read now: a file
-                // changed meanwhile may hold another follow-up at `n`, or this one in another
-                // state. Nothing is written to a follow-up other than the row on screen; the list
-                // is read again to show the file as it is.
-                guard let shown = content?.items.first(where: { $0.entryID == entry.id && $0.n == n }) else {
-                    status = FollowUpEditor.changedOnDisk
-                    return read()
-                }
-                if let refusal = FollowUpEditor.refusal(n, of: entry, who: shown.who, action: shown.action, due: shown.due,
-                                                        done: shown.done) {
-                    status = refusal
-                    return read()
-                }
+            case .ready(let item, let entry):
                 if act != .toggle { asked = entry }
-                let item = FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1])
                 return apply(editor.begin(act, on: item, entry: entry, reading: reading, store: cache.store, clock: clock))
             }
         }

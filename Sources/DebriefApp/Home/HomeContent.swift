@@ -1,7 +1,12 @@
 import DebriefCore
 
-/// What the home screen shows once the whole journal is read: the follow-ups that need attention,
-/// the latest reflections and this week's pitfalls. Pure, so it is computed off the main thread.
+/// What the home screen shows once the journal is read: the follow-ups that need attention, the
+/// latest reflections and this week's pitfalls. Pure, so it is computed off the main thread.
+///
+/// Read from the parts of the journal each line needs, never from every entry (``read(cache:catalog:clock:calendar:skipStamp:)``):
+/// the open follow-ups as `debrief followups` reads them, the newest entries as `list --limit`
+/// does, the entries of this week and the one before for the week's line, the calendar's window
+/// as `debrief pending` does. No entry is held: Space, `s` and `D` read the one they change.
 public struct HomeContent: Equatable, Sendable {
     struct Recent: Equatable, Sendable {
         var day: Day
@@ -27,8 +32,6 @@ public struct HomeContent: Equatable, Sendable {
     /// Open follow-ups that are overdue or due within `soonDays` days, most urgent first (the
     /// order of the read: a row moved since keeps its place), titled as home shows entries.
     var due: [FollowUpItem]
-    /// The entries those follow-ups are in, as read, to mark or move one in place.
-    var dueEntries: [String: Entry]
     var recent: [Recent]
     /// Reflections this week, and the pitfalls they show, most frequent first.
     var entriesThisWeek: Int
@@ -44,40 +47,48 @@ public struct HomeContent: Equatable, Sendable {
     static let soonDays = 7
     static let recentCount = 5
 
-    init(snapshot: JournalSnapshot, catalog: Catalog, clock: Clock) {
+    /// `followUps`: at least every open follow-up of the journal (done ones are left out here);
+    /// `newest`: at least the ``recentCount`` newest entries; `twoWeeks`: the entries of this
+    /// week and the one before (whether each pitfall recurs), later ones ignored; `problems`:
+    /// how many files could not be read.
+    init(followUps: [FollowUpItem], newest: [Entry], twoWeeks: [Entry], problems: Int, catalog: Catalog, clock: Clock) {
         let today = clock.today
         var due: [(day: Day, item: FollowUpItem)] = []
-        var dueEntries: [String: Entry] = [:]
-        for entry in snapshot.entries {
-            for (i, f) in entry.followUps.enumerated() where f.isOpen {
-                guard let day = f.due, today.days(until: day) <= Self.soonDays else { continue }
-                due.append((day, Self.item(entry, n: i + 1)))
-                dueEntries[entry.id] = entry
-            }
+        for item in followUps where item.isOpen {
+            guard let day = item.due, today.days(until: day) <= Self.soonDays else { continue }
+            due.append((day, Self.titled(item)))
         }
         self.due = due.sorted { ($0.day, $0.item.entryID, $0.item.n) < ($1.day, $1.item.entryID, $1.item.n) }.map(\.item)
-        self.dueEntries = dueEntries
-        recent = Self.newest(snapshot.entries).map(Recent.init)
-        // The line needs this week's counts and whether each recurs (this week and the one
-        // before), so only those two weeks' entries are judged, not the whole journal.
+        recent = Self.newest(newest).map(Recent.init)
         let week = ISOWeek(containing: today)
-        let since = week.adding(weeks: -1).monday
-        let twoWeeks = EntryQuery(since: since)
-        let review = WeeklyReview.make(entries: snapshot.entries.filter { twoWeeks.includes(day: $0.eventTime.day) }, catalog: catalog,
-                                       week: week, weeks: 1, clock: clock)
+        let review = WeeklyReview.make(entries: twoWeeks, catalog: catalog, week: week, weeks: 1, clock: clock)
         entriesThisWeek = review.entries.count
         pitfallsThisWeek = review.pitfalls.filter { $0.count > 0 }
             .map { WeekPitfall(title: $0.title, count: $0.count, recurring: $0.recurring, habit: $0.scope == .week) }
-        problems = snapshot.problems.count
+        self.problems = problems
     }
 
     /// Reads the journal through the session's cache, and the calendars when there are some:
-    /// what home's background read returns.
+    /// what home's background read returns. With an index attached, the follow-ups come from its
+    /// rows (no entry rebuilt) and only the newest entries and those of the last two weeks are
+    /// rebuilt; without one, the open follow-ups come from the cache's snapshot (as the follow-up
+    /// screen's) and the entries from their few files.
     static func read(cache: JournalCache, catalog: Catalog, clock: Clock, calendar: CalendarAgenda.Source?,
                      skipStamp: Int = 0) -> HomeContent {
-        let snapshot = cache.snapshot()
-        var content = HomeContent(snapshot: snapshot, catalog: catalog, clock: clock)
-        content.agenda = calendar?.read(entries: snapshot.entries, store: cache.store, clock: clock)
+        let today = clock.today
+        let (followUps, problems) = cache.followUpIndex(for: .open)
+        Trace.mark("home: \(followUps.items.count) follow-ups read")
+        let newest = cache.store.entries(matching: EntryMatcher(EntryQuery(limit: recentCount), catalog: catalog, today: today))
+        let week = ISOWeek(containing: today)
+        let weeks = EntryQuery(since: week.adding(weeks: -1).monday, until: week.sunday)
+        let twoWeeks = cache.store.entries(matching: EntryMatcher(weeks, catalog: catalog, today: today), windowOnly: true)
+        Trace.mark("home: \(newest.entries.count) newest entries and \(twoWeeks.entries.count) of the last two weeks read")
+        var content = HomeContent(followUps: followUps.items, newest: newest.entries, twoWeeks: twoWeeks.entries,
+                                  problems: problems.count, catalog: catalog, clock: clock)
+        content.agenda = calendar?.read(store: cache.store, catalog: catalog, clock: clock) {
+            let people = cache.peopleIndex()
+            return KnownAttendees(people: people.people, sightings: people.sightings)
+        }
         content.skipStamp = skipStamp
         return content
     }
@@ -89,17 +100,21 @@ public struct HomeContent: Equatable, Sendable {
 }
 
 extension HomeContent {
+    /// `item` titled as home shows entries (its id when it has no title).
+    static func titled(_ item: FollowUpItem) -> FollowUpItem {
+        var item = item
+        if item.entryTitle.isEmpty { item.entryTitle = item.entryID }
+        return item
+    }
+
     /// Follow-up `n` of `entry` as home lists it: titled as the entry is shown (its id when it has no title).
     static func item(_ entry: Entry, n: Int) -> FollowUpItem {
-        var item = FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1])
-        item.entryTitle = entry.displayTitle
-        return item
+        titled(FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1]))
     }
 
     /// Takes in an entry just written: its listed follow-ups change in place (a row marked done
     /// or moved keeps its place until home is read again, so Space can undo a mark).
     mutating func replace(_ entry: Entry) {
-        dueEntries[entry.id] = entry
         for i in due.indices where due[i].entryID == entry.id && entry.followUps.indices.contains(due[i].n - 1) {
             due[i] = Self.item(entry, n: due[i].n)
         }

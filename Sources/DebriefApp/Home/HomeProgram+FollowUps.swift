@@ -3,7 +3,9 @@ import DebriefUI
 
 /// Acting on home's due follow-ups in place: ↑/↓ select, Space marks done today (or open
 /// again), `s` asks for a new due date, `D` for the day it was done, Enter opens the entry.
-/// Space, `s` and `D` go to the screens' one ``FollowUpEditor``; `update` itself touches no file.
+/// Home holds no entries: Space, `s` and `D` read the one they change first (in a command), and
+/// nothing is written unless its follow-up is the row shown; then they go to the screens' one
+/// ``FollowUpEditor``. `update` itself touches no file.
 extension HomeProgram {
     /// How many due follow-ups home lists at its height (capped so the recent reflections show,
     /// with the calendar's lines above them).
@@ -54,8 +56,8 @@ extension HomeProgram {
         switch action {
         case .toggle, .reschedule, .doneOn:
             guard let act = action.followUpAct else { return [] }
-            return apply(editor.begin(act, on: item, entry: content?.dueEntries[item.entryID], reading: reading != nil || rereading,
-                                      store: cache.store, clock: clock))
+            let store = cache.store, id = item.entryID, n = item.n
+            return [.perform { .entry(act, n: n, Result { () throws(StoreError) in try store.read(try store.find(id)) }) }]
         case .open:
             return [.open(.entry(item.entryID, followUp: item.n))]
         default: break
@@ -63,10 +65,26 @@ extension HomeProgram {
         return []
     }
 
+    /// The entry read for a follow-up key: checked against the row home lists (the rows come
+    /// from the index, the entry from its file, read now), then handed to the editor.
+    mutating func entryRead(_ act: FollowUpEditor.Act, n: Int, _ outcome: Result<Entry, StoreError>) -> [Command<Message>] {
+        let due = content?.due ?? []
+        switch FollowUpEditor.checked(outcome, n: n, shown: { id in due.first { $0.entryID == id && $0.n == n } }) {
+        case .refused(let text):
+            status = text
+            return reread()
+        case .ready(let item, let entry):
+            if act != .toggle { asked = entry }
+            return apply(editor.begin(act, on: HomeContent.titled(item), entry: entry, reading: reading != nil || rereading,
+                                      store: cache.store, clock: clock))
+        }
+    }
+
     /// A key while the editor asks for a day.
     mutating func followUpPromptKey(_ key: Key) -> [Command<Message>] {
-        let entries = content?.dueEntries ?? [:]
-        return apply(editor.promptKey(key, entry: { entries[$0] }, reading: reading != nil || rereading, store: cache.store, clock: clock))
+        let asked = self.asked
+        return apply(editor.promptKey(key, entry: { id in asked?.id == id ? asked : nil }, reading: reading != nil || rereading,
+                                      store: cache.store, clock: clock))
     }
 
     private mutating func apply(_ step: FollowUpEditor.Step) -> [Command<Message>] {

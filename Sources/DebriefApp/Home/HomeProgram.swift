@@ -9,8 +9,9 @@ import DebriefUI
 /// day, Enter opens its entry, all without leaving home (see `HomeProgram+FollowUps.swift`).
 ///
 /// The first frame never waits for the journal: the newest few files are read before it (a
-/// directory listing and five reads), and the whole journal, which follow-ups and the week's
-/// pitfalls need, arrives from a background read through the session's cache.
+/// directory listing and five reads), and the follow-ups and the week's pitfalls arrive from a
+/// background read through the session's cache (``HomeContent/read(cache:catalog:clock:calendar:skipStamp:)``:
+/// the index's rows and the few entries each line needs, never the whole journal).
 ///
 /// The other screens are separate programs; a key that opens one asks the runtime to open it
 /// over home (``Command/open(_:)``), and home resumes, reading the journal again, when it goes back.
@@ -21,6 +22,8 @@ public struct HomeProgram: Program {
         case loaded(HomeContent)
         /// The background read has read this many of the files it reads (a cold index build).
         case reading(done: Int, total: Int)
+        /// The entry of follow-up `n` read for Space, `s` or `D` (the act), or why not.
+        case entry(FollowUpEditor.Act, n: Int, Result<Entry, StoreError>)
         /// What came of Space, `s` or `D` on a listed follow-up.
         case followUp(FollowUpEditor.Message)
         /// What came of `x` (skipped: true) or `u` on an event awaiting a reflection: nil when
@@ -100,6 +103,9 @@ public struct HomeProgram: Program {
     var status: String?
     /// Space, `s` and `D` on the selected follow-up (the day `s` or `D` asks for).
     var editor = FollowUpEditor()
+    /// The entry the date prompt (`s`, `D`) is asking about, read when the key was pressed: its
+    /// write needs it (home holds no entries).
+    var asked: Entry?
     var width = 80
     var height = 24
 
@@ -126,6 +132,7 @@ public struct HomeProgram: Program {
     private mutating func read() -> [Command<Message>] {
         status = nil
         editor = FollowUpEditor()
+        asked = nil
         rereading = content != nil
         let cache = self.cache, catalog = self.catalog, clock = self.clock, calendar = self.calendar, stamp = skipWrites
         return [
@@ -191,6 +198,8 @@ public struct HomeProgram: Program {
             recent = loaded.recent
             selected = min(selected, max(0, rowCount - 1))
             return []
+        case .message(.entry(let act, let n, let outcome)):
+            return entryRead(act, n: n, outcome)
         case .message(.followUp(let message)):
             return edited(message)
         case .message(.skip(let event, let skipped, let failure)):

@@ -18,22 +18,14 @@ extension PeopleProgram {
     /// The entry read for a follow-up key: checked against the row the page shows (the rows
     /// come from the index, the entry from its file, read now), then handed to the editor.
     mutating func entryRead(_ act: FollowUpEditor.Act, n: Int, _ outcome: Result<Entry, StoreError>) -> [Command<Message>] {
-        switch outcome {
-        case .failure(let error):
-            status = error.description
+        let page: PersonPage? = if case .person(let page) = screen { page } else { nil }
+        let shown = { (id: String) in page?.lines.lazy.compactMap(\.followUp).first { $0.entryID == id && $0.n == n } }
+        switch FollowUpEditor.checked(outcome, n: n, shown: shown) {
+        case .refused(let text):
+            status = text
             return read()
-        case .success(let entry):
-            guard case .person(let page) = screen,
-                  let shown = page.lines.lazy.compactMap(\.followUp).first(where: { $0.entryID == entry.id && $0.n == n }) else {
-                status = FollowUpEditor.changedOnDisk
-                return read()
-            }
-            if let refusal = FollowUpEditor.refusal(n, of: entry, who: shown.who, action: shown.action, due: shown.due, done: shown.done) {
-                status = refusal
-                return read()
-            }
+        case .ready(let item, let entry):
             if act != .toggle { asked = entry }
-            let item = FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1])
             return apply(editor.begin(act, on: item, entry: entry, reading: reading, store: cache.store, clock: clock))
         }
     }

@@ -195,27 +195,16 @@ public struct ReviewProgram: Program {
             }
             return []
         case .message(.entry(let act, let n, let outcome)):
-            switch outcome {
-            case .failure(let error):
-                status = error.description
+            // The review comes from the index's rows and the entry from its file, read now: nothing
+            // is written to a follow-up other than the one on screen; the review is read again to
+            // show the file as it is.
+            switch FollowUpEditor.checked(outcome, n: n, shown: { shownFollowUp($0, n: n) }) {
+            case .refused(let text):
+                if case .success(let entry) = outcome { edited[entry.id] = nil }
+                status = text
                 return read()
-            case .success(let entry):
-                // The review comes from the index's rows and the entry from its file, read now: a
-                // file changed meanwhile may hold another follow-up at `n` (rows inserted or
-                // reordered), or this one in another state. Nothing is written to a follow-up
-                // other than the one on screen; the review is read again to show the file as it is.
-                guard let line = shownFollowUp(entry.id, n: n) else {
-                    edited[entry.id] = nil
-                    status = FollowUpEditor.changedOnDisk
-                    return read()
-                }
-                if let refusal = FollowUpEditor.refusal(n, of: entry, who: line.who, action: line.action, due: line.due, done: line.done) {
-                    edited[entry.id] = nil
-                    status = refusal
-                    return read()
-                }
+            case .ready(let item, let entry):
                 edited[entry.id] = entry
-                let item = FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1])
                 return apply(editor.begin(act, on: item, entry: entry, reading: loading, store: cache.store, clock: clock))
             }
         }

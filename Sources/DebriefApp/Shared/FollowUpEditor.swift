@@ -128,6 +128,36 @@ public struct FollowUpEditor: Sendable {
     /// What a screen says when the follow-up it shows is no longer the one in its entry's file.
     static let changedOnDisk = "Nothing written: the entry changed on disk since it was read"
 
+    /// What came of reading the entry of a follow-up for Space, `s` or `D` (``checked(_:n:shown:)``).
+    enum Checked: Equatable {
+        /// Nothing may be written, for the reason the status line gives; the screen reads the
+        /// journal again to show it as it is (every refusal means the file is not as shown).
+        case refused(String)
+        /// The follow-up is the row shown: `item` as the file holds it, in `entry` as read, for
+        /// ``begin(_:on:entry:reading:store:clock:)`` (and the date prompt's write).
+        case ready(FollowUpItem, Entry)
+    }
+
+    /// The one step after a screen read the entry of follow-up `n` for Space, `s` or `D`:
+    /// `outcome` is the read, `shown` finds the row the screen shows as follow-up `n` of an
+    /// entry id (nil when it shows none). The screens that list follow-ups hold no entries and
+    /// their rows come from the index, read earlier: a read that failed, a row no longer shown,
+    /// or a file that no longer holds the row shown (``refusal(_:of:who:action:due:done:)``)
+    /// writes nothing.
+    static func checked<Shown: ShownFollowUp>(_ outcome: Result<Entry, StoreError>, n: Int,
+                                              shown: (_ entryID: String) -> Shown?) -> Checked {
+        switch outcome {
+        case .failure(let error):
+            return .refused(error.description)
+        case .success(let entry):
+            guard let row = shown(entry.id) else { return .refused(changedOnDisk) }
+            if let refusal = refusal(n, of: entry, who: row.who, action: row.action, due: row.due, done: row.done) {
+                return .refused(refusal)
+            }
+            return .ready(FollowUpItem(entry: entry, n: n, followUp: entry.followUps[n - 1]), entry)
+        }
+    }
+
     /// Why nothing may be written to follow-up `n` of `entry`, just read from its file, when the
     /// screen shows it as `who`: `action`, due `due`, done `done` (from the index's rows, read
     /// earlier); nil when row `n` is the line shown. The screens that list follow-ups hold no
@@ -184,6 +214,19 @@ public struct FollowUpEditor: Sendable {
         asking?.prompt.draw(into: &buffer, row: row, width: width)
     }
 }
+
+/// A follow-up as a screen lists it, from the index's rows: what the entry read for Space, `s`
+/// or `D` is checked against (``FollowUpEditor/checked(_:n:shown:)``).
+protocol ShownFollowUp {
+    var who: String { get }
+    var action: String { get }
+    var due: Day? { get }
+    var done: Day? { get }
+}
+
+extension FollowUpItem: ShownFollowUp {}
+
+extension WeeklyReview.FollowUpLine: ShownFollowUp {}
 
 extension FollowUpItem {
     /// Whether `other` is the same follow-up (its entry and position), whatever either says now.

@@ -46,27 +46,32 @@ public struct CalendarAgenda: Equatable, Sendable {
             self.days = days
         }
 
-        /// Reads the calendars once for both windows, the skip file of `store`, and judges them
-        /// against `entries` (the whole journal, as home has it). Reads files: run it off the
-        /// main thread.
-        public func read(entries: [Entry], store: JournalStore, clock: Clock) -> CalendarAgenda {
+        /// Reads the calendars once for both windows and the skip file of `store`, and judges
+        /// them against the journal: the waiting events against the entries of their window only
+        /// (``PendingEvents/windowEntries(store:catalog:clock:days:)``, as `debrief pending`), the
+        /// next meeting against everyone the journal knows, asked of `people` only when an event
+        /// starts within the day (``JournalCache/peopleIndex()`` on home). Reads files: run it off
+        /// the main thread.
+        public func read(store: JournalStore, catalog: Catalog, clock: Clock, people: () -> KnownAttendees) -> CalendarAgenda {
             let now = Int(clock.now().timeIntervalSince1970)
             let snapshot = calendars.instances(from: now - days * 86_400, to: now + CalendarAgenda.comingUpSeconds, local: clock.timeZone)
             var agenda = CalendarAgenda(problems: snapshot.problems.count)
             do throws(StoreError) {
                 let skipped = try SkippedEvents.read(store)
                 let pending = PendingEvents(rules: rules, me: me, local: clock.timeZone)
+                let entries = PendingEvents.windowEntries(store: store, catalog: catalog, clock: clock, days: days)
                 agenda.waiting = pending.waiting(snapshot.instances, entries: entries, skipped: skipped, now: now, days: days)
             } catch {
                 agenda.failure = error.description
             }
-            let soon = snapshot.instances.filter { $0.start < now + CalendarAgenda.comingUpSeconds }
-            if let next = MeetingBrief.next(soon, now: now, me: me, entries: entries) {
-                let brief = MeetingBrief.make(next, me: me, entries: entries)
-                let known = brief.attendees.compactMap(\.known)
+            let soon = snapshot.instances.filter { $0.start >= now && $0.start < now + CalendarAgenda.comingUpSeconds }
+            guard !soon.isEmpty else { return agenda }
+            let known = people()
+            if let next = MeetingBrief.next(soon, now: now, me: me, known: known) {
+                let attendees = EventPeople.others(next.event, me: me).compactMap(known.person(for:))
                 var open = Set<String>()
-                for person in known { for item in person.openFollowUps { open.insert(item.entryID + "/\(item.n)") } }
-                agenda.comingUp = ComingUp(instance: next, known: known.map(\.name), openFollowUps: open.count)
+                for person in attendees { for item in person.openFollowUps { open.insert(item.entryID + "/\(item.n)") } }
+                agenda.comingUp = ComingUp(instance: next, known: attendees.map(\.name), openFollowUps: open.count)
             }
             return agenda
         }

@@ -63,10 +63,16 @@ public struct KnownAttendees: Sendable {
     let byEmail: [String: String]
 
     public init(entries: [Entry]) {
-        index = PeopleIndex(entries: entries)
+        self.init(people: PeopleIndex(entries: entries), sightings: entries.map(PersonSighting.init(entry:)))
+    }
+
+    /// The same matcher from what the people screen reads (``JournalCache/peopleIndex()``: the
+    /// index's people rows), for home's next meeting without every entry read whole.
+    public init(people: PeopleIndex, sightings: [PersonSighting]) {
+        index = people
         var byEmail: [String: String] = [:]
-        for entry in entries.sorted(by: { $0.eventTime.seconds < $1.eventTime.seconds }) {
-            for p in entry.people { if let email = p.email?.lowercased() { byEmail[email] = p.name } }
+        for sighting in sightings.sorted(by: { $0.eventTime.seconds < $1.eventTime.seconds }) {
+            for p in sighting.people { if let email = p.email?.lowercased() { byEmail[email] = p.name } }
         }
         self.byEmail = byEmail
     }

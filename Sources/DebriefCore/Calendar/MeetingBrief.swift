@@ -61,8 +61,13 @@ public struct MeetingBrief: Sendable {
     /// cancelled nor declined, and has someone the journal knows among its other people.
     public static func next(_ instances: [EventInstance], now: Int, me: [String], entries: [Entry],
                             with person: PersonSummary? = nil) -> EventInstance? {
-        let known = KnownAttendees(entries: entries)
-        return instances.first { i in
+        next(instances, now: now, me: me, known: KnownAttendees(entries: entries), with: person)
+    }
+
+    /// The same, recognising people with `known`.
+    public static func next(_ instances: [EventInstance], now: Int, me: [String], known: KnownAttendees,
+                            with person: PersonSummary? = nil) -> EventInstance? {
+        instances.first { i in
             guard i.start >= now, !i.isCancelled, !EventPeople.declined(i.event, me: me) else { return false }
             let people = EventPeople.others(i.event, me: me).compactMap(known.person(for:))
             if let person { return people.contains { $0.key == person.key } }

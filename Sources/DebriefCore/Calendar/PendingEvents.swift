@@ -171,14 +171,23 @@ extension PendingEvents {
         let from = now - days * 86_400
         let snapshot = calendars.instances(from: from, to: now + 1, local: clock.timeZone)
         let skipped = try SkippedEvents.read(store)
+        let entries = windowEntries(store: store, catalog: catalog, clock: clock, days: days)
+        let pending = PendingEvents(rules: catalog.events, me: me, local: clock.timeZone)
+        let waiting = pending.waiting(snapshot.instances, entries: entries, skipped: skipped, now: now, days: days)
+        return (waiting, snapshot.problems)
+    }
+
+    /// The entries ``waiting(_:entries:skipped:now:days:)`` can match to the events of the last
+    /// `days` days as of the clock's now: those of the window's days, a day either side, and no
+    /// others, so `pending` and home's calendar lines cost what the window holds, not the journal.
+    /// Only the window's month folders are walked: the journal's problems are not reported here.
+    public static func windowEntries(store: JournalStore, catalog: Catalog, clock: Clock, days: Int) -> [Entry] {
+        let from = Int(clock.now().timeIntervalSince1970) - days * 86_400
         let first = Day(Date(timeIntervalSince1970: TimeInterval(from)), in: clock.timeZone).adding(days: -1)
         let query = EntryQuery(since: first, until: clock.today.adding(days: 1))
-        // Only the window's month folders are walked: the journal's problems are not reported here.
         let journal = store.entries(matching: EntryMatcher(query, catalog: catalog, today: clock.today), windowOnly: true)
         Trace.mark("pending: \(journal.entries.count) entries of the window read")
-        let pending = PendingEvents(rules: catalog.events, me: me, local: clock.timeZone)
-        let waiting = pending.waiting(snapshot.instances, entries: journal.entries, skipped: skipped, now: now, days: days)
-        return (waiting, snapshot.problems)
+        return journal.entries
     }
 }
 

@@ -59,7 +59,14 @@ extension ReviewText {
                 for piece in pieces[run] { out += spans[piece.span].text[piece.range] }
                 return out
             }
-            func add(_ run: Range<Int>, to line: inout Line) {
+            // `joined` is `text(run)`, built already to measure it: a run of one piece (most words)
+            // is appended as that string rather than built again.
+            func add(_ run: Range<Int>, joined: String, to line: inout Line) {
+                if run.count == 1 {
+                    let span = spans[pieces[run.lowerBound].span]
+                    line.append(Span(joined, span.tone, strong: span.strong))
+                    return
+                }
                 for piece in pieces[run] {
                     let span = spans[piece.span]
                     line.append(Span(String(span.text[piece.range]), span.tone, strong: span.strong))
@@ -69,8 +76,10 @@ extension ReviewText {
             var used = options.measure(first)
             var empty = true
             for word in words {
-                let gapWidth = options.measure(collapsingSpaces ? (word.gap.isEmpty ? "" : " ") : text(word.gap))
-                let width = options.measure(text(word.body))
+                let gap = collapsingSpaces ? (word.gap.isEmpty ? "" : " ") : text(word.gap)
+                let gapWidth = options.measure(gap)
+                let body = text(word.body)
+                let width = options.measure(body)
                 if !empty, used + gapWidth + width > options.width {
                     lines.append(line)
                     line = Line([Span(rest)])
@@ -79,13 +88,13 @@ extension ReviewText {
                 }
                 if !empty {
                     if !collapsingSpaces {
-                        add(word.gap, to: &line)
+                        add(word.gap, joined: gap, to: &line)
                     } else if let space = word.gap.first.map({ spans[pieces[$0].span] }) {
                         line.append(Span(" ", space.tone, strong: space.strong))
                     }
                     used += gapWidth
                 }
-                add(word.body, to: &line)
+                add(word.body, joined: body, to: &line)
                 used += width
                 empty = false
             }
