@@ -396,7 +396,10 @@ public final class JournalIndex: EntryIndexing {
         let catalog = store.codec.catalog
         let keeping = ReviewFacts.promptIDs(catalog)
         var differing = Set<Int>()
-        var ids: [String: Int64] = [:]
+        // Keyed by the path's bytes, as the file system and the index tell files apart: two
+        // spellings of one name (é composed and decomposed) are equal Strings but two files.
+        var ids: [[UInt8]: Int64] = [:]
+        func fileID(_ path: String) -> Int64? { ids[Array(IndexRow.text(Self.relative(path, prefix: prefix)).utf8)] }
         // Stored entries whose blob is gone or damaged: answered by their file and forgotten, as
         // any read through the index does, so not compared.
         var lost = Set<Int64>()
@@ -407,7 +410,7 @@ public final class JournalIndex: EntryIndexing {
             var fileOf = [Int64?](repeating: nil, count: refs.count)
             for (file, index) in synced.stored { fileOf[index] = file }
             try queue.read { db in
-                for row in try Row.fetchAll(db, sql: "SELECT path, id FROM files") { ids[row[0]] = row[1] }
+                for row in try Row.fetchAll(db, sql: "SELECT path, id FROM files") { ids[Array((row[0] as String).utf8)] = row[1] }
             }
             for start in stride(from: 0, to: refs.count, by: Self.verifyPart) {
                 let part = start..<min(start + Self.verifyPart, refs.count)
@@ -440,7 +443,7 @@ public final class JournalIndex: EntryIndexing {
                 var byFile: [Int64: EntryFacts] = [:]
                 var indexOf: [Int64: Int] = [:]
                 for (i, facts) in computed {
-                    guard let facts, let id = ids[IndexRow.text(Self.relative(refs[i].path, prefix: prefix))], !lost.contains(id) else { continue }
+                    guard let facts, let id = fileID(refs[i].path), !lost.contains(id) else { continue }
                     byFile[id] = facts
                     indexOf[id] = i
                 }
@@ -461,7 +464,7 @@ public final class JournalIndex: EntryIndexing {
         try? queue.read { db in
             let bad = try IndexRow.damaged(db, tables: IndexRow.all)
             damaged = !bad.isEmpty
-            for (i, ref) in refs.enumerated() where bad.contains(ids[IndexRow.text(Self.relative(ref.path, prefix: prefix))] ?? -1) {
+            for (i, ref) in refs.enumerated() where bad.contains(fileID(ref.path) ?? -1) {
                 differing.insert(i)
             }
         }
@@ -482,7 +485,7 @@ public final class JournalIndex: EntryIndexing {
                     try Self.forgetEverything(db)
                 } else {
                     for path in paths {
-                        if let id = ids[IndexRow.text(Self.relative(path, prefix: prefix))] { try Self.forget(db, file: id, andFile: true) }
+                        if let id = fileID(path) { try Self.forget(db, file: id, andFile: true) }
                     }
                 }
             }

@@ -336,6 +336,31 @@ struct SplitMix {
         #expect(JournalDoctor.examine(f.indexed).indexDisagreements == [])
     }
 
+    /// Two files whose names are the same text in two spellings (é composed, and e with a combining
+    /// accent), as a journal synced from a Mac can hold: different bytes, so different files to
+    /// the file system and to the index. doctor's path lookup keyed them as Strings, which are
+    /// equal for the two, so one file was looked up as the other and named as disagreeing (and
+    /// indexed again) on every run.
+    @Test func twoSpellingsOfOneNameAreTwoFilesToDoctor() throws {
+        let f = IndexFixture("verify-spellings", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 3)
+        let composed = "2029-05-05-1200-caf\u{E9}", decomposed = "2029-05-05-1200-cafe\u{301}"
+        f.write(composed, IndexFixture.text(title: "Composed", date: "2029-05-05T12:00:00+01:00", people: ["Ana Li"], tags: [],
+                                            kind: "meetup", talk: 40, notes: "One.", followUp: nil))
+        f.write(decomposed, IndexFixture.text(title: "Decomposed", date: "2029-05-05T12:00:00+01:00", people: ["Omar Haddad"], tags: [],
+                                              kind: "meetup", talk: 60, notes: "Two.", followUp: nil))
+        let names = try FileManager.default.contentsOfDirectory(atPath: f.root + "/entries/2029/05")
+        #expect(names.filter { $0.hasPrefix("2029-05-05-1200-caf") }.map { Array($0.utf8) }.count == 2, "two files on disk")
+        _ = f.indexed.loadAll()
+        f.reopen()
+        let first = JournalDoctor.examine(f.indexed)
+        #expect(first.entries == 5)
+        #expect(first.indexDisagreements == [], "first run")
+        f.reopen()
+        #expect(JournalDoctor.examine(f.indexed).indexDisagreements == [], "second run")
+        #expect(IndexFixture.describe(f.indexed.loadAll()) == IndexFixture.describe(f.plain.loadAll()))
+    }
+
     /// A stored column changed and its row's sum made to match again (a tampering that knows the
     /// rule), in each table doctor compares: only the comparison of what is stored with what the
     /// file gives sees it (the entries rebuilt from blobs are untouched, every sum matches), so
