@@ -49,13 +49,24 @@ extension ReviewText {
         /// of a journal with a thousand open follow-ups lays out 200 KB of text, and a styled
         /// line per word, built a character at a time, was a quarter of `debrief review`.
         mutating func wrap(_ spans: [Span], first: String, rest: String, collapsingSpaces: Bool = true) {
+            if collapsingSpaces, let line = oneRow(spans, first: first) {
+                lines.append(line)
+                return
+            }
             let (pieces, words) = Self.words(spans)
             func text(_ run: Range<Int>) -> String {
                 var out = ""
                 for piece in pieces[run] { out += spans[piece.span].text[piece.range] }
                 return out
             }
-            func add(_ run: Range<Int>, to line: inout Line) {
+            // `joined` is `text(run)`, built already to measure it: a run of one piece (most words)
+            // is appended as that string rather than built again.
+            func add(_ run: Range<Int>, joined: String, to line: inout Line) {
+                if run.count == 1 {
+                    let span = spans[pieces[run.lowerBound].span]
+                    line.append(Span(joined, span.tone, strong: span.strong))
+                    return
+                }
                 for piece in pieces[run] {
                     let span = spans[piece.span]
                     line.append(Span(String(span.text[piece.range]), span.tone, strong: span.strong))
@@ -65,8 +76,10 @@ extension ReviewText {
             var used = options.measure(first)
             var empty = true
             for word in words {
-                let gapWidth = options.measure(collapsingSpaces ? (word.gap.isEmpty ? "" : " ") : text(word.gap))
-                let width = options.measure(text(word.body))
+                let gap = collapsingSpaces ? (word.gap.isEmpty ? "" : " ") : text(word.gap)
+                let gapWidth = options.measure(gap)
+                let body = text(word.body)
+                let width = options.measure(body)
                 if !empty, used + gapWidth + width > options.width {
                     lines.append(line)
                     line = Line([Span(rest)])
@@ -75,17 +88,40 @@ extension ReviewText {
                 }
                 if !empty {
                     if !collapsingSpaces {
-                        add(word.gap, to: &line)
+                        add(word.gap, joined: gap, to: &line)
                     } else if let space = word.gap.first.map({ spans[pieces[$0].span] }) {
                         line.append(Span(" ", space.tone, strong: space.strong))
                     }
                     used += gapWidth
                 }
-                add(word.body, to: &line)
+                add(word.body, joined: body, to: &line)
                 used += width
                 empty = false
             }
             lines.append(line)
+        }
+
+        /// The row `wrap` makes of `spans` when they fit on one and have nothing to collapse, else
+        /// nil: a review's follow-ups are thousands of short lines, and splitting each into words
+        /// to measure them one by one was most of its layout.
+        ///
+        /// The words' row is the text as written when every space is a single U+0020 that is a
+        /// character of its own in the joined text (``isSpace(_:at:)``: then it is one in its span
+        /// too, and a width measured per character adds up across it) and nothing leads or trails:
+        /// no gap collapses, no space is dropped, and the words fit exactly when the whole text does.
+        func oneRow(_ spans: [Span], first: String) -> Line? {
+            var text = ""
+            for span in spans { text += span.text }
+            let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                guard let head = bytes.first, let tail = bytes.last else { return true }
+                if head == 0x20 || tail == 0x20 { return false }
+                for i in bytes.indices.dropFirst().dropLast() where bytes[i] == 0x20 {
+                    guard bytes[i - 1] != 0x20, bytes[i + 1] != 0x20, Self.isSpace(bytes, at: i) else { return false }
+                }
+                return true
+            }
+            guard plain == true, options.measure(first) + options.measure(text) <= options.width else { return nil }
+            return Line([Span(first)] + spans)
         }
 
         /// A run of one span's text: all spaces, or none.
