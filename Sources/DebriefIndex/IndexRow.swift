@@ -58,8 +58,15 @@ enum IndexRow {
     /// Text as the index stores it and compares it: NUL (which SQLite's C strings end at) becomes
     /// U+FFFD. Applied to stored text and to the query alike, so a match can only grow: the store
     /// still tests every candidate against the entry itself.
+    /// NUL is looked for on the bytes (in UTF-8 only U+0000 has a zero byte): going through the
+    /// text's scalars was 0.68 G instructions of `doctor` at 10,000 entries (every text of every
+    /// entry passes here).
     static func text(_ s: String) -> String {
-        s.unicodeScalars.contains("\0") ? s.replacingOccurrences(of: "\0", with: "\u{FFFD}") : s
+        let holdsNUL = s.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let start = bytes.baseAddress else { return false }
+            return memchr(start, 0, bytes.count) != nil
+        } ?? s.utf8.contains(0)
+        return holdsNUL ? s.replacingOccurrences(of: "\0", with: "\u{FFFD}") : s
     }
 
     /// Whether stored text may have held a NUL (stored as U+FFFD, ``text(_:)``): it is not what the

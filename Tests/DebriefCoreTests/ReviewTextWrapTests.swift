@@ -72,7 +72,7 @@ import Testing
     ]
 
     @Test(arguments: texts) func oneSpanWrapsAsCharacterByCharacter(_ text: String) {
-        for width in [0, 5, 12, 40] {
+        for width in [0, 5, 12, 40, 120] {
             for collapsing in [true, false] {
                 let spans = [Span(text, .bad, strong: true)]
                 let got = Self.wrapped(spans, first: "  - ", rest: "    ", collapsingSpaces: collapsing, width: width) { $0.count }
@@ -99,5 +99,30 @@ import Testing
             let expected = Self.reference(spans, first: " ", rest: "  ", collapsingSpaces: collapsing, width: width, measure: measure)
             #expect(got == expected, "\(spans) at \(width), collapsing \(collapsing)")
         }
+    }
+
+    /// Spans that fit on one row take a shorter way (``ReviewText/Renderer/oneRow(_:first:)``):
+    /// wide rows, so that most of these fit, give the reference's rows whatever the spaces, styles
+    /// and measure.
+    @Test func rowsThatFitAreTheReferenceRows() {
+        var rng = SeededGenerator(seed: 11)
+        let pieces = ["a", "bc ", " ", "  d", "é ", "\u{301}", "x y", "👍🏽", "日本", "", "\u{600}", "\u{903}", " · ",
+                      "Ana Li", " from ", "Zoë", "\u{200D}", "ü", "overdue 3 days"]
+        let tones: [ReviewText.Tone] = [.plain, .muted, .bad]
+        let measures: [@Sendable (String) -> Int] = [{ $0.count }, { $0.unicodeScalars.count * 2 }, { $0.utf8.count }]
+        var oneRow = 0
+        for round in 0..<600 {
+            let spans = (0..<Int.random(in: 1...6, using: &rng)).map { _ in
+                Span(pieces.randomElement(using: &rng) ?? "", tones.randomElement(using: &rng) ?? .plain,
+                     strong: Bool.random(using: &rng))
+            }
+            let width = Int.random(in: 8...60, using: &rng)
+            let measure = measures[round % measures.count]
+            let got = Self.wrapped(spans, first: "    - ", rest: "      ", collapsingSpaces: true, width: width, measure: measure)
+            let expected = Self.reference(spans, first: "    - ", rest: "      ", collapsingSpaces: true, width: width, measure: measure)
+            #expect(got == expected, "\(spans) at \(width)")
+            if expected.count == 1 { oneRow += 1 }
+        }
+        #expect(oneRow > 300, "most rows fit: \(oneRow)")
     }
 }

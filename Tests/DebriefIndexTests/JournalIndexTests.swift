@@ -404,26 +404,37 @@ struct SplitMix {
         #expect(JournalDoctor.examine(f.indexed).indexDisagreements == [], "\(table): indexed again")
     }
 
+    /// `count` seeded entries, indexed, and the index's database opened beside it.
+    static func indexed(_ label: String, count: Int) throws -> (IndexFixture, GRDB.DatabaseQueue) {
+        let f = IndexFixture(label, racyMargin: 0)
+        JournalIndexTests.seed(f, count: count)
+        _ = f.indexed.loadAll()
+        f.reopen()
+        return (f, try GRDB.DatabaseQueue(path: f.index.location.database))
+    }
+
+    /// What each file's entry gives now (``EntryFacts``), by the id of its `files` row.
+    static func computed(_ f: IndexFixture, _ db: Database) throws -> [Int64: EntryFacts] {
+        let keeping = ReviewFacts.promptIDs(IndexFixture.catalog)
+        var ids: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT path, id FROM files") { ids[row[0]] = row[1] }
+        var computed: [Int64: EntryFacts] = [:]
+        for entry in f.plain.loadAll().entries {
+            let path = try #require(entry.source?.path)
+            let id = try #require(ids[JournalIndex.relative(path, prefix: f.root + "/")])
+            computed[id] = EntryFacts(entry, catalog: IndexFixture.catalog, reviewKeeping: keeping)
+        }
+        return computed
+    }
+
     /// ``EntryFacts/differing(_:from:)`` on its own: a file with no `entries` row, a file missing
     /// from a table it should have rows in, rows a file should not have, and rows of files it was
     /// not asked about (left out of `computed`, or in no `files` row at all) which must name
     /// nobody. Only the damaged files come back.
     @Test func differingNamesExactlyTheFilesWhoseStoredFactsDiffer() throws {
-        let f = IndexFixture("verify-differing", racyMargin: 0)
-        JournalIndexTests.seed(f, count: 12)
-        _ = f.indexed.loadAll()
-        f.reopen()
-        let keeping = ReviewFacts.promptIDs(IndexFixture.catalog)
-        let queue = try GRDB.DatabaseQueue(path: f.index.location.database)
+        let (f, queue) = try Self.indexed("verify-differing", count: 12)
         try queue.write { db in
-            var ids: [String: Int64] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT path, id FROM files") { ids[row[0]] = row[1] }
-            var computed: [Int64: EntryFacts] = [:]
-            for entry in f.plain.loadAll().entries {
-                let path = try #require(entry.source?.path)
-                let id = try #require(ids[JournalIndex.relative(path, prefix: f.root + "/")])
-                computed[id] = EntryFacts(entry, catalog: IndexFixture.catalog, reviewKeeping: keeping)
-            }
+            let computed = try Self.computed(f, db)
             #expect(computed.count == 12)
             #expect(try EntryFacts.differing(db, from: computed) == [], "nothing before")
             // Files by what their entries have: with people, follow-ups and tags; without follow-ups.
@@ -449,6 +460,37 @@ struct SplitMix {
             var asked = computed
             asked[noPeople] = nil
             #expect(try EntryFacts.differing(db, from: asked) == [noEntry, noSearch, noFollowUps])
+        }
+        try queue.close()
+    }
+
+    /// What the index stores must be the bytes the entry gives (its queries match bytes, and
+    /// ``EntryFacts/differing(_:from:)`` compares bytes in place): a text that is the same text
+    /// to `String` but spelt with other scalars (names decomposed, "ë" as "e" and a combining mark),
+    /// and a blob stored as text of the same bytes, differ. Compared as `String`s and decoded as
+    /// `Data`, all three passed as equal.
+    @Test func differingComparesTheStoredBytesAndTypes() throws {
+        let (f, queue) = try Self.indexed("verify-bytes", count: 6)
+        try queue.write { db in
+            var computed = try Self.computed(f, db)
+            #expect(try EntryFacts.differing(db, from: computed) == [], "nothing before")
+            let files = computed.keys.sorted()
+            // A person's name and a follow-up's who decomposed: equal as `String`s, not as bytes.
+            func decomposes(_ text: String) -> Bool { !text.utf8.elementsEqual(text.decomposedStringWithCanonicalMapping.utf8) }
+            let decomposed = try #require(files.first { computed[$0]?.people.contains { decomposes($0.name) } == true })
+            let person = try #require(computed[decomposed]?.people.firstIndex { decomposes($0.name) })
+            let name = try #require(computed[decomposed]?.people[person].name)
+            computed[decomposed]?.people[person].name = name.decomposedStringWithCanonicalMapping
+            #expect(computed[decomposed]?.people[person].name == name, "the same text to String")
+            let followUp = try #require(files.first { $0 != decomposed && computed[$0]?.followUps.first.map { decomposes($0.who) } == true })
+            let who = try #require(computed[followUp]?.followUps[0].who)
+            computed[followUp]?.followUps[0].who = who.decomposedStringWithCanonicalMapping
+            // Review facts stored as text (its sum made to match: only the comparison can see it).
+            let asText = try #require(files.first { $0 != decomposed && $0 != followUp })
+            try db.execute(sql: "UPDATE review_facts SET facts = CAST(facts AS TEXT) WHERE file = ?", arguments: [asText])
+            #expect(try String.fetchOne(db, sql: "SELECT typeof(facts) FROM review_facts WHERE file = ?", arguments: [asText]) == "text")
+            try IndexVerifyTests.resum(db, IndexRow.reviewFacts)
+            #expect(try EntryFacts.differing(db, from: computed) == [decomposed, followUp, asText])
         }
         try queue.close()
     }

@@ -49,6 +49,10 @@ extension ReviewText {
         /// of a journal with a thousand open follow-ups lays out 200 KB of text, and a styled
         /// line per word, built a character at a time, was a quarter of `debrief review`.
         mutating func wrap(_ spans: [Span], first: String, rest: String, collapsingSpaces: Bool = true) {
+            if collapsingSpaces, let line = oneRow(spans, first: first) {
+                lines.append(line)
+                return
+            }
             let (pieces, words) = Self.words(spans)
             func text(_ run: Range<Int>) -> String {
                 var out = ""
@@ -95,6 +99,29 @@ extension ReviewText {
                 empty = false
             }
             lines.append(line)
+        }
+
+        /// The row `wrap` makes of `spans` when they fit on one and have nothing to collapse, else
+        /// nil: a review's follow-ups are thousands of short lines, and splitting each into words
+        /// to measure them one by one was most of its layout.
+        ///
+        /// The words' row is the text as written when every space is a single U+0020 that is a
+        /// character of its own in the joined text (``isSpace(_:at:)``: then it is one in its span
+        /// too, and a width measured per character adds up across it) and nothing leads or trails:
+        /// no gap collapses, no space is dropped, and the words fit exactly when the whole text does.
+        func oneRow(_ spans: [Span], first: String) -> Line? {
+            var text = ""
+            for span in spans { text += span.text }
+            let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                guard let head = bytes.first, let tail = bytes.last else { return true }
+                if head == 0x20 || tail == 0x20 { return false }
+                for i in bytes.indices.dropFirst().dropLast() where bytes[i] == 0x20 {
+                    guard bytes[i - 1] != 0x20, bytes[i + 1] != 0x20, Self.isSpace(bytes, at: i) else { return false }
+                }
+                return true
+            }
+            guard plain == true, options.measure(first) + options.measure(text) <= options.width else { return nil }
+            return Line([Span(first)] + spans)
         }
 
         /// A run of one span's text: all spaces, or none.

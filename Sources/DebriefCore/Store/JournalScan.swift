@@ -184,8 +184,7 @@ extension JournalStore {
             var copies: [(copy: String, original: EntryRef)] = []
             var counted = JournalStore.droppingConflictCopies(found, problems: &problems, copies: &copies)
             counted = JournalStore.droppingSecondPaths(counted, problems: &problems)
-            var refs = counted.map(\.ref)
-            refs.sort { $0.id > $1.id }
+            let refs = IdOrder.newestFirst(counted.map(\.ref))
             problems.sort { $0.path < $1.path }
             if !copies.isEmpty {
                 let originals = Dictionary(refs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })

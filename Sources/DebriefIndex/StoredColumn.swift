@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import GRDB
+import GRDBSQLite
+
+/// A stored value compared in place in SQLite's memory with the value it should be, for
+/// `doctor`'s check of every file's facts (``EntryFacts/differing(_:from:)``): no `String`,
+/// `Data` or `DatabaseValue` is made per column. Equal means the same type and the same bytes
+/// (text as UTF-8, as ``IndexRow/text(_:)`` stored it; NULL for nil), which is how the index was
+/// written; a value of another type (a damaged row) differs.
+enum StoredColumn {
+    /// The current row of a statement stepped by a cursor.
+    struct Row {
+        let statement: SQLiteStatement
+
+        init(_ statement: SQLiteStatement) { self.statement = statement }
+
+        func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(statement, i) }
+
+        func holds(_ i: Int32, _ expected: String?) -> Bool {
+            guard var expected else { return sqlite3_column_type(statement, i) == SQLITE_NULL }
+            guard sqlite3_column_type(statement, i) == SQLITE_TEXT else { return false }
+            // The bytes first, then their count (SQLite's order: reading the count may convert).
+            let bytes = UnsafeRawPointer(sqlite3_column_text(statement, i))
+            let count = Int(sqlite3_column_bytes(statement, i))
+            return expected.withUTF8 { StoredColumn.same(bytes, count, UnsafeRawBufferPointer($0)) }
+        }
+
+        func holds(_ i: Int32, _ expected: Int?) -> Bool {
+            guard let expected else { return sqlite3_column_type(statement, i) == SQLITE_NULL }
+            return sqlite3_column_type(statement, i) == SQLITE_INTEGER && sqlite3_column_int64(statement, i) == Int64(expected)
+        }
+
+        func holds(_ i: Int32, blob expected: [UInt8]) -> Bool {
+            guard sqlite3_column_type(statement, i) == SQLITE_BLOB else { return false }
+            let bytes = sqlite3_column_blob(statement, i)
+            let count = Int(sqlite3_column_bytes(statement, i))
+            return expected.withUnsafeBytes { StoredColumn.same(bytes, count, $0) }
+        }
+    }
+
+    /// Whether `count` bytes at `stored` (nil when there are none) are `expected`'s.
+    static func same(_ stored: UnsafeRawPointer?, _ count: Int, _ expected: UnsafeRawBufferPointer) -> Bool {
+        guard count == expected.count else { return false }
+        guard count > 0, let stored, let base = expected.baseAddress else { return count == 0 }
+        return memcmp(stored, base, count) == 0
+    }
+}
