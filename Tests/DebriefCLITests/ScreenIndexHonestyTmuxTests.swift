@@ -145,6 +145,19 @@ import Testing
         for (a, b) in zip(indexed, files) { #expect(a == b, "\(when): with the index\n\(a)\nwithout\n\(b)") }
     }
 
+    /// What another program does to the seeded journal between two comparisons: the Tokyo
+    /// entry edited by hand (`tokyo`: a text and what replaces it), entry `deleting` deleted,
+    /// entry number `adding` written on 2026-11-25, and entry 2 made unreadable.
+    static func changeOutside(_ debrief: BinaryRunner, tokyo edit: (String, String), deleting: Int, adding: Int) throws {
+        let tokyo = IndexHonestyCLITests.path(debrief, "2026-11-20-1830-tokyo")
+        let text = try String(contentsOfFile: tokyo, encoding: .utf8)
+        #expect(text.contains(edit.0), "the Tokyo entry holds what is edited")
+        try debrief.write(text.replacingOccurrences(of: edit.0, with: edit.1), to: tokyo)
+        #expect(unlink(IndexHonestyCLITests.path(debrief, Self.id(deleting))) == 0)
+        try debrief.write(IndexHonestyCLITests.entry(adding, day: "2026-11-25"), to: IndexHonestyCLITests.path(debrief, "2026-11-25-0900-added"))
+        try debrief.write("---\ntitle: [unclosed\n---\n", to: IndexHonestyCLITests.path(debrief, Self.id(2)))
+    }
+
     static func compareHome(_ debrief: BinaryRunner, _ when: String) throws { try compare(debrief, when, count: 3, homeFrames) }
     static func comparePeople(_ debrief: BinaryRunner, _ when: String) throws { try compare(debrief, when, count: 4, peopleFrames) }
     static func compareFollowUps(_ debrief: BinaryRunner, _ when: String) throws { try compare(debrief, when, count: 4, followUpFrames) }
@@ -155,12 +168,7 @@ import Testing
         try Self.compareFollowUps(debrief, "cold index")
         try Self.compareFollowUps(debrief, "warm index")
         // Outside changes: a follow-up marked done by hand, an entry deleted, one added, one broken.
-        let tokyo = IndexHonestyCLITests.path(debrief, "2026-11-20-1830-tokyo")
-        let text = try String(contentsOfFile: tokyo, encoding: .utf8)
-        try debrief.write(text.replacingOccurrences(of: "    due: 2026-12-03\n", with: "    due: 2026-12-03\n    done: 2026-11-25\n"), to: tokyo)
-        #expect(unlink(IndexHonestyCLITests.path(debrief, Self.id(1))) == 0)
-        try debrief.write(IndexHonestyCLITests.entry(40, day: "2026-11-25"), to: IndexHonestyCLITests.path(debrief, "2026-11-25-0900-added"))
-        try debrief.write("---\ntitle: [unclosed\n---\n", to: IndexHonestyCLITests.path(debrief, Self.id(2)))
+        try Self.changeOutside(debrief, tokyo: ("    due: 2026-12-03\n", "    due: 2026-12-03\n    done: 2026-11-25\n"), deleting: 1, adding: 40)
         try Self.compareFollowUps(debrief, "after outside changes")
     }
 
@@ -170,12 +178,7 @@ import Testing
         try Self.comparePeople(debrief, "cold index")
         try Self.comparePeople(debrief, "warm index")
         // Outside changes: someone renamed by hand, an entry deleted, one added, one broken.
-        let tokyo = IndexHonestyCLITests.path(debrief, "2026-11-20-1830-tokyo")
-        let text = try String(contentsOfFile: tokyo, encoding: .utf8)
-        try debrief.write(text.replacingOccurrences(of: "  - name: 李雷\n", with: "  - name: Li Lei\n    note: Met in Tokyo\n"), to: tokyo)
-        #expect(unlink(IndexHonestyCLITests.path(debrief, Self.id(1))) == 0)
-        try debrief.write(IndexHonestyCLITests.entry(41, day: "2026-11-25"), to: IndexHonestyCLITests.path(debrief, "2026-11-25-0900-added"))
-        try debrief.write("---\ntitle: [unclosed\n---\n", to: IndexHonestyCLITests.path(debrief, Self.id(2)))
+        try Self.changeOutside(debrief, tokyo: ("  - name: 李雷\n", "  - name: Li Lei\n    note: Met in Tokyo\n"), deleting: 1, adding: 41)
         try Self.comparePeople(debrief, "after outside changes")
     }
 
@@ -197,12 +200,7 @@ import Testing
         try Self.compareHome(debrief, "cold index")
         try Self.compareHome(debrief, "warm index")
         // Outside changes: a follow-up marked done by hand, an entry deleted, one added this week, one broken.
-        let tokyo = IndexHonestyCLITests.path(debrief, "2026-11-20-1830-tokyo")
-        let text = try String(contentsOfFile: tokyo, encoding: .utf8)
-        try debrief.write(text.replacingOccurrences(of: "    due: 2026-12-03\n", with: "    due: 2026-12-03\n    done: 2026-11-25\n"), to: tokyo)
-        #expect(unlink(IndexHonestyCLITests.path(debrief, Self.id(4))) == 0)
-        try debrief.write(IndexHonestyCLITests.entry(42, day: "2026-11-25"), to: IndexHonestyCLITests.path(debrief, "2026-11-25-0900-added"))
-        try debrief.write("---\ntitle: [unclosed\n---\n", to: IndexHonestyCLITests.path(debrief, Self.id(2)))
+        try Self.changeOutside(debrief, tokyo: ("    due: 2026-12-03\n", "    due: 2026-12-03\n    done: 2026-11-25\n"), deleting: 4, adding: 42)
         try Self.compareHome(debrief, "after outside changes")
     }
 }

@@ -138,7 +138,7 @@ public struct FollowUpsProgram: Program {
             guard let item = selectedItem, let act = action.followUpAct else { return [] }
             // The screen holds no entries: the one changed is read first, whole, from its file.
             let store = cache.store, id = item.entryID, n = item.n
-            return [.perform { .entry(act, n: n, Result { () throws(StoreError) in try store.read(try store.find(id)) }) }]
+            return [.perform { .entry(act, n: n, FollowUpEditor.read(id, in: store)) }]
         case .open:
             guard let item = selectedItem else { return [] }
             return [.open(.entry(item.entryID, followUp: item.n))]

@@ -57,7 +57,7 @@ extension HomeProgram {
         case .toggle, .reschedule, .doneOn:
             guard let act = action.followUpAct else { return [] }
             let store = cache.store, id = item.entryID, n = item.n
-            return [.perform { .entry(act, n: n, Result { () throws(StoreError) in try store.read(try store.find(id)) }) }]
+            return [.perform { .entry(act, n: n, FollowUpEditor.read(id, in: store)) }]
         case .open:
             return [.open(.entry(item.entryID, followUp: item.n))]
         default: break

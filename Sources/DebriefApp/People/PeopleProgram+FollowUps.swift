@@ -12,7 +12,7 @@ extension PeopleProgram {
             return []
         }
         let store = cache.store, id = shown.entryID, n = shown.n
-        return [.perform { .entry(act, n: n, Result { () throws(StoreError) in try store.read(try store.find(id)) }) }]
+        return [.perform { .entry(act, n: n, FollowUpEditor.read(id, in: store)) }]
     }
 
     /// The entry read for a follow-up key: checked against the row the page shows (the rows

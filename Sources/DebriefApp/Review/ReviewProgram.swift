@@ -244,7 +244,7 @@ public struct ReviewProgram: Program {
             if let entry = edited[id] { return update(.message(.entry(act, n: n, .success(entry)))) }
             // The review holds no entries: the one changed is read first, whole, from its file.
             let store = cache.store
-            return [.perform { .entry(act, n: n, Result { () throws(StoreError) in try store.read(try store.find(id)) }) }]
+            return [.perform { .entry(act, n: n, FollowUpEditor.read(id, in: store)) }]
         case .help: showHelp = true
         case .back: return [.back]
         case .interrupt: return [.quit(Interrupt.status)]

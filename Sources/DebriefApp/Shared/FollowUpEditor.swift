@@ -138,6 +138,13 @@ public struct FollowUpEditor: Sendable {
         case ready(FollowUpItem, Entry)
     }
 
+    /// Reads the entry `id` from its file for Space, `s` or `D` on one of its follow-ups: the
+    /// work of the `.perform` command whose outcome ``checked(_:n:shown:)`` takes (the screens
+    /// that list follow-ups hold rows from the index, not entries).
+    static func read(_ id: String, in store: JournalStore) -> Result<Entry, StoreError> {
+        Result { () throws(StoreError) in try store.read(try store.find(id)) }
+    }
+
     /// The one step after a screen read the entry of follow-up `n` for Space, `s` or `D`:
     /// `outcome` is the read, `shown` finds the row the screen shows as follow-up `n` of an
     /// entry id (nil when it shows none). The screens that list follow-ups hold no entries and
@@ -165,7 +172,7 @@ public struct FollowUpEditor: Sendable {
     /// since the rows were read. Another follow-up at `n` (rows added or moved): ``changedOnDisk``;
     /// the same one in another state: the store's words for it (as when the file changes between
     /// the read and the write), so a mark never lands on what the screen did not show.
-    static func refusal(_ n: Int, of entry: Entry, who: String, action: String, due: Day?, done: Day?) -> String? {
+    private static func refusal(_ n: Int, of entry: Entry, who: String, action: String, due: Day?, done: Day?) -> String? {
         guard entry.followUps.indices.contains(n - 1) else { return changedOnDisk }
         let row = entry.followUps[n - 1]
         guard row.who == who, row.action == action else { return changedOnDisk }
