@@ -146,7 +146,7 @@ public struct MentionFinder: Sendable {
                 let from = utf8.index(utf8.startIndex, offsetBy: start)
                 return joinedWords(line[from..<utf8.index(from, offsetBy: end - start)])
             }
-            let words = end - pieceStart <= memoLongest ? pieceMemo.value(for: Array(bytes[pieceStart..<end]), piece) : piece()
+            let words = pieceMemo.value(forBytes: bytes[pieceStart..<end], piece)
             guard words.any else { return }
             if wrote { out.append(0x20) }
             out.append(contentsOf: words.joined)
@@ -191,8 +191,6 @@ public struct MentionFinder: Sendable {
     /// few recur through a journal ("café", "Zürich", a name with an accent), and going through
     /// their characters and Foundation's folding was a sixth of `doctor` at 10,000 entries.
     private static let pieceMemo = BytesMemo<(joined: [UInt8], any: Bool)>()
-    /// The longest piece kept in ``pieceMemo`` (words, not a paragraph without spaces).
-    private static let memoLongest = 64
 
     /// The lines of `text`, as `text.split(whereSeparator: \.isNewline)` gives them (no empty
     /// ones), found on its bytes: LF, VT, FF, CR, NEL, U+2028 and U+2029 are the scalars of the

@@ -51,7 +51,7 @@ extension String {
                     for b in word { out.append(b.asciiLowercased) }
                     continue
                 }
-                let folded = word.count <= Self.wordMemoLongest ? Self.wordMemo.value(for: Array(word)) { Self.foldedWord(word) } : Self.foldedWord(word)
+                let folded = Self.wordMemo.value(forBytes: word) { Self.foldedWord(word) }
                 guard let folded else { return nil }
                 out.append(contentsOf: folded)
             }
@@ -75,8 +75,6 @@ extension String {
     /// texts ("café", "Zürich", a name), and each went through Unicode's scalar properties and the
     /// folding memo's normalising `String` lookup (a tenth of `doctor` at 10,000 entries).
     private static let wordMemo = BytesMemo<[UInt8]?>()
-    /// The longest word kept in ``wordMemo``.
-    private static let wordMemoLongest = 64
 
     /// Tab, line feed, vertical tab, form feed, carriage return and space: the ASCII white space.
     private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }

@@ -25,3 +25,15 @@ final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         return value
     }
 }
+
+extension Memo where Key == [UInt8] {
+    /// The longest text kept: words, not a paragraph without spaces (a key is copied to be
+    /// kept, and 10,000 of these are a few hundred KB at most).
+    static var longestKey: Int { 64 }
+
+    /// ``value(for:_:)`` of the text whose UTF-8 is `bytes`; a longer one than ``longestKey``
+    /// is decided every time, without being copied or kept.
+    func value(forBytes bytes: some Collection<UInt8>, _ decide: () -> Value) -> Value {
+        bytes.count <= Self.longestKey ? value(for: Array(bytes), decide) : decide()
+    }
+}
