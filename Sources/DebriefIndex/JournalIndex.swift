@@ -548,6 +548,7 @@ public final class JournalIndex: EntryIndexing {
         Trace.mark("index: \(refs.count) files checked against \(check.rows) indexed rows, \(changes.count) to read, \(gone.count) gone")
 
         var stored: [Int64: Int] = [:]
+        stored.reserveCapacity(fresh.count)
         for (index, k) in fresh {
             if let problem = k.problem { outcomes[index] = .failure(problem) } else { stored[k.id] = index }
         }
