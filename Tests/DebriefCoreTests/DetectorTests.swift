@@ -62,6 +62,27 @@ import Testing
         }
     }
 
+    /// `pitfallIDs(shownBy:asOf:)` (`list`, browse: ids only, no reasons written) gives the ids
+    /// of the whole judgement's flags, in their order, for entries flagged many ways, clear,
+    /// partly unknown, and an imported note (none); and as of days before and after an action is due.
+    @Test func pitfallIDsAreTheFlagsIDs() {
+        let everything: [String: Answer?] = ["horizon": .choice("immediate"), "reconnected": .bool(false), "talk-share": .number(90),
+                                             "people": .people([ReviewFixture.person("Ana Li", "peer", "new")])]
+        let late = FollowUp(who: "Ana Li", action: "send the talk", due: ReviewFixture.day("2026-11-25"))
+        let entries = [entry([:]), entry(everything), entry(["purpose": nil, "professional-topics": .bool(false)]),
+                       entry(["purpose": nil], flow: "voice-memo"), entry(everything, flow: "voice-memo"),
+                       entry(["follow-ups": .followUps([late])]), entry(everything, flow: Entry.importedFlow)]
+        for entry in entries {
+            for day in [asOf, ReviewFixture.day("2026-11-20")] {
+                #expect(detector.pitfallIDs(shownBy: entry, asOf: day) == detector.flags(for: entry, asOf: day).map(\.pitfallID))
+            }
+        }
+        // Not vacuous: flagged two ways, flagged overdue, and the note none.
+        #expect(detector.pitfallIDs(shownBy: entries[1], asOf: asOf) == ["self-promotion", "immediate-gratification"])
+        #expect(!detector.pitfallIDs(shownBy: entries[5], asOf: asOf).isEmpty)
+        #expect(detector.pitfallIDs(shownBy: entries[6], asOf: asOf).isEmpty)
+    }
+
     // MARK: casual-socializing
 
     @Test func casualSocializing() {

@@ -16,7 +16,7 @@ struct BrowseRow: Sendable, Equatable {
         kind = entry.kind ?? ""
         title = entry.displayTitle
         people = entry.people.count
-        pitfalls = detector.flags(for: entry, asOf: today).map(\.pitfallID)
+        pitfalls = detector.pitfallIDs(shownBy: entry, asOf: today)
         openFollowUps = entry.followUps.filter(\.isOpen).count
     }
 

@@ -157,7 +157,7 @@ public struct EntryMatcher: Sendable {
            !entry.followUps.contains(where: { EntryQuery.name(folded: $0.who.folded, matches: person) }) { return false }
         if let text, !textFound, !EntryQuery.searchText(entry, catalog: catalog).containsFolded(text) { return false }
         if let pitfall {
-            let ids = judged ?? detector.flags(for: entry, asOf: today).map(\.pitfallID)
+            let ids = judged ?? detector.pitfallIDs(shownBy: entry, asOf: today)
             if !ids.contains(where: { $0.folded.containsFolded(pitfall) }) { return false }
         }
         return true

@@ -56,7 +56,7 @@ struct List: ParsableCommand {
                 // Of each entry only what its summary and its pitfalls read (not its notes).
                 let problems = context.store.entries(including: { _ in true }, ordered: EntryQuery.newestFirst,
                                                      keeping: EntryJSON.listedPromptIDs(context.catalog)) { entries in
-                    let pitfalls = entries.concurrentMap { detector.flags(for: $0, asOf: today).map(\.pitfallID) }
+                    let pitfalls = entries.concurrentMap { detector.pitfallIDs(shownBy: $0, asOf: today) }
                     Output.jsonPart(writer.part(zip(entries, pitfalls).map { EntryJSON.summary($0, pitfalls: $1) }))
                 }
                 Output.json(writer.end())
@@ -67,7 +67,7 @@ struct List: ParsableCommand {
             matcher.reading = EntryJSON.listedPromptIDs(context.catalog)
             let snapshot = context.store.entries(matching: matcher)
             Trace.mark("list: \(snapshot.entries.count) entries selected")
-            let pitfalls = snapshot.entries.concurrentMap { detector.flags(for: $0, asOf: today).map(\.pitfallID) }
+            let pitfalls = snapshot.entries.concurrentMap { detector.pitfallIDs(shownBy: $0, asOf: today) }
             Trace.mark("list: pitfalls judged")
             switch format {
             case .json:

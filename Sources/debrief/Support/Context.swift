@@ -215,7 +215,7 @@ struct Context {
 
     /// Pitfall ids an entry shows today.
     func pitfallIDs(_ entry: Entry) -> [String] {
-        detector.flags(for: entry, asOf: clock.today).map(\.pitfallID)
+        detector.pitfallIDs(shownBy: entry, asOf: clock.today)
     }
 
     /// `--since` and `--until` read as days looking back, refused when the range is empty.
