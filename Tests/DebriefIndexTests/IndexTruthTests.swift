@@ -177,7 +177,9 @@ import Testing
             let detector = Detector(catalog: IndexFixture.catalog)
             let snapshot = store.entries(matching: matcher(text))
             return snapshot.entries.map { e in
-                EntryJSON.summary(e, pitfalls: detector.flags(for: e, asOf: IndexFixture.today).map(\.pitfallID)).rendered(pretty: false)
+                var writer = JSONWriter(pretty: false)
+                EntryJSON.summary(e, pitfalls: detector.flags(for: e, asOf: IndexFixture.today).map(\.pitfallID), into: &writer)
+                return writer.text
             } + snapshot.problems.map(\.description)
         }
         let zurich = listed(f.plain, "zurich")

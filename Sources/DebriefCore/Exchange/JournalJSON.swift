@@ -10,35 +10,33 @@ public enum JournalJSON {
     /// absent), then every prompt of the catalog in order, null when unanswered, so every object
     /// has the same keys. Answers have the shapes of `show --format json`, with follow-ups
     /// complete (`id`, `first-due`, `postponed`), and `notes` is the body.
-    public static func entry(_ entry: Entry, catalog: Catalog) -> JSONValue {
-        self.entry(entry, promptIDs: catalog.prompts.map(\.id))
-    }
-
-    /// ``entry(_:catalog:)`` with the ids of the catalog's prompts in order (`catalog.prompts`),
-    /// taken once for a whole export: gathering them for each entry (the sections' prompts
-    /// flattened and copied, then released) was 237 M of 2,660 M instructions of `export --format json`
-    /// at 10,000 entries.
-    public static func entry(_ entry: Entry, promptIDs: [String]) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("id", .string(entry.id)),
-            ("created", .string(entry.created.iso)),
-            ("updated", .string(entry.updated.iso)),
-            ("flow", .optional(entry.flow)),
-            ("source", .optional(entry.origin)),
-            ("event", .optional(entry.event)),
-            ("location", .optional(entry.location)),
-        ]
-        pairs.reserveCapacity(pairs.count + promptIDs.count)
-        for id in promptIDs {
-            pairs.append((id, entry[id].map { EntryJSON.answer($0, complete: true) } ?? .null))
+    ///
+    /// `promptIDs` are the ids of the catalog's prompts in order (`catalog.prompts`), taken once
+    /// for a whole export: gathering them for each entry (the sections' prompts flattened and
+    /// copied, then released) was 237 M of 2,660 M instructions of `export --format json` at
+    /// 10,000 entries.
+    public static func entry(_ entry: Entry, promptIDs: [String], into w: inout JSONWriter) {
+        w.object { w in
+            w.field("id", entry.id)
+            w.field("created", entry.created.iso)
+            w.field("updated", entry.updated.iso)
+            w.field("flow", entry.flow)
+            w.field("source", entry.origin)
+            w.field("event", entry.event)
+            w.field("location", entry.location)
+            for id in promptIDs {
+                w.key(id)
+                if let answer = entry[id] { EntryJSON.answer(answer, complete: true, into: &w) } else { w.null() }
+            }
         }
-        return .object(pairs)
     }
 
     /// Entries oldest first, as one JSON array.
     public static func export(_ entries: [Entry], catalog: Catalog) -> String {
         let promptIDs = catalog.prompts.map(\.id)
-        return JSONValue.array(entries.sorted { $0.eventTime < $1.eventTime }.map { entry($0, promptIDs: promptIDs) }).rendered()
+        var writer = JSONValue.ArrayWriter()
+        let text = writer.part(entries.sorted { $0.eventTime < $1.eventTime }) { entry($0, promptIDs: promptIDs, into: &$1) }
+        return String(decoding: text, as: UTF8.self) + writer.end()
     }
 
     // MARK: - Import

@@ -57,7 +57,7 @@ struct Export: ParsableCommand {
                 let promptIDs = context.catalog.prompts.map(\.id)
                 let problems = context.store.entries(including: { range.includes(day: $0.eventTime.day) },
                                                      ordered: { $0.eventTime < $1.eventTime }) { entries in
-                    Output.jsonPart(writer.part(entries.map { JournalJSON.entry($0, promptIDs: promptIDs) }))
+                    Output.jsonPart(writer.part(entries) { JournalJSON.entry($0, promptIDs: promptIDs, into: &$1) })
                 }
                 Output.json(writer.end())
                 if let warning = UnreadFiles.warning(problems.count, .notIncluded) { Output.error(warning) }

@@ -57,7 +57,7 @@ struct List: ParsableCommand {
                 let problems = context.store.entries(including: { _ in true }, ordered: EntryQuery.newestFirst,
                                                      keeping: EntryJSON.listedPromptIDs(context.catalog)) { entries in
                     let pitfalls = entries.concurrentMap { detector.pitfallIDs(shownBy: $0, asOf: today) }
-                    Output.jsonPart(writer.part(zip(entries, pitfalls).map { EntryJSON.summary($0, pitfalls: $1) }))
+                    Output.jsonPart(writer.part(Array(zip(entries, pitfalls))) { EntryJSON.summary($0.0, pitfalls: $0.1, into: &$1) })
                 }
                 Output.json(writer.end())
                 if let warning = UnreadFiles.warning(problems.count, .notListed) { Output.error(warning) }
@@ -71,7 +71,9 @@ struct List: ParsableCommand {
             Trace.mark("list: pitfalls judged")
             switch format {
             case .json:
-                Output.json(JSONValue.renderedArray(zip(snapshot.entries, pitfalls).map { EntryJSON.summary($0, pitfalls: $1) }))
+                var writer = JSONValue.ArrayWriter()
+                Output.jsonPart(writer.part(Array(zip(snapshot.entries, pitfalls))) { EntryJSON.summary($0.0, pitfalls: $0.1, into: &$1) })
+                Output.json(writer.end())
             case .text:
                 for (entry, ids) in zip(snapshot.entries, pitfalls) { Output.print(Self.line(entry, pitfalls: ids)) }
             }

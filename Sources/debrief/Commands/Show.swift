@@ -20,7 +20,9 @@ struct Show: ParsableCommand {
             let flags = context.detector.flags(for: entry, asOf: context.clock.today)
             switch format {
             case .json:
-                Output.json(EntryJSON.full(entry, catalog: context.catalog, pitfalls: flags.map(\.pitfallID)).rendered())
+                var writer = JSONWriter()
+                EntryJSON.full(entry, catalog: context.catalog, pitfalls: flags.map(\.pitfallID), into: &writer)
+                Output.json(writer.text)
             case .text, .markdown:
                 Output.print(EntryReport.render(entry, catalog: context.catalog, flags: flags, style: format == .text ? .text : .markdown))
             }

@@ -1,0 +1,89 @@
+import Foundation
+@testable import DebriefCore
+import Testing
+
+/// ``JSONWriter``, the one maker of JSON text: its layout, its numbers and strings read back by
+/// Foundation's parser as what was written, and ``JSONValue/ArrayWriter``'s pieces (written a run
+/// of items per core) put together as the whole array.
+@Suite struct JSONWriterTests {
+    static let nested: JSONValue = .object([
+        ("a", .array([.number(1), .string("x"), .null])), ("b", .object([])), ("c", .array([])),
+        ("d", .object([("e", .bool(true)), ("f", .bool(false))])),
+    ])
+
+    @Test func prettyAndCompactLayout() {
+        #expect(Self.nested.rendered(pretty: false) == #"{"a":[1,"x",null],"b":{},"c":[],"d":{"e":true,"f":false}}"#)
+        #expect(Self.nested.rendered() == """
+            {
+              "a": [
+                1,
+                "x",
+                null
+              ],
+              "b": {},
+              "c": [],
+              "d": {
+                "e": true,
+                "f": false
+              }
+            }
+            """)
+        #expect(JSONValue.array([]).rendered() == "[]")
+        #expect(JSONValue.string("").rendered() == #""""#)
+    }
+
+    /// Numbers in decimal, as `String(n)`, at every length and both ends of `Int`.
+    @Test func numbersAreTheirDecimalDigits() {
+        var rng = SeededGenerator(seed: 31)
+        var values = [0, 1, -1, 9, 10, -10, 99, 100, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        for digits in 1...18 { values += [Int.random(in: 0..<Int(pow(10, Double(digits))), using: &rng)] }
+        values += values.map { 0 &- $0 }
+        for n in values {
+            var writer = JSONWriter()
+            writer.number(n)
+            #expect(writer.text == String(n))
+        }
+    }
+
+    /// Every JSON special character, every control (NUL included), DEL, C1, U+2028/2029 and
+    /// text past ASCII, written and read back by Foundation's parser as the same strings.
+    @Test func stringsReadBackAsWritten() throws {
+        let controls = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }
+        let texts = controls + ["\"", "\\", "/", "\u{7F}", "\u{80}", "\u{9B}[2J", "\u{9F}", "\u{2028}", "\u{2029}",
+                                "é", "e\u{301}", "東京", "😀", "a\u{0}b", "\r\n", "plain text", "",
+                                controls.joined() + "\"\\/\u{7F}\u{85}\u{2028}東京😀 and more text after"]
+        var writer = JSONWriter(pretty: false)
+        writer.object { w in
+            for (i, text) in texts.enumerated() { w.field("k\(i)", text) }
+            w.field("n", -42)
+            w.field("none", nil)
+            w.field("list", strings: texts)
+        }
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String: Any])
+        for (i, text) in texts.enumerated() { #expect(parsed["k\(i)"] as? String == text, "\(String(reflecting: text))") }
+        #expect(parsed["n"] as? Int == -42)
+        #expect(parsed["none"] is NSNull)
+        #expect(parsed["list"] as? [String] == texts)
+        // Nothing below U+0020, DEL or C1 is written as it is.
+        #expect(!writer.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+    }
+
+    /// The parts of an array, in batches of every size around a core's run of items, put
+    /// together are the whole array's text.
+    @Test func arrayPartsMakeTheWholeArray() {
+        let items = (0..<300).map { i -> JSONValue in
+            i % 3 == 0 ? .object([("i", .number(i)), ("s", .string("n\n\(i)")), ("e", .array([]))]) : .array([.number(i), .null])
+        }
+        for batch in [1, 2, 63, 64, 65, 128, 129, 300] {
+            var writer = JSONValue.ArrayWriter()
+            var text: [UInt8] = []
+            for start in stride(from: 0, to: items.count, by: batch) {
+                text += writer.part(Array(items[start..<min(start + batch, items.count)])) { $1.value($0) }
+            }
+            #expect(String(decoding: text, as: UTF8.self) + writer.end() == JSONValue.array(items).rendered(), "batch \(batch)")
+        }
+        var empty = JSONValue.ArrayWriter()
+        #expect(empty.part([JSONValue]()) { $1.value($0) }.isEmpty)
+        #expect(empty.end() == "[]")
+    }
+}
