@@ -28,6 +28,11 @@ struct ReviewRows {
     var keys: [ReviewSource.Key] = []
     /// The index's id of each key's file.
     var files: [Int64] = []
+    /// The stored checksum of each key's entry (`entries.blob_sum`): what the week tallies' memo
+    /// keys a week's reflections by (``WeekTallyRows``).
+    var blobSums: [Int64] = []
+    /// The index's `data_version` as the keys were read.
+    var version: Int64 = 0
     var problems: [EntryProblem] = []
     /// Index of each readable file's key in ``keys``.
     var positions: [Int64: Int] = [:]
@@ -38,7 +43,7 @@ struct ReviewRows {
     static func keys(_ db: Database, readable: [Int64: Int], refs: Int) throws -> FactsRead<ReviewRows> {
         let columns = IndexRow.entries.columns
         let statement = try db.makeStatement(sql: "SELECT \(columns.joined(separator: ", ")), sum FROM entries")
-        var byRef = [(key: ReviewSource.Key, file: Int64)?](repeating: nil, count: refs)
+        var byRef = [(key: ReviewSource.Key, file: Int64, blobSum: Int64)?](repeating: nil, count: refs)
         var found = 0
         let rows = try Row.fetchCursor(statement)
         while let row = try rows.next() {
@@ -50,17 +55,20 @@ struct ReviewRows {
             let flow: String? = row[7]
             if byRef[index] == nil { found += 1 }
             byRef[index] = (ReviewSource.Key(eventTime: Timestamp(seconds: row[3], utcOffset: row[4]), id: id,
-                                             imported: flow == Entry.importedFlow), file)
+                                             imported: flow == Entry.importedFlow), file, row[8])
         }
         // A readable file without its row: the entries answer.
         guard found == readable.count else { return .notExact }
         var out = ReviewRows()
+        out.version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
         out.keys.reserveCapacity(found)
         out.files.reserveCapacity(found)
-        for case let (key, file)? in byRef {
+        out.blobSums.reserveCapacity(found)
+        for case let (key, file, blobSum)? in byRef {
             out.positions[file] = out.keys.count
             out.keys.append(key)
             out.files.append(file)
+            out.blobSums.append(blobSum)
         }
         return .facts(out)
     }
