@@ -30,7 +30,7 @@ let package = Package(
                 .embedInCode("calendar.yaml"),
                 // The three as the catalog loader's state after them (CatalogLoader.compactForm),
                 // so a run does not parse them; CompactCatalogTests checks it is current.
-                .embedInCode("compact-catalog.json"),
+                .embedInCode("compact-catalog.bin"),
             ]
         ),
         // The file-system calls Swift's Glibc module lacks (an atomic rename that never replaces).

@@ -8,7 +8,8 @@ public enum DefaultCatalog {
     public static var pitfallsYAML: [UInt8] { PackageResources.pitfalls_yaml }
     /// `Prompts/calendar.yaml`: which calendar events are worth a reflection, and kind guesses.
     public static var calendarYAML: [UInt8] { PackageResources.calendar_yaml }
-    /// `Prompts/compact-catalog.json`: the three files above as `CatalogLoader.compactForm(of:)`
-    /// gives them, loaded instead of parsing them when it was made from the same bytes.
-    public static var compactJSON: [UInt8] { PackageResources.compact_catalog_json }
+    /// `Prompts/compact-catalog.bin`: the three files above as `CatalogLoader.compactForm(of:)`
+    /// gives them (bytes, not JSON: read without `Codable`), loaded instead of parsing them when it
+    /// was made from the same bytes.
+    public static var compactForm: [UInt8] { PackageResources.compact_catalog_bin }
 }

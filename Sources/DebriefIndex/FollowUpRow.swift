@@ -1,5 +1,6 @@
 import DebriefCore
 import GRDB
+import GRDBSQLite
 
 /// What a read of the facts tables gives: the answer, or why the entries must answer instead.
 enum FactsRead<Value> {
@@ -9,23 +10,33 @@ enum FactsRead<Value> {
     /// A text held a NUL the index stores replaced (``IndexRow/text(_:)``), or a stored entry did
     /// not rebuild: the facts cannot say exactly what the entries say.
     case notExact
+
+    /// The answer made into another; damage and inexactness kept.
+    func map<T>(_ transform: (Value) -> T) -> FactsRead<T> {
+        switch self {
+        case .facts(let value): return .facts(transform(value))
+        case .damaged: return .damaged
+        case .notExact: return .notExact
+        }
+    }
 }
 
 /// Follow-ups as the index stores them, with the columns of their entries the tracker shows:
 /// what `debrief followups` lists, read without rebuilding any entry from its blob.
 enum FollowUpRow {
     /// Every follow-up of the `readable` files (id to the index of the file's ref), in the order
-    /// of their refs and each entry's own order, or with `openOnly` the open ones (`done` NULL,
-    /// as ``FollowUpItem/isOpen`` says), or with `notDoneBefore` those open or done on that day
-    /// or later (the weekly review's); nil when a text read held a NUL the index stores
-    /// replaced. The caller has checked the rows' checksums.
-    static func items(_ db: Database, readable: [Int64: Int], openOnly: Bool = false, notDoneBefore: Day? = nil) throws -> [FollowUpItem]? {
+    /// of their refs and each entry's own order, or with `notDoneBefore` those open or done on
+    /// that day or later (the weekly review's, `ReviewRows`, which checks the `follow_ups` rows
+    /// in a pass of its own first); nil when a text read held a NUL the index stores replaced.
+    /// The caller has checked the rows' checksums. A read that checks them as it goes:
+    /// ``read(_:readable:openOnly:lastNamed:upTo:)``.
+    static func items(_ db: Database, readable: [Int64: Int], notDoneBefore: Day? = nil) throws -> [FollowUpItem]? {
         var items: [(index: Int, n: Int, item: FollowUpItem)] = []
         let rows = try Row.fetchCursor(db, sql: """
             SELECT f.file, e.id, e.title, e.time, e.utc_offset, f.n, f.who, f.action, f.due, f.done, f.first_due, f.postponed
             FROM follow_ups f JOIN entries e ON e.file = f.file
-            """ + (openOnly ? " WHERE f.done IS NULL" : notDoneBefore == nil ? "" : " WHERE f.done IS NULL OR f.done >= ?"),
-            arguments: StatementArguments(openOnly ? [] : notDoneBefore.map { [$0.ordinal] } ?? []))
+            """ + (notDoneBefore == nil ? "" : " WHERE f.done IS NULL OR f.done >= ?"),
+            arguments: StatementArguments(notDoneBefore.map { [$0.ordinal] } ?? []))
         while let row = try rows.next() {
             let file: Int64 = row[0]
             guard let index = readable[file] else { continue }
@@ -42,25 +53,72 @@ enum FollowUpRow {
         return items.map(\.item)
     }
 
-    /// ``PeopleIndex/lastNamed(_:)`` of every follow-up of the index's entries (those of `last`
-    /// or earlier, when given): per folded `who` (`who_folded`, ``EntryFacts``) the latest event
-    /// day, grouped by SQLite (a few hundred rows instead of every action). Nil when a folded
-    /// name held a NUL the index stores replaced. The caller has checked the rows' checksums.
-    static func lastNamed(_ db: Database, upTo last: Day?) throws -> [String: Day]? {
-        var out: [String: Day] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT f.who_folded, max(e.day) FROM follow_ups f JOIN entries e ON e.file = f.file
-            WHERE ?1 IS NULL OR e.day <= ?1 GROUP BY f.who_folded
-            """, arguments: [last?.ordinal])
-        while let row = try rows.next() {
-            let key: String = row[0]
-            if IndexRow.replaced(key) { return nil }
-            // SQLite groups equal bytes, a dictionary equal strings (canonically equivalent ones
-            // too): the latest day wins either way.
-            let day = Day(ordinal: row[1])
-            if let seen = out[key], seen >= day { continue }
-            out[key] = day
+    /// What one pass over every `follow_ups` row gives (``read(_:readable:openOnly:lastNamed:upTo:)``).
+    struct Read {
+        /// The follow-ups of the `readable` files (the open ones, when asked), in the order of
+        /// their refs and each entry's own order.
+        var items: [FollowUpItem]
+        /// ``PeopleIndex/lastNamed(_:)`` of every follow-up of the index's entries (of the day
+        /// asked or earlier): per folded `who` (`who_folded`, ``EntryFacts``) the latest event
+        /// day; empty when not asked.
+        var lastNamed: [String: Day]
+    }
+
+    /// The follow-ups of the `readable` files (id to the index of the file's ref), every one or
+    /// with `openOnly` the open ones (`done` NULL, as ``FollowUpItem/isOpen`` says), and with
+    /// `lastNamed` who each names last (on `last` or earlier, when given),
+    /// in one pass that checks every `follow_ups` row against its sum as it goes
+    /// (``IndexRow/Table/checking(_:keeping:)``), instead of a pass to check them, then one to
+    /// read the open ones, then one to group the names. Not exact when a text read held a NUL
+    /// the index stores replaced. The caller has checked `entries`' rows.
+    static func read(_ db: Database, readable: [Int64: Int], openOnly: Bool, lastNamed: Bool = false, upTo last: Day? = nil) throws -> FactsRead<Read> {
+        let table = IndexRow.followUps
+        // Only the open ones are kept, unless the names are grouped (over every row).
+        let narrowed = openOnly && !lastNamed ? " WHERE " + table.checking("f", keeping: "f.done IS NULL") : ""
+        let statement = try db.makeStatement(sql: """
+            SELECT \(table.selected(as: "f")), e.id, e.title, e.time, e.utc_offset, e.day
+            FROM follow_ups f LEFT JOIN entries e ON e.file = f.file
+            """ + narrowed)
+        let stmt = statement.sqliteStatement
+        let row = StoredColumn.Row(stmt)
+        // The columns after `follow_ups`' and its sum: the entry's.
+        let e = Int32(table.columns.count + 1)
+        var items: [(index: Int, n: Int, item: FollowUpItem)] = []
+        var names: [String: Day] = [:]
+        var exact = true
+        let rows = try GRDB.Row.fetchCursor(statement)
+        while try rows.next() != nil {
+            guard table.intact(stmt) else { return .damaged }
+            // Not exact: the rest is still checked (damage anywhere empties the index). A row
+            // naming a file with no entry (its `entries` columns NULL) is passed over, as the
+            // inner join left it out.
+            guard exact, sqlite3_column_type(stmt, e) != SQLITE_NULL else { continue }
+            let day = Day(ordinal: Int(row.int64(e + 4)))
+            if lastNamed, last.map({ day <= $0 }) ?? true {
+                guard let key = row.text(3), !IndexRow.replaced(key) else {
+                    exact = false
+                    continue
+                }
+                // SQLite's grouping would keep equal bytes apart, a dictionary keeps canonically
+                // equivalent strings together: the latest day wins either way.
+                if let seen = names[key], seen >= day {} else { names[key] = day }
+            }
+            let done = row.int(6)
+            guard let index = readable[row.int64(0)], !openOnly || done == nil else { continue }
+            guard let id = row.text(e), let title = row.text(e + 1), let who = row.text(2), let action = row.text(4),
+                  !IndexRow.replaced(title), !IndexRow.replaced(who), !IndexRow.replaced(action) else {
+                exact = false
+                continue
+            }
+            let n = Int(row.int64(1))
+            items.append((index, n, FollowUpItem(entryID: id, entryTitle: title,
+                                                 eventTime: Timestamp(seconds: Int(row.int64(e + 2)), utcOffset: Int(row.int64(e + 3))),
+                                                 n: n, who: who, action: action, due: row.int(5).map(Day.init(ordinal:)),
+                                                 done: done.map(Day.init(ordinal:)), firstDue: row.int(7).map(Day.init(ordinal:)),
+                                                 postponed: Int(row.int64(8)))))
         }
-        return out
+        guard exact else { return .notExact }
+        items.sort { $0.index != $1.index ? $0.index < $1.index : $0.n < $1.n }
+        return .facts(Read(items: items.map(\.item), lastNamed: names))
     }
 }

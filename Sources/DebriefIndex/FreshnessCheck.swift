@@ -54,12 +54,13 @@ struct FreshnessCheck {
         /// Refs whose hashes collide, by path (none in practice; kept exact all the same).
         var collided: [String: Int] = [:]
         let ambiguous = -1
-        for (i, ref) in refs.enumerated() {
-            let h = Self.withRelative(ref.path, prefix: prefix) { Self.hash($0) }
+        // (By index: a ref copied whole is two retains and releases more per file.)
+        for i in refs.indices {
+            let h = Self.withRelative(refs[i].path, prefix: prefix) { Self.hash($0) }
             if let j = bySum.updateValue(i, forKey: h) {
                 bySum[h] = ambiguous
                 if j != ambiguous { collided[Self.relative(refs[j].path, prefix: prefix)] = j }
-                collided[Self.relative(ref.path, prefix: prefix)] = i
+                collided[Self.relative(refs[i].path, prefix: prefix)] = i
             }
         }
         var known = [Known?](repeating: nil, count: refs.count)
@@ -98,16 +99,16 @@ struct FreshnessCheck {
             }
         }
         fresh.reserveCapacity(refs.count)
-        for (i, ref) in refs.enumerated() {
+        for i in refs.indices {
             // The walk's stat; a ref made elsewhere is stat'ed by its path.
-            guard let signature = ref.stat.map(FileSignature.init) ?? FileSignature(path: ref.path) else {
+            guard let signature = refs[i].stat.map(FileSignature.init) ?? FileSignature(path: refs[i].path) else {
                 vanished += 1
                 continue
             }
             if let k = known[i], k.signature == signature, !signature.isRacy(checked: k.checked, margin: racyMargin) {
                 fresh.append((i, k))
             } else {
-                changes.append(Change(index: i, ref: ref, path: Self.relative(ref.path, prefix: prefix), signature: signature,
+                changes.append(Change(index: i, ref: refs[i], path: Self.relative(refs[i].path, prefix: prefix), signature: signature,
                                       known: known[i]?.id))
             }
         }

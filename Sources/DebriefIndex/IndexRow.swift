@@ -11,7 +11,10 @@ import GRDBSQLite
 /// The rule every row of the index follows, so that damage inside the database (a flipped byte
 /// SQLite cannot notice, a row edited by hand) never changes an answer: each row carries `sum`,
 /// the checksum of all its other columns in table order (``IndexRow/sum(_:)``), and a query
-/// narrows by a table only after every row of it was found right (``IndexRow/damaged(_:tables:)``).
+/// narrows by a table only after every row of it was found right: in a pass of its own first
+/// (``IndexRow/damaged(_:tables:)``), or in the pass that reads the table, when that pass meets
+/// every row (``IndexRow/Table/checking(_:keeping:)``: a row its condition leaves out is still
+/// summed, and comes back when damaged).
 /// Text is stored through ``IndexRow/text(_:)``: SQLite's C API, as GRDB binds strings, ends a
 /// string at its first NUL, which cut an entry's searchable text short.
 enum IndexRow {
@@ -34,6 +37,29 @@ enum IndexRow {
             self.columns = columns
             self.stored = stored
             insert = "INSERT INTO \(name)(\((columns + ["sum"]).joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count + 1)))"
+        }
+
+        /// The columns `sum` covers, then `sum`, of the table named `alias` in a query: the start
+        /// of a select whose rows ``intact(_:)`` checks.
+        func selected(as alias: String) -> String {
+            (columns + ["sum"]).map { alias + "." + $0 }.joined(separator: ", ")
+        }
+
+        /// The `WHERE` of a read that narrows this table (named `alias`, its columns first in the
+        /// select: ``selected(as:)``) to the rows `keep` holds for, and still checks every row in
+        /// that one pass instead of a pass of its own before it: a row `keep` leaves out is summed
+        /// here by `debrief_sum` (``IndexRow/install(in:)``) and is returned after all when it does
+        /// not match, so damage can never hide a row; each row returned, the caller checks in place
+        /// (``intact(_:)``), and on a damaged one trusts nothing the read gave. The table must be
+        /// the outer loop (first in `FROM`, others `LEFT JOIN`ed, which keeps every row of it).
+        func checking(_ alias: String, keeping keep: String) -> String {
+            "(\(keep)) OR debrief_sum(\(columns.map { alias + "." + $0 }.joined(separator: ", "))) IS NOT \(alias).sum"
+        }
+
+        /// Whether the row `stmt` stands on matches its sum: its first columns this table's, then
+        /// `sum` (``selected(as:)``). Read first: the sum reads each column by its type.
+        func intact(_ stmt: OpaquePointer?) -> Bool {
+            IndexRow.sum(columns: columns.count, of: stmt) == sqlite3_column_int64(stmt, Int32(columns.count))
         }
     }
 
@@ -108,20 +134,34 @@ enum IndexRow {
         sum(columns: count, of: statement.sqliteStatement)
     }
 
-    /// ``sum(columns:of:)`` of a statement stepped by SQLite's own calls.
+    /// ``sum(columns:of:)`` of a statement stepped by SQLite's own calls. Each column is taken
+    /// once as SQLite's own value (`sqlite3_column_value`) and read through the value calls,
+    /// as `debrief_sum` reads its arguments (``sum(of:_:)``): the column calls check the
+    /// connection's mutex and a failed allocation on every call, and a type, a text and a
+    /// length per column through them were 1,600 instructions a `people` row. (Such a value is
+    /// "unprotected": read on the connection's own thread only, as every read here is.)
     static func sum(columns count: Int, of stmt: OpaquePointer?) -> Int64 {
+        sum(of: count) { sqlite3_column_value(stmt, $0) }
+    }
+
+    /// The checksum of `count` SQLite values, `value(i)` the `i`th (NULL for nil), read in place
+    /// by their types: the one reading of stored values every check shares.
+    @inline(__always)
+    private static func sum(of count: Int, _ value: (Int32) -> OpaquePointer?) -> Int64 {
         var s = RowSum()
         for i in 0..<Int32(count) {
-            switch sqlite3_column_type(stmt, i) {
+            let value = value(i)
+            switch sqlite3_value_type(value) {
             case SQLITE_NULL: s.null()
-            case SQLITE_INTEGER: s.integer(sqlite3_column_int64(stmt, i))
-            case SQLITE_FLOAT: s.real(sqlite3_column_double(stmt, i))
+            case SQLITE_INTEGER: s.integer(sqlite3_value_int64(value))
+            case SQLITE_FLOAT: s.real(sqlite3_value_double(value))
             case SQLITE_TEXT:
-                let bytes = sqlite3_column_text(stmt, i)
-                s.text(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(stmt, i))))
+                // The bytes first, then their count (SQLite's order: reading the count may convert).
+                let bytes = sqlite3_value_text(value)
+                s.text(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_value_bytes(value))))
             default:
-                let bytes = sqlite3_column_blob(stmt, i)
-                s.blob(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(stmt, i))))
+                let bytes = sqlite3_value_blob(value)
+                s.blob(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_value_bytes(value))))
             }
         }
         return s.value
@@ -184,22 +224,7 @@ enum IndexRow {
     }
 
     private static let sqlFunction: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void = { context, count, arguments in
-        var s = RowSum()
-        for i in 0..<Int(count) {
-            let value = arguments?[i]
-            switch sqlite3_value_type(value) {
-            case SQLITE_NULL: s.null()
-            case SQLITE_INTEGER: s.integer(sqlite3_value_int64(value))
-            case SQLITE_FLOAT: s.real(sqlite3_value_double(value))
-            case SQLITE_TEXT:
-                let bytes = sqlite3_value_text(value)
-                s.text(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_value_bytes(value))))
-            default:
-                let bytes = sqlite3_value_blob(value)
-                s.blob(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_value_bytes(value))))
-            }
-        }
-        sqlite3_result_int64(context, s.value)
+        sqlite3_result_int64(context, sum(of: Int(count)) { arguments?[Int($0)] })
     }
 
     /// The ids of the files whose rows in `tables` do not match their checksums (a damaged row may

@@ -182,10 +182,11 @@ public final class JournalIndex: EntryIndexing {
     }
 
     public func followUps(for refs: [EntryRef], store: JournalStore, openOnly: Bool = false) -> FollowUpFacts? {
-        let answer = facts(for: refs, store: store, checking: [IndexRow.entries, IndexRow.followUps]) { db, readable in
+        // `follow_ups` is checked as it is read (every row of it passes through the read).
+        let answer = facts(for: refs, store: store, checking: [IndexRow.entries]) { db, readable in
             // Text the index stored with a NUL replaced (``IndexRow/text(_:)``) is not what the
             // entry says: the entries answer instead.
-            try FollowUpRow.items(db, readable: readable, openOnly: openOnly)
+            try FollowUpRow.read(db, readable: readable, openOnly: openOnly).map(\.items)
         }
         guard let (items, readable, problems) = answer else { return nil }
         Trace.mark("index: \(items.count) follow-ups from \(readable.count) entries' facts")
@@ -193,19 +194,24 @@ public final class JournalIndex: EntryIndexing {
     }
 
     public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day? = nil) -> PeopleFacts? {
-        // Every row the answer reads (or looks up, for `mention_words`) against its checksum.
-        let tables = [IndexRow.entries, IndexRow.people, IndexRow.followUps, IndexRow.tags, IndexRow.mentionWords]
-        let answer = facts(for: refs, store: store, checking: tables) { db, readable -> ([PersonSighting], [FollowUpItem], [String: Day], [Stored])? in
-            // Of the follow-ups, the open ones and who each names last: the done ones (nine in
-            // ten) are not read one by one.
-            guard let sightings = try PeopleRow.sightings(db, readable: readable),
-                  let open = try FollowUpRow.items(db, readable: readable, openOnly: true),
-                  let lastNamed = try FollowUpRow.lastNamed(db, upTo: last) else { return nil }
-            let mentioning = try PeopleRow.mayMention(db, sightings: sightings, readable: readable)
-            let stored = try self.blobs(db, ids: mentioning)
-            // A readable file whose blob is missing: the entries answer.
-            guard stored.count == mentioning.count else { return nil }
-            return (sightings.map(\.sighting), open, lastNamed, stored)
+        // Every row the answer reads (or looks up, for `mention_words`) against its checksum:
+        // `people` and `follow_ups` as they are read (every row of each passes through its read),
+        // the others in a pass of their own first.
+        let tables = [IndexRow.entries, IndexRow.tags, IndexRow.mentionWords]
+        let answer = facts(for: refs, store: store, checking: tables) { db, readable -> FactsRead<([PersonSighting], [FollowUpItem], [String: Day], [Stored])> in
+            // Of the follow-ups, the open ones and who each names last, in one pass. Both read
+            // whole before deciding: a damaged row anywhere empties the index, as a check first did.
+            switch (try PeopleRow.sightings(db, readable: readable),
+                    try FollowUpRow.read(db, readable: readable, openOnly: true, lastNamed: true, upTo: last)) {
+            case (.facts(let sightings), .facts(let followUps)):
+                let mentioning = try PeopleRow.mayMention(db, sightings: sightings, readable: readable)
+                let stored = try self.blobs(db, ids: mentioning)
+                // A readable file whose blob is missing: the entries answer.
+                guard stored.count == mentioning.count else { return .notExact }
+                return .facts((sightings.map(\.sighting), followUps.items, followUps.lastNamed, stored))
+            case (.damaged, _), (_, .damaged): return .damaged
+            default: return .notExact
+            }
         }
         guard let ((sightings, open, lastNamed, stored), _, problems) = answer else { return nil }
         // The entries that may mention someone, rebuilt and in the refs' order; a damaged blob
@@ -268,12 +274,12 @@ public final class JournalIndex: EntryIndexing {
 
     /// One answer from the index's facts for the whole journal, the way every facts query takes
     /// it: the index brought in step with `refs`, every row of `tables` checked against its
-    /// checksum, then `read` (nil when the facts cannot say exactly what the entries say). Nil,
+    /// checksum (the others `read` checks as it reads them), then `read`. Nil,
     /// so the entries answer, when the index is not usable, a change could not be recorded, the
     /// facts are not exact, or a row is damaged: then nothing it says is trusted, and the index
     /// is emptied to be built again on the next read.
     private func facts<Value>(for refs: [EntryRef], store: JournalStore, checking tables: [IndexRow.Table],
-                              _ read: (Database, _ readable: [Int64: Int]) throws -> Value?)
+                              _ read: (Database, _ readable: [Int64: Int]) throws -> FactsRead<Value>)
         -> (value: Value, readable: [Int64: Int], problems: [EntryProblem])? {
         guard let queue = database(for: store) else { return nil }
         do {
@@ -283,7 +289,7 @@ public final class JournalIndex: EntryIndexing {
             let problems = synced.problems
             let answer = try queue.read { db -> FactsRead<Value> in
                 guard try IndexRow.damaged(db, tables: tables).isEmpty else { return .damaged }
-                return try read(db, readable).map { .facts($0) } ?? .notExact
+                return try read(db, readable)
             }
             switch answer {
             case .damaged:
@@ -545,6 +551,7 @@ public final class JournalIndex: EntryIndexing {
         Trace.mark("index: \(refs.count) files checked against \(check.rows) indexed rows, \(changes.count) to read, \(gone.count) gone")
 
         var stored: [Int64: Int] = [:]
+        stored.reserveCapacity(fresh.count)
         for (index, k) in fresh {
             if let problem = k.problem { outcomes[index] = .failure(problem) } else { stored[k.id] = index }
         }

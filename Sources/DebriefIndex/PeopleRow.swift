@@ -1,5 +1,6 @@
 import DebriefCore
 import GRDB
+import GRDBSQLite
 
 /// The people each entry lists as the index stores them, with the columns of the entry the
 /// people list shows, and the lookups that find the entries that may mention someone: what
@@ -15,37 +16,60 @@ enum PeopleRow {
     }
 
     /// Every `readable` file's people (id to the index of its ref) in the order of their refs,
-    /// each file's people in the entry's order, files listing nobody left out; nil when a text
-    /// held a NUL the index stores replaced. The caller has checked the rows' checksums.
-    static func sightings(_ db: Database, readable: [Int64: Int]) throws -> [Sighting]? {
+    /// each file's people in the entry's order, files listing nobody left out; not exact when a
+    /// text held a NUL the index stores replaced. Every `people` row is checked against its sum
+    /// as it is read (``IndexRow/Table/intact(_:)``: the pass meets every row, so no pass of its
+    /// own is needed); the caller has checked `entries`' rows.
+    /// Read in place (``StoredColumn/Row``: no `DatabaseValue` per column), `people` the outer
+    /// loop with `entries` joined to it (`LEFT JOIN`: a row naming a file with no entry, which
+    /// an inner join would not meet, is still checked, then passed over as before).
+    static func sightings(_ db: Database, readable: [Int64: Int]) throws -> FactsRead<[Sighting]> {
+        let table = IndexRow.people
+        let statement = try db.makeStatement(sql: """
+            SELECT \(table.selected(as: "p")), e.id, e.title, e.time, e.utc_offset
+            FROM people p LEFT JOIN entries e ON e.file = p.file ORDER BY p.rowid
+            """)
+        let stmt = statement.sqliteStatement
+        let row = StoredColumn.Row(stmt)
+        // The columns after `people`'s and its sum: the entry's.
+        let e = Int32(table.columns.count + 1)
         var byFile: [Int64: Int] = [:]
         var out: [Sighting] = []
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT p.file, e.id, e.title, e.time, e.utc_offset, p.name, p.folded, p.level, p.relation, p.note, p.email
-            FROM people p JOIN entries e ON e.file = p.file ORDER BY p.rowid
-            """)
-        while let row = try rows.next() {
-            let file: Int64 = row[0]
-            guard let index = readable[file] else { continue }
-            let name: String = row[5], folded: String = row[6]
-            let level: String? = row[7], relation: String? = row[8], note: String? = row[9], email: String? = row[10]
-            if IndexRow.replaced(name) || IndexRow.replaced(level) || IndexRow.replaced(relation) || IndexRow.replaced(note)
-                || IndexRow.replaced(email) { return nil }
+        let rows = try GRDB.Row.fetchCursor(statement)
+        var exact = true
+        while try rows.next() != nil {
+            guard table.intact(stmt) else { return .damaged }
+            let file = row.int64(0)
+            // Not exact: the rest is still checked (damage anywhere empties the index). A row
+            // naming a file with no entry (its `entries` columns NULL) is passed over, as the
+            // inner join left it out (a readable file without an entry is `damaged`'s).
+            guard exact, let index = readable[file], sqlite3_column_type(stmt, e) != SQLITE_NULL else { continue }
+            let name = row.text(1), folded = row.text(2)
+            let level = row.text(3), relation = row.text(4), note = row.text(5), email = row.text(6)
+            guard let name, let folded, !IndexRow.replaced(name), !IndexRow.replaced(level), !IndexRow.replaced(relation),
+                  !IndexRow.replaced(note), !IndexRow.replaced(email) else {
+                exact = false
+                continue
+            }
             let person = Person(name: name, level: level, relation: relation, note: note, email: email)
             if let i = byFile[file] {
                 out[i].sighting.people.append(person)
                 out[i].keys.append(folded)
             } else {
-                let title: String = row[2]
-                if IndexRow.replaced(title) { return nil }
+                guard let id = row.text(e), let title = row.text(e + 1), !IndexRow.replaced(title) else {
+                    exact = false
+                    continue
+                }
                 byFile[file] = out.count
                 out.append(Sighting(file: file, index: index, keys: [folded],
-                                    sighting: PersonSighting(id: row[1], title: title, eventTime: Timestamp(seconds: row[3], utcOffset: row[4]),
+                                    sighting: PersonSighting(id: id, title: title,
+                                                             eventTime: Timestamp(seconds: Int(row.int64(e + 2)), utcOffset: Int(row.int64(e + 3))),
                                                              people: [person])))
             }
         }
+        guard exact else { return .notExact }
         out.sort { $0.index < $1.index }
-        return out
+        return .facts(out)
     }
 
     /// The readable files (id to the index of the ref) whose entries may mention someone a

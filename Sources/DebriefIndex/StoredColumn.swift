@@ -20,6 +20,24 @@ enum StoredColumn {
 
         func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(statement, i) }
 
+        /// The column's integer, nil when NULL. Read after the row's sum was checked (``IndexRow/sum(columns:of:)``
+        /// reads each column by its type first: reading one as another type converts it).
+        func int(_ i: Int32) -> Int? {
+            let value = sqlite3_column_value(statement, i)
+            return sqlite3_value_type(value) == SQLITE_NULL ? nil : Int(sqlite3_value_int64(value))
+        }
+
+        /// The column's text, nil when NULL, made from its bytes in place: no `DatabaseValue`, no
+        /// C-string scan, and SQLite's value calls, as ``IndexRow/sum(columns:of:)`` reads (the
+        /// column calls check the connection's mutex and a failed allocation each time).
+        func text(_ i: Int32) -> String? {
+            let value = sqlite3_column_value(statement, i)
+            guard sqlite3_value_type(value) != SQLITE_NULL else { return nil }
+            // The bytes first, then their count (SQLite's order: reading the count may convert).
+            let bytes = sqlite3_value_text(value)
+            return String(decoding: UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : Int(sqlite3_value_bytes(value))), as: UTF8.self)
+        }
+
         func holds(_ i: Int32, _ expected: String?) -> Bool {
             guard var expected else { return sqlite3_column_type(statement, i) == SQLITE_NULL }
             guard sqlite3_column_type(statement, i) == SQLITE_TEXT else { return false }

@@ -3,15 +3,15 @@ import Foundation
 import Testing
 @testable import DebriefCore
 
-/// The built-in catalog files load from their compact form (`Prompts/compact-catalog.json`,
+/// The built-in catalog files load from their compact form (`Prompts/compact-catalog.bin`,
 /// ``CatalogLoader/compactForm(of:)``) instead of being parsed on every run: the form embedded in
 /// the binary is the one the files give now, it loads to the same catalog, and a form made from
 /// other bytes (stale) or unreadable is never used. (Every override case of ``CatalogTests`` also
 /// loads both ways and compares the catalogs and the problems, message by message.)
 @Suite struct CompactCatalogTests {
-    /// `Prompts/compact-catalog.json` in the source tree.
+    /// `Prompts/compact-catalog.bin` in the source tree.
     static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Prompts/compact-catalog.json").path
+        .deletingLastPathComponent().appendingPathComponent("Prompts/compact-catalog.bin").path
 
     @Test func theEmbeddedFormIsTheBuiltInFilesAsTheyAreNow() throws {
         let made = try #require(CatalogLoader.compactForm(of: Fixtures.defaultFiles))
@@ -20,10 +20,10 @@ import Testing
         if ProcessInfo.processInfo.environment["DEBRIEF_WRITE_COMPACT_CATALOG"] == "1" {
             try Data(made).write(to: URL(fileURLWithPath: Self.path))
         }
-        #expect(DefaultCatalog.compactJSON.elementsEqual(made),
-                "Prompts/compact-catalog.json is stale: run DEBRIEF_WRITE_COMPACT_CATALOG=1 swift test --filter CompactCatalogTests and build again")
+        #expect(DefaultCatalog.compactForm.elementsEqual(made),
+                "Prompts/compact-catalog.bin is stale: run DEBRIEF_WRITE_COMPACT_CATALOG=1 swift test --filter CompactCatalogTests and build again")
         #expect(try CatalogLoader.load(Fixtures.defaultFiles, compact: made) == Fixtures.catalog)
-        #expect(try CatalogLoader.load(Fixtures.defaultFiles, compact: DefaultCatalog.compactJSON) == Fixtures.catalog)
+        #expect(try CatalogLoader.load(Fixtures.defaultFiles, compact: DefaultCatalog.compactForm) == Fixtures.catalog)
     }
 
     /// The state restored from the form is the builder's state after parsing the files, field by
@@ -34,7 +34,7 @@ import Testing
         for file in Fixtures.defaultFiles { parsed.apply(file) }
         #expect(parsed.problems.isEmpty)
         let made = try #require(CatalogLoader.compactForm(of: Fixtures.defaultFiles))
-        let state = try JSONDecoder().decode(CatalogLoader.Compact.self, from: Data(made))
+        let state = try #require(CompactCatalogBytes.read(made))
         let restored = state.builder
         #expect(state == CatalogLoader.Compact(parsed, hash: state.hash, files: 3))
         #expect(restored.catalog == parsed.catalog)
@@ -62,6 +62,14 @@ import Testing
         #expect(fromStale.pitfall("only-high-profile") != nil)
         #expect(try CatalogLoader.load(Fixtures.defaultFiles, compact: Array("{}".utf8)) == Fixtures.catalog)
         #expect(try CatalogLoader.load(Fixtures.defaultFiles, compact: Array("not json".utf8)) == Fixtures.catalog)
+        // Cut short anywhere, with a byte more, or of another version: not read.
+        let form = try #require(CatalogLoader.compactForm(of: Fixtures.defaultFiles))
+        for cut in stride(from: 0, to: form.count, by: 97) { #expect(CompactCatalogBytes.read(Array(form.prefix(cut))) == nil, "cut at \(cut)") }
+        #expect(CompactCatalogBytes.read(form + [0]) == nil)
+        var other = form
+        other[CompactCatalogBytes.magic.count] = UInt8(CompactCatalogBytes.version * 2 + 2)
+        #expect(CompactCatalogBytes.read(other) == nil)
+        #expect(try CatalogLoader.load(Fixtures.defaultFiles, compact: Array(form.prefix(form.count / 2))) == Fixtures.catalog)
         // A form of the first two files only applies to those two, and the third is parsed.
         let two = try #require(CatalogLoader.compactForm(of: Array(Fixtures.defaultFiles.prefix(2))))
         #expect(try CatalogLoader.load(Fixtures.defaultFiles, compact: two) == Fixtures.catalog)

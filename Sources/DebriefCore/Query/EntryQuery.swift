@@ -182,22 +182,24 @@ extension String {
     public func containsFolded(_ needle: String) -> Bool {
         if needle.isEmpty { return true }
         var hay = self, pin = needle
-        return hay.withUTF8 { h in
-            pin.withUTF8 { n in
-                guard n.count <= h.count, let first = n.first else { return false }
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < n.count, h[i + k] == n[k] { k += 1 }
-                        if k == n.count { return true }
-                    }
-                    i += 1
-                }
-                return false
+        return hay.withUTF8 { h in pin.withUTF8 { n in Self.bytes(h, contain: n) } }
+    }
+
+    /// Whether `n` occurs in `h`, byte for byte (``containsFolded(_:)``, and a walk's file names
+    /// read in place, which are not made `String`s).
+    static func bytes(_ h: UnsafeBufferPointer<UInt8>, contain n: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard n.count <= h.count, let first = n.first else { return n.isEmpty }
+        var i = 0
+        let last = h.count - n.count
+        while i <= last {
+            if h[i] == first {
+                var k = 1
+                while k < n.count, h[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
             }
+            i += 1
         }
+        return false
     }
 
     /// Prefix test on folded texts, byte for byte.

@@ -137,7 +137,13 @@ extension JournalStore {
                 walked.append(dir)
                 // Files are stat'ed through the folder's descriptor: no walk of their whole path.
                 let folder = dirfd(handle)
+                let prefix = Array((dir + "/").utf8)
+                let folderNamedConflict = dir.containsFolded(ConflictCopy.marker)
                 while let item = readdir(handle) {
+                    if item.pointee.d_type == DT_REG, DirectoryEntry.withNameBytes(item, {
+                        listPlain($0, inode: UInt64(item.pointee.d_ino), folder: folder, prefix: prefix,
+                                  folderNamedConflict: folderNamedConflict)
+                    }) { continue }
                     let name = DirectoryEntry.name(item)
                     if name.hasPrefix(".") { continue }
                     let path = dir + "/" + name
@@ -172,10 +178,45 @@ extension JournalStore {
                         }
                     }
                     found.append(Found(ref: EntryRef(id: String(name.dropLast(3)), path: path, stat: fileStat), inode: inode, device: device,
-                                       isLink: type == DT_LNK))
+                                       isLink: type == DT_LNK, namedConflict: path.containsFolded(ConflictCopy.marker)))
                 }
                 closedir(handle)
             }
+        }
+
+        /// The common case judged by the name's bytes: a regular file whose name is ASCII (every
+        /// name debrief gives) either hidden (skipped) or a `*.md` entry (listed as the general
+        /// path below lists it: for ASCII, `String`'s `hasPrefix(".")` and `hasSuffix(".md")`
+        /// are these byte tests). The path and id are made straight from the bytes, one `String`
+        /// each. False for anything else (another type, a name that is not ASCII, not `.md`),
+        /// which the general path judges.
+        private mutating func listPlain(_ name: UnsafeBufferPointer<UInt8>, inode listed: UInt64, folder: Int32,
+                                        prefix: [UInt8], folderNamedConflict: Bool) -> Bool {
+            let dot = UInt8(ascii: "."), n = name.count
+            guard n > 0, name.allSatisfy({ $0 < 0x80 }) else { return false }
+            if name[0] == dot { return true }
+            guard n > 3, name[n - 3] == dot, name[n - 2] == UInt8(ascii: "m"), name[n - 1] == UInt8(ascii: "d"),
+                  let base = name.baseAddress else { return false }
+            var inode = listed
+            var device: UInt64?
+            var fileStat: FileStat?
+            if stats {
+                var target = stat()
+                if fstatat(folder, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), &target, 0) == 0 {
+                    inode = UInt64(target.st_ino)
+                    device = UInt64(target.st_dev)
+                    fileStat = FileStat(target)
+                }
+            }
+            let path = String(unsafeUninitializedCapacity: prefix.count + n) { out in
+                let end = out.initialize(fromContentsOf: prefix)
+                return end + UnsafeMutableBufferPointer(rebasing: out[end...]).initialize(fromContentsOf: name)
+            }
+            let id = String(decoding: UnsafeBufferPointer(rebasing: name[..<(n - 3)]), as: UTF8.self)
+            let namedConflict = folderNamedConflict || ConflictCopy.named(name)
+            found.append(Found(ref: EntryRef(id: id, path: path, stat: fileStat), inode: inode, device: device, isLink: false,
+                               namedConflict: namedConflict))
+            return true
         }
 
         /// What was found, each entry counted once, newest id first.
@@ -201,6 +242,9 @@ extension JournalStore {
         /// Known for links (stat'ed); for plain files, looked up only when inodes collide.
         var device: UInt64?
         var isLink: Bool
+        /// Whether its path holds ``ConflictCopy/marker``, without which it is no conflict copy
+        /// (tested as it is listed, so the 10,000 others cost nothing more).
+        var namedConflict: Bool
     }
 
     fileprivate static func lstatType(_ path: String) -> UInt8 {
@@ -225,10 +269,10 @@ extension JournalStore {
     fileprivate static func droppingConflictCopies(_ found: [Found], problems: inout [EntryProblem],
                                                    copies: inout [(copy: String, original: EntryRef)]) -> [Found] {
         // Every path is a set's member only when some name is a copy's (most journals have none).
-        guard found.contains(where: { ConflictCopy.originalPath(of: $0.ref.path) != nil }) else { return found }
+        guard found.contains(where: { $0.namedConflict && ConflictCopy.originalPath(of: $0.ref.path) != nil }) else { return found }
         let paths = Set(found.map(\.ref.path))
         return found.filter { file in
-            guard let original = ConflictCopy.originalPath(of: file.ref.path), paths.contains(original) else { return true }
+            guard file.namedConflict, let original = ConflictCopy.originalPath(of: file.ref.path), paths.contains(original) else { return true }
             problems.append(EntryProblem(path: file.ref.path, line: 1, reason:
                 "a sync-conflict copy of \(original); counted once, as the original (`debrief doctor --merge` merges it into the original)"))
             copies.append((file.ref.path, EntryRef(id: String((original as NSString).lastPathComponent.dropLast(3)), path: original)))
@@ -281,13 +325,22 @@ extension JournalStore {
 
 /// Names sync tools give a file when two machines changed it at once.
 enum ConflictCopy {
+    /// What the path of every copy holds (both kinds have it in their name).
+    static let marker = "conflict"
+
+    /// Whether a file name's bytes hold ``marker`` (the walk's test, on names read in place).
+    static func named(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        var marker = marker
+        return marker.withUTF8 { String.bytes(name, contain: $0) }
+    }
+
     /// The original's path for a conflict copy's path, or nil when the name is not one:
     /// `x.sync-conflict-20261124-101500-ABCDEFG.md` (Syncthing) and `x (conflicted copy).md`,
     /// `x (Ana's conflicted copy 2026-11-24).md` (Dropbox) are copies of `x.md`.
     static func originalPath(of path: String) -> String? {
         // Both kinds of copy have "conflict" in their name; a byte search rules out the other
         // names (every file of the journal passes here) before Foundation's `range(of:)`.
-        guard path.hasSuffix(".md"), path.containsFolded("conflict"), let slash = path.lastIndex(of: "/") else { return nil }
+        guard path.hasSuffix(".md"), path.containsFolded(marker), let slash = path.lastIndex(of: "/") else { return nil }
         let dir = path[..<slash]
         let stem = String(path[path.index(after: slash)...].dropLast(3))
         if let marker = stem.range(of: ".sync-conflict-") {

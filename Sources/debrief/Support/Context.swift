@@ -202,7 +202,7 @@ struct Context {
     /// The embedded defaults with the user's overrides applied.
     static func catalog(_ environment: [String: String]) throws -> Catalog {
         try CatalogLoader.load(defaultFiles + CatalogLoader.overrideFiles(in: JournalLocation.promptsDirectory(environment: environment)),
-                               compact: DefaultCatalog.compactJSON)
+                               compact: DefaultCatalog.compactForm)
     }
 
     static var defaultFiles: [CatalogFile] {
