@@ -159,17 +159,14 @@ struct ReviewRows {
         return true
     }
 
-    /// Every follow-up of the readable files not done before `day`, in the refs' order; the
-    /// `follow_ups` rows checked first, as the day narrows them.
+    /// Every follow-up of the readable files not done before `day`, in the refs' order; every
+    /// `follow_ups` row checked in the same pass, as the day narrows them (``FollowUpRow/read(_:readable:openOnly:notDoneBefore:lastNamed:upTo:)``).
     func followUps(notDoneBefore day: Day, queue: DatabaseQueue) -> [FollowUpItem] {
         guard failure.value == nil else { return [] }
         do {
-            let answer = try queue.read { db -> FactsRead<[FollowUpItem]> in
-                guard try IndexRow.damaged(db, tables: [IndexRow.followUps]).isEmpty else { return .damaged }
-                return try FollowUpRow.items(db, readable: positions, notDoneBefore: day).map { .facts($0) } ?? .notExact
-            }
+            let answer = try queue.read { db in try FollowUpRow.read(db, readable: positions, openOnly: false, notDoneBefore: day) }
             switch answer {
-            case .facts(let items): return items
+            case .facts(let read): return read.items
             case .damaged: failure.value = .damaged
             case .notExact: failure.value = .notExact
             }

@@ -120,7 +120,7 @@ extension FlaggedJournal {
         guard !reflections.isEmpty else { return journal }
         let detector = Detector(catalog: catalog)
         let today = clock.today
-        let catalogKey = source.memo == nil ? nil : WeekTally.catalogKey(catalog)
+        let catalogKey = source.memo.map { _ in WeekTally.catalogKey(catalog) }
         var counted: Set<ISOWeek> = []
         func countWeek(_ w: ISOWeek) {
             guard counted.insert(w).inserted, let positions = reflections[w] else { return }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What one week's reflections showed, as the weekly review counts it: per pitfall id, the
 /// reflections flagged for an event pitfall, and 1 for a habit pitfall the week shows.
 ///
@@ -64,12 +62,10 @@ public struct WeekTally: Sendable, Equatable {
         self.counts = counts
     }
 
-    /// The catalog as a tally depends on it (every rule, threshold and scope): its JSON with
-    /// sorted keys, hashed. Nil when it cannot be encoded: then nothing is remembered.
-    public static func catalogKey(_ catalog: Catalog) -> UInt64? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(catalog)).map { Fingerprint(of: $0).hash }
+    /// The catalog as a tally depends on it (every rule, threshold and scope): every field of it,
+    /// as the compact catalog form writes them (``CompactCatalogBytes/bytes(of:)``), hashed.
+    public static func catalogKey(_ catalog: Catalog) -> UInt64 {
+        Fingerprint(of: CompactCatalogBytes.bytes(of: catalog)).hash
     }
 }
 
