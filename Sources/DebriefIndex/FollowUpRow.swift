@@ -24,36 +24,7 @@ enum FactsRead<Value> {
 /// Follow-ups as the index stores them, with the columns of their entries the tracker shows:
 /// what `debrief followups` lists, read without rebuilding any entry from its blob.
 enum FollowUpRow {
-    /// Every follow-up of the `readable` files (id to the index of the file's ref), in the order
-    /// of their refs and each entry's own order, or with `notDoneBefore` those open or done on
-    /// that day or later (the weekly review's, `ReviewRows`, which checks the `follow_ups` rows
-    /// in a pass of its own first); nil when a text read held a NUL the index stores replaced.
-    /// The caller has checked the rows' checksums. A read that checks them as it goes:
-    /// ``read(_:readable:openOnly:lastNamed:upTo:)``.
-    static func items(_ db: Database, readable: [Int64: Int], notDoneBefore: Day? = nil) throws -> [FollowUpItem]? {
-        var items: [(index: Int, n: Int, item: FollowUpItem)] = []
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT f.file, e.id, e.title, e.time, e.utc_offset, f.n, f.who, f.action, f.due, f.done, f.first_due, f.postponed
-            FROM follow_ups f JOIN entries e ON e.file = f.file
-            """ + (notDoneBefore == nil ? "" : " WHERE f.done IS NULL OR f.done >= ?"),
-            arguments: StatementArguments(notDoneBefore.map { [$0.ordinal] } ?? []))
-        while let row = try rows.next() {
-            let file: Int64 = row[0]
-            guard let index = readable[file] else { continue }
-            let title: String = row[2], who: String = row[6], action: String = row[7]
-            if IndexRow.replaced(title) || IndexRow.replaced(who) || IndexRow.replaced(action) { return nil }
-            let n: Int = row[5]
-            let due: Int? = row[8], done: Int? = row[9], firstDue: Int? = row[10]
-            items.append((index, n, FollowUpItem(entryID: row[1], entryTitle: title, eventTime: Timestamp(seconds: row[3], utcOffset: row[4]),
-                                                 n: n, who: who, action: action, due: due.map(Day.init(ordinal:)),
-                                                 done: done.map(Day.init(ordinal:)), firstDue: firstDue.map(Day.init(ordinal:)),
-                                                 postponed: row[11])))
-        }
-        items.sort { $0.index != $1.index ? $0.index < $1.index : $0.n < $1.n }
-        return items.map(\.item)
-    }
-
-    /// What one pass over every `follow_ups` row gives (``read(_:readable:openOnly:lastNamed:upTo:)``).
+    /// What one pass over every `follow_ups` row gives (``read(_:readable:openOnly:notDoneBefore:lastNamed:upTo:)``).
     struct Read {
         /// The follow-ups of the `readable` files (the open ones, when asked), in the order of
         /// their refs and each entry's own order.
@@ -65,16 +36,21 @@ enum FollowUpRow {
     }
 
     /// The follow-ups of the `readable` files (id to the index of the file's ref), every one or
-    /// with `openOnly` the open ones (`done` NULL, as ``FollowUpItem/isOpen`` says), and with
-    /// `lastNamed` who each names last (on `last` or earlier, when given),
+    /// with `openOnly` the open ones (`done` NULL, as ``FollowUpItem/isOpen`` says), with
+    /// `notDoneBefore` those open or done on that day or later (the weekly review's, `ReviewRows`),
+    /// and with `lastNamed` who each names last (on `last` or earlier, when given),
     /// in one pass that checks every `follow_ups` row against its sum as it goes
     /// (``IndexRow/Table/checking(_:keeping:)``), instead of a pass to check them, then one to
     /// read the open ones, then one to group the names. Not exact when a text read held a NUL
     /// the index stores replaced. The caller has checked `entries`' rows.
-    static func read(_ db: Database, readable: [Int64: Int], openOnly: Bool, lastNamed: Bool = false, upTo last: Day? = nil) throws -> FactsRead<Read> {
+    static func read(_ db: Database, readable: [Int64: Int], openOnly: Bool, notDoneBefore: Day? = nil, lastNamed: Bool = false,
+                     upTo last: Day? = nil) throws -> FactsRead<Read> {
         let table = IndexRow.followUps
-        // Only the open ones are kept, unless the names are grouped (over every row).
-        let narrowed = openOnly && !lastNamed ? " WHERE " + table.checking("f", keeping: "f.done IS NULL") : ""
+        // Only the open ones (or not done before the day) are kept, unless the names are grouped
+        // (over every row).
+        let since = notDoneBefore.map { " OR f.done >= \($0.ordinal)" } ?? ""
+        let narrowed = (openOnly || notDoneBefore != nil) && !lastNamed
+            ? " WHERE " + table.checking("f", keeping: "f.done IS NULL" + (openOnly ? "" : since)) : ""
         let statement = try db.makeStatement(sql: """
             SELECT \(table.selected(as: "f")), e.id, e.title, e.time, e.utc_offset, e.day
             FROM follow_ups f LEFT JOIN entries e ON e.file = f.file
@@ -104,7 +80,8 @@ enum FollowUpRow {
                 if let seen = names[key], seen >= day {} else { names[key] = day }
             }
             let done = row.int(6)
-            guard let index = readable[row.int64(0)], !openOnly || done == nil else { continue }
+            guard let index = readable[row.int64(0)], !openOnly || done == nil,
+                  done.map({ $0 >= notDoneBefore?.ordinal ?? Int.min }) ?? true else { continue }
             guard let id = row.text(e), let title = row.text(e + 1), let who = row.text(2), let action = row.text(4),
                   !IndexRow.replaced(title), !IndexRow.replaced(who), !IndexRow.replaced(action) else {
                 exact = false

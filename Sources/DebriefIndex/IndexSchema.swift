@@ -2,7 +2,8 @@ import DebriefCore
 import GRDB
 
 /// The index's tables: facts read from the files, never verdicts (pitfalls depend on the day
-/// and on the user's catalog, so they are judged when asked).
+/// and on the user's catalog, so they are judged when asked), but for `week_tallies`, a memo of
+/// the evaluator's counts keyed by the day, the catalog and everything else they depend on.
 ///
 /// - `files`: every entry file as indexed, by path relative to the journal: its stat signature,
 ///   when it was read (for the racy rule), the fingerprint of its bytes, and the problem when it
@@ -38,6 +39,11 @@ import GRDB
 ///   as compact bytes, ``CalendarEvent/compact``, with `event_sum`, and the instants their
 ///   instances lie between), kept by
 ///   `CalendarCache.swift`; paths are absolute, as calendars live outside the journal.
+/// - `week_tallies`: the one table of verdicts, a memo: per week what the weekly review counted
+///   (``WeekTally``), under a key made of all the count depends on (the reflections' `blob_sum`s,
+///   the catalog, the day judged as of, the running program), so a review judges again only the
+///   weeks whose key changed (``WeekTallyRows``). Checked by its own reads, row by row, as its rows
+///   are weeks, not files; a row that does not match is judged again, never trusted.
 ///
 /// The rule every table follows, this one and those added later (the calendar's events, mentions):
 /// each row has a `sum` column, ``IndexRow/sum(_:)`` of ALL its other columns in the order
@@ -97,6 +103,7 @@ enum IndexSchema {
                 event_sum INTEGER NOT NULL, event BLOB NOT NULL /* CalendarEvent.compact \(CalendarEvent.compactVersion) */,
                 sum INTEGER NOT NULL);
             CREATE INDEX calendar_events_file ON calendar_events(file);
+            CREATE TABLE week_tallies(week INTEGER PRIMARY KEY, key INTEGER NOT NULL, counts TEXT NOT NULL, sum INTEGER NOT NULL);
             CREATE INDEX calendar_events_lo ON calendar_events(lo);
             """
 

@@ -251,13 +251,16 @@ public final class JournalIndex: EntryIndexing {
         Trace.mark("index: the review keys of \(read.keys.count) entries")
         // What the review asks for later is read then, each row checked as it is read; anything
         // wrong and the review is made again from the files (``ReviewRows/failure``).
+        let tallies = WeekTallyRows(queue: queue, blobSums: read.blobSums, version: read.version)
         let source = ReviewSource(keys: read.keys, problems: read.problems, reduced: true,
                                   entries: { positions in read.entries(positions, queue: queue) },
                                   followUps: { day in read.followUps(notDoneBefore: day, queue: queue) },
-                                  coldNames: { asOf, days in store.peopleIndex(upTo: asOf).people.coldNames(asOf: asOf, days: days) })
+                                  coldNames: { asOf, days in store.peopleIndex(upTo: asOf).people.coldNames(asOf: asOf, days: days) },
+                                  memo: tallies?.memo)
         let value = body(source)
         switch read.failure.value {
         case nil:
+            tallies?.save()
             return value
         case .damaged?:
             try? queue.write { db in try Self.forgetEverything(db) }
@@ -833,7 +836,7 @@ public final class JournalIndex: EntryIndexing {
 
     /// Empties every table but `meta`: the next read indexes every file again.
     static func forgetEverything(_ db: Database) throws {
-        for table in IndexRow.all.map(\.name) + ["blobs"] { try db.execute(sql: "DELETE FROM \(table)") }
+        for table in IndexRow.all.map(\.name) + ["blobs", WeekTallyRows.table.name] { try db.execute(sql: "DELETE FROM \(table)") }
     }
 
     /// A stored entry to rebuild: the index of its ref, its blob and its file's fingerprint.

@@ -28,39 +28,56 @@ struct ReviewRows {
     var keys: [ReviewSource.Key] = []
     /// The index's id of each key's file.
     var files: [Int64] = []
+    /// The stored checksum of each key's entry (`entries.blob_sum`): what the week tallies' memo
+    /// keys a week's reflections by (``WeekTallyRows``).
+    var blobSums: [Int64] = []
+    /// The index's `data_version` as the keys were read.
+    var version: Int64 = 0
     var problems: [EntryProblem] = []
     /// Index of each readable file's key in ``keys``.
     var positions: [Int64: Int] = [:]
     let failure = Failure()
 
     /// The keys of the `readable` files (id to the index of its ref, `refs` of them), each row
-    /// checked as it is read.
+    /// checked as it is read. Stepped through SQLite's own calls and read in place: a GRDB row
+    /// and a conversion per column for each of 10,000 rows were a tenth of `debrief review` once
+    /// its weeks were remembered (``WeekTallyRows``). A row's sum covers its columns' types, so
+    /// once it matches, every column holds the type it was written with.
     static func keys(_ db: Database, readable: [Int64: Int], refs: Int) throws -> FactsRead<ReviewRows> {
         let columns = IndexRow.entries.columns
         let statement = try db.makeStatement(sql: "SELECT \(columns.joined(separator: ", ")), sum FROM entries")
-        var byRef = [(key: ReviewSource.Key, file: Int64)?](repeating: nil, count: refs)
+        let stmt = statement.sqliteStatement
+        let row = StoredColumn.Row(stmt)
+        var byRef = [(key: ReviewSource.Key, file: Int64, blobSum: Int64)?](repeating: nil, count: refs)
         var found = 0
-        let rows = try Row.fetchCursor(statement)
-        while let row = try rows.next() {
-            guard IndexRow.sum(columns: columns.count, of: statement) == row[columns.count] as Int64 else { return .damaged }
-            let file: Int64 = row[0]
-            guard let index = readable[file] else { continue }
-            let id: String = row[1]
+        while true {
+            let code = sqlite3_step(stmt)
+            guard code == SQLITE_ROW else {
+                if code == SQLITE_DONE { break }
+                throw DatabaseError(resultCode: ResultCode(rawValue: code))
+            }
+            guard IndexRow.sum(columns: columns.count, of: stmt) == row.int64(Int32(columns.count)) else { return .damaged }
+            guard let index = readable[row.int64(0)] else { continue }
+            // The text first, then its length (SQLite's order).
+            let text = UnsafeRawPointer(sqlite3_column_text(stmt, 1))
+            let id = String(decoding: UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(stmt, 1))), as: UTF8.self)
             if IndexRow.replaced(id) { return .notExact }
-            let flow: String? = row[7]
             if byRef[index] == nil { found += 1 }
-            byRef[index] = (ReviewSource.Key(eventTime: Timestamp(seconds: row[3], utcOffset: row[4]), id: id,
-                                             imported: flow == Entry.importedFlow), file)
+            byRef[index] = (ReviewSource.Key(eventTime: Timestamp(seconds: Int(row.int64(3)), utcOffset: Int(row.int64(4))), id: id,
+                                             imported: row.holds(7, Entry.importedFlow)), row.int64(0), row.int64(8))
         }
         // A readable file without its row: the entries answer.
         guard found == readable.count else { return .notExact }
         var out = ReviewRows()
+        out.version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
         out.keys.reserveCapacity(found)
         out.files.reserveCapacity(found)
-        for case let (key, file)? in byRef {
+        out.blobSums.reserveCapacity(found)
+        for case let (key, file, blobSum)? in byRef {
             out.positions[file] = out.keys.count
             out.keys.append(key)
             out.files.append(file)
+            out.blobSums.append(blobSum)
         }
         return .facts(out)
     }
@@ -142,17 +159,14 @@ struct ReviewRows {
         return true
     }
 
-    /// Every follow-up of the readable files not done before `day`, in the refs' order; the
-    /// `follow_ups` rows checked first, as the day narrows them.
+    /// Every follow-up of the readable files not done before `day`, in the refs' order; every
+    /// `follow_ups` row checked in the same pass, as the day narrows them (``FollowUpRow/read(_:readable:openOnly:notDoneBefore:lastNamed:upTo:)``).
     func followUps(notDoneBefore day: Day, queue: DatabaseQueue) -> [FollowUpItem] {
         guard failure.value == nil else { return [] }
         do {
-            let answer = try queue.read { db -> FactsRead<[FollowUpItem]> in
-                guard try IndexRow.damaged(db, tables: [IndexRow.followUps]).isEmpty else { return .damaged }
-                return try FollowUpRow.items(db, readable: positions, notDoneBefore: day).map { .facts($0) } ?? .notExact
-            }
+            let answer = try queue.read { db in try FollowUpRow.read(db, readable: positions, openOnly: false, notDoneBefore: day) }
             switch answer {
-            case .facts(let items): return items
+            case .facts(let read): return read.items
             case .damaged: failure.value = .damaged
             case .notExact: failure.value = .notExact
             }

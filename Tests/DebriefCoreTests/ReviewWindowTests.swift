@@ -52,4 +52,49 @@ import Testing
         let review = WeeklyReview.make(journal: whole, catalog: catalog, week: F.week("2026-W40"), weeks: 8, clock: F.clock)
         #expect(review.pitfalls.map(\.streak).max() ?? 0 > 9)
     }
+
+    /// What a memo keeps between two reviews, by everything a tally is judged from.
+    final class Kept: @unchecked Sendable {
+        var tallies: [String: WeekTally] = [:]
+        var recalled = 0
+        var recorded = 0
+
+        static func key(_ k: WeekMemo.Key) -> String { "\(k.week) \(k.asOf.ordinal) \(k.catalog) \(k.positions)" }
+
+        var memo: WeekMemo {
+            WeekMemo(recall: { [self] key in
+                let tally = tallies[Self.key(key)]
+                if tally != nil { recalled += 1 }
+                return tally
+            }, record: { [self] key, tally in
+                recorded += 1
+                tallies[Self.key(key)] = tally
+            })
+        }
+    }
+
+    /// Reviews counting earlier weeks from a memo's tallies are the reviews of the whole journal,
+    /// the first time (every tally judged and offered) and the next (every tally recalled).
+    @Test func reviewsFromAMemoEqualReviewsOfTheWholeJournal() throws {
+        let entries = Self.journal()
+        let catalog = try F.catalog()
+        let whole = FlaggedJournal(entries: entries, catalog: catalog, clock: F.clock)
+        let kept = Kept()
+        let plain = ReviewSource(entries: entries)
+        let source = ReviewSource(keys: plain.keys, problems: [], reduced: false, entries: plain.entries,
+                                  followUps: plain.followUps(notDoneBefore:), coldNames: plain.coldNames(asOf:days:), memo: kept.memo)
+        for pass in ["first", "second"] {
+            let recorded = kept.recorded
+            for weekISO in ["2027-W01", "2026-W40", "2026-W12"] {
+                for weeks in [1, 8, 52] {
+                    let week = F.week(weekISO)
+                    let a = WeeklyReview.make(journal: whole, catalog: catalog, week: week, weeks: weeks, clock: F.clock)
+                    let b = WeeklyReview.make(source: source, catalog: catalog, week: week, weeks: weeks, clock: F.clock)
+                    #expect(a == b, "\(pass): \(weekISO) over \(weeks) weeks")
+                }
+            }
+            if pass == "second" { #expect(kept.recorded == recorded, "nothing judged again") }
+        }
+        #expect(kept.recorded > 40 && kept.recalled > kept.recorded)
+    }
 }

@@ -158,6 +158,23 @@ import Testing
         #expect(f.index.lastRefresh.textFound == 0, "the damaged row vouched for nothing: \(f.index.lastRefresh)")
     }
 
+    /// A stored search text holding U+FFFD (what the index stores for a NUL) vouches for
+    /// nothing, even where the query's text is found in it: that entry's text is tested on the
+    /// entry itself, and every other match is vouched for.
+    @Test func aStoredTextWithAReplacementVouchesForNothing() throws {
+        let f = IndexFixture("vouch-replacement", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 4)
+        f.write("2029-06-09-1000-replacement", IndexFixture.text(title: "Odd", date: "2029-06-09T10:00:00+02:00",
+                                                                 notes: "Zürich \u{FFFD} in the notes."))
+        let matcher = EntryMatcher(EntryQuery(text: "zurich"), catalog: IndexFixture.catalog, today: IndexFixture.today)
+        let expected = f.plain.entries(matching: matcher).entries.map(\.id)
+        #expect(expected.count == 5)
+        _ = f.indexed.entries(matching: matcher)
+        f.reopen()
+        #expect(f.indexed.entries(matching: matcher).entries.map(\.id) == expected)
+        #expect(f.index.lastRefresh.textFound == 4, "all but the one holding U+FFFD")
+    }
+
     /// `list` reads of an entry only what it prints (``EntryMatcher/reading``): the entries whose
     /// text the index vouches for are rebuilt with those answers alone (no notes) and list the
     /// same; every other entry is rebuilt whole, so its text is tested on all of it: one whose

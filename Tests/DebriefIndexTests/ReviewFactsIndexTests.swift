@@ -154,8 +154,8 @@ import Testing
         #expect(try Self.reviewAndSource(f.indexed, "2029-W22") == (expected, true), "\(label): the rebuilt rows answer")
     }
 
-    /// A streak followed back reads the weeks before the judged ones an entry at a time, each
-    /// through its own lookup (``ReviewRows``): a damaged row met there is caught as in a batch.
+    /// A streak followed back reads the weeks before the trend's whose tallies are not remembered
+    /// a week at a time (``ReviewRows``): a damaged row met there is caught as in a batch.
     /// Sixteen weekly reflections that each talk too much, and one early one that listens: the
     /// row of the tenth week given the listening one's facts would end the streak there if it
     /// were believed.
@@ -183,6 +183,8 @@ import Testing
         let damage = "UPDATE review_facts SET facts = (SELECT facts FROM review_facts WHERE file = (SELECT file FROM entries WHERE id = ?)) "
             + "WHERE file = (SELECT file FROM entries WHERE id = ?)"
         #expect(try f.damage(damage, arguments: ["2029-01-03-1000-listened", ids[6]]) == 1, "the damage touched one row")
+        // The weeks' tallies forgotten (``WeekTallyRows``), so the streak is followed through the rows again.
+        #expect(try f.damage("DELETE FROM week_tallies") > 0)
         f.reopen()
         let damaged = try Self.reviewAndSource(f.indexed, week, weeks: 2)
         #expect(damaged.review == expected, "the files' review")

@@ -29,7 +29,7 @@ public struct Detector: Sendable {
         guard !entry.isImported else { return [] }
         let subject = Subject(entry: entry, catalog: catalog)
         return catalog.pitfalls.compactMap { pitfall in
-            pitfall.scope == .event && Self.shows(pitfall, subject, asOf: asOf) ? pitfall.id : nil
+            pitfall.scope == .event && holds(pitfall, on: subject, asOf: asOf) ? pitfall.id : nil
         }
     }
 
@@ -48,19 +48,26 @@ public struct Detector: Sendable {
         return judge(scope: .week, Subject(week: reflections, catalog: catalog), asOf: asOf)
     }
 
-    /// Whether `entry` shows event pitfall `id` as of `asOf`: ``judge(_:asOf:)`` of that one
-    /// pitfall, for the weekly review following a pitfall's streak back past the weeks it judges
-    /// whole (``FlaggedJournal/forReview(of:catalog:clock:week:weeks:)``).
-    public func shows(_ id: String, in entry: Entry, asOf: Day) -> Bool {
-        guard !entry.isImported else { return false }
-        return holds(id, scope: .event, Subject(entry: entry, catalog: catalog), asOf: asOf)
-    }
-
-    /// Whether one week's reflections show habit pitfall `id`: ``judgeWeek(_:asOf:)`` of that one pitfall.
-    public func weekShows(_ id: String, in entries: [Entry], asOf: Day) -> Bool {
+    /// What one week's reflections show, counted as the weekly review counts them (``WeekTally``):
+    /// per event pitfall the reflections showing it, 1 for each habit pitfall the week shows.
+    /// Exactly what ``judge(_:asOf:)`` and ``judgeWeek(_:asOf:)`` flag, without writing the
+    /// reasons (filling their templates was a third of judging), for the weeks a review only
+    /// counts. Imported notes among `entries` are left out.
+    public func counts(ofWeek entries: [Entry], asOf: Day) -> [String: Int] {
         let reflections = entries.filter { !$0.isImported }
-        guard !reflections.isEmpty else { return false }
-        return holds(id, scope: .week, Subject(week: reflections, catalog: catalog), asOf: asOf)
+        var counts: [String: Int] = [:]
+        guard !reflections.isEmpty else { return counts }
+        for entry in reflections {
+            let subject = Subject(entry: entry, catalog: catalog)
+            for pitfall in catalog.pitfalls where pitfall.scope == .event && holds(pitfall, on: subject, asOf: asOf) {
+                counts[pitfall.id, default: 0] += 1
+            }
+        }
+        let week = Subject(week: reflections, catalog: catalog)
+        for pitfall in catalog.pitfalls where pitfall.scope == .week && holds(pitfall, on: week, asOf: asOf) {
+            counts[pitfall.id] = 1
+        }
+        return counts
     }
 
     /// How `entry`'s week stands so far on the habit pitfalls: `entry` together with the other
@@ -116,19 +123,9 @@ public struct Detector: Sendable {
         return result
     }
 
-    /// Whether pitfall `id` of `scope` shows on `subject`: exactly when ``judge(scope:_:asOf:)``
-    /// would flag it (a flag is a signal that holds), without writing the reasons, for the
-    /// review's streaks, which ask a thousand times at 10,000 entries (filling the reasons'
-    /// templates was a third of judging them).
-    private func holds(_ id: String, scope: PitfallScope, _ subject: Subject, asOf: Day) -> Bool {
-        catalog.pitfalls.contains { pitfall in
-            pitfall.id == id && pitfall.scope == scope && Self.shows(pitfall, subject, asOf: asOf)
-        }
-    }
-
-    /// Whether `subject` shows `pitfall`: one of its signals holds, exactly when
-    /// ``judge(scope:_:asOf:)`` gives it a reason and so a flag.
-    private static func shows(_ pitfall: Pitfall, _ subject: Subject, asOf: Day) -> Bool {
+    /// Whether `pitfall` shows on `subject`: exactly when ``judge(scope:_:asOf:)`` would flag it
+    /// (a flag is a signal that holds), without writing the reasons.
+    private func holds(_ pitfall: Pitfall, on subject: Subject, asOf: Day) -> Bool {
         pitfall.signals.contains { signal in
             if case .holds = subject.evaluate(signal.condition, asOf: asOf) { return true }
             return false

@@ -17,6 +17,10 @@ final class Subject {
 
     private let kind: Kind
     private let catalog: Catalog
+    /// A week's rows per prompt, merged once: a week is asked about its people by several
+    /// conditions, and merging them by folded name each time was a fifth of judging every week
+    /// of a journal (`debrief review` with nothing remembered, ``WeekTally``).
+    private var merged: [String: (rows: Rows, complete: Bool)?] = [:]
 
     init(entry: Entry, catalog: Catalog) {
         kind = .entry(entry)
@@ -64,10 +68,16 @@ final class Subject {
             rows = Rows(entry[id])
             complete = true
         case .week(let entries):
-            let asked = entries.filter { catalog.asked(id, in: $0) }
-            guard !asked.isEmpty else { return .unknown }
-            rows = Rows(merging: asked.map { $0[id] })
-            complete = asked.count == entries.count
+            let week: (rows: Rows, complete: Bool)?
+            if let known = merged[id] {
+                week = known
+            } else {
+                let asked = entries.filter { catalog.asked(id, in: $0) }
+                week = asked.isEmpty ? nil : (Rows(merging: asked.map { $0[id] }), asked.count == entries.count)
+                merged[id] = week
+            }
+            guard let week else { return .unknown }
+            (rows, complete) = week
         }
         let verdict = Self.test(condition, rows)
         guard !complete else { return verdict }

@@ -25,18 +25,14 @@ public struct FlaggedJournal: Sendable {
         var counts: [String: Int] = [:]
     }
 
-    /// By event time, then id: every entry, or those of the judged weeks (``judged``).
+    /// By event time, then id: every entry, or (``forReview(of:catalog:clock:week:weeks:)``) those
+    /// of the reviewed week.
     public let items: [Item]
-    let weeks: [ISOWeek: Week]
-    /// The days whose entries were judged and are among ``items`` (nil: all), whole weeks.
-    let judged: ClosedRange<Day>?
+    private(set) var weeks: [ISOWeek: Week]
     /// The follow-ups a review reads, by their entries' event time, then id, each entry's in its
     /// own order: every one, or (``forReview(of:catalog:clock:week:weeks:)``) those not done
     /// before the reviewed week, the only ones it shows.
     let followUps: [FollowUpItem]
-    /// Per pitfall shown by every judged week up to the oldest: how many weeks just before the
-    /// judged ones show it too (``forReview(of:catalog:clock:week:weeks:)`` follows that run back).
-    var runBefore: [String: Int] = [:]
 
     public var entries: [Entry] { items.map(\.entry) }
 
@@ -53,7 +49,7 @@ public struct FlaggedJournal: Sendable {
         let today = clock.today
         let detector = Detector(catalog: catalog)
         var weeks: [ISOWeek: Week] = [:]
-        var reflections: [ISOWeek: [Entry]] = [:]
+        var reflections: [ISOWeek: [Item]] = [:]
         var read: [Int] = []
         for i in order {
             let key = source.keys[i]
@@ -63,10 +59,9 @@ public struct FlaggedJournal: Sendable {
         }
         items = source.entries(read).map { entry in
             let week = ISOWeek(containing: entry.eventTime.day)
-            let judgement = detector.judge(entry, asOf: min(week.sunday, today))
-            if !entry.isImported { reflections[week, default: []].append(entry) }
-            for flag in judgement.flags { weeks[week, default: Week()].counts[flag.pitfallID, default: 0] += 1 }
-            return Item(entry: entry, week: week, judgement: judgement)
+            let item = Item(entry: entry, week: week, judgement: detector.judge(entry, asOf: min(week.sunday, today)))
+            if !entry.isImported { reflections[week, default: []].append(item) }
+            return item
         }
         // By their entries' event time, then id, as the items (each entry's in its own order).
         self.followUps = followUps.indices.sorted { a, b in
@@ -76,86 +71,81 @@ public struct FlaggedJournal: Sendable {
             return a < b
         }.map { followUps[$0] }
         for (week, list) in reflections {
-            let habits = detector.judgeWeek(list, asOf: min(week.sunday, today))
+            let habits = detector.judgeWeek(list.map(\.entry), asOf: min(week.sunday, today))
             weeks[week, default: Week()].habits = habits
-            for flag in habits.flags { weeks[week, default: Week()].counts[flag.pitfallID] = 1 }
+            weeks[week, default: Week()].counts = WeekTally(judgements: list.map(\.judgement), habits: habits).counts
         }
         self.weeks = weeks
-        judged = judging
     }
 
     /// What the journal holds for `week` (nothing when it has no entries).
     public func week(_ week: ISOWeek) -> Week { weeks[week] ?? Week() }
 
     /// Reflections that showed event pitfall `id` in `week`, or 1 when the week showed habit `id`
-    /// (0 for a week before the judged ones).
+    /// (0 for a week not counted: ``forReview(of:catalog:clock:week:weeks:)`` counts every week
+    /// its review reads).
     func count(_ id: String, in week: ISOWeek) -> Int { weeks[week]?.counts[id] ?? 0 }
 
-    /// Whether `week` showed pitfall `id`: from its judged entries, or, for a week before the
-    /// judged ones, whether it lies in the run of weeks showing it that reaches them (``runBefore``).
-    func shows(_ id: String, in week: ISOWeek) -> Bool {
-        if let judged, week.monday < judged.lowerBound {
-            let first = ISOWeek(containing: judged.lowerBound)
-            return week.weeks(until: first) <= runBefore[id] ?? 0
-        }
-        return count(id, in: week) > 0
-    }
+    /// Whether `week` showed pitfall `id`.
+    func shows(_ id: String, in week: ISOWeek) -> Bool { count(id, in: week) > 0 }
 }
 
 extension FlaggedJournal {
-    /// The journal the review of `week` (with a trend of `weeks`) needs, judging whole only the
-    /// weeks it counts in: the trend, the week before it (for "recurring") and the focus rule's
-    /// weeks. A pitfall every one of those weeks shows has a streak that may reach further back:
-    /// it is followed week by week, judging that one pitfall over each earlier week's reflections
-    /// (``Detector/shows(_:in:asOf:)``) until a week without it. The review is the same as over a
-    /// journal judged whole; on 10,000 entries it judges a few hundred entries whole and, for a
-    /// long streak, one pitfall on a few entries per week instead of every pitfall on all of them.
+    /// The journal the review of `week` (with a trend of `weeks`) needs: the reviewed week's
+    /// reflections judged whole (the review shows them), and the counts (``WeekTally``) of the
+    /// weeks it reads: the trend, the week before it (for "recurring"), the focus rule's weeks,
+    /// and, for a pitfall every one of those shows, each earlier week back to the first without
+    /// it (its streak). The review is the same as over a journal judged whole.
     public static func forReview(of entries: [Entry], catalog: Catalog, clock: Clock, week: ISOWeek, weeks: Int) -> FlaggedJournal {
         forReview(of: ReviewSource(entries: entries), catalog: catalog, clock: clock, week: week, weeks: weeks)
     }
 
     /// ``forReview(of:catalog:clock:week:weeks:)`` reading from `source` only the entries of the
-    /// judged weeks and, for a streak followed back, each earlier week's reflections one at a time
-    /// until one shows the pitfall (an entry read once however many pitfalls' streaks pass it);
-    /// the follow-ups not done before `week`.
+    /// reviewed week and of the weeks it counts whose tally its memo (``ReviewSource/memo``) does
+    /// not hold, each read and judged once, and the follow-ups not done before `week`. On 10,000
+    /// entries with a warm memo, that is a few entries instead of a few thousand.
     public static func forReview(of source: ReviewSource, catalog: Catalog, clock: Clock, week: ISOWeek, weeks: Int) -> FlaggedJournal {
         let span = max(max(1, weeks) + 1, WeeklyReview.focusWeeks)
         let first = week.adding(weeks: -(span - 1))
         let order = source.order()
-        var journal = FlaggedJournal(source, order: order, catalog: catalog, clock: clock, judging: first.monday...week.sunday,
+        var journal = FlaggedJournal(source, order: order, catalog: catalog, clock: clock, judging: week.monday...week.sunday,
                                      followUps: source.followUps(notDoneBefore: week.monday))
         // The reflections of each earlier week, by event time then id, as positions.
         var reflections: [ISOWeek: [Int]] = [:]
         for i in order {
             let key = source.keys[i]
-            guard key.eventTime.day < first.monday else { break }
+            guard key.eventTime.day < week.monday else { break }
             if !key.imported { reflections[ISOWeek(containing: key.eventTime.day), default: []].append(i) }
         }
         guard !reflections.isEmpty else { return journal }
         let detector = Detector(catalog: catalog)
         let today = clock.today
-        var read: [Int: Entry] = [:]
-        func entries(_ positions: [Int]) -> [Entry] {
-            let missing = positions.filter { read[$0] == nil }
-            for (i, entry) in zip(missing, source.entries(missing)) { read[i] = entry }
-            return positions.compactMap { read[$0] }
+        let catalogKey = source.memo.map { _ in WeekTally.catalogKey(catalog) }
+        var counted: Set<ISOWeek> = []
+        func countWeek(_ w: ISOWeek) {
+            guard counted.insert(w).inserted, let positions = reflections[w] else { return }
+            let asOf = min(w.sunday, today)
+            let key = catalogKey.map { WeekMemo.Key(week: w, asOf: asOf, catalog: $0, positions: positions) }
+            let tally: WeekTally
+            if let key, let kept = source.memo?.recall(key) {
+                tally = kept
+            } else {
+                tally = WeekTally(judging: source.entries(positions), detector: detector, asOf: asOf)
+                if let key { source.memo?.record(key, tally) }
+            }
+            journal.weeks[w, default: Week()].counts = tally.counts
+        }
+        var w = first
+        while w < week {
+            countWeek(w)
+            w = w.adding(weeks: 1)
         }
         for pitfall in catalog.pitfalls {
             var w = week
-            while w >= first, journal.count(pitfall.id, in: w) > 0 { w = w.adding(weeks: -1) }
-            guard w < first else { continue }
-            var run = 0
-            while let list = reflections[w] {
-                let asOf = min(w.sunday, today)
-                let shows = switch pitfall.scope {
-                case .event: list.contains { i in entries([i]).contains { detector.shows(pitfall.id, in: $0, asOf: asOf) } }
-                case .week: detector.weekShows(pitfall.id, in: entries(list), asOf: asOf)
-                }
-                guard shows else { break }
-                run += 1
+            while journal.count(pitfall.id, in: w) > 0 {
                 w = w.adding(weeks: -1)
+                countWeek(w)
             }
-            journal.runBefore[pitfall.id] = run
         }
         return journal
     }

@@ -38,16 +38,19 @@ public struct ReviewSource {
     private let open: (Day) -> [FollowUpItem]
     /// The first cold names as of a day, with the days without a mention that make a contact cold.
     private let cold: (Day, Int) -> [String]
+    /// Where the tallies of weeks judged by earlier reviews are kept, if anywhere.
+    public let memo: WeekMemo?
 
     public init(keys: [Key], problems: [EntryProblem], reduced: Bool, entries load: @escaping ([Int]) -> [Entry],
                 followUps open: @escaping (_ notDoneBefore: Day) -> [FollowUpItem],
-                coldNames cold: @escaping (_ asOf: Day, _ days: Int) -> [String]) {
+                coldNames cold: @escaping (_ asOf: Day, _ days: Int) -> [String], memo: WeekMemo? = nil) {
         self.keys = keys
         self.problems = problems
         self.reduced = reduced
         self.load = load
         self.open = open
         self.cold = cold
+        self.memo = memo
     }
 
     /// The entries as read whole from the files.
