@@ -74,7 +74,8 @@ enum PeopleRow {
 
     /// The readable files (id to the index of the ref) whose entries may mention someone a
     /// reflection lists without listing them, as ``MentionFinder`` finds mentions: their stored
-    /// words hold a spelling's words in a row (FTS5's phrase query over `mention_words`), or,
+    /// words hold a spelling's words in a row (FTS5's phrase query over `mention_words`, as
+    /// ``MentionPhrases`` answers it), or,
     /// imported, they have a tag that is those words joined; in either case for someone the entry
     /// does not list. A superset (a name across two lines, or whose words FTS5 cuts further, is
     /// found too): the entries are rebuilt and the finder decides. The caller has checked the
@@ -105,10 +106,9 @@ enum PeopleRow {
             let listed = listing[file].map { sightings[$0].keys } ?? []
             if keys.contains(where: { !listed.contains($0) }) { out[file] = index }
         }
-        let match = try db.cachedStatement(sql: "SELECT rowid FROM mention_words WHERE mention_words MATCH ?")
-        for (phrase, keys) in byPhrase {
-            let files = try Int64.fetchCursor(match, arguments: ["\"" + phrase.replacingOccurrences(of: "\"", with: "\"\"") + "\""])
-            while let file = try files.next() { consider(file, keys) }
+        let phrases = Array(byPhrase)
+        for ((_, keys), files) in zip(phrases, try MentionPhrases.files(db, phrases: phrases.map(\.key))) {
+            for file in files { consider(file, keys) }
         }
         if !byJoined.isEmpty {
             let tags = try Row.fetchCursor(db, sql: "SELECT t.file, t.words FROM tags t JOIN entries e ON e.file = t.file WHERE e.flow = ?",
