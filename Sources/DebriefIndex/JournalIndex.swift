@@ -203,7 +203,7 @@ public final class JournalIndex: EntryIndexing {
             // whole before deciding: a damaged row anywhere empties the index, as a check first did.
             guard let entries = try ShownEntry.all(db) else { return .notExact }
             switch (try PeopleRow.sightings(db, readable: readable, entries: entries),
-                    try FollowUpRow.read(db, readable: readable, openOnly: true, lastNamed: true, upTo: last)) {
+                    try FollowUpRow.read(db, readable: readable, openOnly: true, lastNamed: true, upTo: last, entries: entries)) {
             case (.facts(let sightings), .facts(let followUps)):
                 let mentioning = try PeopleRow.mayMention(db, sightings: sightings, readable: readable)
                 let stored = try self.blobs(db, ids: mentioning)
