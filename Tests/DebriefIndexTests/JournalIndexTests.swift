@@ -336,6 +336,32 @@ struct SplitMix {
         #expect(JournalDoctor.examine(f.indexed).indexDisagreements == [])
     }
 
+    /// doctor compares an entry rebuilt from its blob with its file's by the blob's own bytes
+    /// (``JournalIndex/same(_:_:blob:stored:)``): bytes other than the ones the file's entry
+    /// encodes to differ even where the entries are equal, so the file is indexed again; the
+    /// same bytes agree; without stored bytes, both entries are encoded.
+    @Test func doctorComparesAStoredBlobByItsBytes() throws {
+        let f = IndexFixture("verify-same", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 1)
+        let ref = try #require(f.plain.refs().first)
+        let read = try #require(f.plain.tolerantRead(ref))
+        guard case .success(let entry) = read else {
+            Issue.record("the seeded entry reads")
+            return
+        }
+        let blob = EntryBlob.encode(entry)
+        #expect(JournalIndex.same(read, read, blob: blob, stored: Data(blob)))
+        #expect(JournalIndex.same(read, read, blob: blob, stored: nil))
+        #expect(JournalIndex.same(read, read, blob: nil, stored: nil))
+        #expect(!JournalIndex.same(read, read, blob: blob, stored: Data(blob + [0])), "other bytes, an equal entry")
+        #expect(!JournalIndex.same(read, read, blob: blob, stored: Data(blob.dropLast())))
+        var changed = blob
+        changed[changed.count / 2] ^= 0x01
+        #expect(!JournalIndex.same(read, read, blob: blob, stored: Data(changed)))
+        #expect(!JournalIndex.same(nil, read, blob: blob, stored: nil), "an entry the index does not give")
+        #expect(JournalIndex.same(nil, nil, blob: nil, stored: nil))
+    }
+
     /// Two files whose names are the same text in two spellings (é composed, and e with a combining
     /// accent), as a journal synced from a Mac can hold: different bytes, so different files to
     /// the file system and to the index. doctor's path lookup keyed them as Strings, which are
