@@ -643,7 +643,10 @@ public final class JournalIndex: EntryIndexing {
         var damagedFacts = false
         var textFound: Set<Int64> = []
         if let matcher, !wanted.isEmpty {
-            let (narrowing, found) = try queue.read { db in (try IndexQuery.candidates(db, matcher), try IndexQuery.textFound(db, matcher)) }
+            let (narrowing, found) = try queue.read { db -> (IndexQuery.Narrowing, Set<Int64>) in
+                guard try IndexQuery.narrowingPays(db, wanted: wanted.count) else { return (.everything, []) }
+                return (try IndexQuery.candidates(db, matcher), try IndexQuery.textFound(db, matcher))
+            }
             textFound = found
             switch narrowing {
             case .everything: break
