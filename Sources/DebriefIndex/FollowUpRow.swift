@@ -47,7 +47,7 @@ enum FollowUpRow {
     /// for `people`, which reads every row): looked up by file instead of joined to each row;
     /// without them (the open ones are a tenth of the rows) each kept row's entry is joined.
     static func read(_ db: Database, readable: [Int64: Int], openOnly: Bool, notDoneBefore: Day? = nil, lastNamed: Bool = false,
-                     upTo last: Day? = nil, entries shown: [Int64: ShownEntry]? = nil) throws -> FactsRead<Read> {
+                     upTo last: Day? = nil, entries shown: ShownEntries? = nil) throws -> FactsRead<Read> {
         let table = IndexRow.followUps
         // Only the open ones (or not done before the day) are kept, unless the names are grouped
         // (over every row).
