@@ -332,7 +332,11 @@ public final class JournalIndex: EntryIndexing {
             // The entries the index already had, but those its facts rule out.
             var wanted = synced.stored
             if let matcher, !wanted.isEmpty {
-                switch try queue.read({ db in try IndexQuery.narrowing(db, matcher) }) {
+                let narrowing = try queue.read { db -> IndexQuery.Narrowing in
+                    guard try IndexQuery.narrowingPays(db, wanted: wanted.count) else { return .everything }
+                    return try IndexQuery.narrowing(db, matcher)
+                }
+                switch narrowing {
                 case .everything: break
                 case .only(let candidates, let found):
                     wanted = wanted.filter { candidates.contains($0.key) }
@@ -487,16 +491,6 @@ public final class JournalIndex: EntryIndexing {
 
     public func verify(_ refs: [EntryRef], reading read: (Range<Int>) -> [Result<Entry, EntryProblem>?], store: JournalStore) -> [String]? {
         guard let queue = database(for: store) else { return nil }
-        func same(_ a: Result<Entry, EntryProblem>?, _ b: Result<Entry, EntryProblem>?) -> Bool {
-            switch (a, b) {
-            case (nil, nil): return true
-            case let (.success(x)?, .success(y)?):
-                return x == y && x.source?.fingerprint == y.source?.fingerprint && x.source?.path == y.source?.path
-                    && EntryBlob.encode(x) == EntryBlob.encode(y)
-            case let (.failure(x)?, .failure(y)?): return x == y
-            default: return false
-            }
-        }
         let prefix = store.root + "/"
         let catalog = store.codec.catalog
         let keeping = ReviewFacts.promptIDs(catalog)
@@ -525,29 +519,38 @@ public final class JournalIndex: EntryIndexing {
                 for i in part { if let file = fileOf[i] { wanted[file] = i } }
                 let stored = try queue.read { db in try self.blobs(db, ids: wanted) }
                 var indexed = Array(synced.outcomes[part])
+                // The bytes each entry rebuilt from its blob came from, by its place in the part.
+                var blobOf = [Data?](repeating: nil, count: part.count)
+                var blobAt: [Int: Data] = [:]
+                for item in stored { blobAt[item.index] = item.blob }
                 var rebuilt = Set<Int>()
                 for (i, entry) in Self.decode(stored, refs: refs) {
                     guard let entry else { continue }
                     indexed[i - start] = .success(entry)
+                    blobOf[i - start] = blobAt[i]
                     rebuilt.insert(i)
                 }
                 for (file, i) in wanted where !rebuilt.contains(i) {
                     indexed[i - start] = store.tolerantRead(refs[i])
                     lost.insert(file)
                 }
-                for i in part where !same(indexed[i - start], given[i - start]) { differing.insert(i) }
-                // The columns queries narrow by: what is stored for each file against what its
-                // entry gives now.
-                let readable = part.filter { if case .success? = given[$0 - start] { return true } else { return false } }
-                let computed = readable.concurrentMap(minimum: 256) { i -> (Int, EntryFacts?) in
-                    guard case .success(let entry)? = given[i - start] else { return (i, nil) }
+                // Each entry as indexed against its file, and the columns queries narrow by
+                // computed from the file's entry, in one pass over the cores: the comparison
+                // needs the entry's blob, which its facts encode anyway.
+                let found = indexed, blobs = blobOf
+                let computed = Array(part).concurrentMap(minimum: 256) { i -> (Int, Bool, EntryFacts?) in
+                    let now = given[i - start], was = found[i - start]
+                    guard case .success(let entry)? = now else { return (i, Self.same(was, now, blob: nil, stored: nil), nil) }
                     var facts = EntryFacts(entry, catalog: catalog, reviewKeeping: keeping)
-                    facts.blob = []  // not compared (the entry rebuilt from it is), not held
-                    return (i, facts)
+                    let same = Self.same(was, now, blob: facts.blob, stored: blobs[i - start])
+                    facts.blob = []  // compared just now, not held
+                    return (i, same, facts)
                 }
+                // The columns: what is stored for each file against what its entry gives now.
                 var byFile: [Int64: EntryFacts] = [:]
                 var indexOf: [Int64: Int] = [:]
-                for (i, facts) in computed {
+                for (i, same, facts) in computed {
+                    if !same { differing.insert(i) }
                     guard let facts, let id = fileID(refs[i].path), !lost.contains(id) else { continue }
                     byFile[id] = facts
                     indexOf[id] = i
@@ -602,6 +605,31 @@ public final class JournalIndex: EntryIndexing {
         }
         return paths + (damaged && paths.isEmpty ? [location.database + " (rows that did not match their checksums)"] : [])
             + (searchBroken ? [location.database + " (its full-text search index)"] : [])
+    }
+
+    /// Whether an entry as the index gives it (`indexed`) is the entry its file gives now
+    /// (`read`): equal, from the same bytes at the same path, and with the same blob. `blob` is
+    /// the ``EntryBlob`` of `read`'s entry; `stored`, the bytes `indexed` was rebuilt from when it
+    /// was: they are the blob compared, as they are what the index holds (bytes that differ but
+    /// decode to an equal entry differ: the file is indexed again), and no entry is encoded twice.
+    static func same(_ indexed: Result<Entry, EntryProblem>?, _ read: Result<Entry, EntryProblem>?,
+                     blob: [UInt8]?, stored: Data?) -> Bool {
+        switch (indexed, read) {
+        case (nil, nil): return true
+        case let (.success(x)?, .success(y)?):
+            guard x == y, x.source?.fingerprint == y.source?.fingerprint, x.source?.path == y.source?.path else { return false }
+            let now = blob ?? EntryBlob.encode(y)
+            guard let stored else { return EntryBlob.encode(x) == now }
+            guard stored.count == now.count else { return false }
+            return stored.withUnsafeBytes { s in
+                now.withUnsafeBytes { n in
+                    guard let a = s.baseAddress, let b = n.baseAddress else { return true }  // both empty
+                    return memcmp(a, b, n.count) == 0
+                }
+            }
+        case let (.failure(x)?, .failure(y)?): return x == y
+        default: return false
+        }
     }
 
     public func examineCache(store: JournalStore) -> (problems: [EntryProblem], removed: [String]) {

@@ -161,7 +161,7 @@ import Testing
         let source = CalendarAgenda.Source(calendars: CalendarSet(calendars: [dir]), rules: catalog.events, me: [], days: 14)
         var home = HomeProgram(cache: JournalCache(store: f.store), catalog: f.catalog, clock: f.clock, calendar: source)
         _ = home.update(.terminal(.resize(width: 60, height: 24)))
-        _ = home.update(.message(.glance(count: 0, recent: [])))
+        _ = home.update(.message(.glance(hasEntries: false, recent: [])))
         _ = home.update(.message(.loaded(HomeCalendarTests.read(f, source))))
         let rows = home.view(width: 60, height: 24).buffer.rows.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
         #expect(Array(rows.prefix(19)) == [

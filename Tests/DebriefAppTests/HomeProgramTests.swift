@@ -14,7 +14,8 @@ import Testing
         defer { f.cleanUp() }
         try f.standard()
         var d = ProgramDriver(holdingBackground: Self.home(f), width: 100, height: 24)
-        #expect(d.screen.contains("Reading 3 entries…"))
+        // No count: the glance lists only the newest month folders, never the whole journal.
+        #expect(d.screen.contains("Reading the journal…"))
         #expect(d.screen.contains("Swift meetup Berlin"))
         #expect(!d.screen.contains("Ana Li: Intro to Marc"))
         d.finishBackground()
@@ -32,7 +33,7 @@ import Testing
         // In the margin, indented like the follow-ups: the label, a bar of 40 cells, the counts.
         #expect(line == "   Reading the journal " + String(repeating: "━", count: 10) + String(repeating: "─", count: 30)
                 + " 25000 of 100000 files" + String(repeating: " ", count: 100 - 85))
-        #expect(!d.screen.contains("Reading 3 entries…"))
+        #expect(!d.screen.contains("Reading the journal…"))
         d.reportReadProgress(done: 50_000, total: 100_000)
         #expect(d.screen.contains(String(repeating: "━", count: 20) + String(repeating: "─", count: 20) + " 50000 of 100000 files"))
         d.finishBackground()
@@ -64,6 +65,20 @@ import Testing
                                 clock: Clock.fixed(Timestamp(iso: "2026-12-09T10:00:00+01:00")!.date, timeZone: BrowseFixture.zone))
         let empty = ProgramDriver(later, width: 80, height: 24)
         #expect(empty.screen.contains("No reflections yet this week."))
+    }
+
+    /// The glance tells a first run (no entry file: the intro) from a journal whose newest files
+    /// could not be read (its lines, and the warning), without listing the whole journal.
+    @Test func aJournalOfUnreadableFilesIsNotAFirstRun() throws {
+        let f = try BrowseFixture()
+        defer { f.cleanUp() }
+        let folder = f.root + "/entries/2026/11"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "---\ntitle: [unclosed\n---\n".write(toFile: folder + "/2026-11-24-1830-broken.md", atomically: true, encoding: .utf8)
+        var d = ProgramDriver(holdingBackground: Self.home(f), width: 100, height: 24)
+        #expect(d.screen.contains("Reading the journal…") && !d.screen.contains("Debrief helps you"))
+        d.finishBackground()
+        #expect(d.screen.contains("Recent reflections") && !d.screen.contains("Debrief helps you"))
     }
 
     @Test func introWrapsInsteadOfCuttingAt80Columns() throws {

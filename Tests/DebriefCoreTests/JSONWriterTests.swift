@@ -45,6 +45,22 @@ import Testing
         }
     }
 
+    /// A day written into the bytes is the string of its ``Day/iso`` text, inside and outside
+    /// years 0…9999, and null when there is none; pretty and compact.
+    @Test func daysAreTheirISOText() throws {
+        let days: [Day?] = [Day(iso: "2026-11-27"), Day(iso: "0001-01-01"), Day(iso: "9999-12-31"), Day(ordinal: -800_000),
+                            Day(ordinal: 3_000_000), nil]
+        for pretty in [true, false] {
+            for day in days {
+                var writer = JSONWriter(pretty: pretty)
+                writer.object { w in w.field("due", day: day) }
+                var expected = JSONWriter(pretty: pretty)
+                expected.object { w in w.field("due", day?.iso) }
+                #expect(writer.text == expected.text, "\(String(describing: day))")
+            }
+        }
+    }
+
     /// Every JSON special character, every control (NUL included), DEL, C1, U+2028/2029 and
     /// text past ASCII, written and read back by Foundation's parser as the same strings.
     @Test func stringsReadBackAsWritten() throws {

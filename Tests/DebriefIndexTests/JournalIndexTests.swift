@@ -58,6 +58,28 @@ import Testing
         Self.same(f, query, "warm \(query)")
     }
 
+    /// Ruling entries out by their facts checks every row of the tables the query reads: a read
+    /// of a few entries among many (home's last two weeks, `pending`'s window) rebuilds and tests
+    /// those few instead; a read of much of the journal still narrows. The same answer either way.
+    @Test func onlyAReadOfManyEntriesIsNarrowedByTheFacts() throws {
+        let f = IndexFixture("narrowing", racyMargin: 0)
+        Self.seed(f, count: 300)
+        _ = f.indexed.loadAll()
+        func read(_ query: EntryQuery) -> JournalIndex.RefreshCounts {
+            let matcher = EntryMatcher(query, catalog: IndexFixture.catalog, today: IndexFixture.today)
+            #expect(IndexFixture.describe(f.indexed.entries(matching: matcher)) == IndexFixture.describe(f.plain.entries(matching: matcher)),
+                    "\(query)")
+            return f.index.lastRefresh
+        }
+        // 2029-03-03 holds events 2, 110 and 218; Zoë was at the last two.
+        let day = Day(iso: "2029-03-03")
+        let few = read(EntryQuery(since: day, until: day, person: "zoe"))
+        #expect(few.checked * IndexQuery.rowsPerRebuild < 300, "a few entries: \(few.checked)")
+        #expect(few.rebuilt == few.checked, "none ruled out: every entry the window holds is rebuilt and tested")
+        let many = read(EntryQuery(person: "zoe"))
+        #expect(many.checked == 300 && many.rebuilt < many.checked, "ruled out by the facts")
+    }
+
     /// "rike" finds "Henrike", "cafe" finds "café": a substring of folded text, through the
     /// trigram index and through the short-query scan alike.
     @Test func searchFindsPartsOfWordsIgnoringAccents() throws {
@@ -334,6 +356,32 @@ struct SplitMix {
         f.reopen()
         #expect(IndexFixture.describe(f.indexed.loadAll()) == IndexFixture.describe(f.plain.loadAll()))
         #expect(JournalDoctor.examine(f.indexed).indexDisagreements == [])
+    }
+
+    /// doctor compares an entry rebuilt from its blob with its file's by the blob's own bytes
+    /// (``JournalIndex/same(_:_:blob:stored:)``): bytes other than the ones the file's entry
+    /// encodes to differ even where the entries are equal, so the file is indexed again; the
+    /// same bytes agree; without stored bytes, both entries are encoded.
+    @Test func doctorComparesAStoredBlobByItsBytes() throws {
+        let f = IndexFixture("verify-same", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 1)
+        let ref = try #require(f.plain.refs().first)
+        let read = try #require(f.plain.tolerantRead(ref))
+        guard case .success(let entry) = read else {
+            Issue.record("the seeded entry reads")
+            return
+        }
+        let blob = EntryBlob.encode(entry)
+        #expect(JournalIndex.same(read, read, blob: blob, stored: Data(blob)))
+        #expect(JournalIndex.same(read, read, blob: blob, stored: nil))
+        #expect(JournalIndex.same(read, read, blob: nil, stored: nil))
+        #expect(!JournalIndex.same(read, read, blob: blob, stored: Data(blob + [0])), "other bytes, an equal entry")
+        #expect(!JournalIndex.same(read, read, blob: blob, stored: Data(blob.dropLast())))
+        var changed = blob
+        changed[changed.count / 2] ^= 0x01
+        #expect(!JournalIndex.same(read, read, blob: blob, stored: Data(changed)))
+        #expect(!JournalIndex.same(nil, read, blob: blob, stored: nil), "an entry the index does not give")
+        #expect(JournalIndex.same(nil, nil, blob: nil, stored: nil))
     }
 
     /// Two files whose names are the same text in two spellings (é composed, and e with a combining

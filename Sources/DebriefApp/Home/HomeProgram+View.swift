@@ -10,7 +10,7 @@ extension HomeProgram {
         guard width > 0, height > 0 else { return Frame(buffer: buffer) }
         // A first run still shows the calendar's events awaiting a reflection: for a calendar user
         // the first reflection is most often one of them.
-        let lines = fileCount == 0
+        let lines = hasEntries == false
             ? agendaLines(width: width, heading: Style.role(.accent).bolded()) + introLines(width: width - 2)
             : journalLines(width: width, height: height)
         ScreenChrome.drawTitle("Debrief", into: &buffer, row: 0, width: width)
@@ -100,8 +100,7 @@ extension HomeProgram {
         } else if let reading {
             lines.append(("  " + ReadProgressLine.text(done: reading.done, total: reading.total, width: width - 2), .role(.muted)))
         } else {
-            let count = fileCount.map { " \($0) " + ($0 == 1 ? "entry" : "entries") } ?? " the journal"
-            lines.append(("  Reading" + count + "…", .role(.muted)))
+            lines.append(("  Reading the journal…", .role(.muted)))
         }
         lines.append(("", .plain))
         lines.append(("This week", heading))

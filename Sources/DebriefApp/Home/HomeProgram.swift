@@ -8,8 +8,9 @@ import DebriefUI
 /// the selected one done (again, open), `s` moves its due date, `D` marks it done on another
 /// day, Enter opens its entry, all without leaving home (see `HomeProgram+FollowUps.swift`).
 ///
-/// The first frame never waits for the journal: the newest few files are read before it (a
-/// directory listing and five reads), and the follow-ups and the week's pitfalls arrive from a
+/// The first frame never waits for the journal: the newest few files are read before it (the
+/// newest month folders listed, as `list --limit` lists them, and ten reads; never the whole
+/// folder), and the follow-ups and the week's pitfalls arrive from a
 /// background read through the session's cache (``HomeContent/read(cache:catalog:clock:calendar:skipStamp:)``:
 /// the index's rows and the few entries each line needs, never the whole journal).
 ///
@@ -17,8 +18,8 @@ import DebriefUI
 /// over home (``Command/open(_:)``), and home resumes, reading the journal again, when it goes back.
 public struct HomeProgram: Program {
     public enum Message: Sendable {
-        /// The number of entry files and the newest few, read before the first frame.
-        case glance(count: Int, recent: [Entry])
+        /// Whether the journal has any entry file, and the newest few, read before the first frame.
+        case glance(hasEntries: Bool, recent: [Entry])
         case loaded(HomeContent)
         /// The background read has read this many of the files it reads (a cold index build).
         case reading(done: Int, total: Int)
@@ -79,8 +80,9 @@ public struct HomeProgram: Program {
     /// The calendars, when `calendars:` lists some.
     let calendar: CalendarAgenda.Source?
     public var clock: Clock
-    /// Entry files found by the last glance; nil before the first one.
-    var fileCount: Int?
+    /// Whether the last glance found an entry file (false: a first run, which shows the intro);
+    /// nil before the first one.
+    var hasEntries: Bool?
     var recent: [HomeContent.Recent] = []
     /// Nil until the whole journal has been read once.
     var content: HomeContent?
@@ -137,9 +139,13 @@ public struct HomeProgram: Program {
         let cache = self.cache, catalog = self.catalog, clock = self.clock, calendar = self.calendar, stamp = skipWrites
         return [
             .perform {
-                let refs = cache.store.refs()
-                let batch = cache.store.load(Array(refs.prefix(HomeContent.recentCount * 2)))
-                return .glance(count: refs.count, recent: HomeContent.newest(batch.entries))
+                // Only the newest month folders, on the main thread before the first frame:
+                // listing the whole journal to count it cost that frame a walk of every file (the
+                // background read walks them again). A walk that stops early has found entries.
+                let wanted = HomeContent.recentCount * 2
+                let refs = (cache.store.scanNewest(atLeast: wanted) ?? cache.store.scan()).refs
+                let batch = cache.store.load(Array(refs.prefix(wanted)))
+                return .glance(hasEntries: !refs.isEmpty, recent: HomeContent.newest(batch.entries))
             },
             .background { .loaded(HomeContent.read(cache: cache, catalog: catalog, clock: clock, calendar: calendar, skipStamp: stamp)) },
         ]
@@ -184,8 +190,8 @@ public struct HomeProgram: Program {
             return []
         case .terminal:
             return []
-        case .message(.glance(let count, let newest)):
-            fileCount = count
+        case .message(.glance(let found, let newest)):
+            hasEntries = found
             recent = newest.map(HomeContent.Recent.init)
             return []
         case .message(.reading(let done, let total)):

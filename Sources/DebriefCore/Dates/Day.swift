@@ -61,15 +61,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `2026-11-27`.
     public var iso: String {
-        guard (0...9999).contains(year) else { return String(format: "%04d-%02d-%02d", year, month, day) }
         var out = [UInt8]()
         out.reserveCapacity(10)
+        iso(into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``iso``'s UTF-8 bytes appended to `out`, without a `String` between (JSON writes days
+    /// straight into its bytes: ``JSONWriter/field(_:day:)``).
+    public func iso(into out: inout [UInt8]) {
+        guard (0...9999).contains(year) else {
+            out += String(format: "%04d-%02d-%02d", year, month, day).utf8
+            return
+        }
         Self.digits(year, 4, into: &out)
         out.append(45)
         Self.digits(month, 2, into: &out)
         out.append(45)
         Self.digits(day, 2, into: &out)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `n` (0 or more) as `width` decimal digits, for the ISO forms (String(format:) costs a

@@ -96,6 +96,18 @@ public struct JSONWriter {
         string(value)
     }
 
+    /// A key and a day as its ISO text (``Day/iso``), or null when there is none: written into the
+    /// bytes without a `String` per day (45,000 of them in `followups --all --format json` at
+    /// 10,000 entries). Its digits and dashes need no escaping.
+    public mutating func field(_ key: String, day: Day?) {
+        self.key(key)
+        guard let day else { return null() }
+        item()
+        bytes.append(UInt8(ascii: "\""))
+        day.iso(into: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// A key and its number.
     public mutating func field(_ key: String, _ value: Int) {
         self.key(key)

@@ -111,7 +111,9 @@ struct FollowUps: ParsableCommand {
                     return ICalendar.items(entries) { kept.contains("\($0.entryID)\u{1F}\($0.n)") }
                 }, kind: icsKind ?? .event, output: OutputPath.file(output), vdir: vdir, force: force, context: context)
             case .json:
-                Output.json(JSONValue.array(items.map(\.json)).rendered())
+                var writer = JSONWriter()
+                FollowUpItem.json(items, into: &writer)
+                Output.json(writer)
             case .text:
                 if items.isEmpty { Output.note(emptyMessage) }
                 for item in items { Output.print(Self.lines(item, today: today)) }

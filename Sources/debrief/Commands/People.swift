@@ -61,7 +61,9 @@ struct PeopleList: ParsableCommand {
             let people = cold ? index.cold(asOf: today, days: threshold) : index.people
             switch format {
             case .json:
-                Output.json(JSONValue.array(people.map(\.json)).rendered())
+                var writer = JSONWriter()
+                writer.array { w in for person in people { person.json(into: &w) } }
+                Output.json(writer)
             case .text:
                 if people.isEmpty {
                     Output.note(cold

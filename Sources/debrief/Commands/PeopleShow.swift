@@ -37,7 +37,9 @@ struct PeopleShow: ParsableCommand {
             let person = try Self.find(name, in: index)
             switch format {
             case .json:
-                Output.json(person.json.rendered())
+                var writer = JSONWriter()
+                person.json(into: &writer)
+                Output.json(writer)
             case .text:
                 let entries = Dictionary(sightings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
                 Output.print(Self.text(person, entries: entries, today: context.clock.today))
