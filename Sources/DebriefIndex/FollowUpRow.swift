@@ -43,18 +43,21 @@ enum FollowUpRow {
     /// (``IndexRow/Table/checking(_:keeping:)``), instead of a pass to check them, then one to
     /// read the open ones, then one to group the names. Not exact when a text read held a NUL
     /// the index stores replaced. The caller has checked `entries`' rows.
+    /// `entries`: every entry's shown columns when the caller has read them (``ShownEntry/all(_:)``,
+    /// for `people`, which reads every row): looked up by file instead of joined to each row;
+    /// without them (the open ones are a tenth of the rows) each kept row's entry is joined.
     static func read(_ db: Database, readable: [Int64: Int], openOnly: Bool, notDoneBefore: Day? = nil, lastNamed: Bool = false,
-                     upTo last: Day? = nil) throws -> FactsRead<Read> {
+                     upTo last: Day? = nil, entries shown: [Int64: ShownEntry]? = nil) throws -> FactsRead<Read> {
         let table = IndexRow.followUps
         // Only the open ones (or not done before the day) are kept, unless the names are grouped
         // (over every row).
         let since = notDoneBefore.map { " OR f.done >= \($0.ordinal)" } ?? ""
         let narrowed = (openOnly || notDoneBefore != nil) && !lastNamed
             ? " WHERE " + table.checking("f", keeping: "f.done IS NULL" + (openOnly ? "" : since)) : ""
-        let statement = try db.makeStatement(sql: """
+        let statement = try db.makeStatement(sql: shown == nil ? """
             SELECT \(table.selected(as: "f")), e.id, e.title, e.time, e.utc_offset, e.day
             FROM follow_ups f LEFT JOIN entries e ON e.file = f.file
-            """ + narrowed)
+            """ + narrowed : "SELECT \(table.selected(as: "f")) FROM follow_ups f" + narrowed)
         let stmt = statement.sqliteStatement
         let row = StoredColumn.Row(stmt)
         // The columns after `follow_ups`' and its sum: the entry's.
@@ -66,10 +69,11 @@ enum FollowUpRow {
         while try rows.next() != nil {
             guard table.intact(stmt) else { return .damaged }
             // Not exact: the rest is still checked (damage anywhere empties the index). A row
-            // naming a file with no entry (its `entries` columns NULL) is passed over, as the
-            // inner join left it out.
-            guard exact, sqlite3_column_type(stmt, e) != SQLITE_NULL else { continue }
-            let day = Day(ordinal: Int(row.int64(e + 4)))
+            // naming a file with no entry (its `entries` columns NULL, or none shown) is passed
+            // over, as the inner join left it out.
+            let entry = shown?[row.int64(0)]
+            guard exact, shown == nil ? sqlite3_column_type(stmt, e) != SQLITE_NULL : entry != nil else { continue }
+            let day = entry?.day ?? Day(ordinal: Int(row.int64(e + 4)))
             if lastNamed, last.map({ day <= $0 }) ?? true {
                 guard let key = row.text(3), !IndexRow.replaced(key) else {
                     exact = false
@@ -82,14 +86,15 @@ enum FollowUpRow {
             let done = row.int(6)
             guard let index = readable[row.int64(0)], !openOnly || done == nil,
                   done.map({ $0 >= notDoneBefore?.ordinal ?? Int.min }) ?? true else { continue }
-            guard let id = row.text(e), let title = row.text(e + 1), let who = row.text(2), let action = row.text(4),
-                  !IndexRow.replaced(title), !IndexRow.replaced(who), !IndexRow.replaced(action) else {
+            guard let id = entry?.id ?? row.text(e), let title = entry?.title ?? row.text(e + 1), let who = row.text(2),
+                  let action = row.text(4), !IndexRow.replaced(title), !IndexRow.replaced(who), !IndexRow.replaced(action) else {
                 exact = false
                 continue
             }
             let n = Int(row.int64(1))
             items.append((index, n, FollowUpItem(entryID: id, entryTitle: title,
-                                                 eventTime: Timestamp(seconds: Int(row.int64(e + 2)), utcOffset: Int(row.int64(e + 3))),
+                                                 eventTime: entry?.eventTime
+                                                    ?? Timestamp(seconds: Int(row.int64(e + 2)), utcOffset: Int(row.int64(e + 3))),
                                                  n: n, who: who, action: action, due: row.int(5).map(Day.init(ordinal:)),
                                                  done: done.map(Day.init(ordinal:)), firstDue: row.int(7).map(Day.init(ordinal:)),
                                                  postponed: Int(row.int64(8)))))

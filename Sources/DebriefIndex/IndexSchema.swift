@@ -22,6 +22,9 @@ import GRDB
 ///   punctuation and spaces) over each entry's folded words line by line
 ///   (``MentionFinder/foldedWords(of:)``), rowid the file's id: a phrase query for a known name's
 ///   words finds the entries that may mention them, and only those are rebuilt for `people`.
+///   `mention_vocab`, FTS5's vocabulary of it (`instance`: each token's file and position), holds
+///   no rows of its own: it reads the same inverted index, so the phrases of every known name are
+///   found from their few distinct words, not by a query per phrase (``MentionPhrases``).
 /// - `review_facts`: per readable entry what the weekly review reads of it, and nothing else
 ///   (``ReviewFacts``: the answers the catalog's pitfall conditions read, the title, date, people,
 ///   follow-ups, creation time, flow and event key) as an ``EntryBlob`` of the reduced entry, so
@@ -92,6 +95,7 @@ enum IndexSchema {
             CREATE TABLE review_facts(file INTEGER PRIMARY KEY, facts BLOB NOT NULL, sum INTEGER NOT NULL);
             CREATE TABLE search(file INTEGER PRIMARY KEY, text TEXT NOT NULL, sum INTEGER NOT NULL);
             CREATE VIRTUAL TABLE mention_words USING fts5(words, sum UNINDEXED, tokenize = 'ascii');
+            CREATE VIRTUAL TABLE mention_vocab USING fts5vocab(mention_words, instance);
             CREATE TABLE calendar_files(
                 id INTEGER PRIMARY KEY,
                 path TEXT NOT NULL UNIQUE,

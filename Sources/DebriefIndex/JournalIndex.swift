@@ -202,14 +202,15 @@ public final class JournalIndex: EntryIndexing {
         let answer = facts(for: refs, store: store, checking: tables) { db, readable -> FactsRead<([PersonSighting], [FollowUpItem], [String: Day], [Stored])> in
             // Of the follow-ups, the open ones and who each names last, in one pass. Both read
             // whole before deciding: a damaged row anywhere empties the index, as a check first did.
-            switch (try PeopleRow.sightings(db, readable: readable),
-                    try FollowUpRow.read(db, readable: readable, openOnly: true, lastNamed: true, upTo: last)) {
+            guard let entries = try ShownEntry.all(db) else { return .notExact }
+            switch (try PeopleRow.sightings(db, readable: readable, entries: entries),
+                    try FollowUpRow.read(db, readable: readable, openOnly: true, lastNamed: true, upTo: last, entries: entries)) {
             case (.facts(let sightings), .facts(let followUps)):
                 let mentioning = try PeopleRow.mayMention(db, sightings: sightings, readable: readable)
                 let stored = try self.blobs(db, ids: mentioning)
                 // A readable file whose blob is missing: the entries answer.
                 guard stored.count == mentioning.count else { return .notExact }
-                return .facts((sightings.map(\.sighting), followUps.items, followUps.lastNamed, stored))
+                return .facts((sightings.rows.map(\.sighting), followUps.items, followUps.lastNamed, stored))
             case (.damaged, _), (_, .damaged): return .damaged
             default: return .notExact
             }

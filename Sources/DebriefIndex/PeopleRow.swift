@@ -15,89 +15,101 @@ enum PeopleRow {
         var sighting: PersonSighting
     }
 
+    /// What ``sightings(_:readable:entries:)`` reads: every readable file's people, and each
+    /// name they list as its bytes first come, with its folded name (mentions look for these).
+    struct Sightings {
+        var rows: [Sighting]
+        var names: [(name: String, key: String)]
+    }
+
     /// Every `readable` file's people (id to the index of its ref) in the order of their refs,
     /// each file's people in the entry's order, files listing nobody left out; not exact when a
     /// text held a NUL the index stores replaced. Every `people` row is checked against its sum
     /// as it is read (``IndexRow/Table/intact(_:)``: the pass meets every row, so no pass of its
-    /// own is needed); the caller has checked `entries`' rows.
-    /// Read in place (``StoredColumn/Row``: no `DatabaseValue` per column), `people` the outer
-    /// loop with `entries` joined to it (`LEFT JOIN`: a row naming a file with no entry, which
-    /// an inner join would not meet, is still checked, then passed over as before).
-    static func sightings(_ db: Database, readable: [Int64: Int]) throws -> FactsRead<[Sighting]> {
+    /// own is needed); the caller has checked `entries`' rows, and gives their shown columns
+    /// (``ShownEntry/all(_:)``): a row naming a file with no entry is checked, then passed over
+    /// (a readable file without an entry is `damaged`'s).
+    /// Read in place (``StoredColumn/Row``: no `DatabaseValue` per column). A file's rows come
+    /// one after another (each entry's people are written together), so its sighting is found
+    /// again without a lookup, and made with room for a few people; names, levels and relations
+    /// repeat, and each is made a `String` once (``RepeatedText``).
+    static func sightings(_ db: Database, readable: [Int64: Int], entries: [Int64: ShownEntry]) throws -> FactsRead<Sightings> {
         let table = IndexRow.people
-        let statement = try db.makeStatement(sql: """
-            SELECT \(table.selected(as: "p")), e.id, e.title, e.time, e.utc_offset
-            FROM people p LEFT JOIN entries e ON e.file = p.file ORDER BY p.rowid
-            """)
+        let statement = try db.makeStatement(sql: "SELECT \(table.selected(as: "p")) FROM people p ORDER BY p.rowid")
         let stmt = statement.sqliteStatement
         let row = StoredColumn.Row(stmt)
-        // The columns after `people`'s and its sum: the entry's.
-        let e = Int32(table.columns.count + 1)
         var byFile: [Int64: Int] = [:]
         var out: [Sighting] = []
+        var nameTexts = RepeatedText(), foldedTexts = RepeatedText(), labelTexts = RepeatedText()
+        var distinct: [(name: String, key: String)] = []
+        // The last row's file and its sighting's place in `out`.
+        var last: (file: Int64, at: Int)?
         let rows = try GRDB.Row.fetchCursor(statement)
         var exact = true
         while try rows.next() != nil {
             guard table.intact(stmt) else { return .damaged }
             let file = row.int64(0)
-            // Not exact: the rest is still checked (damage anywhere empties the index). A row
-            // naming a file with no entry (its `entries` columns NULL) is passed over, as the
-            // inner join left it out (a readable file without an entry is `damaged`'s).
-            guard exact, let index = readable[file], sqlite3_column_type(stmt, e) != SQLITE_NULL else { continue }
-            let name = row.text(1), folded = row.text(2)
-            let level = row.text(3), relation = row.text(4), note = row.text(5), email = row.text(6)
-            guard let name, let folded, !IndexRow.replaced(name), !IndexRow.replaced(level), !IndexRow.replaced(relation),
+            // Not exact: the rest is still checked (damage anywhere empties the index).
+            guard exact, let index = readable[file], let entry = entries[file] else { continue }
+            let name = nameTexts.text(stmt, 1), folded = foldedTexts.text(stmt, 2)
+            let level = labelTexts.text(stmt, 3)?.text, relation = labelTexts.text(stmt, 4)?.text, note = row.text(5), email = row.text(6)
+            guard let name, let folded, !IndexRow.replaced(name.text), !IndexRow.replaced(level), !IndexRow.replaced(relation),
                   !IndexRow.replaced(note), !IndexRow.replaced(email) else {
                 exact = false
                 continue
             }
-            let person = Person(name: name, level: level, relation: relation, note: note, email: email)
-            if let i = byFile[file] {
+            // A name first met: its key with it (a name's rows store its one fold, ``EntryFacts``).
+            if name.first { distinct.append((name.text, folded.text)) }
+            let person = Person(name: name.text, level: level, relation: relation, note: note, email: email)
+            if let i = last?.file == file ? last?.at : byFile[file] {
                 out[i].sighting.people.append(person)
-                out[i].keys.append(folded)
+                out[i].keys.append(folded.text)
+                last = (file, i)
             } else {
-                guard let id = row.text(e), let title = row.text(e + 1), !IndexRow.replaced(title) else {
+                guard !IndexRow.replaced(entry.title) else {
                     exact = false
                     continue
                 }
                 byFile[file] = out.count
-                out.append(Sighting(file: file, index: index, keys: [folded],
-                                    sighting: PersonSighting(id: id, title: title,
-                                                             eventTime: Timestamp(seconds: Int(row.int64(e + 2)), utcOffset: Int(row.int64(e + 3))),
-                                                             people: [person])))
+                last = (file, out.count)
+                var people: [Person] = [], keys: [String] = []
+                people.reserveCapacity(4)
+                keys.reserveCapacity(4)
+                people.append(person)
+                keys.append(folded.text)
+                out.append(Sighting(file: file, index: index, keys: keys,
+                                    sighting: PersonSighting(id: entry.id, title: entry.title, eventTime: entry.eventTime, people: people)))
             }
         }
         guard exact else { return .notExact }
         out.sort { $0.index < $1.index }
-        return .facts(out)
+        return .facts(Sightings(rows: out, names: distinct))
     }
 
     /// The readable files (id to the index of the ref) whose entries may mention someone a
     /// reflection lists without listing them, as ``MentionFinder`` finds mentions: their stored
-    /// words hold a spelling's words in a row (FTS5's phrase query over `mention_words`), or,
+    /// words hold a spelling's words in a row (FTS5's phrase query over `mention_words`, as
+    /// ``MentionPhrases`` answers it), or,
     /// imported, they have a tag that is those words joined; in either case for someone the entry
     /// does not list. A superset (a name across two lines, or whose words FTS5 cuts further, is
     /// found too): the entries are rebuilt and the finder decides. The caller has checked the
     /// rows' checksums.
-    static func mayMention(_ db: Database, sightings: [Sighting], readable: [Int64: Int]) throws -> [Int64: Int] {
+    static func mayMention(_ db: Database, sightings read: Sightings, readable: [Int64: Int]) throws -> [Int64: Int] {
+        let sightings = read.rows
         // Who each spelling's words and joined words may be, and where each file's people are.
         var byPhrase: [String: Set<String>] = [:]
         var byJoined: [String: Set<String>] = [:]
         var listing: [Int64: Int] = [:]
         listing.reserveCapacity(sightings.count)
+        for (n, s) in sightings.enumerated() { listing[s.file] = n }
         // Names recur in thousands of entries: each spelling's words are found once. A spelling
         // is its key's too: `folded` is stored as the fold of `name` (``EntryFacts``), and the
         // rows were found right.
-        var seen = Set<String>()
-        for (n, s) in sightings.enumerated() {
-            listing[s.file] = n
-            for (person, key) in zip(s.sighting.people, s.keys) where !key.isEmpty {
-                guard seen.insert(person.name).inserted else { continue }
-                let words = MentionFinder.nameWords(person.name)
-                guard !words.isEmpty else { continue }
-                byPhrase[words.joined(separator: " "), default: []].insert(key)
-                byJoined[words.joined(), default: []].insert(key)
-            }
+        for (name, key) in read.names where !key.isEmpty {
+            let words = MentionFinder.nameWords(name)
+            guard !words.isEmpty else { continue }
+            byPhrase[words.joined(separator: " "), default: []].insert(key)
+            byJoined[words.joined(), default: []].insert(key)
         }
         var out: [Int64: Int] = [:]
         func consider(_ file: Int64, _ keys: Set<String>) {
@@ -105,10 +117,9 @@ enum PeopleRow {
             let listed = listing[file].map { sightings[$0].keys } ?? []
             if keys.contains(where: { !listed.contains($0) }) { out[file] = index }
         }
-        let match = try db.cachedStatement(sql: "SELECT rowid FROM mention_words WHERE mention_words MATCH ?")
-        for (phrase, keys) in byPhrase {
-            let files = try Int64.fetchCursor(match, arguments: ["\"" + phrase.replacingOccurrences(of: "\"", with: "\"\"") + "\""])
-            while let file = try files.next() { consider(file, keys) }
+        let phrases = Array(byPhrase)
+        for ((_, keys), files) in zip(phrases, try MentionPhrases.files(db, phrases: phrases.map(\.key))) {
+            for file in files { consider(file, keys) }
         }
         if !byJoined.isEmpty {
             let tags = try Row.fetchCursor(db, sql: "SELECT t.file, t.words FROM tags t JOIN entries e ON e.file = t.file WHERE e.flow = ?",

@@ -188,3 +188,31 @@ extension IndexHonestyCLITests {
         #expect(try debrief.run(commands[0]).stdout.contains("a one-on-one"), "the new rule shows")
     }
 }
+
+extension IndexHonestyCLITests {
+    /// `people` finds the entries that may mention someone from the index's word positions
+    /// (`MentionPhrases`, issue 23): names FTS5's tokenizer cuts further than a name's words
+    /// (a hyphen, an apostrophe), a word repeated, a title before the name, a name across two
+    /// lines, other scripts and an imported note's tag still give what the files give.
+    @Test func mentionsOfNamesOfEveryShapeAreFoundAsTheFilesFindThem() throws {
+        let debrief = try BinaryRunner()
+        let listed = ["Anne-Marie O'Neil", "Dr. Li Li", "Jo Ng", "Zoë Brandt", "李雷"]
+        let texts = ["Lunch with anne-marie o'neil and LI LI.", "Met Jo\nNg later; li and li; 李雷 too.", "Zoe brandt and Anne Marie O Neil.",
+                     "Nothing about anyone: banana, lili, jong.", "dr li li called."]
+        for i in 0..<10 {
+            let d = String(format: "2026-10-%02d", 1 + i)
+            var lines = ["---", "schema: 1", "created: \(d)T21:00:00+01:00", "updated: \(d)T21:00:00+01:00", "title: Talk \(i)",
+                         "date: \(d)T18:30:00+01:00", "kind: meetup", "people:", "  - name: \(listed[i % listed.count])",
+                         "    relation: existing"]
+            if i == 9 { lines += ["flow: imported", "tags: [annemarieoneil, jo-ng]"] }
+            lines += ["---", texts[i % texts.count], ""]
+            try debrief.write(lines.joined(separator: "\n"), to: Self.path(debrief, "\(d)-1830-talk-\(i)"))
+        }
+        let commands: [[String]] = [["people"], ["people", "--format", "json"], ["people", "show", "anne"], ["people", "show", "li li"],
+                                    ["people", "show", "jo ng", "--format", "json"], ["people", "--cold", "0"]]
+        try Self.compare(debrief, "cold", commands)
+        try Self.compare(debrief, "warm", commands)
+        let anne = try debrief.run(["people", "show", "anne"]).stdout
+        #expect(anne.contains("Mentioned in"), "the mentions are found at all: \(anne)")
+    }
+}

@@ -11,6 +11,16 @@ import Testing
         #expect(TerminalSafe.text("a\nb\r\nc\rd\te") == "a\nb\nc^Md\te")
     }
 
+    /// Whether a text needs escaping is decided on its UTF-8 bytes (issue 23): a C1 control is
+    /// C2 80…C2 9F there, and the same bytes after another lead (é, €, a no-break space) are not one.
+    @Test func textIsEscapedOnItsBytesAsOnItsScalars() {
+        for text in ["café € 東京 \u{A0}x", "\u{C2}\u{A9}", "tab\tand\nline", "", "\u{80}", "x\u{9F}", "\u{85}y", "a\u{1B}b", "\u{7F}", "\u{1F}"] {
+            #expect(TerminalSafe.mayNeedEscaping(text) == text.unicodeScalars.contains(where: TerminalSafe.needsEscaping), "\(text.debugDescription)")
+        }
+        #expect(TerminalSafe.text("café € \u{A0}") == "café € \u{A0}")
+        #expect(TerminalSafe.text("x\u{85}y") == "x<U+0085>y")
+    }
+
     @Test func wholeNumbersInJSONsSpellings() {
         for (text, value) in [("40", 40), ("40.0", 40), ("4e1", 40), ("1E2", 100), ("0.3e1", 3), ("-2.0", -2), ("40%", 40), (" 7 ", 7)] {
             #expect(AnswerCoding.number(text, percent: true) == value, "\(text)")

@@ -54,34 +54,51 @@ public struct PeopleIndex: Sendable {
             foldedNames[name] = key
             return key
         }
-        // Each person's spellings: in how many entries, the rank of the first (newest) sighting,
-        // and the last entry counted (a name listed twice in one entry counts once).
-        var spellings: [[String: (count: Int, rank: Int, entry: Int)]] = []
+        // Each person's spellings (trimmed), in the order first met (newest first: the index is
+        // the rank), in how many entries each, and the last entry counted (a name listed twice in
+        // one entry counts once).
+        var spellings: [[(spelling: String, count: Int, entry: Int)]] = []
+        // Per name as listed, its person and its spelling among theirs: a name recurs in
+        // thousands of entries, and one lookup of it replaces folding it, finding its person and
+        // finding its spelling (four hashes a listed person were a tenth of `debrief people`).
+        // Keyed as the dictionaries it replaces were (canonically equal names are one key).
+        var byName: [String: (person: Int, spelling: Int)] = [:]
         // Per person, the last entry that counted them as met: no set of names per entry (10,000
         // entries made 20,000 sets and hashed every name twice more).
         var lastCounted: [Int] = []
         for (n, entry) in ordered.enumerated() {
             let day = entry.eventTime.day
             for person in entry.people {
-                let key = fold(person.name)
-                guard !key.isEmpty else { continue }
-                let spelling = person.name.trimmingSpaces
-                let i: Int
-                if let known = indexByKey[key] {
-                    i = known
+                let i: Int, s: Int
+                if let known = byName[person.name] {
+                    (i, s) = known
                 } else {
-                    i = summaries.count
-                    indexByKey[key] = i
-                    summaries.append(PersonSummary(key: key, name: spelling, met: 0,
-                                                   firstMet: day, lastMet: day, lastMetTime: entry.eventTime, lastMentioned: day))
-                    spellings.append([:])
-                    lastCounted.append(-1)
+                    let key = fold(person.name)
+                    guard !key.isEmpty else { continue }
+                    let spelling = person.name.trimmingSpaces
+                    if let known = indexByKey[key] {
+                        i = known
+                    } else {
+                        i = summaries.count
+                        indexByKey[key] = i
+                        summaries.append(PersonSummary(key: key, name: spelling, met: 0,
+                                                       firstMet: day, lastMet: day, lastMetTime: entry.eventTime, lastMentioned: day))
+                        spellings.append([])
+                        lastCounted.append(-1)
+                    }
+                    if let known = spellings[i].firstIndex(where: { $0.spelling == spelling }) {
+                        s = known
+                    } else {
+                        s = spellings[i].count
+                        spellings[i].append((spelling, 0, -1))
+                    }
+                    byName[person.name] = (i, s)
                 }
                 let firstInEntry = lastCounted[i] != n
                 lastCounted[i] = n
-                let known = spellings[i][spelling]
-                if known?.entry != n {
-                    spellings[i][spelling] = ((known?.count ?? 0) + 1, known?.rank ?? spellings[i].count, n)
+                if spellings[i][s].entry != n {
+                    spellings[i][s].count += 1
+                    spellings[i][s].entry = n
                 }
                 if firstInEntry {
                     summaries[i].met += 1
@@ -99,14 +116,16 @@ public struct PeopleIndex: Sendable {
         // The name shown is the spelling most entries use, the newest among equals: one typo
         // must not rename someone everywhere, and a corrected spelling wins once it is the usual one.
         for i in summaries.indices {
-            if let best = spellings[i].min(by: { ($1.value.count, $0.value.rank) < ($0.value.count, $1.value.rank) }) {
-                summaries[i].name = best.key.precomposedStringWithCanonicalMapping
+            // The first of the most frequent: the newest among equals.
+            if let best = spellings[i].indices.max(by: { spellings[i][$0].count < spellings[i][$1].count
+                                                        || (spellings[i][$0].count == spellings[i][$1].count && $0 > $1) }) {
+                summaries[i].name = spellings[i][best].spelling.precomposedStringWithCanonicalMapping
             }
         }
         // Entries naming someone they do not list: their text, or an imported note's tags. Each
         // is a mention, and contact for the cold list (an imported note dated after the last
         // reflection with them is the latest news of them).
-        let finder = MentionFinder(people: summaries.indices.map { (summaries[$0].key, Array(spellings[$0].keys)) })
+        let finder = MentionFinder(people: summaries.indices.map { (summaries[$0].key, spellings[$0].map(\.spelling)) })
         let mentioning = finder.isEmpty ? [] : mentioning.sorted { newestFirst(($0.eventTime, $0.id), ($1.eventTime, $1.id)) }
         for entry in mentioning {
             let listed = Set(entry.people.map { fold($0.name) })
