@@ -1,17 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import DebriefCore
 import GRDB
+import GRDBSQLite
 
 /// An ``EntryQuery`` as SQL over the index's facts: the files whose entries may match. Always a
 /// superset of the matches (the same folded texts, compared byte for byte by `instr`, `debrief_contains`
 /// and equality), never the final word: the store tests each candidate exactly.
-/// The rows it reads are checked against their checksums first (``IndexRow``): a damaged row
-/// could only leave an entry out, so then nothing is ruled out.
+/// The rows it reads are checked against their checksums (``IndexRow``): a damaged row could
+/// only leave an entry out, so then nothing is ruled out.
 enum IndexQuery {
     enum Narrowing: Equatable {
         /// No fact narrows the query (pitfalls are judged when asked, never stored).
         case everything
-        /// The ids of the files that may match.
-        case only(Set<Int64>)
+        /// The ids of the files that may match, and of those the ones whose stored search text
+        /// holds the query's text and vouches for it (``Text/found``).
+        case only(Set<Int64>, found: Set<Int64>)
         /// A row the query would read does not match its checksum.
         case damaged
     }
@@ -22,7 +29,7 @@ enum IndexQuery {
     static let rowsPerRebuild = 64
 
     /// Whether ruling out some of `wanted` entries can save more than it costs: narrowing checks
-    /// every row of the tables it reads (``candidates(_:_:)``, a damaged row anywhere could hide
+    /// every row of the tables it reads (``narrowing(_:_:)``, a damaged row anywhere could hide
     /// an entry), so for a read of a few entries among many (home's last two weeks, `pending`'s
     /// window: 22 of 10,000, where that check was 46 M instructions, a sixth of home's read)
     /// rebuilding and testing them all is cheaper. Either way the store tests every entry left
@@ -32,7 +39,11 @@ enum IndexQuery {
         return wanted * rowsPerRebuild >= rows
     }
 
-    static func candidates(_ db: Database, _ matcher: EntryMatcher) throws -> Narrowing {
+    /// What the facts say of the query: the files that may match, by the `entries` columns and
+    /// the rows of `tags`, `people` and `follow_ups` (every row of those tables checked first, in
+    /// a pass of its own) and by the stored search texts (``text(_:_:)``), and those the text was
+    /// found in.
+    static func narrowing(_ db: Database, _ matcher: EntryMatcher) throws -> Narrowing {
         let q = matcher.query
         let t = IndexRow.text
         var conditions: [String] = []
@@ -63,35 +74,60 @@ enum IndexQuery {
             arguments += [t(person), t(person)]
             tables += [IndexRow.people, IndexRow.followUps]
         }
-        if let text = matcher.foldedText, !text.isEmpty {
-            // The stored texts must match their sums: a damaged text could rule its entry out.
-            tables.append(IndexRow.search)
-            // Every part of the text, any length: the bytes found in the stored text (a scan
-            // over the bytes the sum check above reads anyway; see `search` in IndexSchema).
-            conditions.append("e.file IN (SELECT rowid FROM search WHERE debrief_contains(text, ?))")
-            arguments.append(t(text))
+        var text: Text?
+        if let folded = matcher.foldedText, !folded.isEmpty {
+            guard let found = try Self.text(db, t(folded)) else { return .damaged }
+            text = found
         }
-        guard !conditions.isEmpty else { return .everything }
+        guard !conditions.isEmpty else { return text.map { .only($0.holding, found: $0.found) } ?? .everything }
         if !(try IndexRow.damaged(db, tables: tables)).isEmpty { return .damaged }
         let sql = "SELECT e.file FROM entries e WHERE " + conditions.joined(separator: " AND ")
-        return .only(Set(try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null }))))
+        var candidates = Set(try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null })))
+        guard let text else { return .only(candidates, found: []) }
+        candidates.formIntersection(text.holding)
+        return .only(candidates, found: text.found.intersection(candidates))
     }
 
-    /// The files whose stored search text holds the matcher's folded text, byte for byte as
-    /// `String.containsFolded` tests it (`debrief_contains`, as SQLite's `instr` on UTF-8 text), among the rows that
-    /// match their checksums: that text is ``EntryQuery/searchText(_:catalog:)`` of the entry
-    /// recorded with it (the decoder key rebuilds the index when the catalog or that text's
-    /// ``EntryQuery/searchTextRevision`` changes), so these need no second test. A row whose text
-    /// holds U+FFFD (maybe a NUL the index replaced), or a query that does, vouches for nothing;
-    /// those entries are tested as before. Empty when the query has no text.
+    /// What the stored search texts say of a text query (``text(_:_:)``).
+    struct Text {
+        /// The files whose stored search text holds the query's bytes.
+        var holding: Set<Int64>
+        /// Of those, the ones whose text vouches for its entry: that text is
+        /// ``EntryQuery/searchText(_:catalog:)`` of the entry recorded with it (the decoder key
+        /// rebuilds the index when the catalog or that text's ``EntryQuery/searchTextRevision``
+        /// changes), so these need no second test. A text holding U+FFFD (maybe a NUL the index
+        /// replaced), or a query that does, vouches for nothing; those entries are tested as before.
+        var found: Set<Int64>
+    }
+
+    /// The files whose stored search text holds `text` (folded, through ``IndexRow/text(_:)``),
+    /// byte for byte as `String.containsFolded` tests it (`debrief_contains`, as SQLite's `instr`
+    /// on UTF-8 text), in one pass over `search` that checks every row against its sum as it
+    /// goes (``IndexRow/Table/checking(_:keeping:)``; nil when one does not match: a changed text
+    /// must not rule its entry out): a pass to check the rows, one to find the text and one to
+    /// find the texts that vouch were 105 M instructions of `list --search NAME` at 10,000
+    /// entries, a third of it. A scan, not an index, on purpose (see `search` in IndexSchema).
     /// U+FFFD is looked for with `debrief_contains` (its bytes, the same answer for UTF-8):
     /// SQLite's `instr` steps character by character, and over every matching row's text (18 MB
-    /// for a word in nearly every entry at 10,000) it was 300 M instructions, an eighth of
-    /// `list --search`.
-    static func textFound(_ db: Database, _ matcher: EntryMatcher) throws -> Set<Int64> {
-        guard let text = matcher.foldedText, !text.isEmpty, !text.unicodeScalars.contains("\u{FFFD}") else { return [] }
-        let sql = "SELECT rowid FROM search WHERE debrief_contains(text, ?) AND NOT debrief_contains(text, char(65533)) AND debrief_sum(rowid, text) IS sum"
-        let arguments: [DatabaseValueConvertible] = [text]
-        return Set(try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)))
+    /// for a word in nearly every entry at 10,000) it was 300 M instructions.
+    static func text(_ db: Database, _ text: String) throws -> Text? {
+        let table = IndexRow.search
+        let statement = try db.makeStatement(sql: """
+            SELECT \(table.selected(as: "s")), debrief_contains(s.text, char(65533)) FROM search s
+            WHERE \(table.checking("s", keeping: "debrief_contains(s.text, ?)"))
+            """)
+        let stmt = statement.sqliteStatement
+        let vouching = !text.unicodeScalars.contains("\u{FFFD}")
+        // After `search`'s columns and its sum: whether the text holds U+FFFD.
+        let replaced = Int32(table.columns.count + 1)
+        var out = Text(holding: [], found: [])
+        let rows = try GRDB.Row.fetchCursor(statement, arguments: [text])
+        while try rows.next() != nil {
+            guard table.intact(stmt) else { return nil }
+            let file = sqlite3_column_int64(stmt, 0)
+            out.holding.insert(file)
+            if vouching, sqlite3_column_int64(stmt, replaced) == 0 { out.found.insert(file) }
+        }
+        return out
     }
 }

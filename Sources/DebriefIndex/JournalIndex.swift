@@ -2,6 +2,7 @@ import DebriefCore
 import Dispatch
 import Foundation
 import GRDB
+import GRDBSQLite
 import Synchronization
 
 /// The derived SQLite index over a journal's files (zk, notmuch and git's index do the same): the
@@ -36,7 +37,8 @@ public final class JournalIndex: EntryIndexing {
         public var checked = 0
         public var read = 0
         public var rebuilt = 0
-        /// Entries the query's text was found in through their stored search text (``IndexedRead/textFound``).
+        /// Entries the query's text was found in through their stored search text
+        /// (``EntryMatcher/matches(_:textFound:)``).
         public var textFound = 0
 
         public init(checked: Int = 0, read: Int = 0, rebuilt: Int = 0, textFound: Int = 0) {
@@ -164,15 +166,14 @@ public final class JournalIndex: EntryIndexing {
 
     // MARK: - Reading
 
-    public func outcomes(for refs: [EntryRef], complete: Bool, narrowedBy matcher: EntryMatcher?,
-                         store: JournalStore) -> IndexedRead? {
+    public func outcomes(for refs: [EntryRef], complete: Bool, store: JournalStore) -> [Result<Entry, EntryProblem>?]? {
         guard let queue = database(for: store) else {
             Trace.mark("index: not usable, reading the files")
             return nil
         }
         Trace.mark("index: open")
         do {
-            return try refresh(queue, refs: refs, complete: complete, matcher: matcher, store: store)
+            return try refresh(queue, refs: refs, complete: complete, store: store)
         } catch {
             // Damaged under us, or busy past the timeout: this read goes to the files, and a damaged
             // database is rebuilt on the next use.
@@ -307,45 +308,54 @@ public final class JournalIndex: EntryIndexing {
         }
     }
 
-    public func entries(of refs: [EntryRef], store: JournalStore, including include: (EntryKey) -> Bool,
-                        ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, keeping: Set<String>? = nil,
-                        _ body: ([Entry]) -> Void) -> [EntryProblem]? {
+    public func entries(of refs: [EntryRef], complete: Bool, store: JournalStore, including include: (EntryKey) -> Bool,
+                        narrowedBy matcher: EntryMatcher?, ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int,
+                        keeping: Set<String>? = nil, _ body: (_ entries: [Entry], _ textFound: [Bool]) -> Void) -> [EntryProblem]? {
         guard let queue = database(for: store) else { return nil }
         // Up to the first batch, anything wrong sends the whole question to the files.
-        var problems: [EntryProblem] = []
+        var problems: [(index: Int, problem: EntryProblem)] = []
         var order: [(index: Int, key: EntryKey)] = []
         var changed: [Int: Entry] = [:]
         var files: [Int: Int64] = [:]
+        var textFound: Set<Int64> = []
+        var damagedFacts = false
+        var counts = RefreshCounts(checked: refs.count)
         do {
-            let synced = try synchronize(queue, refs: refs, complete: true, store: store)
+            let synced = try synchronize(queue, refs: refs, complete: complete, store: store)
+            counts.read = synced.changed
             for (index, outcome) in synced.outcomes.enumerated() {
                 switch outcome {
                 case .success(let entry)?: changed[index] = entry
-                case .failure(let problem)?: problems.append(problem)
+                case .failure(let problem)?: problems.append((index, problem))
                 case nil: break
                 }
             }
-            // The unchanged entries' keys from their rows, which must match their checksums.
-            let keys = try queue.read { db -> [Int: EntryKey]? in
-                guard try IndexRow.damaged(db, tables: [IndexRow.entries]).isEmpty else { return nil }
-                var keys: [Int: EntryKey] = [:]
-                keys.reserveCapacity(synced.stored.count)
-                let rows = try Row.fetchCursor(db, sql: "SELECT file, id, time, utc_offset FROM entries")
-                while let row = try rows.next() {
-                    let file: Int64 = row[0]
-                    guard let index = synced.stored[file] else { continue }
-                    let id: String = row[1]
-                    if IndexRow.replaced(id) { return nil }
-                    keys[index] = EntryKey(eventTime: Timestamp(seconds: row[2], utcOffset: row[3]), id: id)
+            // The entries the index already had, but those its facts rule out.
+            var wanted = synced.stored
+            if let matcher, !wanted.isEmpty {
+                let narrowing = try queue.read { db -> IndexQuery.Narrowing in
+                    guard try IndexQuery.narrowingPays(db, wanted: wanted.count) else { return .everything }
+                    return try IndexQuery.narrowing(db, matcher)
                 }
-                return keys
+                switch narrowing {
+                case .everything: break
+                case .only(let candidates, let found):
+                    wanted = wanted.filter { candidates.contains($0.key) }
+                    textFound = found
+                case .damaged:
+                    // A row does not match its checksum: its facts prove nothing, so nothing is
+                    // ruled out (every entry is tested whole), and the index is built again after.
+                    damagedFacts = true
+                    Trace.mark("index: damaged rows; not narrowing, rebuilding")
+                }
             }
-            guard let keys, keys.count == synced.stored.count else {
+            // Their keys from their rows, which must match their checksums.
+            guard let keys = try queue.read({ db in try Self.keys(db, of: wanted) }), keys.count == wanted.count else {
                 try? queue.write { db in try Self.forgetEverything(db) }
                 Trace.mark("index: damaged rows; reading the entries, rebuilding")
                 return nil
             }
-            for (file, index) in synced.stored { files[index] = file }
+            for (file, index) in wanted { files[index] = file }
             for index in refs.indices {
                 guard let key = keys[index] ?? changed[index].map(EntryKey.init) else { continue }
                 if include(key) { order.append((index, key)) }
@@ -355,7 +365,12 @@ public final class JournalIndex: EntryIndexing {
         }
         // The journal's order, sorted as the entries themselves would be.
         order.sort { areInOrder($0.key, $1.key) }
-        Trace.mark("index: \(order.count) entries ordered from their rows")
+        Trace.mark("index: \(order.count) entries ordered from their rows\(textFound.isEmpty ? "" : ", the text found in \(textFound.count) entries' stored search text")")
+        // Reduced to `keeping`: the entries no text is tested on (found in their own stored text,
+        // or none asked), unless the facts were damaged.
+        let lean: Set<Int64>? = matcher?.foldedText == nil ? nil : textFound
+        let kept = damagedFacts ? nil : keeping
+        var forget: [Int64] = []
         let size = max(1, batch)
         for start in stride(from: 0, to: order.count, by: size) {
             let part = order[start..<min(start + size, order.count)]
@@ -363,26 +378,111 @@ public final class JournalIndex: EntryIndexing {
             for (index, _) in part where changed[index] == nil {
                 if let file = files[index] { wanted[file] = index }
             }
-            let stored = (try? queue.read { db in try self.blobs(db, ids: wanted) }) ?? []
-            var rebuilt: [Int: Entry] = [:]
-            for (index, entry) in Self.decode(stored, refs: refs, keeping: keeping) { if let entry { rebuilt[index] = entry } }
+            let rebuilt = (try? queue.read { db in try Self.rebuilt(db, wanted, refs: refs, keeping: kept, lean: lean) }) ?? [:]
+            counts.rebuilt += rebuilt.count
             var entries: [Entry] = []
+            var found: [Bool] = []
             entries.reserveCapacity(part.count)
-            for (index, _) in part {
-                if let entry = changed[index] ?? rebuilt[index] {
+            found.reserveCapacity(part.count)
+            for (index, key) in part {
+                if let entry = changed[index] {
                     entries.append(entry)
+                    found.append(false)
                     continue
                 }
-                // Its blob is damaged or gone: the file answers.
+                // The entry its row was ordered by (an index rebuilt meanwhile by another process
+                // gives its file ids to other files).
+                if let entry = rebuilt[index], let file = files[index], entry.id == key.id, entry.eventTime == key.eventTime {
+                    entries.append(entry)
+                    // Only an entry rebuilt from its own stored blob carries the word of its stored text.
+                    let vouched = !damagedFacts && textFound.contains(file)
+                    found.append(vouched)
+                    if vouched { counts.textFound += 1 }
+                    continue
+                }
+                // Its blob is damaged or gone: the file answers, and it leaves the index.
+                if let file = files[index] { forget.append(file) }
                 switch store.tolerantRead(refs[index]) {
-                case .success(let entry)?: entries.append(entry)
-                case .failure(let problem)?: problems.append(problem)
+                case .success(let entry)?:
+                    entries.append(entry)
+                    found.append(false)
+                case .failure(let problem)?: problems.append((index, problem))
                 case nil: break
                 }
             }
-            body(entries)
+            body(entries, found)
         }
-        return problems
+        state.withLock { $0.lastRefresh = counts }
+        if damagedFacts {
+            try? queue.write { db in try Self.forgetEverything(db) }
+        } else {
+            self.forget(queue, forget)
+        }
+        return problems.sorted { $0.index < $1.index }.map(\.problem)
+    }
+
+    /// The entries of the `wanted` files (id to the index of the file's ref) rebuilt from their
+    /// stored blobs in place, in SQLite's memory, each looked up through one statement prepared
+    /// once (``cachedStatement``): a batch of a streamed read (`list`), where the `IN` list of a
+    /// batch's ids and each blob copied out were 95 M instructions of `list --search` at 10,000
+    /// entries. A file whose blob is missing, damaged (``IndexSchema/checksum(_:)``) or does not
+    /// decode is not among them. `keeping`: only those answers, of the entries `lean` holds (of
+    /// every entry when nil).
+    private static func rebuilt(_ db: Database, _ wanted: [Int64: Int], refs: [EntryRef], keeping: Set<String>?,
+                                lean: Set<Int64>?) throws -> [Int: Entry] {
+        guard !wanted.isEmpty else { return [:] }
+        let stmt = try db.cachedStatement(sql: """
+            SELECT b.blob, f.hash, f.length, e.blob_sum FROM entries e JOIN files f ON f.id = e.file JOIN blobs b ON b.file = e.file
+            WHERE e.file = ?
+            """).sqliteStatement
+        // Reset after use too: a statement left on a row would hold its read transaction open.
+        defer { sqlite3_reset(stmt) }
+        var out: [Int: Entry] = [:]
+        out.reserveCapacity(wanted.count)
+        for (file, index) in wanted {
+            sqlite3_reset(stmt)
+            guard sqlite3_bind_int64(stmt, 1, file) == SQLITE_OK else { throw DatabaseError(resultCode: .SQLITE_ERROR) }
+            switch sqlite3_step(stmt) {
+            case SQLITE_ROW: break
+            case SQLITE_DONE: continue
+            case let code: throw DatabaseError(resultCode: ResultCode(rawValue: code))
+            }
+            guard sqlite3_column_type(stmt, 0) == SQLITE_BLOB else { continue }
+            let blob = UnsafeRawBufferPointer(start: sqlite3_column_blob(stmt, 0), count: Int(sqlite3_column_bytes(stmt, 0)))
+            guard IndexSchema.checksum(blob) == sqlite3_column_int64(stmt, 3) else { continue }
+            let fingerprint = Fingerprint(hash: UInt64(bitPattern: sqlite3_column_int64(stmt, 1)), length: Int(sqlite3_column_int64(stmt, 2)))
+            let source = EntrySource(path: refs[index].path, fingerprint: fingerprint, document: EntryDocument(), hasDocument: false)
+            let kept = lean.map { $0.contains(file) } ?? true ? keeping : nil
+            if let entry = EntryBlob.decode(blob, source: source, keeping: kept) { out[index] = entry }
+        }
+        return out
+    }
+
+    /// The keys (event time and id) of the `wanted` files (id to the index of the file's ref)
+    /// from their `entries` rows, each checked against its sum as it is read: looked up when they
+    /// are few (the newest entries, a window of days), so such a read costs the same whatever
+    /// the journal's size; else in one pass over the table, which checks every row. Nil when a
+    /// row read does not match its sum or holds an id the index stored replaced.
+    private static func keys(_ db: Database, of wanted: [Int64: Int]) throws -> [Int: EntryKey]? {
+        guard !wanted.isEmpty else { return [:] }
+        let table = IndexRow.entries
+        // `file`, `id`, `day`, `time`, `utc_offset`… then `sum`.
+        let select = "SELECT \(table.selected(as: "e")) FROM entries e"
+        var keys: [Int: EntryKey] = [:]
+        keys.reserveCapacity(wanted.count)
+        for (sql, arguments) in statements(select, column: "e.file", keys: wanted.count <= lookupMaximum ? Array(wanted.keys) : nil) {
+            let statement = try db.makeStatement(sql: sql)
+            let stmt = statement.sqliteStatement
+            let row = StoredColumn.Row(stmt)
+            let rows = try GRDB.Row.fetchCursor(statement, arguments: arguments)
+            while try rows.next() != nil {
+                guard table.intact(stmt) else { return nil }
+                guard let index = wanted[row.int64(0)] else { continue }
+                guard let id = row.text(1), !IndexRow.replaced(id) else { return nil }
+                keys[index] = EntryKey(eventTime: Timestamp(seconds: Int(row.int64(3)), utcOffset: Int(row.int64(4))), id: id)
+            }
+        }
+        return keys
     }
 
     /// How many files ``verify(_:reading:store:)`` reads and compares at a time: only one part's
@@ -635,68 +735,33 @@ public final class JournalIndex: EntryIndexing {
         return Synced(outcomes: outcomes, stored: stored, recorded: recorded, changed: changes.count)
     }
 
-    private func refresh(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, matcher: EntryMatcher?,
-                         store: JournalStore) throws -> IndexedRead {
+    private func refresh(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, store: JournalStore) throws -> [Result<Entry, EntryProblem>?] {
         let synced = try synchronize(queue, refs: refs, complete: complete, store: store)
         var outcomes = synced.outcomes
-        // Entries the index already had: ruled out by their facts, or rebuilt from their blobs.
-        var wanted = synced.stored
-        var damagedFacts = false
-        var textFound: Set<Int64> = []
-        if let matcher, !wanted.isEmpty {
-            let (narrowing, found) = try queue.read { db -> (IndexQuery.Narrowing, Set<Int64>) in
-                guard try IndexQuery.narrowingPays(db, wanted: wanted.count) else { return (.everything, []) }
-                return (try IndexQuery.candidates(db, matcher), try IndexQuery.textFound(db, matcher))
-            }
-            textFound = found
-            switch narrowing {
-            case .everything: break
-            case .only(let candidates): wanted = wanted.filter { candidates.contains($0.key) }
-            case .damaged:
-                // A row does not match its checksum: its facts prove nothing, so nothing is ruled
-                // out (every entry is tested), and the index is built again on the next read.
-                damagedFacts = true
-                Trace.mark("index: damaged rows; not narrowing, rebuilding")
-            }
-        }
+        // Entries the index already had, rebuilt from their blobs.
+        let wanted = synced.stored
         let blobs = try queue.read { db in try self.blobs(db, ids: wanted) }
         Trace.mark("index: \(blobs.count) stored entries fetched")
-        // With only some answers read (``EntryMatcher/reading``): those alone, of the entries the
-        // text test is not made on (found in their own stored text, or no text asked).
-        let keeping = damagedFacts ? nil : matcher?.reading
-        let lean = matcher?.foldedText == nil ? nil : textFound
-        let decoded = Self.decode(blobs, refs: refs, keeping: keeping) { lean?.contains($0.id) ?? true }
+        let decoded = Self.decode(blobs, refs: refs)
         Trace.mark("index: \(decoded.count) entries rebuilt")
         for (index, entry) in decoded { outcomes[index] = entry.map { .success($0) } }
         // A readable file without a stored entry (its row lost) is read, not left out.
         let fetched = Set(blobs.map(\.id))
         let missing = wanted.filter { !fetched.contains($0.key) }
         for (_, index) in missing { outcomes[index] = store.tolerantRead(refs[index]) }
-        if damagedFacts || !missing.isEmpty {
-            try? queue.write { db in
-                if damagedFacts { try Self.forgetEverything(db) } else { for id in missing.keys { try Self.forget(db, file: id, andFile: true) } }
-            }
-        }
         // A blob that is damaged or did not decode sends its file to be read, and out of the index.
-        let damaged = decoded.filter { $0.1 == nil }.map(\.0)
-        let decodedIndexes = Set(decoded.compactMap { $0.1 == nil ? nil : $0.0 })
-        if !damaged.isEmpty {
-            for index in damaged { outcomes[index] = store.tolerantRead(refs[index]) }
-            let ids = Set(damaged)
-            let forget = wanted.filter { ids.contains($0.value) }.map(\.key)
-            try? queue.write { db in for id in forget { try Self.forget(db, file: id, andFile: true) } }
-        }
-        // Only entries rebuilt from their own stored blob carry the word of their stored text.
-        var found = Set<Int>()
-        if !damagedFacts {
-            for (id, index) in wanted where textFound.contains(id) {
-                if case .success? = outcomes[index], decodedIndexes.contains(index) { found.insert(index) }
-            }
-            if !found.isEmpty { Trace.mark("index: the text found in \(found.count) entries' stored search text") }
-        }
-        let counts = RefreshCounts(checked: refs.count, read: synced.changed, rebuilt: decoded.count, textFound: found.count)
-        state.withLock { $0.lastRefresh = counts }
-        return IndexedRead(outcomes: outcomes, textFound: found)
+        let damaged = Set(decoded.filter { $0.1 == nil }.map(\.0))
+        for index in damaged { outcomes[index] = store.tolerantRead(refs[index]) }
+        forget(queue, Array(missing.keys) + wanted.filter { damaged.contains($0.value) }.map(\.key))
+        state.withLock { $0.lastRefresh = RefreshCounts(checked: refs.count, read: synced.changed, rebuilt: decoded.count) }
+        return outcomes
+    }
+
+    /// Takes out of the index the files whose stored entry was missing or damaged, so the next
+    /// read records them again from their files.
+    private func forget(_ queue: DatabaseQueue, _ files: [Int64]) {
+        guard !files.isEmpty else { return }
+        try? queue.write { db in for id in files { try Self.forget(db, file: id, andFile: true) } }
     }
 
     /// The outcome of reading one changed file, and what to index about it.
@@ -812,7 +877,7 @@ public final class JournalIndex: EntryIndexing {
     /// could not be used (it then holds nothing debrief reads, and the caller says so).
     public func purgeRemovedText(store: JournalStore) -> Bool {
         guard let queue = database(for: store),
-              outcomes(for: store.refs(), complete: true, narrowedBy: nil, store: store) != nil else { return false }
+              outcomes(for: store.refs(), complete: true, store: store) != nil else { return false }
         do {
             try purge(queue)
             return true
@@ -896,16 +961,13 @@ public final class JournalIndex: EntryIndexing {
     }
 
     /// Rebuilds entries from blobs, split over the cores when there are many. An entry rebuilt so
-    /// has no document: a save reads the file first (see `EntrySource.hasDocument`). `keeping`:
-    /// only those answers, of the entries `lean` says (``EntryBlob/decode(_:source:keeping:)``).
-    private static func decode(_ stored: [Stored], refs: [EntryRef], keeping: Set<String>? = nil,
-                               lean: @Sendable (Stored) -> Bool = { _ in true }) -> [(Int, Entry?)] {
+    /// has no document: a save reads the file first (see `EntrySource.hasDocument`).
+    private static func decode(_ stored: [Stored], refs: [EntryRef]) -> [(Int, Entry?)] {
         @Sendable func one(_ item: Stored) -> (Int, Entry?) {
             let ref = refs[item.index]
             let source = EntrySource(path: ref.path, fingerprint: item.fingerprint, document: EntryDocument(), hasDocument: false)
-            let kept = keeping.flatMap { lean(item) ? $0 : nil }
             return (item.index, item.blob.withUnsafeBytes { raw in
-                IndexSchema.checksum(raw) == item.sum ? EntryBlob.decode(raw, source: source, keeping: kept) : nil
+                IndexSchema.checksum(raw) == item.sum ? EntryBlob.decode(raw, source: source) : nil
             })
         }
         return stored.concurrentMap(minimum: 512, one)

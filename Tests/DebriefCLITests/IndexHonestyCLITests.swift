@@ -10,7 +10,7 @@ import Testing
 @Suite struct IndexHonestyCLITests {
     static let commands: [[String]] = [
         ["list"], ["list", "--format", "json"], ["list", "--person", "rike"], ["list", "--search", "cafe"],
-        ["list", "--search", "ü"], ["list", "--kind", "meet", "--limit", "3"], ["list", "--since", "2026-10-01", "--tag", "swift"],
+        ["list", "--search", "ü"], ["list", "--search", "zurich", "--format", "json"], ["list", "--person", "ana", "--search", "notes", "--limit", "3"], ["list", "--kind", "meet", "--limit", "3"], ["list", "--since", "2026-10-01", "--tag", "swift"],
         ["list", "--pitfall", "self"], ["list", "--limit", "2"], ["review"], ["review", "--weeks", "52", "--format", "json"], ["review", "--week", "2026-W40"],
         ["review", "--week", "2026-W40", "--format", "markdown"],
         ["people"], ["people", "--format", "json"], ["people", "show", "zoe"], ["people", "show", "ana li", "--format", "json"],

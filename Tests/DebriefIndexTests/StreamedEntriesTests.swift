@@ -44,6 +44,50 @@ import Testing
         }
     }
 
+    /// The entries `query` selects as the store gives them in batches of up to `batch`
+    /// (``JournalStore/entries(matching:windowOnly:batch:_:)``, what `list` writes as it comes),
+    /// then the problems, and how big the batches were.
+    static func selected(_ store: JournalStore, _ query: EntryQuery, batch: Int) -> (lines: [String], sizes: [Int]) {
+        var entries: [Entry] = []
+        var sizes: [Int] = []
+        let problems = store.entries(matching: EntryMatcher(query, catalog: IndexFixture.catalog, today: IndexFixture.today),
+                                     batch: batch) { part in
+            entries += part
+            sizes.append(part.count)
+        }
+        return (IndexFixture.describe(JournalSnapshot(entries: entries, problems: problems)), sizes)
+    }
+
+    /// `list` with a filter is written a batch at a time too (issue 23): through the index, the
+    /// entries a query selects come in batches of at most the size asked, never empty, newest
+    /// first and cut to the limit, exactly as the files answer when every entry is read and
+    /// selected at once; cold, warm, and through a stored search text changed under the index.
+    @Test func theEntriesAQuerySelectsComeInBatches() throws {
+        let f = IndexFixture("streamed-selected", racyMargin: 0)
+        Self.seed(f)
+        let queries = [EntryQuery(text: "zurich"), EntryQuery(text: "event 1"), EntryQuery(person: "rike"), EntryQuery(text: "cafe", limit: 7),
+                       EntryQuery(since: Day(iso: "2029-03-01"), text: "zu"), EntryQuery(limit: 5), EntryQuery(text: "nowhere"), EntryQuery()]
+        func same(_ label: String) {
+            for query in queries {
+                for batch in [1, 4, 256] {
+                    let files = Self.selected(f.plain, query, batch: batch)
+                    let indexed = Self.selected(f.indexed, query, batch: batch)
+                    #expect(indexed.lines == files.lines, "\(label): \(query), batch \(batch)")
+                    #expect(indexed.sizes.allSatisfy { $0 > 0 && $0 <= batch }, "\(label): \(query), batches of at most \(batch): \(indexed.sizes)")
+                }
+            }
+        }
+        same("cold")
+        f.reopen()
+        same("warm")
+        let every = Self.selected(f.indexed, EntryQuery(text: "zurich"), batch: 4)
+        #expect(every.sizes == [4, 4, 4, 4, 4, 4, 4, 2], "the 30 seeded entries in batches of 4: \(every.sizes)")
+        #expect(f.index.lastRefresh.textFound == 30, "warm, the stored texts answer: \(f.index.lastRefresh)")
+        #expect(try f.damage("UPDATE search SET text = 'nothing' WHERE rowid = (SELECT min(rowid) FROM search)") == 1)
+        f.reopen()
+        same("a stored text changed")
+    }
+
     @Test func theBatchesGiveWhatSortingEveryEntryGives() throws {
         let f = IndexFixture("streamed", racyMargin: 0)
         Self.seed(f)
@@ -52,8 +96,8 @@ import Testing
         #expect(all.lines.first?.hasPrefix("2029-12-") == true, "newest first: \(all.lines.first ?? "")")
         Self.same(f, "cold")
         Self.same(f, "warm")
-        #expect(f.index.entries(of: f.plain.scan().refs, store: f.indexed, including: { _ in true }, ordered: EntryQuery.newestFirst,
-                                batch: 4, { _ in }) != nil, "answered through the index")
+        #expect(f.index.entries(of: f.plain.scan().refs, complete: true, store: f.indexed, including: { _ in true }, narrowedBy: nil, ordered: EntryQuery.newestFirst,
+                                batch: 4, keeping: nil, { _, _ in }) != nil, "answered through the index")
         // An entry moved to the front by a new date, another removed.
         f.write("2029-01-01-1830-event-0", IndexFixture.text(title: "Moved", date: "2030-06-01T10:00:00+02:00"))
         try FileManager.default.removeItem(atPath: f.path("2029-04-01-0900-offsets-b"))

@@ -82,8 +82,16 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         return day.iso + String(decoding: out, as: UTF8.self)
     }
 
-    /// `2026-11-24 18:30`, for people.
-    public var display: String { day.iso + String(format: " %02d:%02d", hour, minute) }
+    /// `2026-11-24 18:30`, for people. Written digit by digit, as ``iso`` is: `String(format:)`
+    /// was 170 M instructions of `list --search` over 10,000 entries (a line each).
+    public var display: String {
+        var out: [UInt8] = [32]
+        out.reserveCapacity(6)
+        Day.digits(hour, 2, into: &out)
+        out.append(58)
+        Day.digits(minute, 2, into: &out)
+        return day.iso + String(decoding: out, as: UTF8.self)
+    }
 
     public var description: String { iso }
 

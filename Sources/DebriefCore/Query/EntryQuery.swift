@@ -82,7 +82,7 @@ public struct EntryQuery: Sendable, Equatable {
     }
 
     /// Bumped whenever ``searchText(_:catalog:)`` changes what it builds for the same entry: the
-    /// index stores that text and answers `--search` from it (``IndexedRead/textFound``), and it
+    /// index stores that text and answers `--search` from it (``EntryMatcher/matches(_:textFound:)``), and it
     /// rebuilds itself when this number changes.
     public static let searchTextRevision = 1
 
@@ -117,7 +117,7 @@ public struct EntryMatcher: Sendable {
     /// The answers the caller reads of the entries selected, when not all of them
     /// (``EntryJSON/listedPromptIDs(_:)`` for `list`): an index may then rebuild an entry with
     /// only these answers (``EntryBlob/decode(_:source:keeping:)``) when every test but the text
-    /// reads only these and the text was found in it (``IndexedRead/textFound``) or not asked.
+    /// reads only these and the text was found in it (``matches(_:textFound:)``) or not asked.
     /// Nil: whole entries.
     public var reading: Set<String>?
 
@@ -147,8 +147,12 @@ public struct EntryMatcher: Sendable {
     /// already judged with this catalog, so they are not judged twice (browse keeps them per row).
     public func matches(_ entry: Entry, pitfallIDs: [String]) -> Bool { matches(entry, judged: pitfallIDs, textFound: false) }
 
-    /// `textFound`: the index found ``foldedText`` in the search text it stored for this entry
-    /// (``IndexedRead/textFound``), the same text ``EntryQuery/searchText(_:catalog:)`` builds.
+    /// The same test for an entry the index found ``foldedText`` in (`textFound`), in the search
+    /// text it stored for this very entry, the same text ``EntryQuery/searchText(_:catalog:)``
+    /// builds (``EntryIndexing/entries(of:complete:store:including:narrowedBy:ordered:batch:keeping:_:)``):
+    /// the text is then not built again.
+    public func matches(_ entry: Entry, textFound: Bool) -> Bool { matches(entry, judged: nil, textFound: textFound) }
+
     private func matches(_ entry: Entry, judged: [String]?, textFound: Bool) -> Bool {
         if !query.includes(day: entry.eventTime.day) { return false }
         if let kind, !(entry.kind ?? "").folded.hasFoldedPrefix(kind) { return false }
@@ -164,12 +168,8 @@ public struct EntryMatcher: Sendable {
     }
 
     /// The entries that match, newest first, cut to the limit.
-    public func select(_ entries: [Entry]) -> [Entry] { select(entries, textFound: []) }
-
-    /// The same, `textFound[i]` telling that the index found the text in `entries[i]` (missing
-    /// flags count as false).
-    public func select(_ entries: [Entry], textFound: [Bool]) -> [Entry] {
-        var out = entries.indices.filter { i in matches(entries[i], judged: nil, textFound: i < textFound.count && textFound[i]) }.map { entries[$0] }
+    public func select(_ entries: [Entry]) -> [Entry] {
+        var out = entries.filter { matches($0) }
         out.sort(by: EntryQuery.newestFirst)
         if let limit = query.limit, out.count > limit { out.removeLast(out.count - limit) }
         return out

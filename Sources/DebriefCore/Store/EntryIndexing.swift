@@ -7,11 +7,9 @@
 public protocol EntryIndexing: AnyObject, Sendable {
     /// The outcome of reading each of `refs`, in order: the entry, the problem that kept the file
     /// from being read, or nil for a file gone since it was listed. Files that changed since they
-    /// were indexed are read again first. With a `matcher`, entries whose indexed facts show they
-    /// cannot match may be left out (problems never are); the caller still tests the rest.
+    /// were indexed are read again first.
     /// `complete` says `refs` is the whole journal, so indexed files not among them are gone.
-    func outcomes(for refs: [EntryRef], complete: Bool, narrowedBy matcher: EntryMatcher?,
-                  store: JournalStore) -> IndexedRead?
+    func outcomes(for refs: [EntryRef], complete: Bool, store: JournalStore) -> [Result<Entry, EntryProblem>?]?
 
     /// Checks the index against what reading each of `refs` (the whole journal) gives, indexes
     /// again the files whose indexed answer differs, and returns their paths. `read` reads a
@@ -43,18 +41,26 @@ public protocol EntryIndexing: AnyObject, Sendable {
     /// `body` or while it asked (then what it made is dropped).
     func review<Value>(for refs: [EntryRef], store: JournalStore, problems: [EntryProblem], _ body: (ReviewSource) -> Value) -> Value?
 
-    /// The readable entries of `refs` (the whole journal) that `include` keeps, given to `body` in
-    /// batches of up to `batch` in the order `areInOrder` sorts their keys (as `sorted(by:)` sorts
-    /// them in the refs' order), with the problems of the files that could not be read; files
-    /// that changed are read and indexed first. The order is decided from the index's rows before
-    /// any entry is rebuilt, so no more than a batch of entries is held at once. Nil, with nothing
-    /// given to `body`, when the index cannot answer; once a batch is given, every later entry
-    /// the index cannot give is read from its file.
-    /// `keeping`: only these answers are needed of each entry (``EntryBlob/decode(_:source:keeping:)``);
-    /// nil for whole entries.
-    func entries(of refs: [EntryRef], store: JournalStore, including include: (EntryKey) -> Bool,
-                 ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, keeping: Set<String>?,
-                 _ body: ([Entry]) -> Void) -> [EntryProblem]?
+    /// The readable entries of `refs` that `include` keeps, given to `body` in batches of up to
+    /// `batch` in the order `areInOrder` sorts their keys (as `sorted(by:)` sorts them in the
+    /// refs' order), with the problems of the files that could not be read, in the refs' order;
+    /// files that changed are read and indexed first. The order is decided from the index's rows
+    /// before any entry is rebuilt, so no more than a batch of entries is held at once. Nil, with
+    /// nothing given to `body`, when the index cannot answer; once a batch is given, every later
+    /// entry the index cannot give is read from its file. `complete` says `refs` is the whole
+    /// journal, so indexed files not among them are gone.
+    ///
+    /// With a `matcher`, entries whose indexed facts show they cannot match may be left out
+    /// (problems never are); the caller still tests the rest (``EntryMatcher/matches(_:textFound:)``),
+    /// told per entry of a batch whether the index found the matcher's text in the search text it
+    /// stored for that very entry (`textFound`), which is ``EntryQuery/searchText(_:catalog:)`` of
+    /// it: that text need not be built again to test them (the longest step of `list --search`).
+    /// `keeping`: only these answers are needed of each entry (``EntryBlob/decode(_:source:keeping:)``),
+    /// nil for whole entries; with a matcher's text, only the entries it was found in are so
+    /// reduced (the others are tested on every answer).
+    func entries(of refs: [EntryRef], complete: Bool, store: JournalStore, including include: (EntryKey) -> Bool,
+                 narrowedBy matcher: EntryMatcher?, ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int,
+                 keeping: Set<String>?, _ body: (_ entries: [Entry], _ textFound: [Bool]) -> Void) -> [EntryProblem]?
 
     /// The index's own files, for `doctor`: what keeps the index from being used (a link or a
     /// foreign file where its database belongs, a cache folder of another user or writable by
@@ -67,13 +73,13 @@ extension EntryIndexing {
     public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day?) -> PeopleFacts? { nil }
     public func review<Value>(for refs: [EntryRef], store: JournalStore, problems: [EntryProblem],
                               _ body: (ReviewSource) -> Value) -> Value? { nil }
-    public func entries(of refs: [EntryRef], store: JournalStore, including include: (EntryKey) -> Bool,
-                        ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int, keeping: Set<String>?,
-                        _ body: ([Entry]) -> Void) -> [EntryProblem]? { nil }
+    public func entries(of refs: [EntryRef], complete: Bool, store: JournalStore, including include: (EntryKey) -> Bool,
+                        narrowedBy matcher: EntryMatcher?, ordered areInOrder: (EntryKey, EntryKey) -> Bool, batch: Int,
+                        keeping: Set<String>?, _ body: (_ entries: [Entry], _ textFound: [Bool]) -> Void) -> [EntryProblem]? { nil }
 }
 
 /// What orders and selects entries before they are read: the event time and the id, known from
-/// the index's rows without rebuilding the entry (``EntryIndexing/entries(of:store:including:ordered:batch:keeping:_:)``).
+/// the index's rows without rebuilding the entry (``EntryIndexing/entries(of:complete:store:including:narrowedBy:ordered:batch:keeping:_:)``).
 public struct EntryKey: Sendable {
     public var eventTime: Timestamp
     public var id: String
@@ -108,22 +114,6 @@ public struct PeopleFacts: Sendable {
         self.openFollowUps = openFollowUps
         self.lastNamed = lastNamed
         self.problems = problems
-    }
-}
-
-/// What an index answers for a read: the outcome of each ref, and which of them it found to hold
-/// the matcher's text (``EntryMatcher/foldedText``) in the search text it stored for that very
-/// entry, which is ``EntryQuery/searchText(_:catalog:)`` of it: the store need not build that
-/// text again to test them (the longest step of `list --search` on 10,000 entries). The refs not
-/// in `textFound` are tested as usual.
-public struct IndexedRead: Sendable {
-    public var outcomes: [Result<Entry, EntryProblem>?]
-    /// Indexes into the refs.
-    public var textFound: Set<Int>
-
-    public init(outcomes: [Result<Entry, EntryProblem>?], textFound: Set<Int> = []) {
-        self.outcomes = outcomes
-        self.textFound = textFound
     }
 }
 

@@ -96,7 +96,7 @@ public struct JournalStore: Sendable {
 
     /// ``loadAll()`` over a walk already made (``JournalCache`` compares it with its last one first).
     func loadAll(_ scan: JournalScan) -> JournalSnapshot {
-        var snapshot = read(scan.refs, complete: true, narrowedBy: nil)
+        var snapshot = read(scan.refs, complete: true)
         snapshot.problems = scan.problems + snapshot.problems
         return snapshot
     }
@@ -114,7 +114,7 @@ public struct JournalStore: Sendable {
             Trace.mark("store: \(facts.items.count) follow-ups from the index's facts")
             return (FollowUpIndex(items: facts.items), scan.problems + facts.problems)
         }
-        let snapshot = read(scan.refs, complete: true, narrowedBy: nil)
+        let snapshot = read(scan.refs, complete: true)
         return (FollowUpIndex(entries: snapshot.entries), scan.problems + snapshot.problems)
     }
 
@@ -138,7 +138,7 @@ public struct JournalStore: Sendable {
                                      lastNamed: facts.lastNamed)
             return (people, sightings, scan.problems + facts.problems)
         }
-        let snapshot = read(scan.refs, complete: true, narrowedBy: nil)
+        let snapshot = read(scan.refs, complete: true)
         let entries = last == nil ? snapshot.entries : snapshot.entries.filter { kept($0.eventTime) }
         return (PeopleIndex(entries: entries), entries.map(PersonSighting.init(entry:)), scan.problems + snapshot.problems)
     }
@@ -153,7 +153,7 @@ public struct JournalStore: Sendable {
         let scan = scan()
         Trace.mark("store: \(scan.refs.count) files listed")
         if let value = index?.review(for: scan.refs, store: self, problems: scan.problems, body) { return value }
-        let snapshot = read(scan.refs, complete: true, narrowedBy: nil)
+        let snapshot = read(scan.refs, complete: true)
         return body(ReviewSource(entries: snapshot.entries, problems: scan.problems + snapshot.problems))
     }
 
@@ -171,11 +171,11 @@ public struct JournalStore: Sendable {
                         batch: Int = 256, keeping: Set<String>? = nil, _ body: ([Entry]) -> Void) -> [EntryProblem] {
         let scan = scan()
         Trace.mark("store: \(scan.refs.count) files listed")
-        if let problems = index?.entries(of: scan.refs, store: self, including: include, ordered: areInOrder, batch: batch,
-                                         keeping: keeping, body) {
+        if let problems = index?.entries(of: scan.refs, complete: true, store: self, including: include, narrowedBy: nil,
+                                         ordered: areInOrder, batch: batch, keeping: keeping, { entries, _ in body(entries) }) {
             return scan.problems + problems
         }
-        let snapshot = read(scan.refs, complete: true, narrowedBy: nil)
+        let snapshot = read(scan.refs, complete: true)
         let kept = snapshot.entries.filter { include(EntryKey($0)) }.sorted { areInOrder(EntryKey($0), EntryKey($1)) }
         for start in stride(from: 0, to: kept.count, by: max(1, batch)) {
             body(Array(kept[start..<min(start + max(1, batch), kept.count)]))
@@ -185,17 +185,34 @@ public struct JournalStore: Sendable {
 
     /// Reads the given entries, collecting the files that do not parse.
     public func load(_ refs: [EntryRef]) -> JournalSnapshot {
-        read(refs, complete: false, narrowedBy: nil)
+        read(refs, complete: false)
     }
 
     /// The entries `matcher` selects, newest first, and the problems of every file the query had
-    /// to read (those whose id's day is in its range) and of the walk. Through the index when one
-    /// is attached, which then reads and parses only what it cannot rule out from its facts.
+    /// to read (those whose id's day is in its range) and of the walk: the entries given to
+    /// ``entries(matching:windowOnly:batch:_:)`` gathered.
+    public func entries(matching matcher: EntryMatcher, windowOnly: Bool = false) -> JournalSnapshot {
+        var entries: [Entry] = []
+        let problems = self.entries(matching: matcher, windowOnly: windowOnly, batch: .max) { entries += $0 }
+        return JournalSnapshot(entries: entries, problems: problems)
+    }
+
+    /// The entries `matcher` selects, newest first, given to `body` in batches of up to `batch`
+    /// (none empty), and the problems of every file the query had to read (those whose id's day
+    /// is in its range) and of the walk. Through the index when one is attached, which then reads
+    /// and parses only what it cannot rule out from its facts, orders the rest from its rows and
+    /// rebuilds a batch at a time: a command writing each batch as it comes (`list`) holds no more
+    /// than a batch of entries, however many match. Else from every entry read.
+    ///
+    /// ``EntryMatcher/reading``: the answers `body` reads, when not all of them: the index may
+    /// rebuild an entry with only those (see ``EntryIndexing``); entries read from their files
+    /// are whole.
     ///
     /// `windowOnly`: a query with both a first and a last day walks only the month folders of its
     /// days (``scanMonths(from:through:)``), and the walk's problems are those folders' only: for a
     /// command that does not report them (`pending`).
-    public func entries(matching matcher: EntryMatcher, windowOnly: Bool = false) -> JournalSnapshot {
+    public func entries(matching matcher: EntryMatcher, windowOnly: Bool = false, batch: Int = 256,
+                        _ body: ([Entry]) -> Void) -> [EntryProblem] {
         let query = matcher.query
         // The last few entries need only the newest month folders (see `scanNewest`), a window of
         // days only its months' folders (`scanMonths`).
@@ -217,35 +234,40 @@ public struct JournalStore: Sendable {
             refs = Array(refs.prefix(limit * 2))
             complete = false
         }
-        var textFound: [Bool] = []
-        var snapshot = read(refs, complete: complete, narrowedBy: query.isUnfiltered ? nil : matcher, textFound: &textFound)
-        snapshot.entries = matcher.select(snapshot.entries, textFound: textFound)
-        snapshot.problems = scan.problems + snapshot.problems
-        return snapshot
+        // What is left to give once the limit is reached: nothing.
+        var left = query.limit ?? .max
+        func give(_ entries: [Entry], textFound: [Bool]) {
+            guard left > 0 else { return }
+            var kept: [Entry] = []
+            for (i, entry) in entries.enumerated() where kept.count < left
+                && matcher.matches(entry, textFound: i < textFound.count && textFound[i]) {
+                kept.append(entry)
+            }
+            left -= kept.count
+            if !kept.isEmpty { body(kept) }
+        }
+        if let problems = index?.entries(of: refs, complete: complete, store: self, including: { query.includes(day: $0.eventTime.day) },
+                                         narrowedBy: query.isUnfiltered ? nil : matcher, ordered: EntryQuery.newestFirst,
+                                         batch: batch, keeping: matcher.reading, give) {
+            Trace.mark("store: the selected entries given")
+            return scan.problems + problems
+        }
+        let snapshot = read(refs, complete: complete)
+        let selected = matcher.select(snapshot.entries)
+        for start in stride(from: 0, to: selected.count, by: max(1, batch)) {
+            body(Array(selected[start..<min(start + max(1, batch), selected.count)]))
+        }
+        return scan.problems + snapshot.problems
     }
 
     /// Reads `refs` through the index when there is one and it can answer, else from the files.
-    private func read(_ refs: [EntryRef], complete: Bool, narrowedBy matcher: EntryMatcher?) -> JournalSnapshot {
-        var textFound: [Bool] = []
-        return read(refs, complete: complete, narrowedBy: matcher, textFound: &textFound)
-    }
-
-    /// The same, with per entry read whether the index found the matcher's text in it
-    /// (``IndexedRead/textFound``).
-    private func read(_ refs: [EntryRef], complete: Bool, narrowedBy matcher: EntryMatcher?, textFound: inout [Bool]) -> JournalSnapshot {
+    private func read(_ refs: [EntryRef], complete: Bool) -> JournalSnapshot {
         var entries: [Entry] = []
         var problems: [EntryProblem] = []
         entries.reserveCapacity(refs.count)
-        let indexed = index?.outcomes(for: refs, complete: complete, narrowedBy: matcher, store: self)
-        let outcomes = indexed?.outcomes ?? refs.map(tolerantRead)
-        let found = indexed?.textFound ?? []
-        textFound = []
-        textFound.reserveCapacity(refs.count)
-        for (i, outcome) in outcomes.enumerated() {
+        for outcome in index?.outcomes(for: refs, complete: complete, store: self) ?? refs.map(tolerantRead) {
             switch outcome {
-            case .success(let entry)?:
-                entries.append(entry)
-                textFound.append(found.contains(i))
+            case .success(let entry)?: entries.append(entry)
             case .failure(let problem)?: problems.append(problem)
             case nil: continue
             }

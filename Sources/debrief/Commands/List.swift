@@ -50,34 +50,25 @@ struct List: ParsableCommand {
             let query = EntryQuery(since: since, until: until, person: person, tag: tag, kind: kind, pitfall: pitfall,
                                    text: search, limit: limit)
             let detector = context.detector, today = context.clock.today
-            if format == .json, query.isUnfiltered, query.limit == nil {
-                // The whole journal: written a batch at a time as it is read (issue 23).
-                var writer = JSONValue.ArrayWriter()
-                // Of each entry only what its summary and its pitfalls read (not its notes).
-                let problems = context.store.entries(including: { _ in true }, ordered: EntryQuery.newestFirst,
-                                                     keeping: EntryJSON.listedPromptIDs(context.catalog)) { entries in
-                    let pitfalls = entries.concurrentMap { detector.pitfallIDs(shownBy: $0, asOf: today) }
-                    Output.jsonPart(writer.part(Array(zip(entries, pitfalls))) { EntryJSON.summary($0.0, pitfalls: $0.1, into: &$1) })
-                }
-                Output.json(writer.end())
-                if let warning = UnreadFiles.warning(problems.count, .notListed) { Output.error(warning) }
-                return
-            }
-            var matcher = EntryMatcher(query, catalog: context.catalog, today: context.clock.today)
+            var matcher = EntryMatcher(query, catalog: context.catalog, today: today)
+            // Of each entry only what its line or summary and its pitfalls read (not its notes).
             matcher.reading = EntryJSON.listedPromptIDs(context.catalog)
-            let snapshot = context.store.entries(matching: matcher)
-            Trace.mark("list: \(snapshot.entries.count) entries selected")
-            let pitfalls = snapshot.entries.concurrentMap { detector.pitfallIDs(shownBy: $0, asOf: today) }
-            Trace.mark("list: pitfalls judged")
-            switch format {
-            case .json:
-                var writer = JSONValue.ArrayWriter()
-                Output.jsonPart(writer.part(Array(zip(snapshot.entries, pitfalls))) { EntryJSON.summary($0.0, pitfalls: $0.1, into: &$1) })
-                Output.json(writer.end())
-            case .text:
-                for (entry, ids) in zip(snapshot.entries, pitfalls) { Output.print(Self.line(entry, pitfalls: ids)) }
+            // Written a batch at a time as the store gives them (issue 23): never every entry at once.
+            var writer = JSONValue.ArrayWriter()
+            var listed = 0
+            let problems = context.store.entries(matching: matcher) { entries in
+                listed += entries.count
+                let pitfalls = entries.concurrentMap { detector.pitfallIDs(shownBy: $0, asOf: today) }
+                switch format {
+                case .json:
+                    Output.jsonPart(writer.part(Array(zip(entries, pitfalls))) { EntryJSON.summary($0.0, pitfalls: $0.1, into: &$1) })
+                case .text:
+                    Output.print(lines: zip(entries, pitfalls).map { Self.line($0, pitfalls: $1) })
+                }
             }
-            if let warning = UnreadFiles.warning(snapshot.problems.count, .notListed) { Output.error(warning) }
+            Trace.mark("list: \(listed) entries written")
+            if format == .json { Output.json(writer.end()) }
+            if let warning = UnreadFiles.warning(problems.count, .notListed) { Output.error(warning) }
         }
     }
 
