@@ -12,7 +12,7 @@ import Synchronization
 /// the files (``Prefetch``): the walk is mostly the kernel's work, the rows SQLite's, and each
 /// takes about as long at 10,000 entries. Rows read earlier are used only while nothing changed
 /// the database since (``isCurrent(_:)``).
-struct StoredFiles: Sendable {
+final class StoredFiles: Sendable {
     struct FileRow: Sendable {
         var id: Int64
         /// `size` -1 when the row does not match its sum: a damaged row proves nothing, so its
@@ -25,21 +25,32 @@ struct StoredFiles: Sendable {
         var path: Range<Int>
     }
 
-    private(set) var rows: [FileRow] = []
-    private var paths: [UInt8] = []
+    // A class of constants: the check looks up 10,000 refs in them, and a struct captured by
+    // the lookup's closures was copied, its four arrays retained and released, each time
+    // (2,300 instructions a ref).
+    let rows: [FileRow]
+    private let paths: [UInt8]
     /// Row by the hash of its path; ``ambiguous`` when two paths share a hash.
-    private var byHash: [UInt64: Int] = [:]
+    private let byHash: [UInt64: Int]
     /// Rows whose paths' hashes collide, by path (none in practice; kept exact all the same).
-    private var collided: [String: Int] = [:]
+    private let collided: [String: Int]
     private static let ambiguous = -1
     /// `PRAGMA data_version` and `total_changes()` in the read: what another connection, and this
     /// one, had changed by then.
-    private var version: Int64 = 0
-    private var changes: Int64 = 0
+    private let version: Int64
+    private let changes: Int64
 
     /// Reads every row, or those of `keys` (paths relative to the journal) when given.
     init(_ db: Database, keys: [String]?) throws {
         (version, changes) = try Self.changeCounts(db)
+        var rows: [FileRow] = []
+        var paths: [UInt8] = []
+        var byHash: [UInt64: Int] = [:]
+        var collided: [String: Int] = [:]
+        // Room for the rows there are (the largest id: a hint, bounded, as the table may be damaged).
+        let expected = try keys?.count ?? Int.fetchOne(db, sql: "SELECT max(id) FROM files") ?? 0
+        rows.reserveCapacity(min(max(expected, 0), 1 << 20))
+        byHash.reserveCapacity(rows.capacity)
         let files = IndexRow.files
         let select = "SELECT \(files.columns.joined(separator: ", ")), sum FROM files"
         for (sql, arguments) in JournalIndex.statements(select, column: "path", keys: keys) {
@@ -64,15 +75,19 @@ struct StoredFiles: Sendable {
                 paths.append(contentsOf: path)
                 let r = rows.count
                 rows.append(FileRow(id: sqlite3_column_int64(stmt, 0), signature: signature, checked: sqlite3_column_int64(stmt, 6),
-                                problem: problem, problemLine: line, path: start..<paths.count))
+                                    problem: problem, problemLine: line, path: start..<paths.count))
                 let h = FreshnessCheck.hash(path)
                 if let other = byHash.updateValue(r, forKey: h) {
                     byHash[h] = Self.ambiguous
-                    if other != Self.ambiguous { collided[self.path(of: other)] = other }
-                    collided[self.path(of: r)] = r
+                    if other != Self.ambiguous { collided[String(decoding: paths[rows[other].path], as: UTF8.self)] = other }
+                    collided[String(decoding: path, as: UTF8.self)] = r
                 }
             }
         }
+        self.rows = rows
+        self.paths = paths
+        self.byHash = byHash
+        self.collided = collided
     }
 
     /// The row whose path is `path`'s bytes, if any.
@@ -80,10 +95,6 @@ struct StoredFiles: Sendable {
         guard let r = byHash[FreshnessCheck.hash(path)] else { return nil }
         if r == Self.ambiguous { return collided[String(decoding: path, as: UTF8.self)] }
         return paths.withUnsafeBytes { FreshnessCheck.same(UnsafeRawBufferPointer(rebasing: $0[rows[r].path]), path) } ? r : nil
-    }
-
-    private func path(of r: Int) -> String {
-        String(decoding: paths[rows[r].path], as: UTF8.self)
     }
 
     /// Whether these rows are still what `db` holds: no other connection committed since they were
