@@ -194,7 +194,7 @@ public final class JournalIndex: EntryIndexing {
         return FollowUpFacts(items: items, problems: problems)
     }
 
-    public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day? = nil) -> PeopleFacts? {
+    public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day? = nil, named key: String? = nil) -> PeopleFacts? {
         // Every row the answer reads (or looks up, for `mention_words`) against its checksum:
         // `people` and `follow_ups` as they are read (every row of each passes through its read),
         // the others in a pass of their own first.
@@ -203,8 +203,16 @@ public final class JournalIndex: EntryIndexing {
             // Of the follow-ups, the open ones and who each names last, in one pass. Both read
             // whole before deciding: a damaged row anywhere empties the index, as a check first did.
             guard let entries = try ShownEntry.all(db) else { return .notExact }
-            switch (try PeopleRow.sightings(db, readable: readable, entries: entries),
-                    try FollowUpRow.read(db, readable: readable, openOnly: true, lastNamed: true, upTo: last, entries: entries)) {
+            // One person's rows when someone's folded name is `key` (nobody's: everyone's, in the
+            // same read, for a part of a name).
+            var one = key
+            var named = try key.map { try PeopleRow.sightings(db, readable: readable, entries: entries, named: $0) }
+            if case .facts(let found)? = named, found.rows.isEmpty {
+                named = nil
+                one = nil
+            }
+            switch (try named ?? PeopleRow.sightings(db, readable: readable, entries: entries),
+                    try FollowUpRow.read(db, readable: readable, openOnly: true, lastNamed: true, upTo: last, entries: entries, naming: one)) {
             case (.facts(let sightings), .facts(let followUps)):
                 let mentioning = try PeopleRow.mayMention(db, sightings: sightings, readable: readable)
                 let stored = try self.blobs(db, ids: mentioning)
