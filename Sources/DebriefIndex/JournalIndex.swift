@@ -135,6 +135,13 @@ public final class JournalIndex: EntryIndexing {
         }
         let queue = try DatabaseQueue(path: location.database, configuration: config)
         try queue.writeWithoutTransaction { db in
+            // Pages of 16 KB, not SQLite's 4 KB: a cold build at 10,000 entries made 95,849 writes
+            // and 55,345 reads of a page (the WAL, then the checkpoint copying it) for a 93 MB
+            // database; with 16 KB pages 16,242 and 7,105, its kernel time 0.6 -> 0.3-0.4 s, and a
+            // 75 MB file. Reads run no more instructions (a scan reads fewer pages, a lookup a few
+            // more bytes). It applies to a database with no table yet: an index made with other
+            // pages keeps them and works as before.
+            try db.execute(sql: "PRAGMA page_size = \(IndexSchema.pageSize)")
             // WAL: readers never wait for the writer, and a crash mid-write leaves the last commit.
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0

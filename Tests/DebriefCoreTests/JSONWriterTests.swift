@@ -32,6 +32,26 @@ import Testing
         #expect(JSONValue.string("").rendered() == #""""#)
     }
 
+    /// A key is written as quoting it writes: the plain ones copied as they are, every other
+    /// (a quote, a backslash, controls, DEL, C1, non-ASCII, U+2028, a key built at run time
+    /// rather than a literal) escaped; and Foundation reads every one back as it was.
+    @Test func keysAreQuotedAsStringsAre() throws {
+        var keys = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+        keys += ["", "id", "entry_title", "a\"b", "back\\slash", "tab\there", "caf\u{E9}", "\u{9B}csi", "line\u{2028}end",
+                 String(repeating: "long_key_", count: 40), "x\u{7F}", "\u{1F600}"]
+        keys.append(String(decoding: Array("built at run time".utf8), as: UTF8.self))
+        for key in keys {
+            var w = JSONWriter(pretty: false)
+            w.object { $0.key(key); $0.number(1) }
+            var expected: [UInt8] = Array("{".utf8)
+            JSONValue.quote(key, into: &expected)
+            expected += Array(":1}".utf8)
+            #expect(w.bytes == expected, "\(key.unicodeScalars.map { $0.value })")
+            let parsed = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String: Int]
+            #expect(parsed == [key: 1], "\(key.unicodeScalars.map { $0.value })")
+        }
+    }
+
     /// Numbers in decimal, as `String(n)`, at every length and both ends of `Int`.
     @Test func numbersAreTheirDecimalDigits() {
         var rng = SeededGenerator(seed: 31)
