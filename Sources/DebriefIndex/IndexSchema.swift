@@ -62,6 +62,9 @@ enum IndexSchema {
     /// can grow table by table without two changes ever sharing a number.
     static let version = 2
 
+    /// The page size of a new index's database (see `JournalIndex.open`).
+    static let pageSize = 16_384
+
     /// A hash of the tables' SQL and the version, stored in `meta` as `schema`.
     static let fingerprint = String(Fingerprint(of: "\(version)\n\(sql)".utf8).hash, radix: 16)
 

@@ -30,6 +30,8 @@ public final class JournalIndex: EntryIndexing {
         var problem: CacheProblem?
         var progress: (@Sendable (Int, Int) -> Void)?
         var lastRefresh = RefreshCounts()
+        /// The `files` rows being read for the next whole-journal read (``prepareFullRead(store:)``).
+        var prefetch: StoredFiles.Prefetch?
     }
 
     /// What the last read did: files checked, read again from disk, rebuilt from the index.
@@ -133,6 +135,13 @@ public final class JournalIndex: EntryIndexing {
         }
         let queue = try DatabaseQueue(path: location.database, configuration: config)
         try queue.writeWithoutTransaction { db in
+            // Pages of 16 KB, not SQLite's 4 KB: a cold build at 10,000 entries made 95,849 writes
+            // and 55,345 reads of a page (the WAL, then the checkpoint copying it) for a 93 MB
+            // database; with 16 KB pages 16,242 and 7,105, its kernel time 0.6 -> 0.3-0.4 s, and a
+            // 75 MB file. Reads run no more instructions (a scan reads fewer pages, a lookup a few
+            // more bytes). It applies to a database with no table yet: an index made with other
+            // pages keeps them and works as before.
+            try db.execute(sql: "PRAGMA page_size = \(IndexSchema.pageSize)")
             // WAL: readers never wait for the writer, and a crash mid-write leaves the last commit.
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
@@ -677,12 +686,44 @@ public final class JournalIndex: EntryIndexing {
         var changed: Int
     }
 
+    /// Starts reading the `files` rows (and opening the database) on another thread, for the read
+    /// of the whole journal that follows the walk the caller is about to make: the walk is mostly
+    /// the kernel's work (a stat per file), the rows SQLite's, so the two share the cores.
+    /// ``synchronize(_:refs:complete:keepEntries:store:)`` takes the rows if nothing changed the
+    /// database since (``StoredFiles/isCurrent(_:)``), else reads them again.
+    public func prepareFullRead(store: JournalStore) {
+        let prefetch = StoredFiles.Prefetch()
+        let started = state.withLock { s in
+            guard !s.unusable, s.prefetch == nil else { return false }
+            s.prefetch = prefetch
+            return true
+        }
+        guard started else { return }
+        DispatchQueue.global().async { [self] in
+            let queue = database(for: store)
+            prefetch.finish(queue.flatMap { queue in try? queue.read { db in try StoredFiles(db, keys: nil) } })
+        }
+    }
+
+    /// The rows being read for the next whole-journal read, if any (for tests: to wait for them).
+    var pendingPrefetch: StoredFiles.Prefetch? { state.withLock { $0.prefetch } }
+
     private func synchronize(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, keepEntries: Bool = true,
                              store: JournalStore) throws -> Synced {
         let checked = FileStat.now()
+        let keys = StoredFiles.keys(for: refs, root: store.root, complete: complete)
+        // Rows read while the caller walked, whether this read wants them or not (a read waiting
+        // on the database would wait for them anyway).
+        let prefetched = state.withLock { s in
+            defer { s.prefetch = nil }
+            return s.prefetch
+        }?.wait()
         // What the index knows against each file's stat: what is unchanged, to read, gone.
         let check = try queue.read { db in
-            try FreshnessCheck(db, refs: refs, complete: complete, root: store.root, racyMargin: racyMargin)
+            var stored = keys == nil ? prefetched : nil
+            if let rows = stored, try !rows.isCurrent(db) { stored = nil }
+            let rows = try stored ?? StoredFiles(db, keys: keys)
+            return FreshnessCheck(rows, refs: refs, complete: complete, root: store.root, racyMargin: racyMargin)
         }
         var outcomes = [Result<Entry, EntryProblem>?](repeating: nil, count: refs.count)
         let (fresh, changes, gone, vanished) = (check.fresh, check.changes, check.gone, check.vanished)

@@ -79,3 +79,49 @@ import Testing
         #expect(f.plain.scan().refs.allSatisfy { $0.stat == nil })
     }
 }
+
+/// A read of the whole journal takes the `files` rows while the walk runs (issue 23:
+/// ``StoredFiles/Prefetch``); rows read before the database changed are never the ones compared.
+@Suite struct PrefetchedRowsTests {
+    /// Another process records an edit between the rows read early and the read that wants them:
+    /// the read takes the rows again, so the edit it just saw recorded is not read once more.
+    @Test func rowsReadBeforeAnotherProcessWroteAreReadAgain() throws {
+        let f = IndexFixture("prefetch-other", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 8)
+        _ = f.indexed.loadAll()
+        f.write("2029-01-01-1830-event-0", IndexFixture.text(title: "Edited elsewhere", date: "2029-01-01T18:30:00+01:00", notes: "New."))
+        f.index.prepareFullRead(store: f.indexed)
+        let early = try #require(f.index.pendingPrefetch)
+        #expect(early.wait() != nil)
+        // Another process (another connection to the same database) reads and records the edit.
+        var other = f.plain
+        let second = JournalIndex(location: f.index.location, racyMargin: 0)
+        other.index = second
+        _ = other.loadAll()
+        #expect(second.lastRefresh.read == 1)
+        // The early rows still hold the old signature; the read compares the database's rows.
+        let snapshot = f.indexed.loadAll()
+        #expect(f.index.lastRefresh.read == 0)
+        #expect(snapshot.entries.contains { $0.title == "Edited elsewhere" })
+        #expect(IndexFixture.describe(snapshot) == IndexFixture.describe(f.plain.loadAll()))
+        #expect(f.index.pendingPrefetch == nil, "taken by the read")
+    }
+
+    /// The rows know whether the database changed since they were read: another connection's
+    /// commit, and a change made through their own connection.
+    @Test func rowsKnowWhenTheDatabaseChanged() throws {
+        let f = IndexFixture("prefetch-current", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 3)
+        _ = f.indexed.loadAll()
+        let queue = try #require(f.index.database(for: f.indexed))
+        let rows = try queue.read { db in try StoredFiles(db, keys: nil) }
+        #expect(rows.rows.count == 3)
+        #expect(try queue.read { db in try rows.isCurrent(db) })
+        try f.damage("UPDATE files SET checked = checked + 1 WHERE id = (SELECT min(id) FROM files)")
+        #expect(try !queue.read { db in try rows.isCurrent(db) }, "another connection committed")
+        let again = try queue.read { db in try StoredFiles(db, keys: nil) }
+        #expect(try queue.read { db in try again.isCurrent(db) })
+        try queue.write { db in try db.execute(sql: "UPDATE files SET checked = checked + 1 WHERE id = (SELECT min(id) FROM files)") }
+        #expect(try !queue.read { db in try again.isCurrent(db) }, "this connection changed a row")
+    }
+}

@@ -11,6 +11,10 @@ public protocol EntryIndexing: AnyObject, Sendable {
     /// `complete` says `refs` is the whole journal, so indexed files not among them are gone.
     func outcomes(for refs: [EntryRef], complete: Bool, store: JournalStore) -> [Result<Entry, EntryProblem>?]?
 
+    /// Called before the walk of a read of the whole journal (``JournalStore``'s full reads), so
+    /// the index may start on what that read will need while the walk runs.
+    func prepareFullRead(store: JournalStore)
+
     /// Checks the index against what reading each of `refs` (the whole journal) gives, indexes
     /// again the files whose indexed answer differs, and returns their paths. `read` reads a
     /// part of `refs`: it is called with consecutive ranges, in order, each once, so only one
@@ -69,6 +73,7 @@ public protocol EntryIndexing: AnyObject, Sendable {
 }
 
 extension EntryIndexing {
+    public func prepareFullRead(store: JournalStore) {}
     public func followUps(for refs: [EntryRef], store: JournalStore, openOnly: Bool) -> FollowUpFacts? { nil }
     public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day?) -> PeopleFacts? { nil }
     public func review<Value>(for refs: [EntryRef], store: JournalStore, problems: [EntryProblem],

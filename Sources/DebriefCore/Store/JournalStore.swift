@@ -68,6 +68,14 @@ public struct JournalStore: Sendable {
     /// The entry files under `entries/`, newest id first, each counted once (see ``JournalScan``).
     public func refs() -> [EntryRef] { scan().refs }
 
+    /// ``scan()`` for a read of the whole journal through the index: the index is told first
+    /// (``EntryIndexing/prepareFullRead(store:)``), so it can read what it knows while the walk
+    /// stats the files.
+    func fullScan() -> JournalScan {
+        index?.prepareFullRead(store: self)
+        return scan()
+    }
+
     /// Reads one entry.
     public func read(_ ref: EntryRef) throws(StoreError) -> Entry {
         var seen: Fingerprint?
@@ -89,7 +97,7 @@ public struct JournalStore: Sendable {
     /// Reads every entry, collecting the files that do not parse instead of stopping at them,
     /// and the files the walk did not count (links to nothing, conflict copies, second paths).
     public func loadAll() -> JournalSnapshot {
-        let scan = scan()
+        let scan = fullScan()
         Trace.mark("store: \(scan.refs.count) files listed")
         return loadAll(scan)
     }
@@ -108,7 +116,7 @@ public struct JournalStore: Sendable {
     /// may leave out the done ones (a tenth of a journal's actions are open): ask the result with
     /// that filter only.
     public func followUpIndex(for filter: FollowUpFilter = .all) -> (followUps: FollowUpIndex, problems: [EntryProblem]) {
-        let scan = scan()
+        let scan = fullScan()
         Trace.mark("store: \(scan.refs.count) files listed")
         if let facts = index?.followUps(for: scan.refs, store: self, openOnly: filter.keepsOnlyOpen) {
             Trace.mark("store: \(facts.items.count) follow-ups from the index's facts")
@@ -126,7 +134,7 @@ public struct JournalStore: Sendable {
     /// `upTo`: only the entries whose event day is that day or earlier, as the weekly review's
     /// cold contacts are judged (``WeeklyReview/make(journal:catalog:week:weeks:clock:coldDays:calendar:coldNames:)``).
     public func peopleIndex(upTo last: Day? = nil) -> (people: PeopleIndex, sightings: [PersonSighting], problems: [EntryProblem]) {
-        let scan = scan()
+        let scan = fullScan()
         Trace.mark("store: \(scan.refs.count) files listed")
         func kept(_ time: Timestamp) -> Bool { last.map { time.day <= $0 } ?? true }
         if let facts = index?.people(for: scan.refs, store: self, upTo: last) {
@@ -150,7 +158,7 @@ public struct JournalStore: Sendable {
     /// facts); else from every entry read whole. `body` may run twice (the index found wrong
     /// while it asked, then the files): it must only compute.
     public func review<Value>(_ body: (ReviewSource) -> Value) -> Value {
-        let scan = scan()
+        let scan = fullScan()
         Trace.mark("store: \(scan.refs.count) files listed")
         if let value = index?.review(for: scan.refs, store: self, problems: scan.problems, body) { return value }
         let snapshot = read(scan.refs, complete: true)
@@ -169,7 +177,7 @@ public struct JournalStore: Sendable {
     /// are whole.
     public func entries(including include: (EntryKey) -> Bool, ordered areInOrder: (EntryKey, EntryKey) -> Bool,
                         batch: Int = 256, keeping: Set<String>? = nil, _ body: ([Entry]) -> Void) -> [EntryProblem] {
-        let scan = scan()
+        let scan = fullScan()
         Trace.mark("store: \(scan.refs.count) files listed")
         if let problems = index?.entries(of: scan.refs, complete: true, store: self, including: include, narrowedBy: nil,
                                          ordered: areInOrder, batch: batch, keeping: keeping, { entries, _ in body(entries) }) {
@@ -225,7 +233,8 @@ public struct JournalStore: Sendable {
             narrowed = scanMonths(from: since, through: until)
             which = "window's"
         }
-        let scan = narrowed ?? scan()
+        // Without days to rule files out by their ids, every file is compared with the index.
+        let scan = narrowed ?? (query.since == nil && query.until == nil ? fullScan() : scan())
         Trace.mark("store: \(scan.refs.count) files listed\(narrowed == nil ? "" : " in the \(which) \(scan.folders.count) folders")")
         var refs = scan.refs.filter { query.mayMatch(id: $0.id) }
         var complete = refs.count == scan.refs.count && narrowed == nil

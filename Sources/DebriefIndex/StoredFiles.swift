@@ -1,0 +1,126 @@
+import DebriefCore
+import Dispatch
+import GRDB
+import GRDBSQLite
+import Synchronization
+
+/// The `files` rows as one read found them, for ``FreshnessCheck``: each row's id, signature,
+/// when it was read and its stored problem, checked against its sum, and its path's bytes (all
+/// paths in one buffer: no `String` per row), found by a hash of those bytes.
+///
+/// Apart from the check so that a read of the whole journal can take them while the walk stats
+/// the files (``Prefetch``): the walk is mostly the kernel's work, the rows SQLite's, and each
+/// takes about as long at 10,000 entries. Rows read earlier are used only while nothing changed
+/// the database since (``isCurrent(_:)``).
+struct StoredFiles: Sendable {
+    struct FileRow: Sendable {
+        var id: Int64
+        /// `size` -1 when the row does not match its sum: a damaged row proves nothing, so its
+        /// file is read again and the row rewritten.
+        var signature: FileSignature
+        var checked: Int64
+        /// Why the file could not be read, with the line (only from an intact row).
+        var problem: String?
+        var problemLine: Int
+        var path: Range<Int>
+    }
+
+    private(set) var rows: [FileRow] = []
+    private var paths: [UInt8] = []
+    /// Row by the hash of its path; ``ambiguous`` when two paths share a hash.
+    private var byHash: [UInt64: Int] = [:]
+    /// Rows whose paths' hashes collide, by path (none in practice; kept exact all the same).
+    private var collided: [String: Int] = [:]
+    private static let ambiguous = -1
+    /// `PRAGMA data_version` and `total_changes()` in the read: what another connection, and this
+    /// one, had changed by then.
+    private var version: Int64 = 0
+    private var changes: Int64 = 0
+
+    /// Reads every row, or those of `keys` (paths relative to the journal) when given.
+    init(_ db: Database, keys: [String]?) throws {
+        (version, changes) = try Self.changeCounts(db)
+        let files = IndexRow.files
+        let select = "SELECT \(files.columns.joined(separator: ", ")), sum FROM files"
+        for (sql, arguments) in JournalIndex.statements(select, column: "path", keys: keys) {
+            let statement = try db.makeStatement(sql: sql)
+            let cursor = try Row.fetchCursor(statement, arguments: arguments)
+            let stmt = statement.sqliteStatement
+            while try cursor.next() != nil {
+                // The sum first: it reads each column by its type (reading one as another type
+                // converts it, after which SQLite no longer says its type).
+                let intact = sqlite3_column_int64(stmt, Int32(files.columns.count)) == IndexRow.sum(columns: files.columns.count, of: statement)
+                let path = UnsafeRawBufferPointer(start: sqlite3_column_text(stmt, 1), count: Int(sqlite3_column_bytes(stmt, 1)))
+                var signature = FileSignature(size: sqlite3_column_int64(stmt, 2), mtime: sqlite3_column_int64(stmt, 3),
+                                              ctime: sqlite3_column_int64(stmt, 4), inode: sqlite3_column_int64(stmt, 5))
+                if !intact { signature.size = -1 }
+                var problem: String?
+                var line = 1
+                if intact, let reason = sqlite3_column_text(stmt, 10) {
+                    problem = String(cString: reason)
+                    if sqlite3_column_type(stmt, 9) != SQLITE_NULL { line = Int(sqlite3_column_int64(stmt, 9)) }
+                }
+                let start = paths.count
+                paths.append(contentsOf: path)
+                let r = rows.count
+                rows.append(FileRow(id: sqlite3_column_int64(stmt, 0), signature: signature, checked: sqlite3_column_int64(stmt, 6),
+                                problem: problem, problemLine: line, path: start..<paths.count))
+                let h = FreshnessCheck.hash(path)
+                if let other = byHash.updateValue(r, forKey: h) {
+                    byHash[h] = Self.ambiguous
+                    if other != Self.ambiguous { collided[self.path(of: other)] = other }
+                    collided[self.path(of: r)] = r
+                }
+            }
+        }
+    }
+
+    /// The row whose path is `path`'s bytes, if any.
+    func row(for path: UnsafeRawBufferPointer) -> Int? {
+        guard let r = byHash[FreshnessCheck.hash(path)] else { return nil }
+        if r == Self.ambiguous { return collided[String(decoding: path, as: UTF8.self)] }
+        return paths.withUnsafeBytes { FreshnessCheck.same(UnsafeRawBufferPointer(rebasing: $0[rows[r].path]), path) } ? r : nil
+    }
+
+    private func path(of r: Int) -> String {
+        String(decoding: paths[rows[r].path], as: UTF8.self)
+    }
+
+    /// Whether these rows are still what `db` holds: no other connection committed since they were
+    /// read (`data_version`) and this one changed no row (`total_changes()`).
+    func isCurrent(_ db: Database) throws -> Bool {
+        try Self.changeCounts(db) == (version, changes)
+    }
+
+    private static func changeCounts(_ db: Database) throws -> (Int64, Int64) {
+        (try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0, try Int64.fetchOne(db, sql: "SELECT total_changes()") ?? 0)
+    }
+
+    /// The paths to look up for `refs`, relative to the journal: for a partial read of a few
+    /// files (at most ``JournalIndex/lookupMaximum``); nil means every row.
+    static func keys(for refs: [EntryRef], root: String, complete: Bool) -> [String]? {
+        guard !complete, refs.count <= JournalIndex.lookupMaximum else { return nil }
+        let prefix = Array((root + "/").utf8)
+        return refs.map { FreshnessCheck.relative($0.path, prefix: prefix) }
+    }
+
+    /// The rows of a whole-journal read, taken on another thread while the caller walks the
+    /// journal, and waited for by the read that wants them.
+    final class Prefetch: Sendable {
+        private let done = DispatchGroup()
+        private let value = Mutex<StoredFiles?>(nil)
+
+        init() { done.enter() }
+
+        func finish(_ stored: StoredFiles?) {
+            value.withLock { $0 = stored }
+            done.leave()
+        }
+
+        /// The rows once read (nil when they could not be); waits for them.
+        func wait() -> StoredFiles? {
+            done.wait()
+            return value.withLock { $0 }
+        }
+    }
+}
