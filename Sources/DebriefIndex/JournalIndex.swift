@@ -514,10 +514,29 @@ public final class JournalIndex: EntryIndexing {
         // Stored entries whose blob is gone or damaged: answered by their file and forgotten, as
         // any read through the index does, so not compared.
         var lost = Set<Int64>()
+        // FTS5's inverted index, which no row checksum covers, checked on a connection of its own
+        // while the files are compared (``SideConnection``); and the stored columns, compared on
+        // another, a part behind the files' facts. Both change nothing, and finish before any write.
+        var search: SideConnection?
+        var columns: SideConnection?
+        let wrongColumns = WrongColumns()
+        defer {
+            _ = search?.finish()
+            _ = columns?.finish()
+        }
         do {
             // The index brought in step with the files: what changed is read and recorded (those
             // entries kept: as many as changed); the rest is rebuilt from the blobs a part at a time.
             let synced = try synchronize(queue, refs: refs, complete: true, store: store)
+            let checking = SideConnection(path: location.database, writing: true, else: queue)
+            checking.run { side in
+                try side.writeWithoutTransaction { db in
+                    try db.execute(sql: "INSERT INTO mention_words(mention_words, rank) VALUES ('integrity-check', 1)")
+                }
+            }
+            search = checking
+            let comparing = SideConnection(path: location.database, writing: false, else: queue)
+            columns = comparing
             var fileOf = [Int64?](repeating: nil, count: refs.count)
             for (file, index) in synced.stored { fileOf[index] = file }
             try queue.read { db in
@@ -567,14 +586,23 @@ public final class JournalIndex: EntryIndexing {
                     byFile[id] = facts
                     indexOf[id] = i
                 }
-                let wrong = try queue.read { db in try EntryFacts.differing(db, from: byFile) }
-                for file in wrong { if let i = indexOf[file] { differing.insert(i) } }
+                let facts = byFile, places = indexOf
+                comparing.run { side in
+                    let wrong = try side.read { db in try EntryFacts.differing(db, from: facts) }
+                    wrongColumns.add(wrong.compactMap { places[$0] })
+                }
             }
+            if let error = comparing.finish() { throw error }
+            differing.formUnion(wrongColumns.found)
         } catch {
-            // Damaged under us, or busy past the timeout: a damaged database is rebuilt on the next use.
+            // Damaged under us, or busy past the timeout: a damaged database is rebuilt on the next
+            // use (once the other connections are done with it).
+            _ = search?.finish()
+            _ = columns?.finish()
             discard(after: error)
             return nil
         }
+        let searchBroken = search?.finish() != nil
         if !lost.isEmpty {
             try? queue.write { db in for id in lost { try Self.forget(db, file: id, andFile: true) } }
             ids = ids.filter { !lost.contains($0.value) }
@@ -587,15 +615,6 @@ public final class JournalIndex: EntryIndexing {
             for (i, ref) in refs.enumerated() where bad.contains(fileID(ref.path) ?? -1) {
                 differing.insert(i)
             }
-        }
-        // FTS5's inverted index, which no row checksum covers.
-        var searchBroken = false
-        do {
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "INSERT INTO mention_words(mention_words, rank) VALUES ('integrity-check', 1)")
-            }
-        } catch {
-            searchBroken = true
         }
         let paths = differing.sorted().map { refs[$0].path }
         if !paths.isEmpty || damaged || searchBroken {
@@ -1044,6 +1063,16 @@ private final class ReadAhead: Sendable {
         group.wait()
         return reads.withLock { $0 } ?? index.readFiles(changes, store: store, done: done, total: total)
     }
+}
+
+/// The files whose stored columns differ from their entries', by their place in `verify`'s refs,
+/// as ``SideConnection`` finds them a part at a time.
+private final class WrongColumns: Sendable {
+    private let places = Mutex(Set<Int>())
+
+    func add(_ found: [Int]) { places.withLock { $0.formUnion(found) } }
+
+    var found: Set<Int> { places.withLock { $0 } }
 }
 
 /// The database cannot be used here (no cache folder, not writable).

@@ -81,6 +81,23 @@ import Testing
         #expect(detector.pitfallIDs(shownBy: entries[6], asOf: asOf).isEmpty)
     }
 
+    /// The prompt the evaluator reads for a test of one answer (``Condition/firstPromptID``) is
+    /// the first the condition names, for every condition of the catalog and its parts.
+    @Test func theFirstPromptReadIsTheFirstNamed() {
+        func check(_ condition: Condition) {
+            #expect(condition.firstPromptID == condition.promptIDs.first, "\(condition)")
+            switch condition {
+            case .all(let parts), .any(let parts): parts.forEach(check)
+            case .not(let part): check(part)
+            default: break
+            }
+        }
+        for pitfall in detector.catalog.pitfalls { pitfall.signals.forEach { check($0.condition) } }
+        check(.all([]))
+        check(.any([.all([]), .not(.share("part", of: "whole", atLeast: 5))]))
+        check(.unfollowed("people", by: "follow-ups", where: nil))
+    }
+
     // MARK: casual-socializing
 
     @Test func casualSocializing() {

@@ -52,6 +52,36 @@ import Testing
         }
     }
 
+    /// A time is written as its ``Timestamp/iso`` quoted, made into the bytes: ordinary offsets
+    /// either side of UTC, an offset with seconds (local mean time), one of 100 hours or more (the
+    /// rare path through `String(format:)`), years before 1 and after 9999; each reads back
+    /// but those of 100 hours (which the reader never took).
+    @Test func timesAreTheirISOText() throws {
+        var rng = SeededGenerator(seed: 47)
+        var times: [Timestamp] = [
+            Timestamp(seconds: 0, utcOffset: 0), Timestamp(seconds: 1_795_000_000, utcOffset: 3_600),
+            Timestamp(seconds: 1_795_000_000, utcOffset: -34_200), Timestamp(seconds: -37_000_000_000, utcOffset: 3_208),
+            Timestamp(seconds: 1_795_000_000, utcOffset: 360_000), Timestamp(seconds: 1_795_000_000, utcOffset: -360_061),
+            Timestamp(seconds: -70_000_000_000, utcOffset: 0), Timestamp(seconds: 300_000_000_000, utcOffset: 7_200),
+        ]
+        for _ in 0..<200 {
+            times.append(Timestamp(seconds: Int.random(in: -70_000_000_000...300_000_000_000, using: &rng),
+                                   utcOffset: Int.random(in: -50_400...50_400, using: &rng)))
+        }
+        for time in times {
+            var w = JSONWriter(pretty: false)
+            w.object { $0.field("t", timestamp: time); $0.key("u"); $0.timestamp(time); $0.field("none", timestamp: nil) }
+            var expected = JSONWriter(pretty: false)
+            expected.object { $0.field("t", time.iso); $0.field("u", time.iso); $0.field("none", nil as String?) }
+            #expect(w.bytes == expected.bytes, "\(time.seconds) \(time.utcOffset)")
+            var bytes: [UInt8] = []
+            time.iso(into: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == time.iso)
+            // (An offset of 100 hours or more, which no zone has, is written but not read.)
+            if (1...9999).contains(time.day.year), abs(time.utcOffset) < 360_000 { #expect(Timestamp(iso: time.iso) == time, "\(time.iso)") }
+        }
+    }
+
     /// Numbers in decimal, as `String(n)`, at every length and both ends of `Int`.
     @Test func numbersAreTheirDecimalDigits() {
         var rng = SeededGenerator(seed: 31)

@@ -149,4 +149,26 @@ import Testing
             #expect(out.prefix(held).elementsEqual("held\n".utf8.prefix(held)))
         }
     }
+
+    /// A text cut into words once and asked about several names (a follow-up's `who`, asked about
+    /// each person of its entry by the pitfall on people nobody follows up with) answers as
+    /// ``MentionFinder/text(_:names:)`` does for each: in order, on word boundaries, folded, a
+    /// title optional, and the memo of a text's words gives its words.
+    @Test func aTextCutOnceNamesWhomItsWholeTextNames() {
+        let texts = ["Jonas Berg and Bo Chen", "jonas berg", "Dr. Jonas Berg", "JONAS BERG", "Jonas", "Jonasberg", "",
+                     "Zoë Brandt", "zoe brandt", "Ana Li", "Anastasia Li", "Berg Jonas", "Bo  Chen, Jonas\tBerg", "李雷 Jonas Berg"]
+        let names = ["Jonas Berg", "Bo Chen", "Zoe Brandt", "Zoë Brandt", "Ana", "Ana Li", "Dr. Jonas Berg", "Jonas", "李雷", "", "Prof."]
+        for text in texts {
+            let words = MentionFinder.shortTextWords(text)
+            #expect(words == MentionFinder.words(in: Substring(text)).map(\.word), "\(text)")
+            #expect(MentionFinder.shortTextWords(text) == words, "\(text) again, from the memo")
+            for name in names {
+                #expect(MentionFinder.words(MentionFinder.nameWords(name), standIn: words) == MentionFinder.text(text, names: name),
+                        "\(name) in \(text)")
+            }
+        }
+        #expect(MentionFinder.words(["jonas", "berg"], standIn: ["met", "jonas", "berg"]))
+        #expect(!MentionFinder.words(["jonas", "berg"], standIn: ["jonas", "met", "berg"]))
+        #expect(!MentionFinder.words([], standIn: ["jonas"]))
+    }
 }

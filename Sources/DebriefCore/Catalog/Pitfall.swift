@@ -113,6 +113,20 @@ public indirect enum Condition: Hashable, Sendable, Codable {
     case any([Condition])
     case not(Condition)
 
+    /// The first of ``promptIDs``, without building the list: the prompt a test of one answer
+    /// reads, asked by the evaluator for every such condition of every entry it judges.
+    public var firstPromptID: String? {
+        switch self {
+        case .missing(let p), .equals(let p, _), .oneOf(let p, _), .atLeast(let p, _), .atMost(let p, _),
+             .count(let p, _, _, _), .every(let p, _, _), .overdue(let p), .unfollowed(let p, _, _), .share(let p, _, _):
+            return p
+        case .all(let cs), .any(let cs):
+            return cs.lazy.compactMap(\.firstPromptID).first
+        case .not(let c):
+            return c.firstPromptID
+        }
+    }
+
     /// Prompt ids the condition reads.
     public var promptIDs: [String] {
         switch self {

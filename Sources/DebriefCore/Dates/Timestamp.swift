@@ -57,14 +57,24 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// An offset with seconds (a zone's local mean time before standard time, +00:53:28 in Berlin
     /// until 1893) is written with them, so the instant reads back exactly (found by fuzzing).
     public var iso: String {
+        var out: [UInt8] = []
+        out.reserveCapacity(25)
+        iso(into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``iso``'s bytes appended to `out`, digit by digit: `list --format json` writes one a
+    /// line (10,000 at 10,000 entries), and making each a `String` (its day's, its time's, the
+    /// two joined) was 36.7 M of its 1,653 M instructions.
+    public func iso(into out: inout [UInt8]) {
+        day.iso(into: &out)
         let sign = utcOffset < 0 ? "-" : "+"
         let off = abs(utcOffset)
         guard off / 3600 < 100 else {
             let seconds = off % 60 == 0 ? "" : String(format: ":%02d", off % 60)
-            return day.iso + String(format: "T%02d:%02d:%02d%@%02d:%02d", hour, minute, second, sign, off / 3600, off / 60 % 60) + seconds
+            out += (String(format: "T%02d:%02d:%02d%@%02d:%02d", hour, minute, second, sign, off / 3600, off / 60 % 60) + seconds).utf8
+            return
         }
-        var out = [UInt8]()
-        out.reserveCapacity(15)
         out.append(84)
         Day.digits(hour, 2, into: &out)
         out.append(58)
@@ -79,7 +89,6 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             out.append(58)
             Day.digits(off % 60, 2, into: &out)
         }
-        return day.iso + String(decoding: out, as: UTF8.self)
     }
 
     /// `2026-11-24 18:30`, for people. Written digit by digit, as ``iso`` is: `String(format:)`

@@ -147,15 +147,20 @@ final class Subject {
         let people = (entry[peopleID]?.people ?? []).filter { p in
             filter.map { f in Rows.field(f.field, of: p).map { f.values.contains($0) } ?? false } ?? true
         }
-        let whos = (entry[followUpsID]?.followUps ?? []).map(\.who)
-        let missed = Person.distinct(people).filter { p in !whos.contains { MentionFinder.text($0, names: p.name) } }.map(\.name)
+        guard !people.isEmpty else { return .fails }
+        // Each `who` cut into words once, not once per person (``MentionFinder/text(_:names:)``).
+        let whos = (entry[followUpsID]?.followUps ?? []).map { MentionFinder.shortTextWords($0.who) }
+        let missed = Person.distinct(people).filter { p in
+            let name = MentionFinder.nameWords(p.name)
+            return !whos.contains { MentionFinder.words(name, standIn: $0) }
+        }.map(\.name)
         return .from(!missed.isEmpty, .init(value: ReviewWords.series(missed)))
     }
 
     // MARK: - One answer of one entry
 
     private static func answer(_ condition: Condition, _ entry: Entry, _ catalog: Catalog, _ asOf: Day) -> Verdict {
-        guard let id = condition.promptIDs.first else { return .fails }
+        guard let id = condition.firstPromptID else { return .fails }
         guard let answer = entry[id] else {
             // Absent: asked and left empty, so every test but `missing` fails; or never asked.
             guard catalog.asked(id, in: entry) else { return .unknown }
@@ -209,5 +214,7 @@ final class Subject {
         }
     }
 
-    static func same(_ a: String, _ b: String) -> Bool { a.folded == b.folded }
+    /// Equal texts fold alike, so those (most answers a rule compares: "yes" with "yes") are
+    /// not folded.
+    static func same(_ a: String, _ b: String) -> Bool { a == b || a.folded == b.folded }
 }

@@ -8,7 +8,7 @@ public enum EntryJSON {
         case .text(let s), .choice(let s): w.string(s)
         case .bool(let b): w.bool(b)
         case .number(let n): w.number(n)
-        case .timestamp(let ts): w.string(ts.iso)
+        case .timestamp(let ts): w.timestamp(ts)
         case .tags(let t): w.strings(t)
         case .people(let people):
             w.array { w in
@@ -29,11 +29,11 @@ public enum EntryJSON {
                     w.object { w in
                         w.field("who", a.who)
                         w.field("action", a.action)
-                        w.field("due", a.due?.iso)
-                        w.field("done", a.done?.iso)
+                        w.field("due", day: a.due)
+                        w.field("done", day: a.done)
                         if complete {
                             w.field("id", a.id)
-                            w.field("first-due", a.firstDue?.iso)
+                            w.field("first-due", day: a.firstDue)
                             w.field("postponed", a.postponed)
                         }
                     }
@@ -55,7 +55,7 @@ public enum EntryJSON {
             w.field("id", entry.id)
             w.field("path", entry.source?.path)
             w.field("title", entry.title)
-            w.field("date", entry.eventTime.iso)
+            w.field("date", timestamp: entry.eventTime)
             w.field("kind", entry.kind)
             w.field("people", strings: entry.people.lazy.map(\.name))
             w.field("tags", strings: entry.tags)
@@ -69,8 +69,8 @@ public enum EntryJSON {
         w.object { w in
             w.field("id", entry.id)
             w.field("path", entry.source?.path)
-            w.field("created", entry.created.iso)
-            w.field("updated", entry.updated.iso)
+            w.field("created", timestamp: entry.created)
+            w.field("updated", timestamp: entry.updated)
             for prompt in catalog.prompts {
                 if let a = entry[prompt.id] {
                     w.key(prompt.id)

@@ -120,6 +120,22 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// A key and a time as its ISO text (``Timestamp/iso``), written into the bytes without a
+    /// `String` between; its digits, dashes, colons, `T` and sign need no escaping.
+    public mutating func field(_ key: String, timestamp: Timestamp?) {
+        self.key(key)
+        guard let timestamp else { return null() }
+        self.timestamp(timestamp)
+    }
+
+    /// A time as its ISO text (see ``field(_:timestamp:)``).
+    public mutating func timestamp(_ timestamp: Timestamp) {
+        item()
+        bytes.append(UInt8(ascii: "\""))
+        timestamp.iso(into: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// A key and its number.
     public mutating func field(_ key: String, _ value: Int) {
         self.key(key)

@@ -56,14 +56,16 @@ struct List: ParsableCommand {
             // Written a batch at a time as the store gives them (issue 23): never every entry at once.
             var writer = JSONValue.ArrayWriter()
             var listed = 0
+            // Each entry judged where it is written, on every core in one pass: judged in a pass of
+            // its own first, each batch waited twice for its slower core, and its text lines were
+            // made on one core.
             let problems = context.store.entries(matching: matcher) { entries in
                 listed += entries.count
-                let pitfalls = entries.concurrentMap { detector.pitfallIDs(shownBy: $0, asOf: today) }
                 switch format {
                 case .json:
-                    Output.jsonPart(writer.part(Array(zip(entries, pitfalls))) { EntryJSON.summary($0.0, pitfalls: $0.1, into: &$1) })
+                    Output.jsonPart(writer.part(entries) { EntryJSON.summary($0, pitfalls: detector.pitfallIDs(shownBy: $0, asOf: today), into: &$1) })
                 case .text:
-                    Output.print(lines: zip(entries, pitfalls).map { Self.line($0, pitfalls: $1) })
+                    Output.print(lines: entries.concurrentMap { Self.line($0, pitfalls: detector.pitfallIDs(shownBy: $0, asOf: today)) })
                 }
             }
             Trace.mark("list: \(listed) entries written")
