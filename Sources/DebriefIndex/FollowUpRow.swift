@@ -46,18 +46,23 @@ enum FollowUpRow {
     /// `entries`: every entry's shown columns when the caller has read them (``ShownEntry/all(_:)``,
     /// for `people`, which reads every row): looked up by file instead of joined to each row;
     /// without them (the open ones are a tenth of the rows) each kept row's entry is joined.
+    /// `naming`: only the follow-ups whose folded `who` is that key (`who_folded`, ``EntryFacts``),
+    /// one person's, for their page (`debrief people show`); the other rows are still summed in the pass.
     static func read(_ db: Database, readable: [Int64: Int], openOnly: Bool, notDoneBefore: Day? = nil, lastNamed: Bool = false,
-                     upTo last: Day? = nil, entries shown: ShownEntries? = nil) throws -> FactsRead<Read> {
+                     upTo last: Day? = nil, entries shown: ShownEntries? = nil, naming who: String? = nil) throws -> FactsRead<Read> {
         let table = IndexRow.followUps
         // Only the open ones (or not done before the day) are kept, unless the names are grouped
-        // (over every row).
+        // (over every row); only one person's, when asked.
         let since = notDoneBefore.map { " OR f.done >= \($0.ordinal)" } ?? ""
-        let narrowed = (openOnly || notDoneBefore != nil) && !lastNamed
-            ? " WHERE " + table.checking("f", keeping: "f.done IS NULL" + (openOnly ? "" : since)) : ""
+        var keep: [String] = []
+        if (openOnly || notDoneBefore != nil) && !lastNamed { keep.append("f.done IS NULL" + (openOnly ? "" : since)) }
+        if who != nil { keep.append("f.who_folded = ?") }
+        let narrowed = keep.isEmpty ? "" : " WHERE " + table.checking("f", keeping: keep.map { "(\($0))" }.joined(separator: " AND "))
         let statement = try db.makeStatement(sql: shown == nil ? """
             SELECT \(table.selected(as: "f")), e.id, e.title, e.time, e.utc_offset, e.day
             FROM follow_ups f LEFT JOIN entries e ON e.file = f.file
             """ + narrowed : "SELECT \(table.selected(as: "f")) FROM follow_ups f" + narrowed)
+        if let who { try statement.setArguments([IndexRow.text(who)]) }
         let stmt = statement.sqliteStatement
         let row = StoredColumn.Row(stmt)
         // The columns after `follow_ups`' and its sum: the entry's.

@@ -203,7 +203,7 @@ public final class JournalIndex: EntryIndexing {
         return FollowUpFacts(items: items, problems: problems)
     }
 
-    public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day? = nil) -> PeopleFacts? {
+    public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day? = nil, named key: String? = nil) -> PeopleFacts? {
         // Every row the answer reads (or looks up, for `mention_words`) against its checksum:
         // `people` and `follow_ups` as they are read (every row of each passes through its read),
         // the others in a pass of their own first.
@@ -212,8 +212,16 @@ public final class JournalIndex: EntryIndexing {
             // Of the follow-ups, the open ones and who each names last, in one pass. Both read
             // whole before deciding: a damaged row anywhere empties the index, as a check first did.
             guard let entries = try ShownEntry.all(db) else { return .notExact }
-            switch (try PeopleRow.sightings(db, readable: readable, entries: entries),
-                    try FollowUpRow.read(db, readable: readable, openOnly: true, lastNamed: true, upTo: last, entries: entries)) {
+            // One person's rows when someone's folded name is `key` (nobody's: everyone's, in the
+            // same read, for a part of a name).
+            var one = key
+            var named = try key.map { try PeopleRow.sightings(db, readable: readable, entries: entries, named: $0) }
+            if case .facts(let found)? = named, found.rows.isEmpty {
+                named = nil
+                one = nil
+            }
+            switch (try named ?? PeopleRow.sightings(db, readable: readable, entries: entries),
+                    try FollowUpRow.read(db, readable: readable, openOnly: true, lastNamed: true, upTo: last, entries: entries, naming: one)) {
             case (.facts(let sightings), .facts(let followUps)):
                 let mentioning = try PeopleRow.mayMention(db, sightings: sightings, readable: readable)
                 let stored = try self.blobs(db, ids: mentioning)
@@ -506,10 +514,29 @@ public final class JournalIndex: EntryIndexing {
         // Stored entries whose blob is gone or damaged: answered by their file and forgotten, as
         // any read through the index does, so not compared.
         var lost = Set<Int64>()
+        // FTS5's inverted index, which no row checksum covers, checked on a connection of its own
+        // while the files are compared (``SideConnection``); and the stored columns, compared on
+        // another, a part behind the files' facts. Both change nothing, and finish before any write.
+        var search: SideConnection?
+        var columns: SideConnection?
+        let wrongColumns = WrongColumns()
+        defer {
+            _ = search?.finish()
+            _ = columns?.finish()
+        }
         do {
             // The index brought in step with the files: what changed is read and recorded (those
             // entries kept: as many as changed); the rest is rebuilt from the blobs a part at a time.
             let synced = try synchronize(queue, refs: refs, complete: true, store: store)
+            let checking = SideConnection(path: location.database, writing: true, else: queue)
+            checking.run { side in
+                try side.writeWithoutTransaction { db in
+                    try db.execute(sql: "INSERT INTO mention_words(mention_words, rank) VALUES ('integrity-check', 1)")
+                }
+            }
+            search = checking
+            let comparing = SideConnection(path: location.database, writing: false, else: queue)
+            columns = comparing
             var fileOf = [Int64?](repeating: nil, count: refs.count)
             for (file, index) in synced.stored { fileOf[index] = file }
             try queue.read { db in
@@ -559,14 +586,23 @@ public final class JournalIndex: EntryIndexing {
                     byFile[id] = facts
                     indexOf[id] = i
                 }
-                let wrong = try queue.read { db in try EntryFacts.differing(db, from: byFile) }
-                for file in wrong { if let i = indexOf[file] { differing.insert(i) } }
+                let facts = byFile, places = indexOf
+                comparing.run { side in
+                    let wrong = try side.read { db in try EntryFacts.differing(db, from: facts) }
+                    wrongColumns.add(wrong.compactMap { places[$0] })
+                }
             }
+            if let error = comparing.finish() { throw error }
+            differing.formUnion(wrongColumns.found)
         } catch {
-            // Damaged under us, or busy past the timeout: a damaged database is rebuilt on the next use.
+            // Damaged under us, or busy past the timeout: a damaged database is rebuilt on the next
+            // use (once the other connections are done with it).
+            _ = search?.finish()
+            _ = columns?.finish()
             discard(after: error)
             return nil
         }
+        let searchBroken = search?.finish() != nil
         if !lost.isEmpty {
             try? queue.write { db in for id in lost { try Self.forget(db, file: id, andFile: true) } }
             ids = ids.filter { !lost.contains($0.value) }
@@ -579,15 +615,6 @@ public final class JournalIndex: EntryIndexing {
             for (i, ref) in refs.enumerated() where bad.contains(fileID(ref.path) ?? -1) {
                 differing.insert(i)
             }
-        }
-        // FTS5's inverted index, which no row checksum covers.
-        var searchBroken = false
-        do {
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "INSERT INTO mention_words(mention_words, rank) VALUES ('integrity-check', 1)")
-            }
-        } catch {
-            searchBroken = true
         }
         let paths = differing.sorted().map { refs[$0].path }
         if !paths.isEmpty || damaged || searchBroken {
@@ -1036,6 +1063,16 @@ private final class ReadAhead: Sendable {
         group.wait()
         return reads.withLock { $0 } ?? index.readFiles(changes, store: store, done: done, total: total)
     }
+}
+
+/// The files whose stored columns differ from their entries', by their place in `verify`'s refs,
+/// as ``SideConnection`` finds them a part at a time.
+private final class WrongColumns: Sendable {
+    private let places = Mutex(Set<Int>())
+
+    func add(_ found: [Int]) { places.withLock { $0.formUnion(found) } }
+
+    var found: Set<Int> { places.withLock { $0 } }
 }
 
 /// The database cannot be used here (no cache folder, not writable).

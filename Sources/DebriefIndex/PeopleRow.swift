@@ -34,9 +34,15 @@ enum PeopleRow {
     /// again without a lookup (room for a few people made up front was 13 MB more at 100,000
     /// entries, for 6 M instructions fewer at 10,000); names, levels and relations
     /// repeat, and each is made a `String` once (``RepeatedText``).
-    static func sightings(_ db: Database, readable: [Int64: Int], entries: ShownEntries) throws -> FactsRead<Sightings> {
+    /// `named`: only the rows whose folded name is that key, one person's (`debrief people show`),
+    /// every other row still summed in the same pass, inside SQLite (``IndexRow/Table/checking(_:keeping:)``):
+    /// a person's rows all store the same bytes, the fold of an NFC name (``EntryFacts``), which
+    /// is what the key is too (``Swift/String/folded``).
+    static func sightings(_ db: Database, readable: [Int64: Int], entries: ShownEntries, named key: String? = nil) throws -> FactsRead<Sightings> {
         let table = IndexRow.people
-        let statement = try db.makeStatement(sql: "SELECT \(table.selected(as: "p")) FROM people p ORDER BY p.rowid")
+        let narrowed = key == nil ? "" : " WHERE " + table.checking("p", keeping: "p.folded = ?")
+        let statement = try db.makeStatement(sql: "SELECT \(table.selected(as: "p")) FROM people p\(narrowed) ORDER BY p.rowid")
+        if let key { try statement.setArguments([IndexRow.text(key)]) }
         let stmt = statement.sqliteStatement
         let row = StoredColumn.Row(stmt)
         var byFile: [Int64: Int] = [:]

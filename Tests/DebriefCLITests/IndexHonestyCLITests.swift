@@ -14,7 +14,7 @@ import Testing
         ["list", "--pitfall", "self"], ["list", "--limit", "2"], ["review"], ["review", "--weeks", "52", "--format", "json"], ["review", "--week", "2026-W40"],
         ["review", "--week", "2026-W40", "--format", "markdown"],
         ["people"], ["people", "--format", "json"], ["people", "show", "zoe"], ["people", "show", "ana li", "--format", "json"],
-        ["people", "--cold", "30"], ["export"], ["export", "--since", "2026-09-01", "--format", "json"], ["followups", "--all"], ["followups", "--open", "--format", "json"], ["doctor"],
+        ["people", "show", "Zoë Brandt"], ["people", "show", "nobody here"], ["people", "--cold", "30"], ["export"], ["export", "--since", "2026-09-01", "--format", "json"], ["followups", "--all"], ["followups", "--open", "--format", "json"], ["doctor"],
         ["pending", "--days", "60"], ["pending", "--days", "200", "--format", "json"],
     ]
 
@@ -40,7 +40,8 @@ import Testing
 
     /// Commands compared after each change (the whole list at the start and the end).
     static let quick: [[String]] = [["list", "--format", "json"], ["list", "--search", "cafe"], ["review", "--format", "json"],
-                                    ["review", "--weeks", "52"], ["people", "--format", "json"], ["people", "show", "omar"], ["export"], ["followups", "--all"], ["doctor"],
+                                    ["review", "--weeks", "52"], ["people", "--format", "json"], ["people", "show", "omar"],
+                                    ["people", "show", "henrike  MULLER"], ["export"], ["followups", "--all"], ["doctor"],
                                     ["pending", "--days", "60", "--format", "json"]]
 
     /// Runs every command both ways and compares.
@@ -209,7 +210,8 @@ extension IndexHonestyCLITests {
             try debrief.write(lines.joined(separator: "\n"), to: Self.path(debrief, "\(d)-1830-talk-\(i)"))
         }
         let commands: [[String]] = [["people"], ["people", "--format", "json"], ["people", "show", "anne"], ["people", "show", "li li"],
-                                    ["people", "show", "jo ng", "--format", "json"], ["people", "--cold", "0"]]
+                                    ["people", "show", "jo ng", "--format", "json"], ["people", "show", "Dr. Li Li"],
+                                    ["people", "show", "Anne-Marie O'Neil"], ["people", "--cold", "0"]]
         try Self.compare(debrief, "cold", commands)
         try Self.compare(debrief, "warm", commands)
         let anne = try debrief.run(["people", "show", "anne"]).stdout

@@ -477,6 +477,37 @@ struct SplitMix {
         #expect(JournalDoctor.examine(f.indexed).indexDisagreements == [], "\(table): indexed again")
     }
 
+    /// FTS5's own inverted index damaged (its leaves gone) while every row and its sum stay
+    /// right: only FTS5's `integrity-check` sees it, which `doctor` runs on a connection of its
+    /// own while it compares the files (``SideConnection``). doctor must name the search index,
+    /// and only it, and rebuild it, so the next run finds nothing; the same with a stored column
+    /// wrong too, found a part behind on the other side connection, in the same run.
+    @Test(arguments: [false, true])
+    func aDamagedSearchIndexIsNamedAndRebuilt(_ columnToo: Bool) throws {
+        let f = IndexFixture("verify-fts-\(columnToo)", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 8)
+        _ = f.indexed.loadAll()
+        #expect(JournalDoctor.examine(f.indexed).indexDisagreements == [], "nothing before")
+        f.reopen()
+        let queue = try GRDB.DatabaseQueue(path: f.index.location.database)
+        let victim = try queue.write { db -> String? in
+            try db.execute(sql: "DELETE FROM mention_words_data WHERE id > 10")
+            #expect(db.changesCount >= 1, "leaves deleted")
+            guard columnToo else { return nil }
+            let file = try #require(try Int64.fetchOne(db, sql: "SELECT min(file) FROM entries"))
+            try db.execute(sql: "UPDATE entries SET title = title || 'x' WHERE file = ?", arguments: [file])
+            try Self.resum(db, IndexRow.entries)
+            return try #require(try String.fetchOne(db, sql: "SELECT path FROM files WHERE id = ?", arguments: [file]))
+        }
+        try queue.close()
+        f.reopen()
+        let named = (victim.map { [f.root + "/" + $0] } ?? []) + [f.index.location.database + " (its full-text search index)"]
+        #expect(JournalDoctor.examine(f.indexed).indexDisagreements == named)
+        f.reopen()
+        #expect(JournalDoctor.examine(f.indexed).indexDisagreements == [], "rebuilt")
+        #expect(IndexFixture.describe(f.indexed.loadAll()) == IndexFixture.describe(f.plain.loadAll()))
+    }
+
     /// `count` seeded entries, indexed, and the index's database opened beside it.
     static func indexed(_ label: String, count: Int) throws -> (IndexFixture, GRDB.DatabaseQueue) {
         let f = IndexFixture(label, racyMargin: 0)

@@ -102,7 +102,8 @@ import Testing
     /// An entry listing nobody, with a follow-up naming Omar (the damage cases' own).
     static let lastTask = "2030-01-05-0900-planning"
 
-    @Test(arguments: [
+    /// One changed stored column of every kind `people` reads, each touching one row.
+    static let damages: [(String, String)] = [
         ("name", "UPDATE people SET name = 'Ana Lee' WHERE rowid = (SELECT min(rowid) FROM people WHERE folded = 'ana li')"),
         ("folded", "UPDATE people SET folded = 'henrike muller' WHERE file = (SELECT file FROM entries WHERE id = '\(mention)')"),
         ("level", "UPDATE people SET level = 'executive' WHERE rowid = (SELECT min(rowid) FROM people WHERE file = \(newest))"),
@@ -123,7 +124,9 @@ import Testing
         // meet it, and the rows are checked as they are read (`FollowUpRow.read`, `PeopleRow.sightings`).
         ("person's file", "UPDATE people SET file = file + 1000000 WHERE rowid = (SELECT min(rowid) FROM people WHERE folded = 'ana li')"),
         ("follow-up's file", "UPDATE follow_ups SET file = file + 1000000 WHERE who_folded = 'omar haddad' AND done IS NULL"),
-    ])
+    ]
+
+    @Test(arguments: damages)
     func aChangedStoredColumnNeverChangesThePeople(_ label: String, _ damage: String) throws {
         let f = IndexFixture("people-damage-\(label.replacingOccurrences(of: " ", with: "-"))", racyMargin: 0)
         Self.seed(f)
@@ -137,5 +140,61 @@ import Testing
         f.reopen()
         #expect(Self.describe(f.indexed.peopleIndex()) == expected, "\(label): and again")
         #expect(Self.facts(f) != nil, "\(label): the rebuilt facts answer")
+    }
+
+    /// What a person's page reads of them (`debrief people show`) and of the entries listing
+    /// them, as ``describe(_:)`` gives everyone.
+    static func page(_ answer: (people: PeopleIndex, sightings: [PersonSighting], problems: [EntryProblem]), _ name: String) -> [String] {
+        guard let person = answer.people.person(named: name) else { return ["nobody"] + answer.problems.map(\.description) }
+        let listing = person.entryIDs.map { id in answer.sightings.first { $0.id == id }.map { "\($0.id) \($0.title) \($0.eventTime)" } ?? "none" }
+        return ["\(person)"] + listing + answer.problems.map(\.description)
+    }
+
+    /// Everyone's page from only their own facts (`named`): the people rows of their name, the
+    /// follow-ups naming them, the entries that may mention them; the same page the entries give,
+    /// cold, warm and after a change, and the facts read hold no one else. A name nobody has
+    /// (a part of a name, or no one's) reads everyone, as before.
+    @Test func onePersonsFactsGiveTheirPageAsTheEntriesDo() throws {
+        let f = IndexFixture("people-facts-named", racyMargin: 0)
+        Self.seed(f)
+        let names = ["Henrike Müller", "henrike  MULLER", "Ana Li", "Omar Haddad", "Zoë Brandt", "李雷"]
+        for name in names {
+            #expect(Self.page(f.indexed.peopleIndex(named: name.folded), name) == Self.page(f.plain.peopleIndex(), name), "\(name)")
+            let facts = try #require(f.index.people(for: f.plain.scan().refs, store: f.indexed, named: name.folded), "\(name): from the facts")
+            #expect(facts.sightings.allSatisfy { $0.people.allSatisfy { $0.name.folded == name.folded } }, "\(name): only their rows")
+            #expect(facts.openFollowUps.allSatisfy { $0.who.folded == name.folded }, "\(name): only their follow-ups")
+            #expect(Set(facts.lastNamed.keys).isSubset(of: [name.folded]), "\(name)")
+        }
+        let henrike = f.indexed.peopleIndex(named: "henrike muller").people.person(named: "Henrike Müller")
+        #expect(henrike?.mentions.map(\.entryID) == [Self.imported, Self.mention], "a mention in text and an imported tag")
+        #expect(f.indexed.peopleIndex(named: "Omar Haddad".folded).people.people.count == 1, "no one else")
+        for part in ["henrike", "nobody at all"] {
+            #expect(Self.describe(f.indexed.peopleIndex(named: part.folded)) == Self.describe(f.plain.peopleIndex()), "\(part): everyone")
+        }
+        // A change: the mention removed, a person added.
+        f.write(Self.mention, Self.entry("Lunch", "2029-06-01T10:00:00+01:00", people: [["Omar Haddad"], ["Henrike Müller"]],
+                                         notes: "Lunch with henrike müller; Ana Li sent regards."))
+        f.reopen()
+        for name in names {
+            #expect(Self.page(f.indexed.peopleIndex(named: name.folded), name) == Self.page(f.plain.peopleIndex(), name), "\(name): after a change")
+        }
+    }
+
+    /// A damaged row anywhere, another person's too, never changes one person's page: their
+    /// read sums every row of `people` and `follow_ups` in its pass, not only theirs.
+    @Test(arguments: damages)
+    func aChangedStoredColumnNeverChangesAPage(_ label: String, _ damage: String) throws {
+        let f = IndexFixture("people-page-damage-\(label.replacingOccurrences(of: " ", with: "-"))", racyMargin: 0)
+        Self.seed(f)
+        f.write(Self.lastTask, IndexFixture.text(title: "Planning", date: "2030-01-05T09:00:00+01:00", followUp: "Omar Haddad"))
+        let names = ["Omar Haddad", "Henrike Müller", "Ana Li"]
+        let expected = names.map { Self.page(f.plain.peopleIndex(), $0) }
+        #expect(names.map { Self.page(f.indexed.peopleIndex(named: $0.folded), $0) } == expected, "\(label): before")
+        for (name, page) in zip(names, expected) {
+            #expect(try f.damage(damage) == 1, "\(label): the damage touched one row")
+            f.reopen()
+            #expect(Self.page(f.indexed.peopleIndex(named: name.folded), name) == page, "\(label): \(name)'s page as the entries say")
+            #expect(Self.facts(f) != nil, "\(label): the rebuilt facts answer")
+        }
     }
 }

@@ -213,36 +213,39 @@ public struct MentionFinder: Sendable {
     /// own (Unicode's grapheme rules break around controls), so cutting there cuts where
     /// Characters would, without walking the text's graphemes.
     static func lines(of text: String) -> [Substring] {
-        var out: [Substring] = []
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        var i = start
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            var width = 0
-            if b >= 0x0A && b <= 0x0D {
-                width = 1
-            } else if b == 0xC2 || b == 0xE2 {
-                let second = bytes.index(after: i)
-                if second < bytes.endIndex {
-                    if b == 0xC2, bytes[second] == 0x85 {
-                        width = 2
-                    } else if b == 0xE2, bytes[second] == 0x80 {
-                        let third = bytes.index(after: second)
-                        if third < bytes.endIndex, bytes[third] == 0xA8 || bytes[third] == 0xA9 { width = 3 }
-                    }
+        // The cuts found on the text's bytes in place, by offset (stepping its UTF-8 view index
+        // by index was 0.6 G of `doctor`'s 13.6 G instructions at 10,000 entries), then made
+        // into the lines: an offset is an index of the view at once.
+        var text = text
+        var cuts: [(start: Int, end: Int)] = []
+        text.withUTF8 { bytes in
+            var start = 0
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let b = bytes[i]
+                var width = 0
+                if b >= 0x0A && b <= 0x0D {
+                    width = 1
+                } else if b == 0xC2, i + 1 < count, bytes[i + 1] == 0x85 {
+                    width = 2
+                } else if b == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                    width = 3
                 }
+                if width == 0 {
+                    i += 1
+                    continue
+                }
+                if start < i { cuts.append((start, i)) }
+                i += width
+                start = i
             }
-            if width == 0 {
-                i = bytes.index(after: i)
-                continue
-            }
-            if start < i { out.append(text[start..<i]) }
-            i = bytes.index(i, offsetBy: width)
-            start = i
+            if start < count { cuts.append((start, count)) }
         }
-        if start < bytes.endIndex { out.append(text[start..<bytes.endIndex]) }
-        return out
+        let utf8 = text.utf8
+        return cuts.map { cut in
+            text[utf8.index(utf8.startIndex, offsetBy: cut.start)..<utf8.index(utf8.startIndex, offsetBy: cut.end)]
+        }
     }
 
     /// A tag's words joined (`@henrike_vogel` → `henrikevogel`): the form a tag of an imported note

@@ -35,7 +35,11 @@ public protocol EntryIndexing: AnyObject, Sendable {
     /// first. Nil when the facts cannot answer exactly what reading the entries would.
     /// `upTo`: ``PeopleFacts/lastNamed`` counts only the entries of that day or earlier (the
     /// caller keeps the rest of what it wants itself, by the event times given).
-    func people(for refs: [EntryRef], store: JournalStore, upTo last: Day?) -> PeopleFacts?
+    /// `named`: a folded name (``Swift/String/folded``): when anyone's is that, the facts of that
+    /// one person only (the entries listing them with only them as their people, the open
+    /// follow-ups naming them and who each names last of those, the entries that may mention
+    /// them), which is all of their page (`debrief people show`); else everyone's.
+    func people(for refs: [EntryRef], store: JournalStore, upTo last: Day?, named key: String?) -> PeopleFacts?
 
     /// `body` given what the weekly review reads of `refs` (the whole journal) from the index's
     /// rows (``ReviewSource``: every entry's key, and, as asked, entries reduced to
@@ -75,7 +79,7 @@ public protocol EntryIndexing: AnyObject, Sendable {
 extension EntryIndexing {
     public func prepareFullRead(store: JournalStore) {}
     public func followUps(for refs: [EntryRef], store: JournalStore, openOnly: Bool) -> FollowUpFacts? { nil }
-    public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day?) -> PeopleFacts? { nil }
+    public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day?, named key: String?) -> PeopleFacts? { nil }
     public func review<Value>(for refs: [EntryRef], store: JournalStore, problems: [EntryProblem],
                               _ body: (ReviewSource) -> Value) -> Value? { nil }
     public func entries(of refs: [EntryRef], complete: Bool, store: JournalStore, including include: (EntryKey) -> Bool,

@@ -133,11 +133,18 @@ public struct JournalStore: Sendable {
     ///
     /// `upTo`: only the entries whose event day is that day or earlier, as the weekly review's
     /// cold contacts are judged (``WeeklyReview/make(journal:catalog:week:weeks:clock:coldDays:calendar:coldNames:)``).
-    public func peopleIndex(upTo last: Day? = nil) -> (people: PeopleIndex, sightings: [PersonSighting], problems: [EntryProblem]) {
+    ///
+    /// `named`: one person's page is wanted, whose folded name (``Swift/String/folded``) this is:
+    /// when the index answers and someone has that name, the people hold only them, and the
+    /// sightings only the entries listing them (``EntryIndexing/people(for:store:upTo:named:)``:
+    /// one person's rows instead of everyone's). Anyone else's summary is never partial: it is
+    /// left out, or everyone is there.
+    public func peopleIndex(upTo last: Day? = nil, named key: String? = nil)
+        -> (people: PeopleIndex, sightings: [PersonSighting], problems: [EntryProblem]) {
         let scan = fullScan()
         Trace.mark("store: \(scan.refs.count) files listed")
         func kept(_ time: Timestamp) -> Bool { last.map { time.day <= $0 } ?? true }
-        if let facts = index?.people(for: scan.refs, store: self, upTo: last) {
+        if let facts = index?.people(for: scan.refs, store: self, upTo: last, named: key) {
             Trace.mark("store: \(facts.sightings.count) entries' people from the index's facts, \(facts.mentioning.count) entries read for mentions")
             let sightings = last == nil ? facts.sightings : facts.sightings.filter { kept($0.eventTime) }
             let mentioning = last == nil ? facts.mentioning : facts.mentioning.filter { kept($0.eventTime) }

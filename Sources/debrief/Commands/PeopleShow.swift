@@ -32,8 +32,9 @@ struct PeopleShow: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let context = try Context(journal)
-            // From the index's facts when it can answer (issue 23), else from every entry.
-            let (index, sightings, problems) = context.store.peopleIndex()
+            // From the index's facts when it can answer (issue 23), else from every entry; only
+            // this person's facts when the name is someone's whole name.
+            let (index, sightings, problems) = context.store.peopleIndex(named: name.folded)
             let person = try Self.find(name, in: index)
             switch format {
             case .json:
