@@ -450,6 +450,8 @@ public final class JournalIndex: EntryIndexing {
         defer { sqlite3_reset(stmt) }
         var out: [Int: Entry] = [:]
         out.reserveCapacity(wanted.count)
+        // The prompt ids of the blobs before (only `keeping` is ever asked whether it holds one).
+        var names = EntryBlob.Names()
         for (file, index) in wanted {
             sqlite3_reset(stmt)
             guard sqlite3_bind_int64(stmt, 1, file) == SQLITE_OK else { throw DatabaseError(resultCode: .SQLITE_ERROR) }
@@ -464,7 +466,7 @@ public final class JournalIndex: EntryIndexing {
             let fingerprint = Fingerprint(hash: UInt64(bitPattern: sqlite3_column_int64(stmt, 1)), length: Int(sqlite3_column_int64(stmt, 2)))
             let source = EntrySource(path: refs[index].path, fingerprint: fingerprint, document: EntryDocument(), hasDocument: false)
             let kept = lean.map { $0.contains(file) } ?? true ? keeping : nil
-            if let entry = EntryBlob.decode(blob, source: source, keeping: kept) { out[index] = entry }
+            if let entry = EntryBlob.decode(blob, source: source, keeping: kept, names: &names) { out[index] = entry }
         }
         return out
     }
