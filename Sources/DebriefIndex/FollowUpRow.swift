@@ -21,6 +21,9 @@ enum FactsRead<Value> {
     }
 }
 
+/// A part of a read made on another connection gives its answer back (``FactsAlongside``).
+extension FactsRead: Sendable where Value: Sendable {}
+
 /// Follow-ups as the index stores them, with the columns of their entries the tracker shows:
 /// what `debrief followups` lists, read without rebuilding any entry from its blob.
 enum FollowUpRow {

@@ -30,8 +30,8 @@ public final class JournalIndex: EntryIndexing {
         var problem: CacheProblem?
         var progress: (@Sendable (Int, Int) -> Void)?
         var lastRefresh = RefreshCounts()
-        /// The `files` rows being read for the next whole-journal read (``prepareFullRead(store:)``).
-        var prefetch: StoredFiles.Prefetch?
+        /// What is being read for the next whole-journal read (``prepareFullRead(store:searching:)``).
+        var prefetch: FullReadPrefetch?
     }
 
     /// What the last read did: files checked, read again from disk, rebuilt from the index.
@@ -42,6 +42,9 @@ public final class JournalIndex: EntryIndexing {
         /// Entries the query's text was found in through their stored search text
         /// (``EntryMatcher/matches(_:textFound:)``).
         public var textFound = 0
+        /// Whether the search texts were searched while the files were listed
+        /// (``FullReadPrefetch``), the database unchanged since.
+        public var searchedAhead = false
 
         public init(checked: Int = 0, read: Int = 0, rebuilt: Int = 0, textFound: Int = 0) {
             self.checked = checked
@@ -193,7 +196,7 @@ public final class JournalIndex: EntryIndexing {
 
     public func followUps(for refs: [EntryRef], store: JournalStore, openOnly: Bool = false) -> FollowUpFacts? {
         // `follow_ups` is checked as it is read (every row of it passes through the read).
-        let answer = facts(for: refs, store: store, checking: [IndexRow.entries]) { db, readable in
+        let answer = facts(for: refs, store: store, checking: [IndexRow.entries]) { db, readable, _ in
             // Text the index stored with a NUL replaced (``IndexRow/text(_:)``) is not what the
             // entry says: the entries answer instead.
             try FollowUpRow.read(db, readable: readable, openOnly: openOnly).map(\.items)
@@ -206,9 +209,11 @@ public final class JournalIndex: EntryIndexing {
     public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day? = nil, named key: String? = nil) -> PeopleFacts? {
         // Every row the answer reads (or looks up, for `mention_words`) against its checksum:
         // `people` and `follow_ups` as they are read (every row of each passes through its read),
-        // the others in a pass of their own first.
-        let tables = [IndexRow.entries, IndexRow.tags, IndexRow.mentionWords]
-        let answer = facts(for: refs, store: store, checking: tables) { db, readable -> FactsRead<([PersonSighting], [FollowUpItem], [String: Day], [Stored])> in
+        // `entries` in a pass of its own first, `tags` and `mention_words` on a second connection
+        // (``FactsAlongside``) with the follow-ups, while this one reads the people rows: at
+        // 10,000 entries the check and the follow-ups are 166 M instructions, the people rows 181 M.
+        let answer = facts(for: refs, store: store, checking: [IndexRow.entries], alongside: [IndexRow.tags, IndexRow.mentionWords]) {
+            db, readable, alongside -> FactsRead<([PersonSighting], [FollowUpItem], [String: Day], [Stored])> in
             // Of the follow-ups, the open ones and who each names last, in one pass. Both read
             // whole before deciding: a damaged row anywhere empties the index, as a check first did.
             guard let entries = try ShownEntry.all(db) else { return .notExact }
@@ -220,9 +225,15 @@ public final class JournalIndex: EntryIndexing {
                 named = nil
                 one = nil
             }
-            switch (try named ?? PeopleRow.sightings(db, readable: readable, entries: entries),
-                    try FollowUpRow.read(db, readable: readable, openOnly: true, lastNamed: true, upTo: last, entries: entries, naming: one)) {
+            let naming = one
+            let followUps = alongside.run { db in
+                try FollowUpRow.read(db, readable: readable, openOnly: true, lastNamed: true, upTo: last, entries: entries, naming: naming)
+            }
+            switch (try named ?? PeopleRow.sightings(db, readable: readable, entries: entries), try followUps()) {
             case (.facts(let sightings), .facts(let followUps)):
+                // `tags` and `mention_words` narrow the entries read for mentions: only once
+                // every row of them was found right.
+                guard try alongside.damaged().isEmpty else { return .damaged }
                 let mentioning = try PeopleRow.mayMention(db, sightings: sightings, readable: readable)
                 let stored = try self.blobs(db, ids: mentioning)
                 // A readable file whose blob is missing: the entries answer.
@@ -293,12 +304,15 @@ public final class JournalIndex: EntryIndexing {
 
     /// One answer from the index's facts for the whole journal, the way every facts query takes
     /// it: the index brought in step with `refs`, every row of `tables` checked against its
-    /// checksum (the others `read` checks as it reads them), then `read`. Nil,
+    /// checksum (the others `read` checks as it reads them), then `read`; the rows of `alongside`
+    /// checked on a second connection while `read` runs, with the piece of it `read` gives there
+    /// (``FactsAlongside``), the answer counting only once they were found right. Nil,
     /// so the entries answer, when the index is not usable, a change could not be recorded, the
     /// facts are not exact, or a row is damaged: then nothing it says is trusted, and the index
     /// is emptied to be built again on the next read.
     private func facts<Value>(for refs: [EntryRef], store: JournalStore, checking tables: [IndexRow.Table],
-                              _ read: (Database, _ readable: [Int64: Int]) throws -> FactsRead<Value>)
+                              alongside sideTables: [IndexRow.Table] = [],
+                              _ read: (Database, _ readable: [Int64: Int], _ alongside: FactsAlongside) throws -> FactsRead<Value>)
         -> (value: Value, readable: [Int64: Int], problems: [EntryProblem])? {
         guard let queue = database(for: store) else { return nil }
         do {
@@ -306,9 +320,23 @@ public final class JournalIndex: EntryIndexing {
             let synced = try synchronize(queue, refs: refs, complete: true, keepEntries: false, store: store)
             guard let readable = synced.recorded else { return nil }
             let problems = synced.problems
-            let answer = try queue.read { db -> FactsRead<Value> in
-                guard try IndexRow.damaged(db, tables: tables).isEmpty else { return .damaged }
-                return try read(db, readable)
+            let side = sideTables.isEmpty ? nil : SideConnection(path: location.database, writing: false)
+            let (answer, version) = try queue.read { db -> (FactsRead<Value>, Int64?) in
+                guard try IndexRow.damaged(db, tables: tables).isEmpty else { return (.damaged, nil) }
+                // The state this read sees (its snapshot began with the check above), taken before
+                // the side connection begins its own read.
+                let version = side == nil ? nil : try Int64.fetchOne(db, sql: "PRAGMA data_version")
+                let alongside = FactsAlongside(checking: sideTables, on: side, else: db)
+                let answer = try read(db, readable, alongside)
+                // The answer counts only once every row of `sideTables` was found right.
+                guard try alongside.damaged().isEmpty else { return (.damaged, version) }
+                return (answer, version)
+            }
+            // The side connection read after this read began and before now: the same state only
+            // if no other connection committed in between. Otherwise the files answer.
+            if let version, try queue.read({ db in try Int64.fetchOne(db, sql: "PRAGMA data_version") }) != version {
+                Trace.mark("index: changed by another process while read; reading the entries")
+                return nil
             }
             switch answer {
             case .damaged:
@@ -351,7 +379,9 @@ public final class JournalIndex: EntryIndexing {
             if let matcher, !wanted.isEmpty {
                 let narrowing = try queue.read { db -> IndexQuery.Narrowing in
                     guard try IndexQuery.narrowingPays(db, wanted: wanted.count) else { return .everything }
-                    return try IndexQuery.narrowing(db, matcher)
+                    let searched = try synced.ahead?.search(current: db)
+                    counts.searchedAhead = searched != nil
+                    return try IndexQuery.narrowing(db, matcher, searched: searched)
                 }
                 switch narrowing {
                 case .everything: break
@@ -381,7 +411,8 @@ public final class JournalIndex: EntryIndexing {
         }
         // The journal's order, sorted as the entries themselves would be.
         order.sort { areInOrder($0.key, $1.key) }
-        Trace.mark("index: \(order.count) entries ordered from their rows\(textFound.isEmpty ? "" : ", the text found in \(textFound.count) entries' stored search text")")
+        let searched = counts.searchedAhead ? ", searched while the files were listed" : ""
+        Trace.mark("index: \(order.count) entries ordered from their rows\(textFound.isEmpty ? "" : ", the text found in \(textFound.count) entries' stored search text\(searched)")")
         // Reduced to `keeping`: the entries no text is tested on (found in their own stored text,
         // or none asked), unless the facts were damaged.
         let lean: Set<Int64>? = matcher?.foldedText == nil ? nil : textFound
@@ -450,6 +481,8 @@ public final class JournalIndex: EntryIndexing {
         defer { sqlite3_reset(stmt) }
         var out: [Int: Entry] = [:]
         out.reserveCapacity(wanted.count)
+        // The prompt ids of the blobs before (only `keeping` is ever asked whether it holds one).
+        var names = EntryBlob.Names()
         for (file, index) in wanted {
             sqlite3_reset(stmt)
             guard sqlite3_bind_int64(stmt, 1, file) == SQLITE_OK else { throw DatabaseError(resultCode: .SQLITE_ERROR) }
@@ -464,7 +497,7 @@ public final class JournalIndex: EntryIndexing {
             let fingerprint = Fingerprint(hash: UInt64(bitPattern: sqlite3_column_int64(stmt, 1)), length: Int(sqlite3_column_int64(stmt, 2)))
             let source = EntrySource(path: refs[index].path, fingerprint: fingerprint, document: EntryDocument(), hasDocument: false)
             let kept = lean.map { $0.contains(file) } ?? true ? keeping : nil
-            if let entry = EntryBlob.decode(blob, source: source, keeping: kept) { out[index] = entry }
+            if let entry = EntryBlob.decode(blob, source: source, keeping: kept, names: &names) { out[index] = entry }
         }
         return out
     }
@@ -694,15 +727,20 @@ public final class JournalIndex: EntryIndexing {
         /// its ref; nil when the changes could not be recorded (the index is behind the files).
         var recorded: [Int64: Int]?
         var changed: Int
+        /// What was read while the caller walked (``prepareFullRead(store:searching:)``), taken
+        /// by this read: its search pass is the read's to use, if still current.
+        var ahead: FullReadPrefetch?
     }
 
     /// Starts reading the `files` rows (and opening the database) on another thread, for the read
-    /// of the whole journal that follows the walk the caller is about to make: the walk is mostly
-    /// the kernel's work (a stat per file), the rows SQLite's, so the two share the cores.
-    /// ``synchronize(_:refs:complete:keepEntries:store:)`` takes the rows if nothing changed the
-    /// database since (``StoredFiles/isCurrent(_:)``), else reads them again.
-    public func prepareFullRead(store: JournalStore) {
-        let prefetch = StoredFiles.Prefetch()
+    /// of the whole journal that follows the walk the caller is about to make, and, when that
+    /// read looks for `text` (folded), the pass over the stored search texts in the same
+    /// transaction (``FullReadPrefetch``). ``synchronize(_:refs:complete:keepEntries:store:)``
+    /// takes the rows, ``entries(of:complete:store:including:narrowedBy:ordered:batch:keeping:_:)``
+    /// the search, each only if nothing changed the database since (``StoredFiles/isCurrent(_:)``);
+    /// else they are read again.
+    public func prepareFullRead(store: JournalStore, searching text: String? = nil) {
+        let prefetch = FullReadPrefetch()
         let started = state.withLock { s in
             guard !s.unusable, s.prefetch == nil else { return false }
             s.prefetch = prefetch
@@ -711,12 +749,18 @@ public final class JournalIndex: EntryIndexing {
         guard started else { return }
         DispatchQueue.global().async { [self] in
             let queue = database(for: store)
-            prefetch.finish(queue.flatMap { queue in try? queue.read { db in try StoredFiles(db, keys: nil) } })
+            prefetch.finish(queue.flatMap { queue in
+                try? queue.read { db in
+                    let rows = try StoredFiles(db, keys: nil)
+                    let search = try text.flatMap { $0.isEmpty ? nil : try IndexQuery.Searched(db, text: IndexRow.text($0)) }
+                    return FullReadPrefetch.Read(rows: rows, search: search)
+                }
+            })
         }
     }
 
-    /// The rows being read for the next whole-journal read, if any (for tests: to wait for them).
-    var pendingPrefetch: StoredFiles.Prefetch? { state.withLock { $0.prefetch } }
+    /// What is being read for the next whole-journal read, if any (for tests: to wait for it).
+    var pendingPrefetch: FullReadPrefetch? { state.withLock { $0.prefetch } }
 
     private func synchronize(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, keepEntries: Bool = true,
                              store: JournalStore) throws -> Synced {
@@ -724,10 +768,11 @@ public final class JournalIndex: EntryIndexing {
         let keys = StoredFiles.keys(for: refs, root: store.root, complete: complete)
         // Rows read while the caller walked, whether this read wants them or not (a read waiting
         // on the database would wait for them anyway).
-        let prefetched = state.withLock { s in
+        let ahead = state.withLock { s in
             defer { s.prefetch = nil }
             return s.prefetch
-        }?.wait()
+        }
+        let prefetched = ahead?.wait()?.rows
         // What the index knows against each file's stat: what is unchanged, to read, gone.
         let check = try queue.read { db in
             var stored = keys == nil ? prefetched : nil
@@ -796,7 +841,7 @@ public final class JournalIndex: EntryIndexing {
                 }
             }
         }
-        return Synced(outcomes: outcomes, stored: stored, recorded: recorded, changed: changes.count)
+        return Synced(outcomes: outcomes, stored: stored, recorded: recorded, changed: changes.count, ahead: ahead)
     }
 
     private func refresh(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, store: JournalStore) throws -> [Result<Entry, EntryProblem>?] {

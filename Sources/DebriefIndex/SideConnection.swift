@@ -8,6 +8,7 @@ import Synchronization
 /// (``EntryFacts/differing(_:from:)``). Under WAL they run while the main connection and the
 /// cores read, parse and fold the files; on the one connection they ran after them, one core
 /// waiting while the other worked (2.2 G of `doctor`'s 13.6 G instructions at 10,000 entries).
+/// A facts read gives it part of its work the same way (``FactsAlongside``).
 ///
 /// Work runs in the order given, one piece at a time, and at most one piece waits: ``run(_:)``
 /// first waits for the piece before, so a part's computed facts are held only until the next
@@ -22,11 +23,23 @@ final class SideConnection: Sendable {
     /// is an `INSERT`, though it changes nothing); `shared` when one cannot be opened, whose
     /// connection then takes the work in turn with its other reads (the same answers).
     init(path: String, writing: Bool, else shared: DatabaseQueue) {
+        queue = (try? DatabaseQueue(path: path, configuration: Self.configuration(writing: writing))) ?? shared
+    }
+
+    /// A connection of its own to `path`, or nil when one cannot be opened: for work the main
+    /// connection waits for inside a read of its own (``FactsAlongside``), which the main
+    /// connection could not take in turn without waiting on itself.
+    init?(path: String, writing: Bool) {
+        guard let own = try? DatabaseQueue(path: path, configuration: Self.configuration(writing: writing)) else { return nil }
+        queue = own
+    }
+
+    private static func configuration(writing: Bool) -> Configuration {
         var config = Configuration()
         config.readonly = !writing
         config.busyMode = .timeout(JournalIndex.busyTimeout)
         config.prepareDatabase { db in IndexRow.install(in: db) }
-        queue = (try? DatabaseQueue(path: path, configuration: config)) ?? shared
+        return config
     }
 
     /// `work` on this connection's thread, after the pieces given before.
