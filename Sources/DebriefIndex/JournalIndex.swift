@@ -902,9 +902,11 @@ public final class JournalIndex: EntryIndexing {
 
     /// How many changed files are read and recorded at a time (``synchronize``): an eighth of
     /// them, so that even a small journal's cold build reads its next batch while recording one,
-    /// between 64 (below, a batch is read on one core) and 1,024 (what one batch holds in memory:
-    /// at 100,000 entries the whole journal parsed at once was 1.7 GB).
-    static func recordBatch(_ changes: Int) -> Int { min(1_024, max(concurrentReadMinimum, changes / 8)) }
+    /// between 64 (below, a batch is read on one core) and 512 (what one batch holds in memory:
+    /// at 100,000 entries the whole journal parsed at once was 1.7 GB; two batches are held, the
+    /// one recorded and the one read ahead, and batches of 1,024 made a cold build's peak at
+    /// 10,000 entries 103 MB, of 512 78 MB).
+    static func recordBatch(_ changes: Int) -> Int { min(512, max(concurrentReadMinimum, changes / 8)) }
 
     /// Reads and parses `changes`, split over the cores when there are many; the progress
     /// callback hears every 64th file, counted from `done` of `total` (``synchronize`` reports
