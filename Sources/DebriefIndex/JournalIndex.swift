@@ -205,15 +205,21 @@ public final class JournalIndex: EntryIndexing {
 
     public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day? = nil, named key: String? = nil) -> PeopleFacts? {
         // Every row the answer reads (or looks up, for `mention_words`) against its checksum:
-        // `people` and `follow_ups` as they are read (every row of each passes through its read),
-        // `entries` in a pass of its own first, `tags` and `mention_words` on a second connection
-        // (``FactsAlongside``) with the follow-ups, while this one reads the people rows: at
-        // 10,000 entries the check and the follow-ups are 166 M instructions, the people rows 181 M.
-        let answer = facts(for: refs, store: store, checking: [IndexRow.entries], alongside: [IndexRow.tags, IndexRow.mentionWords]) {
+        // `entries`, `people` and `follow_ups` as they are read (every row of each passes through
+        // its read; `entries` first, before a value of it is taken), `tags` and `mention_words`
+        // on a second connection (``FactsAlongside``) with the follow-ups, while this one reads
+        // the people rows: at 10,000 entries the check and the follow-ups are 121 M instructions,
+        // the people rows 178 M.
+        let answer = facts(for: refs, store: store, checking: [], alongside: [IndexRow.tags, IndexRow.mentionWords]) {
             db, readable, alongside -> FactsRead<([PersonSighting], [FollowUpItem], [String: Day], [Stored])> in
             // Of the follow-ups, the open ones and who each names last, in one pass. Both read
             // whole before deciding: a damaged row anywhere empties the index, as a check first did.
-            guard let entries = try ShownEntry.all(db) else { return .notExact }
+            let entries: ShownEntries
+            switch try ShownEntry.all(db, readable: readable) {
+            case .facts(let shown): entries = shown
+            case .damaged: return .damaged
+            case .notExact: return .notExact
+            }
             // One person's rows when someone's folded name is `key` (nobody's: everyone's, in the
             // same read, for a part of a name).
             var one = key
@@ -320,8 +326,9 @@ public final class JournalIndex: EntryIndexing {
             let side = sideTables.isEmpty ? nil : SideConnection(path: location.database, writing: false)
             let (answer, version) = try queue.read { db -> (FactsRead<Value>, Int64?) in
                 guard try IndexRow.damaged(db, tables: tables).isEmpty else { return (.damaged, nil) }
-                // The state this read sees (its snapshot began with the check above), taken before
-                // the side connection begins its own read.
+                // The state this read sees, taken before the side connection begins its own read
+                // (the pragma reads the database's header: inside the read's transaction, it
+                // begins its snapshot when no check above did).
                 let version = side == nil ? nil : try Int64.fetchOne(db, sql: "PRAGMA data_version")
                 let alongside = FactsAlongside(checking: sideTables, on: side, else: db)
                 let answer = try read(db, readable, alongside)
