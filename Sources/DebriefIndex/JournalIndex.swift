@@ -30,8 +30,8 @@ public final class JournalIndex: EntryIndexing {
         var problem: CacheProblem?
         var progress: (@Sendable (Int, Int) -> Void)?
         var lastRefresh = RefreshCounts()
-        /// The `files` rows being read for the next whole-journal read (``prepareFullRead(store:)``).
-        var prefetch: StoredFiles.Prefetch?
+        /// What is being read for the next whole-journal read (``prepareFullRead(store:searching:)``).
+        var prefetch: FullReadPrefetch?
     }
 
     /// What the last read did: files checked, read again from disk, rebuilt from the index.
@@ -42,6 +42,9 @@ public final class JournalIndex: EntryIndexing {
         /// Entries the query's text was found in through their stored search text
         /// (``EntryMatcher/matches(_:textFound:)``).
         public var textFound = 0
+        /// Whether the search texts were searched while the files were listed
+        /// (``FullReadPrefetch``), the database unchanged since.
+        public var searchedAhead = false
 
         public init(checked: Int = 0, read: Int = 0, rebuilt: Int = 0, textFound: Int = 0) {
             self.checked = checked
@@ -383,7 +386,9 @@ public final class JournalIndex: EntryIndexing {
             if let matcher, !wanted.isEmpty {
                 let narrowing = try queue.read { db -> IndexQuery.Narrowing in
                     guard try IndexQuery.narrowingPays(db, wanted: wanted.count) else { return .everything }
-                    return try IndexQuery.narrowing(db, matcher)
+                    let searched = try synced.ahead?.search(current: db)
+                    counts.searchedAhead = searched != nil
+                    return try IndexQuery.narrowing(db, matcher, searched: searched)
                 }
                 switch narrowing {
                 case .everything: break
@@ -413,7 +418,8 @@ public final class JournalIndex: EntryIndexing {
         }
         // The journal's order, sorted as the entries themselves would be.
         order.sort { areInOrder($0.key, $1.key) }
-        Trace.mark("index: \(order.count) entries ordered from their rows\(textFound.isEmpty ? "" : ", the text found in \(textFound.count) entries' stored search text")")
+        let searched = counts.searchedAhead ? ", searched while the files were listed" : ""
+        Trace.mark("index: \(order.count) entries ordered from their rows\(textFound.isEmpty ? "" : ", the text found in \(textFound.count) entries' stored search text\(searched)")")
         // Reduced to `keeping`: the entries no text is tested on (found in their own stored text,
         // or none asked), unless the facts were damaged.
         let lean: Set<Int64>? = matcher?.foldedText == nil ? nil : textFound
@@ -482,6 +488,8 @@ public final class JournalIndex: EntryIndexing {
         defer { sqlite3_reset(stmt) }
         var out: [Int: Entry] = [:]
         out.reserveCapacity(wanted.count)
+        // The prompt ids of the blobs before (only `keeping` is ever asked whether it holds one).
+        var names = EntryBlob.Names()
         for (file, index) in wanted {
             sqlite3_reset(stmt)
             guard sqlite3_bind_int64(stmt, 1, file) == SQLITE_OK else { throw DatabaseError(resultCode: .SQLITE_ERROR) }
@@ -496,7 +504,7 @@ public final class JournalIndex: EntryIndexing {
             let fingerprint = Fingerprint(hash: UInt64(bitPattern: sqlite3_column_int64(stmt, 1)), length: Int(sqlite3_column_int64(stmt, 2)))
             let source = EntrySource(path: refs[index].path, fingerprint: fingerprint, document: EntryDocument(), hasDocument: false)
             let kept = lean.map { $0.contains(file) } ?? true ? keeping : nil
-            if let entry = EntryBlob.decode(blob, source: source, keeping: kept) { out[index] = entry }
+            if let entry = EntryBlob.decode(blob, source: source, keeping: kept, names: &names) { out[index] = entry }
         }
         return out
     }
@@ -726,15 +734,20 @@ public final class JournalIndex: EntryIndexing {
         /// its ref; nil when the changes could not be recorded (the index is behind the files).
         var recorded: [Int64: Int]?
         var changed: Int
+        /// What was read while the caller walked (``prepareFullRead(store:searching:)``), taken
+        /// by this read: its search pass is the read's to use, if still current.
+        var ahead: FullReadPrefetch?
     }
 
     /// Starts reading the `files` rows (and opening the database) on another thread, for the read
-    /// of the whole journal that follows the walk the caller is about to make: the walk is mostly
-    /// the kernel's work (a stat per file), the rows SQLite's, so the two share the cores.
-    /// ``synchronize(_:refs:complete:keepEntries:store:)`` takes the rows if nothing changed the
-    /// database since (``StoredFiles/isCurrent(_:)``), else reads them again.
-    public func prepareFullRead(store: JournalStore) {
-        let prefetch = StoredFiles.Prefetch()
+    /// of the whole journal that follows the walk the caller is about to make, and, when that
+    /// read looks for `text` (folded), the pass over the stored search texts in the same
+    /// transaction (``FullReadPrefetch``). ``synchronize(_:refs:complete:keepEntries:store:)``
+    /// takes the rows, ``entries(of:complete:store:including:narrowedBy:ordered:batch:keeping:_:)``
+    /// the search, each only if nothing changed the database since (``StoredFiles/isCurrent(_:)``);
+    /// else they are read again.
+    public func prepareFullRead(store: JournalStore, searching text: String? = nil) {
+        let prefetch = FullReadPrefetch()
         let started = state.withLock { s in
             guard !s.unusable, s.prefetch == nil else { return false }
             s.prefetch = prefetch
@@ -743,12 +756,18 @@ public final class JournalIndex: EntryIndexing {
         guard started else { return }
         DispatchQueue.global().async { [self] in
             let queue = database(for: store)
-            prefetch.finish(queue.flatMap { queue in try? queue.read { db in try StoredFiles(db, keys: nil) } })
+            prefetch.finish(queue.flatMap { queue in
+                try? queue.read { db in
+                    let rows = try StoredFiles(db, keys: nil)
+                    let search = try text.flatMap { $0.isEmpty ? nil : try IndexQuery.Searched(db, text: IndexRow.text($0)) }
+                    return FullReadPrefetch.Read(rows: rows, search: search)
+                }
+            })
         }
     }
 
-    /// The rows being read for the next whole-journal read, if any (for tests: to wait for them).
-    var pendingPrefetch: StoredFiles.Prefetch? { state.withLock { $0.prefetch } }
+    /// What is being read for the next whole-journal read, if any (for tests: to wait for it).
+    var pendingPrefetch: FullReadPrefetch? { state.withLock { $0.prefetch } }
 
     private func synchronize(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, keepEntries: Bool = true,
                              store: JournalStore) throws -> Synced {
@@ -756,10 +775,11 @@ public final class JournalIndex: EntryIndexing {
         let keys = StoredFiles.keys(for: refs, root: store.root, complete: complete)
         // Rows read while the caller walked, whether this read wants them or not (a read waiting
         // on the database would wait for them anyway).
-        let prefetched = state.withLock { s in
+        let ahead = state.withLock { s in
             defer { s.prefetch = nil }
             return s.prefetch
-        }?.wait()
+        }
+        let prefetched = ahead?.wait()?.rows
         // What the index knows against each file's stat: what is unchanged, to read, gone.
         let check = try queue.read { db in
             var stored = keys == nil ? prefetched : nil
@@ -828,7 +848,7 @@ public final class JournalIndex: EntryIndexing {
                 }
             }
         }
-        return Synced(outcomes: outcomes, stored: stored, recorded: recorded, changed: changes.count)
+        return Synced(outcomes: outcomes, stored: stored, recorded: recorded, changed: changes.count, ahead: ahead)
     }
 
     private func refresh(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, store: JournalStore) throws -> [Result<Entry, EntryProblem>?] {

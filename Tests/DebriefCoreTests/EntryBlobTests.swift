@@ -101,4 +101,33 @@ import Testing
             }
         }
     }
+
+    /// Blobs decoded in a row with the prompt ids of those before (``EntryBlob/Names``) give what
+    /// each gives alone, whichever ids they share at which places: the same, others of the same
+    /// length, a prefix of one, fewer or more, with some answers kept or all.
+    @Test func namesOfTheBlobsBeforeChangeNoEntry() throws {
+        let base = RoundTripTests.generated()[0]
+        func entry(_ answers: [String: Answer]) -> Entry {
+            Entry(id: base.id, created: base.created, updated: base.updated, answers: answers)
+        }
+        let crafted = [
+            entry(["kind": .choice("meetup"), "notes": .text("a"), "title": .text("One")]),
+            entry(["kind": .choice("talk"), "notes": .text("b"), "title": .text("Two")]),
+            entry(["kine": .choice("x"), "notes": .text("c"), "titles": .text("Three")]),
+            entry(["kind": .choice("meetup"), "notes": .text("d"), "title": .text("Four"), "zz": .bool(true)]),
+            entry(["title": .text("Five")]),
+            entry(["a-prompt-id-longer-than-fifteen-bytes": .number(3), "kind": .choice("talk"), "title": .text("Six")]),
+            entry(["a-prompt-id-longer-than-fifteen-bytez": .number(4), "kind": .choice("talk"), "title": .text("Seven")]),
+        ]
+        let entries = crafted + RoundTripTests.generated() + crafted.reversed()
+        for keeping in [nil, Set(["title", "kind", "a-prompt-id-longer-than-fifteen-bytes", "people", "follow-ups"])] {
+            var names = EntryBlob.Names()
+            for entry in entries {
+                let blob = EntryBlob.encode(entry)
+                let alone = try #require(blob.withUnsafeBytes { EntryBlob.decode($0, source: nil, keeping: keeping) })
+                let inRow = try #require(blob.withUnsafeBytes { EntryBlob.decode($0, source: nil, keeping: keeping, names: &names) })
+                #expect(Self.properties(inRow).sorted() == Self.properties(alone).sorted())
+            }
+        }
+    }
 }

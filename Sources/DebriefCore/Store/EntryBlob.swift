@@ -88,6 +88,14 @@ public enum EntryBlob {
     /// string made of them (a list of 10,000 entries prints a line of each, not their notes).
     /// Such an entry is for reading what was kept, never for saving: answers are missing.
     public static func decode(_ bytes: UnsafeRawBufferPointer, source: EntrySource?, keeping: Set<String>? = nil) -> Entry? {
+        var names = Names(remembering: 0)
+        return decode(bytes, source: source, keeping: keeping, names: &names)
+    }
+
+    /// ``decode(_:source:keeping:)`` of one blob of many decoded in a row, with the prompt ids
+    /// met in those before (``Names``), always used with the same `keeping` set or none.
+    public static func decode(_ bytes: UnsafeRawBufferPointer, source: EntrySource?, keeping: Set<String>?,
+                              names: inout Names) -> Entry? {
         var r = Reader(b: bytes)
         guard r.byte() == version, let id = r.string(), let created = r.timestamp(), let updated = r.timestamp(),
               let flow = r.optional(), let origin = r.optional(), let event = r.optional(), let location = r.optional(), let formerCount = r.int(),
@@ -101,8 +109,9 @@ public enum EntryBlob {
         var answers: [String: Answer] = [:]
         answers.reserveCapacity(count)
         for _ in 0..<count {
-            guard let key = r.string(), let tag = r.byte() else { return nil }
-            if let keeping, !keeping.contains(key) {
+            guard let raw = r.stringBytes(), let tag = r.byte() else { return nil }
+            let (key, place) = names.name(raw)
+            if let keeping, !names.kept(key, at: place, by: keeping) {
                 guard r.skipAnswer(tag) else { return nil }
                 continue
             }
@@ -249,9 +258,14 @@ public enum EntryBlob {
         }
 
         mutating func string() -> String? {
+            stringBytes().map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// A string's UTF-8 bytes, where they are in the blob.
+        mutating func stringBytes() -> UnsafeRawBufferPointer? {
             guard let n = int(), n >= 0, i + n <= b.count else { return nil }
             defer { i += n }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: b[i..<(i + n)]), as: UTF8.self)
+            return UnsafeRawBufferPointer(rebasing: b[i..<(i + n)])
         }
 
         mutating func optional() -> String?? {

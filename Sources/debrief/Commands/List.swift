@@ -74,14 +74,43 @@ struct List: ParsableCommand {
         }
     }
 
+    /// The entry's line: its id, a tab, then its time, title, kind, people, open follow-ups and
+    /// pitfalls joined by " · ". Written into one buffer of bytes: an array of parts joined and
+    /// appended to the id was a ninth of `list --search` over 10,000 entries (167 M instructions,
+    /// 17,000 a line).
     static func line(_ entry: Entry, pitfalls: [String]) -> String {
-        var parts = [entry.eventTime.display, TerminalSafe.line(entry.title)]
-        if let kind = entry.kind { parts.append(TerminalSafe.line(kind)) }
+        let separator = " · ".utf8
+        var out: [UInt8] = []
+        out.reserveCapacity(160)
+        out += entry.id.utf8
+        out.append(UInt8(ascii: "\t"))
+        entry.eventTime.display(into: &out)
+        out += separator
+        out += TerminalSafe.line(entry.title).utf8
+        if let kind = entry.kind {
+            out += separator
+            out += TerminalSafe.line(kind).utf8
+        }
         let n = entry.people.count
-        if n > 0 { parts.append("\(n) \(n == 1 ? "person" : "people")") }
-        let open = entry.followUps.filter(\.isOpen).count
-        if open > 0 { parts.append("\(open) open follow-up\(open == 1 ? "" : "s")") }
-        if !pitfalls.isEmpty { parts.append("pitfalls: " + pitfalls.joined(separator: ", ")) }
-        return entry.id + "\t" + parts.joined(separator: " · ")
+        if n > 0 {
+            out += separator
+            out += String(n).utf8
+            out += (n == 1 ? " person" : " people").utf8
+        }
+        let open = entry.followUps.reduce(0) { $1.isOpen ? $0 + 1 : $0 }
+        if open > 0 {
+            out += separator
+            out += String(open).utf8
+            out += (open == 1 ? " open follow-up" : " open follow-ups").utf8
+        }
+        if !pitfalls.isEmpty {
+            out += separator
+            out += "pitfalls: ".utf8
+            for (i, id) in pitfalls.enumerated() {
+                if i > 0 { out += ", ".utf8 }
+                out += id.utf8
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
