@@ -43,7 +43,9 @@ enum IndexQuery {
     /// the rows of `tags`, `people` and `follow_ups` (every row of those tables checked first, in
     /// a pass of its own) and by the stored search texts (``text(_:_:)``), and those the text was
     /// found in.
-    static func narrowing(_ db: Database, _ matcher: EntryMatcher) throws -> Narrowing {
+    /// `searched`: the pass over the search texts made ahead (``FullReadPrefetch``) on this very
+    /// database as it still is, used when it was made for this query's text.
+    static func narrowing(_ db: Database, _ matcher: EntryMatcher, searched: Searched? = nil) throws -> Narrowing {
         let q = matcher.query
         let t = IndexRow.text
         var conditions: [String] = []
@@ -76,7 +78,10 @@ enum IndexQuery {
         }
         var text: Text?
         if let folded = matcher.foldedText, !folded.isEmpty {
-            guard let found = try Self.text(db, t(folded)) else { return .damaged }
+            let query = t(folded)
+            let ahead = searched?.text == query ? searched : nil
+            let found = try ahead.map(\.found) ?? Self.text(db, query)
+            guard let found else { return .damaged }
             text = found
         }
         guard !conditions.isEmpty else { return text.map { .only($0.holding, found: $0.found) } ?? .everything }
@@ -88,8 +93,21 @@ enum IndexQuery {
         return .only(candidates, found: text.found.intersection(candidates))
     }
 
+    /// The pass over the stored search texts for `text` (as ``IndexRow/text(_:)`` stores and
+    /// compares it), made ahead of the read that asks (``FullReadPrefetch``): what it `found`,
+    /// nil when a row did not match its sum.
+    struct Searched: Sendable {
+        var text: String
+        var found: Text?
+
+        init(_ db: Database, text: String) throws {
+            self.text = text
+            found = try IndexQuery.text(db, text)
+        }
+    }
+
     /// What the stored search texts say of a text query (``text(_:_:)``).
-    struct Text {
+    struct Text: Sendable {
         /// The files whose stored search text holds the query's bytes.
         var holding: Set<Int64>
         /// Of those, the ones whose text vouches for its entry: that text is

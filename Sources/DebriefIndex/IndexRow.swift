@@ -171,7 +171,7 @@ enum IndexRow {
     /// values in place (GRDB's functions hand Swift a `[DatabaseValue]` per call, a `String` per
     /// text: for the 20 MB of stored words `debrief people` checks, a tenth of the command).
     /// Also installs `debrief_contains(text, part)`: whether `part`'s bytes occur in `text`'s (1
-    /// or 0; NULL when either is NULL), through ``contains(_:_:_:_:)``. For UTF-8, the same answer as SQLite's
+    /// or 0; NULL when either is NULL), through `String.bytes(_:contain:)`. For UTF-8, the same answer as SQLite's
     /// `instr(text, part) > 0`, which `String.containsFolded` follows: a valid UTF-8 `part` starts
     /// with a lead byte, which no continuation byte equals, so it is only found where a character
     /// starts. `instr` steps character by character; this reads the 18 MB of search text at
@@ -198,29 +198,9 @@ enum IndexRow {
             sqlite3_result_int(context, 1)
             return
         }
-        guard let haystack, let needle, haystackCount >= needleCount else {
-            sqlite3_result_int(context, 0)
-            return
-        }
-        sqlite3_result_int(context, contains(UnsafeRawPointer(haystack), haystackCount, UnsafeRawPointer(needle), needleCount) ? 1 : 0)
-    }
-
-    /// Whether `needle`'s bytes occur in `haystack`'s: glibc's vectorised `memchr` finds each
-    /// place the first byte occurs, `memcmp` compares the rest (`memmem` is a GNU extension
-    /// Swift's Glibc module does not export).
-    static func contains(_ haystack: UnsafeRawPointer, _ haystackCount: Int, _ needle: UnsafeRawPointer, _ needleCount: Int) -> Bool {
-        guard needleCount > 0 else { return true }
-        let first = Int32(needle.load(as: UInt8.self))
-        var start = haystack
-        var left = haystackCount
-        while left >= needleCount {
-            guard let hit = memchr(start, first, left - needleCount + 1) else { return false }
-            if memcmp(hit, needle, needleCount) == 0 { return true }
-            let skipped = (UnsafeRawPointer(hit) - start) + 1
-            start += skipped
-            left -= skipped
-        }
-        return false
+        let found = String.bytes(UnsafeRawBufferPointer(start: haystack, count: haystack == nil ? 0 : haystackCount),
+                                 contain: UnsafeRawBufferPointer(start: needle, count: needle == nil ? 0 : needleCount))
+        sqlite3_result_int(context, found ? 1 : 0)
     }
 
     private static let sqlFunction: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void = { context, count, arguments in

@@ -30,8 +30,8 @@ public final class JournalIndex: EntryIndexing {
         var problem: CacheProblem?
         var progress: (@Sendable (Int, Int) -> Void)?
         var lastRefresh = RefreshCounts()
-        /// The `files` rows being read for the next whole-journal read (``prepareFullRead(store:)``).
-        var prefetch: StoredFiles.Prefetch?
+        /// What is being read for the next whole-journal read (``prepareFullRead(store:searching:)``).
+        var prefetch: FullReadPrefetch?
     }
 
     /// What the last read did: files checked, read again from disk, rebuilt from the index.
@@ -42,6 +42,9 @@ public final class JournalIndex: EntryIndexing {
         /// Entries the query's text was found in through their stored search text
         /// (``EntryMatcher/matches(_:textFound:)``).
         public var textFound = 0
+        /// Whether the search texts were searched while the files were listed
+        /// (``FullReadPrefetch``), the database unchanged since.
+        public var searchedAhead = false
 
         public init(checked: Int = 0, read: Int = 0, rebuilt: Int = 0, textFound: Int = 0) {
             self.checked = checked
@@ -205,15 +208,21 @@ public final class JournalIndex: EntryIndexing {
 
     public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day? = nil, named key: String? = nil) -> PeopleFacts? {
         // Every row the answer reads (or looks up, for `mention_words`) against its checksum:
-        // `people` and `follow_ups` as they are read (every row of each passes through its read),
-        // `entries` in a pass of its own first, `tags` and `mention_words` on a second connection
-        // (``FactsAlongside``) with the follow-ups, while this one reads the people rows: at
-        // 10,000 entries the check and the follow-ups are 166 M instructions, the people rows 181 M.
-        let answer = facts(for: refs, store: store, checking: [IndexRow.entries], alongside: [IndexRow.tags, IndexRow.mentionWords]) {
+        // `entries`, `people` and `follow_ups` as they are read (every row of each passes through
+        // its read; `entries` first, before a value of it is taken), `tags` and `mention_words`
+        // on a second connection (``FactsAlongside``) with the follow-ups, while this one reads
+        // the people rows: at 10,000 entries the check and the follow-ups are 121 M instructions,
+        // the people rows 178 M.
+        let answer = facts(for: refs, store: store, checking: [], alongside: [IndexRow.tags, IndexRow.mentionWords]) {
             db, readable, alongside -> FactsRead<([PersonSighting], [FollowUpItem], [String: Day], [Stored])> in
             // Of the follow-ups, the open ones and who each names last, in one pass. Both read
             // whole before deciding: a damaged row anywhere empties the index, as a check first did.
-            guard let entries = try ShownEntry.all(db) else { return .notExact }
+            let entries: ShownEntries
+            switch try ShownEntry.all(db, readable: readable) {
+            case .facts(let shown): entries = shown
+            case .damaged: return .damaged
+            case .notExact: return .notExact
+            }
             // One person's rows when someone's folded name is `key` (nobody's: everyone's, in the
             // same read, for a part of a name).
             var one = key
@@ -320,8 +329,9 @@ public final class JournalIndex: EntryIndexing {
             let side = sideTables.isEmpty ? nil : SideConnection(path: location.database, writing: false)
             let (answer, version) = try queue.read { db -> (FactsRead<Value>, Int64?) in
                 guard try IndexRow.damaged(db, tables: tables).isEmpty else { return (.damaged, nil) }
-                // The state this read sees (its snapshot began with the check above), taken before
-                // the side connection begins its own read.
+                // The state this read sees, taken before the side connection begins its own read
+                // (the pragma reads the database's header: inside the read's transaction, it
+                // begins its snapshot when no check above did).
                 let version = side == nil ? nil : try Int64.fetchOne(db, sql: "PRAGMA data_version")
                 let alongside = FactsAlongside(checking: sideTables, on: side, else: db)
                 let answer = try read(db, readable, alongside)
@@ -378,7 +388,9 @@ public final class JournalIndex: EntryIndexing {
             if let matcher, !wanted.isEmpty {
                 let narrowing = try queue.read { db -> IndexQuery.Narrowing in
                     guard try IndexQuery.narrowingPays(db, wanted: wanted.count) else { return .everything }
-                    return try IndexQuery.narrowing(db, matcher)
+                    let searched = try synced.ahead?.search(current: db)
+                    counts.searchedAhead = searched != nil
+                    return try IndexQuery.narrowing(db, matcher, searched: searched)
                 }
                 switch narrowing {
                 case .everything: break
@@ -408,7 +420,8 @@ public final class JournalIndex: EntryIndexing {
         }
         // The journal's order, sorted as the entries themselves would be.
         order.sort { areInOrder($0.key, $1.key) }
-        Trace.mark("index: \(order.count) entries ordered from their rows\(textFound.isEmpty ? "" : ", the text found in \(textFound.count) entries' stored search text")")
+        let searched = counts.searchedAhead ? ", searched while the files were listed" : ""
+        Trace.mark("index: \(order.count) entries ordered from their rows\(textFound.isEmpty ? "" : ", the text found in \(textFound.count) entries' stored search text\(searched)")")
         // Reduced to `keeping`: the entries no text is tested on (found in their own stored text,
         // or none asked), unless the facts were damaged.
         let lean: Set<Int64>? = matcher?.foldedText == nil ? nil : textFound
@@ -736,15 +749,20 @@ public final class JournalIndex: EntryIndexing {
         /// its ref; nil when the changes could not be recorded (the index is behind the files).
         var recorded: [Int64: Int]?
         var changed: Int
+        /// What was read while the caller walked (``prepareFullRead(store:searching:)``), taken
+        /// by this read: its search pass is the read's to use, if still current.
+        var ahead: FullReadPrefetch?
     }
 
     /// Starts reading the `files` rows (and opening the database) on another thread, for the read
-    /// of the whole journal that follows the walk the caller is about to make: the walk is mostly
-    /// the kernel's work (a stat per file), the rows SQLite's, so the two share the cores.
-    /// ``synchronize(_:refs:complete:keepEntries:store:)`` takes the rows if nothing changed the
-    /// database since (``StoredFiles/isCurrent(_:)``), else reads them again.
-    public func prepareFullRead(store: JournalStore) {
-        let prefetch = StoredFiles.Prefetch()
+    /// of the whole journal that follows the walk the caller is about to make, and, when that
+    /// read looks for `text` (folded), the pass over the stored search texts in the same
+    /// transaction (``FullReadPrefetch``). ``synchronize(_:refs:complete:keepEntries:store:)``
+    /// takes the rows, ``entries(of:complete:store:including:narrowedBy:ordered:batch:keeping:_:)``
+    /// the search, each only if nothing changed the database since (``StoredFiles/isCurrent(_:)``);
+    /// else they are read again.
+    public func prepareFullRead(store: JournalStore, searching text: String? = nil) {
+        let prefetch = FullReadPrefetch()
         let started = state.withLock { s in
             guard !s.unusable, s.prefetch == nil else { return false }
             s.prefetch = prefetch
@@ -753,12 +771,18 @@ public final class JournalIndex: EntryIndexing {
         guard started else { return }
         DispatchQueue.global().async { [self] in
             let queue = database(for: store)
-            prefetch.finish(queue.flatMap { queue in try? queue.read { db in try StoredFiles(db, keys: nil) } })
+            prefetch.finish(queue.flatMap { queue in
+                try? queue.read { db in
+                    let rows = try StoredFiles(db, keys: nil)
+                    let search = try text.flatMap { $0.isEmpty ? nil : try IndexQuery.Searched(db, text: IndexRow.text($0)) }
+                    return FullReadPrefetch.Read(rows: rows, search: search)
+                }
+            })
         }
     }
 
-    /// The rows being read for the next whole-journal read, if any (for tests: to wait for them).
-    var pendingPrefetch: StoredFiles.Prefetch? { state.withLock { $0.prefetch } }
+    /// What is being read for the next whole-journal read, if any (for tests: to wait for it).
+    var pendingPrefetch: FullReadPrefetch? { state.withLock { $0.prefetch } }
 
     private func synchronize(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, keepEntries: Bool = true,
                              store: JournalStore) throws -> Synced {
@@ -766,10 +790,11 @@ public final class JournalIndex: EntryIndexing {
         let keys = StoredFiles.keys(for: refs, root: store.root, complete: complete)
         // Rows read while the caller walked, whether this read wants them or not (a read waiting
         // on the database would wait for them anyway).
-        let prefetched = state.withLock { s in
+        let ahead = state.withLock { s in
             defer { s.prefetch = nil }
             return s.prefetch
-        }?.wait()
+        }
+        let prefetched = ahead?.wait()?.rows
         // What the index knows against each file's stat: what is unchanged, to read, gone.
         let check = try queue.read { db in
             var stored = keys == nil ? prefetched : nil
@@ -838,7 +863,7 @@ public final class JournalIndex: EntryIndexing {
                 }
             }
         }
-        return Synced(outcomes: outcomes, stored: stored, recorded: recorded, changed: changes.count)
+        return Synced(outcomes: outcomes, stored: stored, recorded: recorded, changed: changes.count, ahead: ahead)
     }
 
     private func refresh(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, store: JournalStore) throws -> [Result<Entry, EntryProblem>?] {

@@ -9,8 +9,8 @@ import Synchronization
 /// paths in one buffer: no `String` per row), found by a hash of those bytes.
 ///
 /// Apart from the check so that a read of the whole journal can take them while the walk stats
-/// the files (``Prefetch``): the walk is mostly the kernel's work, the rows SQLite's, and each
-/// takes about as long at 10,000 entries. Rows read earlier are used only while nothing changed
+/// the files (``FullReadPrefetch``): the walk is mostly the kernel's work, the rows SQLite's, and
+/// each takes about as long at 10,000 entries. Rows read earlier are used only while nothing changed
 /// the database since (``isCurrent(_:)``).
 final class StoredFiles: Sendable {
     struct FileRow: Sendable {
@@ -123,25 +123,5 @@ final class StoredFiles: Sendable {
         guard !complete, refs.count <= JournalIndex.lookupMaximum else { return nil }
         let prefix = Array((root + "/").utf8)
         return refs.map { FreshnessCheck.relative($0.path, prefix: prefix) }
-    }
-
-    /// The rows of a whole-journal read, taken on another thread while the caller walks the
-    /// journal, and waited for by the read that wants them.
-    final class Prefetch: Sendable {
-        private let done = DispatchGroup()
-        private let value = Mutex<StoredFiles?>(nil)
-
-        init() { done.enter() }
-
-        func finish(_ stored: StoredFiles?) {
-            value.withLock { $0 = stored }
-            done.leave()
-        }
-
-        /// The rows once read (nil when they could not be); waits for them.
-        func wait() -> StoredFiles? {
-            done.wait()
-            return value.withLock { $0 }
-        }
     }
 }

@@ -80,8 +80,9 @@ import Testing
     }
 }
 
-/// A read of the whole journal takes the `files` rows while the walk runs (issue 23:
-/// ``StoredFiles/Prefetch``); rows read before the database changed are never the ones compared.
+/// A read of the whole journal takes the `files` rows, and a search its stored search texts,
+/// while the walk runs (issue 23: ``FullReadPrefetch``); what was read before the database
+/// changed is never what the read uses.
 @Suite struct PrefetchedRowsTests {
     /// Another process records an edit between the rows read early and the read that wants them:
     /// the read takes the rows again, so the edit it just saw recorded is not read once more.
@@ -105,6 +106,59 @@ import Testing
         #expect(snapshot.entries.contains { $0.title == "Edited elsewhere" })
         #expect(IndexFixture.describe(snapshot) == IndexFixture.describe(f.plain.loadAll()))
         #expect(f.index.pendingPrefetch == nil, "taken by the read")
+    }
+
+    /// A read looking for a text searches the stored search texts while the walk runs, and uses
+    /// that search when nothing changed the database since.
+    @Test func aSearchMadeWhileTheWalkRanIsUsedWhenNothingChanged() throws {
+        let f = IndexFixture("search-ahead", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 8)
+        _ = f.indexed.loadAll()
+        let matcher = Self.matcher("zurich")
+        #expect(IndexFixture.describe(f.indexed.entries(matching: matcher)) == IndexFixture.describe(f.plain.entries(matching: matcher)))
+        #expect(f.index.lastRefresh.searchedAhead, "\(f.index.lastRefresh)")
+        #expect(f.index.lastRefresh.textFound == 8)
+    }
+
+    /// A file edited before the read: the search made while the walk ran did not see its new
+    /// text, and the read records the file before it narrows, so the search is made again.
+    @Test func aSearchMadeBeforeAFileWasRecordedIsMadeAgain() throws {
+        let f = IndexFixture("search-ahead-edit", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 8)
+        _ = f.indexed.loadAll()
+        f.write("2029-01-01-1830-event-0", IndexFixture.text(title: "Edited", date: "2029-01-01T18:30:00+01:00", notes: "A quokka."))
+        let matcher = Self.matcher("quokka")
+        let found = f.indexed.entries(matching: matcher)
+        #expect(f.index.lastRefresh.read == 1)
+        #expect(found.entries.map(\.title) == ["Edited"])
+        #expect(IndexFixture.describe(found) == IndexFixture.describe(f.plain.entries(matching: matcher)))
+        #expect(!f.index.lastRefresh.searchedAhead)
+    }
+
+    /// Another process records an edit between the search made while the walk ran and the read
+    /// that narrows: this read records nothing, but the database changed, so it searches again.
+    @Test func aSearchMadeBeforeAnotherProcessWroteIsMadeAgain() throws {
+        let f = IndexFixture("search-ahead-other", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 8)
+        _ = f.indexed.loadAll()
+        f.write("2029-01-01-1830-event-0", IndexFixture.text(title: "Edited elsewhere", date: "2029-01-01T18:30:00+01:00", notes: "A quokka."))
+        f.index.prepareFullRead(store: f.indexed, searching: "quokka")
+        let early = try #require(f.index.pendingPrefetch?.wait()?.search?.found)
+        #expect(early.holding.isEmpty, "searched before the edit was recorded")
+        var other = f.plain
+        let second = JournalIndex(location: f.index.location, racyMargin: 0)
+        other.index = second
+        _ = other.loadAll()
+        #expect(second.lastRefresh.read == 1)
+        let matcher = Self.matcher("quokka")
+        let found = f.indexed.entries(matching: matcher)
+        #expect(f.index.lastRefresh.read == 0)
+        #expect(found.entries.map(\.title) == ["Edited elsewhere"])
+        #expect(!f.index.lastRefresh.searchedAhead)
+    }
+
+    static func matcher(_ text: String) -> EntryMatcher {
+        EntryMatcher(EntryQuery(text: text), catalog: IndexFixture.catalog, today: IndexFixture.today)
     }
 
     /// The rows know whether the database changed since they were read: another connection's

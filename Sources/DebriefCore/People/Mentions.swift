@@ -166,25 +166,32 @@ public struct MentionFinder: Sendable {
             out.append(contentsOf: words.joined)
             wrote = true
         }
+        func isAlphanumeric(_ b: UInt8) -> Bool { b &- 0x61 < 26 || b &- 0x41 < 26 || b &- 0x30 < 10 }
         var previousASCII = true
         var i = 0
         let count = bytes.count
         while i < count {
             let b = bytes[i]
+            if isAlphanumeric(b) {
+                // A run of ASCII letters and digits, copied at once (an `append` per byte was most
+                // of this loop's 0.8 G instructions in `doctor` at 10,000 entries). The first
+                // letter of a piece's word starts it: a space first if a word came before.
+                var end = i + 1
+                while end < count, isAlphanumeric(bytes[end]) { end += 1 }
+                if simple, out.count == mark, wrote { out.append(0x20) }
+                out.appendASCIILowercased(UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                if simple { wrote = true }
+                previousASCII = true
+                i = end
+                continue
+            }
             let next = i + 1
-            let upper = b >= 0x41 && b <= 0x5A
-            let alnum = upper || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
-            if !alnum, b >= 0x20, b < 0x7F, previousASCII, next == count || bytes[next] < 0x80 {
+            if b >= 0x20, b < 0x7F, previousASCII, next == count || bytes[next] < 0x80 {
                 flush(i)
                 pieceStart = next
                 mark = out.count
                 wroteBefore = wrote
                 simple = true
-            } else if alnum {
-                // The first letter of a piece's word starts it: a space first if a word came before.
-                if simple, out.count == mark, wrote { out.append(0x20) }
-                out.append(upper ? b + 0x20 : b)
-                if simple { wrote = true }
             } else {
                 simple = false
             }

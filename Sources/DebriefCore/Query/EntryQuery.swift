@@ -1,3 +1,5 @@
+import CDebriefFiles
+
 /// One question about the journal's entries, with one meaning wherever it is asked: `debrief list`,
 /// browse's filter and search, home, the review, follow-ups and people all ask through it, with or
 /// without the index.
@@ -182,24 +184,17 @@ extension String {
     public func containsFolded(_ needle: String) -> Bool {
         if needle.isEmpty { return true }
         var hay = self, pin = needle
-        return hay.withUTF8 { h in pin.withUTF8 { n in Self.bytes(h, contain: n) } }
+        return hay.withUTF8 { h in pin.withUTF8 { n in Self.bytes(UnsafeRawBufferPointer(h), contain: UnsafeRawBufferPointer(n)) } }
     }
 
-    /// Whether `n` occurs in `h`, byte for byte (``containsFolded(_:)``, and a walk's file names
-    /// read in place, which are not made `String`s).
-    static func bytes(_ h: UnsafeBufferPointer<UInt8>, contain n: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard n.count <= h.count, let first = n.first else { return n.isEmpty }
-        var i = 0
-        let last = h.count - n.count
-        while i <= last {
-            if h[i] == first {
-                var k = 1
-                while k < n.count, h[i + k] == n[k] { k += 1 }
-                if k == n.count { return true }
-            }
-            i += 1
-        }
-        return false
+    /// Whether `n` occurs in `h`, byte for byte: the one substring test on bytes, for
+    /// ``containsFolded(_:)``, a walk's file names read in place (not made `String`s) and the
+    /// index's `debrief_contains` over its stored search text; in C (`debrief_find_bytes`), which
+    /// tests sixteen places at a time.
+    public static func bytes(_ h: UnsafeRawBufferPointer, contain n: UnsafeRawBufferPointer) -> Bool {
+        guard !n.isEmpty else { return true }
+        guard n.count <= h.count, let haystack = h.baseAddress, let needle = n.baseAddress else { return false }
+        return debrief_find_bytes(haystack, h.count, needle, n.count) != nil
     }
 
     /// Prefix test on folded texts, byte for byte.

@@ -12,8 +12,9 @@ public protocol EntryIndexing: AnyObject, Sendable {
     func outcomes(for refs: [EntryRef], complete: Bool, store: JournalStore) -> [Result<Entry, EntryProblem>?]?
 
     /// Called before the walk of a read of the whole journal (``JournalStore``'s full reads), so
-    /// the index may start on what that read will need while the walk runs.
-    func prepareFullRead(store: JournalStore)
+    /// the index may start on what that read will need while the walk runs. `text`: the folded
+    /// text the read will look for (``EntryMatcher/foldedText``), if any.
+    func prepareFullRead(store: JournalStore, searching text: String?)
 
     /// Checks the index against what reading each of `refs` (the whole journal) gives, indexes
     /// again the files whose indexed answer differs, and returns their paths. `read` reads a
@@ -77,7 +78,7 @@ public protocol EntryIndexing: AnyObject, Sendable {
 }
 
 extension EntryIndexing {
-    public func prepareFullRead(store: JournalStore) {}
+    public func prepareFullRead(store: JournalStore, searching text: String?) {}
     public func followUps(for refs: [EntryRef], store: JournalStore, openOnly: Bool) -> FollowUpFacts? { nil }
     public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day?, named key: String?) -> PeopleFacts? { nil }
     public func review<Value>(for refs: [EntryRef], store: JournalStore, problems: [EntryProblem],

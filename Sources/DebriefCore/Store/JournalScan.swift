@@ -374,7 +374,7 @@ enum ConflictCopy {
     /// Whether a file name's bytes hold ``marker`` (the walk's test, on names read in place).
     static func named(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
         var marker = marker
-        return marker.withUTF8 { String.bytes(name, contain: $0) }
+        return marker.withUTF8 { String.bytes(UnsafeRawBufferPointer(name), contain: UnsafeRawBufferPointer($0)) }
     }
 
     /// The original's path for a conflict copy's path, or nil when the name is not one:

@@ -69,10 +69,10 @@ public struct JournalStore: Sendable {
     public func refs() -> [EntryRef] { scan().refs }
 
     /// ``scan()`` for a read of the whole journal through the index: the index is told first
-    /// (``EntryIndexing/prepareFullRead(store:)``), so it can read what it knows while the walk
-    /// stats the files.
-    func fullScan() -> JournalScan {
-        index?.prepareFullRead(store: self)
+    /// (``EntryIndexing/prepareFullRead(store:searching:)``), with the folded text the read will
+    /// look for, so it can read what it knows while the walk stats the files.
+    func fullScan(searching text: String? = nil) -> JournalScan {
+        index?.prepareFullRead(store: self, searching: text)
         return scan()
     }
 
@@ -241,7 +241,7 @@ public struct JournalStore: Sendable {
             which = "window's"
         }
         // Without days to rule files out by their ids, every file is compared with the index.
-        let scan = narrowed ?? (query.since == nil && query.until == nil ? fullScan() : scan())
+        let scan = narrowed ?? (query.since == nil && query.until == nil ? fullScan(searching: query.isUnfiltered ? nil : matcher.foldedText) : scan())
         Trace.mark("store: \(scan.refs.count) files listed\(narrowed == nil ? "" : " in the \(which) \(scan.folders.count) folders")")
         var refs = scan.refs.filter { query.mayMatch(id: $0.id) }
         var complete = refs.count == scan.refs.count && narrowed == nil
