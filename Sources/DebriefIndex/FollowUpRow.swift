@@ -46,7 +46,7 @@ enum FollowUpRow {
     /// (``IndexRow/Table/checking(_:keeping:)``), instead of a pass to check them, then one to
     /// read the open ones, then one to group the names. Not exact when a text read held a NUL
     /// the index stores replaced. The caller has checked `entries`' rows.
-    /// `entries`: every entry's shown columns when the caller has read them (``ShownEntry/all(_:)``,
+    /// `entries`: every entry's shown columns when the caller has read them (``ShownEntry/all(_:readable:)``,
     /// for `people`, which reads every row): looked up by file instead of joined to each row;
     /// without them (the open ones are a tenth of the rows) each kept row's entry is joined.
     /// `naming`: only the follow-ups whose folded `who` is that key (`who_folded`, ``EntryFacts``),

@@ -50,9 +50,13 @@ struct FreshnessCheck {
         rows = stored.rows.count
         var matched = [Bool](repeating: false, count: stored.rows.count)
         fresh.reserveCapacity(refs.count)
+        // The walk lists the files in the order the index recorded them: each ref's row is
+        // first looked for after the row of the ref before (``StoredFiles/row(for:expected:)``).
+        var expected = 0
         for i in refs.indices {
             var known: Known?
-            if let r = Self.withRelative(refs[i].path, prefix: prefix, { stored.row(for: $0) }) {
+            if let r = Self.withRelative(refs[i].path, prefix: prefix, { stored.row(for: $0, expected: expected) }) {
+                expected = r + 1
                 matched[r] = true
                 let row = stored.rows[r]
                 // An unreadable file's reason (rare: the only text made here).

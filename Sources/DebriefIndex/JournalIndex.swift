@@ -208,15 +208,21 @@ public final class JournalIndex: EntryIndexing {
 
     public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day? = nil, named key: String? = nil) -> PeopleFacts? {
         // Every row the answer reads (or looks up, for `mention_words`) against its checksum:
-        // `people` and `follow_ups` as they are read (every row of each passes through its read),
-        // `entries` in a pass of its own first, `tags` and `mention_words` on a second connection
-        // (``FactsAlongside``) with the follow-ups, while this one reads the people rows: at
-        // 10,000 entries the check and the follow-ups are 166 M instructions, the people rows 181 M.
-        let answer = facts(for: refs, store: store, checking: [IndexRow.entries], alongside: [IndexRow.tags, IndexRow.mentionWords]) {
+        // `entries`, `people` and `follow_ups` as they are read (every row of each passes through
+        // its read; `entries` first, before a value of it is taken), `tags` and `mention_words`
+        // on a second connection (``FactsAlongside``) with the follow-ups, while this one reads
+        // the people rows: at 10,000 entries the check and the follow-ups are 121 M instructions,
+        // the people rows 178 M.
+        let answer = facts(for: refs, store: store, checking: [], alongside: [IndexRow.tags, IndexRow.mentionWords]) {
             db, readable, alongside -> FactsRead<([PersonSighting], [FollowUpItem], [String: Day], [Stored])> in
             // Of the follow-ups, the open ones and who each names last, in one pass. Both read
             // whole before deciding: a damaged row anywhere empties the index, as a check first did.
-            guard let entries = try ShownEntry.all(db) else { return .notExact }
+            let entries: ShownEntries
+            switch try ShownEntry.all(db, readable: readable) {
+            case .facts(let shown): entries = shown
+            case .damaged: return .damaged
+            case .notExact: return .notExact
+            }
             // One person's rows when someone's folded name is `key` (nobody's: everyone's, in the
             // same read, for a part of a name).
             var one = key
@@ -323,8 +329,9 @@ public final class JournalIndex: EntryIndexing {
             let side = sideTables.isEmpty ? nil : SideConnection(path: location.database, writing: false)
             let (answer, version) = try queue.read { db -> (FactsRead<Value>, Int64?) in
                 guard try IndexRow.damaged(db, tables: tables).isEmpty else { return (.damaged, nil) }
-                // The state this read sees (its snapshot began with the check above), taken before
-                // the side connection begins its own read.
+                // The state this read sees, taken before the side connection begins its own read
+                // (the pragma reads the database's header: inside the read's transaction, it
+                // begins its snapshot when no check above did).
                 let version = side == nil ? nil : try Int64.fetchOne(db, sql: "PRAGMA data_version")
                 let alongside = FactsAlongside(checking: sideTables, on: side, else: db)
                 let answer = try read(db, readable, alongside)
@@ -360,7 +367,9 @@ public final class JournalIndex: EntryIndexing {
         // Up to the first batch, anything wrong sends the whole question to the files.
         var problems: [(index: Int, problem: EntryProblem)] = []
         var order: [(index: Int, key: EntryKey)] = []
-        var files: [Int: Int64] = [:]
+        // The file id of each ref the index answers, by the ref's place: an array, not a
+        // dictionary of 100,000 ids, whose lookups missed the cache (issue 23).
+        var files = [Int64?](repeating: nil, count: refs.count)
         var textFound: Set<Int64> = []
         var damagedFacts = false
         var counts = RefreshCounts(checked: refs.count)
@@ -396,14 +405,14 @@ public final class JournalIndex: EntryIndexing {
                 }
             }
             // Their keys from their rows, which must match their checksums.
-            guard let keys = try queue.read({ db in try Self.keys(db, of: wanted) }), keys.count == wanted.count else {
+            guard let keys = try queue.read({ db in try Self.keys(db, of: wanted, refs: refs.count) }), keys.found == wanted.count else {
                 try? queue.write { db in try Self.forgetEverything(db) }
                 Trace.mark("index: damaged rows; reading the entries, rebuilding")
                 return nil
             }
             for (file, index) in wanted { files[index] = file }
             for index in refs.indices {
-                guard let key = keys[index] else { continue }
+                guard let key = keys.byRef[index] else { continue }
                 if include(key) { order.append((index, key)) }
             }
         } catch {
@@ -421,20 +430,24 @@ public final class JournalIndex: EntryIndexing {
         let size = max(1, batch)
         for start in stride(from: 0, to: order.count, by: size) {
             let part = order[start..<min(start + size, order.count)]
-            var wanted: [Int64: Int] = [:]
-            for (index, _) in part {
-                if let file = files[index] { wanted[file] = index }
+            // Looked up in the order of their file ids, the order of the tables' b-trees.
+            var wanted: [Wanted] = []
+            wanted.reserveCapacity(part.count)
+            for (at, (index, _)) in part.enumerated() {
+                if let file = files[index] { wanted.append(Wanted(file: file, index: index, at: at)) }
             }
-            let rebuilt = (try? queue.read { db in try Self.rebuilt(db, wanted, refs: refs, keeping: kept, lean: lean) }) ?? [:]
-            counts.rebuilt += rebuilt.count
+            wanted.sort { $0.file < $1.file }
+            let rebuilt = (try? queue.read { db in try Self.rebuilt(db, wanted, count: part.count, refs: refs, keeping: kept, lean: lean) })
+                ?? [Entry?](repeating: nil, count: part.count)
+            counts.rebuilt += rebuilt.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
             var entries: [Entry] = []
             var found: [Bool] = []
             entries.reserveCapacity(part.count)
             found.reserveCapacity(part.count)
-            for (index, key) in part {
+            for (at, (index, key)) in part.enumerated() {
                 // The entry its row was ordered by (an index rebuilt meanwhile by another process
                 // gives its file ids to other files).
-                if let entry = rebuilt[index], let file = files[index], entry.id == key.id, entry.eventTime == key.eventTime {
+                if let entry = rebuilt[at], let file = files[index], entry.id == key.id, entry.eventTime == key.eventTime {
                     entries.append(entry)
                     // Only an entry rebuilt from its own stored blob carries the word of its stored text.
                     let vouched = !damagedFacts && textFound.contains(file)
@@ -463,27 +476,34 @@ public final class JournalIndex: EntryIndexing {
         return problems.sorted { $0.index < $1.index }.map(\.problem)
     }
 
-    /// The entries of the `wanted` files (id to the index of the file's ref) rebuilt from their
+    /// A file of a batch to rebuild: its id, the index of its ref, its place in the batch.
+    private struct Wanted {
+        var file: Int64
+        var index: Int
+        var at: Int
+    }
+
+    /// The entries of the `wanted` files (``Wanted``), by their place in a batch of `count`, rebuilt from their
     /// stored blobs in place, in SQLite's memory, each looked up through one statement prepared
     /// once (``cachedStatement``): a batch of a streamed read (`list`), where the `IN` list of a
     /// batch's ids and each blob copied out were 95 M instructions of `list --search` at 10,000
     /// entries. A file whose blob is missing, damaged (``IndexSchema/checksum(_:)``) or does not
     /// decode is not among them. `keeping`: only those answers, of the entries `lean` holds (of
     /// every entry when nil).
-    private static func rebuilt(_ db: Database, _ wanted: [Int64: Int], refs: [EntryRef], keeping: Set<String>?,
-                                lean: Set<Int64>?) throws -> [Int: Entry] {
-        guard !wanted.isEmpty else { return [:] }
+    private static func rebuilt(_ db: Database, _ wanted: [Wanted], count: Int, refs: [EntryRef], keeping: Set<String>?,
+                                lean: Set<Int64>?) throws -> [Entry?] {
+        var out = [Entry?](repeating: nil, count: count)
+        guard !wanted.isEmpty else { return out }
         let stmt = try db.cachedStatement(sql: """
             SELECT b.blob, f.hash, f.length, e.blob_sum FROM entries e JOIN files f ON f.id = e.file JOIN blobs b ON b.file = e.file
             WHERE e.file = ?
             """).sqliteStatement
         // Reset after use too: a statement left on a row would hold its read transaction open.
         defer { sqlite3_reset(stmt) }
-        var out: [Int: Entry] = [:]
-        out.reserveCapacity(wanted.count)
         // The prompt ids of the blobs before (only `keeping` is ever asked whether it holds one).
         var names = EntryBlob.Names()
-        for (file, index) in wanted {
+        for item in wanted {
+            let (file, index) = (item.file, item.index)
             sqlite3_reset(stmt)
             guard sqlite3_bind_int64(stmt, 1, file) == SQLITE_OK else { throw DatabaseError(resultCode: .SQLITE_ERROR) }
             switch sqlite3_step(stmt) {
@@ -497,7 +517,7 @@ public final class JournalIndex: EntryIndexing {
             let fingerprint = Fingerprint(hash: UInt64(bitPattern: sqlite3_column_int64(stmt, 1)), length: Int(sqlite3_column_int64(stmt, 2)))
             let source = EntrySource(path: refs[index].path, fingerprint: fingerprint, document: EntryDocument(), hasDocument: false)
             let kept = lean.map { $0.contains(file) } ?? true ? keeping : nil
-            if let entry = EntryBlob.decode(blob, source: source, keeping: kept, names: &names) { out[index] = entry }
+            if let entry = EntryBlob.decode(blob, source: source, keeping: kept, names: &names) { out[item.at] = entry }
         }
         return out
     }
@@ -506,14 +526,15 @@ public final class JournalIndex: EntryIndexing {
     /// from their `entries` rows, each checked against its sum as it is read: looked up when they
     /// are few (the newest entries, a window of days), so such a read costs the same whatever
     /// the journal's size; else in one pass over the table, which checks every row. Nil when a
-    /// row read does not match its sum or holds an id the index stored replaced.
-    private static func keys(_ db: Database, of wanted: [Int64: Int]) throws -> [Int: EntryKey]? {
-        guard !wanted.isEmpty else { return [:] }
+    /// row read does not match its sum or holds an id the index stored replaced. By the place of
+    /// their ref among `refs` refs, with how many were found.
+    private static func keys(_ db: Database, of wanted: [Int64: Int], refs: Int) throws -> (byRef: [EntryKey?], found: Int)? {
+        var keys = [EntryKey?](repeating: nil, count: refs)
+        var found = 0
+        guard !wanted.isEmpty else { return (keys, found) }
         let table = IndexRow.entries
         // `file`, `id`, `day`, `time`, `utc_offset`… then `sum`.
         let select = "SELECT \(table.selected(as: "e")) FROM entries e"
-        var keys: [Int: EntryKey] = [:]
-        keys.reserveCapacity(wanted.count)
         for (sql, arguments) in statements(select, column: "e.file", keys: wanted.count <= lookupMaximum ? Array(wanted.keys) : nil) {
             let statement = try db.makeStatement(sql: sql)
             let stmt = statement.sqliteStatement
@@ -523,10 +544,11 @@ public final class JournalIndex: EntryIndexing {
                 guard table.intact(stmt) else { return nil }
                 guard let index = wanted[row.int64(0)] else { continue }
                 guard let id = row.text(1), !IndexRow.replaced(id) else { return nil }
+                if keys[index] == nil { found += 1 }
                 keys[index] = EntryKey(eventTime: Timestamp(seconds: Int(row.int64(3)), utcOffset: Int(row.int64(4))), id: id)
             }
         }
-        return keys
+        return (keys, found)
     }
 
     /// How many files ``verify(_:reading:store:)`` reads and compares at a time: only a part's

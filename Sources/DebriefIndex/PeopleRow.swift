@@ -27,8 +27,8 @@ enum PeopleRow {
     /// text held a NUL the index stores replaced. Every `people` row is checked against its sum
     /// as it is read (``IndexRow/Table/intact(_:)``: the pass meets every row, so no pass of its
     /// own is needed); the caller has checked `entries`' rows, and gives their shown columns
-    /// (``ShownEntry/all(_:)``): a row naming a file with no entry is checked, then passed over
-    /// (a readable file without an entry is `damaged`'s).
+    /// (``ShownEntry/all(_:readable:)``): a row naming a file with no entry is checked, then passed over
+    /// (a readable file without an entry is damage that read finds).
     /// Read in place (``StoredColumn/Row``: no `DatabaseValue` per column). A file's rows come
     /// one after another (each entry's people are written together), so its sighting is found
     /// again without a lookup (room for a few people made up front was 13 MB more at 100,000

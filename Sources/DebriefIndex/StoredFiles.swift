@@ -90,11 +90,21 @@ final class StoredFiles: Sendable {
         self.collided = collided
     }
 
-    /// The row whose path is `path`'s bytes, if any.
-    func row(for path: UnsafeRawBufferPointer) -> Int? {
+    /// The row whose path is `path`'s bytes, if any: the row `expected` when its path is those
+    /// bytes (paths are unique), else found by their hash. A whole-journal check meets the
+    /// rows in the order they were read, and at 100,000 files the hash of each path and the
+    /// lookup of each in ``byHash``, both missing the cache, were 24-33 ms of a 57 ms check
+    /// (1.1 ms at 10,000): comparing the bytes with the expected row's reads memory in order.
+    func row(for path: UnsafeRawBufferPointer, expected: Int) -> Int? {
+        if rows.indices.contains(expected), isPath(of: expected, path) { return expected }
         guard let r = byHash[FreshnessCheck.hash(path)] else { return nil }
         if r == Self.ambiguous { return collided[String(decoding: path, as: UTF8.self)] }
-        return paths.withUnsafeBytes { FreshnessCheck.same(UnsafeRawBufferPointer(rebasing: $0[rows[r].path]), path) } ? r : nil
+        return isPath(of: r, path) ? r : nil
+    }
+
+    /// Whether row `r`'s path is `path`'s bytes.
+    private func isPath(of r: Int, _ path: UnsafeRawBufferPointer) -> Bool {
+        paths.withUnsafeBytes { FreshnessCheck.same(UnsafeRawBufferPointer(rebasing: $0[rows[r].path]), path) }
     }
 
     /// Whether these rows are still what `db` holds: no other connection committed since they were

@@ -178,4 +178,37 @@ import Testing
         try queue.write { db in try db.execute(sql: "UPDATE files SET checked = checked + 1 WHERE id = (SELECT min(id) FROM files)") }
         #expect(try !queue.read { db in try again.isCurrent(db) }, "this connection changed a row")
     }
+    /// The check looks each ref's row up first after the row of the ref before (the order a
+    /// warm index meets them in): refs in any other order, or with files missing, find the same
+    /// rows by their paths' hash.
+    @Test func refsInAnyOrderFindTheirOwnRows() throws {
+        let f = IndexFixture("fresh-order", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 6)
+        _ = f.indexed.loadAll()
+        let queue = try #require(f.index.database(for: f.indexed))
+        let stored = try queue.read { db in try StoredFiles(db, keys: nil) }
+        let refs = f.indexed.refs()
+        #expect(refs.count == 6)
+        func check(_ refs: [EntryRef]) -> (fresh: [String: Int64], changes: Int, gone: [Int64]) {
+            let check = FreshnessCheck(stored, refs: refs, complete: true, root: f.root, racyMargin: 0)
+            var fresh: [String: Int64] = [:]
+            for (index, known) in check.fresh { fresh[refs[index].path] = known.id }
+            return (fresh, check.changes.count, check.gone)
+        }
+        let inOrder = check(refs)
+        #expect(inOrder.fresh.count == 6 && inOrder.changes == 0 && inOrder.gone.isEmpty)
+        let rotated = Array(refs[3...] + refs[..<3])
+        for order in [Array(refs.reversed()), rotated, [refs[1], refs[0], refs[3], refs[2], refs[5], refs[4]]] {
+            let other = check(order)
+            #expect(other.fresh == inOrder.fresh, "each file its own row")
+            #expect(other.changes == 0 && other.gone.isEmpty)
+        }
+        // A file no longer listed: its row is gone, the next file still finds its own.
+        var missing = refs
+        let removed = missing.remove(at: 2)
+        let fewer = check(missing)
+        #expect(fewer.fresh.count == 5 && fewer.changes == 0)
+        #expect(fewer.gone == [try #require(inOrder.fresh[removed.path])])
+        #expect(fewer.fresh == inOrder.fresh.filter { $0.key != removed.path })
+    }
 }

@@ -124,6 +124,9 @@ import Testing
         // meet it, and the rows are checked as they are read (`FollowUpRow.read`, `PeopleRow.sightings`).
         ("person's file", "UPDATE people SET file = file + 1000000 WHERE rowid = (SELECT min(rowid) FROM people WHERE folded = 'ana li')"),
         ("follow-up's file", "UPDATE follow_ups SET file = file + 1000000 WHERE who_folded = 'omar haddad' AND done IS NULL"),
+        // A readable file's entry row gone: its people rows, found right, name a file with no
+        // entry, which a read of the people rows passes over.
+        ("entry gone", "DELETE FROM entries WHERE file = (SELECT min(file) FROM people WHERE folded = 'ana li')"),
     ]
 
     @Test(arguments: damages)
