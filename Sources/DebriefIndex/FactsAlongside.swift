@@ -21,18 +21,13 @@ final class FactsAlongside {
     private let tables: [IndexRow.Table]
     private let side: SideConnection?
     private let db: Database
-    /// What the side connection found, once its piece ran.
-    private let found = Found()
+    /// The files the side connection found damaged, once its piece ran.
+    private let found = Answer<Set<Int64>>()
     /// The check made on the main connection, without a side one.
     private var checkedHere: Result<Set<Int64>, any Error>?
     private var started = false
 
-    /// The files the side connection found damaged.
-    private final class Found: Sendable {
-        let damaged = Mutex<Set<Int64>?>(nil)
-    }
-
-    /// The value of a piece, once it ran.
+    /// A value the side connection's thread gives, once its piece ran.
     private final class Answer<T: Sendable>: Sendable {
         let value = Mutex<T?>(nil)
     }
@@ -63,7 +58,7 @@ final class FactsAlongside {
         side.run { queue in
             try queue.read { db in
                 let damaged = try IndexRow.damaged(db, tables: tables)
-                found.damaged.withLock { $0 = damaged }
+                found.value.withLock { $0 = damaged }
                 let value = try work(db)
                 answer.value.withLock { $0 = value }
             }
@@ -81,7 +76,7 @@ final class FactsAlongside {
         if let checkedHere { return try checkedHere.get() }
         guard started, let side else { return try IndexRow.damaged(db, tables: tables) }
         if let error = side.finish() { throw error }
-        guard let damaged = found.damaged.withLock({ $0 }) else { throw Self.missing }
+        guard let damaged = found.value.withLock({ $0 }) else { throw Self.missing }
         return damaged
     }
 
