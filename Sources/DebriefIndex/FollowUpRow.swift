@@ -51,9 +51,10 @@ enum FollowUpRow {
     /// without them (the open ones are a tenth of the rows) each kept row's entry is joined.
     /// `naming`: only the follow-ups whose folded `who` is that key (`who_folded`, ``EntryFacts``),
     /// one person's, for their page (`debrief people show`); the other rows are still summed in the pass.
-    static func read(_ db: Database, readable: [Int64: Int], openOnly: Bool, notDoneBefore: Day? = nil, lastNamed: Bool = false,
+    static func read(_ db: Database, readable: FilePlaces, openOnly: Bool, notDoneBefore: Day? = nil, lastNamed: Bool = false,
                      upTo last: Day? = nil, entries shown: ShownEntries? = nil, naming who: String? = nil) throws -> FactsRead<Read> {
         let table = IndexRow.followUps
+        var readable = readable
         // Only the open ones (or not done before the day) are kept, unless the names are grouped
         // (over every row); only one person's, when asked.
         let since = notDoneBefore.map { " OR f.done >= \($0.ordinal)" } ?? ""
@@ -92,7 +93,7 @@ enum FollowUpRow {
                 if let seen = names[key], seen >= day {} else { names[key] = day }
             }
             let done = row.int(6)
-            guard let index = readable[row.int64(0)], !openOnly || done == nil,
+            guard let index = readable.place(of: row.int64(0)), !openOnly || done == nil,
                   done.map({ $0 >= notDoneBefore?.ordinal ?? Int.min }) ?? true else { continue }
             guard let id = entry?.id ?? row.text(e), let title = entry?.title ?? row.text(e + 1), let who = row.text(2),
                   let action = row.text(4), !IndexRow.replaced(title), !IndexRow.replaced(who), !IndexRow.replaced(action) else {
