@@ -195,11 +195,14 @@ public final class JournalIndex: EntryIndexing {
     }
 
     public func followUps(for refs: [EntryRef], store: JournalStore, openOnly: Bool = false) -> FollowUpFacts? {
-        // `follow_ups` is checked as it is read (every row of it passes through the read).
-        let answer = facts(for: refs, store: store, checking: [IndexRow.entries]) { db, readable, _ in
+        // `follow_ups` is checked as it is read (every row of it passes through the read), and
+        // `entries` on a second connection meanwhile (``FactsAlongside``): at 10,000 entries the
+        // check is 45 M instructions, the read 123 M, and they ran one after the other.
+        let answer = facts(for: refs, store: store, checking: [], alongside: [IndexRow.entries]) { db, readable, alongside in
+            alongside.startCheck()
             // Text the index stored with a NUL replaced (``IndexRow/text(_:)``) is not what the
             // entry says: the entries answer instead.
-            try FollowUpRow.read(db, readable: readable, openOnly: openOnly).map(\.items)
+            return try FollowUpRow.read(db, readable: readable, openOnly: openOnly).map(\.items)
         }
         guard let (items, readable, problems) = answer else { return nil }
         Trace.mark("index: \(items.count) follow-ups from \(readable.count) entries' facts")
@@ -208,38 +211,39 @@ public final class JournalIndex: EntryIndexing {
 
     public func people(for refs: [EntryRef], store: JournalStore, upTo last: Day? = nil, named key: String? = nil) -> PeopleFacts? {
         // Every row the answer reads (or looks up, for `mention_words`) against its checksum:
-        // `entries`, `people` and `follow_ups` as they are read (every row of each passes through
-        // its read; `entries` first, before a value of it is taken), `tags` and `mention_words`
-        // on a second connection (``FactsAlongside``) with the follow-ups, while this one reads
-        // the people rows: at 10,000 entries the check and the follow-ups are 121 M instructions,
-        // the people rows 178 M.
+        // `people` here as they are read, and on a second connection (``FactsAlongside``) while
+        // this one reads them, `tags` and `mention_words` checked, then `entries` (its shown
+        // columns, checked as they are read, before a value of them is taken) and the
+        // follow-ups with them: at 10,000 entries the people rows are 178 M instructions here,
+        // the check, `entries` and the follow-ups 45, 50 and 75 M there.
         let answer = facts(for: refs, store: store, checking: [], alongside: [IndexRow.tags, IndexRow.mentionWords]) {
             db, readable, alongside -> FactsRead<([PersonSighting], [FollowUpItem], [String: Day], [Stored])> in
-            // Of the follow-ups, the open ones and who each names last, in one pass. Both read
-            // whole before deciding: a damaged row anywhere empties the index, as a check first did.
-            let entries: ShownEntries
-            switch try ShownEntry.all(db, readable: readable) {
-            case .facts(let shown): entries = shown
-            case .damaged: return .damaged
-            case .notExact: return .notExact
-            }
             // One person's rows when someone's folded name is `key` (nobody's: everyone's, in the
             // same read, for a part of a name).
             var one = key
-            var named = try key.map { try PeopleRow.sightings(db, readable: readable, entries: entries, named: $0) }
+            var named = try key.map { try PeopleRow.sightings(db, readable: readable, named: $0) }
             if case .facts(let found)? = named, found.rows.isEmpty {
                 named = nil
                 one = nil
             }
             let naming = one
-            let followUps = alongside.run { db in
-                try FollowUpRow.read(db, readable: readable, openOnly: true, lastNamed: true, upTo: last, entries: entries, naming: naming)
+            // Of the follow-ups, the open ones and who each names last, in one pass. Both read
+            // whole before deciding: a damaged row anywhere empties the index, as a check first did.
+            let shownAndFollowUps = alongside.run { db -> FactsRead<(ShownEntries, FollowUpRow.Read)> in
+                switch try ShownEntry.all(db, readable: readable) {
+                case .facts(let entries):
+                    return try FollowUpRow.read(db, readable: readable, openOnly: true, lastNamed: true, upTo: last,
+                                                entries: entries, naming: naming).map { (entries, $0) }
+                case .damaged: return .damaged
+                case .notExact: return .notExact
+                }
             }
-            switch (try named ?? PeopleRow.sightings(db, readable: readable, entries: entries), try followUps()) {
-            case (.facts(let sightings), .facts(let followUps)):
+            switch (try named ?? PeopleRow.sightings(db, readable: readable), try shownAndFollowUps()) {
+            case (.facts(let read), .facts(let (entries, followUps))):
                 // `tags` and `mention_words` narrow the entries read for mentions: only once
                 // every row of them was found right.
                 guard try alongside.damaged().isEmpty else { return .damaged }
+                guard case .facts(let sightings) = PeopleRow.shown(read, entries: entries) else { return .notExact }
                 let mentioning = try PeopleRow.mayMention(db, sightings: sightings, readable: readable)
                 let stored = try self.blobs(db, ids: mentioning)
                 // A readable file whose blob is missing: the entries answer.
