@@ -1,6 +1,5 @@
-import Dispatch
+import DebriefCore
 import GRDB
-import Synchronization
 
 /// What a read of the whole journal takes from the index on another thread while the caller
 /// walks the journal (``JournalIndex/prepareFullRead(store:searching:)``), waited for by the read
@@ -19,20 +18,16 @@ final class FullReadPrefetch: Sendable {
         var search: IndexQuery.Searched?
     }
 
-    private let done = DispatchGroup()
-    private let value = Mutex<Read?>(nil)
+    private let read: Ahead<Read?>
 
-    init() { done.enter() }
-
-    func finish(_ read: Read?) {
-        value.withLock { $0 = read }
-        done.leave()
+    /// Starts `work` on another thread (``Ahead``).
+    init(_ work: @escaping @Sendable () -> Read?) {
+        read = Ahead(work)
     }
 
     /// What was read (nil when it could not be); waits for it.
     func wait() -> Read? {
-        done.wait()
-        return value.withLock { $0 }
+        read.value ?? nil
     }
 
     /// The search pass made ahead, if one was and nothing changed `db` since it was made.

@@ -772,22 +772,17 @@ public final class JournalIndex: EntryIndexing {
     /// the search, each only if nothing changed the database since (``StoredFiles/isCurrent(_:)``);
     /// else they are read again.
     public func prepareFullRead(store: JournalStore, searching text: String? = nil) {
-        let prefetch = FullReadPrefetch()
-        let started = state.withLock { s in
-            guard !s.unusable, s.prefetch == nil else { return false }
-            s.prefetch = prefetch
-            return true
-        }
-        guard started else { return }
-        DispatchQueue.global().async { [self] in
-            let queue = database(for: store)
-            prefetch.finish(queue.flatMap { queue in
-                try? queue.read { db in
-                    let rows = try StoredFiles(db, keys: nil)
-                    let search = try text.flatMap { $0.isEmpty ? nil : try IndexQuery.Searched(db, text: IndexRow.text($0)) }
-                    return FullReadPrefetch.Read(rows: rows, search: search)
+        state.withLock { s in
+            guard !s.unusable, s.prefetch == nil else { return }
+            s.prefetch = FullReadPrefetch { [self] in
+                database(for: store).flatMap { queue in
+                    try? queue.read { db in
+                        let rows = try StoredFiles(db, keys: nil)
+                        let search = try text.flatMap { $0.isEmpty ? nil : try IndexQuery.Searched(db, text: IndexRow.text($0)) }
+                        return FullReadPrefetch.Read(rows: rows, search: search)
+                    }
                 }
-            })
+            }
         }
     }
 
@@ -1123,28 +1118,23 @@ public final class JournalIndex: EntryIndexing {
 /// (``JournalIndex/synchronize``), or, for the first batch, when asked.
 private final class ReadAhead: Sendable {
     private let changes: [FreshnessCheck.Change]
-    private let group = DispatchGroup()
-    private let reads = Mutex<[JournalIndex.Read]?>(nil)
+    /// The read under way on another thread, when it was started.
+    private let ahead: Ahead<[JournalIndex.Read]>?
 
     /// Read when ``result(_:store:done:total:)`` asks, on the caller's thread (and its workers).
     init(_ changes: [FreshnessCheck.Change]) {
         self.changes = changes
+        ahead = nil
     }
 
     /// Started now, on another thread.
     init(_ changes: [FreshnessCheck.Change], start index: JournalIndex, store: JournalStore, done: Int, total: Int) {
         self.changes = changes
-        group.enter()
-        DispatchQueue.global().async { [self] in
-            let read = index.readFiles(changes, store: store, done: done, total: total)
-            reads.withLock { $0 = read }
-            group.leave()
-        }
+        ahead = Ahead { index.readFiles(changes, store: store, done: done, total: total) }
     }
 
     func result(_ index: JournalIndex, store: JournalStore, done: Int, total: Int) -> [JournalIndex.Read] {
-        group.wait()
-        return reads.withLock { $0 } ?? index.readFiles(changes, store: store, done: done, total: total)
+        ahead?.value ?? index.readFiles(changes, store: store, done: done, total: total)
     }
 }
 
