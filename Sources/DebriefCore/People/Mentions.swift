@@ -84,7 +84,7 @@ public struct MentionFinder: Sendable {
     /// when a pitfall looks for the people nobody follows up with; cutting it again each time was
     /// a third of that pitfall's cost in `list` at 10,000 entries.
     static func shortTextWords(_ text: String) -> [String] {
-        shortTextWordsMemo.value(forBytes: text.utf8) { words(in: Substring(text)).map(\.word) }
+        shortTextWordsMemo.value(for: text) { words(in: Substring(text)).map(\.word) }
     }
 
     private static let shortTextWordsMemo = BytesMemo<[String]>()
@@ -114,6 +114,13 @@ public struct MentionFinder: Sendable {
     /// a name across two lines also holds its words in a row here, so the entries found are read
     /// and ``mentions(in:)`` decides.
     public static func foldedWords(of entry: Entry) -> String {
+        String(decoding: foldedWordsUTF8(of: entry), as: UTF8.self)
+    }
+
+    /// ``foldedWords(of:)`` as UTF-8, for the index, which stores and compares the bytes: valid
+    /// UTF-8 as written (ASCII, and the words ``characterWords(in:)`` gives), so no `String` is
+    /// made of it to check every byte again.
+    public static func foldedWordsUTF8(of entry: Entry) -> [UInt8] {
         // Written byte by byte into one buffer as the words come, no `String` per word (every
         // entry is recorded with these, and `doctor` computes them again for every entry: the
         // words as ``words(in:)`` gives them were a quarter of a cold build).
@@ -127,7 +134,7 @@ public struct MentionFinder: Sendable {
                 appendWords(of: line, to: &out)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The words ``words(in:)`` gives for `line`, separated by one space, appended to `out`: the
@@ -160,7 +167,7 @@ public struct MentionFinder: Sendable {
                 let from = utf8.index(utf8.startIndex, offsetBy: start)
                 return joinedWords(line[from..<utf8.index(from, offsetBy: end - start)])
             }
-            let words = pieceMemo.value(forBytes: bytes[pieceStart..<end], piece)
+            let words = pieceMemo.value(forBytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[pieceStart..<end])), piece)
             guard words.any else { return }
             if wrote { out.append(0x20) }
             out.append(contentsOf: words.joined)
