@@ -104,12 +104,16 @@ public struct EntryQuery: Sendable, Equatable {
             joined.append(0x0A)
             joined.append(contentsOf: part.utf8)
         }
-        for prompt in catalog.prompts {
-            guard let answer = entry[prompt.id] else { continue }
-            switch answer {
-            case .people(let people): for person in people { add(AnswerText.person(person)) }
-            case .followUps(let followUps): for followUp in followUps { add(AnswerText.followUp(followUp)) }
-            default: add(AnswerText.plain(answer, type: prompt.type))
+        // The prompts in flow order section by section (``Catalog/prompts`` joins them into a
+        // new array of copies, per entry).
+        for section in catalog.sections {
+            for prompt in section.prompts.indices {
+                guard let answer = entry[section.prompts[prompt].id] else { continue }
+                switch answer {
+                case .people(let people): for person in people { add(AnswerText.person(person)) }
+                case .followUps(let followUps): for followUp in followUps { add(AnswerText.followUp(followUp)) }
+                default: add(AnswerText.plain(answer, type: section.prompts[prompt].type))
+                }
             }
         }
         if let folded = joined.withUnsafeBufferPointer(String.foldedByWords(utf8:)) { return folded }
