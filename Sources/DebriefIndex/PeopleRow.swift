@@ -12,10 +12,11 @@ enum PeopleRow {
         var index: Int
         /// Each person's folded name (`people.folded`), beside `sighting.people`.
         var keys: [String]
+        /// The entry's id, title and event time once ``shown(_:entries:)`` filled them in.
         var sighting: PersonSighting
     }
 
-    /// What ``sightings(_:readable:entries:)`` reads: every readable file's people, and each
+    /// What ``sightings(_:readable:named:)`` reads: every readable file's people, and each
     /// name they list as its bytes first come, with its folded name (mentions look for these).
     struct Sightings {
         var rows: [Sighting]
@@ -23,12 +24,13 @@ enum PeopleRow {
     }
 
     /// Every `readable` file's people (id to the index of its ref) in the order of their refs,
-    /// each file's people in the entry's order, files listing nobody left out; not exact when a
-    /// text held a NUL the index stores replaced. Every `people` row is checked against its sum
+    /// each file's people in the entry's order, files listing nobody left out, their entries'
+    /// columns not filled in yet: ``shown(_:entries:)`` does, once `entries`' rows were read and
+    /// checked (on the second connection while this one reads these, ``FactsAlongside``: at
+    /// 10,000 entries that pass was 50 M instructions before this one's 178 M on the same core).
+    /// Every `people` row is checked against its sum
     /// as it is read (``IndexRow/Table/intact(_:)``: the pass meets every row, so no pass of its
-    /// own is needed); the caller has checked `entries`' rows, and gives their shown columns
-    /// (``ShownEntry/all(_:readable:)``): a row naming a file with no entry is checked, then passed over
-    /// (a readable file without an entry is damage that read finds).
+    /// own is needed); a row naming a file that is not readable is checked, then passed over.
     /// Read in place (``StoredColumn/Row``: no `DatabaseValue` per column). A file's rows come
     /// one after another (each entry's people are written together), so its sighting is found
     /// again without a lookup (room for a few people made up front was 13 MB more at 100,000
@@ -38,8 +40,9 @@ enum PeopleRow {
     /// every other row still summed in the same pass, inside SQLite (``IndexRow/Table/checking(_:keeping:)``):
     /// a person's rows all store the same bytes, the fold of an NFC name (``EntryFacts``), which
     /// is what the key is too (``Swift/String/folded``).
-    static func sightings(_ db: Database, readable: [Int64: Int], entries: ShownEntries, named key: String? = nil) throws -> FactsRead<Sightings> {
+    static func sightings(_ db: Database, readable: FilePlaces, named key: String? = nil) throws -> FactsRead<Sightings> {
         let table = IndexRow.people
+        var readable = readable
         let narrowed = key == nil ? "" : " WHERE " + table.checking("p", keeping: "p.folded = ?")
         let statement = try db.makeStatement(sql: "SELECT \(table.selected(as: "p")) FROM people p\(narrowed) ORDER BY p.rowid")
         if let key { try statement.setArguments([IndexRow.text(key)]) }
@@ -58,14 +61,12 @@ enum PeopleRow {
             let file = row.int64(0)
             // Not exact: the rest is still checked (damage anywhere empties the index).
             guard exact else { continue }
-            // The file of the row before: its ref and its entry were found for that row. Else
-            // looked up (a copy of the entry's columns, for 15,000 of 25,000 rows at 10,000
-            // entries, was 7 M instructions).
+            // The file of the row before: its ref was found for that row. Else looked up.
             let same = last?.file == file
-            var found: (index: Int, entry: ShownEntry)?
+            var index: Int?
             if !same {
-                guard let index = readable[file], let entry = entries[file] else { continue }
-                found = (index, entry)
+                guard let found = readable.place(of: file) else { continue }
+                index = found
             }
             let name = nameTexts.text(stmt, 1), folded = foldedTexts.text(stmt, 2)
             let level = labelTexts.text(stmt, 3)?.text, relation = labelTexts.text(stmt, 4)?.text, note = row.text(5), email = row.text(6)
@@ -81,21 +82,35 @@ enum PeopleRow {
                 out[i].sighting.people.append(person)
                 out[i].keys.append(folded.text)
                 last = (file, i)
-            } else if let found {
-                let entry = found.entry
-                guard !IndexRow.replaced(entry.title) else {
-                    exact = false
-                    continue
-                }
+            } else if let index {
                 byFile[file] = out.count
                 last = (file, out.count)
-                out.append(Sighting(file: file, index: found.index, keys: [folded.text],
-                                    sighting: PersonSighting(id: entry.id, title: entry.title, eventTime: entry.eventTime, people: [person])))
+                // The entry's columns are ``shown(_:entries:)``'s to fill in.
+                out.append(Sighting(file: file, index: index, keys: [folded.text],
+                                    sighting: PersonSighting(id: "", title: "", eventTime: Timestamp(seconds: 0, utcOffset: 0),
+                                                             people: [person])))
             }
         }
         guard exact else { return .notExact }
         out.sort { $0.index < $1.index }
         return .facts(Sightings(rows: out, names: distinct))
+    }
+
+    /// `read`'s sightings with their entries' id, title and event time from `entries` (every
+    /// `entries` row's shown columns, each found right against its sum as it was read,
+    /// ``ShownEntry/all(_:readable:)``, which also finds every readable file's row there). Not
+    /// exact, so the entries answer, when an entry listing someone has a title the index stored
+    /// with a NUL replaced, or has no row in `entries` (only when the two reads saw different
+    /// states, which the facts read rules out by `data_version` too).
+    static func shown(_ read: Sightings, entries: ShownEntries) -> FactsRead<Sightings> {
+        var read = read
+        for i in read.rows.indices {
+            guard let entry = entries[read.rows[i].file], !IndexRow.replaced(entry.title) else { return .notExact }
+            read.rows[i].sighting.id = entry.id
+            read.rows[i].sighting.title = entry.title
+            read.rows[i].sighting.eventTime = entry.eventTime
+        }
+        return .facts(read)
     }
 
     /// The readable files (id to the index of the ref) whose entries may mention someone a
@@ -106,8 +121,9 @@ enum PeopleRow {
     /// does not list. A superset (a name across two lines, or whose words FTS5 cuts further, is
     /// found too): the entries are rebuilt and the finder decides. The caller has checked the
     /// rows' checksums.
-    static func mayMention(_ db: Database, sightings read: Sightings, readable: [Int64: Int]) throws -> [Int64: Int] {
+    static func mayMention(_ db: Database, sightings read: Sightings, readable: FilePlaces) throws -> FilePlaces {
         let sightings = read.rows
+        var readable = readable
         // Who each spelling's words and joined words may be, and where each file's people are.
         var byPhrase: [String: Set<String>] = [:]
         var byJoined: [String: Set<String>] = [:]
@@ -125,7 +141,7 @@ enum PeopleRow {
         }
         var out: [Int64: Int] = [:]
         func consider(_ file: Int64, _ keys: Set<String>) {
-            guard out[file] == nil, let index = readable[file] else { return }
+            guard out[file] == nil, let index = readable.place(of: file) else { return }
             let listed = listing[file].map { sightings[$0].keys } ?? []
             if keys.contains(where: { !listed.contains($0) }) { out[file] = index }
         }
@@ -141,6 +157,6 @@ enum PeopleRow {
                 if let keys = byJoined[words] { consider(row[0], keys) }
             }
         }
-        return out
+        return FilePlaces(out.map { (file: $0.key, place: $0.value) })
     }
 }

@@ -95,6 +95,22 @@ import Testing
         #expect(Self.describe(f.plain.peopleIndex()).contains { $0.contains(#"Send\0notes"#) })
     }
 
+    /// A NUL in the title of an entry listing someone (its people rows are read before the
+    /// entries' columns they are given, ``PeopleRow/shown(_:entries:)``): the facts do not
+    /// answer, for everyone or for that person's page; the entries do.
+    @Test func aNULInAListingEntrysTitleSendsTheQuestionToTheEntries() throws {
+        let f = IndexFixture("people-facts-nul-title", racyMargin: 0)
+        Self.seed(f)
+        f.write("2029-06-05-1000-nul", Self.entry("\"Lunch\\0later\"", "2029-06-05T10:00:00+01:00", people: [["Ana Li"]],
+                                                  notes: "Notes."))
+        _ = f.indexed.peopleIndex()
+        #expect(Self.facts(f) == nil)
+        #expect(f.index.people(for: f.plain.scan().refs, store: f.indexed, named: "ana li") == nil)
+        #expect(Self.describe(f.indexed.peopleIndex()) == Self.describe(f.plain.peopleIndex()))
+        #expect(Self.describe(f.indexed.peopleIndex(named: "ana li")) == Self.describe(f.plain.peopleIndex(named: "ana li")))
+        #expect(f.plain.peopleIndex().sightings.contains { $0.title == "Lunch\0later" })
+    }
+
     /// One changed stored column `people` reads: the answer stays the entries' answer. (`email`
     /// is read by no query yet, only compared by `doctor`.)
     /// The newest entry's file: its people give each one's level and relation.
