@@ -175,13 +175,27 @@ first_frame() {
     [[ $mode == off ]] && envs+=(DEBRIEF_INDEX=off)
     tmux -L "$socket" -f /dev/null new-session -d -x 100 -y 40 \
       "env ${envs[*]} TERM=tmux-256color /usr/bin/time -f %M -o $mem $bin $* 2>/dev/null"
-    local ms= sent=
+    local ms= sent= drawn=
+    # Polled with grep and awk alone: the screen under measurement has the machine's two cores
+    # to itself but for them (a python3 started every 50 ms to read the trace took about one
+    # core of CPU on this VM, beside a read that uses both). Read by python once it is drawn.
     for ((t = 0; t < 3000; t++)); do
       if [[ -n $keys && -z $sent && -f $trace ]] && grep -q 'frame: drawn, 0 background' "$trace"; then
         tmux -L "$socket" send-keys "$keys"
         sent=1
       fi
-      ms=$(python3 - "$trace" "$keys" <<'PY' 2>/dev/null || true
+      # Without keys: the first frame drawn with no background read running. With keys: the
+      # first such frame after the second "screen:" line (the screen the keys opened).
+      if [[ -f $trace ]] && awk -v keys="$keys" '
+          /^ *[0-9.]+ +[0-9.]+ +screen:/ { screens++ }
+          /^ *[0-9.]+ +[0-9.]+ +frame: drawn, 0 background/ && (keys == "" || screens >= 2) { found = 1; exit }
+          END { exit !found }' "$trace"; then
+        drawn=1
+        break
+      fi
+      sleep 0.05
+    done
+    [[ -n $drawn ]] && ms=$(python3 - "$trace" "$keys" <<'PY' 2>/dev/null || true
 import sys
 # Without keys: from the process's start (time 0). With keys: from the second "screen:" line (the
 # screen the keys opened; the first is home's own) to the first complete frame after it.
@@ -198,9 +212,6 @@ for line in lines:
         print(float(parts[0]) - after); break
 PY
 )
-      [[ -n $ms ]] && break
-      sleep 0.05
-    done
     tmux -L "$socket" send-keys q 2>/dev/null || true
     [[ -n $keys ]] && { sleep 0.2; tmux -L "$socket" send-keys q 2>/dev/null || true; }
     for ((t = 0; t < 100; t++)); do [[ -s $mem ]] && break; sleep 0.05; done

@@ -9,7 +9,8 @@ import Synchronization
 ///
 /// The check is never skipped, only moved: the read's answer counts only once ``damaged()`` is
 /// empty, and the rows the read takes values from before then are the ones it checks as it
-/// reads them, or tables checked before (`entries`: its days and times become dates). Both
+/// reads them, or tables checked before, or columns only carried until the answer (the follow-ups'
+/// joined `entries` columns, ``FollowUpRow``: nothing computed on them can trap). Both
 /// connections must read the same state: the facts read compares its connection's
 /// `PRAGMA data_version` from inside its read with one read after it (``JournalIndex``), and the
 /// side connection read in between, so an unchanged version means no other connection committed
@@ -68,6 +69,12 @@ final class FactsAlongside {
             guard let value = answer.value.withLock({ $0 }) else { throw Self.missing }
             return value
         }
+    }
+
+    /// The check alone, begun now on the side connection, for a read that has no other piece to
+    /// give it (on the main connection, now, without one). ``damaged()`` waits for its answer.
+    func startCheck() {
+        _ = run { _ in }
     }
 
     /// The files whose rows of the tables checked here do not match their sums: the side

@@ -45,15 +45,20 @@ enum FollowUpRow {
     /// in one pass that checks every `follow_ups` row against its sum as it goes
     /// (``IndexRow/Table/checking(_:keeping:)``), instead of a pass to check them, then one to
     /// read the open ones, then one to group the names. Not exact when a text read held a NUL
-    /// the index stores replaced. The caller has checked `entries`' rows.
+    /// the index stores replaced. The caller checks `entries`' rows, before this read or beside it
+    /// (``FactsAlongside``): the joined columns of a row not yet checked are only carried (texts, and
+    /// a time's seconds and offset as they are) until the check's answer, never computed on, so a
+    /// damaged one cannot trap; with `lastNamed`, whose day is computed, the caller gives `entries`
+    /// or has checked them before.
     /// `entries`: every entry's shown columns when the caller has read them (``ShownEntry/all(_:readable:)``,
     /// for `people`, which reads every row): looked up by file instead of joined to each row;
     /// without them (the open ones are a tenth of the rows) each kept row's entry is joined.
     /// `naming`: only the follow-ups whose folded `who` is that key (`who_folded`, ``EntryFacts``),
     /// one person's, for their page (`debrief people show`); the other rows are still summed in the pass.
-    static func read(_ db: Database, readable: [Int64: Int], openOnly: Bool, notDoneBefore: Day? = nil, lastNamed: Bool = false,
+    static func read(_ db: Database, readable: FilePlaces, openOnly: Bool, notDoneBefore: Day? = nil, lastNamed: Bool = false,
                      upTo last: Day? = nil, entries shown: ShownEntries? = nil, naming who: String? = nil) throws -> FactsRead<Read> {
         let table = IndexRow.followUps
+        var readable = readable
         // Only the open ones (or not done before the day) are kept, unless the names are grouped
         // (over every row); only one person's, when asked.
         let since = notDoneBefore.map { " OR f.done >= \($0.ordinal)" } ?? ""
@@ -81,8 +86,7 @@ enum FollowUpRow {
             // over, as the inner join left it out.
             let entry = shown?[row.int64(0)]
             guard exact, shown == nil ? sqlite3_column_type(stmt, e) != SQLITE_NULL : entry != nil else { continue }
-            let day = entry?.day ?? Day(ordinal: Int(row.int64(e + 4)))
-            if lastNamed, last.map({ day <= $0 }) ?? true {
+            if lastNamed, case let day = entry?.day ?? Day(ordinal: Int(row.int64(e + 4))), last.map({ day <= $0 }) ?? true {
                 guard let key = row.text(3), !IndexRow.replaced(key) else {
                     exact = false
                     continue
@@ -92,7 +96,7 @@ enum FollowUpRow {
                 if let seen = names[key], seen >= day {} else { names[key] = day }
             }
             let done = row.int(6)
-            guard let index = readable[row.int64(0)], !openOnly || done == nil,
+            guard let index = readable.place(of: row.int64(0)), !openOnly || done == nil,
                   done.map({ $0 >= notDoneBefore?.ordinal ?? Int.min }) ?? true else { continue }
             guard let id = entry?.id ?? row.text(e), let title = entry?.title ?? row.text(e + 1), let who = row.text(2),
                   let action = row.text(4), !IndexRow.replaced(title), !IndexRow.replaced(who), !IndexRow.replaced(action) else {

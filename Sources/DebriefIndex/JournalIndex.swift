@@ -195,11 +195,14 @@ public final class JournalIndex: EntryIndexing {
     }
 
     public func followUps(for refs: [EntryRef], store: JournalStore, openOnly: Bool = false) -> FollowUpFacts? {
-        // `follow_ups` is checked as it is read (every row of it passes through the read).
-        let answer = facts(for: refs, store: store, checking: [IndexRow.entries]) { db, readable, _ in
+        // `follow_ups` is checked as it is read (every row of it passes through the read), and
+        // `entries` on a second connection meanwhile (``FactsAlongside``): at 10,000 entries the
+        // check is 45 M instructions, the read 123 M, and they ran one after the other.
+        let answer = facts(for: refs, store: store, checking: [], alongside: [IndexRow.entries]) { db, readable, alongside in
+            alongside.startCheck()
             // Text the index stored with a NUL replaced (``IndexRow/text(_:)``) is not what the
             // entry says: the entries answer instead.
-            try FollowUpRow.read(db, readable: readable, openOnly: openOnly).map(\.items)
+            return try FollowUpRow.read(db, readable: readable, openOnly: openOnly).map(\.items)
         }
         guard let (items, readable, problems) = answer else { return nil }
         Trace.mark("index: \(items.count) follow-ups from \(readable.count) entries' facts")
@@ -214,7 +217,7 @@ public final class JournalIndex: EntryIndexing {
         // follow-ups with them: at 10,000 entries the people rows are 178 M instructions here,
         // the check, `entries` and the follow-ups 45, 50 and 75 M there.
         let answer = facts(for: refs, store: store, checking: [], alongside: [IndexRow.tags, IndexRow.mentionWords]) {
-            db, readable, alongside -> FactsRead<([PersonSighting], [FollowUpItem], [String: Day], [Stored])> in
+            db, readable, alongside -> FactsRead<([PersonSighting], [FollowUpItem], [String: Day], [Stored], Ahead<PeopleIndex.Listed>?)> in
             // One person's rows when someone's folded name is `key` (nobody's: everyone's, in the
             // same read, for a part of a name).
             var one = key
@@ -241,16 +244,21 @@ public final class JournalIndex: EntryIndexing {
                 // every row of them was found right.
                 guard try alongside.damaged().isEmpty else { return .damaged }
                 guard case .facts(let sightings) = PeopleRow.shown(read, entries: entries) else { return .notExact }
+                let listing = sightings.rows.map(\.sighting)
+                // Everyone listed, merged, on another thread while this one finds the entries that
+                // may mention them (at 10,000 entries 50 M instructions beside 58 M here); for
+                // every day only: a day asked for leaves some entries out (``PeopleFacts/listed``).
+                let listed: Ahead<PeopleIndex.Listed>? = last == nil ? Ahead { PeopleIndex.Listed(sightings: listing) } : nil
                 let mentioning = try PeopleRow.mayMention(db, sightings: sightings, readable: readable)
                 let stored = try self.blobs(db, ids: mentioning)
                 // A readable file whose blob is missing: the entries answer.
                 guard stored.count == mentioning.count else { return .notExact }
-                return .facts((sightings.rows.map(\.sighting), followUps.items, followUps.lastNamed, stored))
+                return .facts((listing, followUps.items, followUps.lastNamed, stored, listed))
             case (.damaged, _), (_, .damaged): return .damaged
             default: return .notExact
             }
         }
-        guard let ((sightings, open, lastNamed, stored), _, problems) = answer else { return nil }
+        guard let ((sightings, open, lastNamed, stored, listed), _, problems) = answer else { return nil }
         // The entries that may mention someone, rebuilt and in the refs' order; a damaged blob
         // sends the question to the entries.
         let decoded = Self.decode(stored, refs: refs).sorted { $0.0 < $1.0 }
@@ -260,7 +268,8 @@ public final class JournalIndex: EntryIndexing {
             mentioning.append(entry)
         }
         Trace.mark("index: the people of \(sightings.count) entries from their facts, \(mentioning.count) entries rebuilt for mentions")
-        return PeopleFacts(sightings: sightings, mentioning: mentioning, openFollowUps: open, lastNamed: lastNamed, problems: problems)
+        return PeopleFacts(sightings: sightings, mentioning: mentioning, openFollowUps: open, lastNamed: lastNamed, problems: problems,
+                           listed: listed)
     }
 
     public func review<Value>(for refs: [EntryRef], store: JournalStore, problems walk: [EntryProblem],
@@ -319,8 +328,8 @@ public final class JournalIndex: EntryIndexing {
     /// is emptied to be built again on the next read.
     private func facts<Value>(for refs: [EntryRef], store: JournalStore, checking tables: [IndexRow.Table],
                               alongside sideTables: [IndexRow.Table] = [],
-                              _ read: (Database, _ readable: [Int64: Int], _ alongside: FactsAlongside) throws -> FactsRead<Value>)
-        -> (value: Value, readable: [Int64: Int], problems: [EntryProblem])? {
+                              _ read: (Database, _ readable: FilePlaces, _ alongside: FactsAlongside) throws -> FactsRead<Value>)
+        -> (value: Value, readable: FilePlaces, problems: [EntryProblem])? {
         guard let queue = database(for: store) else { return nil }
         do {
             // The entries read are not kept: the answer comes from the rows just recorded.
@@ -396,7 +405,7 @@ public final class JournalIndex: EntryIndexing {
                 switch narrowing {
                 case .everything: break
                 case .only(let candidates, let found):
-                    wanted = wanted.filter { candidates.contains($0.key) }
+                    wanted = wanted.filter { file, _ in candidates.contains(file) }
                     textFound = found
                 case .damaged:
                     // A row does not match its checksum: its facts prove nothing, so nothing is
@@ -411,7 +420,7 @@ public final class JournalIndex: EntryIndexing {
                 Trace.mark("index: damaged rows; reading the entries, rebuilding")
                 return nil
             }
-            for (file, index) in wanted { files[index] = file }
+            for (file, index) in wanted.pairs { files[index] = file }
             for index in refs.indices {
                 guard let key = keys.byRef[index] else { continue }
                 if include(key) { order.append((index, key)) }
@@ -529,21 +538,22 @@ public final class JournalIndex: EntryIndexing {
     /// the journal's size; else in one pass over the table, which checks every row. Nil when a
     /// row read does not match its sum or holds an id the index stored replaced. By the place of
     /// their ref among `refs` refs, with how many were found.
-    private static func keys(_ db: Database, of wanted: [Int64: Int], refs: Int) throws -> (byRef: [EntryKey?], found: Int)? {
+    private static func keys(_ db: Database, of wanted: FilePlaces, refs: Int) throws -> (byRef: [EntryKey?], found: Int)? {
         var keys = [EntryKey?](repeating: nil, count: refs)
         var found = 0
         guard !wanted.isEmpty else { return (keys, found) }
+        var wanted = wanted
         let table = IndexRow.entries
         // `file`, `id`, `day`, `time`, `utc_offset`… then `sum`.
         let select = "SELECT \(table.selected(as: "e")) FROM entries e"
-        for (sql, arguments) in statements(select, column: "e.file", keys: wanted.count <= lookupMaximum ? Array(wanted.keys) : nil) {
+        for (sql, arguments) in statements(select, column: "e.file", keys: wanted.count <= lookupMaximum ? wanted.files : nil) {
             let statement = try db.makeStatement(sql: sql)
             let stmt = statement.sqliteStatement
             let row = StoredColumn.Row(stmt)
             let rows = try GRDB.Row.fetchCursor(statement, arguments: arguments)
             while try rows.next() != nil {
                 guard table.intact(stmt) else { return nil }
-                guard let index = wanted[row.int64(0)] else { continue }
+                guard let index = wanted.place(of: row.int64(0)) else { continue }
                 guard let id = row.text(1), !IndexRow.replaced(id) else { return nil }
                 if keys[index] == nil { found += 1 }
                 keys[index] = EntryKey(eventTime: Timestamp(seconds: Int(row.int64(3)), utcOffset: Int(row.int64(4))), id: id)
@@ -596,7 +606,7 @@ public final class JournalIndex: EntryIndexing {
             let comparing = SideConnection(path: location.database, writing: false, else: queue)
             columns = comparing
             var fileOf = [Int64?](repeating: nil, count: refs.count)
-            for (file, index) in synced.stored { fileOf[index] = file }
+            for (file, index) in synced.stored.pairs { fileOf[index] = file }
             try queue.read { db in
                 for row in try Row.fetchAll(db, sql: "SELECT path, id FROM files") { ids[Array((row[0] as String).utf8)] = row[1] }
             }
@@ -604,8 +614,7 @@ public final class JournalIndex: EntryIndexing {
                 let part = start..<min(start + Self.verifyPart, refs.count)
                 let given = read(part)
                 guard given.count == part.count else { return nil }
-                var wanted: [Int64: Int] = [:]
-                for i in part { if let file = fileOf[i] { wanted[file] = i } }
+                let wanted = FilePlaces(part.compactMap { i in fileOf[i].map { (file: $0, place: i) } })
                 let stored = try queue.read { db in try self.blobs(db, ids: wanted) }
                 var indexed = Array(synced.outcomes[part])
                 // The bytes each entry rebuilt from its blob came from, by its place in the part.
@@ -619,7 +628,7 @@ public final class JournalIndex: EntryIndexing {
                     blobOf[i - start] = blobAt[i]
                     rebuilt.insert(i)
                 }
-                for (file, i) in wanted where !rebuilt.contains(i) {
+                for (file, i) in wanted.pairs where !rebuilt.contains(i) {
                     indexed[i - start] = store.tolerantRead(refs[i])
                     lost.insert(file)
                 }
@@ -745,10 +754,10 @@ public final class JournalIndex: EntryIndexing {
             }
         }
         /// The unchanged readable files: their ids in the index, to the index of their ref.
-        var stored: [Int64: Int]
+        var stored: FilePlaces
         /// Every readable file's id in the index (changed ones as just recorded), to the index of
         /// its ref; nil when the changes could not be recorded (the index is behind the files).
-        var recorded: [Int64: Int]?
+        var recorded: FilePlaces?
         var changed: Int
         /// What was read while the caller walked (``prepareFullRead(store:searching:)``), taken
         /// by this read: its search pass is the read's to use, if still current.
@@ -807,11 +816,12 @@ public final class JournalIndex: EntryIndexing {
         let (fresh, changes, gone, vanished) = (check.fresh, check.changes, check.gone, check.vanished)
         Trace.mark("index: \(refs.count) files checked against \(check.rows) indexed rows, \(changes.count) to read, \(gone.count) gone")
 
-        var stored: [Int64: Int] = [:]
-        stored.reserveCapacity(fresh.count)
+        var unchanged: [(file: Int64, place: Int)] = []
+        unchanged.reserveCapacity(fresh.count)
         for (index, k) in fresh {
-            if let problem = k.problem { outcomes[index] = .failure(problem) } else { stored[k.id] = index }
+            if let problem = k.problem { outcomes[index] = .failure(problem) } else { unchanged.append((k.id, index)) }
         }
+        let stored = FilePlaces(unchanged)
         // Read what changed (on every core when there is much of it) and record it, a batch at a
         // time (``recordBatch(_:)``): the next batch is read while this one is recorded, so parsing
         // and SQLite's work share the cores, and only one batch's entries and facts are held at
@@ -822,7 +832,7 @@ public final class JournalIndex: EntryIndexing {
         let finish = changes.count >= Self.concurrentReadMinimum ? state.withLock({ $0.progress }) : nil
         defer { finish?(changes.count, changes.count) }
         var writable = !state.withLock({ $0.readOnly })
-        var ids: [Int64: Int] = [:]
+        var ids: [(file: Int64, place: Int)] = []
         var removed = gone
         let size = Self.recordBatch(changes.count)
         let batches = stride(from: 0, to: changes.count, by: size).map { $0..<min($0 + size, changes.count) }
@@ -840,7 +850,7 @@ public final class JournalIndex: EntryIndexing {
             }
             guard writable else { continue }
             do {
-                ids.merge(try record(queue, changes: batch, read: read, gone: removed, checked: checked)) { a, _ in a }
+                ids += try record(queue, changes: batch, read: read, gone: removed, checked: checked)
                 removed = []
             } catch {
                 writable = false
@@ -849,7 +859,7 @@ public final class JournalIndex: EntryIndexing {
             }
         }
         if !changes.isEmpty { Trace.mark("index: \(changes.count) files read, parsed and recorded in \(batches.count) batches") }
-        var recorded: [Int64: Int]? = vanished == 0 ? stored : nil
+        var recorded: FilePlaces? = vanished == 0 ? stored : nil
         if !changes.isEmpty || !gone.isEmpty {
             recorded = nil
             if writable {
@@ -857,7 +867,7 @@ public final class JournalIndex: EntryIndexing {
                     if !removed.isEmpty { _ = try record(queue, changes: [], read: [], gone: removed, checked: checked) }
                     if !gone.isEmpty { try purge(queue) }
                     Trace.mark("index: recorded")
-                    if vanished == 0 { recorded = stored.merging(ids) { a, _ in a } }
+                    if vanished == 0 { recorded = stored.merging(FilePlaces(ids)) }
                 } catch {
                     state.withLock { $0.readOnly = true }
                     Trace.mark("index: not recorded (\(error))")
@@ -879,12 +889,12 @@ public final class JournalIndex: EntryIndexing {
         for (index, entry) in decoded { outcomes[index] = entry.map { .success($0) } }
         // A readable file without a stored entry (its row lost) is read, not left out.
         let fetched = Set(blobs.map(\.id))
-        let missing = wanted.filter { !fetched.contains($0.key) }
-        for (_, index) in missing { outcomes[index] = store.tolerantRead(refs[index]) }
+        let missing = wanted.filter { file, _ in !fetched.contains(file) }
+        for (_, index) in missing.pairs { outcomes[index] = store.tolerantRead(refs[index]) }
         // A blob that is damaged or did not decode sends its file to be read, and out of the index.
         let damaged = Set(decoded.filter { $0.1 == nil }.map(\.0))
         for index in damaged { outcomes[index] = store.tolerantRead(refs[index]) }
-        forget(queue, Array(missing.keys) + wanted.filter { damaged.contains($0.value) }.map(\.key))
+        forget(queue, missing.files + wanted.filter { _, index in damaged.contains(index) }.files)
         state.withLock { $0.lastRefresh = RefreshCounts(checked: refs.count, read: synced.changed, rebuilt: decoded.count) }
         return outcomes
     }
@@ -965,10 +975,10 @@ public final class JournalIndex: EntryIndexing {
         return out.withLock { $0.map { $0 ?? Read(result: nil, facts: nil) } }
     }
 
-    /// Records what was read; returns the id of each readable file recorded, to its ref's index.
-    private func record(_ queue: DatabaseQueue, changes: [FreshnessCheck.Change], read: [Read], gone: [Int64], checked: Int64) throws -> [Int64: Int] {
+    /// Records what was read; returns the id of each readable file recorded, with its ref's index.
+    private func record(_ queue: DatabaseQueue, changes: [FreshnessCheck.Change], read: [Read], gone: [Int64], checked: Int64) throws -> [(file: Int64, place: Int)] {
         try queue.write { db in
-            var readable: [Int64: Int] = [:]
+            var readable: [(file: Int64, place: Int)] = []
             for id in gone { try Self.forget(db, file: id, andFile: true) }
             // Ids are chosen here, so the row's checksum can cover its id too.
             var nextID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM files") ?? 0) + 1
@@ -998,7 +1008,7 @@ public final class JournalIndex: EntryIndexing {
                 try EntryFacts.insert(db, IndexRow.files, values)
                 if case .success = result, let facts = outcome.facts {
                     try facts.insert(db, file: id)
-                    readable[id] = change.index
+                    readable.append((id, change.index))
                 }
             }
             return readable
@@ -1076,17 +1086,18 @@ public final class JournalIndex: EntryIndexing {
     }
 
     /// The stored blobs of the wanted files.
-    private func blobs(_ db: Database, ids wanted: [Int64: Int]) throws -> [Stored] {
+    private func blobs(_ db: Database, ids wanted: FilePlaces) throws -> [Stored] {
         guard !wanted.isEmpty else { return [] }
+        var wanted = wanted
         var out: [Stored] = []
         out.reserveCapacity(wanted.count)
         let select = "SELECT e.file, b.blob, f.hash, f.length, e.blob_sum FROM entries e JOIN files f ON f.id = e.file JOIN blobs b ON b.file = e.file"
-        let keys = wanted.count <= Self.lookupMaximum ? Array(wanted.keys) : nil
+        let keys = wanted.count <= Self.lookupMaximum ? wanted.files : nil
         for (sql, arguments) in Self.statements(select, column: "e.file", keys: keys) {
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
                 let id: Int64 = row[0]
-                guard let index = wanted[id] else { continue }
+                guard let index = wanted.place(of: id) else { continue }
                 let hash: Int64 = row[2]
                 out.append(Stored(id: id, index: index, blob: row[1], sum: row[4], fingerprint: Fingerprint(hash: UInt64(bitPattern: hash), length: row[3])))
             }

@@ -40,8 +40,9 @@ enum PeopleRow {
     /// every other row still summed in the same pass, inside SQLite (``IndexRow/Table/checking(_:keeping:)``):
     /// a person's rows all store the same bytes, the fold of an NFC name (``EntryFacts``), which
     /// is what the key is too (``Swift/String/folded``).
-    static func sightings(_ db: Database, readable: [Int64: Int], named key: String? = nil) throws -> FactsRead<Sightings> {
+    static func sightings(_ db: Database, readable: FilePlaces, named key: String? = nil) throws -> FactsRead<Sightings> {
         let table = IndexRow.people
+        var readable = readable
         let narrowed = key == nil ? "" : " WHERE " + table.checking("p", keeping: "p.folded = ?")
         let statement = try db.makeStatement(sql: "SELECT \(table.selected(as: "p")) FROM people p\(narrowed) ORDER BY p.rowid")
         if let key { try statement.setArguments([IndexRow.text(key)]) }
@@ -64,7 +65,7 @@ enum PeopleRow {
             let same = last?.file == file
             var index: Int?
             if !same {
-                guard let found = readable[file] else { continue }
+                guard let found = readable.place(of: file) else { continue }
                 index = found
             }
             let name = nameTexts.text(stmt, 1), folded = foldedTexts.text(stmt, 2)
@@ -120,8 +121,9 @@ enum PeopleRow {
     /// does not list. A superset (a name across two lines, or whose words FTS5 cuts further, is
     /// found too): the entries are rebuilt and the finder decides. The caller has checked the
     /// rows' checksums.
-    static func mayMention(_ db: Database, sightings read: Sightings, readable: [Int64: Int]) throws -> [Int64: Int] {
+    static func mayMention(_ db: Database, sightings read: Sightings, readable: FilePlaces) throws -> FilePlaces {
         let sightings = read.rows
+        var readable = readable
         // Who each spelling's words and joined words may be, and where each file's people are.
         var byPhrase: [String: Set<String>] = [:]
         var byJoined: [String: Set<String>] = [:]
@@ -139,7 +141,7 @@ enum PeopleRow {
         }
         var out: [Int64: Int] = [:]
         func consider(_ file: Int64, _ keys: Set<String>) {
-            guard out[file] == nil, let index = readable[file] else { return }
+            guard out[file] == nil, let index = readable.place(of: file) else { return }
             let listed = listing[file].map { sightings[$0].keys } ?? []
             if keys.contains(where: { !listed.contains($0) }) { out[file] = index }
         }
@@ -155,6 +157,6 @@ enum PeopleRow {
                 if let keys = byJoined[words] { consider(row[0], keys) }
             }
         }
-        return out
+        return FilePlaces(out.map { (file: $0.key, place: $0.value) })
     }
 }

@@ -35,7 +35,7 @@ struct ReviewRows {
     var version: Int64 = 0
     var problems: [EntryProblem] = []
     /// Index of each readable file's key in ``keys``.
-    var positions: [Int64: Int] = [:]
+    var positions = FilePlaces()
     let failure = Failure()
 
     /// The keys of the `readable` files (id to the index of its ref, `refs` of them), each row
@@ -43,8 +43,9 @@ struct ReviewRows {
     /// and a conversion per column for each of 10,000 rows were a tenth of `debrief review` once
     /// its weeks were remembered (``WeekTallyRows``). A row's sum covers its columns' types, so
     /// once it matches, every column holds the type it was written with.
-    static func keys(_ db: Database, readable: [Int64: Int], refs: Int) throws -> FactsRead<ReviewRows> {
+    static func keys(_ db: Database, readable: FilePlaces, refs: Int) throws -> FactsRead<ReviewRows> {
         let columns = IndexRow.entries.columns
+        var readable = readable
         let statement = try db.makeStatement(sql: "SELECT \(columns.joined(separator: ", ")), sum FROM entries")
         let stmt = statement.sqliteStatement
         let row = StoredColumn.Row(stmt)
@@ -57,7 +58,7 @@ struct ReviewRows {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code))
             }
             guard IndexRow.sum(columns: columns.count, of: stmt) == row.int64(Int32(columns.count)) else { return .damaged }
-            guard let index = readable[row.int64(0)] else { continue }
+            guard let index = readable.place(of: row.int64(0)) else { continue }
             // The text first, then its length (SQLite's order).
             let text = UnsafeRawPointer(sqlite3_column_text(stmt, 1))
             let id = String(decoding: UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(stmt, 1))), as: UTF8.self)
@@ -73,12 +74,15 @@ struct ReviewRows {
         out.keys.reserveCapacity(found)
         out.files.reserveCapacity(found)
         out.blobSums.reserveCapacity(found)
+        var positions: [(file: Int64, place: Int)] = []
+        positions.reserveCapacity(found)
         for case let (key, file, blobSum)? in byRef {
-            out.positions[file] = out.keys.count
+            positions.append((file, out.keys.count))
             out.keys.append(key)
             out.files.append(file)
             out.blobSums.append(blobSum)
         }
+        out.positions = FilePlaces(positions)
         return .facts(out)
     }
 
@@ -86,13 +90,15 @@ struct ReviewRows {
     /// On any failure (recorded) the entries given are placeholders: the review is made again.
     func entries(_ positions: [Int], queue: DatabaseQueue) -> [Entry] {
         var read: [Int: Entry] = [:]
+        // Each row's file to its key's place, the lookups resuming where the last one ended.
+        var places = self.positions
         if failure.value == nil {
             do {
                 try queue.inDatabase { db in
                     let select = "SELECT \(IndexRow.reviewFacts.columns.joined(separator: ", ")), sum FROM review_facts"
                     let wanted = positions.map { files[$0] }
                     if wanted.count == 1 {
-                        try lookUp(wanted[0], select: select, db: db, into: &read)
+                        try lookUp(wanted[0], select: select, db: db, into: &read, places: &places)
                         return
                     }
                     let lookup = wanted.count <= JournalIndex.lookupMaximum ? wanted : nil
@@ -100,7 +106,7 @@ struct ReviewRows {
                         let statement = try db.makeStatement(sql: sql)
                         let rows = try Row.fetchCursor(statement, arguments: arguments)
                         while try rows.next() != nil {
-                            guard take(statement.sqliteStatement, into: &read) else { return }
+                            guard take(statement.sqliteStatement, into: &read, places: &places) else { return }
                         }
                     }
                 }
@@ -121,7 +127,7 @@ struct ReviewRows {
     /// 10,000 entries: a read transaction and a prepared statement per entry were half of
     /// `debrief review`, and GRDB's arguments and row cursor per lookup another 60 M instructions
     /// (a twentieth) once they were gone.
-    private func lookUp(_ file: Int64, select: String, db: Database, into read: inout [Int: Entry]) throws {
+    private func lookUp(_ file: Int64, select: String, db: Database, into read: inout [Int: Entry], places: inout FilePlaces) throws {
         let stmt = try db.cachedStatement(sql: select + " WHERE file = ?").sqliteStatement
         sqlite3_reset(stmt)
         // Reset after use too: a statement left on a row would hold its read transaction open.
@@ -129,7 +135,7 @@ struct ReviewRows {
         guard sqlite3_bind_int64(stmt, 1, file) == SQLITE_OK else { throw DatabaseError(resultCode: .SQLITE_ERROR) }
         while true {
             switch sqlite3_step(stmt) {
-            case SQLITE_ROW: guard take(stmt, into: &read) else { return }
+            case SQLITE_ROW: guard take(stmt, into: &read, places: &places) else { return }
             case SQLITE_DONE: return
             case let code: throw DatabaseError(resultCode: ResultCode(rawValue: code))
             }
@@ -139,14 +145,14 @@ struct ReviewRows {
     /// Takes the `review_facts` row `stmt` stands on into `read`: its checksum checked, its entry
     /// rebuilt in place from SQLite's memory and checked against its key. False, with the
     /// failure recorded, when the row is damaged or not the entry its key names.
-    private func take(_ stmt: OpaquePointer?, into read: inout [Int: Entry]) -> Bool {
+    private func take(_ stmt: OpaquePointer?, into read: inout [Int: Entry], places: inout FilePlaces) -> Bool {
         let columns = IndexRow.reviewFacts.columns.count
         guard IndexRow.sum(columns: columns, of: stmt) == sqlite3_column_int64(stmt, Int32(columns)) else {
             failure.value = .damaged
             return false
         }
         // A row of a file the review does not read (an index changed meanwhile) is passed over.
-        guard let position = positions[sqlite3_column_int64(stmt, 0)] else { return true }
+        guard let position = places.place(of: sqlite3_column_int64(stmt, 0)) else { return true }
         let key = keys[position]
         guard sqlite3_column_type(stmt, 1) == SQLITE_BLOB,
               let entry = EntryBlob.decode(UnsafeRawBufferPointer(start: sqlite3_column_blob(stmt, 1),

@@ -20,7 +20,7 @@ struct ShownEntry {
     /// 45 M instructions; checked here, `debrief people` runs 22 M fewer). A text the index stored with a NUL replaced
     /// (``IndexRow/replaced(_:)``) is left for the caller to judge, as only the entries it shows
     /// make an answer inexact. Not exact when a row has no id or title (which `NOT NULL` rules out).
-    static func all(_ db: Database, readable: [Int64: Int]) throws -> FactsRead<ShownEntries> {
+    static func all(_ db: Database, readable: FilePlaces) throws -> FactsRead<ShownEntries> {
         let table = IndexRow.entries
         let statement = try db.makeStatement(sql: "SELECT \(table.selected(as: "e")) FROM entries e ORDER BY e.file")
         // The columns as ``IndexRow/entries`` lists them: file, id, day, time, utc_offset, kind, title, …
@@ -46,7 +46,12 @@ struct ShownEntry {
         }
         guard exact else { return .notExact }
         // A readable file without its row: damaged (its people would be passed over unseen).
-        for file in readable.keys where out[file] == nil { return .damaged }
+        // Both in ascending order: one step through each, not a search per file.
+        var next = 0
+        for file in readable.files {
+            while next < out.files.count, out.files[next] < file { next += 1 }
+            guard next < out.files.count, out.files[next] == file else { return .damaged }
+        }
         return .facts(out)
     }
 }

@@ -73,6 +73,9 @@ import Testing
         ("title", "UPDATE entries SET title = 'Other' WHERE file = (SELECT min(file) FROM follow_ups)"),
         ("offset", "UPDATE entries SET utc_offset = 0 WHERE file = (SELECT min(file) FROM follow_ups)"),
         ("time", "UPDATE entries SET time = time + 60 WHERE file = (SELECT min(file) FROM follow_ups)"),
+        // Values no entry holds, which would trap if computed on (a day's arithmetic overflows):
+        // the joined columns are read while `entries` is still being checked beside the read.
+        ("wild", "UPDATE entries SET day = 9223372036854775807, time = 9223372036854775807, utc_offset = -9223372036854775807 WHERE file = (SELECT min(file) FROM follow_ups)"),
         // A row moved to a file with no entry: a read joining the entries to the rows would not
         // meet it, and the rows are checked as they are read (`FollowUpRow.read`).
         ("file", "UPDATE follow_ups SET file = file + 1000000 WHERE rowid = (SELECT min(rowid) FROM follow_ups WHERE done IS NULL)"),
@@ -89,6 +92,25 @@ import Testing
         f.reopen()
         #expect(Self.describe(f.indexed.followUpIndex()) == expected, "\(label): and again")
         #expect(f.index.followUps(for: f.plain.scan().refs, store: f.indexed) != nil, "\(label): the rebuilt facts answer")
+    }
+
+    /// A changed `entries` row of an entry with no follow-up changes no item, but the index no
+    /// longer holds what its sums say: the check of `entries`, made beside the read of the rows
+    /// (``FactsAlongside``), still finds it, and the facts do not answer until it is rebuilt.
+    @Test func aChangedEntryWithoutFollowUpsIsStillFound() throws {
+        let f = IndexFixture("followup-damage-elsewhere", racyMargin: 0)
+        Self.seed(f)
+        try FileManager.default.removeItem(atPath: f.path("2029-04-03-1000-nul"))
+        let refs = f.plain.scan().refs
+        #expect(f.index.followUps(for: refs, store: f.indexed) != nil, "answered from the facts")
+        let damage = "UPDATE entries SET title = title || 'x' WHERE file = (SELECT min(file) FROM entries WHERE file NOT IN (SELECT file FROM follow_ups))"
+        #expect(try f.damage(damage) == 1, "an entry without follow-ups")
+        f.reopen()
+        #expect(f.index.followUps(for: refs, store: f.indexed) == nil, "the damage found")
+        f.reopen()
+        #expect(Self.describe(f.indexed.followUpIndex()) == Self.describe(f.plain.followUpIndex()), "the entries answer")
+        f.reopen()
+        #expect(f.index.followUps(for: refs, store: f.indexed) != nil, "the rebuilt facts answer")
     }
 
     /// `followups --open` and `--overdue` read the open rows alone (`done IS NULL`): the items the
