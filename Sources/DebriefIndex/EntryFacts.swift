@@ -49,9 +49,11 @@ struct EntryFacts: Sendable, Equatable {
     var people: [Person]
     var followUps: [FollowUp]
     var tags: [Tag]
-    var searchText: String
-    /// ``MentionFinder/foldedWords(of:)``.
-    var mentionWords: String
+    /// ``EntryQuery/searchText(_:catalog:)``, as UTF-8 (compared and stored as bytes, never
+    /// needed as a `String` here).
+    var searchText: [UInt8]
+    /// ``MentionFinder/foldedWords(of:)``, as UTF-8.
+    var mentionWords: [UInt8]
     /// The ``EntryBlob`` of the entry reduced to what the weekly review reads (``ReviewFacts``).
     var reviewFacts: [UInt8]
 
@@ -68,8 +70,8 @@ struct EntryFacts: Sendable, Equatable {
         followUps = entry.followUps.map { FollowUp(who: t($0.who), folded: t($0.who.folded), action: t($0.action), due: $0.due?.ordinal, done: $0.done?.ordinal,
                                   firstDue: $0.firstDue?.ordinal, postponed: $0.postponed) }
         tags = entry.tags.map { Tag(tag: t($0), folded: t($0.folded), words: t(MentionFinder.tagWords($0))) }
-        searchText = t(EntryQuery.searchText(entry, catalog: catalog))
-        mentionWords = t(MentionFinder.foldedWords(of: entry))
+        searchText = IndexRow.textUTF8(EntryQuery.searchTextUTF8(entry, catalog: catalog))
+        mentionWords = IndexRow.textUTF8(MentionFinder.foldedWordsUTF8(of: entry))
         reviewFacts = EntryBlob.encode(ReviewFacts.reduced(entry, keeping: reviewKeeping))
     }
 
@@ -171,8 +173,8 @@ struct EntryFacts: Sendable, Equatable {
         }
         // An FTS5 column takes a NULL, which differs from any text. The words are read from
         // FTS5's own content table, looked up by id (what `mention_words` itself returns).
-        try one("SELECT rowid, text FROM search WHERE rowid IN \(files) ORDER BY rowid") { $0.holds(1, $1.searchText) }
-        try one("SELECT id, c0 FROM mention_words_content WHERE id IN \(files) ORDER BY id") { $0.holds(1, $1.mentionWords) }
+        try one("SELECT rowid, text FROM search WHERE rowid IN \(files) ORDER BY rowid") { $0.holds(1, utf8: $1.searchText) }
+        try one("SELECT id, c0 FROM mention_words_content WHERE id IN \(files) ORDER BY id") { $0.holds(1, utf8: $1.mentionWords) }
         try one("SELECT file, facts FROM review_facts WHERE file IN \(files) ORDER BY file, rowid") { $0.holds(1, blob: $1.reviewFacts) }
         return out
     }
@@ -186,8 +188,8 @@ struct EntryFacts: Sendable, Equatable {
         for p in people { try Self.insert(db, IndexRow.people, [id, p.name, p.folded, p.level, p.relation, p.note, p.email]) }
         for (n, f) in followUps.enumerated() { try Self.insert(db, IndexRow.followUps, [id, n + 1, f.who, f.folded, f.action, f.due, f.done, f.firstDue, f.postponed]) }
         for t in tags { try Self.insert(db, IndexRow.tags, [id, t.tag, t.folded, t.words]) }
-        try Self.insert(db, IndexRow.search, [id, searchText])
-        try Self.insert(db, IndexRow.mentionWords, [id, mentionWords])
+        try Self.insert(db, IndexRow.search, [id, String(decoding: searchText, as: UTF8.self)])
+        try Self.insert(db, IndexRow.mentionWords, [id, String(decoding: mentionWords, as: UTF8.self)])
         try Self.insert(db, IndexRow.reviewFacts, [id, Data(reviewFacts)])
     }
 

@@ -88,11 +88,19 @@ enum IndexRow {
     /// text's scalars was 0.68 G instructions of `doctor` at 10,000 entries (every text of every
     /// entry passes here).
     static func text(_ s: String) -> String {
-        let holdsNUL = s.utf8.withContiguousStorageIfAvailable { bytes in
-            guard let start = bytes.baseAddress else { return false }
-            return memchr(start, 0, bytes.count) != nil
-        } ?? s.utf8.contains(0)
+        let holdsNUL = s.utf8.withContiguousStorageIfAvailable(Self.holdsNUL) ?? s.utf8.contains(0)
         return holdsNUL ? s.replacingOccurrences(of: "\0", with: "\u{FFFD}") : s
+    }
+
+    /// ``text(_:)`` of the text whose UTF-8 is `bytes`, as UTF-8 (the folded texts the index
+    /// stores are made as bytes): the same bytes when they hold no NUL, as nearly all do.
+    static func textUTF8(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer(Self.holdsNUL) ? Array(text(String(decoding: bytes, as: UTF8.self)).utf8) : bytes
+    }
+
+    private static func holdsNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress else { return false }
+        return memchr(start, 0, bytes.count) != nil
     }
 
     /// Whether stored text may have held a NUL (stored as U+FFFD, ``text(_:)``): it is not what the

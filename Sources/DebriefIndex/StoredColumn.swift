@@ -40,11 +40,20 @@ enum StoredColumn {
 
         func holds(_ i: Int32, _ expected: String?) -> Bool {
             guard var expected else { return sqlite3_column_type(statement, i) == SQLITE_NULL }
+            return expected.withUTF8 { holdsText(i, UnsafeRawBufferPointer($0)) }
+        }
+
+        /// Whether the column is the text whose UTF-8 is `expected`.
+        func holds(_ i: Int32, utf8 expected: [UInt8]) -> Bool {
+            expected.withUnsafeBytes { holdsText(i, $0) }
+        }
+
+        private func holdsText(_ i: Int32, _ expected: UnsafeRawBufferPointer) -> Bool {
             guard sqlite3_column_type(statement, i) == SQLITE_TEXT else { return false }
             // The bytes first, then their count (SQLite's order: reading the count may convert).
             let bytes = UnsafeRawPointer(sqlite3_column_text(statement, i))
             let count = Int(sqlite3_column_bytes(statement, i))
-            return expected.withUTF8 { StoredColumn.same(bytes, count, UnsafeRawBufferPointer($0)) }
+            return StoredColumn.same(bytes, count, expected)
         }
 
         func holds(_ i: Int32, _ expected: Int?) -> Bool {

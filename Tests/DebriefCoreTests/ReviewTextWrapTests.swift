@@ -71,6 +71,31 @@ import Testing
         "Feedback on-call hiring café the. due Mon 13 Jan, 3641 days late · from Security conference 2020 #31",
     ]
 
+    /// The command line's measure (``ReviewText/Options/characters(_:)``) counts text of scalars
+    /// below U+0300 on its bytes, without breaking it into clusters: the same count as `count`
+    /// for every such scalar alone and beside each of a few others (CR LF, controls, the first
+    /// combining mark), for random texts that mix them with joining and wide ones, and for every
+    /// text above.
+    @Test func theCommandLinesMeasureIsTheCharacterCount() {
+        let partners = ["", "a", " ", "\r", "\n", "\u{0}", "\u{85}", "\u{AD}", "\u{B7}", "\u{2FF}", "\u{300}", "\u{301}", "日"]
+        for value in 0..<0x300 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for partner in partners {
+                for text in [String(scalar) + partner, partner + String(scalar)] {
+                    #expect(ReviewText.Options.characters(text) == text.count, "\(text.unicodeScalars.map(\.value))")
+                }
+            }
+        }
+        let alphabet = ["a", " ", "~", "·", "é", "ʼ", "\r", "\n", "\r\n", "\t", "\u{0}", "\u{7F}", "\u{301}", "日", "🇩🇪"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? "" }.joined()
+            #expect(ReviewText.Options.characters(text) == text.count, "\(text.debugDescription)")
+        }
+        for text in Self.texts { #expect(ReviewText.Options.characters(text) == text.count, "\(text.debugDescription)") }
+        #expect(ReviewText.Options.characters("a\r\nb · c") == 7)
+    }
+
     @Test(arguments: texts) func oneSpanWrapsAsCharacterByCharacter(_ text: String) {
         for width in [0, 5, 12, 40, 120] {
             for collapsing in [true, false] {

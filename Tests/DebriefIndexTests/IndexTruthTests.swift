@@ -50,6 +50,19 @@ import Testing
         }
     }
 
+    /// The folded texts the index stores are made and compared as bytes (``IndexRow/textUTF8(_:)``):
+    /// with a NUL they are what ``IndexRow/text(_:)`` makes of the text, so `doctor` finds every
+    /// file with a NUL as the index recorded it, and indexes none again.
+    @Test func doctorAgreesWithTheTextsHoldingANUL() throws {
+        for text in ["plain", "a\0b", "\0", "x\0\u{301}y", "zürich\0café\0", ""] {
+            #expect(IndexRow.textUTF8(Array(text.utf8)) == Array(IndexRow.text(text).utf8), "\(text.debugDescription)")
+        }
+        let f = IndexFixture("nul-doctor", racyMargin: 0)
+        Self.seedWithNUL(f)
+        _ = f.indexed.loadAll()
+        #expect(JournalDoctor.examine(f.indexed).indexDisagreements == [])
+    }
+
     /// One byte changed in a stored column a query narrows by: the answer stays the files' answer,
     /// and `doctor` names the file and indexes it again.
     @Test(arguments: [

@@ -39,7 +39,14 @@ public struct Catalog: Hashable, Sendable, Codable {
     public func instead(of flag: PitfallFlag) -> String { flag.instead ?? pitfall(flag.pitfallID)?.instead ?? "" }
 
     /// The prompt whose answer is the Markdown body, if any.
-    public var bodyPrompt: Prompt? { prompts.first(where: \.isBody) }
+    /// Looked for section by section, not in ``prompts`` (which joins every section's prompts
+    /// into a new array): asked for every file read, it was a hundredth of `doctor`.
+    public var bodyPrompt: Prompt? {
+        for section in sections {
+            if let i = section.prompts.firstIndex(where: \.isBody) { return section.prompts[i] }
+        }
+        return nil
+    }
 
     /// Front-matter keys debrief writes itself, before the answers (`flow`, `source`, `event` and
     /// `location` only when set).

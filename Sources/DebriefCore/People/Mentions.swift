@@ -84,7 +84,7 @@ public struct MentionFinder: Sendable {
     /// when a pitfall looks for the people nobody follows up with; cutting it again each time was
     /// a third of that pitfall's cost in `list` at 10,000 entries.
     static func shortTextWords(_ text: String) -> [String] {
-        shortTextWordsMemo.value(forBytes: text.utf8) { words(in: Substring(text)).map(\.word) }
+        shortTextWordsMemo.value(for: text) { words(in: Substring(text)).map(\.word) }
     }
 
     private static let shortTextWordsMemo = BytesMemo<[String]>()
@@ -114,20 +114,34 @@ public struct MentionFinder: Sendable {
     /// a name across two lines also holds its words in a row here, so the entries found are read
     /// and ``mentions(in:)`` decides.
     public static func foldedWords(of entry: Entry) -> String {
+        String(decoding: foldedWordsUTF8(of: entry), as: UTF8.self)
+    }
+
+    /// ``foldedWords(of:)`` as UTF-8, for the index, which stores and compares the bytes: valid
+    /// UTF-8 as written (ASCII, and the words ``characterWords(in:)`` gives), so no `String` is
+    /// made of it to check every byte again.
+    public static func foldedWordsUTF8(of entry: Entry) -> [UInt8] {
         // Written byte by byte into one buffer as the words come, no `String` per word (every
         // entry is recorded with these, and `doctor` computes them again for every entry: the
         // words as ``words(in:)`` gives them were a quarter of a cold build).
+        // Each text's lines are cut and read on its bytes in place, no `Substring` made per line
+        // (one is made only for a piece that goes character by character).
         var out: [UInt8] = []
         var firstLine = true
         for text in texts(of: entry) {
             out.reserveCapacity(out.count + text.utf8.count)
-            for line in lines(of: text) {
-                if !firstLine { out.append(0x0A) }
-                firstLine = false
-                appendWords(of: line, to: &out)
+            let whole = Substring(text)
+            func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+                for cut in lineCuts(bytes) {
+                    if !firstLine { out.append(0x0A) }
+                    firstLine = false
+                    appendWords(of: whole, from: cut.start, bytes: UnsafeBufferPointer(rebasing: bytes[cut.start..<cut.end]), to: &out)
+                }
             }
+            let done: Void? = whole.utf8.withContiguousStorageIfAvailable(append)
+            if done == nil { Array(whole.utf8).withUnsafeBufferPointer(append) }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The words ``words(in:)`` gives for `line`, separated by one space, appended to `out`: the
@@ -137,12 +151,14 @@ public struct MentionFinder: Sendable {
     static func appendWords(of line: Substring, to out: inout [UInt8]) {
         // On the line's bytes in place, by offset: stepping a `Substring`'s UTF-8 view index by
         // index was most of this loop's 2.4 G instructions in `doctor` at 10,000 entries.
-        let done: Void? = line.utf8.withContiguousStorageIfAvailable { appendWords(of: line, bytes: $0, to: &out) }
-        if done == nil { Array(line.utf8).withUnsafeBufferPointer { appendWords(of: line, bytes: $0, to: &out) } }
+        let done: Void? = line.utf8.withContiguousStorageIfAvailable { appendWords(of: line, from: 0, bytes: $0, to: &out) }
+        if done == nil { Array(line.utf8).withUnsafeBufferPointer { appendWords(of: line, from: 0, bytes: $0, to: &out) } }
     }
 
-    /// ``appendWords(of:to:)`` over `bytes`, the UTF-8 of `line`.
-    private static func appendWords(of line: Substring, bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    /// ``appendWords(of:to:)`` over `bytes`, the UTF-8 of the line of `text` that starts
+    /// `lineStart` bytes into it (`text` is where a piece that goes character by character is
+    /// cut from).
+    private static func appendWords(of text: Substring, from lineStart: Int, bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var wrote = false
         var pieceStart = 0
         // Where the piece's bytes began in `out`, and whether a word came before it.
@@ -156,11 +172,11 @@ public struct MentionFinder: Sendable {
             // Cut after an ASCII byte followed by one, so at a Character's edge (made only when
             // the memo does not know the piece).
             let piece = { [start = pieceStart] in
-                let utf8 = line.utf8
-                let from = utf8.index(utf8.startIndex, offsetBy: start)
-                return joinedWords(line[from..<utf8.index(from, offsetBy: end - start)])
+                let utf8 = text.utf8
+                let from = utf8.index(utf8.startIndex, offsetBy: lineStart + start)
+                return joinedWords(text[from..<utf8.index(from, offsetBy: end - start)])
             }
-            let words = pieceMemo.value(forBytes: bytes[pieceStart..<end], piece)
+            let words = pieceMemo.value(forBytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[pieceStart..<end])), piece)
             guard words.any else { return }
             if wrote { out.append(0x20) }
             out.append(contentsOf: words.joined)
@@ -224,35 +240,39 @@ public struct MentionFinder: Sendable {
         // by index was 0.6 G of `doctor`'s 13.6 G instructions at 10,000 entries), then made
         // into the lines: an offset is an index of the view at once.
         var text = text
-        var cuts: [(start: Int, end: Int)] = []
-        text.withUTF8 { bytes in
-            var start = 0
-            var i = 0
-            let count = bytes.count
-            while i < count {
-                let b = bytes[i]
-                var width = 0
-                if b >= 0x0A && b <= 0x0D {
-                    width = 1
-                } else if b == 0xC2, i + 1 < count, bytes[i + 1] == 0x85 {
-                    width = 2
-                } else if b == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
-                    width = 3
-                }
-                if width == 0 {
-                    i += 1
-                    continue
-                }
-                if start < i { cuts.append((start, i)) }
-                i += width
-                start = i
-            }
-            if start < count { cuts.append((start, count)) }
-        }
+        let cuts = text.withUTF8(lineCuts)
         let utf8 = text.utf8
         return cuts.map { cut in
             text[utf8.index(utf8.startIndex, offsetBy: cut.start)..<utf8.index(utf8.startIndex, offsetBy: cut.end)]
         }
+    }
+
+    /// Where the lines of ``lines(of:)`` are in `bytes`, the UTF-8 of a text: byte offsets.
+    static func lineCuts(_ bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)] {
+        var cuts: [(start: Int, end: Int)] = []
+        var start = 0
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let b = bytes[i]
+            var width = 0
+            if b >= 0x0A && b <= 0x0D {
+                width = 1
+            } else if b == 0xC2, i + 1 < count, bytes[i + 1] == 0x85 {
+                width = 2
+            } else if b == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                width = 3
+            }
+            if width == 0 {
+                i += 1
+                continue
+            }
+            if start < i { cuts.append((start, i)) }
+            i += width
+            start = i
+        }
+        if start < count { cuts.append((start, count)) }
+        return cuts
     }
 
     /// A tag's words joined (`@henrike_vogel` → `henrikevogel`): the form a tag of an imported note
@@ -297,9 +317,13 @@ public struct MentionFinder: Sendable {
     /// in key order, so the line shown does not depend on a dictionary's order.
     static func texts(of entry: Entry) -> [String] {
         var texts = [entry.title]
-        for (key, answer) in entry.answers.sorted(by: { $0.key < $1.key }) where key != "title" {
-            if let text = answer.text { texts.append(text) }
+        // Only the answers with a text are sorted (a third of an entry's answers).
+        var answers: [(key: String, text: String)] = []
+        for (key, answer) in entry.answers where key != "title" {
+            if let text = answer.text { answers.append((key, text)) }
         }
+        answers.sort { $0.key < $1.key }
+        for answer in answers { texts.append(answer.text) }
         for person in entry.people { if let note = person.note { texts.append(note) } }
         for followUp in entry.followUps { texts.append(followUp.action) }
         return texts

@@ -18,11 +18,31 @@ public enum ReviewText {
         public var measure: @Sendable (String) -> Int
 
         public init(color: Bool = false, unicode: Bool = true, width: Int = 80,
-                    measure: @escaping @Sendable (String) -> Int = { $0.count }) {
+                    measure: @escaping @Sendable (String) -> Int = Options.characters) {
             self.color = color
             self.unicode = unicode
             self.width = width
             self.measure = measure
+        }
+
+        /// The characters of `text` (its `count`). Text whose scalars are all below U+0300 (ASCII,
+        /// and the Latin letters and signs, the review's `·` among them) but CR is a character a
+        /// scalar: none of them joins the one before (the first that does is U+0300; CR joins
+        /// the LF after it), so they are counted on the bytes without breaking the text into
+        /// grapheme clusters: `count` was 9 M instructions of `debrief review` at 10,000 entries
+        /// (20,000 pieces of a thousand open follow-ups' lines).
+        @Sendable public static func characters(_ text: String) -> Int {
+            let counted = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+                var scalars = 0
+                for byte in bytes {
+                    // Past U+02FF (a lead byte from 0xCC on) or a CR: counted as clusters.
+                    if byte >= 0xCC || byte == 0x0D { return nil }
+                    // Every byte but a continuation (10xxxxxx) begins a scalar.
+                    if byte & 0xC0 != 0x80 { scalars += 1 }
+                }
+                return scalars
+            }
+            return (counted ?? nil) ?? text.count
         }
     }
 

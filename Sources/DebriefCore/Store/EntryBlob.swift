@@ -25,8 +25,9 @@ public enum EntryBlob {
         w.int(entry.formerIDs.count)
         for id in entry.formerIDs { w.string(id) }
         w.int(entry.answers.count)
-        for key in entry.answers.keys.sorted() {
-            guard let answer = entry.answers[key] else { continue }
+        // The answers sorted with their keys, not the keys then each answer looked up by its
+        // key again (hashing every key a second time, for every entry recorded or checked).
+        for (key, answer) in entry.answers.sorted(by: { $0.key < $1.key }) {
             w.string(key)
             switch answer {
             case .text(let s):
