@@ -217,7 +217,7 @@ public final class JournalIndex: EntryIndexing {
         // follow-ups with them: at 10,000 entries the people rows are 178 M instructions here,
         // the check, `entries` and the follow-ups 45, 50 and 75 M there.
         let answer = facts(for: refs, store: store, checking: [], alongside: [IndexRow.tags, IndexRow.mentionWords]) {
-            db, readable, alongside -> FactsRead<([PersonSighting], [FollowUpItem], [String: Day], [Stored], Ahead<PeopleIndex.Listed>?)> in
+            db, readable, alongside -> FactsRead<([PersonSighting], [FollowUpItem], [String: Day], [Stored])> in
             // One person's rows when someone's folded name is `key` (nobody's: everyone's, in the
             // same read, for a part of a name).
             var one = key
@@ -244,21 +244,16 @@ public final class JournalIndex: EntryIndexing {
                 // every row of them was found right.
                 guard try alongside.damaged().isEmpty else { return .damaged }
                 guard case .facts(let sightings) = PeopleRow.shown(read, entries: entries) else { return .notExact }
-                let listing = sightings.rows.map(\.sighting)
-                // Everyone listed, merged, on another thread while this one finds the entries that
-                // may mention them (at 10,000 entries 50 M instructions beside 58 M here); for
-                // every day only: a day asked for leaves some entries out (``PeopleFacts/listed``).
-                let listed: Ahead<PeopleIndex.Listed>? = last == nil ? Ahead { PeopleIndex.Listed(sightings: listing) } : nil
                 let mentioning = try PeopleRow.mayMention(db, sightings: sightings, readable: readable)
                 let stored = try self.blobs(db, ids: mentioning)
                 // A readable file whose blob is missing: the entries answer.
                 guard stored.count == mentioning.count else { return .notExact }
-                return .facts((listing, followUps.items, followUps.lastNamed, stored, listed))
+                return .facts((sightings.rows.map(\.sighting), followUps.items, followUps.lastNamed, stored))
             case (.damaged, _), (_, .damaged): return .damaged
             default: return .notExact
             }
         }
-        guard let ((sightings, open, lastNamed, stored, listed), _, problems) = answer else { return nil }
+        guard let ((sightings, open, lastNamed, stored), _, problems) = answer else { return nil }
         // The entries that may mention someone, rebuilt and in the refs' order; a damaged blob
         // sends the question to the entries.
         let decoded = Self.decode(stored, refs: refs).sorted { $0.0 < $1.0 }
@@ -268,8 +263,7 @@ public final class JournalIndex: EntryIndexing {
             mentioning.append(entry)
         }
         Trace.mark("index: the people of \(sightings.count) entries from their facts, \(mentioning.count) entries rebuilt for mentions")
-        return PeopleFacts(sightings: sightings, mentioning: mentioning, openFollowUps: open, lastNamed: lastNamed, problems: problems,
-                           listed: listed)
+        return PeopleFacts(sightings: sightings, mentioning: mentioning, openFollowUps: open, lastNamed: lastNamed, problems: problems)
     }
 
     public func review<Value>(for refs: [EntryRef], store: JournalStore, problems walk: [EntryProblem],

@@ -2,11 +2,10 @@ import Dispatch
 import Synchronization
 
 /// A value made on another thread while the caller goes on, waited for where it is wanted: the
-/// one way the reads hand over work done beside their own on this machine's second core. The
-/// people the entries list, merged while the index's connection looks for the entries that may
-/// mention them (``PeopleFacts/listed``); the `files` rows and search texts read while the caller
-/// walks the journal (`FullReadPrefetch`); the next batch of changed files read and parsed while
-/// the one before is recorded (`ReadAhead`).
+/// one way the reads hand over work done beside their own on this machine's second core: the
+/// `files` rows and search texts read while the caller walks the journal (`FullReadPrefetch`);
+/// the next batch of changed files read and parsed while the one before is recorded
+/// (`ReadAhead`).
 public final class Ahead<Value: Sendable>: Sendable {
     private let done = DispatchGroup()
     private let made = Mutex<Value?>(nil)

@@ -37,128 +37,100 @@ public struct PeopleIndex: Sendable {
     /// ``lastNamed(_:)`` of all of them. The index's facts give both without reading the done
     /// actions, nine in ten of a journal's (``PeopleFacts``).
     public init(sightings: [PersonSighting], mentioning: [Entry], openFollowUps: [FollowUpItem], lastNamed: [String: Day]) {
-        self.init(listed: Listed(sightings: sightings), mentioning: mentioning, openFollowUps: openFollowUps, lastNamed: lastNamed)
-    }
-
-    /// Newest first, so the first sighting of a name gives its spelling, level and relation.
-    static func newestFirst(_ a: (eventTime: Timestamp, id: String), _ b: (eventTime: Timestamp, id: String)) -> Bool {
-        a.eventTime != b.eventTime ? a.eventTime > b.eventTime : a.id > b.id
-    }
-
-    /// What the people the entries list give, before any mention: everyone merged by folded
-    /// name, met how often and when, in the spelling most entries use, with their notes. Half of
-    /// the people index at 10,000 entries, and it needs nothing of the entries that may mention
-    /// someone, so the index's facts read makes it on another thread while it looks for those
-    /// (``PeopleFacts/listed``); ``init(listed:mentioning:openFollowUps:lastNamed:)`` adds the
-    /// mentions and the follow-ups.
-    public struct Listed: Sendable {
-        /// In the order first met, newest first.
+        // Newest first, so the first sighting of a name gives its spelling, level and relation.
+        func newestFirst(_ a: (eventTime: Timestamp, id: String), _ b: (eventTime: Timestamp, id: String)) -> Bool {
+            a.eventTime != b.eventTime ? a.eventTime > b.eventTime : a.id > b.id
+        }
+        let ordered = sightings.sorted { newestFirst(($0.eventTime, $0.id), ($1.eventTime, $1.id)) }
+        // Summaries are mutated in place by index: copying one out of a dictionary and back
+        // copies its growing lists on every mention, which made 10,000 entries take seconds.
         var summaries: [PersonSummary] = []
         var indexByKey: [String: Int] = [:]
-        /// Each person's spellings (trimmed), in the order first met.
-        var spellings: [[String]] = []
-        /// Names repeat across entries; folding is the expensive part, so each spelling is folded once.
+        // Names repeat across entries; folding is the expensive part, so fold each spelling once.
         var foldedNames: [String: String] = [:]
-
-        public init(sightings: [PersonSighting]) {
-            let ordered = sightings.sorted { PeopleIndex.newestFirst(($0.eventTime, $0.id), ($1.eventTime, $1.id)) }
-            // Summaries are mutated in place by index: copying one out of a dictionary and back
-            // copies its growing lists on every mention, which made 10,000 entries take seconds.
-            // Each person's spellings, in how many entries each, and the last entry counted (a
-            // name listed twice in one entry counts once).
-            var spellings: [[(spelling: String, count: Int, entry: Int)]] = []
-            // Per name as listed, its person and its spelling among theirs: a name recurs in
-            // thousands of entries, and one lookup of it replaces folding it, finding its person and
-            // finding its spelling (four hashes a listed person were a tenth of `debrief people`).
-            // Keyed as the dictionaries it replaces were (canonically equal names are one key).
-            var byName: [String: (person: Int, spelling: Int)] = [:]
-            // Per person, the last entry that counted them as met: no set of names per entry (10,000
-            // entries made 20,000 sets and hashed every name twice more).
-            var lastCounted: [Int] = []
-            for (n, entry) in ordered.enumerated() {
-                let day = entry.eventTime.day
-                for person in entry.people {
-                    let i: Int, s: Int
-                    if let known = byName[person.name] {
-                        (i, s) = known
-                    } else {
-                        let key = fold(person.name)
-                        guard !key.isEmpty else { continue }
-                        let spelling = person.name.trimmingSpaces
-                        if let known = indexByKey[key] {
-                            i = known
-                        } else {
-                            i = summaries.count
-                            indexByKey[key] = i
-                            summaries.append(PersonSummary(key: key, name: spelling, met: 0,
-                                                           firstMet: day, lastMet: day, lastMetTime: entry.eventTime, lastMentioned: day))
-                            spellings.append([])
-                            lastCounted.append(-1)
-                        }
-                        if let known = spellings[i].firstIndex(where: { $0.spelling == spelling }) {
-                            s = known
-                        } else {
-                            s = spellings[i].count
-                            spellings[i].append((spelling, 0, -1))
-                        }
-                        byName[person.name] = (i, s)
-                    }
-                    let firstInEntry = lastCounted[i] != n
-                    lastCounted[i] = n
-                    if spellings[i][s].entry != n {
-                        spellings[i][s].count += 1
-                        spellings[i][s].entry = n
-                    }
-                    if firstInEntry {
-                        summaries[i].met += 1
-                        summaries[i].firstMet = day
-                        summaries[i].entryIDs.append(entry.id)
-                    }
-                    if summaries[i].level == nil { summaries[i].level = person.level }
-                    if summaries[i].relation == nil { summaries[i].relation = person.relation }
-                    if person.relation == "existing" { summaries[i].everExisting = true }
-                    if let note = person.note, !note.isBlank {
-                        summaries[i].notes.append(PersonNote(text: note, entryID: entry.id, entryTitle: entry.title, day: day))
-                    }
-                }
-            }
-            // The name shown is the spelling most entries use, the newest among equals: one typo
-            // must not rename someone everywhere, and a corrected spelling wins once it is the usual one.
-            for i in summaries.indices {
-                // The first of the most frequent: the newest among equals.
-                if let best = spellings[i].indices.max(by: { spellings[i][$0].count < spellings[i][$1].count
-                                                            || (spellings[i][$0].count == spellings[i][$1].count && $0 > $1) }) {
-                    summaries[i].name = spellings[i][best].spelling.precomposedStringWithCanonicalMapping
-                }
-            }
-            self.spellings = spellings.map { $0.map(\.spelling) }
-        }
-
-        /// `name` folded (``Swift/String/folded``), each spelling once.
-        mutating func fold(_ name: String) -> String {
+        func fold(_ name: String) -> String {
             if let known = foldedNames[name] { return known }
             let key = name.folded
             foldedNames[name] = key
             return key
         }
-    }
-
-    /// The index of the people `listed` gives, with the entries that may mention someone they do
-    /// not list (any order) and of the follow-ups the open ones and ``lastNamed(_:)``, as
-    /// ``init(sightings:mentioning:openFollowUps:lastNamed:)`` builds it.
-    public init(listed: Listed, mentioning: [Entry], openFollowUps: [FollowUpItem], lastNamed: [String: Day]) {
-        var listed = listed
-        var summaries = listed.summaries
-        listed.summaries = []
+        // Each person's spellings (trimmed), in the order first met (newest first: the index is
+        // the rank), in how many entries each, and the last entry counted (a name listed twice in
+        // one entry counts once).
+        var spellings: [[(spelling: String, count: Int, entry: Int)]] = []
+        // Per name as listed, its person and its spelling among theirs: a name recurs in
+        // thousands of entries, and one lookup of it replaces folding it, finding its person and
+        // finding its spelling (four hashes a listed person were a tenth of `debrief people`).
+        // Keyed as the dictionaries it replaces were (canonically equal names are one key).
+        var byName: [String: (person: Int, spelling: Int)] = [:]
+        // Per person, the last entry that counted them as met: no set of names per entry (10,000
+        // entries made 20,000 sets and hashed every name twice more).
+        var lastCounted: [Int] = []
+        for (n, entry) in ordered.enumerated() {
+            let day = entry.eventTime.day
+            for person in entry.people {
+                let i: Int, s: Int
+                if let known = byName[person.name] {
+                    (i, s) = known
+                } else {
+                    let key = fold(person.name)
+                    guard !key.isEmpty else { continue }
+                    let spelling = person.name.trimmingSpaces
+                    if let known = indexByKey[key] {
+                        i = known
+                    } else {
+                        i = summaries.count
+                        indexByKey[key] = i
+                        summaries.append(PersonSummary(key: key, name: spelling, met: 0,
+                                                       firstMet: day, lastMet: day, lastMetTime: entry.eventTime, lastMentioned: day))
+                        spellings.append([])
+                        lastCounted.append(-1)
+                    }
+                    if let known = spellings[i].firstIndex(where: { $0.spelling == spelling }) {
+                        s = known
+                    } else {
+                        s = spellings[i].count
+                        spellings[i].append((spelling, 0, -1))
+                    }
+                    byName[person.name] = (i, s)
+                }
+                let firstInEntry = lastCounted[i] != n
+                lastCounted[i] = n
+                if spellings[i][s].entry != n {
+                    spellings[i][s].count += 1
+                    spellings[i][s].entry = n
+                }
+                if firstInEntry {
+                    summaries[i].met += 1
+                    summaries[i].firstMet = day
+                    summaries[i].entryIDs.append(entry.id)
+                }
+                if summaries[i].level == nil { summaries[i].level = person.level }
+                if summaries[i].relation == nil { summaries[i].relation = person.relation }
+                if person.relation == "existing" { summaries[i].everExisting = true }
+                if let note = person.note, !note.isBlank {
+                    summaries[i].notes.append(PersonNote(text: note, entryID: entry.id, entryTitle: entry.title, day: day))
+                }
+            }
+        }
+        // The name shown is the spelling most entries use, the newest among equals: one typo
+        // must not rename someone everywhere, and a corrected spelling wins once it is the usual one.
+        for i in summaries.indices {
+            // The first of the most frequent: the newest among equals.
+            if let best = spellings[i].indices.max(by: { spellings[i][$0].count < spellings[i][$1].count
+                                                        || (spellings[i][$0].count == spellings[i][$1].count && $0 > $1) }) {
+                summaries[i].name = spellings[i][best].spelling.precomposedStringWithCanonicalMapping
+            }
+        }
         // Entries naming someone they do not list: their text, or an imported note's tags. Each
         // is a mention, and contact for the cold list (an imported note dated after the last
         // reflection with them is the latest news of them).
-        let finder = MentionFinder(people: summaries.indices.map { (summaries[$0].key, listed.spellings[$0]) })
-        let mentioning = finder.isEmpty ? [] : mentioning.sorted { Self.newestFirst(($0.eventTime, $0.id), ($1.eventTime, $1.id)) }
+        let finder = MentionFinder(people: summaries.indices.map { (summaries[$0].key, spellings[$0].map(\.spelling)) })
+        let mentioning = finder.isEmpty ? [] : mentioning.sorted { newestFirst(($0.eventTime, $0.id), ($1.eventTime, $1.id)) }
         for entry in mentioning {
-            let listedHere = Set(entry.people.map { listed.fold($0.name) })
-            for hit in finder.mentions(in: entry) where !listedHere.contains(hit.key) {
-                guard let i = listed.indexByKey[hit.key] else { continue }
+            let listed = Set(entry.people.map { fold($0.name) })
+            for hit in finder.mentions(in: entry) where !listed.contains(hit.key) {
+                guard let i = indexByKey[hit.key] else { continue }
                 let day = entry.eventTime.day
                 summaries[i].mentions.append(PersonMention(entryID: entry.id, entryTitle: entry.displayTitle, day: day,
                                                            line: hit.line, imported: entry.isImported))
@@ -167,11 +139,11 @@ public struct PeopleIndex: Sendable {
         }
         // A follow-up action naming someone is a mention too: the user was thinking of them.
         for (key, day) in lastNamed {
-            guard let i = listed.indexByKey[key] else { continue }
+            guard let i = indexByKey[key] else { continue }
             summaries[i].lastMentioned = max(summaries[i].lastMentioned, day)
         }
         for item in openFollowUps {
-            guard let i = listed.indexByKey[listed.fold(item.who)] else { continue }
+            guard let i = indexByKey[fold(item.who)] else { continue }
             summaries[i].openFollowUps.append(item)
         }
         people = summaries.sorted { a, b in

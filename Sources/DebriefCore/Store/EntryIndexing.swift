@@ -116,19 +116,14 @@ public struct PeopleFacts: Sendable {
     /// ``PeopleIndex/lastNamed(_:)`` of every follow-up (of the entries up to the day asked).
     public var lastNamed: [String: Day]
     public var problems: [EntryProblem]
-    /// ``PeopleIndex/Listed`` of `sightings`, made on another thread while the rest was read,
-    /// when no day was asked (``EntryIndexing/people(for:store:upTo:named:)``: with one, the
-    /// caller leaves some sightings out and makes its own).
-    public var listed: Ahead<PeopleIndex.Listed>?
 
     public init(sightings: [PersonSighting], mentioning: [Entry], openFollowUps: [FollowUpItem], lastNamed: [String: Day],
-                problems: [EntryProblem], listed: Ahead<PeopleIndex.Listed>? = nil) {
+                problems: [EntryProblem]) {
         self.sightings = sightings
         self.mentioning = mentioning
         self.openFollowUps = openFollowUps
         self.lastNamed = lastNamed
         self.problems = problems
-        self.listed = listed
     }
 }
 

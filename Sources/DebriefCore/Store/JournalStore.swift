@@ -149,9 +149,7 @@ public struct JournalStore: Sendable {
             let sightings = last == nil ? facts.sightings : facts.sightings.filter { kept($0.eventTime) }
             let mentioning = last == nil ? facts.mentioning : facts.mentioning.filter { kept($0.eventTime) }
             let open = last == nil ? facts.openFollowUps : facts.openFollowUps.filter { kept($0.eventTime) }
-            // Everyone listed, merged while the index read the rest, when every day was read.
-            let listed = (last == nil ? facts.listed?.value : nil) ?? PeopleIndex.Listed(sightings: sightings)
-            let people = PeopleIndex(listed: listed, mentioning: mentioning, openFollowUps: FollowUpIndex(items: open).items,
+            let people = PeopleIndex(sightings: sightings, mentioning: mentioning, openFollowUps: FollowUpIndex(items: open).items,
                                      lastNamed: facts.lastNamed)
             return (people, sightings, scan.problems + facts.problems)
         }
