@@ -55,7 +55,9 @@ struct PeopleList: ParsableCommand {
         try runReportingErrors {
             let context = try Context(journal)
             // From the index's facts when it can answer (issue 23), else from every entry.
-            let (index, _, problems) = context.store.peopleIndex()
+            let (index, sightings, problems) = context.store.peopleIndex()
+            // Everyone in the journal and every entry's people, freed by the exit, not one by one.
+            KeptUntilExit.keep((index, sightings))
             let today = context.clock.today
             let threshold = context.coldDays(flag: days)
             let people = cold ? index.cold(asOf: today, days: threshold) : index.people
