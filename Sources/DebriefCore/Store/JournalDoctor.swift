@@ -33,13 +33,20 @@ public enum JournalDoctor {
         var imported: [String: [(path: String, line: Int)]] = [:]
         var done = 0
         // Reads one part of the files and notes what is odd about each; the entries are not kept.
+        // Each entry's remarks are made on the cores with its read (they `lstat` its file: one
+        // system call per file, with 0.13 G instructions at 10,000 entries, on the thread the
+        // index's check waits for when made there), and gathered in the files' order.
         func read(_ part: Range<Int>) -> [Result<Entry, EntryProblem>?] {
-            let outcomes = Array(scan.refs[part]).concurrentMap { files.tolerantRead($0) }
-            for outcome in outcomes {
+            let readings = Array(scan.refs[part]).concurrentMap { ref -> (outcome: Result<Entry, EntryProblem>?, remarks: [EntryProblem]) in
+                let outcome = files.tolerantRead(ref)
+                guard case .success(let entry)? = outcome else { return (outcome, []) }
+                return (outcome, remarks(entry))
+            }
+            for (outcome, remarks) in readings {
                 switch outcome {
                 case .success(let entry)?:
                     entries += 1
-                    remarked += remarks(entry)
+                    remarked += remarks
                     if let key = entry.origin, let source = entry.source {
                         let line = source.document.fields.first { $0.key == "source" }?.line ?? 1
                         imported[key, default: []].append((source.path, line))
@@ -49,7 +56,7 @@ public enum JournalDoctor {
                 }
             }
             done = part.upperBound
-            return outcomes
+            return readings.map(\.outcome)
         }
         var problems: [EntryProblem] = []
         let folders = [store.root, store.draftsDirectory, store.trashDirectory] + scan.folders
