@@ -145,6 +145,12 @@ public final class JournalIndex: EntryIndexing {
             // more bytes). It applies to a database with no table yet: an index made with other
             // pages keeps them and works as before.
             try db.execute(sql: "PRAGMA page_size = \(IndexSchema.pageSize)")
+            // The page cache in pages (``IndexSchema/cachePages``), not SQLite's default of
+            // 2,000 KB: SQLite turns the kilobytes into pages before it knows the database's page
+            // size (4 KB until the header is read or a new database's `page_size` is set), so
+            // the default kept 483 pages of 16 KB, 7.7 MB, which a cold build filled with the
+            // pages it wrote.
+            try db.execute(sql: "PRAGMA cache_size = \(IndexSchema.cachePages)")
             // WAL: readers never wait for the writer, and a crash mid-write leaves the last commit.
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
