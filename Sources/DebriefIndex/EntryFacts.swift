@@ -57,11 +57,12 @@ struct EntryFacts: Sendable, Equatable {
     /// The ``EntryBlob`` of the entry reduced to what the weekly review reads (``ReviewFacts``).
     var reviewFacts: [UInt8]
 
-    /// `reviewKeeping` is ``ReviewFacts/promptIDs(_:)`` of `catalog`, made once by the caller (it
-    /// walks every pitfall's conditions: made per entry it was a sixtieth of a cold build).
-    init(_ entry: Entry, catalog: Catalog, reviewKeeping: Set<String>) {
+    /// `reviewKeeping` is ``ReviewFacts/promptIDs(_:)`` of `catalog`, sorted (``ReviewFacts/blobs(of:keeping:)``),
+    /// made once by the caller (it walks every pitfall's conditions: made per entry it was a
+    /// sixtieth of a cold build).
+    init(_ entry: Entry, catalog: Catalog, reviewKeeping: [String]) {
         let t = IndexRow.text
-        blob = EntryBlob.encode(entry)
+        (blob, reviewFacts) = ReviewFacts.blobs(of: entry, keeping: reviewKeeping)
         let when = entry.eventTime
         columns = Columns(id: t(entry.id), day: when.day.ordinal, time: when.seconds, utcOffset: when.utcOffset, kind: t((entry.kind ?? "").folded),
                           title: t(entry.title), flow: entry.flow.map(t))
@@ -72,7 +73,6 @@ struct EntryFacts: Sendable, Equatable {
         tags = entry.tags.map { Tag(tag: t($0), folded: t($0.folded), words: t(MentionFinder.tagWords($0))) }
         searchText = IndexRow.textUTF8(EntryQuery.searchTextUTF8(entry, catalog: catalog))
         mentionWords = IndexRow.textUTF8(MentionFinder.foldedWordsUTF8(of: entry))
-        reviewFacts = EntryBlob.encode(ReviewFacts.reduced(entry, keeping: reviewKeeping))
     }
 
     /// The files of `computed` (file id → what its entry gives now, the blob left out) whose

@@ -111,6 +111,41 @@ import Testing
         }
     }
 
+    /// A day's ISO text, written through a pointer (``Day/iso(at:)``), is `String(format:)`'s
+    /// over random days of years 1 to 9999, and so is a time's (``Timestamp/iso(at:)``), its
+    /// offset with seconds only when it has them.
+    @Test func isoDigitsAreFormattedDigits() {
+        var rng = SeededGenerator(seed: 53)
+        for _ in 0..<2_000 {
+            let day = Day(ordinal: Int.random(in: Day(year: 1, month: 1, day: 1)!.ordinal...Day(year: 9999, month: 12, day: 31)!.ordinal,
+                                               using: &rng))
+            #expect(day.iso == String(format: "%04d-%02d-%02d", day.year, day.month, day.day))
+            let offset = Int.random(in: -359_999...359_999, using: &rng)
+            let time = Timestamp(seconds: day.ordinal * 86_400 + Int.random(in: 0..<86_400, using: &rng) - offset, utcOffset: offset)
+            let off = abs(offset)
+            let expected = String(format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", time.day.year, time.day.month, time.day.day,
+                                  time.hour, time.minute, time.second, offset < 0 ? "-" : "+", off / 3600, off / 60 % 60)
+                + (off % 60 == 0 ? "" : String(format: ":%02d", off % 60))
+            #expect(time.iso == expected)
+        }
+    }
+
+    /// Texts whose every byte is escaped (to six bytes: controls, C1; to two: quotes), long
+    /// enough to outgrow the writer's room many times over, among plain ones: Foundation reads
+    /// every one back as it was.
+    @Test func longEscapedTextsOutgrowTheRoom() throws {
+        let texts = [String(repeating: "\u{1}", count: 5_000), String(repeating: "\u{85}", count: 3_000),
+                     String(repeating: "\"", count: 4_099), String(repeating: "\u{2028}x", count: 1_000),
+                     String(repeating: "plain ", count: 2_000), ""]
+        for pretty in [true, false] {
+            var writer = JSONWriter(pretty: pretty)
+            writer.array { w in for _ in 0..<20 { for text in texts { w.string(text) } } }
+            let parsed = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String]
+            #expect(parsed == Array(repeating: texts, count: 20).flatMap { $0 })
+            #expect(writer.text == String(decoding: writer.bytes, as: UTF8.self))
+        }
+    }
+
     /// Every JSON special character, every control (NUL included), DEL, C1, U+2028/2029 and
     /// text past ASCII, written and read back by Foundation's parser as the same strings.
     @Test func stringsReadBackAsWritten() throws {

@@ -59,6 +59,23 @@ import Testing
         return out
     }
 
+    /// The index's two blobs of an entry, made from one sort of its answers, are the blob of the
+    /// entry and the blob of the entry reduced, byte for byte, for every entry of the journal.
+    @Test func theBlobsOfAnEntryAndItsFactsAreThoseOfTheEntryAndItsReducedForm() throws {
+        let catalog = try F.catalog()
+        let ids = ReviewFacts.promptIDs(catalog)
+        for entry in Self.journal() + RoundTripTests.generated() {
+            let blobs = ReviewFacts.blobs(of: entry, keeping: ids.sorted())
+            #expect(blobs.whole == EntryBlob.encode(entry), "\(entry.id)")
+            #expect(blobs.reduced == EntryBlob.encode(ReviewFacts.reduced(entry, keeping: ids)), "\(entry.id)")
+        }
+        let entry = try #require(Self.journal().first)
+        let none = ReviewFacts.blobs(of: entry, keeping: [])
+        #expect(none.reduced == EntryBlob.encode(ReviewFacts.reduced(entry, keeping: [])))
+        let all = entry.answers.keys.sorted()
+        #expect(ReviewFacts.blobs(of: entry, keeping: all).reduced == EntryBlob.encode(ReviewFacts.reduced(entry, keeping: Set(all))))
+    }
+
     @Test func aReducedEntryIsJudgedAsTheWholeEntry() throws {
         let catalog = try F.catalog()
         let detector = Detector(catalog: catalog)

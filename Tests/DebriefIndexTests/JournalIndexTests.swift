@@ -398,6 +398,39 @@ struct SplitMix {
         #expect(JournalIndex.same(nil, nil, blob: nil, stored: nil))
     }
 
+    /// doctor rebuilds a stored entry only when its blob is not the file's blob byte for byte
+    /// (``JournalIndex/verdict(_:ref:read:blob:store:)``): the same bytes, known from the same
+    /// file bytes, agree without a rebuild; other bytes are rebuilt and compared as before; a blob
+    /// that fails its checksum or does not decode is lost (the file answers, and is compared).
+    @Test func doctorRebuildsOnlyABlobThatDiffers() throws {
+        let f = IndexFixture("verify-verdict", racyMargin: 0)
+        JournalIndexTests.seed(f, count: 1)
+        let ref = try #require(f.plain.refs().first)
+        let read = try #require(f.plain.tolerantRead(ref))
+        guard case .success(let entry) = read, let source = entry.source else {
+            Issue.record("the seeded entry reads")
+            return
+        }
+        let blob = EntryBlob.encode(entry)
+        func stored(_ bytes: [UInt8], sum: Int64? = nil, fingerprint: Fingerprint? = nil) -> JournalIndex.Stored {
+            JournalIndex.Stored(id: 7, index: 0, blob: Data(bytes), sum: sum ?? IndexSchema.checksum(bytes),
+                                fingerprint: fingerprint ?? source.fingerprint)
+        }
+        func verdict(_ item: JournalIndex.Stored) -> JournalIndex.StoredVerdict {
+            JournalIndex.verdict(item, ref: ref, read: read, blob: blob, store: f.plain)
+        }
+        #expect(verdict(stored(blob)) == .same)
+        #expect(verdict(stored(blob + [0])) == .lost(file: 7, same: true), "a byte past the end: does not decode")
+        var other = entry
+        other["title"] = .text("Another title")
+        #expect(verdict(stored(EntryBlob.encode(other))) == .differs, "another entry")
+        let elsewhere = Fingerprint(hash: source.fingerprint.hash ^ 1, length: source.fingerprint.length)
+        #expect(verdict(stored(blob, fingerprint: elsewhere)) == .differs, "the same bytes, from other file bytes")
+        #expect(verdict(stored(blob, sum: IndexSchema.checksum(blob) ^ 1)) == .lost(file: 7, same: true), "a damaged blob")
+        #expect(verdict(stored([0xFF, 0x00, 0x13])) == .lost(file: 7, same: true), "bytes that do not decode")
+        #expect(JournalIndex.verdict(stored(blob), ref: ref, read: nil, blob: nil, store: f.plain) == .differs, "a file gone")
+    }
+
     /// Two files whose names are the same text in two spellings (é composed, and e with a combining
     /// accent), as a journal synced from a Mac can hold: different bytes, so different files to
     /// the file system and to the index. doctor's path lookup keyed them as Strings, which are
@@ -533,7 +566,7 @@ struct SplitMix {
 
     /// What each file's entry gives now (``EntryFacts``), by the id of its `files` row.
     static func computed(_ f: IndexFixture, _ db: Database) throws -> [Int64: EntryFacts] {
-        let keeping = ReviewFacts.promptIDs(IndexFixture.catalog)
+        let keeping = ReviewFacts.promptIDs(IndexFixture.catalog).sorted()
         var ids: [String: Int64] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT path, id FROM files") { ids[row[0]] = row[1] }
         var computed: [Int64: EntryFacts] = [:]

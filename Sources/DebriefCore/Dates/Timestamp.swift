@@ -63,10 +63,19 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// ``iso``'s bytes appended to `out`, digit by digit: `list --format json` writes one a
+    /// ``iso``'s bytes appended to `out` (``iso(at:)``'s, but for years of other than four digits
+    /// and offsets of 100 hours or more, written here): `list --format json` writes one a
     /// line (10,000 at 10,000 entries), and making each a `String` (its day's, its time's, the
     /// two joined) was 36.7 M of its 1,653 M instructions.
     public func iso(into out: inout [UInt8]) {
+        var text: (UInt64, UInt64, UInt64, UInt32) = (0, 0, 0, 0)
+        let length = withUnsafeMutableBytes(of: &text) { raw in
+            raw.bindMemory(to: UInt8.self).baseAddress.flatMap { iso(at: $0) }
+        }
+        if let length {
+            withUnsafeBytes(of: &text) { out += $0.prefix(length) }
+            return
+        }
         day.iso(into: &out)
         let sign = utcOffset < 0 ? "-" : "+"
         let off = abs(utcOffset)
@@ -89,6 +98,30 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             out.append(58)
             Day.digits(off % 60, 2, into: &out)
         }
+    }
+
+    /// ``iso``'s bytes at `p`, which has room for 28, and how many they are (25, or 28 with an
+    /// offset's seconds); nil, nothing written, when the year has other than four digits or the
+    /// offset is 100 hours or more (``iso(into:)`` writes those). Through a pointer:
+    /// ``JSONWriter`` writes a time into room made for it.
+    func iso(at p: UnsafeMutablePointer<UInt8>) -> Int? {
+        let off = abs(utcOffset)
+        guard off / 3600 < 100, day.iso(at: p) else { return nil }
+        let clock = secondOfDay
+        p[10] = 84
+        Day.digits(clock / 3600, 2, at: p + 11)
+        p[13] = 58
+        Day.digits(clock / 60 % 60, 2, at: p + 14)
+        p[16] = 58
+        Day.digits(clock % 60, 2, at: p + 17)
+        p[19] = utcOffset < 0 ? 45 : 43
+        Day.digits(off / 3600, 2, at: p + 20)
+        p[22] = 58
+        Day.digits(off / 60 % 60, 2, at: p + 23)
+        guard off % 60 != 0 else { return 25 }
+        p[25] = 58
+        Day.digits(off % 60, 2, at: p + 26)
+        return 28
     }
 
     /// `2026-11-24 18:30`, for people. Written digit by digit, as ``iso`` is: `String(format:)`

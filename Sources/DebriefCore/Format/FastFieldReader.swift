@@ -213,7 +213,7 @@ private struct FieldParser {
         }
         if endLine == l {
             let text = string(i, firstEnd)
-            if YAMLValue.plainNulls.contains(text) { return (.null, l, firstEnd) }
+            if YAMLValue.isPlainNull(text) { return (.null, l, firstEnd) }
             return (.scalar(text, plain: true), l, lines[l].end)
         }
         var out: [UInt8] = []
@@ -523,7 +523,7 @@ private struct FieldParser {
         }
         guard printable(p, itemEnd) else { return nil }
         let text = string(p, itemEnd)
-        guard !YAMLValue.plainNulls.contains(text) else { return nil }
+        guard !YAMLValue.isPlainNull(text) else { return nil }
         return (.scalar(text, plain: true), q)
     }
 

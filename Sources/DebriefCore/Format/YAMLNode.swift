@@ -64,7 +64,7 @@ extension Node {
     /// True for an empty or `~`/`null` plain scalar.
     var isNull: Bool {
         guard case .scalar(let s) = self else { return false }
-        return s.style == .plain && YAMLValue.plainNulls.contains(s.string)
+        return s.style == .plain && YAMLValue.isPlainNull(s.string)
     }
 
     /// Mapping pairs keyed by their string keys, in order.

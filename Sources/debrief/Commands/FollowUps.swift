@@ -98,6 +98,8 @@ struct FollowUps: ParsableCommand {
             let snapshot = format == .ics ? context.store.loadAll() : nil
             let (index, problems) = snapshot.map { (FollowUpIndex(entries: $0.entries), $0.problems) } ?? context.store.followUpIndex(for: which.filter)
             let items = index.items(which.filter, today: today, person: person)
+            // Every follow-up of the journal and those listed, freed by the exit, not one by one.
+            KeptUntilExit.keep((index, items))
             if quiet {
                 if !items.isEmpty { throw ExitCode(1) }
                 return
