@@ -145,6 +145,12 @@ public final class JournalIndex: EntryIndexing {
             // more bytes). It applies to a database with no table yet: an index made with other
             // pages keeps them and works as before.
             try db.execute(sql: "PRAGMA page_size = \(IndexSchema.pageSize)")
+            // The page cache in pages (``IndexSchema/cachePages``), not SQLite's default of
+            // 2,000 KB: SQLite turns the kilobytes into pages before it knows the database's page
+            // size (4 KB until the header is read or a new database's `page_size` is set), so
+            // the default kept 483 pages of 16 KB, 7.7 MB, which a cold build filled with the
+            // pages it wrote.
+            try db.execute(sql: "PRAGMA cache_size = \(IndexSchema.cachePages)")
             // WAL: readers never wait for the writer, and a crash mid-write leaves the last commit.
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
@@ -957,11 +963,12 @@ public final class JournalIndex: EntryIndexing {
 
     /// How many changed files are read and recorded at a time (``synchronize``): an eighth of
     /// them, so that even a small journal's cold build reads its next batch while recording one,
-    /// between 64 (below, a batch is read on one core) and 512 (what one batch holds in memory:
+    /// between 64 (below, a batch is read on one core) and 128 (what one batch holds in memory:
     /// at 100,000 entries the whole journal parsed at once was 1.7 GB; two batches are held, the
     /// one recorded and the one read ahead, and batches of 1,024 made a cold build's peak at
-    /// 10,000 entries 103 MB, of 512 78 MB).
-    static func recordBatch(_ changes: Int) -> Int { min(512, max(concurrentReadMinimum, changes / 8)) }
+    /// 10,000 entries 103 MB, of 512 78 MB, of 128 with the page cache bounded 58-60 MB
+    /// against 73-75 MB with 512: about 15 KB a file parsed, with its facts).
+    static func recordBatch(_ changes: Int) -> Int { min(128, max(concurrentReadMinimum, changes / 8)) }
 
     /// Reads and parses `changes`, split over the cores when there are many; the progress
     /// callback hears every 64th file, counted from `done` of `total` (``synchronize`` reports

@@ -309,15 +309,17 @@ import Testing
     }
 
     /// A cold build holds two batches of parsed files at once (one recorded, the next read
-    /// ahead): at most 512 files each (a cold build at 10,000 entries peaked at 103 MB with
-    /// batches of 1,024, 78 MB with 512), and at least 64, below which a batch is read on one
-    /// core; an eighth of the changes in between, so a small build still reads ahead.
-    @Test func aColdBuildRecordsAtMost512FilesABatch() {
+    /// ahead): at most 128 files each (a cold build at 10,000 entries peaked at 103 MB with
+    /// batches of 1,024, 78 MB with 512, under 64 MB with 128), and at least 64, below which a
+    /// batch is read on one core; an eighth of the changes in between, so a small build still
+    /// reads ahead.
+    @Test func aColdBuildRecordsAtMost128FilesABatch() {
         #expect(JournalIndex.recordBatch(10) == 64)
+        #expect(JournalIndex.recordBatch(800) == 100)
         #expect(JournalIndex.recordBatch(1_000) == 125)
-        #expect(JournalIndex.recordBatch(4_096) == 512)
-        #expect(JournalIndex.recordBatch(10_000) == 512)
-        #expect(JournalIndex.recordBatch(100_000) == 512)
+        #expect(JournalIndex.recordBatch(4_096) == 128)
+        #expect(JournalIndex.recordBatch(10_000) == 128)
+        #expect(JournalIndex.recordBatch(100_000) == 128)
     }
 }
 
