@@ -86,6 +86,25 @@ struct FollowUpIndexTests {
         #expect(writer.text ==
             #"{"entry":"2026-11-24-1830-meetup","title":"Meetup","n":3,"who":"","action":"Write notes","due":null,"done":null,"first_due":null,"postponed":0}"#)
     }
+
+    @Test("JSON written a run at a time is the array written whole, run by run as it is made", arguments: [0, 1, 2, 3, 4, 7, 9])
+    func jsonInRuns(count: Int) {
+        let one = FollowUpIndex(entries: Self.entries).items
+        let items = (0..<count).map { i in
+            var item = one[i % one.count]
+            item.n = i + 1
+            item.action += " \"\(i)\"\n"
+            return item
+        }
+        var whole = JSONWriter()
+        FollowUpItem.json(items, into: &whole)
+        var parts: [[UInt8]] = []
+        let end = FollowUpItem.json(items, run: 3) { parts.append($0) }
+        #expect(String(decoding: parts.joined(), as: UTF8.self) + end == whole.text)
+        // One part per run of three, none held back to the end.
+        #expect(parts.count == (count + 2) / 3)
+        #expect(parts.allSatisfy { !$0.isEmpty })
+    }
 }
 
 @Suite("Due-date arithmetic")

@@ -25,4 +25,18 @@ extension FollowUpItem {
     public static func json(_ items: [FollowUpItem], into writer: inout JSONWriter) {
         writer.array { w in for item in items { item.json(into: &w) } }
     }
+
+    /// Actions as a JSON array on its own, the same text as ``json(_:into:)`` at the top level,
+    /// handed to `part` a run of `run` actions at a time as it is made (each run written on both
+    /// cores, ``JSONValue/ArrayWriter``); returns what closes the array. `followups --all --format
+    /// json` at 100,000 entries is 41 MB of text: made whole, it and its copy on the way out were
+    /// 90 MB of a 309 MB peak.
+    public static func json(_ items: [FollowUpItem], run: Int = 2_048, part: ([UInt8]) -> Void) -> String {
+        var writer = JSONValue.ArrayWriter()
+        let run = max(1, run)
+        for start in stride(from: 0, to: items.count, by: run) {
+            part(writer.part(Array(items[start..<min(start + run, items.count)])) { $0.json(into: &$1) })
+        }
+        return writer.end()
+    }
 }

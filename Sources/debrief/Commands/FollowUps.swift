@@ -113,9 +113,7 @@ struct FollowUps: ParsableCommand {
                     return ICalendar.items(entries) { kept.contains("\($0.entryID)\u{1F}\($0.n)") }
                 }, kind: icsKind ?? .event, output: OutputPath.file(output), vdir: vdir, force: force, context: context)
             case .json:
-                var writer = JSONWriter()
-                FollowUpItem.json(items, into: &writer)
-                Output.json(writer)
+                Output.json(FollowUpItem.json(items) { Output.jsonPart($0) })
             case .text:
                 if items.isEmpty { Output.note(emptyMessage) }
                 for item in items { Output.print(Self.lines(item, today: today)) }
