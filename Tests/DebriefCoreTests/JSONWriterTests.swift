@@ -130,6 +130,24 @@ import Testing
         }
     }
 
+    /// Times past ``Timestamp/iso(at:)``'s reach, a year of other than four digits (before 1 or
+    /// after 9999, ``Day/iso(into:)`` then the clock) or an offset of 100 hours or more (all
+    /// through `String(format:)`), are `String(format:)`'s too.
+    @Test func isoBeyondFourDigitYearsIsFormattedDigits() {
+        var rng = SeededGenerator(seed: 59)
+        let first = Day(year: 1, month: 1, day: 1)!.ordinal, last = Day(year: 9999, month: 12, day: 31)!.ordinal
+        for n in 0..<1_000 {
+            let ordinal = n % 2 == 0 ? Int.random(in: (first - 1_000_000)..<first, using: &rng) : Int.random(in: (last + 1)...(last + 1_000_000), using: &rng)
+            let offset = n % 4 < 2 ? Int.random(in: -359_999...359_999, using: &rng) : Int.random(in: 360_000...719_999, using: &rng) * (n % 8 < 4 ? 1 : -1)
+            let time = Timestamp(seconds: ordinal * 86_400 + Int.random(in: 0..<86_400, using: &rng) - offset, utcOffset: offset)
+            let off = abs(offset)
+            let expected = String(format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", time.day.year, time.day.month, time.day.day,
+                                  time.hour, time.minute, time.second, offset < 0 ? "-" : "+", off / 3600, off / 60 % 60)
+                + (off % 60 == 0 ? "" : String(format: ":%02d", off % 60))
+            #expect(time.iso == expected, "\(time.seconds) \(time.utcOffset)")
+        }
+    }
+
     /// Texts whose every byte is escaped (to six bytes: controls, C1; to two: quotes), long
     /// enough to outgrow the writer's room many times over, among plain ones: Foundation reads
     /// every one back as it was.

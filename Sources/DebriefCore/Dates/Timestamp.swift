@@ -63,65 +63,60 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// ``iso``'s bytes appended to `out` (``iso(at:)``'s, but for years of other than four digits
-    /// and offsets of 100 hours or more, written here): `list --format json` writes one a
-    /// line (10,000 at 10,000 entries), and making each a `String` (its day's, its time's, the
-    /// two joined) was 36.7 M of its 1,653 M instructions.
+    /// ``iso``'s bytes appended to `out` (``iso(at:)``'s; for a year of other than four digits
+    /// ``Day/iso(into:)``'s then ``clock(at:)``'s; for an offset of 100 hours or more, written
+    /// here): `list --format json` writes one a line (10,000 at 10,000 entries), and making each
+    /// a `String` (its day's, its time's, the two joined) was 36.7 M of its 1,653 M instructions.
     public func iso(into out: inout [UInt8]) {
-        var text: (UInt64, UInt64, UInt64, UInt32) = (0, 0, 0, 0)
-        let length = withUnsafeMutableBytes(of: &text) { raw in
-            raw.bindMemory(to: UInt8.self).baseAddress.flatMap { iso(at: $0) }
-        }
-        if let length {
-            withUnsafeBytes(of: &text) { out += $0.prefix(length) }
-            return
-        }
+        if Self.append(to: &out, { iso(at: $0) }) { return }
         day.iso(into: &out)
+        if Self.append(to: &out, { clock(at: $0) }) { return }
         let sign = utcOffset < 0 ? "-" : "+"
         let off = abs(utcOffset)
-        guard off / 3600 < 100 else {
-            let seconds = off % 60 == 0 ? "" : String(format: ":%02d", off % 60)
-            out += (String(format: "T%02d:%02d:%02d%@%02d:%02d", hour, minute, second, sign, off / 3600, off / 60 % 60) + seconds).utf8
-            return
-        }
-        out.append(84)
-        Day.digits(hour, 2, into: &out)
-        out.append(58)
-        Day.digits(minute, 2, into: &out)
-        out.append(58)
-        Day.digits(second, 2, into: &out)
-        out.append(contentsOf: sign.utf8)
-        Day.digits(off / 3600, 2, into: &out)
-        out.append(58)
-        Day.digits(off / 60 % 60, 2, into: &out)
-        if off % 60 != 0 {
-            out.append(58)
-            Day.digits(off % 60, 2, into: &out)
-        }
+        let seconds = off % 60 == 0 ? "" : String(format: ":%02d", off % 60)
+        out += (String(format: "T%02d:%02d:%02d%@%02d:%02d", hour, minute, second, sign, off / 3600, off / 60 % 60) + seconds).utf8
+    }
+
+    /// The bytes `write` puts at a pointer with room for 28, appended to `out`; false, nothing
+    /// appended, when it gives nil.
+    private static func append(to out: inout [UInt8], _ write: (UnsafeMutablePointer<UInt8>) -> Int?) -> Bool {
+        var text: (UInt64, UInt64, UInt64, UInt32) = (0, 0, 0, 0)
+        let length = withUnsafeMutableBytes(of: &text) { raw in raw.bindMemory(to: UInt8.self).baseAddress.flatMap(write) }
+        guard let length else { return false }
+        withUnsafeBytes(of: &text) { out += $0.prefix(length) }
+        return true
     }
 
     /// ``iso``'s bytes at `p`, which has room for 28, and how many they are (25, or 28 with an
-    /// offset's seconds); nil, nothing written, when the year has other than four digits or the
-    /// offset is 100 hours or more (``iso(into:)`` writes those). Through a pointer:
-    /// ``JSONWriter`` writes a time into room made for it.
+    /// offset's seconds); nil when the year has other than four digits or the offset is 100 hours
+    /// or more (``iso(into:)`` writes those; the day's bytes may have been written). Through a
+    /// pointer: ``JSONWriter`` writes a time into room made for it.
     func iso(at p: UnsafeMutablePointer<UInt8>) -> Int? {
+        guard day.iso(at: p), let n = clock(at: p + 10) else { return nil }
+        return 10 + n
+    }
+
+    /// ``iso``'s bytes after its day at `p` (`T`, the time, the offset), and how many they are
+    /// (15, or 18 with an offset's seconds); nil, nothing written, when the offset is 100 hours
+    /// or more.
+    private func clock(at p: UnsafeMutablePointer<UInt8>) -> Int? {
         let off = abs(utcOffset)
-        guard off / 3600 < 100, day.iso(at: p) else { return nil }
+        guard off / 3600 < 100 else { return nil }
         let clock = secondOfDay
-        p[10] = 84
-        Day.digits(clock / 3600, 2, at: p + 11)
-        p[13] = 58
-        Day.digits(clock / 60 % 60, 2, at: p + 14)
-        p[16] = 58
-        Day.digits(clock % 60, 2, at: p + 17)
-        p[19] = utcOffset < 0 ? 45 : 43
-        Day.digits(off / 3600, 2, at: p + 20)
-        p[22] = 58
-        Day.digits(off / 60 % 60, 2, at: p + 23)
-        guard off % 60 != 0 else { return 25 }
-        p[25] = 58
-        Day.digits(off % 60, 2, at: p + 26)
-        return 28
+        p[0] = 84
+        Day.digits(clock / 3600, 2, at: p + 1)
+        p[3] = 58
+        Day.digits(clock / 60 % 60, 2, at: p + 4)
+        p[6] = 58
+        Day.digits(clock % 60, 2, at: p + 7)
+        p[9] = utcOffset < 0 ? 45 : 43
+        Day.digits(off / 3600, 2, at: p + 10)
+        p[12] = 58
+        Day.digits(off / 60 % 60, 2, at: p + 13)
+        guard off % 60 != 0 else { return 15 }
+        p[15] = 58
+        Day.digits(off % 60, 2, at: p + 16)
+        return 18
     }
 
     /// `2026-11-24 18:30`, for people. Written digit by digit, as ``iso`` is: `String(format:)`
