@@ -18,7 +18,7 @@ enum IndexQuery {
         case everything
         /// The ids of the files that may match, and of those the ones whose stored search text
         /// holds the query's text and vouches for it (``Text/found``).
-        case only(Set<Int64>, found: Set<Int64>)
+        case only(FileIDs, found: FileIDs)
         /// A row the query would read does not match its checksum.
         case damaged
     }
@@ -87,9 +87,9 @@ enum IndexQuery {
         guard !conditions.isEmpty else { return text.map { .only($0.holding, found: $0.found) } ?? .everything }
         if !(try IndexRow.damaged(db, tables: tables)).isEmpty { return .damaged }
         let sql = "SELECT e.file FROM entries e WHERE " + conditions.joined(separator: " AND ")
-        var candidates = Set(try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null })))
-        guard let text else { return .only(candidates, found: []) }
-        candidates.formIntersection(text.holding)
+        var candidates = FileIDs(try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null })))
+        guard let text else { return .only(candidates, found: FileIDs()) }
+        candidates = candidates.intersection(text.holding)
         return .only(candidates, found: text.found.intersection(candidates))
     }
 
@@ -109,13 +109,13 @@ enum IndexQuery {
     /// What the stored search texts say of a text query (``text(_:_:)``).
     struct Text: Sendable {
         /// The files whose stored search text holds the query's bytes.
-        var holding: Set<Int64>
+        var holding: FileIDs
         /// Of those, the ones whose text vouches for its entry: that text is
         /// ``EntryQuery/searchText(_:catalog:)`` of the entry recorded with it (the decoder key
         /// rebuilds the index when the catalog or that text's ``EntryQuery/searchTextRevision``
         /// changes), so these need no second test. A text holding U+FFFD (maybe a NUL the index
         /// replaced), or a query that does, vouches for nothing; those entries are tested as before.
-        var found: Set<Int64>
+        var found: FileIDs
     }
 
     /// The files whose stored search text holds `text` (folded, through ``IndexRow/text(_:)``),
@@ -138,7 +138,7 @@ enum IndexQuery {
         let vouching = !text.unicodeScalars.contains("\u{FFFD}")
         // After `search`'s columns and its sum: whether the text holds U+FFFD.
         let replaced = Int32(table.columns.count + 1)
-        var out = Text(holding: [], found: [])
+        var out = Text(holding: FileIDs(), found: FileIDs())
         let rows = try GRDB.Row.fetchCursor(statement, arguments: [text])
         while try rows.next() != nil {
             guard table.intact(stmt) else { return nil }

@@ -380,7 +380,7 @@ public final class JournalIndex: EntryIndexing {
         // The file id of each ref the index answers, by the ref's place: an array, not a
         // dictionary of 100,000 ids, whose lookups missed the cache (issue 23).
         var files = [Int64?](repeating: nil, count: refs.count)
-        var textFound: Set<Int64> = []
+        var textFound = FileIDs()
         var damagedFacts = false
         var counts = RefreshCounts(checked: refs.count)
         do {
@@ -434,7 +434,7 @@ public final class JournalIndex: EntryIndexing {
         Trace.mark("index: \(order.count) entries ordered from their rows\(textFound.isEmpty ? "" : ", the text found in \(textFound.count) entries' stored search text\(searched)")")
         // Reduced to `keeping`: the entries no text is tested on (found in their own stored text,
         // or none asked), unless the facts were damaged.
-        let lean: Set<Int64>? = matcher?.foldedText == nil ? nil : textFound
+        let lean: FileIDs? = matcher?.foldedText == nil ? nil : textFound
         let kept = damagedFacts ? nil : keeping
         var forget: [Int64] = []
         let size = max(1, batch)
@@ -447,7 +447,7 @@ public final class JournalIndex: EntryIndexing {
                 if let file = files[index] { wanted.append(Wanted(file: file, index: index, at: at)) }
             }
             wanted.sort { $0.file < $1.file }
-            let rebuilt = (try? queue.read { db in try Self.rebuilt(db, wanted, count: part.count, refs: refs, keeping: kept, lean: lean) })
+            var rebuilt = (try? queue.read { db in try Self.rebuilt(db, wanted, count: part.count, refs: refs, keeping: kept, lean: lean) })
                 ?? [Entry?](repeating: nil, count: part.count)
             counts.rebuilt += rebuilt.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
             var entries: [Entry] = []
@@ -457,7 +457,8 @@ public final class JournalIndex: EntryIndexing {
             for (at, (index, key)) in part.enumerated() {
                 // The entry its row was ordered by (an index rebuilt meanwhile by another process
                 // gives its file ids to other files).
-                if let entry = rebuilt[at], let file = files[index], entry.id == key.id, entry.eventTime == key.eventTime {
+                // Moved out, not copied: a copy retained, and freeing the batch released, all it holds.
+                if let entry = rebuilt[at].take(), let file = files[index], entry.id == key.id, entry.eventTime == key.eventTime {
                     entries.append(entry)
                     // Only an entry rebuilt from its own stored blob carries the word of its stored text.
                     let vouched = !damagedFacts && textFound.contains(file)
@@ -501,7 +502,7 @@ public final class JournalIndex: EntryIndexing {
     /// decode is not among them. `keeping`: only those answers, of the entries `lean` holds (of
     /// every entry when nil).
     private static func rebuilt(_ db: Database, _ wanted: [Wanted], count: Int, refs: [EntryRef], keeping: Set<String>?,
-                                lean: Set<Int64>?) throws -> [Entry?] {
+                                lean: FileIDs?) throws -> [Entry?] {
         var out = [Entry?](repeating: nil, count: count)
         guard !wanted.isEmpty else { return out }
         let stmt = try db.cachedStatement(sql: """

@@ -252,15 +252,22 @@ public struct JournalStore: Sendable {
         }
         // What is left to give once the limit is reached: nothing.
         var left = query.limit ?? .max
+        // A batch whose entries all match is given as it came: copying each entry into a new
+        // array retained, and freeing both released, every string and table an entry holds (a
+        // word in nearly every entry: nearly every batch, issue 23).
         func give(_ entries: [Entry], textFound: [Bool]) {
             guard left > 0 else { return }
-            var kept: [Entry] = []
-            for (i, entry) in entries.enumerated() where kept.count < left
-                && matcher.matches(entry, textFound: i < textFound.count && textFound[i]) {
-                kept.append(entry)
+            var kept: [Int] = []
+            for i in entries.indices where kept.count < left
+                && matcher.matches(entries[i], textFound: i < textFound.count && textFound[i]) {
+                kept.append(i)
             }
             left -= kept.count
-            if !kept.isEmpty { body(kept) }
+            if kept.count == entries.count {
+                body(entries)
+            } else if !kept.isEmpty {
+                body(kept.map { entries[$0] })
+            }
         }
         if let problems = index?.entries(of: refs, complete: complete, store: self, including: { query.includes(day: $0.eventTime.day) },
                                          narrowedBy: query.isUnfiltered ? nil : matcher, ordered: EntryQuery.newestFirst,
