@@ -8,7 +8,7 @@ extension EntryBlob {
     /// `list --search` at 10,000 entries.
     ///
     /// Used with one `keeping` set (or none) only: the answer it remembers is that set's.
-    public struct Names {
+    public struct Names: Sendable {
         /// Every id's UTF-8 bytes, one after the other; `spans` says where each is.
         private var bytes: [UInt8] = []
         private var spans: [(start: Int, count: Int)] = []
