@@ -841,15 +841,11 @@ public final class JournalIndex: EntryIndexing {
             return FreshnessCheck(rows, refs: refs, complete: complete, root: store.root, racyMargin: racyMargin)
         }
         var outcomes = [Result<Entry, EntryProblem>?](repeating: nil, count: refs.count)
-        let (fresh, changes, gone, vanished) = (check.fresh, check.changes, check.gone, check.vanished)
+        let (changes, gone, vanished) = (check.changes, check.gone, check.vanished)
         Trace.mark("index: \(refs.count) files checked against \(check.rows) indexed rows, \(changes.count) to read, \(gone.count) gone")
 
-        var unchanged: [(file: Int64, place: Int)] = []
-        unchanged.reserveCapacity(fresh.count)
-        for (index, k) in fresh {
-            if let problem = k.problem { outcomes[index] = .failure(problem) } else { unchanged.append((k.id, index)) }
-        }
-        let stored = FilePlaces(unchanged)
+        for (index, problem) in check.unreadable { outcomes[index] = .failure(problem) }
+        let stored = FilePlaces(check.unchanged)
         // Read what changed (on every core when there is much of it) and record it, a batch at a
         // time (``recordBatch(_:)``): the next batch is read while this one is recorded, so parsing
         // and SQLite's work share the cores, and only one batch's entries and facts are held at
