@@ -573,7 +573,7 @@ public final class JournalIndex: EntryIndexing {
         guard let queue = database(for: store) else { return nil }
         let prefix = store.root + "/"
         let catalog = store.codec.catalog
-        let keeping = ReviewFacts.promptIDs(catalog).sorted()
+        let keeping = ReviewFacts.promptIDs(catalog)
         var differing = Set<Int>()
         // Keyed by the path's bytes, as the file system and the index tell files apart: two
         // spellings of one name (é composed and decomposed) are equal Strings but two files.
@@ -972,7 +972,7 @@ public final class JournalIndex: EntryIndexing {
     fileprivate func readFiles(_ changes: [FreshnessCheck.Change], store: JournalStore, done base: Int = 0, total: Int? = nil) -> [Read] {
         guard !changes.isEmpty else { return [] }
         let catalog = store.codec.catalog
-        let keeping = ReviewFacts.promptIDs(catalog).sorted()
+        let keeping = ReviewFacts.promptIDs(catalog)
         @Sendable func one(_ change: FreshnessCheck.Change) -> Read {
             let result = store.tolerantRead(change.ref)
             if case .success(let entry)? = result { return Read(result: result, facts: EntryFacts(entry, catalog: catalog, reviewKeeping: keeping)) }
