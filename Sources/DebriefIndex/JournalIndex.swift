@@ -572,7 +572,7 @@ public final class JournalIndex: EntryIndexing {
         guard let queue = database(for: store) else { return nil }
         let prefix = store.root + "/"
         let catalog = store.codec.catalog
-        let keeping = ReviewFacts.promptIDs(catalog).sorted()
+        let keeping = ReviewFacts.promptIDs(catalog)
         var differing = Set<Int>()
         // Keyed by the path's bytes, as the file system and the index tell files apart: two
         // spellings of one name (é composed and decomposed) are equal Strings but two files.
@@ -852,15 +852,11 @@ public final class JournalIndex: EntryIndexing {
             return FreshnessCheck(rows, refs: refs, complete: complete, root: store.root, racyMargin: racyMargin)
         }
         var outcomes = [Result<Entry, EntryProblem>?](repeating: nil, count: refs.count)
-        let (fresh, changes, gone, vanished) = (check.fresh, check.changes, check.gone, check.vanished)
+        let (changes, gone, vanished) = (check.changes, check.gone, check.vanished)
         Trace.mark("index: \(refs.count) files checked against \(check.rows) indexed rows, \(changes.count) to read, \(gone.count) gone")
 
-        var unchanged: [(file: Int64, place: Int)] = []
-        unchanged.reserveCapacity(fresh.count)
-        for (index, k) in fresh {
-            if let problem = k.problem { outcomes[index] = .failure(problem) } else { unchanged.append((k.id, index)) }
-        }
-        let stored = FilePlaces(unchanged)
+        for (index, problem) in check.unreadable { outcomes[index] = .failure(problem) }
+        let stored = FilePlaces(check.unchanged)
         // Read what changed (on every core when there is much of it) and record it, a batch at a
         // time (``recordBatch(_:)``): the next batch is read while this one is recorded, so parsing
         // and SQLite's work share the cores, and only one batch's entries and facts are held at
@@ -987,7 +983,7 @@ public final class JournalIndex: EntryIndexing {
     fileprivate func readFiles(_ changes: [FreshnessCheck.Change], store: JournalStore, done base: Int = 0, total: Int? = nil) -> [Read] {
         guard !changes.isEmpty else { return [] }
         let catalog = store.codec.catalog
-        let keeping = ReviewFacts.promptIDs(catalog).sorted()
+        let keeping = ReviewFacts.promptIDs(catalog)
         @Sendable func one(_ change: FreshnessCheck.Change) -> Read {
             let result = store.tolerantRead(change.ref)
             if case .success(let entry)? = result { return Read(result: result, facts: EntryFacts(entry, catalog: catalog, reviewKeeping: keeping)) }
