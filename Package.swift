@@ -33,7 +33,8 @@ let package = Package(
                 .embedInCode("compact-catalog.bin"),
             ]
         ),
-        // The file-system calls Swift's Glibc module lacks (an atomic rename that never replaces).
+        // The calls Swift's Glibc module lacks: an atomic rename that never replaces, the malloc
+        // arena limit of the full-screen session.
         .target(name: "CDebriefFiles"),
         // Pure core: model, catalog, store, detection, review. Foundation, Yams and CDebriefFiles.
         .target(
@@ -67,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "debrief",
             dependencies: [
-                "DebriefCore", "DebriefIndex", "DebriefApp", "DebriefTerminal", "DebriefPrompts",
+                "CDebriefFiles", "DebriefCore", "DebriefIndex", "DebriefApp", "DebriefTerminal", "DebriefPrompts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

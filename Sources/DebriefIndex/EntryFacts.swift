@@ -57,7 +57,7 @@ struct EntryFacts: Sendable, Equatable {
     /// The ``EntryBlob`` of the entry reduced to what the weekly review reads (``ReviewFacts``).
     var reviewFacts: [UInt8]
 
-    /// `reviewKeeping` is ``ReviewFacts/promptIDs(_:)`` of `catalog`, sorted (``ReviewFacts/blobs(of:keeping:)``),
+    /// `reviewKeeping` is ``ReviewFacts/promptIDs(_:)`` of `catalog` (``ReviewFacts/blobs(of:keeping:)``),
     /// made once by the caller (it walks every pitfall's conditions: made per entry it was a
     /// sixtieth of a cold build).
     init(_ entry: Entry, catalog: Catalog, reviewKeeping: [String]) {

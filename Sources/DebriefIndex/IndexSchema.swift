@@ -151,7 +151,7 @@ enum IndexSchema {
     static func decoderKey(_ codec: EntryCodec) -> String {
         var text = "blob \(EntryBlob.version) schema \(EntryCodec.schemaVersion) reading \(EntryCodec.readingRevision) search \(EntryQuery.searchTextRevision) words \(MentionFinder.wordsRevision) tz \(codec.timeZone.identifier)\n"
         // Which answers `review_facts` keeps follows the catalog's pitfalls.
-        text += "review \(ReviewFacts.promptIDs(codec.catalog).sorted().joined(separator: " "))\n"
+        text += "review \(ReviewFacts.promptIDs(codec.catalog).joined(separator: " "))\n"
         for p in codec.catalog.prompts {
             text += "\(p.id) \(p.type) \(p.isBody) \(p.options) \(p.levels) \(p.relations)\n"
         }

@@ -30,11 +30,8 @@ final class StoredFiles: Sendable {
     // (2,300 instructions a ref).
     let rows: [FileRow]
     private let paths: [UInt8]
-    /// Row by the hash of its path; ``ambiguous`` when two paths share a hash.
-    private let byHash: [UInt64: Int]
-    /// Rows whose paths' hashes collide, by path (none in practice; kept exact all the same).
-    private let collided: [String: Int]
-    private static let ambiguous = -1
+    /// Row by the hash of its path.
+    private let byPath: RowsByPath
     /// `PRAGMA data_version` and `total_changes()` in the read: what another connection, and this
     /// one, had changed by then.
     private let version: Int64
@@ -45,12 +42,11 @@ final class StoredFiles: Sendable {
         (version, changes) = try Self.changeCounts(db)
         var rows: [FileRow] = []
         var paths: [UInt8] = []
-        var byHash: [UInt64: Int] = [:]
-        var collided: [String: Int] = [:]
+        var hashes: [UInt64] = []
         // Room for the rows there are (the largest id: a hint, bounded, as the table may be damaged).
         let expected = try keys?.count ?? Int.fetchOne(db, sql: "SELECT max(id) FROM files") ?? 0
         rows.reserveCapacity(min(max(expected, 0), 1 << 20))
-        byHash.reserveCapacity(rows.capacity)
+        hashes.reserveCapacity(rows.capacity)
         let files = IndexRow.files
         let select = "SELECT \(files.columns.joined(separator: ", ")), sum FROM files"
         for (sql, arguments) in JournalIndex.statements(select, column: "path", keys: keys) {
@@ -73,33 +69,24 @@ final class StoredFiles: Sendable {
                 }
                 let start = paths.count
                 paths.append(contentsOf: path)
-                let r = rows.count
                 rows.append(FileRow(id: sqlite3_column_int64(stmt, 0), signature: signature, checked: sqlite3_column_int64(stmt, 6),
                                     problem: problem, problemLine: line, path: start..<paths.count))
-                let h = FreshnessCheck.hash(path)
-                if let other = byHash.updateValue(r, forKey: h) {
-                    byHash[h] = Self.ambiguous
-                    if other != Self.ambiguous { collided[String(decoding: paths[rows[other].path], as: UTF8.self)] = other }
-                    collided[String(decoding: path, as: UTF8.self)] = r
-                }
+                hashes.append(FreshnessCheck.hash(path))
             }
         }
         self.rows = rows
         self.paths = paths
-        self.byHash = byHash
-        self.collided = collided
+        byPath = RowsByPath(hashes)
     }
 
     /// The row whose path is `path`'s bytes, if any: the row `expected` when its path is those
     /// bytes (paths are unique), else found by their hash. A whole-journal check meets the
     /// rows in the order they were read, and at 100,000 files the hash of each path and the
-    /// lookup of each in ``byHash``, both missing the cache, were 24-33 ms of a 57 ms check
-    /// (1.1 ms at 10,000): comparing the bytes with the expected row's reads memory in order.
+    /// lookup of each, both missing the cache, were 24-33 ms of a 57 ms check (1.1 ms at
+    /// 10,000): comparing the bytes with the expected row's reads memory in order.
     func row(for path: UnsafeRawBufferPointer, expected: Int) -> Int? {
         if rows.indices.contains(expected), isPath(of: expected, path) { return expected }
-        guard let r = byHash[FreshnessCheck.hash(path)] else { return nil }
-        if r == Self.ambiguous { return collided[String(decoding: path, as: UTF8.self)] }
-        return isPath(of: r, path) ? r : nil
+        return byPath.row(hash: FreshnessCheck.hash(path)) { isPath(of: $0, path) }
     }
 
     /// Whether row `r`'s path is `path`'s bytes.

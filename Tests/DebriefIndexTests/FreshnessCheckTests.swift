@@ -192,7 +192,7 @@ import Testing
         func check(_ refs: [EntryRef]) -> (fresh: [String: Int64], changes: Int, gone: [Int64]) {
             let check = FreshnessCheck(stored, refs: refs, complete: true, root: f.root, racyMargin: 0)
             var fresh: [String: Int64] = [:]
-            for (index, known) in check.fresh { fresh[refs[index].path] = known.id }
+            for (file, index) in check.unchanged { fresh[refs[index].path] = file }
             return (fresh, check.changes.count, check.gone)
         }
         let inOrder = check(refs)
@@ -210,5 +210,32 @@ import Testing
         #expect(fewer.fresh.count == 5 && fewer.changes == 0)
         #expect(fewer.gone == [try #require(inOrder.fresh[removed.path])])
         #expect(fewer.fresh == inOrder.fresh.filter { $0.key != removed.path })
+    }
+}
+
+/// The rows by their paths' hash (``RowsByPath``): every row whose hash matches is offered, in
+/// any number, so paths that share a hash are still told apart by their bytes.
+@Suite struct RowsByPathTests {
+    @Test func rowsSharingAHashAreEachFound() {
+        let hashes: [UInt64] = [5, 5, 7, 5, 0, .max]
+        let table = RowsByPath(hashes)
+        for r in hashes.indices {
+            #expect(table.row(hash: hashes[r]) { $0 == r } == r, "row \(r)")
+        }
+        #expect(table.row(hash: 5) { _ in false } == nil)
+        #expect(table.row(hash: 9) { _ in true } == nil)
+        var offered: [Int] = []
+        _ = table.row(hash: 5) { offered.append($0); return false }
+        #expect(offered.sorted() == [0, 1, 3], "only the rows with that hash")
+    }
+
+    /// Many rows, a tenth of them on one hash: the table wraps around its end and still ends.
+    @Test func manyRowsAndNone() {
+        let hashes = (0..<5_000).map { UInt64($0 % 10 == 0 ? 42 : $0) &* 0x9E37_79B9 }
+        let table = RowsByPath(hashes)
+        for r in hashes.indices where r % 7 == 0 {
+            #expect(table.row(hash: hashes[r]) { $0 == r } == r)
+        }
+        #expect(RowsByPath([]).row(hash: 1) { _ in true } == nil)
     }
 }

@@ -566,7 +566,7 @@ struct SplitMix {
 
     /// What each file's entry gives now (``EntryFacts``), by the id of its `files` row.
     static func computed(_ f: IndexFixture, _ db: Database) throws -> [Int64: EntryFacts] {
-        let keeping = ReviewFacts.promptIDs(IndexFixture.catalog).sorted()
+        let keeping = ReviewFacts.promptIDs(IndexFixture.catalog)
         var ids: [String: Int64] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT path, id FROM files") { ids[row[0]] = row[1] }
         var computed: [Int64: EntryFacts] = [:]

@@ -4,6 +4,7 @@
 #include <stddef.h>
 // Calls Swift's Glibc module does not expose (glibc declares them only under _GNU_SOURCE): in C
 // so the store can publish a file in one atomic step, and search bytes as glibc does.
+// (The allocator's, for the full-screen session, are in DebriefMemory.h.)
 
 /// Renames `from` to `to` unless `to` exists, in one system call: `renameat2` with
 /// `RENAME_NOREPLACE` on Linux, `renamex_np` with `RENAME_EXCL` on macOS. Returns 0, or -1 with

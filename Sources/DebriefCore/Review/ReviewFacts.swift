@@ -12,27 +12,29 @@
 /// from the people index, not from these entries.
 public enum ReviewFacts {
     /// The answers kept: every prompt a pitfall's condition reads, and the title, date, people and
-    /// follow-ups the review shows.
-    public static func promptIDs(_ catalog: Catalog) -> Set<String> {
+    /// follow-ups the review shows. Sorted, once, here: ``blobs(of:keeping:)`` walks them beside an
+    /// entry's sorted answers, and the index's decoder key spells them in order.
+    public static func promptIDs(_ catalog: Catalog) -> [String] {
         var ids: Set<String> = ["title", "date", "people", "follow-ups"]
         for pitfall in catalog.pitfalls {
             for signal in pitfall.signals { ids.formUnion(signal.condition.promptIDs) }
         }
-        return ids
+        return ids.sorted()
     }
 
     /// `entry` reduced to what the review reads: its id, creation time, flow, event key and the
     /// answers of ``promptIDs(_:)`` (`ids`); `updated` is the creation time, as nothing reviewed
     /// reads it.
-    public static func reduced(_ entry: Entry, keeping ids: Set<String>) -> Entry {
-        reduced(entry, answers: entry.answers.filter { ids.contains($0.key) })
+    public static func reduced(_ entry: Entry, keeping ids: some Sequence<String>) -> Entry {
+        let kept = Set(ids)
+        return reduced(entry, answers: entry.answers.filter { kept.contains($0.key) })
     }
 
     /// The ``EntryBlob`` of `entry` and that of ``reduced(_:keeping:)`` of it, for the index:
-    /// `ids` is ``promptIDs(_:)`` sorted. Its answers are sorted once for both blobs, and the
-    /// kept ones picked from them by walking the two sorted lists (filtering the answers hashed
-    /// every prompt id of every entry, and each blob sorted them again: 0.4 G instructions of
-    /// `doctor` at 10,000 entries, and as much of a cold build).
+    /// `ids` is ``promptIDs(_:)`` (or any ids sorted as it sorts them). Its answers are sorted
+    /// once for both blobs, and the kept ones picked from them by walking the two sorted lists
+    /// (filtering the answers hashed every prompt id of every entry, and each blob sorted them
+    /// again: 0.4 G instructions of `doctor` at 10,000 entries, and as much of a cold build).
     public static func blobs(of entry: Entry, keeping ids: [String]) -> (whole: [UInt8], reduced: [UInt8]) {
         let answers = EntryBlob.sortedAnswers(of: entry)
         var kept: [(key: String, value: Answer)] = []

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CDebriefFiles
 import DebriefApp
 import DebriefCore
 import DebriefIndex
@@ -23,6 +24,9 @@ final class Session {
     private let progress = ReadProgress()
 
     init(_ context: Context) {
+        // One malloc arena for the session's threads (see the function's header): each screen's
+        // read then reuses what the reads before it freed, instead of growing beside them.
+        _ = debrief_malloc_one_arena()
         self.context = context
         cache = JournalCache(store: context.store)
         // The screens show the index's progress, not stderr, which the screen draws over.
