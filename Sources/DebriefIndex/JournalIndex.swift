@@ -655,21 +655,7 @@ public final class JournalIndex: EntryIndexing {
         do {
             // The index brought in step with the files: what changed is read and recorded (those
             // entries kept: as many as changed); the rest is compared with the blobs a part at a time.
-            // Only what the comparison needs of the synchronisation is kept: each unchanged file's
-            // id, and the outcomes of the files it read (those that changed or cannot be read).
-            // The rest, a nil outcome per file and the `files` rows read while the walk ran, is
-            // freed before the comparison, not held through it: doctor's peak at 10,000 entries
-            // was up to 63.6 MB (target 64), at 100,000 168-175 MB; now 59.4 and 126-128 MB.
-            let (fileOf, readNow) = try { () throws -> ([Int64?], [Int: Result<Entry, EntryProblem>]) in
-                let synced = try synchronize(queue, refs: refs, complete: true, store: store)
-                var fileOf = [Int64?](repeating: nil, count: refs.count)
-                for (file, index) in synced.stored.pairs { fileOf[index] = file }
-                var readNow: [Int: Result<Entry, EntryProblem>] = [:]
-                for (index, outcome) in synced.outcomes.enumerated() {
-                    if let outcome { readNow[index] = outcome }
-                }
-                return (fileOf, readNow)
-            }()
+            let (fileOf, readNow) = try synchronizedForComparison(queue, refs: refs, store: store)
             let checking = SideConnection(path: location.database, writing: true, else: queue)
             checking.run { side in
                 try side.writeWithoutTransaction { db in
@@ -904,6 +890,25 @@ public final class JournalIndex: EntryIndexing {
                                    store: JournalStore) throws -> (recorded: FilePlaces?, problems: [EntryProblem]) {
         let synced = try synchronize(queue, refs: refs, complete: true, keepEntries: false, store: store)
         return (synced.recorded, synced.problems)
+    }
+
+    /// ``synchronize(_:refs:complete:keepEntries:store:)`` of the whole journal for doctor's
+    /// comparison (``verify(_:reading:store:)``), which needs only each unchanged file's id, by
+    /// the place of its ref, and the outcomes of the files the synchronisation read (those that
+    /// changed or cannot be read), by theirs. As for ``synchronizedFiles(_:refs:store:)``, the rest
+    /// (a nil outcome per file, the `files` rows read while the walk ran) is freed here, not held
+    /// through the comparison: doctor's peak at 10,000 entries was up to 63.6 MB (target 64), at
+    /// 100,000 168-175 MB; now 59.4 and 126-128 MB.
+    private func synchronizedForComparison(_ queue: DatabaseQueue, refs: [EntryRef], store: JournalStore) throws
+        -> (fileOf: [Int64?], readNow: [Int: Result<Entry, EntryProblem>]) {
+        let synced = try synchronize(queue, refs: refs, complete: true, store: store)
+        var fileOf = [Int64?](repeating: nil, count: refs.count)
+        for (file, index) in synced.stored.pairs { fileOf[index] = file }
+        var readNow: [Int: Result<Entry, EntryProblem>] = [:]
+        for (index, outcome) in synced.outcomes.enumerated() {
+            if let outcome { readNow[index] = outcome }
+        }
+        return (fileOf, readNow)
     }
 
     private func synchronize(_ queue: DatabaseQueue, refs: [EntryRef], complete: Bool, keepEntries: Bool = true,
