@@ -66,10 +66,8 @@ results=$work/results.tsv
 : >"$results"
 
 # A private world: fixed clock and zone, temporary home and XDG folders.
-export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XDG_STATE_HOME=$work/state
-export XDG_DATA_HOME=$work/share DEBRIEF_NOW=2030-01-01T12:00:00+01:00 TZ=Europe/Berlin LANG=C.UTF-8 NO_COLOR=1
-unset DEBRIEF_INDEX DEBRIEF_TRACE VISUAL EDITOR
-mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_DATA_HOME"
+source benchmarks/common.sh
+private_world "$work"
 cache=$XDG_CACHE_HOME/debrief
 
 # jrnl: the venv the test suite made, else a fresh one when pip can install jrnl, else none.
@@ -90,17 +88,6 @@ calendar() { # COUNT -> path of a generated calendar folder (made once per data 
     rm -rf "$dir"
     echo "generating a calendar of $1 files…" >&2
     python3 benchmarks/make-calendar.py "$dir" "$1" >/dev/null
-    touch "$dir/.done"
-  fi
-  echo "$dir"
-}
-
-journal() { # STYLE SIZE -> path of a generated journal (made once per data folder)
-  local dir=$data/$1-$2
-  if [[ ! -e $dir/.done ]]; then
-    rm -rf "$dir"
-    echo "generating $2 entries ($1 style)…" >&2
-    python3 benchmarks/make-journal.py "$dir" "$2" --style "$1"
     touch "$dir/.done"
   fi
   echo "$dir"
@@ -232,10 +219,10 @@ for size in "${sizes[@]}"; do
   export DEBRIEF_JOURNAL=$dir
   rm -rf "$cache"
   # An entry in the middle of the journal, and the month folder `add` writes into (2030-01).
-  id=$(find "$dir/entries" -name '*.md' | sort | sed -n "$((size / 2))p")
-  # A person met in that entry: `people show NAME`, and `list --search NAME` for a text found in
-  # a few dozen entries (about 60 at 10,000); "latency" is in nearly every entry's notes.
-  name=$(grep -m1 -- '- name: ' "$id" | sed 's/.*- name: //')
+  id=$(middle_entry "$dir" "$size")
+  # A person met in that entry (`people show NAME`, `list --search NAME`); "latency" is in nearly
+  # every entry's notes.
+  name=$(first_person "$id")
   id=$(basename "$id" .md)
   added=$dir/entries/2030
   echo "== $size entries ($dir)" >&2

@@ -50,25 +50,15 @@ work=$(mktemp -d /tmp/debrief-scaling.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 [[ -n $data ]] || data=$work/data
 mkdir -p "$data"
-export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state XDG_DATA_HOME=$work/share
-export DEBRIEF_NOW=2030-01-01T12:00:00+01:00 TZ=Europe/Berlin LANG=C.UTF-8 NO_COLOR=1
-unset DEBRIEF_INDEX DEBRIEF_TRACE VISUAL EDITOR
-mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_DATA_HOME"
+source benchmarks/common.sh
+private_world "$work"  # each size's cache is set per run below
 
-# The journal of SIZE entries in debrief's format, as run.sh makes it, and its NAME: a person of
-# the entry in the middle (run.sh's choice, so the figures compare with its table).
+# The journal of SIZE entries in debrief's format and its NAME, as run.sh has them, so the figures
+# compare with its table.
 declare -A dir name
 for size in "${sizes[@]}"; do
-  d=$data/debrief-$size
-  if [[ ! -e $d/.done ]]; then
-    rm -rf "$d"
-    echo "generating $size entries…" >&2
-    python3 benchmarks/make-journal.py "$d" "$size" --style debrief
-    touch "$d/.done"
-  fi
-  dir[$size]=$d
-  middle=$(find "$d/entries" -name '*.md' | sort | sed -n "$((size / 2))p")
-  name[$size]=$(grep -m1 -- '- name: ' "$middle" | sed 's/.*- name: //')
+  dir[$size]=$(journal debrief "$size")
+  name[$size]=$(first_person "$(middle_entry "${dir[$size]}" "$size")")
 done
 
 # Each run is timed by the script below: wall time around the process, CPU time (user + system)
