@@ -1,6 +1,22 @@
 # What benchmarks/run.sh and benchmarks/scaling.sh share, sourced by both (from the repository's
-# top folder): the private world every run happens in, the generated journals and the person each
-# size's commands look up, so that the two scripts time the same commands on the same data.
+# top folder): the tools they need, the release binary they time, the private world every run
+# happens in, the generated journals and the person each size's commands look up, so that the two
+# scripts time the same build's commands on the same data.
+
+# needs SCRIPT TOOL…: exits 69 (EX_UNAVAILABLE) naming the first TOOL not installed.
+needs() {
+  local script=$1 tool; shift
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "$script: needs $tool" >&2; exit 69; }
+  done
+}
+
+# release_binary -> the release binary built from this checkout (the standard library linked
+# statically, as `make install` builds it).
+release_binary() {
+  swift build -c release --static-swift-stdlib --product debrief >&2
+  echo "$PWD/.build/release/debrief"
+}
 
 # private_world WORK: a fixed clock and zone, and temporary home and XDG folders under WORK (the
 # real home is never read); the index's cache is WORK/cache.

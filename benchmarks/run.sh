@@ -27,7 +27,6 @@
 # Needs python3 (with PyYAML for the pyyaml style), hyperfine, tmux and GNU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
 
 runs=10
 data=
@@ -49,14 +48,9 @@ while (($#)); do
   esac
 done
 ((${#sizes[@]})) || sizes=(1000 10000 100000)
-for tool in hyperfine tmux python3 /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "run.sh: needs $tool" >&2; exit 69; }
-done
-
-if [[ -z $bin ]]; then
-  swift build -c release --static-swift-stdlib --product debrief >&2
-  bin=$root/.build/release/debrief
-fi
+source benchmarks/common.sh
+needs run.sh hyperfine tmux python3 /usr/bin/time
+[[ -n $bin ]] || bin=$(release_binary)
 
 work=$(mktemp -d /tmp/debrief-bench.XXXXXX)
 trap 'tmux -L "debrief-bench-$$" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -66,7 +60,6 @@ results=$work/results.tsv
 : >"$results"
 
 # A private world: fixed clock and zone, temporary home and XDG folders.
-source benchmarks/common.sh
 private_world "$work"
 cache=$XDG_CACHE_HOME/debrief
 

@@ -38,19 +38,14 @@ done
 ((${#sizes[@]})) || sizes=(10000 100000)
 ((${#sizes[@]} == 2)) || { echo "scaling.sh: give two sizes (SMALL LARGE)" >&2; exit 64; }
 [[ $rounds =~ ^[1-9][0-9]*$ ]] || { echo "scaling.sh: --rounds takes a positive number" >&2; exit 64; }
-for tool in python3; do
-  command -v "$tool" >/dev/null || { echo "scaling.sh: needs $tool" >&2; exit 69; }
-done
-if [[ -z $bin ]]; then
-  swift build -c release --static-swift-stdlib --product debrief >&2
-  bin=$PWD/.build/release/debrief
-fi
+source benchmarks/common.sh
+needs scaling.sh python3
+[[ -n $bin ]] || bin=$(release_binary)
 
 work=$(mktemp -d /tmp/debrief-scaling.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 [[ -n $data ]] || data=$work/data
 mkdir -p "$data"
-source benchmarks/common.sh
 private_world "$work"  # each size's cache is set per run below
 
 # The journal of SIZE entries in debrief's format and its NAME, as run.sh has them, so the figures
